@@ -1,0 +1,19 @@
+//! Errors of the shared core (`jito::core` in the original).
+
+use pinocchio::error::ProgramError;
+
+/// Error codes shared by both programs. They share the custom-error space with
+/// each program's own errors, exactly as in the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum CoreError {
+    /// An epoch length of zero.
+    BadEpochLength = 0,
+}
+
+impl From<CoreError> for ProgramError {
+    #[inline(always)]
+    fn from(e: CoreError) -> Self {
+        ProgramError::Custom(e as u32)
+    }
+}

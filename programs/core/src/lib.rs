@@ -1,0 +1,26 @@
+//! Shared building blocks of the Jito restaking and vault programs.
+//!
+//! Everything here is `no_std`, allocation free and zero copy: account state is
+//! read in place from the runtime's input buffer.
+
+#![no_std]
+
+pub mod account;
+pub mod error;
+pub mod loader;
+pub mod pda;
+pub mod slot_toggle;
+pub mod token;
+
+pub use pinocchio::hint::{likely, unlikely};
+
+use crate::error::CoreError;
+
+/// Epoch of `slot` for epochs of `epoch_length` slots.
+///
+/// A zero epoch length is reported as [`CoreError::BadEpochLength`], as in the original.
+#[inline(always)]
+pub fn get_epoch(slot: u64, epoch_length: u64) -> Result<u64, CoreError> {
+    slot.checked_div(epoch_length)
+        .ok_or(CoreError::BadEpochLength)
+}

@@ -1,0 +1,179 @@
+//! Checks of accounts that are not program state, with the original's error codes.
+
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use crate::{
+    pda::find_canonical_pda,
+    token::{self, Mint, TokenAccount},
+    unlikely,
+};
+
+/// The system program.
+pub const SYSTEM_PROGRAM_ID: Address = pinocchio_system::ID;
+/// SPL Token.
+pub const TOKEN_PROGRAM_ID: Address = token::TOKEN_PROGRAM_ID;
+/// SPL Token-2022.
+pub const TOKEN_2022_PROGRAM_ID: Address = token::TOKEN_2022_PROGRAM_ID;
+/// SPL Associated Token Account.
+pub const ASSOCIATED_TOKEN_PROGRAM_ID: Address = token::ASSOCIATED_TOKEN_PROGRAM_ID;
+
+/// `account` signed (`MissingRequiredSignature`) and, when expected, is writable
+/// (`InvalidAccountData`).
+#[inline(always)]
+pub fn load_signer(account: &AccountView, expect_writable: bool) -> ProgramResult {
+    if unlikely(!account.is_signer()) {
+        return Err(ProgramError::MissingRequiredSignature);
+    }
+    if unlikely(expect_writable && !account.is_writable()) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
+
+/// `account` is `program_id` (`IncorrectProgramId`).
+#[inline(always)]
+pub fn load_program(account: &AccountView, program_id: &Address) -> ProgramResult {
+    if unlikely(account.address() != program_id) {
+        return Err(ProgramError::IncorrectProgramId);
+    }
+    Ok(())
+}
+
+/// `account` is the system program (`IncorrectProgramId`).
+#[inline(always)]
+pub fn load_system_program(account: &AccountView) -> ProgramResult {
+    load_program(account, &SYSTEM_PROGRAM_ID)
+}
+
+/// `account` is SPL Token (`IncorrectProgramId`).
+#[inline(always)]
+pub fn load_token_program(account: &AccountView) -> ProgramResult {
+    load_program(account, &TOKEN_PROGRAM_ID)
+}
+
+/// `account` is SPL Token-2022 (`IncorrectProgramId`).
+#[inline(always)]
+pub fn load_token_2022_program(account: &AccountView) -> ProgramResult {
+    load_program(account, &TOKEN_2022_PROGRAM_ID)
+}
+
+/// `account` is the associated token account program (`IncorrectProgramId`).
+#[inline(always)]
+pub fn load_associated_token_account_program(account: &AccountView) -> ProgramResult {
+    load_program(account, &ASSOCIATED_TOKEN_PROGRAM_ID)
+}
+
+/// An account about to be created: owned by the system program
+/// (`InvalidAccountOwner`), without data (`AccountAlreadyInitialized`) and, when
+/// expected, writable (`InvalidAccountData`).
+#[inline(always)]
+pub fn load_system_account(account: &AccountView, expect_writable: bool) -> ProgramResult {
+    if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
+        return Err(ProgramError::InvalidAccountOwner);
+    }
+    if unlikely(!account.is_data_empty()) {
+        return Err(ProgramError::AccountAlreadyInitialized);
+    }
+    if unlikely(expect_writable && !account.is_writable()) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
+
+/// A mint owned by `token_program_id` (`InvalidAccountOwner`) that unpacks as an
+/// initialised mint (`InvalidAccountData` / `UninitializedAccount`).
+#[inline(always)]
+pub fn load_token_mint_of(account: &AccountView, token_program_id: &Address) -> ProgramResult {
+    if unlikely(!account.owned_by(token_program_id)) {
+        return Err(ProgramError::InvalidAccountOwner);
+    }
+    // SAFETY: only read, and no mutable borrow of a mint is held by these programs.
+    Mint::unpack(unsafe { account.borrow_unchecked() })?;
+    Ok(())
+}
+
+/// [`load_token_mint_of`] for SPL Token, as the original `load_token_mint`.
+#[inline(always)]
+pub fn load_token_mint(account: &AccountView) -> ProgramResult {
+    load_token_mint_of(account, &TOKEN_PROGRAM_ID)
+}
+
+/// A token account of `token_program_id` (`InvalidAccountOwner`) that unpacks
+/// as an initialised account (`InvalidAccountData` / `UninitializedAccount`)
+/// whose owner and mint are the expected ones (`InvalidAccountData`).
+#[inline(always)]
+pub fn load_token_account_of(
+    account: &AccountView,
+    owner: &Address,
+    mint: &Address,
+    token_program_id: &Address,
+) -> ProgramResult {
+    if unlikely(!account.owned_by(token_program_id)) {
+        return Err(ProgramError::InvalidAccountOwner);
+    }
+    // SAFETY: only read, and no mutable borrow of a token account is held by these programs.
+    let state = TokenAccount::unpack(unsafe { account.borrow_unchecked() })?;
+    if unlikely(state.owner() != owner || state.mint() != mint) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
+
+/// The original `load_token_account`: `token_program` must be SPL Token
+/// (`IncorrectProgramId`), then [`load_token_account_of`].
+#[inline(always)]
+pub fn load_token_account(
+    account: &AccountView,
+    owner: &Address,
+    mint: &Address,
+    token_program: &AccountView,
+) -> ProgramResult {
+    load_token_program(token_program)?;
+    load_token_account_of(account, owner, mint, &TOKEN_PROGRAM_ID)
+}
+
+/// Address of the associated token account of `owner` for `mint` under `token_program_id`.
+#[inline(always)]
+pub fn associated_token_address(
+    owner: &Address,
+    mint: &Address,
+    token_program_id: &Address,
+) -> Result<Address, ProgramError> {
+    find_canonical_pda(
+        &[owner.as_ref(), token_program_id.as_ref(), mint.as_ref()],
+        &ASSOCIATED_TOKEN_PROGRAM_ID,
+    )
+    .map(|(address, _)| address)
+}
+
+/// The original `load_associated_token_account` generalised over the token
+/// program: owned by it (`InvalidAccountOwner`), with data (`InvalidAccountData`)
+/// and at the associated token address of `owner` and `mint` (`InvalidAccountData`).
+#[inline(always)]
+pub fn load_associated_token_account_of(
+    account: &AccountView,
+    owner: &Address,
+    mint: &Address,
+    token_program_id: &Address,
+) -> ProgramResult {
+    if unlikely(!account.owned_by(token_program_id)) {
+        return Err(ProgramError::InvalidAccountOwner);
+    }
+    if unlikely(account.is_data_empty()) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    if unlikely(account.address() != &associated_token_address(owner, mint, token_program_id)?) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
+
+/// The original `load_associated_token_account` (SPL Token only).
+#[inline(always)]
+pub fn load_associated_token_account(
+    account: &AccountView,
+    owner: &Address,
+    mint: &Address,
+) -> ProgramResult {
+    load_associated_token_account_of(account, owner, mint, &TOKEN_PROGRAM_ID)
+}

@@ -1,0 +1,106 @@
+//! Program derived addresses without `find_program_address`.
+//!
+//! * An existing account stores its bump: one `sol_sha256` proves its address.
+//! * A new account must sit at the canonical PDA (the highest off-curve bump), as
+//!   the original's `find_program_address` guaranteed, so that each ticket or
+//!   state account is unique. The search costs one `sol_sha256` plus one curve
+//!   check per bump tried, a fraction of `find_program_address`.
+
+use pinocchio::{
+    address::address_eq,
+    cpi::{Seed, Signer},
+    error::ProgramError,
+    sysvars::{rent::Rent, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
+
+use crate::unlikely;
+
+/// `address` is the PDA of `seeds` and `bump` under `program_id`, else `InvalidAccountData`.
+#[inline(always)]
+pub fn verify_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    bump: u8,
+    program_id: &Address,
+) -> ProgramResult {
+    let expected = Address::try_derive_address(seeds, Some(bump), program_id)
+        .map_err(|_| ProgramError::InvalidSeeds)?;
+    if unlikely(!address_eq(address, &expected)) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
+
+/// The canonical PDA of `seeds` under `program_id` and its bump.
+#[inline(always)]
+pub fn find_canonical_pda<const N: usize>(
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> Result<(Address, u8), ProgramError> {
+    Address::derive_program_address(seeds, program_id).ok_or(ProgramError::InvalidSeeds)
+}
+
+/// `address` is the canonical PDA of `seeds` (`InvalidAccountData` otherwise);
+/// returns the bump.
+#[inline(always)]
+pub fn verify_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> Result<u8, ProgramError> {
+    let (expected, bump) = find_canonical_pda(seeds, program_id)?;
+    if unlikely(!address_eq(address, &expected)) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(bump)
+}
+
+/// Creates `new_account` with `space` bytes owned by `owner`, paid by `payer`
+/// and signed for with `seeds` (the PDA's seeds including its bump).
+///
+/// As in the original, an address that already holds lamports (someone sent
+/// some before creation) is topped up to rent exemption, allocated and assigned
+/// instead, since `CreateAccount` refuses funded addresses.
+#[inline(always)]
+pub fn create_pda_account(
+    payer: &AccountView,
+    new_account: &AccountView,
+    owner: &Address,
+    space: usize,
+    seeds: &[Seed],
+) -> ProgramResult {
+    let rent_exempt = Rent::get()?.try_minimum_balance(space)?;
+    let signers = [Signer::from(seeds)];
+    let current = new_account.lamports();
+    if current == 0 {
+        return CreateAccount {
+            from: payer,
+            to: new_account,
+            lamports: rent_exempt,
+            space: space as u64,
+            owner,
+        }
+        .invoke_signed(&signers);
+    }
+    let shortfall = rent_exempt.max(1).saturating_sub(current);
+    if shortfall > 0 {
+        Transfer {
+            from: payer,
+            to: new_account,
+            lamports: shortfall,
+        }
+        .invoke()?;
+    }
+    Allocate {
+        account: new_account,
+        space: space as u64,
+    }
+    .invoke_signed(&signers)?;
+    Assign {
+        account: new_account,
+        owner,
+    }
+    .invoke_signed(&signers)
+}

@@ -1,0 +1,184 @@
+//! In-place views of SPL Token / Token-2022 accounts and mints, with the
+//! validation `StateWithExtensions::unpack` performs in the original.
+
+use pinocchio::{error::ProgramError, Address};
+
+use crate::unlikely;
+
+/// SPL Token: `TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA`.
+pub const TOKEN_PROGRAM_ID: Address = Address::new_from_array([
+    6, 221, 246, 225, 215, 101, 161, 147, 217, 203, 225, 70, 206, 235, 121, 172, 28, 180, 133, 237,
+    95, 91, 55, 145, 58, 140, 245, 133, 126, 255, 0, 169,
+]);
+/// SPL Token-2022: `TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb`.
+pub const TOKEN_2022_PROGRAM_ID: Address = Address::new_from_array([
+    6, 221, 246, 225, 238, 117, 143, 222, 24, 66, 93, 188, 228, 108, 205, 218, 182, 26, 252, 77,
+    131, 185, 13, 39, 254, 189, 249, 40, 216, 161, 139, 252,
+]);
+/// Associated Token Account program: `ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL`.
+pub const ASSOCIATED_TOKEN_PROGRAM_ID: Address = Address::new_from_array([
+    140, 151, 37, 143, 78, 36, 137, 241, 187, 61, 16, 41, 20, 142, 13, 131, 11, 90, 19, 153, 218,
+    255, 16, 132, 4, 142, 123, 216, 219, 233, 248, 89,
+]);
+
+/// Length of a multisig account, which Token-2022's unpack refuses to read as anything else.
+const MULTISIG_LEN: usize = 355;
+/// Offset of Token-2022's account-type byte in extended accounts and mints.
+const ACCOUNT_TYPE_OFFSET: usize = TokenAccount::LEN;
+const ACCOUNT_TYPE_MINT: u8 = 1;
+const ACCOUNT_TYPE_ACCOUNT: u8 = 2;
+
+/// Base layout of a token account (165 bytes).
+#[repr(C)]
+pub struct TokenAccount {
+    mint: Address,
+    owner: Address,
+    amount: [u8; 8],
+    delegate_tag: [u8; 4],
+    delegate: Address,
+    state: u8,
+    is_native_tag: [u8; 4],
+    is_native: [u8; 8],
+    delegated_amount: [u8; 8],
+    close_authority_tag: [u8; 4],
+    close_authority: Address,
+}
+
+impl TokenAccount {
+    /// Length of the base account.
+    pub const LEN: usize = 165;
+
+    /// Views `data` as an initialised token account of either token program.
+    #[inline(always)]
+    pub fn unpack(data: &[u8]) -> Result<&Self, ProgramError> {
+        check_len_and_type(data, Self::LEN, ACCOUNT_TYPE_ACCOUNT)?;
+        // SAFETY: `data` holds at least `LEN` bytes and `Self` has alignment 1.
+        let account = unsafe { &*(data.as_ptr() as *const Self) };
+        match account.state {
+            0 => Err(ProgramError::UninitializedAccount),
+            1 | 2 => {
+                if unlikely(
+                    !valid_tag(&account.delegate_tag)
+                        || !valid_tag(&account.is_native_tag)
+                        || !valid_tag(&account.close_authority_tag),
+                ) {
+                    return Err(ProgramError::InvalidAccountData);
+                }
+                Ok(account)
+            }
+            _ => Err(ProgramError::InvalidAccountData),
+        }
+    }
+
+    #[inline(always)]
+    pub fn mint(&self) -> &Address {
+        &self.mint
+    }
+
+    #[inline(always)]
+    pub fn owner(&self) -> &Address {
+        &self.owner
+    }
+
+    #[inline(always)]
+    pub fn amount(&self) -> u64 {
+        u64::from_le_bytes(self.amount)
+    }
+
+    /// The delegate, if any.
+    #[inline(always)]
+    pub fn delegate(&self) -> Option<&Address> {
+        (self.delegate_tag[0] == 1).then_some(&self.delegate)
+    }
+
+    #[inline(always)]
+    pub fn delegated_amount(&self) -> u64 {
+        u64::from_le_bytes(self.delegated_amount)
+    }
+
+    /// Frozen accounts cannot send or receive.
+    #[inline(always)]
+    pub fn is_frozen(&self) -> bool {
+        self.state == 2
+    }
+}
+
+/// Base layout of a mint (82 bytes).
+#[repr(C)]
+pub struct Mint {
+    mint_authority_tag: [u8; 4],
+    mint_authority: Address,
+    supply: [u8; 8],
+    decimals: u8,
+    is_initialized: u8,
+    freeze_authority_tag: [u8; 4],
+    freeze_authority: Address,
+}
+
+impl Mint {
+    /// Length of the base mint.
+    pub const LEN: usize = 82;
+
+    /// Views `data` as an initialised mint of either token program.
+    #[inline(always)]
+    pub fn unpack(data: &[u8]) -> Result<&Self, ProgramError> {
+        check_len_and_type(data, Self::LEN, ACCOUNT_TYPE_MINT)?;
+        // SAFETY: `data` holds at least `LEN` bytes and `Self` has alignment 1.
+        let mint = unsafe { &*(data.as_ptr() as *const Self) };
+        if unlikely(
+            mint.is_initialized > 1
+                || !valid_tag(&mint.mint_authority_tag)
+                || !valid_tag(&mint.freeze_authority_tag),
+        ) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        if unlikely(mint.is_initialized == 0) {
+            return Err(ProgramError::UninitializedAccount);
+        }
+        Ok(mint)
+    }
+
+    /// The mint authority, if any.
+    #[inline(always)]
+    pub fn mint_authority(&self) -> Option<&Address> {
+        (self.mint_authority_tag[0] == 1).then_some(&self.mint_authority)
+    }
+
+    #[inline(always)]
+    pub fn supply(&self) -> u64 {
+        u64::from_le_bytes(self.supply)
+    }
+
+    #[inline(always)]
+    pub fn decimals(&self) -> u8 {
+        self.decimals
+    }
+
+    /// The freeze authority, if any.
+    #[inline(always)]
+    pub fn freeze_authority(&self) -> Option<&Address> {
+        (self.freeze_authority_tag[0] == 1).then_some(&self.freeze_authority)
+    }
+}
+
+/// `COption` tags are little-endian `u32` 0 or 1.
+#[inline(always)]
+fn valid_tag(tag: &[u8; 4]) -> bool {
+    u32::from_le_bytes(*tag) <= 1
+}
+
+/// The length rules of `StateWithExtensions::unpack`: at least the base length,
+/// not a multisig, and an extended account carries the right account type.
+#[inline(always)]
+fn check_len_and_type(data: &[u8], base_len: usize, account_type: u8) -> Result<(), ProgramError> {
+    let len = data.len();
+    if unlikely(len < base_len || len == MULTISIG_LEN) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    if len > base_len
+        && unlikely(len <= ACCOUNT_TYPE_OFFSET || data[ACCOUNT_TYPE_OFFSET] != account_type)
+    {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
