@@ -1,0 +1,213 @@
+//! Test harness: loads the built `.so` files of both programs next to the real
+//! SPL Token, Token-2022 and Associated Token Account programs in Mollusk.
+//!
+//! The programs are read from `$JITO_SBF_OUT_DIR` or `<workspace>/target/deploy`,
+//! where `scripts/build-sbf.sh` writes them.
+
+use std::{path::PathBuf, sync::OnceLock};
+
+pub use mollusk_svm::{result::InstructionResult, Mollusk};
+pub use solana_account::Account;
+pub use solana_instruction::{AccountMeta, Instruction};
+pub use solana_program_error::ProgramError;
+pub use solana_pubkey::Pubkey;
+
+/// Restaking program id (the original's default).
+pub const RESTAKING_PROGRAM_ID: Pubkey = jito_restaking_interface::ID;
+/// Vault program id (the original's default).
+pub const VAULT_PROGRAM_ID: Pubkey = jito_vault_interface::ID;
+pub const SYSTEM_PROGRAM_ID: Pubkey = jito_core::loader::SYSTEM_PROGRAM_ID;
+pub const TOKEN_PROGRAM_ID: Pubkey = jito_core::token::TOKEN_PROGRAM_ID;
+pub const TOKEN_2022_PROGRAM_ID: Pubkey = jito_core::token::TOKEN_2022_PROGRAM_ID;
+pub const ASSOCIATED_TOKEN_PROGRAM_ID: Pubkey = jito_core::token::ASSOCIATED_TOKEN_PROGRAM_ID;
+
+/// Where the built programs are.
+pub fn sbf_out_dir() -> PathBuf {
+    std::env::var_os("JITO_SBF_OUT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/deploy"))
+}
+
+fn read_program(name: &str) -> &'static [u8] {
+    static RESTAKING: OnceLock<Vec<u8>> = OnceLock::new();
+    static VAULT: OnceLock<Vec<u8>> = OnceLock::new();
+    let cell = match name {
+        "jito_restaking_program" => &RESTAKING,
+        "jito_vault_program" => &VAULT,
+        _ => panic!("unknown program {name}"),
+    };
+    cell.get_or_init(|| {
+        let path = sbf_out_dir().join(format!("{name}.so"));
+        std::fs::read(&path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {} ({e}); build the programs first: scripts/build-sbf.sh",
+                path.display()
+            )
+        })
+    })
+}
+
+/// A Mollusk with both programs and the token programs, default feature set
+/// (`SVMFeatureSet::all_enabled()`).
+pub fn mollusk() -> Mollusk {
+    let mut mollusk = Mollusk::default();
+    let loader = mollusk_svm::program::loader_keys::LOADER_V3;
+    mollusk.add_program_with_loader_and_elf(
+        &RESTAKING_PROGRAM_ID,
+        &loader,
+        read_program("jito_restaking_program"),
+    );
+    mollusk.add_program_with_loader_and_elf(
+        &VAULT_PROGRAM_ID,
+        &loader,
+        read_program("jito_vault_program"),
+    );
+    mollusk_svm_programs_token::token::add_program(&mut mollusk);
+    mollusk_svm_programs_token::token2022::add_program(&mut mollusk);
+    mollusk_svm_programs_token::associated_token::add_program(&mut mollusk);
+    mollusk
+}
+
+/// Rent-exempt minimum for `len` bytes under Mollusk's default rent.
+pub fn rent_exempt(len: usize) -> u64 {
+    solana_rent::Rent::default().minimum_balance(len)
+}
+
+/// A plain wallet.
+pub fn system_account(lamports: u64) -> Account {
+    Account::new(lamports, 0, &SYSTEM_PROGRAM_ID)
+}
+
+/// A rent-exempt account of `owner` holding `data`.
+pub fn owned_account(owner: &Pubkey, data: Vec<u8>) -> Account {
+    Account {
+        lamports: rent_exempt(data.len()),
+        data,
+        owner: *owner,
+        executable: false,
+        rent_epoch: 0,
+    }
+}
+
+/// The account Mollusk expects for a program id passed as an instruction account.
+pub fn program_account(program_id: &Pubkey) -> (Pubkey, Account) {
+    if *program_id == SYSTEM_PROGRAM_ID {
+        return mollusk_svm::program::keyed_account_for_system_program();
+    }
+    if *program_id == TOKEN_PROGRAM_ID {
+        return mollusk_svm_programs_token::token::keyed_account();
+    }
+    if *program_id == TOKEN_2022_PROGRAM_ID {
+        return mollusk_svm_programs_token::token2022::keyed_account();
+    }
+    if *program_id == ASSOCIATED_TOKEN_PROGRAM_ID {
+        return mollusk_svm_programs_token::associated_token::keyed_account();
+    }
+    let mut account = Account::new(1, 0, &mollusk_svm::program::loader_keys::LOADER_V3);
+    account.executable = true;
+    (*program_id, account)
+}
+
+/// Bytes of an initialised mint (82 bytes, the base layout of both token programs).
+pub fn mint_data(mint_authority: Option<&Pubkey>, supply: u64, decimals: u8) -> Vec<u8> {
+    let mut data = vec![0u8; 82];
+    if let Some(authority) = mint_authority {
+        data[0] = 1;
+        data[4..36].copy_from_slice(authority.as_ref());
+    }
+    data[36..44].copy_from_slice(&supply.to_le_bytes());
+    data[44] = decimals;
+    data[45] = 1;
+    data
+}
+
+/// Bytes of an initialised token account (165 bytes, the base layout of both token programs).
+pub fn token_account_data(mint: &Pubkey, owner: &Pubkey, amount: u64) -> Vec<u8> {
+    let mut data = vec![0u8; 165];
+    data[0..32].copy_from_slice(mint.as_ref());
+    data[32..64].copy_from_slice(owner.as_ref());
+    data[64..72].copy_from_slice(&amount.to_le_bytes());
+    data[108] = 1;
+    data
+}
+
+/// Amount held by a token account.
+pub fn token_amount(account: &Account) -> u64 {
+    u64::from_le_bytes(account.data[64..72].try_into().unwrap())
+}
+
+/// Supply of a mint.
+pub fn mint_supply(account: &Account) -> u64 {
+    u64::from_le_bytes(account.data[36..44].try_into().unwrap())
+}
+
+/// Associated token address of `owner` for `mint` under `token_program`.
+pub fn associated_token_address(owner: &Pubkey, mint: &Pubkey, token_program: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(
+        &[owner.as_ref(), token_program.as_ref(), mint.as_ref()],
+        &ASSOCIATED_TOKEN_PROGRAM_ID,
+    )
+    .0
+}
+
+/// An instruction of `program_id` with the given data and accounts.
+pub fn instruction(program_id: &Pubkey, data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
+    Instruction {
+        program_id: *program_id,
+        accounts,
+        data,
+    }
+}
+
+/// Panics unless the instruction failed with exactly `expected`, and checks
+/// that it changed no account.
+#[track_caller]
+pub fn assert_error(result: &InstructionResult, accounts: &[(Pubkey, Account)], expected: ProgramError) {
+    match &result.program_result {
+        mollusk_svm::result::ProgramResult::Failure(err) => {
+            assert_eq!(err, &expected, "wrong error")
+        }
+        other => panic!("expected {expected:?}, got {other:?}"),
+    }
+    assert_eq!(
+        result.resulting_accounts.len(),
+        accounts.len(),
+        "a failed instruction returns every account"
+    );
+    for ((key, before), (key_after, after)) in accounts.iter().zip(&result.resulting_accounts) {
+        assert_eq!(key, key_after);
+        assert_eq!(before, after, "account {key} changed on failure");
+    }
+}
+
+/// Panics unless the instruction failed with the custom error `code`, changing nothing.
+#[track_caller]
+pub fn assert_custom_error(result: &InstructionResult, accounts: &[(Pubkey, Account)], code: u32) {
+    assert_error(result, accounts, ProgramError::Custom(code));
+}
+
+/// Panics unless the instruction succeeded; returns the resulting account of `key`.
+#[track_caller]
+pub fn assert_success(result: &InstructionResult) {
+    assert!(
+        result.program_result.is_ok(),
+        "instruction failed: {:?}",
+        result.program_result
+    );
+}
+
+/// The resulting state of `key`.
+#[track_caller]
+pub fn account<'a>(result: &'a InstructionResult, key: &Pubkey) -> &'a Account {
+    result
+        .get_account(key)
+        .unwrap_or_else(|| panic!("account {key} not in result"))
+}
+
+/// Prints the CU an instruction used, in the form the compute report parses.
+pub fn print_cu(program: &str, instruction: &str, result: &InstructionResult) {
+    println!(
+        "CU {program} {instruction} {}",
+        result.compute_units_consumed
+    );
+}
