@@ -204,10 +204,28 @@ pub fn account<'a>(result: &'a InstructionResult, key: &Pubkey) -> &'a Account {
         .unwrap_or_else(|| panic!("account {key} not in result"))
 }
 
-/// Prints the CU an instruction used, in the form the compute report parses.
+/// Records the CU of a successful instruction: prints `CU <program> <instruction> <n>`
+/// and, when `JITO_CU_OUT` names a file, appends the same line to it. The compute
+/// report (`scripts/compute-report.sh`) takes the highest figure per instruction.
+///
+/// `instruction` is the instruction name, optionally with a variant after a slash
+/// (`CrankVaultUpdateStateTracker/64-operators`) for costly cases reported separately.
+#[track_caller]
 pub fn print_cu(program: &str, instruction: &str, result: &InstructionResult) {
-    println!(
-        "CU {program} {instruction} {}",
+    assert_success(result);
+    let line = format!(
+        "CU {program} {instruction} {}\n",
         result.compute_units_consumed
     );
+    print!("{line}");
+    if let Some(path) = std::env::var_os("JITO_CU_OUT") {
+        use std::io::Write;
+        // One short O_APPEND write per line: parallel tests do not interleave.
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .expect("open JITO_CU_OUT");
+        file.write_all(line.as_bytes()).expect("write JITO_CU_OUT");
+    }
 }

@@ -1,0 +1,326 @@
+//! Writes and checks the compute report.
+//!
+//! Input: the `CU <program> <instruction> <n>` lines that the Mollusk tests record
+//! (`JITO_CU_OUT`), the built `.so` files, the committed budgets and the
+//! original's figures. Output: `compute_reports/compute_units.json` and one
+//! Markdown table per program.
+//!
+//! Modes:
+//! * `write --measured F [--compare F2]`: rewrite the report from F; with `--compare`,
+//!   add the CU another build produced (e.g. the original binaries) and the ratio.
+//! * `check --measured F`: fail when an instruction exceeds its budget, lacks a
+//!   measurement or budget, or the committed report differs from F (stale).
+//! * `budgets --measured F`: set every budget to the measured CU plus headroom.
+
+use std::{
+    collections::BTreeMap,
+    fs,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use serde_json::{json, Map, Value};
+
+const PROGRAMS: [&str; 2] = ["restaking", "vault"];
+const FEATURE_SET: &str = "SVMFeatureSet::all_enabled() (Mollusk 0.16.4 default)";
+/// Budget headroom over the measured CU: 2% and at least 20 CU.
+fn budget_for(cu: u64) -> u64 {
+    cu + (cu / 50).max(20)
+}
+
+struct Args {
+    mode: String,
+    measured: PathBuf,
+    compare: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let mode = args.next().ok_or("usage: compute_report write|check|budgets --measured FILE [--compare FILE]")?;
+    let (mut measured, mut compare) = (None, None);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--measured" => measured = args.next().map(PathBuf::from),
+            "--compare" => compare = args.next().map(PathBuf::from),
+            _ => return Err(format!("unknown argument {a}")),
+        }
+    }
+    Ok(Args {
+        mode,
+        measured: measured.ok_or("--measured FILE is required")?,
+        compare,
+    })
+}
+
+/// Highest CU per `program/instruction[/variant]` key.
+fn read_measured(path: &Path) -> Result<BTreeMap<(String, String), u64>, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if let ["CU", program, instruction, cu] = parts[..] {
+            let cu: u64 = cu.parse().map_err(|_| format!("bad line: {line}"))?;
+            let slot = out.entry((program.to_string(), instruction.to_string())).or_insert(0);
+            *slot = (*slot).max(cu);
+        }
+    }
+    Ok(out)
+}
+
+fn read_json(path: &Path) -> Value {
+    fs::read_to_string(path)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+struct Paths {
+    json: PathBuf,
+    budgets: PathBuf,
+    original: PathBuf,
+    deploy: PathBuf,
+    dir: PathBuf,
+}
+
+fn paths() -> Paths {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = root.join("compute_reports");
+    Paths {
+        json: dir.join("compute_units.json"),
+        budgets: dir.join("budgets.json"),
+        original: dir.join("original_cu.json"),
+        deploy: std::env::var_os("JITO_SBF_OUT_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("target/deploy")),
+        dir,
+    }
+}
+
+fn so_size(deploy: &Path, program: &str) -> Result<u64, String> {
+    let path = deploy.join(format!("jito_{program}_program.so"));
+    fs::metadata(&path)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The report as JSON, from measurements and the committed previous report.
+fn build_report(
+    p: &Paths,
+    measured: &BTreeMap<(String, String), u64>,
+    compare: Option<&BTreeMap<(String, String), u64>>,
+    previous: &Value,
+    budgets: &Value,
+) -> Result<Value, String> {
+    let original = read_json(&p.original);
+    let mut originals = BTreeMap::new();
+    for o in original["instructions"].as_array().into_iter().flatten() {
+        originals.insert(
+            (o["program"].as_str().unwrap_or_default().to_string(), o["instruction"].as_str().unwrap_or_default().to_string()),
+            o["total_cu"].as_u64(),
+        );
+    }
+    let mut prev = BTreeMap::new();
+    for r in previous["instructions"].as_array().into_iter().flatten() {
+        let key = (r["program"].as_str().unwrap_or_default().to_string(), r["instruction"].as_str().unwrap_or_default().to_string());
+        prev.insert(key, (r["cu"].as_u64(), r["previous_cu"].as_u64()));
+    }
+    let mut rows = Vec::new();
+    for ((program, instruction), cu) in measured {
+        let base = instruction.split('/').next().unwrap_or(instruction);
+        // Unchanged figures keep their previous delta, so rewriting is idempotent.
+        let previous_cu = match prev.get(&(program.clone(), instruction.clone())) {
+            Some((Some(old), old_prev)) if old == cu => *old_prev,
+            Some((Some(old), _)) => Some(*old),
+            _ => None,
+        };
+        let mut row = Map::new();
+        row.insert("program".into(), json!(program));
+        row.insert("instruction".into(), json!(instruction));
+        row.insert("cu".into(), json!(cu));
+        row.insert("previous_cu".into(), json!(previous_cu));
+        row.insert("budget".into(), budgets[program.as_str()][instruction.as_str()].clone());
+        let orig = if base == instruction { originals.get(&(program.clone(), base.to_string())).copied().flatten() } else { None };
+        row.insert("original_cu".into(), json!(orig));
+        if let Some(c) = compare {
+            row.insert("compare_cu".into(), json!(c.get(&(program.clone(), instruction.clone()))));
+        }
+        rows.push(Value::Object(row));
+    }
+    let mut programs = Map::new();
+    for program in PROGRAMS {
+        programs.insert(
+            program.into(),
+            json!({
+                "so_bytes": so_size(&p.deploy, program)?,
+                "original_elf_bytes": original["original_elf_bytes"][program],
+            }),
+        );
+    }
+    Ok(json!({
+        "feature_set": FEATURE_SET,
+        "programs": programs,
+        "instructions": rows,
+    }))
+}
+
+fn ratio(a: u64, b: u64) -> String {
+    if b == 0 { "-".into() } else { format!("{:.1}×", a as f64 / b as f64) }
+}
+
+fn markdown(report: &Value, program: &str) -> String {
+    let info = &report["programs"][program];
+    let so = info["so_bytes"].as_u64().unwrap_or(0);
+    let orig = info["original_elf_bytes"].as_u64().unwrap_or(0);
+    let has_compare = report["instructions"].as_array().into_iter().flatten().any(|r| r.get("compare_cu").is_some());
+    let mut s = format!(
+        "# Compute units: {program} program\n\n\
+         Generated by `scripts/compute-report.sh` from the Mollusk tests; do not edit.\n\
+         Feature set: {}. `.so`: {so} bytes ({:.1}% of the original's ~{} KB ELF).\n\
+         Original: the original mainnet binaries' total CU (`compute_reports/original_cu.json`).\n\
+         Instructions with a `/variant` are costly cases reported separately.\n\n\
+         | Instruction | CU | Budget | Δ vs last report | Original CU | Original / ours |{}\n\
+         |---|---:|---:|---:|---:|---:|{}\n",
+        report["feature_set"].as_str().unwrap_or_default(),
+        if orig > 0 { 100.0 * so as f64 / orig as f64 } else { 0.0 },
+        orig / 1000,
+        if has_compare { " Compared build CU | Compared / ours |" } else { "" },
+        if has_compare { "---:|---:|" } else { "" },
+    );
+    for r in report["instructions"].as_array().into_iter().flatten() {
+        if r["program"] != program {
+            continue;
+        }
+        let cu = r["cu"].as_u64().unwrap_or(0);
+        let delta = match r["previous_cu"].as_u64() {
+            Some(p) if p != cu => format!("{:+}", cu as i64 - p as i64),
+            _ => "0".into(),
+        };
+        let budget = r["budget"].as_u64().map(|b| b.to_string()).unwrap_or_else(|| "none".into());
+        let (orig, orig_ratio) = match r["original_cu"].as_u64() {
+            Some(o) => (o.to_string(), ratio(o, cu)),
+            None => ("-".into(), "-".into()),
+        };
+        s += &format!("| {} | {cu} | {budget} | {delta} | {orig} | {orig_ratio} |", r["instruction"].as_str().unwrap_or_default());
+        if has_compare {
+            match r.get("compare_cu").and_then(Value::as_u64) {
+                Some(c) => s += &format!(" {c} | {} |", ratio(c, cu)),
+                None => s += " - | - |",
+            }
+        }
+        s += "\n";
+    }
+    s
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let p = paths();
+    let measured = read_measured(&args.measured)?;
+    if measured.is_empty() {
+        return Err(format!("no CU lines in {}", args.measured.display()));
+    }
+    let previous = read_json(&p.json);
+    let mut budgets = read_json(&p.budgets);
+    match args.mode.as_str() {
+        "budgets" => {
+            let mut out = Map::new();
+            for program in PROGRAMS {
+                let mut m = Map::new();
+                for ((prog, ix), cu) in &measured {
+                    if prog == program {
+                        m.insert(ix.clone(), json!(budget_for(*cu)));
+                    }
+                }
+                out.insert(program.into(), Value::Object(m));
+            }
+            budgets = Value::Object(out);
+            write(&p.budgets, &(serde_json::to_string_pretty(&budgets).unwrap() + "\n"))?;
+            write_report(&p, &measured, None, &previous, &budgets)
+        }
+        "write" => {
+            let compare = args.compare.as_deref().map(read_measured).transpose()?;
+            write_report(&p, &measured, compare.as_ref(), &previous, &budgets)
+        }
+        "check" => check(&p, &measured, &previous, &budgets),
+        m => Err(format!("unknown mode {m}")),
+    }
+}
+
+fn write_report(
+    p: &Paths,
+    measured: &BTreeMap<(String, String), u64>,
+    compare: Option<&BTreeMap<(String, String), u64>>,
+    previous: &Value,
+    budgets: &Value,
+) -> Result<(), String> {
+    let report = build_report(p, measured, compare, previous, budgets)?;
+    write(&p.json, &(serde_json::to_string_pretty(&report).unwrap() + "\n"))?;
+    for program in PROGRAMS {
+        write(&p.dir.join(format!("{program}.md")), &markdown(&report, program))?;
+    }
+    println!("wrote {} and the Markdown tables", p.json.display());
+    Ok(())
+}
+
+fn check(
+    p: &Paths,
+    measured: &BTreeMap<(String, String), u64>,
+    previous: &Value,
+    budgets: &Value,
+) -> Result<(), String> {
+    let mut failures = Vec::new();
+    for ((program, instruction), cu) in measured {
+        match budgets[program.as_str()][instruction.as_str()].as_u64() {
+            Some(b) if *cu > b => failures.push(format!("{program} {instruction}: {cu} CU exceeds its budget of {b}")),
+            Some(_) => {}
+            None => failures.push(format!("{program} {instruction}: {cu} CU has no budget")),
+        }
+    }
+    for program in PROGRAMS {
+        for (instruction, _) in budgets[program].as_object().into_iter().flatten() {
+            if !measured.contains_key(&(program.to_string(), instruction.clone())) {
+                failures.push(format!("{program} {instruction}: has a budget but was not measured"));
+            }
+        }
+    }
+    let fresh = build_report(p, measured, None, previous, budgets)?;
+    let strip = |v: &Value| -> Value {
+        let mut v = v.clone();
+        for r in v["instructions"].as_array_mut().into_iter().flatten() {
+            if let Some(o) = r.as_object_mut() {
+                o.remove("compare_cu");
+            }
+        }
+        v
+    };
+    if strip(&fresh) != strip(previous) {
+        failures.push("compute_reports/ is stale: run scripts/compute-report.sh --write and commit".into());
+    } else {
+        for program in PROGRAMS {
+            let committed = fs::read_to_string(p.dir.join(format!("{program}.md"))).unwrap_or_default();
+            if committed != markdown(previous, program) && previous["instructions"].as_array().is_some_and(|r| r.iter().all(|r| r.get("compare_cu").is_none())) {
+                failures.push(format!("compute_reports/{program}.md is stale: run scripts/compute-report.sh --write"));
+            }
+        }
+    }
+    if failures.is_empty() {
+        println!("compute budgets: {} measurements within budget; report up to date", measured.len());
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("compute report: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

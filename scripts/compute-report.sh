@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The compute report: every instruction's CU as measured by the Mollusk tests.
+#
+#   scripts/compute-report.sh --write              run the Mollusk tests, rewrite compute_reports/
+#   scripts/compute-report.sh --update-budgets     same, and set every budget to CU + 2% (min +20)
+#   scripts/compute-report.sh --check [--measured F]  fail on a budget overrun or a stale report
+#   scripts/compute-report.sh --write --compare DIR   also run the tests against other builds in DIR
+#                                  (jito_restaking_program.so, jito_vault_program.so, e.g. the
+#                                  original programs dumped from a cluster) and add their CU
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+source scripts/env.sh
+
+mode="" measured="" compare_dir=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --write) mode=write ;;
+    --update-budgets) mode=budgets ;;
+    --check) mode=check ;;
+    --measured) measured="$2"; shift ;;
+    --compare) compare_dir="$2"; shift ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ -n "$mode" ]] || { echo "usage: $0 --write|--update-budgets|--check [--measured FILE] [--compare DIR]" >&2; exit 2; }
+
+cargo_run=(cargo +"$JITO_TOOLCHAIN" run --quiet --locked -p mollusk-tests --bin compute_report --)
+mkdir -p target/cu
+
+measure() { # $1: output file; remaining: extra cargo test flags
+  local out="$1"; shift
+  rm -f "$out"
+  JITO_CU_OUT="$out" cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --quiet "$@"
+}
+
+if [[ -z "$measured" ]]; then
+  measured="$root/target/cu/measured.txt"
+  measure "$measured"
+fi
+
+args=("$mode" --measured "$measured")
+if [[ -n "$compare_dir" ]]; then
+  compare="$root/target/cu/compare.txt"
+  # Another build may fail tests that pin this project's behaviour; its successes still count.
+  JITO_SBF_OUT_DIR="$(cd "$compare_dir" && pwd)" measure "$compare" --no-fail-fast || true
+  args+=(--compare "$compare")
+fi
+"${cargo_run[@]}" "${args[@]}"

@@ -1,0 +1,4 @@
+# Sourced by the scripts: the pinned toolchain and tool versions, in one place.
+export JITO_TOOLCHAIN="nightly-2026-10-30"
+export JITO_SBPF_LINKER_VERSION="0.2.6"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
