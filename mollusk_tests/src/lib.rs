@@ -204,7 +204,17 @@ pub fn account<'a>(result: &'a InstructionResult, key: &Pubkey) -> &'a Account {
         .unwrap_or_else(|| panic!("account {key} not in result"))
 }
 
-/// Records the CU of a successful instruction: prints `CU <program> <instruction> <n>`
+/// CU spent inside the CPIs the program made (callee work plus invoke overhead).
+pub fn cpi_compute_units(result: &InstructionResult) -> u64 {
+    result
+        .cpi_compute_units
+        .iter()
+        .filter(|cpi| cpi.stack_height == 2)
+        .map(|cpi| cpi.compute_units_consumed)
+        .sum()
+}
+
+/// Records the CU of a successful instruction: prints `CU <program> <instruction> <n> <cpi>`
 /// and, when `JITO_CU_OUT` names a file, appends the same line to it. The compute
 /// report (`scripts/compute-report.sh`) takes the highest figure per instruction.
 ///
@@ -214,8 +224,9 @@ pub fn account<'a>(result: &'a InstructionResult, key: &Pubkey) -> &'a Account {
 pub fn print_cu(program: &str, instruction: &str, result: &InstructionResult) {
     assert_success(result);
     let line = format!(
-        "CU {program} {instruction} {}\n",
-        result.compute_units_consumed
+        "CU {program} {instruction} {} {}\n",
+        result.compute_units_consumed,
+        cpi_compute_units(result)
     );
     print!("{line}");
     if let Some(path) = std::env::var_os("JITO_CU_OUT") {

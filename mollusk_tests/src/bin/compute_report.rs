@@ -52,19 +52,27 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-/// Highest CU per `program/instruction[/variant]` key.
-fn read_measured(path: &Path) -> Result<BTreeMap<(String, String), u64>, String> {
+type Measured = BTreeMap<(String, String), u64>;
+
+/// Highest total CU per `program/instruction[/variant]` key, and the CPI part of that run.
+fn read_measured(path: &Path) -> Result<(Measured, Measured), String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<(String, String), (u64, u64)> = BTreeMap::new();
     for line in text.lines() {
         let parts: Vec<&str> = line.split_whitespace().collect();
-        if let ["CU", program, instruction, cu] = parts[..] {
-            let cu: u64 = cu.parse().map_err(|_| format!("bad line: {line}"))?;
-            let slot = out.entry((program.to_string(), instruction.to_string())).or_insert(0);
-            *slot = (*slot).max(cu);
+        if let ["CU", program, instruction, cu, cpi] = parts[..] {
+            let bad = || format!("bad line: {line}");
+            let cu: u64 = cu.parse().map_err(|_| bad())?;
+            let cpi: u64 = cpi.parse().map_err(|_| bad())?;
+            let slot = out.entry((program.to_string(), instruction.to_string())).or_insert((0, 0));
+            if (cu, cpi) > *slot {
+                *slot = (cu, cpi);
+            }
         }
     }
-    Ok(out)
+    let totals = out.iter().map(|(k, v)| (k.clone(), v.0)).collect();
+    let cpis = out.into_iter().map(|(k, v)| (k, v.1)).collect();
+    Ok((totals, cpis))
 }
 
 fn read_json(path: &Path) -> Value {
@@ -110,8 +118,9 @@ fn so_size(deploy: &Path, program: &str) -> Result<u64, String> {
 /// The report as JSON, from measurements and the committed previous report.
 fn build_report(
     p: &Paths,
-    measured: &BTreeMap<(String, String), u64>,
-    compare: Option<&BTreeMap<(String, String), u64>>,
+    measured: &Measured,
+    cpis: &Measured,
+    compare: Option<&Measured>,
     previous: &Value,
     budgets: &Value,
 ) -> Result<Value, String> {
@@ -141,6 +150,7 @@ fn build_report(
         row.insert("program".into(), json!(program));
         row.insert("instruction".into(), json!(instruction));
         row.insert("cu".into(), json!(cu));
+        row.insert("cpi_cu".into(), json!(cpis.get(&(program.clone(), instruction.clone())).copied().unwrap_or(0)));
         row.insert("previous_cu".into(), json!(previous_cu));
         row.insert("budget".into(), budgets[program.as_str()][instruction.as_str()].clone());
         let orig = if base == instruction { originals.get(&(program.clone(), base.to_string())).copied().flatten() } else { None };
@@ -182,8 +192,10 @@ fn markdown(report: &Value, program: &str) -> String {
          Feature set: {}. `.so`: {so} bytes ({:.1}% of the original's ~{} KB ELF).\n\
          Original: the original mainnet binaries' total CU (`compute_reports/original_cu.json`).\n\
          Instructions with a `/variant` are costly cases reported separately.\n\n\
-         | Instruction | CU | Budget | Δ vs last report | Original CU | Original / ours |{}\n\
-         |---|---:|---:|---:|---:|---:|{}\n",
+         `CPI` is the CU spent inside the CPIs the instruction must make (callee work and invoke\n\
+         overhead), the floor no implementation avoids; `Own` is the rest (checks, hashing, state).\n\n\
+         | Instruction | CU | CPI | Own | CU / CPI | Budget | Δ vs last report | Original CU | Original / ours |{}\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|{}\n",
         report["feature_set"].as_str().unwrap_or_default(),
         if orig > 0 { 100.0 * so as f64 / orig as f64 } else { 0.0 },
         orig / 1000,
@@ -204,7 +216,13 @@ fn markdown(report: &Value, program: &str) -> String {
             Some(o) => (o.to_string(), ratio(o, cu)),
             None => ("-".into(), "-".into()),
         };
-        s += &format!("| {} | {cu} | {budget} | {delta} | {orig} | {orig_ratio} |", r["instruction"].as_str().unwrap_or_default());
+        let cpi = r["cpi_cu"].as_u64().unwrap_or(0);
+        let own = cu.saturating_sub(cpi);
+        let floor_ratio = if cpi > 0 { format!("{:.2}", cu as f64 / cpi as f64) } else { "-".into() };
+        s += &format!(
+            "| {} | {cu} | {cpi} | {own} | {floor_ratio} | {budget} | {delta} | {orig} | {orig_ratio} |",
+            r["instruction"].as_str().unwrap_or_default()
+        );
         if has_compare {
             match r.get("compare_cu").and_then(Value::as_u64) {
                 Some(c) => s += &format!(" {c} | {} |", ratio(c, cu)),
@@ -219,7 +237,7 @@ fn markdown(report: &Value, program: &str) -> String {
 fn run() -> Result<(), String> {
     let args = parse_args()?;
     let p = paths();
-    let measured = read_measured(&args.measured)?;
+    let (measured, cpis) = read_measured(&args.measured)?;
     if measured.is_empty() {
         return Err(format!("no CU lines in {}", args.measured.display()));
     }
@@ -239,25 +257,26 @@ fn run() -> Result<(), String> {
             }
             budgets = Value::Object(out);
             write(&p.budgets, &(serde_json::to_string_pretty(&budgets).unwrap() + "\n"))?;
-            write_report(&p, &measured, None, &previous, &budgets)
+            write_report(&p, &measured, &cpis, None, &previous, &budgets)
         }
         "write" => {
-            let compare = args.compare.as_deref().map(read_measured).transpose()?;
-            write_report(&p, &measured, compare.as_ref(), &previous, &budgets)
+            let compare = args.compare.as_deref().map(read_measured).transpose()?.map(|(c, _)| c);
+            write_report(&p, &measured, &cpis, compare.as_ref(), &previous, &budgets)
         }
-        "check" => check(&p, &measured, &previous, &budgets),
+        "check" => check(&p, &measured, &cpis, &previous, &budgets),
         m => Err(format!("unknown mode {m}")),
     }
 }
 
 fn write_report(
     p: &Paths,
-    measured: &BTreeMap<(String, String), u64>,
-    compare: Option<&BTreeMap<(String, String), u64>>,
+    measured: &Measured,
+    cpis: &Measured,
+    compare: Option<&Measured>,
     previous: &Value,
     budgets: &Value,
 ) -> Result<(), String> {
-    let report = build_report(p, measured, compare, previous, budgets)?;
+    let report = build_report(p, measured, cpis, compare, previous, budgets)?;
     write(&p.json, &(serde_json::to_string_pretty(&report).unwrap() + "\n"))?;
     for program in PROGRAMS {
         write(&p.dir.join(format!("{program}.md")), &markdown(&report, program))?;
@@ -268,7 +287,8 @@ fn write_report(
 
 fn check(
     p: &Paths,
-    measured: &BTreeMap<(String, String), u64>,
+    measured: &Measured,
+    cpis: &Measured,
     previous: &Value,
     budgets: &Value,
 ) -> Result<(), String> {
@@ -287,7 +307,7 @@ fn check(
             }
         }
     }
-    let fresh = build_report(p, measured, None, previous, budgets)?;
+    let fresh = build_report(p, measured, cpis, None, previous, budgets)?;
     let strip = |v: &Value| -> Value {
         let mut v = v.clone();
         for r in v["instructions"].as_array_mut().into_iter().flatten() {
@@ -302,7 +322,7 @@ fn check(
     } else {
         for program in PROGRAMS {
             let committed = fs::read_to_string(p.dir.join(format!("{program}.md"))).unwrap_or_default();
-            if committed != markdown(previous, program) && previous["instructions"].as_array().is_some_and(|r| r.iter().all(|r| r.get("compare_cu").is_none())) {
+            if committed != markdown(previous, program) {
                 failures.push(format!("compute_reports/{program}.md is stale: run scripts/compute-report.sh --write"));
             }
         }
