@@ -1,0 +1,139 @@
+//! An operator's opt-in to a vault.
+
+use jito_core::{
+    account::{check_account, AccountType},
+    pda::verify_pda,
+    slot_toggle::SlotToggle,
+};
+use pinocchio::{AccountView, Address, Address as Pubkey, ProgramResult};
+use shank::ShankAccount;
+
+use super::discriminator;
+
+/// PDA seed prefix: `["operator_vault_ticket", operator, vault]`.
+pub const SEED: &[u8] = b"operator_vault_ticket";
+
+/// Operator → vault ticket (discriminator 5, 392 bytes with header).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
+pub struct OperatorVaultTicket {
+    /// The operator account
+    pub operator: Pubkey,
+    /// The vault account
+    pub vault: Pubkey,
+    /// The index
+    #[idl_type("u64")]
+    index: [u8; 8],
+    /// The slot toggle
+    pub state: SlotToggle,
+    /// The bump seed for the PDA
+    pub bump: u8,
+    /// Reserved space
+    reserved: [u8; 263],
+}
+
+// SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
+unsafe impl AccountType for OperatorVaultTicket {
+    const DISCRIMINATOR: u8 = discriminator::OPERATOR_VAULT_TICKET;
+}
+
+impl OperatorVaultTicket {
+    /// PDA seed prefix.
+    pub const SEED: &'static [u8] = SEED;
+
+    /// A fresh ticket, inactive since `slot`.
+    pub fn new(operator: Address, vault: Address, index: u64, bump: u8, slot: u64) -> Self {
+        Self {
+            operator,
+            vault,
+            index: index.to_le_bytes(),
+            state: SlotToggle::new(slot),
+            bump,
+            reserved: [0; 263],
+        }
+    }
+
+    /// Writes every field of a freshly created (zeroed) account, as [`OperatorVaultTicket::new`].
+    #[inline(always)]
+    pub fn initialize(
+        &mut self,
+        operator: &Address,
+        vault: &Address,
+        index: u64,
+        bump: u8,
+        slot: u64,
+    ) {
+        self.operator = *operator;
+        self.vault = *vault;
+        self.index = index.to_le_bytes();
+        self.state = SlotToggle::new(slot);
+        self.bump = bump;
+    }
+
+    /// Seeds of the PDA (without bump).
+    #[inline(always)]
+    pub fn seeds<'a>(operator: &'a Address, vault: &'a Address) -> [&'a [u8]; 3] {
+        [SEED, operator.as_ref(), vault.as_ref()]
+    }
+
+    #[inline(always)]
+    pub fn index(&self) -> u64 {
+        u64::from_le_bytes(self.index)
+    }
+
+    #[inline(always)]
+    pub fn set_index(&mut self, index: u64) {
+        self.index = index.to_le_bytes();
+    }
+
+    /// The original `OperatorVaultTicket::load`: owner (`InvalidAccountOwner`),
+    /// data, writable, discriminator and PDA of the given `operator` and `vault`
+    /// with the stored bump (`InvalidAccountData`).
+    #[inline(always)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        operator: &Address,
+        vault: &Address,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        let bump = {
+            let data = account.try_borrow()?;
+            Self::from_bytes(&data)?.bump
+        };
+        verify_pda(
+            account.address(),
+            &Self::seeds(operator, vault),
+            bump,
+            program_id,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_matches_the_original() {
+        // 2 pubkeys, u64, SlotToggle (48), bump, reserved 263
+        assert_eq!(
+            core::mem::size_of::<OperatorVaultTicket>(),
+            2 * 32 + 8 + 48 + 1 + 263
+        );
+        assert_eq!(OperatorVaultTicket::LEN, 8 + 384);
+        assert_eq!(core::mem::align_of::<OperatorVaultTicket>(), 1);
+    }
+
+    #[test]
+    fn initialize_equals_new() {
+        let (a, b) = (
+            Address::new_from_array([1; 32]),
+            Address::new_from_array([2; 32]),
+        );
+        let mut t = OperatorVaultTicket::new(Address::default(), Address::default(), 0, 0, 0);
+        t.initialize(&a, &b, 4, 251, 1000);
+        assert_eq!(t, OperatorVaultTicket::new(a, b, 4, 251, 1000));
+    }
+}

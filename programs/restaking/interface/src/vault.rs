@@ -1,0 +1,57 @@
+//! Read-only checks of the vault program's `Vault` account, done from raw
+//! bytes at the original offsets (the restaking program does not depend on the
+//! vault crates).
+
+use jito_core::{pda::verify_pda, unlikely};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+/// Discriminator of the vault program's `Vault` account.
+pub const VAULT_DISCRIMINATOR: u8 = 2;
+/// Length of a `Vault` account: 8-byte header + 1,103-byte struct.
+pub const VAULT_LEN: usize = 1111;
+/// Offset of `Vault::base` in the account data.
+pub const VAULT_BASE_OFFSET: usize = 8;
+/// Offset of `Vault::bump` in the account data.
+pub const VAULT_BUMP_OFFSET: usize = 850;
+/// Seed prefix of the vault PDA: `["vault", base]` under the vault program.
+pub const VAULT_SEED: &[u8] = b"vault";
+
+/// The original `Vault::load(vault_program, vault, expect_writable)`: owned by
+/// `vault_program` (`InvalidAccountOwner`), non-empty, writable when expected,
+/// vault discriminator, exact length and at the PDA of its stored base and bump
+/// (all `InvalidAccountData`).
+#[inline(always)]
+pub fn load_vault(
+    vault_program: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    if unlikely(!account.owned_by(vault_program)) {
+        return Err(ProgramError::InvalidAccountOwner);
+    }
+    if unlikely(account.data_len() != VAULT_LEN) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    if unlikely(expect_writable && !account.is_writable()) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    let data = account.try_borrow()?;
+    // SAFETY: `data` is `VAULT_LEN` bytes long, so both offsets are in bounds;
+    // `Address` is a `[u8; 32]` with alignment 1.
+    let (discriminator, base, bump) = unsafe {
+        (
+            *data.as_ptr(),
+            &*(data.as_ptr().add(VAULT_BASE_OFFSET) as *const Address),
+            *data.as_ptr().add(VAULT_BUMP_OFFSET),
+        )
+    };
+    if unlikely(discriminator != VAULT_DISCRIMINATOR) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    verify_pda(
+        account.address(),
+        &[VAULT_SEED, base.as_ref()],
+        bump,
+        vault_program,
+    )
+}
