@@ -12,6 +12,9 @@ pub use solana_instruction::{AccountMeta, Instruction};
 pub use solana_program_error::ProgramError;
 pub use solana_pubkey::Pubkey;
 
+pub mod restaking_world;
+pub mod restaking_world2;
+
 /// Restaking program id (the original's default).
 pub const RESTAKING_PROGRAM_ID: Pubkey = jito_restaking_interface::ID;
 /// Vault program id (the original's default).

@@ -1,0 +1,64 @@
+//! `NcnDelegateTokenAccount` (tag 22): the delegate admin of an NCN approves a delegate
+//! for `u64::MAX` on a token account the ncn PDA owns (e.g. tokens airdropped
+//! to it), the PDA signing the SPL Token `Approve`.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_signer, load_token_account, load_token_mint},
+};
+use jito_restaking_interface::state::Ncn;
+use pinocchio::{
+    cpi::{Seed, Signer},
+    error::ProgramError,
+    AccountView, Address, ProgramResult,
+};
+use pinocchio_token::instructions::Approve;
+
+use super::no_args;
+
+/// Accounts: `[ncn, delegate_admin (s), token_mint, token_account (w), delegate,
+/// token_program]`.
+///
+/// Only SPL Token is accepted, as in the original: a Token-2022 mint fails
+/// with `InvalidAccountOwner`, a Token-2022 program with `IncorrectProgramId`.
+pub fn process_ncn_delegate_token_account(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [ncn_info, delegate_admin, token_mint, token_account, delegate, token_program] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Ncn::load(program_id, ncn_info, false)?;
+    load_signer(delegate_admin, false)?;
+    load_token_mint(token_mint)?;
+    // Checks that `token_program` is SPL Token first (`IncorrectProgramId`).
+    // The original then re-checks the program id and that mint and account
+    // have the same owner program; both hold once these two loads passed.
+    load_token_account(
+        token_account,
+        ncn_info.address(),
+        token_mint.address(),
+        token_program,
+    )?;
+
+    let (base, bump) = {
+        let account_data = ncn_info.try_borrow()?;
+        let ncn = Ncn::from_bytes(&account_data)?;
+        ncn.check_delegate_admin(delegate_admin.address())?;
+        (ncn.base, ncn.bump)
+    };
+
+    let bump_seed = [bump];
+    let seeds = [
+        Seed::from(Ncn::SEED),
+        Seed::from(base.as_ref()),
+        Seed::from(&bump_seed),
+    ];
+    Approve::new(token_account, delegate, ncn_info, u64::MAX)
+        .invoke_signed(&[Signer::from(&seeds)])
+}

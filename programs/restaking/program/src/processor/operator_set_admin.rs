@@ -1,0 +1,34 @@
+//! `OperatorSetAdmin` (tag 19): the operator admin hands over to a new admin;
+//! both sign.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_restaking_interface::state::Operator;
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::no_args;
+
+/// Accounts: `[operator (w), old_admin (s), new_admin (s)]`.
+///
+/// Every secondary admin role (and the voter) held by the old admin moves to
+/// the new admin too.
+pub fn process_operator_set_admin(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [operator_info, old_admin, new_admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Operator::load(program_id, operator_info, true)?;
+    load_signer(old_admin, false)?;
+    load_signer(new_admin, false)?;
+
+    let mut operator_data = operator_info.try_borrow_mut()?;
+    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    operator.check_admin(old_admin.address())?;
+    operator.admin = *new_admin.address();
+    operator.update_secondary_admin(old_admin.address(), new_admin.address());
+    Ok(())
+}
