@@ -1,1 +1,70 @@
+//! The Jito vault program, written with Pinocchio: `no_std`, no heap,
+//! zero-copy account views, drop-in compatible with the original.
+
 #![no_std]
+
+pub mod processor;
+
+// memcpy/memset/memcmp through the `sol_mem*` syscalls.
+#[cfg(target_arch = "bpf")]
+use solana_compiler_builtins as _;
+
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use crate::processor as p;
+
+pinocchio::program_entrypoint!(process_instruction);
+pinocchio::no_allocator!();
+pinocchio::nostd_panic_handler!();
+
+/// Dispatches on the 1-byte tag (the original's variant index at master,
+/// RevokeDelegateTokenAccount = 21); `data` passed on is what follows the tag.
+/// The program id is not compared with the default one, so the same binary can
+/// be deployed under any id. One line per tag.
+#[inline(always)]
+pub fn process_instruction(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    instruction_data: &[u8],
+) -> ProgramResult {
+    let [tag, data @ ..] = instruction_data else {
+        return Err(ProgramError::InvalidInstructionData);
+    };
+    match *tag {
+        0 => p::initialize_config::process_initialize_config(program_id, accounts, data),
+        1 => Err(ProgramError::InvalidInstructionData), // InitializeVault
+        2 => Err(ProgramError::InvalidInstructionData), // InitializeVaultWithMint
+        3 => Err(ProgramError::InvalidInstructionData), // InitializeVaultOperatorDelegation
+        4 => Err(ProgramError::InvalidInstructionData), // InitializeVaultNcnTicket
+        5 => Err(ProgramError::InvalidInstructionData), // InitializeVaultNcnSlasherOperatorTicket
+        6 => Err(ProgramError::InvalidInstructionData), // InitializeVaultNcnSlasherTicket
+        7 => Err(ProgramError::InvalidInstructionData), // WarmupVaultNcnTicket
+        8 => Err(ProgramError::InvalidInstructionData), // CooldownVaultNcnTicket
+        9 => Err(ProgramError::InvalidInstructionData), // WarmupVaultNcnSlasherTicket
+        10 => Err(ProgramError::InvalidInstructionData), // CooldownVaultNcnSlasherTicket
+        11 => Err(ProgramError::InvalidInstructionData), // MintTo
+        12 => Err(ProgramError::InvalidInstructionData), // EnqueueWithdrawal
+        13 => Err(ProgramError::InvalidInstructionData), // ChangeWithdrawalTicketOwner
+        14 => Err(ProgramError::InvalidInstructionData), // BurnWithdrawalTicket
+        15 => p::set_deposit_capacity::process_set_deposit_capacity(program_id, accounts, data),
+        16 => p::set_fees::process_set_fees(program_id, accounts, data),
+        17 => p::set_program_fee::process_set_program_fee(program_id, accounts, data),
+        18 => p::set_program_fee_wallet::process_set_program_fee_wallet(program_id, accounts, data),
+        19 => p::set_is_paused::process_set_is_paused(program_id, accounts, data),
+        20 => Err(ProgramError::InvalidInstructionData), // DelegateTokenAccount
+        21 => Err(ProgramError::InvalidInstructionData), // RevokeDelegateTokenAccount
+        22 => p::set_admin::process_set_admin(program_id, accounts, data),
+        23 => p::set_secondary_admin::process_set_secondary_admin(program_id, accounts, data),
+        24 => Err(ProgramError::InvalidInstructionData), // AddDelegation
+        25 => Err(ProgramError::InvalidInstructionData), // CooldownDelegation
+        26 => Err(ProgramError::InvalidInstructionData), // UpdateVaultBalance
+        27 => Err(ProgramError::InvalidInstructionData), // InitializeVaultUpdateStateTracker
+        28 => Err(ProgramError::InvalidInstructionData), // CrankVaultUpdateStateTracker
+        29 => Err(ProgramError::InvalidInstructionData), // CloseVaultUpdateStateTracker
+        30 => Err(ProgramError::InvalidInstructionData), // CreateTokenMetadata
+        31 => Err(ProgramError::InvalidInstructionData), // UpdateTokenMetadata
+        32 => p::set_config_admin::process_set_config_admin(program_id, accounts, data),
+        33 => p::set_config_secondary_admin::process_set_config_secondary_admin(program_id, accounts, data),
+        _ => Err(ProgramError::InvalidInstructionData),
+    }
+}

@@ -1,0 +1,25 @@
+//! One module per instruction, `process_<name>(program_id, accounts, data)`
+//! where `data` is the instruction data after the tag. One `pub mod` line each.
+
+use pinocchio::{error::ProgramError, ProgramResult};
+
+pub mod initialize_config;
+pub mod set_admin;
+pub mod set_config_admin;
+pub mod set_config_secondary_admin;
+pub mod set_deposit_capacity;
+pub mod set_fees;
+pub mod set_is_paused;
+pub mod set_program_fee;
+pub mod set_program_fee_wallet;
+pub mod set_secondary_admin;
+
+/// An instruction without arguments: the original's Borsh decoding refuses
+/// trailing bytes (`InvalidInstructionData` here).
+#[inline(always)]
+pub fn no_args(data: &[u8]) -> ProgramResult {
+    if !data.is_empty() {
+        return Err(ProgramError::InvalidInstructionData);
+    }
+    Ok(())
+}

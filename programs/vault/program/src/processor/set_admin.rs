@@ -1,0 +1,32 @@
+//! SetAdmin (tag 22): the vault admin hands over to a new admin; both sign.
+//! Every secondary role held by the old admin moves to the new one.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_vault_interface::state::{Config, Vault};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::no_args;
+
+/// Accounts: `[config, vault (w), old_admin (s), new_admin (s)]`.
+pub fn process_set_admin(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, vault_info, old_admin, new_admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, true)?;
+    load_signer(old_admin, false)?;
+    load_signer(new_admin, false)?;
+
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    vault.check_admin(old_admin.address())?;
+    vault.admin = *new_admin.address();
+    vault.update_secondary_admin(old_admin.address(), new_admin.address());
+    Ok(())
+}

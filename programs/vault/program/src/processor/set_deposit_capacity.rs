@@ -1,0 +1,30 @@
+//! SetDepositCapacity (tag 15): the vault capacity admin caps MintTo deposits.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_vault_interface::{
+    instruction::args,
+    state::{Config, Vault},
+};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+/// Accounts: `[config, vault (w), capacity_admin (s)]`. Data: `amount: u64`.
+pub fn process_set_deposit_capacity(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let capacity = args::u64_exact(data)?;
+    let [config_info, vault_info, capacity_admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, true)?;
+    load_signer(capacity_admin, false)?;
+
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    vault.check_capacity_admin(capacity_admin.address())?;
+    vault.set_deposit_capacity(capacity);
+    Ok(())
+}

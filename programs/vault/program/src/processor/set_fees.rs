@@ -1,0 +1,62 @@
+//! SetFees (tag 16): the vault fee admin changes the deposit fee, the next
+//! epoch's withdrawal fee and/or the reward fee, at most once per full epoch.
+
+use jito_core::{account::AccountType, loader::load_signer, unlikely};
+use jito_vault_interface::{
+    instruction::args,
+    state::{Config, Vault},
+};
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+/// Accounts: `[config, vault (w), fee_admin (s)]`. Data: three Borsh
+/// `Option<u16>`: deposit, withdrawal and reward fee in bps.
+pub fn process_set_fees(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let (deposit_fee_bps, rest) = args::option_u16(data)?;
+    let (withdrawal_fee_bps, rest) = args::option_u16(rest)?;
+    let (reward_fee_bps, rest) = args::option_u16(rest)?;
+    if unlikely(!rest.is_empty()) {
+        return Err(ProgramError::InvalidInstructionData);
+    }
+    let [config_info, vault_info, fee_admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, true)?;
+    load_signer(fee_admin, false)?;
+
+    let config_data = config_info.try_borrow()?;
+    let config = Config::from_bytes(&config_data)?;
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    vault.check_fee_admin(fee_admin.address())?;
+    let slot = Clock::get()?.slot;
+    vault.check_can_modify_fees(slot, config.epoch_length())?;
+    if unlikely(deposit_fee_bps.is_none() && withdrawal_fee_bps.is_none() && reward_fee_bps.is_none())
+    {
+        return Err(ProgramError::InvalidInstructionData);
+    }
+
+    let cap = config.deposit_withdrawal_fee_cap_bps();
+    let bump = config.fee_bump_bps();
+    let rate = config.fee_rate_of_change_bps();
+    if let Some(fee) = deposit_fee_bps {
+        vault.set_deposit_fee_bps(fee, cap, bump, rate)?;
+    }
+    if let Some(fee) = withdrawal_fee_bps {
+        vault.set_next_withdrawal_fee_bps(fee, cap, bump, rate)?;
+    }
+    if let Some(fee) = reward_fee_bps {
+        vault.set_reward_fee_bps(fee)?;
+    }
+    vault.set_last_fee_change_slot(slot);
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! SetProgramFeeWallet (tag 18): the config fee admin sets the program fee wallet.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_vault_interface::state::Config;
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::no_args;
+
+/// Accounts: `[config (w), program_fee_admin (s), new_fee_wallet]`.
+pub fn process_set_program_fee_wallet(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, fee_admin, new_fee_wallet] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, true)?;
+    load_signer(fee_admin, false)?;
+
+    let mut config_data = config_info.try_borrow_mut()?;
+    let config = Config::from_bytes_mut(&mut config_data)?;
+    config.check_fee_admin(fee_admin.address())?;
+    config.program_fee_wallet = *new_fee_wallet.address();
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! SetSecondaryAdmin (tag 23): the vault admin assigns one secondary role.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_vault_interface::{
+    instruction::{args, VaultAdminRole},
+    state::{Config, Vault},
+};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+/// Accounts: `[config, vault (w), admin (s), new_admin]`. Data: `role: VaultAdminRole`.
+pub fn process_set_secondary_admin(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let role = VaultAdminRole::try_from(args::u8_exact(data)?)?;
+    let [config_info, vault_info, admin, new_admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, true)?;
+    load_signer(admin, false)?;
+
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    vault.check_admin(admin.address())?;
+    let new_admin = *new_admin.address();
+    match role {
+        VaultAdminRole::DelegationAdmin => vault.delegation_admin = new_admin,
+        VaultAdminRole::OperatorAdmin => vault.operator_admin = new_admin,
+        VaultAdminRole::NcnAdmin => vault.ncn_admin = new_admin,
+        VaultAdminRole::SlasherAdmin => vault.slasher_admin = new_admin,
+        VaultAdminRole::CapacityAdmin => vault.capacity_admin = new_admin,
+        VaultAdminRole::FeeWallet => vault.fee_wallet = new_admin,
+        VaultAdminRole::MintBurnAdmin => vault.mint_burn_admin = new_admin,
+        VaultAdminRole::DelegateAssetAdmin => vault.delegate_asset_admin = new_admin,
+        VaultAdminRole::FeeAdmin => vault.fee_admin = new_admin,
+        VaultAdminRole::MetadataAdmin => vault.metadata_admin = new_admin,
+    }
+    Ok(())
+}
