@@ -18,7 +18,7 @@ pub const SEED: &[u8] = b"config";
 /// Epoch length written by `InitializeConfig` (Solana's default slots per epoch).
 pub const DEFAULT_EPOCH_LENGTH: u64 = 432_000;
 
-/// Program-wide settings and counters (discriminator 1, 400 bytes with header).
+/// Program-wide settings and counters (discriminator 1, 360 bytes with header).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct Config {

@@ -14,7 +14,7 @@ use crate::{error::RestakingError, instruction::NcnAdminRole};
 /// PDA seed prefix: `["ncn", base]`.
 pub const SEED: &[u8] = b"ncn";
 
-/// An NCN (discriminator 2, 624 bytes with header).
+/// An NCN (discriminator 2, 592 bytes with header).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct Ncn {

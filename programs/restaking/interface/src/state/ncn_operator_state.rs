@@ -13,7 +13,7 @@ use super::discriminator;
 /// PDA seed prefix: `["ncn_operator_state", ncn, operator]`.
 pub const SEED: &[u8] = b"ncn_operator_state";
 
-/// State of an NCN–operator pair (discriminator 4, 448 bytes with header).
+/// State of an NCN–operator pair (discriminator 4, 440 bytes with header).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct NcnOperatorState {

@@ -13,7 +13,7 @@ use super::discriminator;
 /// PDA seed prefix: `["ncn_slasher_ticket", ncn, vault, slasher]`.
 pub const SEED: &[u8] = b"ncn_slasher_ticket";
 
-/// NCN → vault slasher ticket (discriminator 7, 440 bytes with header).
+/// NCN → vault slasher ticket (discriminator 7, 432 bytes with header).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct NcnVaultSlasherTicket {

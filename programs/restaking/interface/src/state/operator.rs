@@ -14,7 +14,7 @@ use crate::{error::RestakingError, instruction::OperatorAdminRole, MAX_FEE_BPS};
 /// PDA seed prefix: `["operator", base]`.
 pub const SEED: &[u8] = b"operator";
 
-/// An operator (discriminator 3, 544 bytes with header).
+/// An operator (discriminator 3, 520 bytes with header).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct Operator {

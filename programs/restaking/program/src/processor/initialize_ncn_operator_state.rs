@@ -1,0 +1,84 @@
+//! `InitializeNcnOperatorState` (tag 6): the NCN operator admin creates the
+//! state of an NCN–operator pair (both opt-ins inactive).
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_signer, load_system_account, load_system_program},
+    pda::{create_pda_account, verify_canonical_pda},
+};
+use jito_restaking_interface::state::{
+    ncn_operator_state, Config, Ncn, NcnOperatorState, Operator,
+};
+use pinocchio::{
+    cpi::Seed,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::no_args;
+
+/// Accounts: `[config, ncn (w), operator (w), ncn_operator_state (w),
+/// admin (s), payer (w, s), system_program]`.
+pub fn process_initialize_ncn_operator_state(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, ncn_info, operator_info, state_info, admin, payer, system_program] = accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Ncn::load(program_id, ncn_info, true)?;
+    Operator::load(program_id, operator_info, true)?;
+    load_system_account(state_info, true)?;
+    load_signer(admin, false)?;
+    load_signer(payer, true)?;
+    load_system_program(system_program)?;
+
+    let bump = verify_canonical_pda(
+        state_info.address(),
+        &NcnOperatorState::seeds(ncn_info.address(), operator_info.address()),
+        program_id,
+    )?;
+
+    // A second handle on the same account: the data borrow (tracked by the
+    // runtime account, so still exclusive) does not lock out `address()`.
+    let mut ncn_handle = *ncn_info;
+    let mut ncn_data = ncn_handle.try_borrow_mut()?;
+    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    ncn.check_operator_admin(admin.address())?;
+
+    let bump_seed = [bump];
+    create_pda_account(
+        payer,
+        state_info,
+        program_id,
+        NcnOperatorState::LEN,
+        &[
+            Seed::from(ncn_operator_state::SEED),
+            Seed::from(ncn_info.address().as_ref()),
+            Seed::from(operator_info.address().as_ref()),
+            Seed::from(&bump_seed),
+        ],
+    )?;
+
+    let slot = Clock::get()?.slot;
+    let mut state_data = state_info.try_borrow_mut()?;
+    NcnOperatorState::init(&mut state_data)?.initialize(
+        ncn_info.address(),
+        operator_info.address(),
+        ncn.operator_count(),
+        bump,
+        slot,
+    );
+
+    let mut operator_data = operator_info.try_borrow_mut()?;
+    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    ncn.increment_operator_count()?;
+    operator.increment_ncn_count()?;
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! `InitializeNcnVaultSlasherTicket` (tag 3): the NCN slasher admin registers a
+//! slasher for a vault the NCN has a ticket with.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_signer, load_system_account, load_system_program},
+    pda::{create_pda_account, verify_canonical_pda},
+};
+use jito_restaking_interface::{
+    state::{ncn_vault_slasher_ticket, Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
+    vault::load_vault,
+};
+use pinocchio::{
+    cpi::Seed,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::u64_arg;
+
+/// Accounts: `[config, ncn (w), vault, slasher, ncn_vault_ticket,
+/// ncn_vault_slasher_ticket (w), admin (s), payer (w, s), system_program]`.
+/// Data: `max_slashable_per_epoch: u64`.
+pub fn process_initialize_ncn_vault_slasher_ticket(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let max_slashable_per_epoch = u64_arg(data)?;
+    let [config_info, ncn_info, vault, slasher, ncn_vault_ticket, ticket_info, admin, payer, system_program] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Ncn::load(program_id, ncn_info, true)?;
+    {
+        let config_data = config_info.try_borrow()?;
+        let config = Config::from_bytes(&config_data)?;
+        load_vault(&config.vault_program, vault, false)?;
+    }
+    NcnVaultTicket::load(
+        program_id,
+        ncn_vault_ticket,
+        ncn_info.address(),
+        vault.address(),
+        false,
+    )?;
+    load_system_account(ticket_info, true)?;
+    load_signer(admin, false)?;
+    load_signer(payer, true)?;
+    load_system_program(system_program)?;
+
+    let bump = verify_canonical_pda(
+        ticket_info.address(),
+        &NcnVaultSlasherTicket::seeds(ncn_info.address(), vault.address(), slasher.address()),
+        program_id,
+    )?;
+
+    // A second handle on the same account: the data borrow (tracked by the
+    // runtime account, so still exclusive) does not lock out `address()`.
+    let mut ncn_handle = *ncn_info;
+    let mut ncn_data = ncn_handle.try_borrow_mut()?;
+    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    ncn.check_slasher_admin(admin.address())?;
+
+    let bump_seed = [bump];
+    create_pda_account(
+        payer,
+        ticket_info,
+        program_id,
+        NcnVaultSlasherTicket::LEN,
+        &[
+            Seed::from(ncn_vault_slasher_ticket::SEED),
+            Seed::from(ncn_info.address().as_ref()),
+            Seed::from(vault.address().as_ref()),
+            Seed::from(slasher.address().as_ref()),
+            Seed::from(&bump_seed),
+        ],
+    )?;
+
+    let slot = Clock::get()?.slot;
+    let mut ticket_data = ticket_info.try_borrow_mut()?;
+    NcnVaultSlasherTicket::init(&mut ticket_data)?.initialize(
+        ncn_info.address(),
+        vault.address(),
+        slasher.address(),
+        max_slashable_per_epoch,
+        ncn.slasher_count(),
+        bump,
+        slot,
+    );
+    ncn.increment_slasher_count()?;
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `InitializeNcnVaultTicket` (tag 4): the NCN vault admin opts the NCN in to a vault.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_signer, load_system_account, load_system_program},
+    pda::{create_pda_account, verify_canonical_pda},
+};
+use jito_restaking_interface::{
+    state::{ncn_vault_ticket, Config, Ncn, NcnVaultTicket},
+    vault::load_vault,
+};
+use pinocchio::{
+    cpi::Seed,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::no_args;
+
+/// Accounts: `[config, ncn (w), vault, ncn_vault_ticket (w), admin (s),
+/// payer (w, s), system_program]`.
+pub fn process_initialize_ncn_vault_ticket(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, ncn_info, vault, ticket_info, admin, payer, system_program] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Ncn::load(program_id, ncn_info, true)?;
+    {
+        let config_data = config_info.try_borrow()?;
+        let config = Config::from_bytes(&config_data)?;
+        load_vault(&config.vault_program, vault, false)?;
+    }
+    load_system_account(ticket_info, true)?;
+    load_signer(admin, false)?;
+    load_signer(payer, true)?;
+    load_system_program(system_program)?;
+
+    let bump = verify_canonical_pda(
+        ticket_info.address(),
+        &NcnVaultTicket::seeds(ncn_info.address(), vault.address()),
+        program_id,
+    )?;
+
+    // A second handle on the same account: the data borrow (tracked by the
+    // runtime account, so still exclusive) does not lock out `address()`.
+    let mut ncn_handle = *ncn_info;
+    let mut ncn_data = ncn_handle.try_borrow_mut()?;
+    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    ncn.check_vault_admin(admin.address())?;
+
+    let bump_seed = [bump];
+    create_pda_account(
+        payer,
+        ticket_info,
+        program_id,
+        NcnVaultTicket::LEN,
+        &[
+            Seed::from(ncn_vault_ticket::SEED),
+            Seed::from(ncn_info.address().as_ref()),
+            Seed::from(vault.address().as_ref()),
+            Seed::from(&bump_seed),
+        ],
+    )?;
+
+    let slot = Clock::get()?.slot;
+    let mut ticket_data = ticket_info.try_borrow_mut()?;
+    NcnVaultTicket::init(&mut ticket_data)?.initialize(
+        ncn_info.address(),
+        vault.address(),
+        ncn.vault_count(),
+        bump,
+        slot,
+    );
+    ncn.increment_vault_count()?;
+    Ok(())
+}

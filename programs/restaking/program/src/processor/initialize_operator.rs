@@ -1,0 +1,64 @@
+//! `InitializeOperator` (tag 2): creates an operator at `["operator", base]`
+//! and counts it in the config.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_signer, load_system_account, load_system_program},
+    pda::{create_pda_account, verify_canonical_pda},
+};
+use jito_restaking_interface::state::{operator, Config, Operator};
+use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::u16_arg;
+
+/// Accounts: `[config (w), operator (w), admin (w, s), base (s), system_program]`.
+/// Data: `operator_fee_bps: u16`.
+pub fn process_initialize_operator(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let operator_fee_bps = u16_arg(data)?;
+    let [config_info, operator_info, admin, base, system_program] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, true)?;
+    load_system_account(operator_info, true)?;
+    load_signer(admin, true)?;
+    load_signer(base, false)?;
+    load_system_program(system_program)?;
+
+    let bump = verify_canonical_pda(
+        operator_info.address(),
+        &Operator::seeds(base.address()),
+        program_id,
+    )?;
+    Operator::check_fee_bps(operator_fee_bps)?;
+
+    let bump_seed = [bump];
+    create_pda_account(
+        admin,
+        operator_info,
+        program_id,
+        Operator::LEN,
+        &[
+            Seed::from(operator::SEED),
+            Seed::from(base.address().as_ref()),
+            Seed::from(&bump_seed),
+        ],
+    )?;
+
+    let mut config_data = config_info.try_borrow_mut()?;
+    let config = Config::from_bytes_mut(&mut config_data)?;
+    let mut operator_data = operator_info.try_borrow_mut()?;
+    Operator::init(&mut operator_data)?.initialize(
+        base.address(),
+        admin.address(),
+        config.operator_count(),
+        operator_fee_bps,
+        bump,
+    );
+    config.increment_operator_count()?;
+    Ok(())
+}

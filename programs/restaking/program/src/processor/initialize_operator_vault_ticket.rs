@@ -1,0 +1,92 @@
+//! `InitializeOperatorVaultTicket` (tag 5): the operator vault admin opts the
+//! operator in to a vault.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_signer, load_system_account, load_system_program},
+    pda::{create_pda_account, verify_canonical_pda},
+    unlikely,
+};
+use jito_restaking_interface::{
+    state::{operator_vault_ticket, Config, Operator, OperatorVaultTicket},
+    vault::load_vault,
+};
+use pinocchio::{
+    address::address_eq,
+    cpi::Seed,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::no_args;
+
+/// Accounts: `[config, operator (w), vault, operator_vault_ticket (w),
+/// admin (s), payer (w, s), system_program]`.
+pub fn process_initialize_operator_vault_ticket(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, operator_info, vault, ticket_info, admin, payer, system_program] = accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Operator::load(program_id, operator_info, true)?;
+    {
+        let config_data = config_info.try_borrow()?;
+        let config = Config::from_bytes(&config_data)?;
+        load_vault(&config.vault_program, vault, false)?;
+    }
+    load_system_account(ticket_info, true)?;
+    load_signer(admin, false)?;
+    load_signer(payer, true)?;
+    load_system_program(system_program)?;
+
+    // This instruction of the original reports a wrong ticket address as
+    // `InvalidArgument` and a wrong vault admin as `InvalidAccountData`.
+    let bump = verify_canonical_pda(
+        ticket_info.address(),
+        &OperatorVaultTicket::seeds(operator_info.address(), vault.address()),
+        program_id,
+    )
+    .map_err(|_| ProgramError::InvalidArgument)?;
+
+    // A second handle on the same account: the data borrow (tracked by the
+    // runtime account, so still exclusive) does not lock out `address()`.
+    let mut operator_handle = *operator_info;
+    let mut operator_data = operator_handle.try_borrow_mut()?;
+    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    if unlikely(!address_eq(&operator.vault_admin, admin.address())) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+
+    let bump_seed = [bump];
+    create_pda_account(
+        payer,
+        ticket_info,
+        program_id,
+        OperatorVaultTicket::LEN,
+        &[
+            Seed::from(operator_vault_ticket::SEED),
+            Seed::from(operator_info.address().as_ref()),
+            Seed::from(vault.address().as_ref()),
+            Seed::from(&bump_seed),
+        ],
+    )?;
+
+    let slot = Clock::get()?.slot;
+    let mut ticket_data = ticket_info.try_borrow_mut()?;
+    OperatorVaultTicket::init(&mut ticket_data)?.initialize(
+        operator_info.address(),
+        vault.address(),
+        operator.vault_count(),
+        bump,
+        slot,
+    );
+    operator.increment_vault_count()?;
+    Ok(())
+}

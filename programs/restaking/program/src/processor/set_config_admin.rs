@@ -1,0 +1,28 @@
+//! `SetConfigAdmin` (tag 24): the config admin hands over to a new admin.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_restaking_interface::state::Config;
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::no_args;
+
+/// Accounts: `[config (w), old_admin (s), new_admin]`.
+pub fn process_set_config_admin(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, old_admin, new_admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, true)?;
+    load_signer(old_admin, false)?;
+
+    let mut config_data = config_info.try_borrow_mut()?;
+    let config = Config::from_bytes_mut(&mut config_data)?;
+    config.check_admin(old_admin.address())?;
+    config.set_admin(new_admin.address());
+    Ok(())
+}
