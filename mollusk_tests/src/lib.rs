@@ -14,6 +14,7 @@ pub use solana_pubkey::Pubkey;
 
 pub mod restaking_world;
 pub mod restaking_world2;
+pub mod vault_world;
 
 /// Restaking program id (the original's default).
 pub const RESTAKING_PROGRAM_ID: Pubkey = jito_restaking_interface::ID;

@@ -22,6 +22,7 @@ pinocchio::nostd_panic_handler!();
 /// The program id is not compared with the default one, so the same binary can
 /// be deployed under any id. One line per tag.
 #[inline(always)]
+#[rustfmt::skip]
 pub fn process_instruction(
     program_id: &Address,
     accounts: &mut [AccountView],

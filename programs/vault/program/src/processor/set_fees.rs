@@ -40,8 +40,9 @@ pub fn process_set_fees(
     vault.check_fee_admin(fee_admin.address())?;
     let slot = Clock::get()?.slot;
     vault.check_can_modify_fees(slot, config.epoch_length())?;
-    if unlikely(deposit_fee_bps.is_none() && withdrawal_fee_bps.is_none() && reward_fee_bps.is_none())
-    {
+    if unlikely(
+        deposit_fee_bps.is_none() && withdrawal_fee_bps.is_none() && reward_fee_bps.is_none(),
+    ) {
         return Err(ProgramError::InvalidInstructionData);
     }
 
