@@ -15,6 +15,7 @@ pub use solana_pubkey::Pubkey;
 pub mod restaking_world;
 pub mod restaking_world2;
 pub mod vault_world;
+pub mod vault_world_v1;
 
 /// Restaking program id (the original's default).
 pub const RESTAKING_PROGRAM_ID: Pubkey = jito_restaking_interface::ID;

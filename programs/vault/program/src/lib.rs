@@ -33,8 +33,8 @@ pub fn process_instruction(
     };
     match *tag {
         0 => p::initialize_config::process_initialize_config(program_id, accounts, data),
-        1 => Err(ProgramError::InvalidInstructionData), // InitializeVault
-        2 => Err(ProgramError::InvalidInstructionData), // InitializeVaultWithMint
+        1 => p::initialize_vault::process_initialize_vault(program_id, accounts, data),
+        2 => p::initialize_vault_with_mint::process_initialize_vault_with_mint(program_id, accounts, data),
         3 => Err(ProgramError::InvalidInstructionData), // InitializeVaultOperatorDelegation
         4 => Err(ProgramError::InvalidInstructionData), // InitializeVaultNcnTicket
         5 => Err(ProgramError::InvalidInstructionData), // InitializeVaultNcnSlasherOperatorTicket
@@ -43,27 +43,27 @@ pub fn process_instruction(
         8 => Err(ProgramError::InvalidInstructionData), // CooldownVaultNcnTicket
         9 => Err(ProgramError::InvalidInstructionData), // WarmupVaultNcnSlasherTicket
         10 => Err(ProgramError::InvalidInstructionData), // CooldownVaultNcnSlasherTicket
-        11 => Err(ProgramError::InvalidInstructionData), // MintTo
-        12 => Err(ProgramError::InvalidInstructionData), // EnqueueWithdrawal
-        13 => Err(ProgramError::InvalidInstructionData), // ChangeWithdrawalTicketOwner
-        14 => Err(ProgramError::InvalidInstructionData), // BurnWithdrawalTicket
+        11 => p::mint_to::process_mint_to(program_id, accounts, data),
+        12 => p::enqueue_withdrawal::process_enqueue_withdrawal(program_id, accounts, data),
+        13 => p::change_withdrawal_ticket_owner::process_change_withdrawal_ticket_owner(program_id, accounts, data),
+        14 => p::burn_withdrawal_ticket::process_burn_withdrawal_ticket(program_id, accounts, data),
         15 => p::set_deposit_capacity::process_set_deposit_capacity(program_id, accounts, data),
         16 => p::set_fees::process_set_fees(program_id, accounts, data),
         17 => p::set_program_fee::process_set_program_fee(program_id, accounts, data),
         18 => p::set_program_fee_wallet::process_set_program_fee_wallet(program_id, accounts, data),
         19 => p::set_is_paused::process_set_is_paused(program_id, accounts, data),
-        20 => Err(ProgramError::InvalidInstructionData), // DelegateTokenAccount
-        21 => Err(ProgramError::InvalidInstructionData), // RevokeDelegateTokenAccount
+        20 => p::delegate_token_account::process_delegate_token_account(program_id, accounts, data),
+        21 => p::revoke_delegate_token_account::process_revoke_delegate_token_account(program_id, accounts, data),
         22 => p::set_admin::process_set_admin(program_id, accounts, data),
         23 => p::set_secondary_admin::process_set_secondary_admin(program_id, accounts, data),
         24 => Err(ProgramError::InvalidInstructionData), // AddDelegation
         25 => Err(ProgramError::InvalidInstructionData), // CooldownDelegation
-        26 => Err(ProgramError::InvalidInstructionData), // UpdateVaultBalance
+        26 => p::update_vault_balance::process_update_vault_balance(program_id, accounts, data),
         27 => Err(ProgramError::InvalidInstructionData), // InitializeVaultUpdateStateTracker
         28 => Err(ProgramError::InvalidInstructionData), // CrankVaultUpdateStateTracker
         29 => Err(ProgramError::InvalidInstructionData), // CloseVaultUpdateStateTracker
-        30 => Err(ProgramError::InvalidInstructionData), // CreateTokenMetadata
-        31 => Err(ProgramError::InvalidInstructionData), // UpdateTokenMetadata
+        30 => p::create_token_metadata::process_create_token_metadata(program_id, accounts, data),
+        31 => p::update_token_metadata::process_update_token_metadata(program_id, accounts, data),
         32 => p::set_config_admin::process_set_config_admin(program_id, accounts, data),
         33 => p::set_config_secondary_admin::process_set_config_secondary_admin(program_id, accounts, data),
         _ => Err(ProgramError::InvalidInstructionData),

@@ -3,7 +3,16 @@
 
 use pinocchio::{error::ProgramError, ProgramResult};
 
+pub mod burn_withdrawal_ticket;
+pub mod change_withdrawal_ticket_owner;
+pub mod create_token_metadata;
+pub mod delegate_token_account;
+pub mod enqueue_withdrawal;
 pub mod initialize_config;
+pub mod initialize_vault;
+pub mod initialize_vault_with_mint;
+pub mod mint_to;
+pub mod revoke_delegate_token_account;
 pub mod set_admin;
 pub mod set_config_admin;
 pub mod set_config_secondary_admin;
@@ -13,6 +22,8 @@ pub mod set_is_paused;
 pub mod set_program_fee;
 pub mod set_program_fee_wallet;
 pub mod set_secondary_admin;
+pub mod update_token_metadata;
+pub mod update_vault_balance;
 
 /// An instruction without arguments: the original's Borsh decoding refuses
 /// trailing bytes (`InvalidInstructionData` here).

@@ -1,0 +1,1018 @@
+//! Test world for the vault's deposit / withdrawal / token / metadata
+//! instructions: independent byte models of the vault accounts, PDA helpers,
+//! hand-built instruction data and a small account store around Mollusk.
+//!
+//! The models below lay out every account byte by hand, in the original's field
+//! order, without using the interface crate, so that tests compare the program's
+//! output with an independent expectation.
+
+use std::collections::BTreeMap;
+
+use crate::{
+    mint_data, mollusk, program_account, system_account, token_account_data, Account, AccountMeta,
+    Instruction, InstructionResult, Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID,
+    SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+};
+
+/// Metaplex Token Metadata program id (`metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s`).
+pub const METAPLEX_ID: Pubkey =
+    Pubkey::from_str_const("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s");
+/// The original's default epoch length.
+pub const DEFAULT_EPOCH_LENGTH: u64 = 432_000;
+/// The original's default initial deposit used by its test clients.
+pub const INITIAL_AMOUNT: u64 = 10_000;
+
+pub const CONFIG_LEN: usize = 8 + 382;
+pub const VAULT_LEN: usize = 8 + 1103;
+pub const TICKET_LEN: usize = 8 + 376;
+
+// Instruction tags (master numbering).
+pub const TAG_INITIALIZE_VAULT: u8 = 1;
+pub const TAG_INITIALIZE_VAULT_WITH_MINT: u8 = 2;
+pub const TAG_MINT_TO: u8 = 11;
+pub const TAG_ENQUEUE_WITHDRAWAL: u8 = 12;
+pub const TAG_CHANGE_WITHDRAWAL_TICKET_OWNER: u8 = 13;
+pub const TAG_BURN_WITHDRAWAL_TICKET: u8 = 14;
+pub const TAG_DELEGATE_TOKEN_ACCOUNT: u8 = 20;
+pub const TAG_REVOKE_DELEGATE_TOKEN_ACCOUNT: u8 = 21;
+pub const TAG_UPDATE_VAULT_BALANCE: u8 = 26;
+pub const TAG_CREATE_TOKEN_METADATA: u8 = 30;
+pub const TAG_UPDATE_TOKEN_METADATA: u8 = 31;
+
+// ---------------------------------------------------------------------------
+// PDAs
+// ---------------------------------------------------------------------------
+
+pub fn config_address() -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[b"config"], &VAULT_PROGRAM_ID)
+}
+
+pub fn vault_address(base: &Pubkey) -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[b"vault", base.as_ref()], &VAULT_PROGRAM_ID)
+}
+
+pub fn burn_vault_address(base: &Pubkey) -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[b"burn_vault", base.as_ref()], &VAULT_PROGRAM_ID)
+}
+
+pub fn ticket_address(vault: &Pubkey, base: &Pubkey) -> (Pubkey, u8) {
+    Pubkey::find_program_address(
+        &[
+            b"vault_staker_withdrawal_ticket",
+            vault.as_ref(),
+            base.as_ref(),
+        ],
+        &VAULT_PROGRAM_ID,
+    )
+}
+
+pub fn metadata_address(mint: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(
+        &[b"metadata", METAPLEX_ID.as_ref(), mint.as_ref()],
+        &METAPLEX_ID,
+    )
+    .0
+}
+
+/// SPL Token associated token address.
+pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
+    crate::associated_token_address(owner, mint, &TOKEN_PROGRAM_ID)
+}
+
+// ---------------------------------------------------------------------------
+// Byte models
+// ---------------------------------------------------------------------------
+
+fn header(discriminator: u8) -> Vec<u8> {
+    let mut v = vec![0u8; 8];
+    v[0] = discriminator;
+    v
+}
+
+/// The vault `Config` account, field by field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigModel {
+    pub admin: Pubkey,
+    pub restaking_program: Pubkey,
+    pub epoch_length: u64,
+    pub num_vaults: u64,
+    pub deposit_withdrawal_fee_cap_bps: u16,
+    pub fee_rate_of_change_bps: u16,
+    pub fee_bump_bps: u16,
+    pub program_fee_bps: u16,
+    pub program_fee_wallet: Pubkey,
+    pub fee_admin: Pubkey,
+    pub bump: u8,
+}
+
+impl ConfigModel {
+    pub fn new(admin: Pubkey, program_fee_wallet: Pubkey, program_fee_bps: u16) -> Self {
+        Self {
+            admin,
+            restaking_program: crate::RESTAKING_PROGRAM_ID,
+            epoch_length: DEFAULT_EPOCH_LENGTH,
+            num_vaults: 0,
+            deposit_withdrawal_fee_cap_bps: 2_000,
+            fee_rate_of_change_bps: 2_500,
+            fee_bump_bps: 10,
+            program_fee_bps,
+            program_fee_wallet,
+            fee_admin: admin,
+            bump: config_address().1,
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut v = header(1);
+        v.extend_from_slice(self.admin.as_ref());
+        v.extend_from_slice(self.restaking_program.as_ref());
+        v.extend_from_slice(&self.epoch_length.to_le_bytes());
+        v.extend_from_slice(&self.num_vaults.to_le_bytes());
+        v.extend_from_slice(&self.deposit_withdrawal_fee_cap_bps.to_le_bytes());
+        v.extend_from_slice(&self.fee_rate_of_change_bps.to_le_bytes());
+        v.extend_from_slice(&self.fee_bump_bps.to_le_bytes());
+        v.extend_from_slice(&self.program_fee_bps.to_le_bytes());
+        v.extend_from_slice(self.program_fee_wallet.as_ref());
+        v.extend_from_slice(self.fee_admin.as_ref());
+        v.push(self.bump);
+        v.extend_from_slice(&[0u8; 229]);
+        assert_eq!(v.len(), CONFIG_LEN);
+        v
+    }
+}
+
+/// The `Vault` account, field by field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VaultModel {
+    pub base: Pubkey,
+    pub vrt_mint: Pubkey,
+    pub supported_mint: Pubkey,
+    pub vrt_supply: u64,
+    pub tokens_deposited: u64,
+    pub deposit_capacity: u64,
+    pub staked_amount: u64,
+    pub enqueued_for_cooldown_amount: u64,
+    pub cooling_down_amount: u64,
+    pub additional_assets_need_unstaking: u64,
+    pub vrt_enqueued_for_cooldown_amount: u64,
+    pub vrt_cooling_down_amount: u64,
+    pub vrt_ready_to_claim_amount: u64,
+    pub admin: Pubkey,
+    pub delegation_admin: Pubkey,
+    pub operator_admin: Pubkey,
+    pub ncn_admin: Pubkey,
+    pub slasher_admin: Pubkey,
+    pub capacity_admin: Pubkey,
+    pub fee_admin: Pubkey,
+    pub delegate_asset_admin: Pubkey,
+    pub fee_wallet: Pubkey,
+    pub mint_burn_admin: Pubkey,
+    pub metadata_admin: Pubkey,
+    pub vault_index: u64,
+    pub ncn_count: u64,
+    pub operator_count: u64,
+    pub slasher_count: u64,
+    pub last_fee_change_slot: u64,
+    pub last_full_state_update_slot: u64,
+    pub deposit_fee_bps: u16,
+    pub withdrawal_fee_bps: u16,
+    pub next_withdrawal_fee_bps: u16,
+    pub reward_fee_bps: u16,
+    pub program_fee_bps: u16,
+    pub bump: u8,
+    pub is_paused: bool,
+    pub last_start_state_update_slot: u64,
+}
+
+fn read_u64(d: &[u8], o: &mut usize) -> u64 {
+    let v = u64::from_le_bytes(d[*o..*o + 8].try_into().unwrap());
+    *o += 8;
+    v
+}
+
+fn read_u16(d: &[u8], o: &mut usize) -> u16 {
+    let v = u16::from_le_bytes(d[*o..*o + 2].try_into().unwrap());
+    *o += 2;
+    v
+}
+
+fn read_key(d: &[u8], o: &mut usize) -> Pubkey {
+    let v = Pubkey::new_from_array(d[*o..*o + 32].try_into().unwrap());
+    *o += 32;
+    v
+}
+
+impl VaultModel {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut v = header(2);
+        for k in [&self.base, &self.vrt_mint, &self.supported_mint] {
+            v.extend_from_slice(k.as_ref());
+        }
+        for n in [
+            self.vrt_supply,
+            self.tokens_deposited,
+            self.deposit_capacity,
+            self.staked_amount,
+            self.enqueued_for_cooldown_amount,
+            self.cooling_down_amount,
+        ] {
+            v.extend_from_slice(&n.to_le_bytes());
+        }
+        v.extend_from_slice(&[0u8; 256]);
+        for n in [
+            self.additional_assets_need_unstaking,
+            self.vrt_enqueued_for_cooldown_amount,
+            self.vrt_cooling_down_amount,
+            self.vrt_ready_to_claim_amount,
+        ] {
+            v.extend_from_slice(&n.to_le_bytes());
+        }
+        for k in [
+            &self.admin,
+            &self.delegation_admin,
+            &self.operator_admin,
+            &self.ncn_admin,
+            &self.slasher_admin,
+            &self.capacity_admin,
+            &self.fee_admin,
+            &self.delegate_asset_admin,
+            &self.fee_wallet,
+            &self.mint_burn_admin,
+            &self.metadata_admin,
+        ] {
+            v.extend_from_slice(k.as_ref());
+        }
+        for n in [
+            self.vault_index,
+            self.ncn_count,
+            self.operator_count,
+            self.slasher_count,
+            self.last_fee_change_slot,
+            self.last_full_state_update_slot,
+        ] {
+            v.extend_from_slice(&n.to_le_bytes());
+        }
+        for n in [
+            self.deposit_fee_bps,
+            self.withdrawal_fee_bps,
+            self.next_withdrawal_fee_bps,
+            self.reward_fee_bps,
+            self.program_fee_bps,
+        ] {
+            v.extend_from_slice(&n.to_le_bytes());
+        }
+        v.push(self.bump);
+        v.push(self.is_paused as u8);
+        v.extend_from_slice(&self.last_start_state_update_slot.to_le_bytes());
+        v.extend_from_slice(&[0u8; 251]);
+        assert_eq!(v.len(), VAULT_LEN);
+        v
+    }
+
+    /// Parses account bytes (tests use it to start from a program-written vault).
+    pub fn from_bytes(d: &[u8]) -> Self {
+        assert_eq!(d.len(), VAULT_LEN);
+        assert_eq!(&d[..8], &[2, 0, 0, 0, 0, 0, 0, 0]);
+        let o = &mut 8;
+        let base = read_key(d, o);
+        let vrt_mint = read_key(d, o);
+        let supported_mint = read_key(d, o);
+        let vrt_supply = read_u64(d, o);
+        let tokens_deposited = read_u64(d, o);
+        let deposit_capacity = read_u64(d, o);
+        let staked_amount = read_u64(d, o);
+        let enqueued_for_cooldown_amount = read_u64(d, o);
+        let cooling_down_amount = read_u64(d, o);
+        assert!(d[*o..*o + 256].iter().all(|b| *b == 0));
+        *o += 256;
+        let additional_assets_need_unstaking = read_u64(d, o);
+        let vrt_enqueued_for_cooldown_amount = read_u64(d, o);
+        let vrt_cooling_down_amount = read_u64(d, o);
+        let vrt_ready_to_claim_amount = read_u64(d, o);
+        let admin = read_key(d, o);
+        let delegation_admin = read_key(d, o);
+        let operator_admin = read_key(d, o);
+        let ncn_admin = read_key(d, o);
+        let slasher_admin = read_key(d, o);
+        let capacity_admin = read_key(d, o);
+        let fee_admin = read_key(d, o);
+        let delegate_asset_admin = read_key(d, o);
+        let fee_wallet = read_key(d, o);
+        let mint_burn_admin = read_key(d, o);
+        let metadata_admin = read_key(d, o);
+        let vault_index = read_u64(d, o);
+        let ncn_count = read_u64(d, o);
+        let operator_count = read_u64(d, o);
+        let slasher_count = read_u64(d, o);
+        let last_fee_change_slot = read_u64(d, o);
+        let last_full_state_update_slot = read_u64(d, o);
+        let deposit_fee_bps = read_u16(d, o);
+        let withdrawal_fee_bps = read_u16(d, o);
+        let next_withdrawal_fee_bps = read_u16(d, o);
+        let reward_fee_bps = read_u16(d, o);
+        let program_fee_bps = read_u16(d, o);
+        let bump = d[*o];
+        let is_paused = d[*o + 1] != 0;
+        *o += 2;
+        let last_start_state_update_slot = read_u64(d, o);
+        let model = Self {
+            base,
+            vrt_mint,
+            supported_mint,
+            vrt_supply,
+            tokens_deposited,
+            deposit_capacity,
+            staked_amount,
+            enqueued_for_cooldown_amount,
+            cooling_down_amount,
+            additional_assets_need_unstaking,
+            vrt_enqueued_for_cooldown_amount,
+            vrt_cooling_down_amount,
+            vrt_ready_to_claim_amount,
+            admin,
+            delegation_admin,
+            operator_admin,
+            ncn_admin,
+            slasher_admin,
+            capacity_admin,
+            fee_admin,
+            delegate_asset_admin,
+            fee_wallet,
+            mint_burn_admin,
+            metadata_admin,
+            vault_index,
+            ncn_count,
+            operator_count,
+            slasher_count,
+            last_fee_change_slot,
+            last_full_state_update_slot,
+            deposit_fee_bps,
+            withdrawal_fee_bps,
+            next_withdrawal_fee_bps,
+            reward_fee_bps,
+            program_fee_bps,
+            bump,
+            is_paused,
+            last_start_state_update_slot,
+        };
+        // Reserved bytes are zero, so the model round-trips exactly.
+        assert_eq!(model.to_bytes(), d);
+        model
+    }
+}
+
+/// The `VaultStakerWithdrawalTicket` account, field by field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TicketModel {
+    pub vault: Pubkey,
+    pub staker: Pubkey,
+    pub base: Pubkey,
+    pub vrt_amount: u64,
+    pub slot_unstaked: u64,
+    pub bump: u8,
+}
+
+impl TicketModel {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut v = header(7);
+        v.extend_from_slice(self.vault.as_ref());
+        v.extend_from_slice(self.staker.as_ref());
+        v.extend_from_slice(self.base.as_ref());
+        v.extend_from_slice(&self.vrt_amount.to_le_bytes());
+        v.extend_from_slice(&self.slot_unstaked.to_le_bytes());
+        v.push(self.bump);
+        v.extend_from_slice(&[0u8; 263]);
+        assert_eq!(v.len(), TICKET_LEN);
+        v
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fee / exchange-rate math of the original, restated for expectations
+// ---------------------------------------------------------------------------
+
+pub fn fee_ceil(amount: u64, bps: u16) -> u64 {
+    ((amount as u128 * bps as u128).div_ceil(10_000)) as u64
+}
+
+/// VRT minted for `amount` supported tokens (before the deposit fee).
+pub fn vrt_for(amount: u64, vrt_supply: u64, tokens_deposited: u64) -> u64 {
+    if tokens_deposited == 0 {
+        amount
+    } else {
+        (amount as u128 * vrt_supply as u128 / tokens_deposited as u128) as u64
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Instruction data
+// ---------------------------------------------------------------------------
+
+pub fn initialize_vault_data(
+    deposit_fee_bps: u16,
+    withdrawal_fee_bps: u16,
+    reward_fee_bps: u16,
+    decimals: u8,
+    initialize_token_amount: u64,
+) -> Vec<u8> {
+    let mut d = vec![TAG_INITIALIZE_VAULT];
+    d.extend_from_slice(&deposit_fee_bps.to_le_bytes());
+    d.extend_from_slice(&withdrawal_fee_bps.to_le_bytes());
+    d.extend_from_slice(&reward_fee_bps.to_le_bytes());
+    d.push(decimals);
+    d.extend_from_slice(&initialize_token_amount.to_le_bytes());
+    d
+}
+
+pub fn mint_to_data(amount_in: u64, min_amount_out: u64) -> Vec<u8> {
+    let mut d = vec![TAG_MINT_TO];
+    d.extend_from_slice(&amount_in.to_le_bytes());
+    d.extend_from_slice(&min_amount_out.to_le_bytes());
+    d
+}
+
+pub fn enqueue_withdrawal_data(amount: u64) -> Vec<u8> {
+    let mut d = vec![TAG_ENQUEUE_WITHDRAWAL];
+    d.extend_from_slice(&amount.to_le_bytes());
+    d
+}
+
+/// Borsh: `u32` length then the UTF-8 bytes.
+pub fn borsh_string(out: &mut Vec<u8>, s: &[u8]) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s);
+}
+
+pub fn metadata_ix_data(tag: u8, name: &[u8], symbol: &[u8], uri: &[u8]) -> Vec<u8> {
+    let mut d = vec![tag];
+    borsh_string(&mut d, name);
+    borsh_string(&mut d, symbol);
+    borsh_string(&mut d, uri);
+    d
+}
+
+// ---------------------------------------------------------------------------
+// Account helpers
+// ---------------------------------------------------------------------------
+
+pub fn token_account(mint: &Pubkey, owner: &Pubkey, amount: u64) -> Account {
+    crate::owned_account(&TOKEN_PROGRAM_ID, token_account_data(mint, owner, amount))
+}
+
+pub fn mint_account(authority: Option<&Pubkey>, supply: u64, decimals: u8) -> Account {
+    crate::owned_account(&TOKEN_PROGRAM_ID, mint_data(authority, supply, decimals))
+}
+
+pub fn vault_owned(data: Vec<u8>) -> Account {
+    crate::owned_account(&VAULT_PROGRAM_ID, data)
+}
+
+/// Token account bytes with a delegate.
+pub fn token_account_with_delegate(
+    mint: &Pubkey,
+    owner: &Pubkey,
+    amount: u64,
+    delegate: &Pubkey,
+    delegated_amount: u64,
+) -> Vec<u8> {
+    let mut d = token_account_data(mint, owner, amount);
+    d[72] = 1;
+    d[76..108].copy_from_slice(delegate.as_ref());
+    d[121..129].copy_from_slice(&delegated_amount.to_le_bytes());
+    d
+}
+
+// ---------------------------------------------------------------------------
+// World
+// ---------------------------------------------------------------------------
+
+/// Mollusk plus an account store: successful instructions are committed.
+pub struct World {
+    pub mollusk: Mollusk,
+    pub accounts: BTreeMap<Pubkey, Account>,
+}
+
+impl World {
+    pub fn new() -> Self {
+        let mut mollusk = mollusk();
+        let recorder = crate::sbf_out_dir().join("metaplex_recorder.so");
+        let elf = std::fs::read(&recorder).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {} ({e}); run scripts/build-sbf.sh",
+                recorder.display()
+            )
+        });
+        mollusk.add_program_with_loader_and_elf(
+            &METAPLEX_ID,
+            &mollusk_svm::program::loader_keys::LOADER_V3,
+            &elf,
+        );
+        let mut accounts = BTreeMap::new();
+        for id in [
+            SYSTEM_PROGRAM_ID,
+            TOKEN_PROGRAM_ID,
+            crate::TOKEN_2022_PROGRAM_ID,
+            ASSOCIATED_TOKEN_PROGRAM_ID,
+            VAULT_PROGRAM_ID,
+            METAPLEX_ID,
+        ] {
+            let (k, a) = program_account(&id);
+            accounts.insert(k, a);
+        }
+        Self { mollusk, accounts }
+    }
+
+    pub fn set(&mut self, key: Pubkey, account: Account) {
+        self.accounts.insert(key, account);
+    }
+
+    pub fn get(&self, key: &Pubkey) -> &Account {
+        self.accounts
+            .get(key)
+            .unwrap_or_else(|| panic!("no account {key}"))
+    }
+
+    pub fn warp(&mut self, slot: u64) {
+        self.mollusk.warp_to_slot(slot);
+    }
+
+    pub fn slot(&self) -> u64 {
+        self.mollusk.sysvars.clock.slot
+    }
+
+    /// The accounts of `ix`, in order, from the store (missing ones are empty wallets).
+    pub fn accounts_for(&self, ix: &Instruction) -> Vec<(Pubkey, Account)> {
+        let mut seen = Vec::<Pubkey>::new();
+        let mut out = Vec::new();
+        for meta in &ix.accounts {
+            if seen.contains(&meta.pubkey) {
+                continue;
+            }
+            seen.push(meta.pubkey);
+            let acc = self
+                .accounts
+                .get(&meta.pubkey)
+                .cloned()
+                .unwrap_or_else(|| system_account(0));
+            out.push((meta.pubkey, acc));
+        }
+        out
+    }
+
+    /// Runs `ix` without committing.
+    pub fn run(&self, ix: &Instruction) -> (InstructionResult, Vec<(Pubkey, Account)>) {
+        let accounts = self.accounts_for(ix);
+        let result = self.mollusk.process_instruction(ix, &accounts);
+        (result, accounts)
+    }
+
+    /// Runs `ix`, panics unless it succeeds, commits the accounts.
+    #[track_caller]
+    pub fn exec(&mut self, ix: &Instruction) -> InstructionResult {
+        let (result, _) = self.run(ix);
+        crate::assert_success(&result);
+        for (k, a) in &result.resulting_accounts {
+            self.accounts.insert(*k, a.clone());
+        }
+        result
+    }
+
+    pub fn vault(&self, key: &Pubkey) -> VaultModel {
+        VaultModel::from_bytes(&self.get(key).data)
+    }
+
+    pub fn token_amount(&self, key: &Pubkey) -> u64 {
+        crate::token_amount(self.get(key))
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn w(key: &Pubkey) -> AccountMeta {
+    AccountMeta::new(*key, false)
+}
+pub fn r(key: &Pubkey) -> AccountMeta {
+    AccountMeta::new_readonly(*key, false)
+}
+pub fn ws(key: &Pubkey) -> AccountMeta {
+    AccountMeta::new(*key, true)
+}
+pub fn rs(key: &Pubkey) -> AccountMeta {
+    AccountMeta::new_readonly(*key, true)
+}
+
+pub fn vault_ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
+    crate::instruction(&VAULT_PROGRAM_ID, data, accounts)
+}
+
+/// Everything a test needs about one initialized vault.
+#[derive(Clone, Debug)]
+pub struct VaultSetup {
+    pub config: Pubkey,
+    pub config_admin: Pubkey,
+    pub program_fee_wallet: Pubkey,
+    pub vault: Pubkey,
+    pub base: Pubkey,
+    pub vrt_mint: Pubkey,
+    pub st_mint: Pubkey,
+    pub admin: Pubkey,
+    pub admin_st_ata: Pubkey,
+    pub vault_st_ata: Pubkey,
+    pub burn_vault: Pubkey,
+    pub burn_vault_vrt_ata: Pubkey,
+    pub decimals: u8,
+}
+
+pub const ADMIN_LAMPORTS: u64 = 100_000_000_000;
+
+impl VaultSetup {
+    /// Fresh keys for one vault.
+    pub fn keys() -> Self {
+        let base = Pubkey::new_unique();
+        let vault = vault_address(&base).0;
+        let vrt_mint = Pubkey::new_unique();
+        let st_mint = Pubkey::new_unique();
+        let admin = Pubkey::new_unique();
+        let burn_vault = burn_vault_address(&base).0;
+        Self {
+            config: config_address().0,
+            config_admin: Pubkey::new_unique(),
+            program_fee_wallet: Pubkey::new_unique(),
+            vault,
+            base,
+            vrt_mint,
+            st_mint,
+            admin,
+            admin_st_ata: ata(&admin, &st_mint),
+            vault_st_ata: ata(&vault, &st_mint),
+            burn_vault,
+            burn_vault_vrt_ata: ata(&burn_vault, &vrt_mint),
+            decimals: 9,
+        }
+    }
+
+    /// Puts the pre-InitializeVault accounts in the world: config, ST mint,
+    /// the admin's and the vault's ST accounts, a funded admin.
+    pub fn install_prerequisites(&self, world: &mut World, config: &ConfigModel, admin_st: u64) {
+        world.set(self.config, vault_owned(config.to_bytes()));
+        world.set(
+            self.st_mint,
+            mint_account(Some(&Pubkey::new_unique()), 1_000_000_000_000, 6),
+        );
+        world.set(
+            self.admin_st_ata,
+            token_account(&self.st_mint, &self.admin, admin_st),
+        );
+        world.set(
+            self.vault_st_ata,
+            token_account(&self.st_mint, &self.vault, 0),
+        );
+        world.set(self.admin, system_account(ADMIN_LAMPORTS));
+        world.set(self.base, system_account(0));
+        world.set(self.vrt_mint, system_account(0));
+        world.set(self.burn_vault, system_account(0));
+        world.set(self.burn_vault_vrt_ata, system_account(0));
+        world.set(self.vault, system_account(0));
+    }
+
+    pub fn initialize_vault_ix(
+        &self,
+        deposit_fee_bps: u16,
+        withdrawal_fee_bps: u16,
+        reward_fee_bps: u16,
+        initialize_token_amount: u64,
+    ) -> Instruction {
+        vault_ix(
+            initialize_vault_data(
+                deposit_fee_bps,
+                withdrawal_fee_bps,
+                reward_fee_bps,
+                self.decimals,
+                initialize_token_amount,
+            ),
+            vec![
+                w(&self.config),
+                w(&self.vault),
+                ws(&self.vrt_mint),
+                r(&self.st_mint),
+                w(&self.admin_st_ata),
+                w(&self.vault_st_ata),
+                r(&self.burn_vault),
+                w(&self.burn_vault_vrt_ata),
+                ws(&self.admin),
+                rs(&self.base),
+                r(&SYSTEM_PROGRAM_ID),
+                r(&TOKEN_PROGRAM_ID),
+                r(&ASSOCIATED_TOKEN_PROGRAM_ID),
+            ],
+        )
+    }
+
+    /// A world with one vault initialized through `InitializeVault`, at `slot`.
+    pub fn world(
+        config: &ConfigModel,
+        slot: u64,
+        deposit_fee_bps: u16,
+        withdrawal_fee_bps: u16,
+        reward_fee_bps: u16,
+    ) -> (World, Self) {
+        let mut world = World::new();
+        world.warp(slot);
+        let setup = Self::keys();
+        setup.install_prerequisites(&mut world, config, INITIAL_AMOUNT * 10);
+        let ix = setup.initialize_vault_ix(
+            deposit_fee_bps,
+            withdrawal_fee_bps,
+            reward_fee_bps,
+            INITIAL_AMOUNT,
+        );
+        world.exec(&ix);
+        (world, setup)
+    }
+
+    /// The vault as InitializeVault leaves it (independent expectation).
+    #[allow(clippy::too_many_arguments)]
+    pub fn expected_new_vault(
+        &self,
+        vault_index: u64,
+        deposit_fee_bps: u16,
+        withdrawal_fee_bps: u16,
+        reward_fee_bps: u16,
+        program_fee_bps: u16,
+        slot: u64,
+        initial: u64,
+    ) -> VaultModel {
+        let a = self.admin;
+        VaultModel {
+            base: self.base,
+            vrt_mint: self.vrt_mint,
+            supported_mint: self.st_mint,
+            vrt_supply: initial,
+            tokens_deposited: initial,
+            deposit_capacity: u64::MAX,
+            staked_amount: 0,
+            enqueued_for_cooldown_amount: 0,
+            cooling_down_amount: 0,
+            additional_assets_need_unstaking: 0,
+            vrt_enqueued_for_cooldown_amount: 0,
+            vrt_cooling_down_amount: 0,
+            vrt_ready_to_claim_amount: 0,
+            admin: a,
+            delegation_admin: a,
+            operator_admin: a,
+            ncn_admin: a,
+            slasher_admin: a,
+            capacity_admin: a,
+            fee_admin: a,
+            delegate_asset_admin: a,
+            fee_wallet: a,
+            mint_burn_admin: Pubkey::default(),
+            metadata_admin: a,
+            vault_index,
+            ncn_count: 0,
+            operator_count: 0,
+            slasher_count: 0,
+            last_fee_change_slot: slot,
+            last_full_state_update_slot: slot,
+            deposit_fee_bps,
+            withdrawal_fee_bps,
+            next_withdrawal_fee_bps: withdrawal_fee_bps,
+            reward_fee_bps,
+            program_fee_bps,
+            bump: vault_address(&self.base).1,
+            is_paused: false,
+            last_start_state_update_slot: slot,
+        }
+    }
+
+    /// Rewrites the stored vault through its model.
+    pub fn edit_vault(&self, world: &mut World, f: impl FnOnce(&mut VaultModel)) {
+        let mut model = world.vault(&self.vault);
+        f(&mut model);
+        let mut acc = world.get(&self.vault).clone();
+        acc.data = model.to_bytes();
+        world.set(self.vault, acc);
+    }
+
+    /// A depositor with `st` supported tokens in its ATA and an empty VRT ATA.
+    pub fn add_depositor(&self, world: &mut World, st: u64) -> Pubkey {
+        let depositor = Pubkey::new_unique();
+        world.set(depositor, system_account(10_000_000_000));
+        world.set(
+            ata(&depositor, &self.st_mint),
+            token_account(&self.st_mint, &depositor, st),
+        );
+        world.set(
+            ata(&depositor, &self.vrt_mint),
+            token_account(&self.vrt_mint, &depositor, 0),
+        );
+        self.ensure_vrt_ata(world, &depositor);
+        depositor
+    }
+
+    /// Creates the VRT ATA of `owner` if absent.
+    pub fn ensure_vrt_ata(&self, world: &mut World, owner: &Pubkey) -> Pubkey {
+        let key = ata(owner, &self.vrt_mint);
+        if !world.accounts.contains_key(&key) {
+            world.set(key, token_account(&self.vrt_mint, owner, 0));
+        }
+        key
+    }
+
+    /// Creates the ST ATA of `owner` if absent.
+    pub fn ensure_st_ata(&self, world: &mut World, owner: &Pubkey) -> Pubkey {
+        let key = ata(owner, &self.st_mint);
+        if !world.accounts.contains_key(&key) {
+            world.set(key, token_account(&self.st_mint, owner, 0));
+        }
+        key
+    }
+
+    pub fn mint_to_ix(
+        &self,
+        depositor: &Pubkey,
+        fee_wallet: &Pubkey,
+        amount_in: u64,
+        min_amount_out: u64,
+        mint_signer: Option<&Pubkey>,
+    ) -> Instruction {
+        let mut metas = vec![
+            r(&self.config),
+            w(&self.vault),
+            w(&self.vrt_mint),
+            ws(depositor),
+            w(&ata(depositor, &self.st_mint)),
+            w(&self.vault_st_ata),
+            w(&ata(depositor, &self.vrt_mint)),
+            w(&ata(fee_wallet, &self.vrt_mint)),
+            r(&TOKEN_PROGRAM_ID),
+        ];
+        if let Some(s) = mint_signer {
+            metas.push(rs(s));
+        }
+        vault_ix(mint_to_data(amount_in, min_amount_out), metas)
+    }
+
+    pub fn enqueue_ix(
+        &self,
+        staker: &Pubkey,
+        ticket_base: &Pubkey,
+        amount: u64,
+        burn_signer: Option<&Pubkey>,
+    ) -> Instruction {
+        let ticket = ticket_address(&self.vault, ticket_base).0;
+        let mut metas = vec![
+            r(&self.config),
+            w(&self.vault),
+            w(&ticket),
+            w(&ata(&ticket, &self.vrt_mint)),
+            ws(staker),
+            w(&ata(staker, &self.vrt_mint)),
+            rs(ticket_base),
+            r(&TOKEN_PROGRAM_ID),
+            r(&SYSTEM_PROGRAM_ID),
+        ];
+        if let Some(s) = burn_signer {
+            metas.push(rs(s));
+        }
+        vault_ix(enqueue_withdrawal_data(amount), metas)
+    }
+
+    pub fn change_owner_ix(
+        &self,
+        ticket: &Pubkey,
+        old_owner: &Pubkey,
+        new_owner: &Pubkey,
+    ) -> Instruction {
+        vault_ix(
+            vec![TAG_CHANGE_WITHDRAWAL_TICKET_OWNER],
+            vec![
+                r(&self.config),
+                r(&self.vault),
+                w(ticket),
+                rs(old_owner),
+                r(new_owner),
+            ],
+        )
+    }
+
+    pub fn burn_ix(
+        &self,
+        staker: &Pubkey,
+        ticket: &Pubkey,
+        vault_fee_wallet: &Pubkey,
+        program_fee_wallet: &Pubkey,
+        burn_signer: Option<&Pubkey>,
+    ) -> Instruction {
+        let mut metas = vec![
+            r(&self.config),
+            w(&self.vault),
+            w(&self.vault_st_ata),
+            w(&self.vrt_mint),
+            w(staker),
+            w(&ata(staker, &self.st_mint)),
+            w(ticket),
+            w(&ata(ticket, &self.vrt_mint)),
+            w(&ata(vault_fee_wallet, &self.vrt_mint)),
+            w(&ata(program_fee_wallet, &self.vrt_mint)),
+            r(&TOKEN_PROGRAM_ID),
+            r(&SYSTEM_PROGRAM_ID),
+        ];
+        if let Some(s) = burn_signer {
+            metas.push(rs(s));
+        }
+        vault_ix(vec![TAG_BURN_WITHDRAWAL_TICKET], metas)
+    }
+
+    pub fn update_balance_ix(&self, fee_wallet: &Pubkey) -> Instruction {
+        vault_ix(
+            vec![TAG_UPDATE_VAULT_BALANCE],
+            vec![
+                r(&self.config),
+                w(&self.vault),
+                r(&self.vault_st_ata),
+                w(&self.vrt_mint),
+                w(&ata(fee_wallet, &self.vrt_mint)),
+                r(&TOKEN_PROGRAM_ID),
+            ],
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Instruction tweaks for failure tests
+// ---------------------------------------------------------------------------
+
+/// `ix` with account `i` no longer a signer.
+pub fn unsign(mut ix: Instruction, i: usize) -> Instruction {
+    ix.accounts[i].is_signer = false;
+    ix
+}
+
+/// `ix` with account `i` read-only.
+pub fn make_readonly(mut ix: Instruction, i: usize) -> Instruction {
+    ix.accounts[i].is_writable = false;
+    ix
+}
+
+/// `ix` with account `i` replaced by `key` (same flags).
+pub fn replace(mut ix: Instruction, i: usize, key: &Pubkey) -> Instruction {
+    ix.accounts[i].pubkey = *key;
+    ix
+}
+
+/// `ix` with its last account removed.
+pub fn drop_last(mut ix: Instruction) -> Instruction {
+    ix.accounts.pop();
+    ix
+}
+
+// ---------------------------------------------------------------------------
+// Epoch update through the real update-tracker instructions
+// ---------------------------------------------------------------------------
+
+pub const TAG_INITIALIZE_VAULT_UPDATE_STATE_TRACKER: u8 = 27;
+pub const TAG_CLOSE_VAULT_UPDATE_STATE_TRACKER: u8 = 29;
+
+pub fn tracker_address(vault: &Pubkey, ncn_epoch: u64) -> Pubkey {
+    Pubkey::find_program_address(
+        &[
+            b"vault_update_state_tracker",
+            vault.as_ref(),
+            &ncn_epoch.to_le_bytes(),
+        ],
+        &VAULT_PROGRAM_ID,
+    )
+    .0
+}
+
+impl VaultSetup {
+    /// Runs InitializeVaultUpdateStateTracker then CloseVaultUpdateStateTracker
+    /// (a vault without operators needs no crank) for the current epoch.
+    pub fn full_update(&self, world: &mut World, epoch_length: u64) {
+        let epoch = world.slot() / epoch_length;
+        let tracker = tracker_address(&self.vault, epoch);
+        let payer = Pubkey::new_unique();
+        world.set(payer, system_account(1_000_000_000));
+        world.exec(&vault_ix(
+            vec![TAG_INITIALIZE_VAULT_UPDATE_STATE_TRACKER, 0],
+            vec![
+                r(&self.config),
+                w(&self.vault),
+                w(&tracker),
+                ws(&payer),
+                r(&SYSTEM_PROGRAM_ID),
+            ],
+        ));
+        let mut data = vec![TAG_CLOSE_VAULT_UPDATE_STATE_TRACKER];
+        data.extend_from_slice(&epoch.to_le_bytes());
+        world.exec(&vault_ix(
+            data,
+            vec![r(&self.config), w(&self.vault), w(&tracker), ws(&payer)],
+        ));
+    }
+}

@@ -1,0 +1,162 @@
+//! BurnWithdrawalTicket (tag 14): after the cool-down, the ticket's VRT is split
+//! into the vault fee, the program fee and the part burned for supported
+//! tokens, which the vault pays to the staker; the ticket and its token account
+//! are closed to the staker.
+
+use jito_core::{
+    account::AccountType,
+    loader::{
+        load_associated_token_account, load_system_program, load_token_mint, load_token_program,
+    },
+    token::TokenAccount,
+    unlikely,
+};
+use jito_vault_interface::{
+    error::VaultError,
+    state::{Config, Vault, VaultStakerWithdrawalTicket},
+};
+use pinocchio::{
+    address::address_eq,
+    cpi::Signer,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+use pinocchio_token::instructions::{Burn, CloseAccount, Transfer};
+
+use super::no_args;
+
+/// Accounts: `[config, vault (w), vault_token_account (w), vrt_mint (w),
+/// staker (w), staker_token_account (w), vault_staker_withdrawal_ticket (w),
+/// vault_staker_withdrawal_ticket_token_account (w), vault_fee_token_account (w),
+/// program_fee_token_account (w), token_program, system_program,
+/// burn_signer (s, optional)]`. No data.
+pub fn process_burn_withdrawal_ticket(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, vault_info, vault_token_account, vrt_mint, staker, staker_token_account, ticket_info, ticket_token_account, vault_fee_token_account, program_fee_token_account, token_program, system_program, optional @ ..] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    let config_data = config_info.try_borrow()?;
+    let config = Config::from_bytes(&config_data)?;
+    Vault::load(program_id, vault_info, true)?;
+
+    let vault_key = *vault_info.address();
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+
+    load_associated_token_account(vault_token_account, &vault_key, &vault.supported_mint)?;
+    load_token_mint(vrt_mint)?;
+    load_associated_token_account(
+        staker_token_account,
+        staker.address(),
+        &vault.supported_mint,
+    )?;
+    VaultStakerWithdrawalTicket::load(program_id, ticket_info, &vault_key, true)?;
+    load_associated_token_account(ticket_token_account, ticket_info.address(), &vault.vrt_mint)?;
+    let ticket_vrt_balance = TokenAccount::unpack(&ticket_token_account.try_borrow()?)?.amount();
+    load_associated_token_account(vault_fee_token_account, &vault.fee_wallet, &vault.vrt_mint)?;
+    load_associated_token_account(
+        program_fee_token_account,
+        &config.program_fee_wallet,
+        &vault.vrt_mint,
+    )?;
+    // Only SPL Token, as the original.
+    load_token_program(token_program)?;
+    load_system_program(system_program)?;
+
+    vault.check_mint_burn_admin(optional.first())?;
+    vault.check_vrt_mint(vrt_mint.address())?;
+    let slot = Clock::get()?.slot;
+    let epoch_length = config.epoch_length();
+    vault.check_update_state_ok(slot, epoch_length)?;
+    vault.check_is_paused()?;
+
+    let (ticket_vrt_amount, ticket_base, ticket_bump) = {
+        let ticket_data = ticket_info.try_borrow()?;
+        let ticket = VaultStakerWithdrawalTicket::from_bytes(&ticket_data)?;
+        ticket.check_staker(staker.address())?;
+        if unlikely(!ticket.is_withdrawable(slot, epoch_length)?) {
+            return Err(VaultError::VaultStakerWithdrawalTicketNotWithdrawable.into());
+        }
+        (ticket.vrt_amount(), ticket.base, ticket.bump)
+    };
+
+    // A staker who is a fee wallet pays no fee to itself.
+    let is_staker_program_fee_wallet = address_eq(&config.program_fee_wallet, staker.address());
+    let is_staker_vault_fee_wallet = address_eq(&vault.fee_wallet, staker.address());
+    let summary = vault.burn_with_fee(
+        is_staker_program_fee_wallet,
+        is_staker_vault_fee_wallet,
+        ticket_vrt_amount,
+    )?;
+
+    // VRT sent to the ticket's account after its creation goes to the program
+    // fee wallet, so that the account can be closed empty.
+    let extra_vrt = ticket_vrt_balance
+        .checked_sub(ticket_vrt_amount)
+        .ok_or(VaultError::ArithmeticUnderflow)?;
+    let program_fee_amount = summary
+        .program_fee_amount
+        .checked_add(extra_vrt)
+        .ok_or(VaultError::ArithmeticOverflow)?;
+
+    vault.decrement_vrt_ready_to_claim_amount(ticket_vrt_amount)?;
+    let (vault_base, vault_bump) = (vault.base, vault.bump);
+    drop(vault_data);
+    drop(config_data);
+
+    let ticket_bump_seed = [ticket_bump];
+    let ticket_seeds =
+        VaultStakerWithdrawalTicket::signer_seeds(&vault_key, &ticket_base, &ticket_bump_seed);
+    let ticket_signer = [Signer::from(&ticket_seeds)];
+
+    Transfer::new(
+        ticket_token_account,
+        vault_fee_token_account,
+        ticket_info,
+        summary.vault_fee_amount,
+    )
+    .invoke_signed(&ticket_signer)?;
+    Transfer::new(
+        ticket_token_account,
+        program_fee_token_account,
+        ticket_info,
+        program_fee_amount,
+    )
+    .invoke_signed(&ticket_signer)?;
+    Burn::new(
+        ticket_token_account,
+        vrt_mint,
+        ticket_info,
+        summary.burn_amount,
+    )
+    .invoke_signed(&ticket_signer)?;
+    CloseAccount::new(ticket_token_account, staker, ticket_info).invoke_signed(&ticket_signer)?;
+
+    // Close the ticket: its rent goes to the staker.
+    let staker_lamports = staker
+        .lamports()
+        .checked_add(ticket_info.lamports())
+        .ok_or(ProgramError::ArithmeticOverflow)?;
+    staker.set_lamports(staker_lamports);
+    ticket_info.set_lamports(0);
+    ticket_info.close()?;
+
+    let vault_bump_seed = [vault_bump];
+    let vault_seeds = Vault::signer_seeds(&vault_base, &vault_bump_seed);
+    Transfer::new(
+        vault_token_account,
+        staker_token_account,
+        vault_info,
+        summary.out_amount,
+    )
+    .invoke_signed(&[Signer::from(&vault_seeds)])
+}

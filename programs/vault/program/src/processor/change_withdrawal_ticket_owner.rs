@@ -1,0 +1,37 @@
+//! ChangeWithdrawalTicketOwner (tag 13): the staker of a withdrawal ticket hands
+//! it to a new owner, who will receive the tokens when it is burned.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_vault_interface::state::{Config, Vault, VaultStakerWithdrawalTicket};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::no_args;
+
+/// Accounts: `[config, vault, vault_staker_withdrawal_ticket (w), old_owner (s),
+/// new_owner]`. No data.
+pub fn process_change_withdrawal_ticket_owner(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, vault_info, ticket_info, old_owner, new_owner] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, false)?;
+    VaultStakerWithdrawalTicket::load(program_id, ticket_info, vault_info.address(), true)?;
+    load_signer(old_owner, false)?;
+
+    {
+        let vault_data = vault_info.try_borrow()?;
+        Vault::from_bytes(&vault_data)?.check_is_paused()?;
+    }
+
+    let mut ticket_data = ticket_info.try_borrow_mut()?;
+    let ticket = VaultStakerWithdrawalTicket::from_bytes_mut(&mut ticket_data)?;
+    ticket.check_staker(old_owner.address())?;
+    ticket.staker = *new_owner.address();
+    Ok(())
+}

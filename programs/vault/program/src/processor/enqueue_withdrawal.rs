@@ -1,0 +1,109 @@
+//! EnqueueWithdrawal (tag 12): a staker moves VRT into a new withdrawal ticket,
+//! to be burned for supported tokens once the cool-down has passed.
+
+use jito_core::{
+    account::AccountType,
+    loader::{
+        load_associated_token_account, load_signer, load_system_account, load_system_program,
+        load_token_program,
+    },
+    pda::{create_pda_account, verify_canonical_pda},
+    unlikely,
+};
+use jito_vault_interface::{
+    error::VaultError,
+    state::{Config, Vault, VaultStakerWithdrawalTicket},
+};
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+use pinocchio_token::instructions::Transfer;
+
+/// Accounts: `[config, vault (w), vault_staker_withdrawal_ticket (w),
+/// vault_staker_withdrawal_ticket_token_account (w), staker (w, s),
+/// staker_vrt_token_account (w), base (s), token_program, system_program,
+/// burn_signer (s, optional)]`. Data: `amount: u64`.
+pub fn process_enqueue_withdrawal(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let bytes: [u8; 8] = data
+        .try_into()
+        .map_err(|_| ProgramError::InvalidInstructionData)?;
+    let vrt_amount = u64::from_le_bytes(bytes);
+
+    let [config_info, vault_info, ticket_info, ticket_token_account, staker, staker_vrt_token_account, base, token_program, system_program, optional @ ..] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, true)?;
+    let epoch_length = {
+        let config_data = config_info.try_borrow()?;
+        Config::from_bytes(&config_data)?.epoch_length()
+    };
+
+    let vault_key = *vault_info.address();
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+
+    load_system_account(ticket_info, true)?;
+    load_associated_token_account(ticket_token_account, ticket_info.address(), &vault.vrt_mint)?;
+    load_signer(staker, false)?;
+    load_associated_token_account(staker_vrt_token_account, staker.address(), &vault.vrt_mint)?;
+    load_token_program(token_program)?;
+    load_signer(base, false)?;
+    load_system_program(system_program)?;
+
+    vault.check_mint_burn_admin(optional.first())?;
+    let slot = Clock::get()?.slot;
+    vault.check_update_state_ok(slot, epoch_length)?;
+    vault.check_is_paused()?;
+
+    if unlikely(vrt_amount == 0) {
+        return Err(VaultError::VaultEnqueueWithdrawalAmountZero.into());
+    }
+
+    // One ticket per (vault, base): the canonical PDA.
+    let ticket_bump = verify_canonical_pda(
+        ticket_info.address(),
+        &VaultStakerWithdrawalTicket::seeds(&vault_key, base.address()),
+        program_id,
+    )?;
+    let bump_seed = [ticket_bump];
+    create_pda_account(
+        staker,
+        ticket_info,
+        program_id,
+        VaultStakerWithdrawalTicket::LEN,
+        &VaultStakerWithdrawalTicket::signer_seeds(&vault_key, base.address(), &bump_seed),
+    )?;
+    {
+        let mut ticket_data = ticket_info.try_borrow_mut()?;
+        VaultStakerWithdrawalTicket::init(&mut ticket_data)?.initialize(
+            &vault_key,
+            staker.address(),
+            base.address(),
+            vrt_amount,
+            slot,
+            ticket_bump,
+        );
+    }
+
+    vault.increment_vrt_enqueued_for_cooldown_amount(vrt_amount)?;
+    drop(vault_data);
+
+    // The staker's VRT moves to the ticket's token account.
+    Transfer::new(
+        staker_vrt_token_account,
+        ticket_token_account,
+        staker,
+        vrt_amount,
+    )
+    .invoke()
+}

@@ -1,0 +1,195 @@
+//! InitializeVault (tag 1): creates the VRT mint and the vault, deposits the
+//! initial supported tokens and mints the matching VRT to the burn vault.
+
+use jito_core::{
+    account::AccountType,
+    loader::{
+        load_associated_token_account_program, load_signer, load_system_account,
+        load_system_program, load_token_account, load_token_mint, load_token_program,
+        ASSOCIATED_TOKEN_PROGRAM_ID,
+    },
+    pda::{create_pda_account, verify_canonical_pda},
+    token::Mint,
+    unlikely,
+};
+use jito_vault_interface::{
+    error::VaultError,
+    state::{BurnVault, Config, Vault},
+    MAX_BPS,
+};
+use pinocchio::{
+    cpi::{invoke, Signer},
+    error::ProgramError,
+    instruction::{InstructionAccount, InstructionView},
+    sysvars::{clock::Clock, rent::Rent, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+use pinocchio_system::instructions::CreateAccount;
+use pinocchio_token::instructions::{InitializeMint2, MintTo, Transfer};
+
+/// `deposit_fee_bps: u16, withdrawal_fee_bps: u16, reward_fee_bps: u16,
+/// decimals: u8, initialize_token_amount: u64`.
+const ARGS_LEN: usize = 15;
+
+/// Accounts: `[config (w), vault (w), vrt_mint (w, s), st_mint,
+/// admin_st_token_account (w), vault_st_token_account (w), burn_vault,
+/// burn_vault_vrt_token_account (w), admin (w, s), base (s), system_program,
+/// token_program, associated_token_program]`.
+pub fn process_initialize_vault(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let args: &[u8; ARGS_LEN] = data
+        .try_into()
+        .map_err(|_| ProgramError::InvalidInstructionData)?;
+    let deposit_fee_bps = u16::from_le_bytes([args[0], args[1]]);
+    let withdrawal_fee_bps = u16::from_le_bytes([args[2], args[3]]);
+    let reward_fee_bps = u16::from_le_bytes([args[4], args[5]]);
+    let decimals = args[6];
+    let mut amount = [0u8; 8];
+    amount.copy_from_slice(&args[7..15]);
+    let initialize_token_amount = u64::from_le_bytes(amount);
+
+    let [config_info, vault_info, vrt_mint, st_mint, admin_st_token_account, vault_st_token_account, burn_vault, burn_vault_vrt_token_account, admin, base, system_program, token_program, associated_token_program] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    // Checks in the original's order: the first failing one decides the error.
+    Config::load(program_id, config_info, true)?;
+    load_system_account(vault_info, true)?;
+    load_system_account(vrt_mint, true)?;
+    load_signer(vrt_mint, true)?;
+    load_token_mint(st_mint)?;
+    load_token_account(
+        admin_st_token_account,
+        admin.address(),
+        st_mint.address(),
+        token_program,
+    )?;
+    load_token_account(
+        vault_st_token_account,
+        vault_info.address(),
+        st_mint.address(),
+        token_program,
+    )?;
+    BurnVault::load(program_id, base.address(), burn_vault, false)?;
+    load_system_account(burn_vault_vrt_token_account, true)?;
+    load_signer(admin, true)?;
+    load_signer(base, false)?;
+    load_system_program(system_program)?;
+    load_token_program(token_program)?;
+    load_associated_token_account_program(associated_token_program)?;
+
+    if unlikely(initialize_token_amount == 0) {
+        return Err(VaultError::VaultInitialAmountFailed.into());
+    }
+
+    // The vault sits at the canonical PDA of its base.
+    let vault_bump = verify_canonical_pda(
+        vault_info.address(),
+        &Vault::seeds(base.address()),
+        program_id,
+    )?;
+
+    let (fee_cap_bps, vault_index, program_fee_bps) = {
+        let config_data = config_info.try_borrow()?;
+        let config = Config::from_bytes(&config_data)?;
+        (
+            config.deposit_withdrawal_fee_cap_bps(),
+            config.num_vaults(),
+            config.program_fee_bps(),
+        )
+    };
+    if unlikely(
+        deposit_fee_bps > fee_cap_bps
+            || withdrawal_fee_bps > fee_cap_bps
+            || reward_fee_bps > MAX_BPS,
+    ) {
+        return Err(VaultError::VaultFeeCapExceeded.into());
+    }
+
+    // VRT mint: a plain SPL Token mint whose authority is the vault.
+    CreateAccount {
+        from: admin,
+        to: vrt_mint,
+        lamports: Rent::get()?.try_minimum_balance(Mint::LEN)?,
+        space: Mint::LEN as u64,
+        owner: token_program.address(),
+    }
+    .invoke()?;
+    InitializeMint2::new(vrt_mint, decimals, vault_info.address(), None).invoke()?;
+
+    let slot = Clock::get()?.slot;
+
+    let bump_seed = [vault_bump];
+    let vault_seeds = Vault::signer_seeds(base.address(), &bump_seed);
+    create_pda_account(admin, vault_info, program_id, Vault::LEN, &vault_seeds)?;
+    {
+        let mut vault_data = vault_info.try_borrow_mut()?;
+        let vault = Vault::init(&mut vault_data)?;
+        vault.initialize(
+            vrt_mint.address(),
+            st_mint.address(),
+            admin.address(),
+            vault_index,
+            base.address(),
+            deposit_fee_bps,
+            withdrawal_fee_bps,
+            reward_fee_bps,
+            program_fee_bps,
+            vault_bump,
+            slot,
+        )?;
+        // The initial VRT supply, minted fee-free 1:1.
+        vault.mint_initial_supply(initialize_token_amount, deposit_fee_bps, base)?;
+    }
+
+    // The admin deposits the initial supported tokens.
+    Transfer::new(
+        admin_st_token_account,
+        vault_st_token_account,
+        admin,
+        initialize_token_amount,
+    )
+    .invoke()?;
+
+    // The burn vault's VRT account (ATA `Create`, not idempotent, as the original).
+    invoke(
+        &InstructionView {
+            program_id: &ASSOCIATED_TOKEN_PROGRAM_ID,
+            data: &[0],
+            accounts: &[
+                InstructionAccount::writable_signer(admin.address()),
+                InstructionAccount::writable(burn_vault_vrt_token_account.address()),
+                InstructionAccount::readonly(burn_vault.address()),
+                InstructionAccount::readonly(vrt_mint.address()),
+                InstructionAccount::readonly(system_program.address()),
+                InstructionAccount::readonly(token_program.address()),
+            ],
+        },
+        &[
+            &*admin,
+            &*burn_vault_vrt_token_account,
+            &*burn_vault,
+            &*vrt_mint,
+            &*system_program,
+            &*token_program,
+        ],
+    )?;
+
+    // The initial VRT goes to the burn vault, out of everyone's reach.
+    MintTo::new(
+        vrt_mint,
+        burn_vault_vrt_token_account,
+        vault_info,
+        initialize_token_amount,
+    )
+    .invoke_signed(&[Signer::from(&vault_seeds)])?;
+
+    let mut config_data = config_info.try_borrow_mut()?;
+    Config::from_bytes_mut(&mut config_data)?.increment_num_vaults()?;
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! MintTo (tag 11): a depositor sends supported tokens to the vault and receives
+//! VRT at the current exchange rate, less the deposit fee, which is minted to
+//! the vault's fee wallet.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_associated_token_account, load_signer, load_token_mint, load_token_program},
+    unlikely,
+};
+use jito_vault_interface::{
+    error::VaultError,
+    state::{Config, Vault},
+};
+use pinocchio::{
+    address::address_eq,
+    cpi::Signer,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+use pinocchio_token::instructions::{MintTo, Transfer};
+
+/// Accounts: `[config, vault (w), vrt_mint (w), depositor (w, s),
+/// depositor_token_account (w), vault_token_account (w),
+/// depositor_vrt_token_account (w), vault_fee_token_account (w), token_program,
+/// mint_signer (s, optional)]`. Data: `amount_in: u64, min_amount_out: u64`.
+pub fn process_mint_to(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let args: &[u8; 16] = data
+        .try_into()
+        .map_err(|_| ProgramError::InvalidInstructionData)?;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&args[..8]);
+    let amount_in = u64::from_le_bytes(word);
+    word.copy_from_slice(&args[8..]);
+    let min_amount_out = u64::from_le_bytes(word);
+
+    let [config_info, vault_info, vrt_mint, depositor, depositor_token_account, vault_token_account, depositor_vrt_token_account, vault_fee_token_account, token_program, optional @ ..] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, true)?;
+    let epoch_length = {
+        let config_data = config_info.try_borrow()?;
+        Config::from_bytes(&config_data)?.epoch_length()
+    };
+
+    let vault_key = *vault_info.address();
+    let (summary, base, bump) = {
+        let mut vault_data = vault_info.try_borrow_mut()?;
+        let vault = Vault::from_bytes_mut(&mut vault_data)?;
+
+        load_token_mint(vrt_mint)?;
+        load_signer(depositor, false)?;
+        load_associated_token_account(
+            depositor_token_account,
+            depositor.address(),
+            &vault.supported_mint,
+        )?;
+        load_associated_token_account(vault_token_account, &vault_key, &vault.supported_mint)?;
+        load_associated_token_account(
+            depositor_vrt_token_account,
+            depositor.address(),
+            vrt_mint.address(),
+        )?;
+        load_associated_token_account(
+            vault_fee_token_account,
+            &vault.fee_wallet,
+            vrt_mint.address(),
+        )?;
+        // Only SPL Token, as the original.
+        load_token_program(token_program)?;
+
+        vault.check_mint_burn_admin(optional.first())?;
+        vault.check_vrt_mint(vrt_mint.address())?;
+        // A vault that missed its epoch update would mint at a stale rate
+        // (a deposit sandwiching a reward).
+        vault.check_update_state_ok(Clock::get()?.slot, epoch_length)?;
+        vault.check_is_paused()?;
+
+        // Unreachable today (the vault PDA cannot sign), kept as the original.
+        if unlikely(address_eq(depositor.address(), &vault_key)) {
+            return Err(VaultError::InvalidDepositor.into());
+        }
+        // A self-transfer would mint VRT without adding any token.
+        if unlikely(address_eq(
+            depositor_token_account.address(),
+            vault_token_account.address(),
+        )) {
+            return Err(VaultError::InvalidDepositTokenAccount.into());
+        }
+
+        let summary = vault.mint_with_fee(amount_in, min_amount_out)?;
+        if unlikely(summary.vrt_to_depositor == 0) {
+            return Err(VaultError::VrtOutCannotBeZero.into());
+        }
+        (summary, vault.base, vault.bump)
+    };
+
+    Transfer::new(
+        depositor_token_account,
+        vault_token_account,
+        depositor,
+        amount_in,
+    )
+    .invoke()?;
+
+    let bump_seed = [bump];
+    let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
+    let signers = [Signer::from(&vault_seeds)];
+    MintTo::new(
+        vrt_mint,
+        depositor_vrt_token_account,
+        vault_info,
+        summary.vrt_to_depositor,
+    )
+    .invoke_signed(&signers)?;
+    // Also when the fee is zero, as the original.
+    MintTo::new(
+        vrt_mint,
+        vault_fee_token_account,
+        vault_info,
+        summary.vrt_to_fee_wallet,
+    )
+    .invoke_signed(&signers)
+}

@@ -1,0 +1,76 @@
+//! UpdateVaultBalance (tag 26): supported tokens that arrived in the vault's
+//! token account outside of deposits (rewards) are added to the vault's
+//! balance, and the reward fee is minted as VRT to the vault's fee wallet.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_associated_token_account, load_token_mint, load_token_program},
+    token::TokenAccount,
+};
+use jito_vault_interface::state::{Config, Vault};
+use pinocchio::{
+    cpi::Signer,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+use pinocchio_token::instructions::MintTo;
+
+use super::no_args;
+
+/// Accounts: `[config, vault (w), vault_token_account, vrt_mint (w),
+/// vault_fee_token_account (w), token_program]`. No data.
+pub fn process_update_vault_balance(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, vault_info, vault_token_account, vrt_mint, vault_fee_token_account, token_program] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Vault::load(program_id, vault_info, true)?;
+    let epoch_length = {
+        let config_data = config_info.try_borrow()?;
+        Config::from_bytes(&config_data)?.epoch_length()
+    };
+
+    let vault_key = *vault_info.address();
+    let (vrt_reward_fee, base, bump) = {
+        let mut vault_data = vault_info.try_borrow_mut()?;
+        let vault = Vault::from_bytes_mut(&mut vault_data)?;
+
+        load_token_mint(vrt_mint)?;
+        load_associated_token_account(
+            vault_fee_token_account,
+            &vault.fee_wallet,
+            vrt_mint.address(),
+        )?;
+        load_associated_token_account(vault_token_account, &vault_key, &vault.supported_mint)?;
+        load_token_program(token_program)?;
+
+        vault.check_update_state_ok(Clock::get()?.slot, epoch_length)?;
+        vault.check_vrt_mint(vrt_mint.address())?;
+        vault.check_is_paused()?;
+
+        let new_st_balance = TokenAccount::unpack(&vault_token_account.try_borrow()?)?.amount();
+        (vault.apply_rewards(new_st_balance)?, vault.base, vault.bump)
+    };
+
+    if vrt_reward_fee > 0 {
+        let bump_seed = [bump];
+        let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
+        MintTo::new(
+            vrt_mint,
+            vault_fee_token_account,
+            vault_info,
+            vrt_reward_fee,
+        )
+        .invoke_signed(&[Signer::from(&vault_seeds)])?;
+    }
+    Ok(())
+}
