@@ -155,3 +155,29 @@ impl From<VaultError> for u64 {
         e as u64
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_the_original() {
+        assert_eq!(VaultError::VaultSlashUnderflow as u32, 1000);
+        assert_eq!(VaultError::VaultAdminInvalid as u32, 1005);
+        assert_eq!(VaultError::ConfigAdminInvalid as u32, 1014);
+        assert_eq!(VaultError::VaultFeeCapExceeded as u32, 1016);
+        assert_eq!(VaultError::VaultUpdateNeeded as u32, 1020);
+        assert_eq!(VaultError::SlippageError as u32, 1029);
+        assert_eq!(VaultError::VaultIsPaused as u32, 1051);
+        assert_eq!(
+            VaultError::NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate as u32,
+            1059
+        );
+        assert_eq!(VaultError::ArithmeticOverflow as u32, 3000);
+        assert_eq!(VaultError::DivisionByZero as u32, 3002);
+        assert_eq!(
+            ProgramError::from(VaultError::VaultMintZero),
+            ProgramError::Custom(1050)
+        );
+    }
+}

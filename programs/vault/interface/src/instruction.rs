@@ -592,3 +592,149 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod tag_tests {
+    extern crate std;
+
+    use super::*;
+
+    /// The tag byte of a `#[repr(u8)]` enum value.
+    fn tag_of(ix: &VaultInstruction) -> u8 {
+        // SAFETY: a `#[repr(u8)]` enum starts with its `u8` discriminant.
+        unsafe { *(ix as *const VaultInstruction as *const u8) }
+    }
+
+    #[test]
+    fn tags_match_constants() {
+        use VaultInstruction as I;
+        let s = || String::new();
+        let cases = [
+            (
+                I::InitializeConfig { program_fee_bps: 0 },
+                tag::INITIALIZE_CONFIG,
+            ),
+            (
+                I::InitializeVault {
+                    deposit_fee_bps: 0,
+                    withdrawal_fee_bps: 0,
+                    reward_fee_bps: 0,
+                    decimals: 0,
+                    initialize_token_amount: 0,
+                },
+                tag::INITIALIZE_VAULT,
+            ),
+            (I::InitializeVaultWithMint, tag::INITIALIZE_VAULT_WITH_MINT),
+            (
+                I::InitializeVaultOperatorDelegation,
+                tag::INITIALIZE_VAULT_OPERATOR_DELEGATION,
+            ),
+            (
+                I::InitializeVaultNcnTicket,
+                tag::INITIALIZE_VAULT_NCN_TICKET,
+            ),
+            (
+                I::InitializeVaultNcnSlasherOperatorTicket,
+                tag::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET,
+            ),
+            (
+                I::InitializeVaultNcnSlasherTicket,
+                tag::INITIALIZE_VAULT_NCN_SLASHER_TICKET,
+            ),
+            (I::WarmupVaultNcnTicket, tag::WARMUP_VAULT_NCN_TICKET),
+            (I::CooldownVaultNcnTicket, tag::COOLDOWN_VAULT_NCN_TICKET),
+            (
+                I::WarmupVaultNcnSlasherTicket,
+                tag::WARMUP_VAULT_NCN_SLASHER_TICKET,
+            ),
+            (
+                I::CooldownVaultNcnSlasherTicket,
+                tag::COOLDOWN_VAULT_NCN_SLASHER_TICKET,
+            ),
+            (
+                I::MintTo {
+                    amount_in: 0,
+                    min_amount_out: 0,
+                },
+                tag::MINT_TO,
+            ),
+            (I::EnqueueWithdrawal { amount: 0 }, tag::ENQUEUE_WITHDRAWAL),
+            (
+                I::ChangeWithdrawalTicketOwner,
+                tag::CHANGE_WITHDRAWAL_TICKET_OWNER,
+            ),
+            (I::BurnWithdrawalTicket, tag::BURN_WITHDRAWAL_TICKET),
+            (
+                I::SetDepositCapacity { amount: 0 },
+                tag::SET_DEPOSIT_CAPACITY,
+            ),
+            (
+                I::SetFees {
+                    deposit_fee_bps: None,
+                    withdrawal_fee_bps: None,
+                    reward_fee_bps: None,
+                },
+                tag::SET_FEES,
+            ),
+            (I::SetProgramFee { new_fee_bps: 0 }, tag::SET_PROGRAM_FEE),
+            (I::SetProgramFeeWallet, tag::SET_PROGRAM_FEE_WALLET),
+            (I::SetIsPaused { is_paused: false }, tag::SET_IS_PAUSED),
+            (I::DelegateTokenAccount, tag::DELEGATE_TOKEN_ACCOUNT),
+            (
+                I::RevokeDelegateTokenAccount,
+                tag::REVOKE_DELEGATE_TOKEN_ACCOUNT,
+            ),
+            (I::SetAdmin, tag::SET_ADMIN),
+            (
+                I::SetSecondaryAdmin(VaultAdminRole::FeeAdmin),
+                tag::SET_SECONDARY_ADMIN,
+            ),
+            (I::AddDelegation { amount: 0 }, tag::ADD_DELEGATION),
+            (
+                I::CooldownDelegation { amount: 0 },
+                tag::COOLDOWN_DELEGATION,
+            ),
+            (I::UpdateVaultBalance, tag::UPDATE_VAULT_BALANCE),
+            (
+                I::InitializeVaultUpdateStateTracker {
+                    withdrawal_allocation_method: WithdrawalAllocationMethod::Greedy,
+                },
+                tag::INITIALIZE_VAULT_UPDATE_STATE_TRACKER,
+            ),
+            (
+                I::CrankVaultUpdateStateTracker,
+                tag::CRANK_VAULT_UPDATE_STATE_TRACKER,
+            ),
+            (
+                I::CloseVaultUpdateStateTracker { ncn_epoch: 0 },
+                tag::CLOSE_VAULT_UPDATE_STATE_TRACKER,
+            ),
+            (
+                I::CreateTokenMetadata {
+                    name: s(),
+                    symbol: s(),
+                    uri: s(),
+                },
+                tag::CREATE_TOKEN_METADATA,
+            ),
+            (
+                I::UpdateTokenMetadata {
+                    name: s(),
+                    symbol: s(),
+                    uri: s(),
+                },
+                tag::UPDATE_TOKEN_METADATA,
+            ),
+            (I::SetConfigAdmin, tag::SET_CONFIG_ADMIN),
+            (
+                I::SetConfigSecondaryAdmin(ConfigAdminRole::FeeAdmin),
+                tag::SET_CONFIG_SECONDARY_ADMIN,
+            ),
+        ];
+        assert_eq!(cases.len(), 34);
+        for (i, (ix, t)) in cases.iter().enumerate() {
+            assert_eq!(tag_of(ix), *t, "{ix:?}");
+            assert_eq!(*t as usize, i);
+        }
+    }
+}
