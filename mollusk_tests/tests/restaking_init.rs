@@ -1230,3 +1230,54 @@ fn empty_data_and_unknown_tags_are_invalid_instruction_data() {
         c.fails_with(ProgramError::InvalidInstructionData);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Duplicated accounts (one wallet in two roles)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn one_wallet_as_admin_and_base_or_payer() {
+    // InitializeNcn with the admin as its own base.
+    let (config, _) = config_pda();
+    let admin = Pubkey::new_unique();
+    let (ncn, _) = ncn_pda(&admin);
+    let config_fields = ConfigFields::new(Pubkey::new_unique());
+    let case = Case::new(
+        initialize_ncn_ix(&config, &ncn, &admin, &admin),
+        vec![
+            (config, config_fields.account()),
+            (ncn, empty()),
+            (admin, wallet()),
+        ],
+    );
+    let result = case.run();
+    assert_created(
+        result.get_account(&ncn).unwrap(),
+        &NcnFields::new(admin, admin, 0).bytes(),
+    );
+
+    // InitializeNcnVaultTicket paid by its vault admin.
+    let w = World::new();
+    let ticket = ncn_vault_ticket_pda(&w.ncn, &w.vault).0;
+    let ix = initialize_ncn_vault_ticket_ix(
+        &w.config,
+        &w.ncn,
+        &w.vault,
+        &ticket,
+        &w.role_admin,
+        &w.role_admin,
+    );
+    let mut state = w.state();
+    state.push((ticket, empty()));
+    let mut case = Case::new(ix, state);
+    case.set(w.role_admin, wallet());
+    let result = case.run();
+    assert_created(
+        result.get_account(&ticket).unwrap(),
+        &ncn_vault_ticket_bytes(&w.ncn, &w.vault, 12, SLOT),
+    );
+    assert_eq!(
+        lamports(&result, &w.role_admin),
+        WALLET_LAMPORTS - rent_exempt(len::NCN_VAULT_TICKET)
+    );
+}
