@@ -3,11 +3,13 @@
 use pinocchio::error::ProgramError;
 
 /// Error codes shared by both programs. They share the custom-error space with
-/// each program's own errors, exactly as in the original.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// each program's own errors, exactly as in the original. `thiserror::Error` is
+/// what Shank looks for: it puts these codes into both programs' IDLs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[repr(u32)]
 pub enum CoreError {
     /// An epoch length of zero.
+    #[error("Bad epoch length")]
     BadEpochLength = 0,
 }
 
