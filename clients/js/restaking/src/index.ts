@@ -1,0 +1,3 @@
+// Hand-written entry point: everything under ./generated is produced by scripts/codegen.sh
+// (Codama) from idl/jito_restaking.json and must not be edited.
+export * from './generated';

@@ -1,0 +1,324 @@
+// Shank IDLs -> Codama trees -> Rust and JS clients.
+//
+//   node codama.mjs [--root DIR] [--idl-dir DIR]
+//
+// Reads <idl-dir>/jito_restaking.json and jito_vault.json (default <root>/idl), writes
+// <root>/idl/codama/*.json, <root>/clients/rust/<p>/src/generated and
+// <root>/clients/js/<p>/src/generated. Everything program-specific (account type ids, PDA
+// seeds, account defaults) comes from programs.json beside this file.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+    accountNode,
+    accountValueNode,
+    argumentValueNode,
+    assertIsNode,
+    bottomUpTransformerVisitor,
+    camelCase,
+    constantPdaSeedNodeFromString,
+    createFromRoot,
+    fieldDiscriminatorNode,
+    getValidationItemsVisitor,
+    numberTypeNode,
+    numberValueNode,
+    pdaLinkNode,
+    pdaNode,
+    pdaSeedValueNode,
+    pdaValueNode,
+    programNode,
+    publicKeyTypeNode,
+    publicKeyValueNode,
+    setFixedAccountSizesVisitor,
+    setInstructionAccountDefaultValuesVisitor,
+    getCommonInstructionAccountDefaultRules,
+    structFieldTypeNode,
+    structTypeNode,
+    throwValidatorItemsVisitor,
+    instructionNode,
+    variablePdaSeedNode,
+    visit,
+} from 'codama';
+import { rootNodeFromAnchor } from '@codama/nodes-from-anchor';
+import { renderVisitor as renderJsVisitor } from '@codama/renderers-js';
+import { renderVisitor as renderRustVisitor } from '@codama/renderers-rust';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv) {
+    const out = { root: resolve(here, '../..'), idlDir: null };
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === '--root') out.root = resolve(argv[++i]);
+        else if (argv[i] === '--idl-dir') out.idlDir = resolve(argv[++i]);
+        else throw new Error(`unknown argument ${argv[i]}`);
+    }
+    out.idlDir ??= join(out.root, 'idl');
+    return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const config = JSON.parse(readFileSync(join(here, 'programs.json'), 'utf8'));
+const RUST_TOOLCHAIN = '+nightly-2026-10-30';
+
+const idls = Object.fromEntries(
+    Object.entries(config.programs).map(([key, p]) => [
+        key,
+        JSON.parse(readFileSync(join(args.idlDir, `${p.idl}.json`), 'utf8')),
+    ]),
+);
+const programAddress = key => {
+    const address = idls[key].metadata?.address;
+    if (!address) throw new Error(`IDL ${config.programs[key].idl} has no program address`);
+    return address;
+};
+
+// ---------------------------------------------------------------------------
+// Tree building
+// ---------------------------------------------------------------------------
+
+function seedNode(seed) {
+    if (typeof seed === 'string') return constantPdaSeedNodeFromString('utf8', seed);
+    const type =
+        seed.type === 'publicKey'
+            ? publicKeyTypeNode()
+            : seed.type === 'u64'
+              ? numberTypeNode('u64')
+              : (() => {
+                    throw new Error(`unsupported seed type ${seed.type}`);
+                })();
+    return variablePdaSeedNode(seed.name, type, seed.docs ?? []);
+}
+
+function pdaNodesFor(key) {
+    const p = config.programs[key];
+    const own = Object.entries(p.pdas).map(([name, seeds]) => pdaNode({ name, seeds: seeds.map(seedNode) }));
+    // PDAs of the other program that instructions of this one take (e.g. restaking tickets
+    // passed to the vault program): same seeds, other program id.
+    const external = Object.entries(p.externalPdas).map(([name, owner]) => {
+        const seeds = config.programs[owner].pdas[name];
+        if (!seeds) throw new Error(`${key}: external PDA ${name} is not a PDA of ${owner}`);
+        return pdaNode({ name, seeds: seeds.map(seedNode), programId: programAddress(owner) });
+    });
+    return [...own, ...external];
+}
+
+// Jito accounts start with an 8-byte header [type id, 0 x 7]: a little-endian u64 equal to
+// the type id. Shank cannot express it, so it is added here as an omitted leading field.
+function accountsVisitor(key) {
+    const accounts = config.programs[key].accounts;
+    const seen = new Set();
+    return bottomUpTransformerVisitor([
+        {
+            select: '[accountNode]',
+            transform: node => {
+                assertIsNode(node, 'accountNode');
+                const entry = accounts[node.name];
+                if (!entry) throw new Error(`${key}: account ${node.name} is missing from programs.json`);
+                seen.add(node.name);
+                const discriminator = structFieldTypeNode({
+                    name: 'discriminator',
+                    type: numberTypeNode('u64'),
+                    defaultValue: numberValueNode(entry.discriminator),
+                    defaultValueStrategy: 'omitted',
+                });
+                return accountNode({
+                    ...node,
+                    size: undefined,
+                    data: structTypeNode([discriminator, ...(node.data.fields ?? [])]),
+                    discriminators: [fieldDiscriminatorNode('discriminator', 0)],
+                    pda: entry.pda ? pdaLinkNode(entry.pda) : undefined,
+                });
+            },
+        },
+        {
+            select: '[programNode]',
+            transform: node => {
+                assertIsNode(node, 'programNode');
+                const missing = Object.keys(accounts).filter(name => !seen.has(name));
+                if (missing.length) throw new Error(`${key}: accounts not in the IDL: ${missing.join(', ')}`);
+                return programNode({ ...node, pdas: [...(node.pdas ?? []), ...pdaNodesFor(key)] });
+            },
+        },
+    ]);
+}
+
+function accountDefaultRules(key) {
+    const rules = config.programs[key].accountDefaults.map(rule => {
+        let defaultValue;
+        if (rule.pda) {
+            const seeds = Object.entries(rule.seeds ?? {}).map(([seed, source]) => {
+                const [kind, name] = source.split(':');
+                if (kind === 'account') return pdaSeedValueNode(seed, accountValueNode(name));
+                if (kind === 'arg') return pdaSeedValueNode(seed, argumentValueNode(name));
+                throw new Error(`bad seed source ${source}`);
+            });
+            defaultValue = pdaValueNode(rule.pda, seeds);
+        } else if (rule.programOf) {
+            defaultValue = publicKeyValueNode(programAddress(rule.programOf), config.programs[rule.programOf].idl);
+        } else {
+            throw new Error(`bad account default ${JSON.stringify(rule)}`);
+        }
+        return {
+            account: rule.account,
+            ...(rule.instruction ? { instruction: rule.instruction } : {}),
+            defaultValue,
+            ignoreIfOptional: true,
+        };
+    });
+    const wellKnown = config.wellKnownAccountDefaults.map(rule => ({
+        account: rule.account,
+        defaultValue: publicKeyValueNode(rule.address, rule.identifier),
+        ignoreIfOptional: true,
+    }));
+    return [...rules, ...wellKnown, ...getCommonInstructionAccountDefaultRules()];
+}
+
+// The original SDKs leave an absent optional signer (mint_signer, burn_signer) out of the
+// account list instead of passing the program id in its place.
+const omitOptionalAccountsVisitor = bottomUpTransformerVisitor([
+    {
+        select: '[instructionNode]',
+        transform: node => instructionNode({ ...node, optionalAccountStrategy: 'omitted' }),
+    },
+]);
+
+function buildTree(key) {
+    const codama = createFromRoot(rootNodeFromAnchor(idls[key]));
+    codama.update(accountsVisitor(key));
+    codama.update(setFixedAccountSizesVisitor());
+    codama.update(setInstructionAccountDefaultValuesVisitor(accountDefaultRules(key)));
+    codama.update(omitOptionalAccountsVisitor);
+    // Any dangling link (a type Shank could not resolve, a PDA without its node) fails here.
+    codama.accept(throwValidatorItemsVisitor(getValidationItemsVisitor(), 'error'));
+    const root = codama.getRoot();
+    for (const account of root.program.accounts ?? []) {
+        if (account.size === undefined) throw new Error(`${key}: account ${account.name} has no fixed size`);
+    }
+    return root;
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------
+
+// renderers-js 2.2.0 runs on @codama/nodes 1.9.0 (see package.json overrides), which expects
+// these lists to be present even when empty; @codama/nodes >= 1.10 omits empty lists. The Rust
+// renderer's templates assume them too (an instruction without accounts renders
+// `Vec::with_capacity(NaN + ..)` otherwise).
+const REQUIRED_LISTS = {
+    rootNode: ['additionalPrograms'],
+    programNode: ['accounts', 'instructions', 'definedTypes', 'pdas', 'events', 'errors', 'constants'],
+    instructionNode: ['accounts', 'arguments'],
+    pdaNode: ['seeds'],
+    pdaValueNode: ['seeds'],
+    structTypeNode: ['fields'],
+    enumTypeNode: ['variants'],
+    tupleTypeNode: ['items'],
+    structValueNode: ['fields'],
+    tupleValueNode: ['items'],
+    arrayValueNode: ['items'],
+    setValueNode: ['items'],
+    mapValueNode: ['entries'],
+};
+
+function restoreEmptyLists(value) {
+    if (Array.isArray(value)) return value.map(restoreEmptyLists);
+    if (value === null || typeof value !== 'object') return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = restoreEmptyLists(v);
+    for (const k of REQUIRED_LISTS[value.kind] ?? []) out[k] ??= [];
+    return out;
+}
+
+function walk(dir) {
+    return readdirSync(dir).flatMap(name => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+}
+
+function run(cmd, cmdArgs, opts = {}) {
+    const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', ...opts });
+    if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed (${r.status ?? r.error})`);
+}
+
+// Dependencies that only feature-gated generated code uses (Anchor interop, RPC fetch); the
+// hand-written Cargo.toml leaves them out on purpose, so the renderer's note about them is noise.
+const FEATURE_ONLY_DEPENDENCIES = new Set(['anchor-lang', 'solana-rpc-client', 'solana-account']);
+
+function withCargoTomlNoteFiltered(fn) {
+    const warn = console.warn;
+    console.warn = (message, ...rest) => {
+        const text = String(message);
+        if (text.includes('dependencies in your `Cargo.toml`')) {
+            const listed = [...text.matchAll(/^- (\S+) (missing|outdated)/gm)];
+            if (listed.every(([, dep, what]) => what === 'missing' && FEATURE_ONLY_DEPENDENCIES.has(dep))) return;
+            throw new Error(text);
+        }
+        warn(message, ...rest);
+    };
+    try {
+        return fn();
+    } finally {
+        console.warn = warn;
+    }
+}
+
+async function renderRust(key, root) {
+    const crate = join(args.root, 'clients/rust', key);
+    withCargoTomlNoteFiltered(() => visit(restoreEmptyLists(root), renderRustVisitor(crate, {
+        formatCode: false,
+        syncCargoToml: false,
+        deleteFolderBeforeRendering: true,
+        generatedFolder: 'src/generated',
+        // The crate's Cargo.toml is written by hand; these only silence the renderer's check.
+        dependencyVersions: {
+            'solana-address': { version: '2.9', features: ['borsh', 'copy', 'curve25519', 'decode'] },
+            thiserror: '2',
+        },
+    })));
+    // cargo fmt would format the hand-written files too; rustfmt the generated tree only.
+    run('rustfmt', [RUST_TOOLCHAIN, '--edition', '2021', join(crate, 'src/generated/mod.rs')]);
+}
+
+async function renderJs(key, root) {
+    const pkg = join(args.root, 'clients/js', key);
+    const visitor = renderJsVisitor(pkg, {
+        formatCode: true,
+        syncPackageJson: false,
+        deleteFolderBeforeRendering: true,
+        generatedFolder: 'src/generated',
+        dependencyVersions: { '@solana/kit': '^8.4.0', '@solana/program-client-core': '^8.4.0' },
+    });
+    await visit(restoreEmptyLists(root), visitor);
+    // The program plugin's arrow function declares a return type that does not type-check
+    // against @solana/kit >= 6.10 (tsc: TS2322); without it TypeScript infers the right one.
+    const pluginReturnType = /\):\s*Omit<T,\s*"(\w+)">\s*&\s*\{\s*\1:\s*\w+Plugin;?\s*\}\s*=>/g;
+    for (const file of walk(join(pkg, 'src/generated/programs'))) {
+        if (file.endsWith('index.ts')) continue;
+        const text = readFileSync(file, 'utf8');
+        const fixed = text.replace(pluginReturnType, ') =>');
+        if (fixed === text) throw new Error(`${file}: program plugin return type not found; check the fix-up`);
+        writeFileSync(file, fixed);
+    }
+}
+
+async function main() {
+    mkdirSync(join(args.root, 'idl/codama'), { recursive: true });
+    for (const key of Object.keys(config.programs)) {
+        const started = Date.now();
+        const root = buildTree(key);
+        writeFileSync(
+            join(args.root, 'idl/codama', `${config.programs[key].idl}.json`),
+            JSON.stringify(root, null, 2) + '\n',
+        );
+        await renderRust(key, root);
+        await renderJs(key, root);
+        console.log(`codama: ${key} done in ${Date.now() - started} ms`);
+    }
+}
+
+await main();
