@@ -148,13 +148,25 @@ fn header(len: usize, discriminator: u8) -> Vec<u8> {
     data
 }
 
-/// Restaking `Config`.
+/// Restaking `Config` with some NCNs and operators counted already.
 pub fn config_data(admin: &Pubkey, vault_program: &Pubkey, epoch_length: u64, bump: u8) -> Vec<u8> {
+    config_data_with_counts(admin, vault_program, 7, 9, epoch_length, bump)
+}
+
+/// Restaking `Config`, every field given.
+pub fn config_data_with_counts(
+    admin: &Pubkey,
+    vault_program: &Pubkey,
+    ncn_count: u64,
+    operator_count: u64,
+    epoch_length: u64,
+    bump: u8,
+) -> Vec<u8> {
     let mut d = header(CONFIG_LEN, DISC_CONFIG);
     put(&mut d, 8, admin.as_ref());
     put(&mut d, 40, vault_program.as_ref());
-    put(&mut d, 72, &7u64.to_le_bytes()); // ncn_count
-    put(&mut d, 80, &9u64.to_le_bytes()); // operator_count
+    put(&mut d, 72, &ncn_count.to_le_bytes());
+    put(&mut d, 80, &operator_count.to_le_bytes());
     put(&mut d, 88, &epoch_length.to_le_bytes());
     d[96] = bump;
     d
@@ -744,4 +756,57 @@ pub fn with_meta(mut ix: Instruction, index: usize, is_signer: bool, is_writable
 pub fn with_key(mut ix: Instruction, index: usize, key: Pubkey) -> Instruction {
     ix.accounts[index].pubkey = key;
     ix
+}
+
+// ---------------------------------------------------------------------------
+// A ledger for multi-instruction scenarios.
+// ---------------------------------------------------------------------------
+
+/// Account states carried from one instruction to the next.
+#[derive(Default)]
+pub struct Ledger {
+    pub accounts: HashMap<Pubkey, Account>,
+}
+
+impl Ledger {
+    /// The current state of `key`: stored, a known program, or an empty wallet.
+    pub fn get(&self, key: &Pubkey) -> Account {
+        if let Some(a) = self.accounts.get(key) {
+            return a.clone();
+        }
+        if *key == SYSTEM_PROGRAM_ID || *key == TOKEN_PROGRAM_ID || *key == crate::TOKEN_2022_PROGRAM_ID {
+            return program_account(key).1;
+        }
+        system_account(0)
+    }
+
+    /// Runs `ix`; on success every resulting account is stored.
+    pub fn run(&mut self, mollusk: &Mollusk, ix: &Instruction) -> InstructionResult {
+        let mut accounts: Vec<(Pubkey, Account)> = Vec::new();
+        for meta in &ix.accounts {
+            if !accounts.iter().any(|(k, _)| *k == meta.pubkey) {
+                accounts.push((meta.pubkey, self.get(&meta.pubkey)));
+            }
+        }
+        let result = mollusk.process_instruction(ix, &accounts);
+        if result.program_result.is_ok() {
+            for (k, a) in &result.resulting_accounts {
+                if !a.executable {
+                    self.accounts.insert(*k, a.clone());
+                }
+            }
+        } else {
+            // A failed instruction changes nothing.
+            for ((k, before), (k2, after)) in accounts.iter().zip(&result.resulting_accounts) {
+                assert_eq!(k, k2);
+                assert_eq!(before, after, "account {k} changed by a failed instruction");
+            }
+        }
+        result
+    }
+
+    /// Data of a stored account.
+    pub fn data(&self, key: &Pubkey) -> &[u8] {
+        &self.accounts.get(key).unwrap_or_else(|| panic!("no account {key}")).data
+    }
 }
