@@ -1016,3 +1016,210 @@ impl VaultSetup {
         ));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Admin instructions used to set up states (owned by the admin processors)
+// ---------------------------------------------------------------------------
+
+pub const TAG_SET_DEPOSIT_CAPACITY: u8 = 15;
+pub const TAG_SET_IS_PAUSED: u8 = 19;
+pub const TAG_SET_SECONDARY_ADMIN: u8 = 23;
+
+impl VaultSetup {
+    pub fn set_paused(&self, world: &mut World, paused: bool) {
+        world.exec(&vault_ix(
+            vec![TAG_SET_IS_PAUSED, paused as u8],
+            vec![r(&self.config), w(&self.vault), rs(&self.admin)],
+        ));
+    }
+
+    pub fn set_capacity(&self, world: &mut World, capacity: u64) {
+        let mut data = vec![TAG_SET_DEPOSIT_CAPACITY];
+        data.extend_from_slice(&capacity.to_le_bytes());
+        world.exec(&vault_ix(
+            data,
+            vec![r(&self.config), w(&self.vault), rs(&self.admin)],
+        ));
+    }
+
+    /// SetSecondaryAdmin: `role` is the original's VaultAdminRole index
+    /// (5 FeeWallet, 6 MintBurnAdmin, 7 DelegateAssetAdmin).
+    pub fn set_secondary_admin(&self, world: &mut World, role: u8, new_admin: &Pubkey) {
+        world.exec(&vault_ix(
+            vec![TAG_SET_SECONDARY_ADMIN, role],
+            vec![
+                r(&self.config),
+                w(&self.vault),
+                rs(&self.admin),
+                r(new_admin),
+            ],
+        ));
+    }
+
+    /// A MintTo of `amount` by `depositor` with no slippage bound.
+    pub fn deposit(&self, world: &mut World, depositor: &Pubkey, amount: u64) -> InstructionResult {
+        let fee_wallet = world.vault(&self.vault).fee_wallet;
+        self.ensure_vrt_ata(world, &fee_wallet);
+        let ix = self.mint_to_ix(depositor, &fee_wallet, amount, 0, None);
+        world.exec(&ix)
+    }
+
+    /// Creates the ticket's VRT ATA and runs EnqueueWithdrawal; returns the ticket.
+    pub fn enqueue(
+        &self,
+        world: &mut World,
+        staker: &Pubkey,
+        amount: u64,
+    ) -> (Pubkey, Pubkey, InstructionResult) {
+        let ticket_base = Pubkey::new_unique();
+        world.set(ticket_base, system_account(0));
+        let ticket = ticket_address(&self.vault, &ticket_base).0;
+        world.set(ticket, system_account(0));
+        self.ensure_vrt_ata(world, &ticket);
+        let result = world.exec(&self.enqueue_ix(staker, &ticket_base, amount, None));
+        (ticket, ticket_base, result)
+    }
+}
+
+/// The standard world of the tests: config with `epoch_length` and
+/// `program_fee_bps`, one vault initialized at `slot` with the given fees.
+pub fn standard_world(
+    epoch_length: u64,
+    program_fee_bps: u16,
+    slot: u64,
+    deposit_fee_bps: u16,
+    withdrawal_fee_bps: u16,
+    reward_fee_bps: u16,
+) -> (World, VaultSetup) {
+    let keys = VaultSetup::keys();
+    let mut config = ConfigModel::new(keys.config_admin, keys.program_fee_wallet, program_fee_bps);
+    config.epoch_length = epoch_length;
+    let mut world = World::new();
+    world.warp(slot);
+    keys.install_prerequisites(&mut world, &config, INITIAL_AMOUNT * 10);
+    world.exec(&keys.initialize_vault_ix(
+        deposit_fee_bps,
+        withdrawal_fee_bps,
+        reward_fee_bps,
+        INITIAL_AMOUNT,
+    ));
+    world.set(keys.program_fee_wallet, system_account(10_000_000_000));
+    keys.ensure_vrt_ata(&mut world, &keys.program_fee_wallet.clone());
+    keys.ensure_vrt_ata(&mut world, &keys.admin.clone());
+    (world, keys)
+}
+
+/// An SPL Token `Transfer` (tag 3) — how a rewarder sends tokens to the vault.
+pub fn spl_transfer_ix(
+    source: &Pubkey,
+    destination: &Pubkey,
+    owner: &Pubkey,
+    amount: u64,
+) -> Instruction {
+    let mut data = vec![3];
+    data.extend_from_slice(&amount.to_le_bytes());
+    crate::instruction(
+        &TOKEN_PROGRAM_ID,
+        data,
+        vec![w(source), w(destination), rs(owner)],
+    )
+}
+
+impl VaultSetup {
+    /// A rewarder sends `amount` supported tokens straight to the vault's token account.
+    pub fn send_rewards(&self, world: &mut World, amount: u64) {
+        let rewarder = Pubkey::new_unique();
+        let source = ata(&rewarder, &self.st_mint);
+        world.set(rewarder, system_account(1_000_000));
+        world.set(source, token_account(&self.st_mint, &rewarder, amount));
+        world.exec(&spl_transfer_ix(
+            &source,
+            &self.vault_st_ata,
+            &rewarder,
+            amount,
+        ));
+    }
+
+    pub fn delegate_ix(
+        &self,
+        admin: &Pubkey,
+        mint: &Pubkey,
+        token_account: &Pubkey,
+        delegate: &Pubkey,
+        token_program: &Pubkey,
+    ) -> Instruction {
+        vault_ix(
+            vec![TAG_DELEGATE_TOKEN_ACCOUNT],
+            vec![
+                r(&self.config),
+                r(&self.vault),
+                rs(admin),
+                r(mint),
+                w(token_account),
+                r(delegate),
+                r(token_program),
+            ],
+        )
+    }
+
+    pub fn revoke_ix(
+        &self,
+        admin: &Pubkey,
+        mint: &Pubkey,
+        token_account: &Pubkey,
+        token_program: &Pubkey,
+    ) -> Instruction {
+        vault_ix(
+            vec![TAG_REVOKE_DELEGATE_TOKEN_ACCOUNT],
+            vec![
+                r(&self.config),
+                r(&self.vault),
+                rs(admin),
+                r(mint),
+                w(token_account),
+                r(token_program),
+            ],
+        )
+    }
+
+    pub fn create_metadata_ix(
+        &self,
+        admin: &Pubkey,
+        payer: &Pubkey,
+        name: &[u8],
+        symbol: &[u8],
+        uri: &[u8],
+    ) -> Instruction {
+        vault_ix(
+            metadata_ix_data(TAG_CREATE_TOKEN_METADATA, name, symbol, uri),
+            vec![
+                r(&self.vault),
+                rs(admin),
+                r(&self.vrt_mint),
+                ws(payer),
+                w(&metadata_address(&self.vrt_mint)),
+                r(&METAPLEX_ID),
+                r(&SYSTEM_PROGRAM_ID),
+            ],
+        )
+    }
+
+    pub fn update_metadata_ix(
+        &self,
+        admin: &Pubkey,
+        name: &[u8],
+        symbol: &[u8],
+        uri: &[u8],
+    ) -> Instruction {
+        vault_ix(
+            metadata_ix_data(TAG_UPDATE_TOKEN_METADATA, name, symbol, uri),
+            vec![
+                r(&self.vault),
+                rs(admin),
+                r(&self.vrt_mint),
+                w(&metadata_address(&self.vrt_mint)),
+                r(&METAPLEX_ID),
+            ],
+        )
+    }
+}
