@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 
 use crate::{
-    instruction, owned_account, program_account, system_account, Account, AccountMeta,
-    InstructionResult, Instruction, Mollusk, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
-    TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    instruction, owned_account, program_account, system_account, Account, AccountMeta, Instruction,
+    InstructionResult, Mollusk, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    VAULT_PROGRAM_ID,
 };
 
 /// The original's default epoch length (`DEFAULT_SLOTS_PER_EPOCH`).
@@ -119,9 +119,18 @@ pub fn ncn_vault_ticket_pda(ncn: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
         &RESTAKING_PROGRAM_ID,
     )
 }
-pub fn ncn_vault_slasher_ticket_pda(ncn: &Pubkey, vault: &Pubkey, slasher: &Pubkey) -> (Pubkey, u8) {
+pub fn ncn_vault_slasher_ticket_pda(
+    ncn: &Pubkey,
+    vault: &Pubkey,
+    slasher: &Pubkey,
+) -> (Pubkey, u8) {
     Pubkey::find_program_address(
-        &[b"ncn_slasher_ticket", ncn.as_ref(), vault.as_ref(), slasher.as_ref()],
+        &[
+            b"ncn_slasher_ticket",
+            ncn.as_ref(),
+            vault.as_ref(),
+            slasher.as_ref(),
+        ],
         &RESTAKING_PROGRAM_ID,
     )
 }
@@ -431,7 +440,12 @@ impl World {
     /// [`World::new`] with keys derived from `seed`: two seeds give two
     /// unrelated NCNs, operators and vaults (the config is the same PDA).
     pub fn with_seed(epoch_length: u64, created_at: u64, seed: u8) -> Self {
-        let key = |i: u8| Pubkey::new_from_array([seed, i, 0x52, 0x32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, i]);
+        let key = |i: u8| {
+            Pubkey::new_from_array([
+                seed, i, 0x52, 0x32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, i,
+            ])
+        };
         let (config, config_bump) = config_pda();
         let config_admin = key(1);
         let ncn_base = key(2);
@@ -481,15 +495,31 @@ impl World {
         w.put_restaking(ncn, ncn_data);
         let operator_data = w.operator_fields.data();
         w.put_restaking(operator, operator_data);
-        w.accounts
-            .insert(vault, owned_account(&VAULT_PROGRAM_ID, vault_data(&vault_base, vault_bump)));
+        w.accounts.insert(
+            vault,
+            owned_account(&VAULT_PROGRAM_ID, vault_data(&vault_base, vault_bump)),
+        );
         w.put_restaking(
             ncn_operator_state,
-            ncn_operator_state_data(&ncn, &operator, 1, created, created, ncn_operator_state_bump),
+            ncn_operator_state_data(
+                &ncn,
+                &operator,
+                1,
+                created,
+                created,
+                ncn_operator_state_bump,
+            ),
         );
         w.put_restaking(
             ncn_vault_ticket,
-            vault_ticket_data(DISC_NCN_VAULT_TICKET, &ncn, &vault, 2, created, ncn_vault_ticket_bump),
+            vault_ticket_data(
+                DISC_NCN_VAULT_TICKET,
+                &ncn,
+                &vault,
+                2,
+                created,
+                ncn_vault_ticket_bump,
+            ),
         );
         w.put_restaking(
             operator_vault_ticket,
@@ -519,7 +549,8 @@ impl World {
 
     /// Stores a restaking-owned account.
     pub fn put_restaking(&mut self, key: Pubkey, data: Vec<u8>) {
-        self.accounts.insert(key, owned_account(&RESTAKING_PROGRAM_ID, data));
+        self.accounts
+            .insert(key, owned_account(&RESTAKING_PROGRAM_ID, data));
     }
 
     pub fn ncn_admin(&self) -> Pubkey {
@@ -553,7 +584,10 @@ impl World {
         if let Some(a) = self.accounts.get(key) {
             return a.clone();
         }
-        if *key == SYSTEM_PROGRAM_ID || *key == TOKEN_PROGRAM_ID || *key == crate::TOKEN_2022_PROGRAM_ID {
+        if *key == SYSTEM_PROGRAM_ID
+            || *key == TOKEN_PROGRAM_ID
+            || *key == crate::TOKEN_2022_PROGRAM_ID
+        {
             return program_account(key).1;
         }
         system_account(0)
@@ -572,12 +606,19 @@ impl World {
     }
 
     /// Runs `ix` at the current Mollusk slot; on success stores the resulting accounts.
-    pub fn run(&mut self, mollusk: &Mollusk, ix: &Instruction) -> (InstructionResult, Vec<(Pubkey, Account)>) {
+    pub fn run(
+        &mut self,
+        mollusk: &Mollusk,
+        ix: &Instruction,
+    ) -> (InstructionResult, Vec<(Pubkey, Account)>) {
         let accounts = self.accounts_for(ix);
         let result = mollusk.process_instruction(ix, &accounts);
         if result.program_result.is_ok() {
             for (k, a) in &result.resulting_accounts {
-                if a.owner == RESTAKING_PROGRAM_ID || a.owner == TOKEN_PROGRAM_ID || self.accounts.contains_key(k) {
+                if a.owner == RESTAKING_PROGRAM_ID
+                    || a.owner == TOKEN_PROGRAM_ID
+                    || self.accounts.contains_key(k)
+                {
                     self.accounts.insert(*k, a.clone());
                 }
             }
@@ -607,8 +648,18 @@ fn restaking_ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
 }
 
 /// The five-account toggle instructions: `[config, a, b, state (w), admin (s)]`.
-pub fn toggle_ix(tag: u8, config: &Pubkey, a: &Pubkey, b: &Pubkey, state: &Pubkey, admin: &Pubkey) -> Instruction {
-    restaking_ix(vec![tag], vec![ro(config), ro(a), ro(b), w(state), ro_s(admin)])
+pub fn toggle_ix(
+    tag: u8,
+    config: &Pubkey,
+    a: &Pubkey,
+    b: &Pubkey,
+    state: &Pubkey,
+    admin: &Pubkey,
+) -> Instruction {
+    restaking_ix(
+        vec![tag],
+        vec![ro(config), ro(a), ro(b), w(state), ro_s(admin)],
+    )
 }
 
 pub fn warmup_ncn_vault_slasher_ticket_ix(
@@ -622,7 +673,15 @@ pub fn warmup_ncn_vault_slasher_ticket_ix(
 ) -> Instruction {
     restaking_ix(
         vec![IX_WARMUP_NCN_VAULT_SLASHER_TICKET],
-        vec![ro(config), ro(ncn), ro(vault), ro(slasher), ro(ncn_vault_ticket), w(slasher_ticket), ro_s(admin)],
+        vec![
+            ro(config),
+            ro(ncn),
+            ro(vault),
+            ro(slasher),
+            ro(ncn_vault_ticket),
+            w(slasher_ticket),
+            ro_s(admin),
+        ],
     )
 }
 
@@ -636,21 +695,50 @@ pub fn cooldown_ncn_vault_slasher_ticket_ix(
 ) -> Instruction {
     restaking_ix(
         vec![IX_COOLDOWN_NCN_VAULT_SLASHER_TICKET],
-        vec![ro(config), ro(ncn), ro(vault), ro(slasher), w(slasher_ticket), ro_s(admin)],
+        vec![
+            ro(config),
+            ro(ncn),
+            ro(vault),
+            ro(slasher),
+            w(slasher_ticket),
+            ro_s(admin),
+        ],
     )
 }
 
 /// `NcnSetAdmin` / `OperatorSetAdmin`: `[account (w), old_admin (s), new_admin (s)]`.
-pub fn set_admin_ix(tag: u8, account: &Pubkey, old_admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
-    restaking_ix(vec![tag], vec![w(account), ro_s(old_admin), ro_s(new_admin)])
+pub fn set_admin_ix(
+    tag: u8,
+    account: &Pubkey,
+    old_admin: &Pubkey,
+    new_admin: &Pubkey,
+) -> Instruction {
+    restaking_ix(
+        vec![tag],
+        vec![w(account), ro_s(old_admin), ro_s(new_admin)],
+    )
 }
 
 /// `NcnSetSecondaryAdmin` / `OperatorSetSecondaryAdmin`: `[account (w), admin (s), new_admin]`.
-pub fn set_secondary_admin_ix(tag: u8, role: u8, account: &Pubkey, admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
-    restaking_ix(vec![tag, role], vec![w(account), ro_s(admin), ro(new_admin)])
+pub fn set_secondary_admin_ix(
+    tag: u8,
+    role: u8,
+    account: &Pubkey,
+    admin: &Pubkey,
+    new_admin: &Pubkey,
+) -> Instruction {
+    restaking_ix(
+        vec![tag, role],
+        vec![w(account), ro_s(admin), ro(new_admin)],
+    )
 }
 
-pub fn operator_set_fee_ix(config: &Pubkey, operator: &Pubkey, admin: &Pubkey, new_fee_bps: u16) -> Instruction {
+pub fn operator_set_fee_ix(
+    config: &Pubkey,
+    operator: &Pubkey,
+    admin: &Pubkey,
+    new_fee_bps: u16,
+) -> Instruction {
     let mut data = vec![IX_OPERATOR_SET_FEE];
     data.extend_from_slice(&new_fee_bps.to_le_bytes());
     restaking_ix(data, vec![ro(config), w(operator), ro_s(admin)])
@@ -668,30 +756,69 @@ pub fn delegate_token_account_ix(
 ) -> Instruction {
     restaking_ix(
         vec![tag],
-        vec![ro(owner), ro_s(delegate_admin), ro(mint), w(token_account), ro(delegate), ro(token_program)],
+        vec![
+            ro(owner),
+            ro_s(delegate_admin),
+            ro(mint),
+            w(token_account),
+            ro(delegate),
+            ro(token_program),
+        ],
     )
 }
 
-pub fn initialize_config_ix(config: &Pubkey, admin: &Pubkey, vault_program: &Pubkey) -> Instruction {
+pub fn initialize_config_ix(
+    config: &Pubkey,
+    admin: &Pubkey,
+    vault_program: &Pubkey,
+) -> Instruction {
     restaking_ix(
         vec![IX_INITIALIZE_CONFIG],
-        vec![w(config), w_s(admin), ro(vault_program), ro(&SYSTEM_PROGRAM_ID)],
+        vec![
+            w(config),
+            w_s(admin),
+            ro(vault_program),
+            ro(&SYSTEM_PROGRAM_ID),
+        ],
     )
 }
 
-pub fn initialize_ncn_ix(config: &Pubkey, ncn: &Pubkey, admin: &Pubkey, base: &Pubkey) -> Instruction {
+pub fn initialize_ncn_ix(
+    config: &Pubkey,
+    ncn: &Pubkey,
+    admin: &Pubkey,
+    base: &Pubkey,
+) -> Instruction {
     restaking_ix(
         vec![IX_INITIALIZE_NCN],
-        vec![w(config), w(ncn), w_s(admin), ro_s(base), ro(&SYSTEM_PROGRAM_ID)],
+        vec![
+            w(config),
+            w(ncn),
+            w_s(admin),
+            ro_s(base),
+            ro(&SYSTEM_PROGRAM_ID),
+        ],
     )
 }
 
-pub fn initialize_operator_ix(config: &Pubkey, operator: &Pubkey, admin: &Pubkey, base: &Pubkey, fee_bps: u16) -> Instruction {
+pub fn initialize_operator_ix(
+    config: &Pubkey,
+    operator: &Pubkey,
+    admin: &Pubkey,
+    base: &Pubkey,
+    fee_bps: u16,
+) -> Instruction {
     let mut data = vec![IX_INITIALIZE_OPERATOR];
     data.extend_from_slice(&fee_bps.to_le_bytes());
     restaking_ix(
         data,
-        vec![w(config), w(operator), w_s(admin), ro_s(base), ro(&SYSTEM_PROGRAM_ID)],
+        vec![
+            w(config),
+            w(operator),
+            w_s(admin),
+            ro_s(base),
+            ro(&SYSTEM_PROGRAM_ID),
+        ],
     )
 }
 
@@ -708,10 +835,22 @@ pub fn initialize_pair_ix(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    let b_meta = if tag == IX_INITIALIZE_NCN_OPERATOR_STATE { w(b) } else { ro(b) };
+    let b_meta = if tag == IX_INITIALIZE_NCN_OPERATOR_STATE {
+        w(b)
+    } else {
+        ro(b)
+    };
     restaking_ix(
         vec![tag],
-        vec![ro(config), w(a), b_meta, w(new), ro_s(admin), w_s(payer), ro(&SYSTEM_PROGRAM_ID)],
+        vec![
+            ro(config),
+            w(a),
+            b_meta,
+            w(new),
+            ro_s(admin),
+            w_s(payer),
+            ro(&SYSTEM_PROGRAM_ID),
+        ],
     )
 }
 
@@ -746,9 +885,18 @@ pub fn initialize_ncn_vault_slasher_ticket_ix(
 }
 
 /// Replaces the meta of `key` in `ix` (to drop a signer or writable flag).
-pub fn with_meta(mut ix: Instruction, index: usize, is_signer: bool, is_writable: bool) -> Instruction {
+pub fn with_meta(
+    mut ix: Instruction,
+    index: usize,
+    is_signer: bool,
+    is_writable: bool,
+) -> Instruction {
     let key = ix.accounts[index].pubkey;
-    ix.accounts[index] = AccountMeta { pubkey: key, is_signer, is_writable };
+    ix.accounts[index] = AccountMeta {
+        pubkey: key,
+        is_signer,
+        is_writable,
+    };
     ix
 }
 
@@ -774,7 +922,10 @@ impl Ledger {
         if let Some(a) = self.accounts.get(key) {
             return a.clone();
         }
-        if *key == SYSTEM_PROGRAM_ID || *key == TOKEN_PROGRAM_ID || *key == crate::TOKEN_2022_PROGRAM_ID {
+        if *key == SYSTEM_PROGRAM_ID
+            || *key == TOKEN_PROGRAM_ID
+            || *key == crate::TOKEN_2022_PROGRAM_ID
+        {
             return program_account(key).1;
         }
         system_account(0)
@@ -807,6 +958,10 @@ impl Ledger {
 
     /// Data of a stored account.
     pub fn data(&self, key: &Pubkey) -> &[u8] {
-        &self.accounts.get(key).unwrap_or_else(|| panic!("no account {key}")).data
+        &self
+            .accounts
+            .get(key)
+            .unwrap_or_else(|| panic!("no account {key}"))
+            .data
     }
 }

@@ -24,7 +24,13 @@ fn expect_err(m: &Mollusk, w: &World, ix: &Instruction, err: ProgramError) {
 /// Runs `ix`, expects success with `key` holding exactly `expected` and every
 /// other account unchanged; returns the result.
 #[track_caller]
-fn expect_only(m: &Mollusk, w: &mut World, ix: &Instruction, key: &Pubkey, expected: &[u8]) -> InstructionResult {
+fn expect_only(
+    m: &Mollusk,
+    w: &mut World,
+    ix: &Instruction,
+    key: &Pubkey,
+    expected: &[u8],
+) -> InstructionResult {
     let (result, before) = w.run(m, ix);
     assert_success(&result);
     assert_eq!(result.resulting_accounts.len(), before.len());
@@ -32,7 +38,10 @@ fn expect_only(m: &Mollusk, w: &mut World, ix: &Instruction, key: &Pubkey, expec
         assert_eq!(k, k2);
         if k == key {
             assert_eq!(a.data, expected, "data of {k}");
-            assert_eq!((a.lamports, a.owner, a.executable), (b.lamports, b.owner, b.executable));
+            assert_eq!(
+                (a.lamports, a.owner, a.executable),
+                (b.lamports, b.owner, b.executable)
+            );
         } else {
             assert_eq!(a, b, "account {k} changed");
         }
@@ -61,7 +70,12 @@ fn check_state_account(m: &Mollusk, ix: &Instruction, writable: bool) {
     let mut w2 = world();
     let moved = Pubkey::new_unique();
     w2.accounts.insert(moved, w.accounts[&key].clone());
-    expect_err(m, &w2, &with_key(ix.clone(), 0, moved), ProgramError::InvalidAccountData);
+    expect_err(
+        m,
+        &w2,
+        &with_key(ix.clone(), 0, moved),
+        ProgramError::InvalidAccountData,
+    );
 
     // A wrong stored bump is a wrong PDA too.
     let mut w2 = world();
@@ -80,7 +94,12 @@ fn check_state_account(m: &Mollusk, ix: &Instruction, writable: bool) {
     );
 
     if writable {
-        expect_err(m, &w, &with_meta(ix.clone(), 0, false, false), ProgramError::InvalidAccountData);
+        expect_err(
+            m,
+            &w,
+            &with_meta(ix.clone(), 0, false, false),
+            ProgramError::InvalidAccountData,
+        );
     }
 }
 
@@ -90,7 +109,8 @@ fn check_shape(m: &Mollusk, w: &World, ix: &Instruction) {
     fewer.accounts.pop();
     expect_err(m, w, &fewer, ProgramError::NotEnoughAccountKeys);
     let mut more = ix.clone();
-    more.accounts.push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
+    more.accounts
+        .push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
     expect_err(m, w, &more, ProgramError::NotEnoughAccountKeys);
     let mut trailing = ix.clone();
     trailing.data.push(0);
@@ -155,20 +175,45 @@ fn ncn_set_admin_failures() {
     let secondary = Pubkey::new_unique();
     w2.ncn_fields.operator_admin = secondary;
     w2.store_ncn();
-    expect_err(&m, &w2, &set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &secondary, &new), ProgramError::Custom(ERR_NCN_ADMIN_INVALID));
+    expect_err(
+        &m,
+        &w2,
+        &set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &secondary, &new),
+        ProgramError::Custom(ERR_NCN_ADMIN_INVALID),
+    );
     // Both must sign; the old admin is checked first.
-    expect_err(&m, &w, &with_meta(ix.clone(), 1, false, false), ProgramError::MissingRequiredSignature);
-    expect_err(&m, &w, &with_meta(ix.clone(), 2, false, false), ProgramError::MissingRequiredSignature);
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 1, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 2, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
     // Signatures come before the admin check.
     let stranger = Pubkey::new_unique();
     let bad = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &stranger, &new);
-    expect_err(&m, &w, &with_meta(bad, 2, false, false), ProgramError::MissingRequiredSignature);
+    expect_err(
+        &m,
+        &w,
+        &with_meta(bad, 2, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
     check_state_account(&m, &ix, true);
     check_shape(&m, &w, &ix);
     // The NCN account is checked before the signers.
     let mut w2 = world();
     w2.accounts.get_mut(&w.ncn).unwrap().owner = SYSTEM_PROGRAM_ID;
-    expect_err(&m, &w2, &with_meta(ix.clone(), 1, false, false), ProgramError::InvalidAccountOwner);
+    expect_err(
+        &m,
+        &w2,
+        &with_meta(ix.clone(), 1, false, false),
+        ProgramError::InvalidAccountOwner,
+    );
     // An operator account is not an NCN.
     let op_ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.operator, &w.operator_admin(), &new);
     expect_err(&m, &w, &op_ix, ProgramError::InvalidAccountData);
@@ -193,8 +238,18 @@ fn operator_set_admin_moves_admin_and_the_roles_it_held() {
     let operator = w.operator;
     let r = expect_only(&m, &mut w, &ix, &operator, &expected.data());
     print_cu("restaking", "OperatorSetAdmin", &r);
-    let ix = set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.operator, &old, &Pubkey::new_unique());
-    expect_err(&m, &w, &ix, ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID));
+    let ix = set_admin_ix(
+        IX_OPERATOR_SET_ADMIN,
+        &w.operator,
+        &old,
+        &Pubkey::new_unique(),
+    );
+    expect_err(
+        &m,
+        &w,
+        &ix,
+        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+    );
 }
 
 #[test]
@@ -202,11 +257,31 @@ fn operator_set_admin_failures() {
     let m = mollusk();
     let w = world();
     let new = Pubkey::new_unique();
-    let ix = set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.operator, &w.operator_admin(), &new);
+    let ix = set_admin_ix(
+        IX_OPERATOR_SET_ADMIN,
+        &w.operator,
+        &w.operator_admin(),
+        &new,
+    );
     let stranger = Pubkey::new_unique();
-    expect_err(&m, &w, &set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.operator, &stranger, &new), ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID));
-    expect_err(&m, &w, &with_meta(ix.clone(), 1, false, false), ProgramError::MissingRequiredSignature);
-    expect_err(&m, &w, &with_meta(ix.clone(), 2, false, false), ProgramError::MissingRequiredSignature);
+    expect_err(
+        &m,
+        &w,
+        &set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.operator, &stranger, &new),
+        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+    );
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 1, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 2, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
     check_state_account(&m, &ix, true);
     check_shape(&m, &w, &ix);
     let ncn_ix = set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.ncn, &w.ncn_admin(), &new);
@@ -234,7 +309,13 @@ fn ncn_set_secondary_admin_sets_exactly_one_role() {
             _ => &mut expected.ncn_program_admin,
         } = new;
         // The new admin does not sign.
-        let ix = set_secondary_admin_ix(IX_NCN_SET_SECONDARY_ADMIN, role, &w.ncn, &w.ncn_admin(), &new);
+        let ix = set_secondary_admin_ix(
+            IX_NCN_SET_SECONDARY_ADMIN,
+            role,
+            &w.ncn,
+            &w.ncn_admin(),
+            &new,
+        );
         assert!(!ix.accounts[2].is_signer);
         let ncn = w.ncn;
         let r = expect_only(&m, &mut w, &ix, &ncn, &expected.data());
@@ -251,7 +332,12 @@ fn ncn_set_secondary_admin_failures() {
     let new = Pubkey::new_unique();
     let ix = set_secondary_admin_ix(IX_NCN_SET_SECONDARY_ADMIN, 1, &w.ncn, &w.ncn_admin(), &new);
     // Unknown role, missing role, extra byte.
-    for data in [vec![IX_NCN_SET_SECONDARY_ADMIN, 7], vec![IX_NCN_SET_SECONDARY_ADMIN, 255], vec![IX_NCN_SET_SECONDARY_ADMIN], vec![IX_NCN_SET_SECONDARY_ADMIN, 1, 0]] {
+    for data in [
+        vec![IX_NCN_SET_SECONDARY_ADMIN, 7],
+        vec![IX_NCN_SET_SECONDARY_ADMIN, 255],
+        vec![IX_NCN_SET_SECONDARY_ADMIN],
+        vec![IX_NCN_SET_SECONDARY_ADMIN, 1, 0],
+    ] {
         let mut bad = ix.clone();
         bad.data = data;
         expect_err(&m, &w, &bad, ProgramError::InvalidInstructionData);
@@ -266,13 +352,19 @@ fn ncn_set_secondary_admin_failures() {
     w2.store_ncn();
     let bad = set_secondary_admin_ix(IX_NCN_SET_SECONDARY_ADMIN, 1, &w.ncn, &vault_admin, &new);
     expect_err(&m, &w2, &bad, ProgramError::Custom(ERR_NCN_ADMIN_INVALID));
-    expect_err(&m, &w, &with_meta(ix.clone(), 1, false, false), ProgramError::MissingRequiredSignature);
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 1, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
     check_state_account(&m, &ix, true);
     let mut fewer = ix.clone();
     fewer.accounts.pop();
     expect_err(&m, &w, &fewer, ProgramError::NotEnoughAccountKeys);
     let mut more = ix.clone();
-    more.accounts.push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
+    more.accounts
+        .push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
     expect_err(&m, &w, &more, ProgramError::NotEnoughAccountKeys);
 }
 
@@ -290,7 +382,13 @@ fn operator_set_secondary_admin_sets_exactly_one_role() {
             3 => &mut expected.delegate_admin,
             _ => &mut expected.metadata_admin,
         } = new;
-        let ix = set_secondary_admin_ix(IX_OPERATOR_SET_SECONDARY_ADMIN, role, &w.operator, &w.operator_admin(), &new);
+        let ix = set_secondary_admin_ix(
+            IX_OPERATOR_SET_SECONDARY_ADMIN,
+            role,
+            &w.operator,
+            &w.operator_admin(),
+            &new,
+        );
         let operator = w.operator;
         let r = expect_only(&m, &mut w, &ix, &operator, &expected.data());
         if role == 0 {
@@ -304,18 +402,45 @@ fn operator_set_secondary_admin_failures() {
     let m = mollusk();
     let w = world();
     let new = Pubkey::new_unique();
-    let ix = set_secondary_admin_ix(IX_OPERATOR_SET_SECONDARY_ADMIN, 2, &w.operator, &w.operator_admin(), &new);
-    for data in [vec![IX_OPERATOR_SET_SECONDARY_ADMIN, 5], vec![IX_OPERATOR_SET_SECONDARY_ADMIN], vec![IX_OPERATOR_SET_SECONDARY_ADMIN, 2, 2]] {
+    let ix = set_secondary_admin_ix(
+        IX_OPERATOR_SET_SECONDARY_ADMIN,
+        2,
+        &w.operator,
+        &w.operator_admin(),
+        &new,
+    );
+    for data in [
+        vec![IX_OPERATOR_SET_SECONDARY_ADMIN, 5],
+        vec![IX_OPERATOR_SET_SECONDARY_ADMIN],
+        vec![IX_OPERATOR_SET_SECONDARY_ADMIN, 2, 2],
+    ] {
         let mut bad = ix.clone();
         bad.data = data;
         expect_err(&m, &w, &bad, ProgramError::InvalidInstructionData);
-        bad.accounts.push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
+        bad.accounts
+            .push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
         expect_err(&m, &w, &bad, ProgramError::InvalidInstructionData);
     }
     let stranger = Pubkey::new_unique();
-    let bad = set_secondary_admin_ix(IX_OPERATOR_SET_SECONDARY_ADMIN, 2, &w.operator, &stranger, &new);
-    expect_err(&m, &w, &bad, ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID));
-    expect_err(&m, &w, &with_meta(ix.clone(), 1, false, false), ProgramError::MissingRequiredSignature);
+    let bad = set_secondary_admin_ix(
+        IX_OPERATOR_SET_SECONDARY_ADMIN,
+        2,
+        &w.operator,
+        &stranger,
+        &new,
+    );
+    expect_err(
+        &m,
+        &w,
+        &bad,
+        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+    );
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 1, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
     check_state_account(&m, &ix, true);
 }
 
@@ -352,19 +477,39 @@ fn operator_set_fee_failures() {
     let admin = w.operator_admin();
     for fee in [10_001u16, u16::MAX] {
         let ix = operator_set_fee_ix(&w.config, &w.operator, &admin, fee);
-        expect_err(&m, &w, &ix, ProgramError::Custom(ERR_OPERATOR_FEE_CAP_EXCEEDED));
+        expect_err(
+            &m,
+            &w,
+            &ix,
+            ProgramError::Custom(ERR_OPERATOR_FEE_CAP_EXCEEDED),
+        );
     }
     // The admin check comes before the cap.
     let stranger = Pubkey::new_unique();
-    expect_err(&m, &w, &operator_set_fee_ix(&w.config, &w.operator, &stranger, 10_001), ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID));
+    expect_err(
+        &m,
+        &w,
+        &operator_set_fee_ix(&w.config, &w.operator, &stranger, 10_001),
+        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+    );
     // Only the operator admin, not a secondary admin.
     let mut w2 = world();
     let voter = Pubkey::new_unique();
     w2.operator_fields.voter = voter;
     w2.store_operator();
-    expect_err(&m, &w2, &operator_set_fee_ix(&w.config, &w.operator, &voter, 1), ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID));
+    expect_err(
+        &m,
+        &w2,
+        &operator_set_fee_ix(&w.config, &w.operator, &voter, 1),
+        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+    );
     let ix = operator_set_fee_ix(&w.config, &w.operator, &admin, 100);
-    expect_err(&m, &w, &with_meta(ix.clone(), 2, false, false), ProgramError::MissingRequiredSignature);
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 2, false, false),
+        ProgramError::MissingRequiredSignature,
+    );
     // The operator is at index 1 here.
     let mut w2 = world();
     w2.accounts.get_mut(&w.operator).unwrap().owner = SYSTEM_PROGRAM_ID;
@@ -375,10 +520,24 @@ fn operator_set_fee_failures() {
     let mut w2 = world();
     let moved = Pubkey::new_unique();
     w2.accounts.insert(moved, w.accounts[&w.operator].clone());
-    expect_err(&m, &w2, &with_key(ix.clone(), 1, moved), ProgramError::InvalidAccountData);
-    expect_err(&m, &w, &with_meta(ix.clone(), 1, false, false), ProgramError::InvalidAccountData);
+    expect_err(
+        &m,
+        &w2,
+        &with_key(ix.clone(), 1, moved),
+        ProgramError::InvalidAccountData,
+    );
+    expect_err(
+        &m,
+        &w,
+        &with_meta(ix.clone(), 1, false, false),
+        ProgramError::InvalidAccountData,
+    );
     // Data: exactly a u16.
-    for data in [vec![IX_OPERATOR_SET_FEE], vec![IX_OPERATOR_SET_FEE, 1], vec![IX_OPERATOR_SET_FEE, 1, 0, 0]] {
+    for data in [
+        vec![IX_OPERATOR_SET_FEE],
+        vec![IX_OPERATOR_SET_FEE, 1],
+        vec![IX_OPERATOR_SET_FEE, 1, 0, 0],
+    ] {
         let mut bad = ix.clone();
         bad.data = data;
         expect_err(&m, &w, &bad, ProgramError::InvalidInstructionData);
@@ -387,7 +546,8 @@ fn operator_set_fee_failures() {
     fewer.accounts.pop();
     expect_err(&m, &w, &fewer, ProgramError::NotEnoughAccountKeys);
     let mut more = ix.clone();
-    more.accounts.push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
+    more.accounts
+        .push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
     expect_err(&m, &w, &more, ProgramError::NotEnoughAccountKeys);
 }
 
@@ -457,9 +617,26 @@ fn token_setup(owner: Owner) -> TokenSetup {
     let mint = Pubkey::new_from_array([0x4d; 32]);
     let owner_key = owner.key(&w);
     let token_account = associated_token_address(&owner_key, &mint, &TOKEN_PROGRAM_ID);
-    w.accounts.insert(mint, owned_account(&TOKEN_PROGRAM_ID, mint_data(Some(&Pubkey::new_from_array([0x41; 32])), 1_000_000, 6)));
-    w.accounts.insert(token_account, owned_account(&TOKEN_PROGRAM_ID, token_account_data(&mint, &owner_key, 100_000)));
-    TokenSetup { w, mint, token_account, delegate: Pubkey::new_from_array([0xde; 32]) }
+    w.accounts.insert(
+        mint,
+        owned_account(
+            &TOKEN_PROGRAM_ID,
+            mint_data(Some(&Pubkey::new_from_array([0x41; 32])), 1_000_000, 6),
+        ),
+    );
+    w.accounts.insert(
+        token_account,
+        owned_account(
+            &TOKEN_PROGRAM_ID,
+            token_account_data(&mint, &owner_key, 100_000),
+        ),
+    );
+    TokenSetup {
+        w,
+        mint,
+        token_account,
+        delegate: Pubkey::new_from_array([0xde; 32]),
+    }
 }
 
 impl TokenSetup {
@@ -505,7 +682,10 @@ fn delegate_token_account_approves_u64_max() {
         // Read back through the field offsets.
         let after = &s.w.accounts[&token_account].data;
         assert_eq!(&after[76..108], s.delegate.as_ref());
-        assert_eq!(u64::from_le_bytes(after[121..129].try_into().unwrap()), u64::MAX);
+        assert_eq!(
+            u64::from_le_bytes(after[121..129].try_into().unwrap()),
+            u64::MAX
+        );
         assert_eq!(token_amount(&s.w.accounts[&token_account]), 100_000);
 
         // A second approval replaces the delegate.
@@ -519,7 +699,13 @@ fn delegate_token_account_approves_u64_max() {
         let mut s = token_setup(owner);
         let other = Pubkey::new_unique();
         let owner_key = owner.key(&s.w);
-        s.w.accounts.insert(other, owned_account(&TOKEN_PROGRAM_ID, token_account_data(&s.mint, &owner_key, 5)));
+        s.w.accounts.insert(
+            other,
+            owned_account(
+                &TOKEN_PROGRAM_ID,
+                token_account_data(&s.mint, &owner_key, 5),
+            ),
+        );
         s.token_account = other;
         let ix = s.ix(owner, &s.admin(owner));
         let expected = approved(&s.w.accounts[&other].data, &s.delegate);
@@ -533,19 +719,34 @@ fn delegate_token_account_only_by_the_delegate_admin() {
     for owner in OWNERS {
         let s = token_setup(owner);
         let stranger = Pubkey::new_unique();
-        expect_err(&m, &s.w, &s.ix(owner, &stranger), ProgramError::Custom(owner.delegate_admin_err()));
+        expect_err(
+            &m,
+            &s.w,
+            &s.ix(owner, &stranger),
+            ProgramError::Custom(owner.delegate_admin_err()),
+        );
         // The role moved: the admin fails, the holder succeeds.
         let mut s = token_setup(owner);
         let holder = Pubkey::new_unique();
         owner.give_delegate_admin(&mut s.w, holder);
-        expect_err(&m, &s.w, &s.ix(owner, &s.admin(owner)), ProgramError::Custom(owner.delegate_admin_err()));
+        expect_err(
+            &m,
+            &s.w,
+            &s.ix(owner, &s.admin(owner)),
+            ProgramError::Custom(owner.delegate_admin_err()),
+        );
         let expected = approved(&s.w.accounts[&s.token_account].data, &s.delegate);
         let token_account = s.token_account;
         let ix = s.ix(owner, &holder);
         expect_only(&m, &mut s.w, &ix, &token_account, &expected);
         // Must sign.
         let s = token_setup(owner);
-        expect_err(&m, &s.w, &with_meta(s.ix(owner, &s.admin(owner)), 1, false, false), ProgramError::MissingRequiredSignature);
+        expect_err(
+            &m,
+            &s.w,
+            &with_meta(s.ix(owner, &s.admin(owner)), 1, false, false),
+            ProgramError::MissingRequiredSignature,
+        );
     }
 }
 
@@ -569,7 +770,12 @@ fn delegate_token_account_spl_token_only() {
         // SPL mint, Token-2022 account, SPL program: the account's owner is refused.
         let mut s2 = token_setup(owner);
         s2.w.accounts.get_mut(&s2.token_account).unwrap().owner = TOKEN_2022_PROGRAM_ID;
-        expect_err(&m, &s2.w, &s2.ix(owner, &admin), ProgramError::InvalidAccountOwner);
+        expect_err(
+            &m,
+            &s2.w,
+            &s2.ix(owner, &admin),
+            ProgramError::InvalidAccountOwner,
+        );
         // Token program checked before the token account and the delegate admin.
         let stranger = Pubkey::new_unique();
         let mut s2 = token_setup(owner);
@@ -600,18 +806,25 @@ fn delegate_token_account_mint_and_account_checks() {
 
         // Token account: wrong owner field, wrong mint, uninitialised.
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[32..64].copy_from_slice(Pubkey::new_unique().as_ref());
+        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[32..64]
+            .copy_from_slice(Pubkey::new_unique().as_ref());
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[0..32].copy_from_slice(Pubkey::new_unique().as_ref());
+        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[0..32]
+            .copy_from_slice(Pubkey::new_unique().as_ref());
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
         let mut s2 = token_setup(owner);
         s2.w.accounts.get_mut(&s2.token_account).unwrap().data[108] = 0;
         expect_err(&m, &s2.w, &ix, ProgramError::UninitializedAccount);
         // The token account of the other delegating owner.
         let mut s2 = token_setup(owner);
-        let other_owner = if owner == Owner::Ncn { s2.w.operator } else { s2.w.ncn };
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[32..64].copy_from_slice(other_owner.as_ref());
+        let other_owner = if owner == Owner::Ncn {
+            s2.w.operator
+        } else {
+            s2.w.ncn
+        };
+        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[32..64]
+            .copy_from_slice(other_owner.as_ref());
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
 
         // Frozen: the SPL Token program refuses (`AccountFrozen` = 17) and nothing changes.
@@ -646,16 +859,39 @@ fn delegate_token_account_owner_account_checks() {
         let moved = Pubkey::new_unique();
         let a = s2.w.accounts[&key].clone();
         s2.w.accounts.insert(moved, a);
-        expect_err(&m, &s2.w, &with_key(ix.clone(), 0, moved), ProgramError::InvalidAccountData);
+        expect_err(
+            &m,
+            &s2.w,
+            &with_key(ix.clone(), 0, moved),
+            ProgramError::InvalidAccountData,
+        );
         // The other kind of owner account in its place.
-        let other = if owner == Owner::Ncn { s.w.operator } else { s.w.ncn };
-        expect_err(&m, &s.w, &with_key(ix.clone(), 0, other), ProgramError::InvalidAccountData);
+        let other = if owner == Owner::Ncn {
+            s.w.operator
+        } else {
+            s.w.ncn
+        };
+        expect_err(
+            &m,
+            &s.w,
+            &with_key(ix.clone(), 0, other),
+            ProgramError::InvalidAccountData,
+        );
         // Owner account first, then the signer.
         let mut s2 = token_setup(owner);
         s2.w.accounts.get_mut(&key).unwrap().owner = SYSTEM_PROGRAM_ID;
-        expect_err(&m, &s2.w, &with_meta(ix.clone(), 1, false, false), ProgramError::InvalidAccountOwner);
+        expect_err(
+            &m,
+            &s2.w,
+            &with_meta(ix.clone(), 1, false, false),
+            ProgramError::InvalidAccountOwner,
+        );
         // Signer before the token checks.
-        let ro = with_key(with_meta(ix.clone(), 1, false, false), 5, TOKEN_2022_PROGRAM_ID);
+        let ro = with_key(
+            with_meta(ix.clone(), 1, false, false),
+            5,
+            TOKEN_2022_PROGRAM_ID,
+        );
         expect_err(&m, &s.w, &ro, ProgramError::MissingRequiredSignature);
         check_shape(&m, &s.w, &ix);
     }

@@ -33,7 +33,11 @@ fn state_of((added, removed): (u64, u64), slot: u64) -> State {
     if added == removed {
         State::Inactive
     } else if added > removed {
-        if epoch > added / E + 1 { State::Active } else { State::WarmUp }
+        if epoch > added / E + 1 {
+            State::Active
+        } else {
+            State::WarmUp
+        }
     } else if epoch > removed / E + 1 {
         State::Inactive
     } else {
@@ -47,7 +51,10 @@ const NAMES: [(&str, &str); 5] = [
     ("OperatorWarmupNcn", "OperatorCooldownNcn"),
     ("WarmupNcnVaultTicket", "CooldownNcnVaultTicket"),
     ("WarmupOperatorVaultTicket", "CooldownOperatorVaultTicket"),
-    ("WarmupNcnVaultSlasherTicket", "CooldownNcnVaultSlasherTicket"),
+    (
+        "WarmupNcnVaultSlasherTicket",
+        "CooldownNcnVaultSlasherTicket",
+    ),
 ];
 const WARM_ERRS: [u32; 5] = [
     ERR_NCN_WARMUP_OPERATOR_FAILED,
@@ -100,7 +107,12 @@ impl Net {
     #[track_caller]
     fn ok(&mut self, ix: &Instruction, name: &str) {
         let r = self.l.run(&self.m, ix);
-        assert!(r.program_result.is_ok(), "{name} at slot {}: {:?}", self.slot, r.program_result);
+        assert!(
+            r.program_result.is_ok(),
+            "{name} at slot {}: {:?}",
+            self.slot,
+            r.program_result
+        );
         print_cu("restaking", name, &r);
     }
 
@@ -117,21 +129,92 @@ impl Net {
 
     fn warm_ix(&self, i: usize) -> Instruction {
         match i {
-            0 => toggle_ix(IX_NCN_WARMUP_OPERATOR, &self.config, &self.ncn, &self.operator, &self.nos.0, &self.ncn_admin),
-            1 => toggle_ix(IX_OPERATOR_WARMUP_NCN, &self.config, &self.ncn, &self.operator, &self.nos.0, &self.operator_admin),
-            2 => toggle_ix(IX_WARMUP_NCN_VAULT_TICKET, &self.config, &self.ncn, &self.vault, &self.nvt.0, &self.ncn_admin),
-            3 => toggle_ix(IX_WARMUP_OPERATOR_VAULT_TICKET, &self.config, &self.operator, &self.vault, &self.ovt.0, &self.operator_admin),
-            _ => warmup_ncn_vault_slasher_ticket_ix(&self.config, &self.ncn, &self.vault, &self.slasher, &self.nvt.0, &self.nvst.0, &self.ncn_admin),
+            0 => toggle_ix(
+                IX_NCN_WARMUP_OPERATOR,
+                &self.config,
+                &self.ncn,
+                &self.operator,
+                &self.nos.0,
+                &self.ncn_admin,
+            ),
+            1 => toggle_ix(
+                IX_OPERATOR_WARMUP_NCN,
+                &self.config,
+                &self.ncn,
+                &self.operator,
+                &self.nos.0,
+                &self.operator_admin,
+            ),
+            2 => toggle_ix(
+                IX_WARMUP_NCN_VAULT_TICKET,
+                &self.config,
+                &self.ncn,
+                &self.vault,
+                &self.nvt.0,
+                &self.ncn_admin,
+            ),
+            3 => toggle_ix(
+                IX_WARMUP_OPERATOR_VAULT_TICKET,
+                &self.config,
+                &self.operator,
+                &self.vault,
+                &self.ovt.0,
+                &self.operator_admin,
+            ),
+            _ => warmup_ncn_vault_slasher_ticket_ix(
+                &self.config,
+                &self.ncn,
+                &self.vault,
+                &self.slasher,
+                &self.nvt.0,
+                &self.nvst.0,
+                &self.ncn_admin,
+            ),
         }
     }
 
     fn cool_ix(&self, i: usize) -> Instruction {
         match i {
-            0 => toggle_ix(IX_NCN_COOLDOWN_OPERATOR, &self.config, &self.ncn, &self.operator, &self.nos.0, &self.ncn_admin),
-            1 => toggle_ix(IX_OPERATOR_COOLDOWN_NCN, &self.config, &self.ncn, &self.operator, &self.nos.0, &self.operator_admin),
-            2 => toggle_ix(IX_COOLDOWN_NCN_VAULT_TICKET, &self.config, &self.ncn, &self.vault, &self.nvt.0, &self.ncn_admin),
-            3 => toggle_ix(IX_COOLDOWN_OPERATOR_VAULT_TICKET, &self.config, &self.operator, &self.vault, &self.ovt.0, &self.operator_admin),
-            _ => cooldown_ncn_vault_slasher_ticket_ix(&self.config, &self.ncn, &self.vault, &self.slasher, &self.nvst.0, &self.ncn_admin),
+            0 => toggle_ix(
+                IX_NCN_COOLDOWN_OPERATOR,
+                &self.config,
+                &self.ncn,
+                &self.operator,
+                &self.nos.0,
+                &self.ncn_admin,
+            ),
+            1 => toggle_ix(
+                IX_OPERATOR_COOLDOWN_NCN,
+                &self.config,
+                &self.ncn,
+                &self.operator,
+                &self.nos.0,
+                &self.operator_admin,
+            ),
+            2 => toggle_ix(
+                IX_COOLDOWN_NCN_VAULT_TICKET,
+                &self.config,
+                &self.ncn,
+                &self.vault,
+                &self.nvt.0,
+                &self.ncn_admin,
+            ),
+            3 => toggle_ix(
+                IX_COOLDOWN_OPERATOR_VAULT_TICKET,
+                &self.config,
+                &self.operator,
+                &self.vault,
+                &self.ovt.0,
+                &self.operator_admin,
+            ),
+            _ => cooldown_ncn_vault_slasher_ticket_ix(
+                &self.config,
+                &self.ncn,
+                &self.vault,
+                &self.slasher,
+                &self.nvst.0,
+                &self.ncn_admin,
+            ),
         }
     }
 
@@ -161,36 +244,82 @@ impl Net {
     #[track_caller]
     fn check(&self, state: State) {
         let restaking = |key: &Pubkey, data: Vec<u8>| {
-            let a = self.l.accounts.get(key).unwrap_or_else(|| panic!("missing {key}"));
+            let a = self
+                .l
+                .accounts
+                .get(key)
+                .unwrap_or_else(|| panic!("missing {key}"));
             assert_eq!(a.owner, RESTAKING_PROGRAM_ID, "owner of {key}");
             assert_eq!(a.lamports, rent_exempt(data.len()), "lamports of {key}");
             assert_eq!(a.data, data, "data of {key} at slot {}", self.slot);
         };
         restaking(
             &self.config,
-            config_data_with_counts(&self.config_admin, &VAULT_PROGRAM_ID, 1, 1, E, self.config_bump),
+            config_data_with_counts(
+                &self.config_admin,
+                &VAULT_PROGRAM_ID,
+                1,
+                1,
+                E,
+                self.config_bump,
+            ),
         );
         let mut ncn = NcnFields::new(self.ncn_base, self.ncn_admin, self.ncn_bump);
-        (ncn.index, ncn.operator_count, ncn.vault_count, ncn.slasher_count) = (0, 1, 1, 1);
+        (
+            ncn.index,
+            ncn.operator_count,
+            ncn.vault_count,
+            ncn.slasher_count,
+        ) = (0, 1, 1, 1);
         restaking(&self.ncn, ncn.data());
-        let mut op = OperatorFields::new(self.operator_base, self.operator_admin, self.operator_bump);
+        let mut op =
+            OperatorFields::new(self.operator_base, self.operator_admin, self.operator_bump);
         (op.index, op.ncn_count, op.vault_count, op.operator_fee_bps) = (0, 1, 1, FEE_BPS);
         restaking(&self.operator, op.data());
         restaking(
             &self.nos.0,
-            ncn_operator_state_data(&self.ncn, &self.operator, 0, self.t[0], self.t[1], self.nos.1),
+            ncn_operator_state_data(
+                &self.ncn,
+                &self.operator,
+                0,
+                self.t[0],
+                self.t[1],
+                self.nos.1,
+            ),
         );
         restaking(
             &self.nvt.0,
-            vault_ticket_data(DISC_NCN_VAULT_TICKET, &self.ncn, &self.vault, 0, self.t[2], self.nvt.1),
+            vault_ticket_data(
+                DISC_NCN_VAULT_TICKET,
+                &self.ncn,
+                &self.vault,
+                0,
+                self.t[2],
+                self.nvt.1,
+            ),
         );
         restaking(
             &self.ovt.0,
-            vault_ticket_data(DISC_OPERATOR_VAULT_TICKET, &self.operator, &self.vault, 0, self.t[3], self.ovt.1),
+            vault_ticket_data(
+                DISC_OPERATOR_VAULT_TICKET,
+                &self.operator,
+                &self.vault,
+                0,
+                self.t[3],
+                self.ovt.1,
+            ),
         );
         restaking(
             &self.nvst.0,
-            slasher_ticket_data(&self.ncn, &self.vault, &self.slasher, MAX_SLASHABLE, 0, self.t[4], self.nvst.1),
+            slasher_ticket_data(
+                &self.ncn,
+                &self.vault,
+                &self.slasher,
+                MAX_SLASHABLE,
+                0,
+                self.t[4],
+                self.nvst.1,
+            ),
         );
         // The toggles as stored, and their state.
         let stored = [
@@ -201,7 +330,13 @@ impl Net {
             read_toggle(self.l.data(&self.nvst.0), SLASHER_TICKET_TOGGLE),
         ];
         for (i, toggle) in stored.iter().enumerate() {
-            assert_eq!(state_of(*toggle, self.slot), state, "{} at slot {}", NAMES[i].0, self.slot);
+            assert_eq!(
+                state_of(*toggle, self.slot),
+                state,
+                "{} at slot {}",
+                NAMES[i].0,
+                self.slot
+            );
         }
     }
 }
@@ -225,7 +360,10 @@ fn setup(slot: u64) -> Net {
     let (operator, operator_bump) = operator_pda(&operator_base);
     let vault_base = Pubkey::new_unique();
     let (vault, vault_bump) = vault_pda(&vault_base);
-    l.accounts.insert(vault, owned_account(&VAULT_PROGRAM_ID, vault_data(&vault_base, vault_bump)));
+    l.accounts.insert(
+        vault,
+        owned_account(&VAULT_PROGRAM_ID, vault_data(&vault_base, vault_bump)),
+    );
     let slasher = Pubkey::new_unique();
     let mut net = Net {
         m,
@@ -253,24 +391,65 @@ fn setup(slot: u64) -> Net {
         t: [(slot, slot); 5],
     };
     let ixs = [
-        (initialize_config_ix(&config, &config_admin, &VAULT_PROGRAM_ID), "InitializeConfig"),
-        (initialize_ncn_ix(&config, &ncn, &ncn_admin, &ncn_base), "InitializeNcn"),
-        (initialize_operator_ix(&config, &operator, &operator_admin, &operator_base, FEE_BPS), "InitializeOperator"),
         (
-            initialize_pair_ix(IX_INITIALIZE_NCN_OPERATOR_STATE, &config, &ncn, &operator, &net.nos.0, &ncn_admin, &payer),
+            initialize_config_ix(&config, &config_admin, &VAULT_PROGRAM_ID),
+            "InitializeConfig",
+        ),
+        (
+            initialize_ncn_ix(&config, &ncn, &ncn_admin, &ncn_base),
+            "InitializeNcn",
+        ),
+        (
+            initialize_operator_ix(&config, &operator, &operator_admin, &operator_base, FEE_BPS),
+            "InitializeOperator",
+        ),
+        (
+            initialize_pair_ix(
+                IX_INITIALIZE_NCN_OPERATOR_STATE,
+                &config,
+                &ncn,
+                &operator,
+                &net.nos.0,
+                &ncn_admin,
+                &payer,
+            ),
             "InitializeNcnOperatorState",
         ),
         (
-            initialize_pair_ix(IX_INITIALIZE_NCN_VAULT_TICKET, &config, &ncn, &vault, &net.nvt.0, &ncn_admin, &payer),
+            initialize_pair_ix(
+                IX_INITIALIZE_NCN_VAULT_TICKET,
+                &config,
+                &ncn,
+                &vault,
+                &net.nvt.0,
+                &ncn_admin,
+                &payer,
+            ),
             "InitializeNcnVaultTicket",
         ),
         (
-            initialize_pair_ix(IX_INITIALIZE_OPERATOR_VAULT_TICKET, &config, &operator, &vault, &net.ovt.0, &operator_admin, &payer),
+            initialize_pair_ix(
+                IX_INITIALIZE_OPERATOR_VAULT_TICKET,
+                &config,
+                &operator,
+                &vault,
+                &net.ovt.0,
+                &operator_admin,
+                &payer,
+            ),
             "InitializeOperatorVaultTicket",
         ),
         (
             initialize_ncn_vault_slasher_ticket_ix(
-                &config, &ncn, &vault, &slasher, &net.nvt.0, &net.nvst.0, &ncn_admin, &payer, MAX_SLASHABLE,
+                &config,
+                &ncn,
+                &vault,
+                &slasher,
+                &net.nvt.0,
+                &net.nvst.0,
+                &ncn_admin,
+                &payer,
+                MAX_SLASHABLE,
             ),
             "InitializeNcnVaultSlasherTicket",
         ),
@@ -377,17 +556,35 @@ fn one_sided_opt_in_leaves_the_other_side_inactive() {
     net.warm(0);
     net.warp(2 * E);
     let stored = |net: &Net, offset| read_toggle(net.l.data(&net.nos.0), offset);
-    assert_eq!(state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot), State::Active);
-    assert_eq!(state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot), State::Inactive);
+    assert_eq!(
+        state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot),
+        State::Active
+    );
+    assert_eq!(
+        state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot),
+        State::Inactive
+    );
     net.cool_fails(1);
     // The operator opts in late; the NCN opts out meanwhile.
     net.warm(1);
     net.cool(0);
-    assert_eq!(state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot), State::Cooldown);
-    assert_eq!(state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot), State::WarmUp);
+    assert_eq!(
+        state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot),
+        State::Cooldown
+    );
+    assert_eq!(
+        state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot),
+        State::WarmUp
+    );
     net.warp(4 * E);
-    assert_eq!(state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot), State::Inactive);
-    assert_eq!(state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot), State::Active);
+    assert_eq!(
+        state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot),
+        State::Inactive
+    );
+    assert_eq!(
+        state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot),
+        State::Active
+    );
     assert_eq!(net.t[0], (20, 2 * E));
     assert_eq!(net.t[1], (2 * E, 10));
     assert_eq!(

@@ -127,10 +127,22 @@ impl Case {
     /// The instruction, signed by `admin`.
     fn ix(&self, w: &World, admin: &Pubkey) -> Instruction {
         match self.kind {
-            Kind::NcnVault => toggle_ix(self.tag, &w.config, &w.ncn, &w.vault, &w.ncn_vault_ticket, admin),
-            Kind::NcnSide | Kind::OperatorSide => {
-                toggle_ix(self.tag, &w.config, &w.ncn, &w.operator, &w.ncn_operator_state, admin)
-            }
+            Kind::NcnVault => toggle_ix(
+                self.tag,
+                &w.config,
+                &w.ncn,
+                &w.vault,
+                &w.ncn_vault_ticket,
+                admin,
+            ),
+            Kind::NcnSide | Kind::OperatorSide => toggle_ix(
+                self.tag,
+                &w.config,
+                &w.ncn,
+                &w.operator,
+                &w.ncn_operator_state,
+                admin,
+            ),
             Kind::OperatorVault => toggle_ix(
                 self.tag,
                 &w.config,
@@ -259,7 +271,14 @@ fn assert_only_changed(
 }
 
 /// Runs `case` from `toggle` at `slot`; expects success and exactly `after`.
-fn expect_transition(m: &mut Mollusk, case: &Case, toggle: (u64, u64), slot: u64, after: (u64, u64), cu: bool) {
+fn expect_transition(
+    m: &mut Mollusk,
+    case: &Case,
+    toggle: (u64, u64),
+    slot: u64,
+    after: (u64, u64),
+    cu: bool,
+) {
     let mut w = world_with(case, toggle);
     let (key, offset) = case.target(&w);
     let mut expected = w.accounts[&key].data.clone();
@@ -267,7 +286,12 @@ fn expect_transition(m: &mut Mollusk, case: &Case, toggle: (u64, u64), slot: u64
     m.warp_to_slot(slot);
     let ix = case.ix(&w, &case.admin(&w));
     let (result, before) = w.run(m, &ix);
-    assert!(result.program_result.is_ok(), "{}: {:?}", case.name, result.program_result);
+    assert!(
+        result.program_result.is_ok(),
+        "{}: {:?}",
+        case.name,
+        result.program_result
+    );
     assert_only_changed(&result, &before, &key, &expected);
     if cu {
         print_cu("restaking", case.name, &result);
@@ -277,7 +301,9 @@ fn expect_transition(m: &mut Mollusk, case: &Case, toggle: (u64, u64), slot: u64
 fn expect_err(m: &Mollusk, w: &World, ix: &Instruction, err: ProgramError, what: &str) {
     let accounts = w.accounts_for(ix);
     let result = m.process_instruction(ix, &accounts);
-    if result.program_result.is_ok() || matches!(&result.program_result, mollusk_svm::result::ProgramResult::Failure(e) if *e != err) {
+    if result.program_result.is_ok()
+        || matches!(&result.program_result, mollusk_svm::result::ProgramResult::Failure(e) if *e != err)
+    {
         panic!("{what}: expected {err:?}, got {:?}", result.program_result);
     }
     assert_error(&result, &accounts, err);
@@ -293,7 +319,14 @@ fn transitions_write_exactly_the_toggle() {
             // From inactive after a full cool-down: slot_added moves, slot_removed stays.
             expect_transition(&mut m, case, COOLING, 500, (500, 320), false);
             // Any slot of the epoch works, also the first one after creation.
-            expect_transition(&mut m, case, INACTIVE, CREATED + 1, (CREATED + 1, CREATED), false);
+            expect_transition(
+                &mut m,
+                case,
+                INACTIVE,
+                CREATED + 1,
+                (CREATED + 1, CREATED),
+                false,
+            );
         } else {
             // Active long after warm-up; removal at a later epoch.
             expect_transition(&mut m, case, WARMING, 12_345, (110, 12_345), false);
@@ -331,7 +364,13 @@ fn wrong_state_fails_with_the_original_error() {
             let w = world_with(case, *toggle);
             m.warp_to_slot(*slot);
             let ix = case.ix(&w, &case.admin(&w));
-            expect_err(&m, &w, &ix, ProgramError::Custom(case.state_err), &format!("{} {what}", case.name));
+            expect_err(
+                &m,
+                &w,
+                &ix,
+                ProgramError::Custom(case.state_err),
+                &format!("{} {what}", case.name),
+            );
         }
     }
 }
@@ -345,13 +384,25 @@ fn only_the_role_holder_may_toggle() {
         // A stranger.
         let w = world_with(case, from);
         let stranger = Pubkey::new_unique();
-        expect_err(&m, &w, &case.ix(&w, &stranger), ProgramError::Custom(case.admin_err), case.name);
+        expect_err(
+            &m,
+            &w,
+            &case.ix(&w, &stranger),
+            ProgramError::Custom(case.admin_err),
+            case.name,
+        );
         // The role moved away from the main admin: the main admin fails ...
         let mut w = world_with(case, from);
         let holder = Pubkey::new_unique();
         case.give_role(&mut w, holder);
         let main_admin = case.admin(&w);
-        expect_err(&m, &w, &case.ix(&w, &main_admin), ProgramError::Custom(case.admin_err), case.name);
+        expect_err(
+            &m,
+            &w,
+            &case.ix(&w, &main_admin),
+            ProgramError::Custom(case.admin_err),
+            case.name,
+        );
         // ... and the role holder succeeds.
         let (key, offset) = case.target(&w);
         let mut expected = w.accounts[&key].data.clone();
@@ -371,7 +422,13 @@ fn admin_must_sign() {
         let ix = case.ix(&w, &case.admin(&w));
         let last = ix.accounts.len() - 1;
         let ix = with_meta(ix, last, false, false);
-        expect_err(&m, &w, &ix, ProgramError::MissingRequiredSignature, case.name);
+        expect_err(
+            &m,
+            &w,
+            &ix,
+            ProgramError::MissingRequiredSignature,
+            case.name,
+        );
     }
 }
 
@@ -385,13 +442,26 @@ fn exact_account_count_and_no_trailing_data() {
         let ix = case.ix(&w, &case.admin(&w));
         let mut fewer = ix.clone();
         fewer.accounts.pop();
-        expect_err(&m, &w, &fewer, ProgramError::NotEnoughAccountKeys, case.name);
+        expect_err(
+            &m,
+            &w,
+            &fewer,
+            ProgramError::NotEnoughAccountKeys,
+            case.name,
+        );
         let mut more = ix.clone();
-        more.accounts.push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
+        more.accounts
+            .push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
         expect_err(&m, &w, &more, ProgramError::NotEnoughAccountKeys, case.name);
         let mut trailing = ix.clone();
         trailing.data.push(0);
-        expect_err(&m, &w, &trailing, ProgramError::InvalidInstructionData, case.name);
+        expect_err(
+            &m,
+            &w,
+            &trailing,
+            ProgramError::InvalidInstructionData,
+            case.name,
+        );
     }
 }
 
@@ -428,21 +498,43 @@ fn each_loaded_account_checks_owner_discriminator_and_pda() {
             // Wrong owner: the system program (for the vault: the restaking program).
             let mut w2 = world_with(case, from);
             let mut a = w.accounts[&key].clone();
-            a.owner = if is_vault { RESTAKING_PROGRAM_ID } else { SYSTEM_PROGRAM_ID };
+            a.owner = if is_vault {
+                RESTAKING_PROGRAM_ID
+            } else {
+                SYSTEM_PROGRAM_ID
+            };
             w2.accounts.insert(key, a);
-            expect_err(&m, &w2, &ix, ProgramError::InvalidAccountOwner, &format!("{what} owner"));
+            expect_err(
+                &m,
+                &w2,
+                &ix,
+                ProgramError::InvalidAccountOwner,
+                &format!("{what} owner"),
+            );
 
             // Wrong discriminator.
             let mut w2 = world_with(case, from);
             let a = w2.accounts.get_mut(&key).unwrap();
             a.data[0] = if a.data[0] == 7 { 1 } else { a.data[0] + 1 };
-            expect_err(&m, &w2, &ix, ProgramError::InvalidAccountData, &format!("{what} discriminator"));
+            expect_err(
+                &m,
+                &w2,
+                &ix,
+                ProgramError::InvalidAccountData,
+                &format!("{what} discriminator"),
+            );
 
             // Wrong length (one byte short).
             let mut w2 = world_with(case, from);
             let a = w2.accounts.get_mut(&key).unwrap();
             a.data.pop();
-            expect_err(&m, &w2, &ix, ProgramError::InvalidAccountData, &format!("{what} length"));
+            expect_err(
+                &m,
+                &w2,
+                &ix,
+                ProgramError::InvalidAccountData,
+                &format!("{what} length"),
+            );
 
             // Right data at an address that is not its PDA.
             let mut w2 = world_with(case, from);
@@ -450,7 +542,13 @@ fn each_loaded_account_checks_owner_discriminator_and_pda() {
             let a = w2.accounts[&key].clone();
             w2.accounts.insert(moved, a);
             let ix2 = with_key(ix.clone(), index, moved);
-            expect_err(&m, &w2, &ix2, ProgramError::InvalidAccountData, &format!("{what} pda"));
+            expect_err(
+                &m,
+                &w2,
+                &ix2,
+                ProgramError::InvalidAccountData,
+                &format!("{what} pda"),
+            );
         }
     }
 }
@@ -475,7 +573,13 @@ fn tickets_are_bound_to_their_ncn_operator_vault_and_slasher() {
             let mut w2 = world_with(case, from);
             w2.accounts.insert(key, other.get(&key));
             let ix2 = with_key(ix.clone(), index, key);
-            expect_err(&m, &w2, &ix2, ProgramError::InvalidAccountData, &format!("{} swap {index}", case.name));
+            expect_err(
+                &m,
+                &w2,
+                &ix2,
+                ProgramError::InvalidAccountData,
+                &format!("{} swap {index}", case.name),
+            );
         }
         if case.kind == Kind::Slasher && case.warmup {
             // The NCN vault ticket must be the one of this NCN and vault.
@@ -483,7 +587,13 @@ fn tickets_are_bound_to_their_ncn_operator_vault_and_slasher() {
             let t = other.ncn_vault_ticket;
             w2.accounts.insert(t, other.get(&t));
             let ix2 = with_key(ix.clone(), 4, t);
-            expect_err(&m, &w2, &ix2, ProgramError::InvalidAccountData, "slasher: other ncn vault ticket");
+            expect_err(
+                &m,
+                &w2,
+                &ix2,
+                ProgramError::InvalidAccountData,
+                "slasher: other ncn vault ticket",
+            );
         }
     }
 }
@@ -500,7 +610,10 @@ fn vault_checks() {
         // The vault program is the one named in the config.
         let mut w2 = world_with(case, from);
         let other_program = Pubkey::new_unique();
-        w2.put_restaking(w.config, config_data(&w.config_admin, &other_program, EPOCH, w.config_bump));
+        w2.put_restaking(
+            w.config,
+            config_data(&w.config_admin, &other_program, EPOCH, w.config_bump),
+        );
         expect_err(&m, &w2, &ix, ProgramError::InvalidAccountOwner, case.name);
 
         // A vault whose stored bump gives a point on the curve (no valid PDA). The
@@ -511,7 +624,13 @@ fn vault_checks() {
         let mut w2 = world_with(case, from);
         let invalid_bump = (0..=255u8)
             .rev()
-            .find(|b| Pubkey::create_program_address(&[b"vault", w.vault_base.as_ref(), &[*b]], &VAULT_PROGRAM_ID).is_err())
+            .find(|b| {
+                Pubkey::create_program_address(
+                    &[b"vault", w.vault_base.as_ref(), &[*b]],
+                    &VAULT_PROGRAM_ID,
+                )
+                .is_err()
+            })
             .expect("some bump is on the curve");
         w2.accounts.get_mut(&w.vault).unwrap().data[VAULT_BUMP_OFFSET] = invalid_bump;
         expect_err(&m, &w2, &ix, ProgramError::InvalidAccountData, case.name);
@@ -532,7 +651,10 @@ fn vault_checks() {
 fn cooldown_ncn_vault_ticket_does_not_load_the_vault() {
     // As in the original: only the vault's address matters (through the ticket PDA).
     let mut m = mollusk();
-    let case = CASES.iter().find(|c| c.name == "CooldownNcnVaultTicket").unwrap();
+    let case = CASES
+        .iter()
+        .find(|c| c.name == "CooldownNcnVaultTicket")
+        .unwrap();
     let (from, slot, to) = case.good_transition();
     m.warp_to_slot(slot);
     let mut w = world_with(case, from);
@@ -553,30 +675,54 @@ fn check_order_follows_the_original() {
         let w = world_with(case, from);
 
         // Wrong admin and wrong state: the admin check comes first.
-        let bad_state = if case.warmup { (WARMING, 150) } else { (INACTIVE, 150) };
+        let bad_state = if case.warmup {
+            (WARMING, 150)
+        } else {
+            (INACTIVE, 150)
+        };
         let w2 = world_with(case, bad_state.0);
         m.warp_to_slot(bad_state.1);
         let stranger = Pubkey::new_unique();
-        expect_err(&m, &w2, &case.ix(&w2, &stranger), ProgramError::Custom(case.admin_err), case.name);
+        expect_err(
+            &m,
+            &w2,
+            &case.ix(&w2, &stranger),
+            ProgramError::Custom(case.admin_err),
+            case.name,
+        );
         m.warp_to_slot(slot);
 
         // Stranger not signing: the signature check comes before the admin check.
         let ix = case.ix(&w, &stranger);
         let last = ix.accounts.len() - 1;
         let ix = with_meta(ix, last, false, false);
-        expect_err(&m, &w, &ix, ProgramError::MissingRequiredSignature, case.name);
+        expect_err(
+            &m,
+            &w,
+            &ix,
+            ProgramError::MissingRequiredSignature,
+            case.name,
+        );
 
         // Config with a wrong owner and every later account broken too: config first.
         let mut w2 = world_with(case, from);
         w2.accounts.get_mut(&w.config).unwrap().owner = SYSTEM_PROGRAM_ID;
         let (key, _) = case.target(&w2);
         w2.accounts.get_mut(&key).unwrap().data[0] = 0;
-        let ix = with_meta(case.ix(&w2, &stranger), case.ix(&w2, &stranger).accounts.len() - 1, false, false);
+        let ix = with_meta(
+            case.ix(&w2, &stranger),
+            case.ix(&w2, &stranger).accounts.len() - 1,
+            false,
+            false,
+        );
         expect_err(&m, &w2, &ix, ProgramError::InvalidAccountOwner, case.name);
     }
     // The NCN / operator load order of the NcnOperatorState instructions:
     // NCN with a wrong owner and operator with a wrong discriminator.
-    for case in CASES.iter().filter(|c| matches!(c.kind, Kind::NcnSide | Kind::OperatorSide)) {
+    for case in CASES
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::NcnSide | Kind::OperatorSide))
+    {
         let (from, slot, _) = case.good_transition();
         m.warp_to_slot(slot);
         let mut w = world_with(case, from);
@@ -598,8 +744,17 @@ fn zero_epoch_length_is_bad_epoch_length() {
         let (from, slot, _) = case.good_transition();
         m.warp_to_slot(slot);
         let mut w = world_with(case, from);
-        w.put_restaking(w.config, config_data(&w.config_admin, &VAULT_PROGRAM_ID, 0, w.config_bump));
+        w.put_restaking(
+            w.config,
+            config_data(&w.config_admin, &VAULT_PROGRAM_ID, 0, w.config_bump),
+        );
         let ix = case.ix(&w, &case.admin(&w));
-        expect_err(&m, &w, &ix, ProgramError::Custom(ERR_BAD_EPOCH_LENGTH), case.name);
+        expect_err(
+            &m,
+            &w,
+            &ix,
+            ProgramError::Custom(ERR_BAD_EPOCH_LENGTH),
+            case.name,
+        );
     }
 }

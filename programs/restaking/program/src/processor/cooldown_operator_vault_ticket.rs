@@ -45,7 +45,11 @@ pub fn process_cooldown_operator_vault_ticket(
     let mut ticket_data = ticket_info.try_borrow_mut()?;
     let ticket = OperatorVaultTicket::from_bytes_mut(&mut ticket_data)?;
     // Only an active ticket can start cooling down.
-    if unlikely(!ticket.state.deactivate(Clock::get()?.slot, config.epoch_length())?) {
+    if unlikely(
+        !ticket
+            .state
+            .deactivate(Clock::get()?.slot, config.epoch_length())?,
+    ) {
         return Err(RestakingError::OperatorVaultTicketFailedCooldown.into());
     }
     Ok(())

@@ -27,8 +27,7 @@ pub fn process_ncn_delegate_token_account(
     data: &[u8],
 ) -> ProgramResult {
     no_args(data)?;
-    let [ncn_info, delegate_admin, token_mint, token_account, delegate, token_program] =
-        accounts
+    let [ncn_info, delegate_admin, token_mint, token_account, delegate, token_program] = accounts
     else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };
@@ -59,6 +58,5 @@ pub fn process_ncn_delegate_token_account(
         Seed::from(base.as_ref()),
         Seed::from(&bump_seed),
     ];
-    Approve::new(token_account, delegate, ncn_info, u64::MAX)
-        .invoke_signed(&[Signer::from(&seeds)])
+    Approve::new(token_account, delegate, ncn_info, u64::MAX).invoke_signed(&[Signer::from(&seeds)])
 }

@@ -45,7 +45,11 @@ pub fn process_warmup_ncn_vault_ticket(
     let mut ticket_data = ticket_info.try_borrow_mut()?;
     let ticket = NcnVaultTicket::from_bytes_mut(&mut ticket_data)?;
     // Only an inactive ticket can start warming up.
-    if unlikely(!ticket.state.activate(Clock::get()?.slot, config.epoch_length())?) {
+    if unlikely(
+        !ticket
+            .state
+            .activate(Clock::get()?.slot, config.epoch_length())?,
+    ) {
         return Err(RestakingError::NcnVaultTicketFailedWarmup.into());
     }
     Ok(())
