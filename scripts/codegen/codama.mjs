@@ -145,6 +145,18 @@ function accountsVisitor(key) {
     ]);
 }
 
+const ATA_PROGRAM = 'ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL';
+// The associated token account PDA, inline (not a program PDA of ours).
+const ASSOCIATED_TOKEN_PDA = pdaNode({
+    name: 'associatedToken',
+    seeds: [
+        variablePdaSeedNode('owner', publicKeyTypeNode()),
+        variablePdaSeedNode('tokenProgram', publicKeyTypeNode()),
+        variablePdaSeedNode('mint', publicKeyTypeNode()),
+    ],
+    programId: ATA_PROGRAM,
+});
+
 function accountDefaultRules(key) {
     const rules = config.programs[key].accountDefaults.map(rule => {
         let defaultValue;
@@ -156,6 +168,12 @@ function accountDefaultRules(key) {
                 throw new Error(`bad seed source ${source}`);
             });
             defaultValue = pdaValueNode(rule.pda, seeds);
+        } else if (rule.ata) {
+            defaultValue = pdaValueNode(ASSOCIATED_TOKEN_PDA, [
+                pdaSeedValueNode('owner', accountValueNode(rule.ata.owner)),
+                pdaSeedValueNode('tokenProgram', accountValueNode('tokenProgram')),
+                pdaSeedValueNode('mint', accountValueNode(rule.ata.mint)),
+            ]);
         } else if (rule.programOf) {
             defaultValue = publicKeyValueNode(programAddress(rule.programOf), config.programs[rule.programOf].idl);
         } else {
@@ -176,6 +194,19 @@ function accountDefaultRules(key) {
     return [...rules, ...wellKnown, ...getCommonInstructionAccountDefaultRules()];
 }
 
+// A default rule whose seeds cannot be filled is skipped silently by Codama; make a rule that
+// applies nowhere (a typo, a renamed account) an error instead.
+function checkDefaultsApplied(key, root) {
+    const instructions = root.program.instructions ?? [];
+    for (const rule of config.programs[key].accountDefaults) {
+        const candidates = instructions.filter(ix => !rule.instruction || ix.name === camelCase(rule.instruction));
+        const applied = candidates.some(ix =>
+            (ix.accounts ?? []).some(a => a.name === camelCase(rule.account) && a.defaultValue),
+        );
+        if (!applied) throw new Error(`${key}: account default ${JSON.stringify(rule)} applies to no instruction`);
+    }
+}
+
 // The original SDKs leave an absent optional signer (mint_signer, burn_signer) out of the
 // account list instead of passing the program id in its place.
 const omitOptionalAccountsVisitor = bottomUpTransformerVisitor([
@@ -191,6 +222,7 @@ function buildTree(key) {
     codama.update(setFixedAccountSizesVisitor());
     codama.update(setInstructionAccountDefaultValuesVisitor(accountDefaultRules(key)));
     codama.update(omitOptionalAccountsVisitor);
+    checkDefaultsApplied(key, codama.getRoot());
     // Any dangling link (a type Shank could not resolve, a PDA without its node) fails here.
     codama.accept(throwValidatorItemsVisitor(getValidationItemsVisitor(), 'error'));
     const root = codama.getRoot();

@@ -7,16 +7,20 @@ use anyhow::{bail, Context, Result};
 use jito_shank_idl::{build_idl, repo_root, PROGRAMS};
 
 fn main() -> Result<()> {
-    let mut root = repo_root()?;
+    let mut root = None;
     let mut out = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--root" => root = args.next().context("--root needs a path")?.into(),
+            "--root" => root = Some(PathBuf::from(args.next().context("--root needs a path")?)),
             "--out" => out = Some(PathBuf::from(args.next().context("--out needs a path")?)),
             other => bail!("unknown argument {other}; usage: jito-shank-idl [--root DIR] [--out DIR]"),
         }
     }
+    let root = match root {
+        Some(root) => root,
+        None => repo_root()?,
+    };
     let out = out.unwrap_or_else(|| root.join("idl"));
     fs::create_dir_all(&out)?;
     for (name, dir) in PROGRAMS {

@@ -8,6 +8,8 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
@@ -32,6 +34,7 @@ import {
 } from "@solana/kit";
 import {
   getAccountMetaFactory,
+  getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
 import { findConfigPda } from "../pdas";
@@ -166,7 +169,7 @@ export type BurnWithdrawalTicketAsyncInput<
   staker: Address<TAccountStaker>;
   stakerTokenAccount: Address<TAccountStakerTokenAccount>;
   vaultStakerWithdrawalTicket: Address<TAccountVaultStakerWithdrawalTicket>;
-  vaultStakerWithdrawalTicketTokenAccount: Address<TAccountVaultStakerWithdrawalTicketTokenAccount>;
+  vaultStakerWithdrawalTicketTokenAccount?: Address<TAccountVaultStakerWithdrawalTicketTokenAccount>;
   vaultFeeTokenAccount: Address<TAccountVaultFeeTokenAccount>;
   programFeeTokenAccount: Address<TAccountProgramFeeTokenAccount>;
   tokenProgram?: Address<TAccountTokenProgram>;
@@ -274,6 +277,33 @@ export async function getBurnWithdrawalTicketInstructionAsync<
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
       "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA" as Address<"TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA">;
+  }
+  if (!accounts.vaultStakerWithdrawalTicketTokenAccount.value) {
+    accounts.vaultStakerWithdrawalTicketTokenAccount.value =
+      await getProgramDerivedAddress({
+        programAddress:
+          "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL" as Address<"ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL">,
+        seeds: [
+          getAddressEncoder().encode(
+            getAddressFromResolvedInstructionAccount(
+              "vaultStakerWithdrawalTicket",
+              accounts.vaultStakerWithdrawalTicket.value,
+            ),
+          ),
+          getAddressEncoder().encode(
+            getAddressFromResolvedInstructionAccount(
+              "tokenProgram",
+              accounts.tokenProgram.value,
+            ),
+          ),
+          getAddressEncoder().encode(
+            getAddressFromResolvedInstructionAccount(
+              "vrtMint",
+              accounts.vrtMint.value,
+            ),
+          ),
+        ],
+      });
   }
   if (!accounts.systemProgram.value) {
     accounts.systemProgram.value =

@@ -8,6 +8,8 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU16Decoder,
@@ -189,10 +191,10 @@ export type InitializeVaultAsyncInput<
   vault?: Address<TAccountVault>;
   vrtMint: TransactionSigner<TAccountVrtMint>;
   stMint: Address<TAccountStMint>;
-  adminStTokenAccount: Address<TAccountAdminStTokenAccount>;
-  vaultStTokenAccount: Address<TAccountVaultStTokenAccount>;
+  adminStTokenAccount?: Address<TAccountAdminStTokenAccount>;
+  vaultStTokenAccount?: Address<TAccountVaultStTokenAccount>;
   burnVault?: Address<TAccountBurnVault>;
-  burnVaultVrtTokenAccount: Address<TAccountBurnVaultVrtTokenAccount>;
+  burnVaultVrtTokenAccount?: Address<TAccountBurnVaultVrtTokenAccount>;
   admin: TransactionSigner<TAccountAdmin>;
   base: TransactionSigner<TAccountBase>;
   systemProgram?: Address<TAccountSystemProgram>;
@@ -306,6 +308,62 @@ export async function getInitializeVaultInstructionAsync<
       ),
     });
   }
+  if (!accounts.tokenProgram.value) {
+    accounts.tokenProgram.value =
+      "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA" as Address<"TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA">;
+  }
+  if (!accounts.adminStTokenAccount.value) {
+    accounts.adminStTokenAccount.value = await getProgramDerivedAddress({
+      programAddress:
+        "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL" as Address<"ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL">,
+      seeds: [
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "admin",
+            accounts.admin.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "tokenProgram",
+            accounts.tokenProgram.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "stMint",
+            accounts.stMint.value,
+          ),
+        ),
+      ],
+    });
+  }
+  if (!accounts.vaultStTokenAccount.value) {
+    accounts.vaultStTokenAccount.value = await getProgramDerivedAddress({
+      programAddress:
+        "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL" as Address<"ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL">,
+      seeds: [
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "tokenProgram",
+            accounts.tokenProgram.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "stMint",
+            accounts.stMint.value,
+          ),
+        ),
+      ],
+    });
+  }
   if (!accounts.burnVault.value) {
     accounts.burnVault.value = await findBurnVaultPda({
       base: getAddressFromResolvedInstructionAccount(
@@ -314,13 +372,35 @@ export async function getInitializeVaultInstructionAsync<
       ),
     });
   }
+  if (!accounts.burnVaultVrtTokenAccount.value) {
+    accounts.burnVaultVrtTokenAccount.value = await getProgramDerivedAddress({
+      programAddress:
+        "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL" as Address<"ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL">,
+      seeds: [
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "burnVault",
+            accounts.burnVault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "tokenProgram",
+            accounts.tokenProgram.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vrtMint",
+            accounts.vrtMint.value,
+          ),
+        ),
+      ],
+    });
+  }
   if (!accounts.systemProgram.value) {
     accounts.systemProgram.value =
       "11111111111111111111111111111111" as Address<"11111111111111111111111111111111">;
-  }
-  if (!accounts.tokenProgram.value) {
-    accounts.tokenProgram.value =
-      "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA" as Address<"TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA">;
   }
   if (!accounts.associatedTokenProgram.value) {
     accounts.associatedTokenProgram.value =
@@ -492,13 +572,13 @@ export function getInitializeVaultInstruction<
   const args = { ...input };
 
   // Resolve default values.
-  if (!accounts.systemProgram.value) {
-    accounts.systemProgram.value =
-      "11111111111111111111111111111111" as Address<"11111111111111111111111111111111">;
-  }
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
       "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA" as Address<"TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA">;
+  }
+  if (!accounts.systemProgram.value) {
+    accounts.systemProgram.value =
+      "11111111111111111111111111111111" as Address<"11111111111111111111111111111111">;
   }
   if (!accounts.associatedTokenProgram.value) {
     accounts.associatedTokenProgram.value =

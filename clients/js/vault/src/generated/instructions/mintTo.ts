@@ -8,6 +8,8 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU64Decoder,
@@ -35,6 +37,7 @@ import {
 } from "@solana/kit";
 import {
   getAccountMetaFactory,
+  getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
 import { findConfigPda } from "../pdas";
@@ -164,7 +167,7 @@ export type MintToAsyncInput<
   depositor: TransactionSigner<TAccountDepositor>;
   depositorTokenAccount: Address<TAccountDepositorTokenAccount>;
   vaultTokenAccount: Address<TAccountVaultTokenAccount>;
-  depositorVrtTokenAccount: Address<TAccountDepositorVrtTokenAccount>;
+  depositorVrtTokenAccount?: Address<TAccountDepositorVrtTokenAccount>;
   vaultFeeTokenAccount: Address<TAccountVaultFeeTokenAccount>;
   tokenProgram?: Address<TAccountTokenProgram>;
   /** Signer for minting */
@@ -257,6 +260,32 @@ export async function getMintToInstructionAsync<
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
       "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA" as Address<"TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA">;
+  }
+  if (!accounts.depositorVrtTokenAccount.value) {
+    accounts.depositorVrtTokenAccount.value = await getProgramDerivedAddress({
+      programAddress:
+        "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL" as Address<"ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL">,
+      seeds: [
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "depositor",
+            accounts.depositor.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "tokenProgram",
+            accounts.tokenProgram.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vrtMint",
+            accounts.vrtMint.value,
+          ),
+        ),
+      ],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");

@@ -1,0 +1,216 @@
+// A vault deposit and withdrawal, end to end through the generated JS clients: MintTo turns
+// supported tokens into VRT, EnqueueWithdrawal moves VRT into a withdrawal ticket, the vault is
+// updated once per epoch (tracker initialised and closed, balance updated), and after the
+// cool-down BurnWithdrawalTicket returns the tokens and closes the ticket.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { type Address, type KeyPairSigner, generateKeyPairSigner } from '@solana/kit';
+import type { LiteSVM } from 'litesvm';
+import * as vault from 'jito-vault-client';
+
+import {
+  PROGRAMS,
+  ata,
+  createAta,
+  exists,
+  funded,
+  implemented,
+  mintTo,
+  newSvm,
+  read,
+  send,
+  sendFailing,
+  slot,
+  tokenBalance,
+  warpEpochs,
+} from './svm';
+import { INITIAL_TOKENS, type VaultSetup, type World, configs, createVault } from './world';
+
+const DEPOSIT = 100_000n;
+
+const UPDATE_TAGS = { InitializeVaultUpdateStateTracker: 27, CloseVaultUpdateStateTracker: 29 };
+const probe = newSvm();
+const missingUpdate: string[] = [];
+for (const [name, tag] of Object.entries(UPDATE_TAGS)) {
+  if (!(await implemented(probe, PROGRAMS.vault.address, tag))) missingUpdate.push(name);
+}
+
+type Deposited = { world: World; v: VaultSetup; staker: KeyPairSigner; stakerSt: Address; stakerVrt: Address };
+
+async function deposit(svm: LiteSVM): Promise<Deposited> {
+  const world = await configs(svm);
+  const v = await createVault(world);
+  const staker = await funded(svm);
+  const stakerSt = await mintTo(svm, v.admin, v.stMint.address, staker.address, DEPOSIT);
+  const stakerVrt = await createAta(svm, staker, staker.address, v.vrtMint);
+
+  await send(
+    svm,
+    staker,
+    [
+      await vault.getMintToInstructionAsync({
+        vault: v.address,
+        vrtMint: v.vrtMint,
+        depositor: staker,
+        depositorTokenAccount: stakerSt,
+        vaultTokenAccount: v.vaultStToken,
+        vaultFeeTokenAccount: v.feeVrtToken,
+        amountIn: DEPOSIT,
+        minAmountOut: DEPOSIT,
+      }),
+    ],
+    'vault MintTo',
+  );
+  return { world, v, staker, stakerSt, stakerVrt };
+}
+
+async function enqueue(svm: LiteSVM, d: Deposited) {
+  const base = await generateKeyPairSigner();
+  const [ticket] = await vault.findVaultStakerWithdrawalTicketPda({ vault: d.v.address, base: base.address });
+  // The original requires the ticket's VRT account to exist beforehand.
+  const ticketVrt = await createAta(svm, d.staker, ticket, d.v.vrtMint);
+  await send(
+    svm,
+    d.staker,
+    [
+      await vault.getEnqueueWithdrawalInstructionAsync({
+        vault: d.v.address,
+        vaultStakerWithdrawalTicketTokenAccount: ticketVrt,
+        staker: d.staker,
+        stakerVrtTokenAccount: d.stakerVrt,
+        base,
+        amount: DEPOSIT,
+      }),
+    ],
+    'vault EnqueueWithdrawal',
+  );
+  return { ticket, ticketVrt };
+}
+
+/** One full vault update for the current epoch (no operators: initialise and close). */
+async function updateVault(svm: LiteSVM, d: Deposited) {
+  const ncnEpoch = slot(svm) / d.world.epochLength;
+  const [tracker] = await vault.findVaultUpdateStateTrackerPda({ vault: d.v.address, ncnEpoch });
+  await send(
+    svm,
+    d.staker,
+    [
+      await vault.getInitializeVaultUpdateStateTrackerInstructionAsync({
+        vault: d.v.address,
+        vaultUpdateStateTracker: tracker,
+        payer: d.staker.address,
+        withdrawalAllocationMethod: vault.WithdrawalAllocationMethod.Greedy,
+      }),
+    ],
+    'vault InitializeVaultUpdateStateTracker',
+  );
+  await send(
+    svm,
+    d.staker,
+    [await vault.getCloseVaultUpdateStateTrackerInstructionAsync({ vault: d.v.address, payer: d.staker, ncnEpoch })],
+    'vault CloseVaultUpdateStateTracker',
+  );
+  assert.equal(exists(svm, tracker), false, 'tracker closed');
+  await send(
+    svm,
+    d.staker,
+    [
+      await vault.getUpdateVaultBalanceInstructionAsync({
+        vault: d.v.address,
+        vaultTokenAccount: d.v.vaultStToken,
+        vrtMint: d.v.vrtMint,
+        vaultFeeTokenAccount: d.v.feeVrtToken,
+      }),
+    ],
+    'vault UpdateVaultBalance',
+  );
+}
+
+test('vault deposit (MintTo) and EnqueueWithdrawal', async () => {
+  const svm = newSvm();
+  const d = await deposit(svm);
+
+  assert.equal(tokenBalance(svm, d.stakerSt), 0n);
+  assert.equal(tokenBalance(svm, d.v.vaultStToken), INITIAL_TOKENS + DEPOSIT);
+  assert.equal(tokenBalance(svm, d.stakerVrt), DEPOSIT, '1:1 exchange rate, no deposit fee');
+  let v = read(svm, d.v.address, vault.getVaultDecoder());
+  assert.equal(v.tokensDeposited, INITIAL_TOKENS + DEPOSIT);
+  assert.equal(v.vrtSupply, INITIAL_TOKENS + DEPOSIT);
+
+  // Slippage guard: asking for more VRT than the deposit gives fails.
+  const more = await mintTo(svm, d.v.admin, d.v.stMint.address, d.staker.address, 1_000n);
+  const error = await sendFailing(svm, d.staker, [
+    await vault.getMintToInstructionAsync({
+      vault: d.v.address,
+      vrtMint: d.v.vrtMint,
+      depositor: d.staker,
+      depositorTokenAccount: more,
+      vaultTokenAccount: d.v.vaultStToken,
+      vaultFeeTokenAccount: d.v.feeVrtToken,
+      amountIn: 1_000n,
+      minAmountOut: 1_001n,
+    }),
+  ]);
+  assert.match(error, new RegExp(`Custom\\(${vault.JITO_VAULT_ERROR__SLIPPAGE_ERROR}\\)`));
+
+  const { ticket, ticketVrt } = await enqueue(svm, d);
+  assert.equal(tokenBalance(svm, d.stakerVrt), 0n);
+  assert.equal(tokenBalance(svm, ticketVrt), DEPOSIT);
+  const t = read(svm, ticket, vault.getVaultStakerWithdrawalTicketDecoder());
+  assert.equal(t.discriminator, 7n);
+  assert.equal(t.vault, d.v.address);
+  assert.equal(t.staker, d.staker.address);
+  assert.equal(t.vrtAmount, DEPOSIT);
+  assert.equal(t.slotUnstaked, slot(svm));
+  v = read(svm, d.v.address, vault.getVaultDecoder());
+  assert.equal(v.vrtEnqueuedForCooldownAmount, DEPOSIT);
+});
+
+test(
+  'vault withdrawal: epoch updates, then BurnWithdrawalTicket returns the tokens',
+  { skip: missingUpdate.length > 0 && `vault program does not dispatch ${missingUpdate.join(', ')} yet` },
+  async () => {
+    const svm = newSvm();
+    const d = await deposit(svm);
+    const { ticket, ticketVrt } = await enqueue(svm, d);
+    const burn = async () =>
+      vault.getBurnWithdrawalTicketInstructionAsync({
+        vault: d.v.address,
+        vaultTokenAccount: d.v.vaultStToken,
+        vrtMint: d.v.vrtMint,
+        staker: d.staker.address,
+        stakerTokenAccount: await ata(d.staker.address, d.v.stMint.address),
+        vaultStakerWithdrawalTicket: ticket,
+        vaultFeeTokenAccount: d.v.feeVrtToken,
+        programFeeTokenAccount: d.v.programFeeVrtToken,
+      });
+
+    // Epoch + 1: enqueued VRT starts cooling down; the ticket is not withdrawable yet.
+    warpEpochs(svm, 1n, d.world.epochLength);
+    await updateVault(svm, d);
+    let v = read(svm, d.v.address, vault.getVaultDecoder());
+    assert.equal(v.vrtEnqueuedForCooldownAmount, 0n);
+    assert.equal(v.vrtCoolingDownAmount, DEPOSIT);
+    const early = await sendFailing(svm, d.staker, [await burn()]);
+    assert.match(early, new RegExp(`Custom\\(${vault.JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE}\\)`));
+
+    // Epoch + 2: ready to claim.
+    warpEpochs(svm, 1n, d.world.epochLength);
+    await updateVault(svm, d);
+    v = read(svm, d.v.address, vault.getVaultDecoder());
+    assert.equal(v.vrtReadyToClaimAmount, DEPOSIT);
+
+    await send(svm, d.staker, [await burn()], 'vault BurnWithdrawalTicket');
+    assert.equal(tokenBalance(svm, d.stakerSt), DEPOSIT, 'tokens back, no fees');
+    assert.equal(tokenBalance(svm, d.v.vaultStToken), INITIAL_TOKENS);
+    assert.equal(exists(svm, ticket), false, 'ticket closed');
+    assert.equal(exists(svm, ticketVrt), false, 'ticket token account closed');
+    v = read(svm, d.v.address, vault.getVaultDecoder());
+    assert.equal(v.tokensDeposited, INITIAL_TOKENS);
+    assert.equal(v.vrtSupply, INITIAL_TOKENS);
+    assert.equal(v.vrtReadyToClaimAmount, 0n);
+    assert.equal(v.vrtCoolingDownAmount, 0n);
+  },
+);

@@ -1,0 +1,198 @@
+// LiteSVM harness for the end-to-end tests: loads the two built programs
+// (target/deploy/*.so, from scripts/build-sbf.sh) at their default ids; SPL Token and the
+// associated token program come with LiteSVM's default programs. Instructions of the
+// programs under test are built only with the generated clients (jito-restaking-client,
+// jito-vault-client); @solana-program/{system,token} build the token set-up.
+
+import { existsSync } from 'node:fs';
+import { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { getCreateAccountInstruction } from '@solana-program/system';
+import {
+  TOKEN_PROGRAM_ADDRESS,
+  findAssociatedTokenPda,
+  getCreateAssociatedTokenIdempotentInstructionAsync,
+  getInitializeMint2Instruction,
+  getMintSize,
+  getMintToInstruction,
+  getTokenDecoder,
+} from '@solana-program/token';
+import {
+  type Address,
+  type Decoder,
+  type Instruction,
+  type KeyPairSigner,
+  type TransactionSigner,
+  appendTransactionMessageInstructions,
+  createTransactionMessage,
+  generateKeyPairSigner,
+  lamports,
+  pipe,
+  setTransactionMessageFeePayerSigner,
+  signTransactionMessageWithSigners,
+} from '@solana/kit';
+import { FailedTransactionMetadata, LiteSVM, type TransactionMetadata } from 'litesvm';
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from 'jito-restaking-client';
+import { JITO_VAULT_PROGRAM_ADDRESS } from 'jito-vault-client';
+
+const deployDir = fileURLToPath(new URL('../../../target/deploy/', import.meta.url));
+
+export const PROGRAMS = {
+  restaking: { address: JITO_RESTAKING_PROGRAM_ADDRESS, so: `${deployDir}jito_restaking_program.so` },
+  vault: { address: JITO_VAULT_PROGRAM_ADDRESS, so: `${deployDir}jito_vault_program.so` },
+};
+
+export function newSvm(): LiteSVM {
+  const svm = new LiteSVM();
+  for (const { address, so } of Object.values(PROGRAMS)) {
+    if (!existsSync(so)) throw new Error(`${so} is missing: run scripts/build-sbf.sh first`);
+    svm.addProgramFromFile(address, so);
+  }
+  return svm;
+}
+
+/** A new keypair holding `sol` SOL. */
+export async function funded(svm: LiteSVM, sol = 100n): Promise<KeyPairSigner> {
+  const signer = await generateKeyPairSigner();
+  svm.airdrop(signer.address, lamports(sol * 1_000_000_000n));
+  return signer;
+}
+
+/** Compute units of labelled successful transactions (one instruction each), printed at the end. */
+const computeUnits = new Map<string, bigint>();
+after(() => {
+  for (const [label, cu] of [...computeUnits].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`CU ${label} ${cu}`);
+  }
+});
+
+async function build(svm: LiteSVM, payer: TransactionSigner, instructions: Instruction[]) {
+  // A fresh blockhash per transaction: identical transactions in one test stay distinct.
+  svm.expireBlockhash();
+  return pipe(
+    createTransactionMessage({ version: 0 }),
+    tx => setTransactionMessageFeePayerSigner(payer, tx),
+    tx => svm.setTransactionMessageLifetimeUsingLatestBlockhash(tx),
+    tx => appendTransactionMessageInstructions(instructions, tx),
+    tx => signTransactionMessageWithSigners(tx),
+  );
+}
+
+/** Sends one transaction; throws with the program logs if it fails. */
+export async function send(
+  svm: LiteSVM,
+  payer: TransactionSigner,
+  instructions: Instruction[],
+  label?: string,
+): Promise<TransactionMetadata> {
+  const result = svm.sendTransaction(await build(svm, payer, instructions));
+  if (result instanceof FailedTransactionMetadata) {
+    throw new Error(`${label ?? 'transaction'} failed: ${result.toString()}\n${result.meta().logs().join('\n')}`);
+  }
+  if (label) computeUnits.set(label, result.computeUnitsConsumed());
+  return result;
+}
+
+/** Sends one transaction that must fail; returns the error text (e.g. `Custom(1012)`). */
+export async function sendFailing(svm: LiteSVM, payer: TransactionSigner, instructions: Instruction[]): Promise<string> {
+  const result = svm.sendTransaction(await build(svm, payer, instructions));
+  if (!(result instanceof FailedTransactionMetadata)) throw new Error('transaction unexpectedly succeeded');
+  return result.toString();
+}
+
+/**
+ * Whether `program` dispatches `tag` to a processor yet: an instruction with only the tag and
+ * no accounts fails with NotEnoughAccountKeys (or another error) when a processor exists, and
+ * with InvalidInstructionData when the tag is not dispatched.
+ */
+export async function implemented(svm: LiteSVM, program: Address, tag: number): Promise<boolean> {
+  const payer = await funded(svm, 1n);
+  const error = await sendFailing(svm, payer, [{ programAddress: program, data: new Uint8Array([tag]) }]);
+  return !error.includes('InvalidInstructionData');
+}
+
+/** Decodes the account at `address` with a generated decoder; throws if it does not exist. */
+export function read<T>(svm: LiteSVM, address: Address, decoder: Decoder<T>): T {
+  const account = svm.getAccount(address);
+  if (!account.exists) throw new Error(`account ${address} does not exist`);
+  return decoder.decode(account.data);
+}
+
+export function exists(svm: LiteSVM, address: Address): boolean {
+  return svm.getAccount(address).exists;
+}
+
+export async function createMint(svm: LiteSVM, payer: KeyPairSigner, decimals = 9): Promise<KeyPairSigner> {
+  const mint = await generateKeyPairSigner();
+  const space = BigInt(getMintSize());
+  await send(svm, payer, [
+    getCreateAccountInstruction({
+      payer,
+      newAccount: mint,
+      lamports: svm.minimumBalanceForRentExemption(space),
+      space,
+      programAddress: TOKEN_PROGRAM_ADDRESS,
+    }),
+    getInitializeMint2Instruction({ mint: mint.address, decimals, mintAuthority: payer.address }),
+  ]);
+  return mint;
+}
+
+export async function ata(owner: Address, mint: Address): Promise<Address> {
+  const [address] = await findAssociatedTokenPda({ owner, mint, tokenProgram: TOKEN_PROGRAM_ADDRESS });
+  return address;
+}
+
+export async function createAta(svm: LiteSVM, payer: KeyPairSigner, owner: Address, mint: Address): Promise<Address> {
+  await send(svm, payer, [await getCreateAssociatedTokenIdempotentInstructionAsync({ payer, owner, mint })]);
+  return ata(owner, mint);
+}
+
+/** Mints `amount` of `mint` (authority: `authority`) to the ATA of `owner`, creating it. */
+export async function mintTo(
+  svm: LiteSVM,
+  authority: KeyPairSigner,
+  mint: Address,
+  owner: Address,
+  amount: bigint,
+): Promise<Address> {
+  const token = await createAta(svm, authority, owner, mint);
+  await send(svm, authority, [getMintToInstruction({ mint, token, mintAuthority: authority, amount })]);
+  return token;
+}
+
+export function tokenBalance(svm: LiteSVM, token: Address): bigint {
+  return read(svm, token, getTokenDecoder()).amount;
+}
+
+export function slot(svm: LiteSVM): bigint {
+  return svm.getClock().slot;
+}
+
+/** Moves one slot on: a toggle cannot be warmed up in the slot it was created in (original rule). */
+export function nextSlot(svm: LiteSVM): void {
+  svm.warpToSlot(slot(svm) + 1n);
+}
+
+/** Moves to the first slot of the epoch `epochs` after the current one. */
+export function warpEpochs(svm: LiteSVM, epochs: bigint, epochLength: bigint): void {
+  const current = slot(svm) / epochLength;
+  svm.warpToSlot((current + epochs) * epochLength);
+}
+
+export type ToggleState = 'inactive' | 'warmup' | 'active' | 'cooldown';
+
+/** The original's SlotToggle state machine, to check tickets read back through the client. */
+export function toggleState(
+  toggle: { slotAdded: bigint; slotRemoved: bigint },
+  atSlot: bigint,
+  epochLength: bigint,
+): ToggleState {
+  const epoch = atSlot / epochLength;
+  if (toggle.slotAdded === toggle.slotRemoved) return 'inactive';
+  if (toggle.slotAdded > toggle.slotRemoved) {
+    return epoch > toggle.slotAdded / epochLength + 1n ? 'active' : 'warmup';
+  }
+  return epoch > toggle.slotRemoved / epochLength + 1n ? 'inactive' : 'cooldown';
+}

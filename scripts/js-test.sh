@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# JS side: installs the client workspace's npm deps (committed lockfile), type-checks the
+# generated TypeScript clients and the tests (tsc), then runs the end-to-end tests
+# (node:test + LiteSVM) against target/deploy/*.so (build them with scripts/build-sbf.sh).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root/clients/js"
+step() { printf '==> %s\n' "$*"; }
+
+# `npm install`, not `npm ci`: see scripts/codegen/README.md.
+if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  step "npm install (clients/js)"
+  npm install --no-audit --no-fund --loglevel=error
+fi
+for so in jito_restaking_program jito_vault_program; do
+  [[ -f $root/target/deploy/$so.so ]] || { echo "target/deploy/$so.so missing: run scripts/build-sbf.sh" >&2; exit 1; }
+done
+
+step "tsc (generated clients and tests)"
+npx --no-install tsc -p .
+step "end-to-end tests (LiteSVM)"
+node --import tsx --test test/*.test.ts
