@@ -1,0 +1,1277 @@
+//! World for the vault's adversarial tests (negative matrix, extreme amounts,
+//! randomized sequences): deterministic keys with every admin role held by a
+//! different key, account bytes for every vault account type (written through
+//! `jito_vault_interface`, the restaking accounts through
+//! [`crate::restaking_adversarial_world`]), SPL Token accounts, builders of all
+//! 34 vault instructions in the original sdk's account order and flags, and a
+//! small account store that commits successful instructions.
+
+use std::collections::BTreeMap;
+
+use jito_core::account::AccountType;
+use jito_vault_interface::state::{
+    Config, DelegationState, Vault, VaultNcnSlasherOperatorTicket, VaultNcnSlasherTicket,
+    VaultNcnTicket, VaultOperatorDelegation, VaultStakerWithdrawalTicket, VaultUpdateStateTracker,
+};
+
+use crate::{
+    instruction, mint_data, mollusk, owned_account, program_account,
+    restaking_adversarial_world as raw, system_account, token_account_data, Account, AccountMeta,
+    Instruction, InstructionResult, Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID,
+    RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    VAULT_PROGRAM_ID,
+};
+
+/// Short epochs so that tests can cross several.
+pub const EPOCH_LENGTH: u64 = 100;
+/// Lamports of every funded wallet.
+pub const WALLET_LAMPORTS: u64 = 10_000_000_000;
+/// Metaplex Token Metadata program id.
+pub const METAPLEX_ID: Pubkey =
+    Pubkey::from_str_const("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s");
+
+/// Instruction tags (master numbering).
+pub mod tag {
+    pub use jito_vault_interface::instruction::tag::*;
+}
+
+/// Custom error codes (the original `VaultError` numbers).
+pub mod err {
+    pub const VAULT_INSUFFICIENT_FUNDS: u32 = 1002;
+    pub const VAULT_OVERFLOW: u32 = 1003;
+    pub const VAULT_OPERATOR_ADMIN_INVALID: u32 = 1004;
+    pub const VAULT_ADMIN_INVALID: u32 = 1005;
+    pub const VAULT_CAPACITY_ADMIN_INVALID: u32 = 1006;
+    pub const VAULT_MINT_BURN_ADMIN_INVALID: u32 = 1007;
+    pub const VAULT_DELEGATION_ADMIN_INVALID: u32 = 1008;
+    pub const VAULT_DELEGATE_ASSET_ADMIN_INVALID: u32 = 1009;
+    pub const VAULT_CAPACITY_EXCEEDED: u32 = 1010;
+    pub const VAULT_SLASHER_ADMIN_INVALID: u32 = 1011;
+    pub const VAULT_NCN_ADMIN_INVALID: u32 = 1012;
+    pub const VAULT_FEE_ADMIN_INVALID: u32 = 1013;
+    pub const CONFIG_ADMIN_INVALID: u32 = 1014;
+    pub const CONFIG_FEE_ADMIN_INVALID: u32 = 1015;
+    pub const VAULT_FEE_CAP_EXCEEDED: u32 = 1016;
+    pub const VAULT_FEE_CHANGE_TOO_SOON: u32 = 1017;
+    pub const VAULT_FEE_BUMP_TOO_LARGE: u32 = 1018;
+    pub const VAULT_UNDERFLOW: u32 = 1019;
+    pub const VAULT_UPDATE_NEEDED: u32 = 1020;
+    pub const VAULT_IS_UPDATED: u32 = 1021;
+    pub const VAULT_OPERATOR_DELEGATION_IS_UPDATED: u32 = 1023;
+    pub const VAULT_UPDATE_INCORRECT_INDEX: u32 = 1024;
+    pub const VAULT_UPDATE_STATE_NOT_FINISHED_UPDATING: u32 = 1025;
+    pub const VAULT_SECURITY_OVERFLOW: u32 = 1026;
+    pub const VAULT_SECURITY_UNDERFLOW: u32 = 1028;
+    pub const SLIPPAGE_ERROR: u32 = 1029;
+    pub const VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE: u32 = 1030;
+    pub const VAULT_NCN_SLASHER_TICKET_FAILED_COOLDOWN: u32 = 1031;
+    pub const VAULT_NCN_SLASHER_TICKET_FAILED_WARMUP: u32 = 1032;
+    pub const VAULT_NCN_TICKET_FAILED_COOLDOWN: u32 = 1033;
+    pub const VAULT_NCN_TICKET_FAILED_WARMUP: u32 = 1034;
+    pub const VAULT_STAKER_WITHDRAWAL_TICKET_INVALID_STAKER: u32 = 1042;
+    pub const VAULT_DELEGATION_ZERO: u32 = 1046;
+    pub const VAULT_COOLDOWN_ZERO: u32 = 1047;
+    pub const VAULT_BURN_ZERO: u32 = 1048;
+    pub const VAULT_ENQUEUE_WITHDRAWAL_AMOUNT_ZERO: u32 = 1049;
+    pub const VAULT_MINT_ZERO: u32 = 1050;
+    pub const VAULT_IS_PAUSED: u32 = 1051;
+    pub const INVALID_DEPOSIT_TOKEN_ACCOUNT: u32 = 1053;
+    pub const VAULT_REWARD_FEE_DELTA_TOO_LARGE: u32 = 1056;
+    pub const VAULT_REWARD_FEE_IS_ZERO: u32 = 1057;
+    pub const VRT_OUT_CANNOT_BE_ZERO: u32 = 1058;
+    pub const NON_ZERO_ADDITIONAL_ASSETS_NEEDED: u32 = 1059;
+    pub const ARITHMETIC_OVERFLOW: u32 = 3000;
+    pub const ARITHMETIC_UNDERFLOW: u32 = 3001;
+    /// SPL Token `TokenError::Overflow`.
+    pub const TOKEN_OVERFLOW: u32 = 14;
+    /// SPL Token `TokenError::InsufficientFunds`.
+    pub const TOKEN_INSUFFICIENT_FUNDS: u32 = 1;
+}
+
+/// Byte offsets of fields read by the models (header included).
+pub mod off {
+    pub const CONFIG_ADMIN: usize = 8;
+    pub const CONFIG_RESTAKING_PROGRAM: usize = 40;
+    pub const CONFIG_EPOCH_LENGTH: usize = 72;
+    pub const CONFIG_PROGRAM_FEE_WALLET: usize = 96;
+    pub const CONFIG_FEE_ADMIN: usize = 128;
+    pub const VAULT_BASE: usize = 8;
+    pub const VAULT_VRT_MINT: usize = 40;
+    pub const VAULT_SUPPORTED_MINT: usize = 72;
+    pub const VAULT_BUMP: usize = 850;
+    pub const TICKET_VAULT: usize = 8;
+    pub const TICKET_STAKER: usize = 40;
+    pub const TICKET_BASE: usize = 72;
+    pub const TICKET_BUMP: usize = 120;
+    pub const VAULT_NCN_TICKET_TOGGLE: usize = 80;
+    pub const VAULT_NCN_SLASHER_TICKET_TOGGLE: usize = 120;
+}
+
+/// A deterministic key: `[0xA2, group, n, 0, …, 0x2A]`.
+pub fn key(group: u8, n: u8) -> Pubkey {
+    let mut bytes = [0u8; 32];
+    bytes[0] = 0xA2;
+    bytes[1] = group;
+    bytes[2] = n;
+    bytes[31] = 0x2A;
+    Pubkey::new_from_array(bytes)
+}
+
+// ---------------------------------------------------------------------------
+// PDAs (host `find_program_address`, literal seeds)
+// ---------------------------------------------------------------------------
+
+fn vault_program_pda(seeds: &[&[u8]]) -> (Pubkey, u8) {
+    Pubkey::find_program_address(seeds, &VAULT_PROGRAM_ID)
+}
+
+pub fn config_pda() -> (Pubkey, u8) {
+    vault_program_pda(&[b"config"])
+}
+pub fn vault_pda(base: &Pubkey) -> (Pubkey, u8) {
+    vault_program_pda(&[b"vault", base.as_ref()])
+}
+pub fn burn_vault_pda(base: &Pubkey) -> (Pubkey, u8) {
+    vault_program_pda(&[b"burn_vault", base.as_ref()])
+}
+pub fn vault_ncn_ticket_pda(vault: &Pubkey, ncn: &Pubkey) -> (Pubkey, u8) {
+    vault_program_pda(&[b"vault_ncn_ticket", vault.as_ref(), ncn.as_ref()])
+}
+pub fn vault_operator_delegation_pda(vault: &Pubkey, operator: &Pubkey) -> (Pubkey, u8) {
+    vault_program_pda(&[
+        b"vault_operator_delegation",
+        vault.as_ref(),
+        operator.as_ref(),
+    ])
+}
+pub fn vault_ncn_slasher_ticket_pda(
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    slasher: &Pubkey,
+) -> (Pubkey, u8) {
+    vault_program_pda(&[
+        b"vault_slasher_ticket",
+        vault.as_ref(),
+        ncn.as_ref(),
+        slasher.as_ref(),
+    ])
+}
+pub fn vault_ncn_slasher_operator_ticket_pda(
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    slasher: &Pubkey,
+    operator: &Pubkey,
+    epoch: u64,
+) -> (Pubkey, u8) {
+    vault_program_pda(&[
+        b"vault_ncn_slasher_operator",
+        vault.as_ref(),
+        ncn.as_ref(),
+        slasher.as_ref(),
+        operator.as_ref(),
+        &epoch.to_le_bytes(),
+    ])
+}
+pub fn withdrawal_ticket_pda(vault: &Pubkey, base: &Pubkey) -> (Pubkey, u8) {
+    vault_program_pda(&[
+        b"vault_staker_withdrawal_ticket",
+        vault.as_ref(),
+        base.as_ref(),
+    ])
+}
+pub fn tracker_pda(vault: &Pubkey, ncn_epoch: u64) -> (Pubkey, u8) {
+    vault_program_pda(&[
+        b"vault_update_state_tracker",
+        vault.as_ref(),
+        &ncn_epoch.to_le_bytes(),
+    ])
+}
+pub fn metadata_pda(mint: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(
+        &[b"metadata", METAPLEX_ID.as_ref(), mint.as_ref()],
+        &METAPLEX_ID,
+    )
+    .0
+}
+/// SPL Token associated token address.
+pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
+    crate::associated_token_address(owner, mint, &TOKEN_PROGRAM_ID)
+}
+
+// ---------------------------------------------------------------------------
+// Keys
+// ---------------------------------------------------------------------------
+
+/// The vault config and its three roles.
+#[derive(Clone, Debug)]
+pub struct ConfigKeys {
+    pub address: Pubkey,
+    pub bump: u8,
+    pub admin: Pubkey,
+    pub fee_admin: Pubkey,
+    pub program_fee_wallet: Pubkey,
+}
+
+impl ConfigKeys {
+    pub fn new() -> Self {
+        let (address, bump) = config_pda();
+        Self {
+            address,
+            bump,
+            admin: key(0x10, 1),
+            fee_admin: key(0x10, 2),
+            program_fee_wallet: key(0x10, 3),
+        }
+    }
+}
+
+impl Default for ConfigKeys {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A vault with every admin role held by a different key (group `0x30 + 2k`),
+/// its mints (group `0x31 + 2k`) and its token accounts.
+#[derive(Clone, Debug)]
+pub struct VaultKeys {
+    pub base: Pubkey,
+    pub address: Pubkey,
+    pub bump: u8,
+    pub vrt_mint: Pubkey,
+    pub st_mint: Pubkey,
+    pub admin: Pubkey,
+    pub delegation_admin: Pubkey,
+    pub operator_admin: Pubkey,
+    pub ncn_admin: Pubkey,
+    pub slasher_admin: Pubkey,
+    pub capacity_admin: Pubkey,
+    pub fee_admin: Pubkey,
+    pub delegate_asset_admin: Pubkey,
+    pub fee_wallet: Pubkey,
+    pub mint_burn_admin: Pubkey,
+    pub metadata_admin: Pubkey,
+    /// The vault's supported-token ATA.
+    pub vault_st_ata: Pubkey,
+}
+
+impl VaultKeys {
+    pub fn new(k: u8) -> Self {
+        let g = 0x30 + 2 * k;
+        let base = key(g, 0);
+        let (address, bump) = vault_pda(&base);
+        let vrt_mint = key(g + 1, 0);
+        let st_mint = key(g + 1, 1);
+        Self {
+            base,
+            address,
+            bump,
+            vrt_mint,
+            st_mint,
+            admin: key(g, 1),
+            delegation_admin: key(g, 2),
+            operator_admin: key(g, 3),
+            ncn_admin: key(g, 4),
+            slasher_admin: key(g, 5),
+            capacity_admin: key(g, 6),
+            fee_admin: key(g, 7),
+            delegate_asset_admin: key(g, 8),
+            fee_wallet: key(g, 9),
+            mint_burn_admin: key(g, 10),
+            metadata_admin: key(g, 11),
+            vault_st_ata: ata(&address, &st_mint),
+        }
+    }
+
+    /// The fee wallet's VRT ATA.
+    pub fn fee_vrt_ata(&self) -> Pubkey {
+        ata(&self.fee_wallet, &self.vrt_mint)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Account bytes
+// ---------------------------------------------------------------------------
+
+/// A vault-owned, rent-exempt account.
+pub fn vault_account(data: Vec<u8>) -> Account {
+    owned_account(&VAULT_PROGRAM_ID, data)
+}
+
+/// The config: default fee limits, `epoch_length`, `program_fee_bps`.
+pub fn config_bytes(
+    keys: &ConfigKeys,
+    epoch_length: u64,
+    program_fee_bps: u16,
+    num_vaults: u64,
+) -> Vec<u8> {
+    let mut data = vec![0u8; Config::LEN];
+    let c = Config::init(&mut data).unwrap();
+    c.initialize(
+        &keys.admin,
+        &RESTAKING_PROGRAM_ID,
+        &keys.program_fee_wallet,
+        program_fee_bps,
+        keys.bump,
+    );
+    c.fee_admin = keys.fee_admin;
+    c.set_epoch_length(epoch_length);
+    c.set_num_vaults(num_vaults);
+    data
+}
+
+/// A vault initialised at slot 0 with every role set from `keys` (no mint/burn
+/// admin), then adjusted by `f`.
+pub fn vault_bytes(keys: &VaultKeys, f: impl FnOnce(&mut Vault)) -> Vec<u8> {
+    let mut data = vec![0u8; Vault::LEN];
+    let v = Vault::init(&mut data).unwrap();
+    v.initialize(
+        &keys.vrt_mint,
+        &keys.st_mint,
+        &keys.admin,
+        0,
+        &keys.base,
+        0,
+        0,
+        0,
+        0,
+        keys.bump,
+        0,
+    )
+    .unwrap();
+    v.delegation_admin = keys.delegation_admin;
+    v.operator_admin = keys.operator_admin;
+    v.ncn_admin = keys.ncn_admin;
+    v.slasher_admin = keys.slasher_admin;
+    v.capacity_admin = keys.capacity_admin;
+    v.fee_admin = keys.fee_admin;
+    v.delegate_asset_admin = keys.delegate_asset_admin;
+    v.fee_wallet = keys.fee_wallet;
+    v.metadata_admin = keys.metadata_admin;
+    f(v);
+    data
+}
+
+/// Writes a `SlotToggle` `(slot_added, slot_removed)` at `offset`.
+pub fn put_toggle(data: &mut [u8], offset: usize, toggle: (u64, u64)) {
+    data[offset..offset + 8].copy_from_slice(&toggle.0.to_le_bytes());
+    data[offset + 8..offset + 16].copy_from_slice(&toggle.1.to_le_bytes());
+}
+
+pub fn vault_ncn_ticket_bytes(
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    index: u64,
+    toggle: (u64, u64),
+) -> Vec<u8> {
+    let mut data = vec![0u8; VaultNcnTicket::LEN];
+    let t = VaultNcnTicket::init(&mut data).unwrap();
+    t.initialize(vault, ncn, index, vault_ncn_ticket_pda(vault, ncn).1, 0);
+    put_toggle(&mut data, off::VAULT_NCN_TICKET_TOGGLE, toggle);
+    data
+}
+
+pub fn vault_ncn_slasher_ticket_bytes(
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    slasher: &Pubkey,
+    max_slashable: u64,
+    index: u64,
+    toggle: (u64, u64),
+) -> Vec<u8> {
+    let mut data = vec![0u8; VaultNcnSlasherTicket::LEN];
+    let t = VaultNcnSlasherTicket::init(&mut data).unwrap();
+    t.initialize(
+        vault,
+        ncn,
+        slasher,
+        max_slashable,
+        index,
+        vault_ncn_slasher_ticket_pda(vault, ncn, slasher).1,
+        0,
+    );
+    put_toggle(&mut data, off::VAULT_NCN_SLASHER_TICKET_TOGGLE, toggle);
+    data
+}
+
+pub fn vault_ncn_slasher_operator_ticket_bytes(
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    slasher: &Pubkey,
+    operator: &Pubkey,
+    epoch: u64,
+) -> Vec<u8> {
+    let mut data = vec![0u8; VaultNcnSlasherOperatorTicket::LEN];
+    let t = VaultNcnSlasherOperatorTicket::init(&mut data).unwrap();
+    t.initialize(
+        vault,
+        ncn,
+        slasher,
+        operator,
+        epoch,
+        vault_ncn_slasher_operator_ticket_pda(vault, ncn, slasher, operator, epoch).1,
+    );
+    data
+}
+
+/// A delegation with `state` (staked, enqueued, cooling), last updated at `slot`.
+pub fn vault_operator_delegation_bytes(
+    vault: &Pubkey,
+    operator: &Pubkey,
+    index: u64,
+    slot: u64,
+    state: (u64, u64, u64),
+) -> Vec<u8> {
+    let mut data = vec![0u8; VaultOperatorDelegation::LEN];
+    let d = VaultOperatorDelegation::init(&mut data).unwrap();
+    d.initialize(
+        vault,
+        operator,
+        index,
+        vault_operator_delegation_pda(vault, operator).1,
+        slot,
+    );
+    d.delegation_state = DelegationState::new(state.0, state.1, state.2);
+    data
+}
+
+pub fn withdrawal_ticket_bytes(
+    vault: &Pubkey,
+    staker: &Pubkey,
+    base: &Pubkey,
+    vrt_amount: u64,
+    slot_unstaked: u64,
+) -> Vec<u8> {
+    let mut data = vec![0u8; VaultStakerWithdrawalTicket::LEN];
+    let t = VaultStakerWithdrawalTicket::init(&mut data).unwrap();
+    t.initialize(
+        vault,
+        staker,
+        base,
+        vrt_amount,
+        slot_unstaked,
+        withdrawal_ticket_pda(vault, base).1,
+    );
+    data
+}
+
+/// A tracker of `ncn_epoch` with `last_updated_index` and an accumulated state.
+pub fn tracker_bytes(
+    vault: &Pubkey,
+    ncn_epoch: u64,
+    last_updated_index: u64,
+    state: (u64, u64, u64),
+    method: u8,
+) -> Vec<u8> {
+    let mut data = vec![0u8; VaultUpdateStateTracker::LEN];
+    let t = VaultUpdateStateTracker::init(&mut data).unwrap();
+    t.initialize(vault, ncn_epoch, method);
+    t.set_last_updated_index(last_updated_index);
+    t.delegation_state = DelegationState::new(state.0, state.1, state.2);
+    data
+}
+
+/// An SPL Token mint.
+pub fn mint_account(authority: Option<&Pubkey>, supply: u64) -> Account {
+    owned_account(&TOKEN_PROGRAM_ID, mint_data(authority, supply, 9))
+}
+
+/// An SPL Token account.
+pub fn token_account(mint: &Pubkey, owner: &Pubkey, amount: u64) -> Account {
+    owned_account(&TOKEN_PROGRAM_ID, token_account_data(mint, owner, amount))
+}
+
+/// A funded wallet.
+pub fn wallet() -> Account {
+    system_account(WALLET_LAMPORTS)
+}
+
+/// An address with nothing at it.
+pub fn empty() -> Account {
+    system_account(0)
+}
+
+/// The restaking NCN of A1's world, as the vault reads it.
+pub fn ncn_account(ncn: &raw::NcnKeys) -> Account {
+    raw::restaking_account(ncn.bytes(0, 1, 1, 1))
+}
+
+/// The restaking operator of A1's world, as the vault reads it.
+pub fn operator_account(operator: &raw::OperatorKeys) -> Account {
+    raw::restaking_account(operator.bytes(0, 1, 1, 0))
+}
+
+/// Program accounts for the ids the programs take as instruction accounts.
+pub fn is_program(key: &Pubkey) -> bool {
+    [
+        SYSTEM_PROGRAM_ID,
+        TOKEN_PROGRAM_ID,
+        TOKEN_2022_PROGRAM_ID,
+        ASSOCIATED_TOKEN_PROGRAM_ID,
+        VAULT_PROGRAM_ID,
+        RESTAKING_PROGRAM_ID,
+        METAPLEX_ID,
+    ]
+    .contains(key)
+}
+
+/// A Mollusk with both programs, the token programs and the Metaplex recorder.
+pub fn mollusk_with_metaplex() -> Mollusk {
+    let mut m = mollusk();
+    let path = crate::sbf_out_dir().join("metaplex_recorder.so");
+    let elf = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}); run scripts/build-sbf.sh",
+            path.display()
+        )
+    });
+    m.add_program_with_loader_and_elf(
+        &METAPLEX_ID,
+        &mollusk_svm::program::loader_keys::LOADER_V3,
+        &elf,
+    );
+    m
+}
+
+/// The account for a program id passed as an instruction account.
+pub fn program(id: &Pubkey) -> Account {
+    program_account(id).1
+}
+
+// ---------------------------------------------------------------------------
+// Instructions (original sdk account order and flags)
+// ---------------------------------------------------------------------------
+
+pub fn r(k: &Pubkey) -> AccountMeta {
+    AccountMeta::new_readonly(*k, false)
+}
+pub fn w(k: &Pubkey) -> AccountMeta {
+    AccountMeta::new(*k, false)
+}
+pub fn rs(k: &Pubkey) -> AccountMeta {
+    AccountMeta::new_readonly(*k, true)
+}
+pub fn ws(k: &Pubkey) -> AccountMeta {
+    AccountMeta::new(*k, true)
+}
+
+fn ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
+    instruction(&VAULT_PROGRAM_ID, data, accounts)
+}
+
+fn with_u64(tag: u8, x: u64) -> Vec<u8> {
+    let mut d = vec![tag];
+    d.extend_from_slice(&x.to_le_bytes());
+    d
+}
+
+fn with_u16(tag: u8, x: u16) -> Vec<u8> {
+    let mut d = vec![tag];
+    d.extend_from_slice(&x.to_le_bytes());
+    d
+}
+
+fn push_optional(mut metas: Vec<AccountMeta>, signer: Option<&Pubkey>) -> Vec<AccountMeta> {
+    if let Some(s) = signer {
+        metas.push(rs(s));
+    }
+    metas
+}
+
+pub fn initialize_config(
+    config: &Pubkey,
+    admin: &Pubkey,
+    restaking_program: &Pubkey,
+    program_fee_wallet: &Pubkey,
+    program_fee_bps: u16,
+) -> Instruction {
+    ix(
+        with_u16(tag::INITIALIZE_CONFIG, program_fee_bps),
+        vec![
+            w(config),
+            ws(admin),
+            r(restaking_program),
+            r(program_fee_wallet),
+            r(&SYSTEM_PROGRAM_ID),
+        ],
+    )
+}
+
+/// Data of InitializeVault.
+pub fn initialize_vault_data(
+    deposit_fee_bps: u16,
+    withdrawal_fee_bps: u16,
+    reward_fee_bps: u16,
+    decimals: u8,
+    initialize_token_amount: u64,
+) -> Vec<u8> {
+    let mut d = vec![tag::INITIALIZE_VAULT];
+    d.extend_from_slice(&deposit_fee_bps.to_le_bytes());
+    d.extend_from_slice(&withdrawal_fee_bps.to_le_bytes());
+    d.extend_from_slice(&reward_fee_bps.to_le_bytes());
+    d.push(decimals);
+    d.extend_from_slice(&initialize_token_amount.to_le_bytes());
+    d
+}
+
+pub fn initialize_vault(config: &Pubkey, v: &VaultKeys, data: Vec<u8>) -> Instruction {
+    let burn_vault = burn_vault_pda(&v.base).0;
+    ix(
+        data,
+        vec![
+            w(config),
+            w(&v.address),
+            ws(&v.vrt_mint),
+            r(&v.st_mint),
+            w(&ata(&v.admin, &v.st_mint)),
+            w(&v.vault_st_ata),
+            r(&burn_vault),
+            w(&ata(&burn_vault, &v.vrt_mint)),
+            ws(&v.admin),
+            rs(&v.base),
+            r(&SYSTEM_PROGRAM_ID),
+            r(&TOKEN_PROGRAM_ID),
+            r(&ASSOCIATED_TOKEN_PROGRAM_ID),
+        ],
+    )
+}
+
+pub fn initialize_vault_with_mint() -> Instruction {
+    ix(vec![tag::INITIALIZE_VAULT_WITH_MINT], vec![])
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn initialize_vault_operator_delegation(
+    config: &Pubkey,
+    vault: &Pubkey,
+    operator: &Pubkey,
+    operator_vault_ticket: &Pubkey,
+    delegation: &Pubkey,
+    admin: &Pubkey,
+    payer: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::INITIALIZE_VAULT_OPERATOR_DELEGATION],
+        vec![
+            r(config),
+            w(vault),
+            w(operator),
+            r(operator_vault_ticket),
+            w(delegation),
+            rs(admin),
+            ws(payer),
+            r(&SYSTEM_PROGRAM_ID),
+        ],
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn initialize_vault_ncn_ticket(
+    config: &Pubkey,
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    ncn_vault_ticket: &Pubkey,
+    vault_ncn_ticket: &Pubkey,
+    admin: &Pubkey,
+    payer: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::INITIALIZE_VAULT_NCN_TICKET],
+        vec![
+            r(config),
+            w(vault),
+            r(ncn),
+            r(ncn_vault_ticket),
+            w(vault_ncn_ticket),
+            rs(admin),
+            ws(payer),
+            r(&SYSTEM_PROGRAM_ID),
+        ],
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn initialize_vault_ncn_slasher_operator_ticket(
+    config: &Pubkey,
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    slasher: &Pubkey,
+    operator: &Pubkey,
+    vault_ncn_slasher_ticket: &Pubkey,
+    ticket: &Pubkey,
+    payer: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET],
+        vec![
+            r(config),
+            r(vault),
+            r(ncn),
+            r(slasher),
+            r(operator),
+            r(vault_ncn_slasher_ticket),
+            w(ticket),
+            ws(payer),
+            r(&SYSTEM_PROGRAM_ID),
+        ],
+    )
+}
+
+/// The sdk passes the vault writable (its slasher count changes), although the
+/// Shank annotation does not say so.
+#[allow(clippy::too_many_arguments)]
+pub fn initialize_vault_ncn_slasher_ticket(
+    config: &Pubkey,
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    slasher: &Pubkey,
+    ncn_slasher_ticket: &Pubkey,
+    ticket: &Pubkey,
+    admin: &Pubkey,
+    payer: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::INITIALIZE_VAULT_NCN_SLASHER_TICKET],
+        vec![
+            r(config),
+            w(vault),
+            r(ncn),
+            r(slasher),
+            r(ncn_slasher_ticket),
+            w(ticket),
+            rs(admin),
+            ws(payer),
+            r(&SYSTEM_PROGRAM_ID),
+        ],
+    )
+}
+
+/// Warmup (tag 7) / Cooldown (tag 8) of a VaultNcnTicket.
+pub fn vault_ncn_ticket_toggle(
+    t: u8,
+    config: &Pubkey,
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    ticket: &Pubkey,
+    admin: &Pubkey,
+) -> Instruction {
+    let vault_meta = if t == tag::WARMUP_VAULT_NCN_TICKET {
+        w(vault)
+    } else {
+        r(vault)
+    };
+    ix(
+        vec![t],
+        vec![r(config), vault_meta, r(ncn), w(ticket), rs(admin)],
+    )
+}
+
+/// Warmup (tag 9) / Cooldown (tag 10) of a VaultNcnSlasherTicket.
+pub fn vault_ncn_slasher_ticket_toggle(
+    t: u8,
+    config: &Pubkey,
+    vault: &Pubkey,
+    ncn: &Pubkey,
+    slasher: &Pubkey,
+    ticket: &Pubkey,
+    admin: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![t],
+        vec![
+            r(config),
+            r(vault),
+            r(ncn),
+            r(slasher),
+            w(ticket),
+            rs(admin),
+        ],
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn mint_to(
+    config: &Pubkey,
+    v: &VaultKeys,
+    depositor: &Pubkey,
+    fee_wallet: &Pubkey,
+    amount_in: u64,
+    min_amount_out: u64,
+    mint_signer: Option<&Pubkey>,
+) -> Instruction {
+    let mut data = with_u64(tag::MINT_TO, amount_in);
+    data.extend_from_slice(&min_amount_out.to_le_bytes());
+    ix(
+        data,
+        push_optional(
+            vec![
+                w(config),
+                w(&v.address),
+                w(&v.vrt_mint),
+                ws(depositor),
+                w(&ata(depositor, &v.st_mint)),
+                w(&v.vault_st_ata),
+                w(&ata(depositor, &v.vrt_mint)),
+                w(&ata(fee_wallet, &v.vrt_mint)),
+                r(&TOKEN_PROGRAM_ID),
+            ],
+            mint_signer,
+        ),
+    )
+}
+
+pub fn enqueue_withdrawal(
+    config: &Pubkey,
+    v: &VaultKeys,
+    staker: &Pubkey,
+    ticket_base: &Pubkey,
+    amount: u64,
+    burn_signer: Option<&Pubkey>,
+) -> Instruction {
+    let ticket = withdrawal_ticket_pda(&v.address, ticket_base).0;
+    ix(
+        with_u64(tag::ENQUEUE_WITHDRAWAL, amount),
+        push_optional(
+            vec![
+                r(config),
+                w(&v.address),
+                w(&ticket),
+                w(&ata(&ticket, &v.vrt_mint)),
+                ws(staker),
+                w(&ata(staker, &v.vrt_mint)),
+                rs(ticket_base),
+                r(&TOKEN_PROGRAM_ID),
+                r(&SYSTEM_PROGRAM_ID),
+            ],
+            burn_signer,
+        ),
+    )
+}
+
+pub fn change_withdrawal_ticket_owner(
+    config: &Pubkey,
+    vault: &Pubkey,
+    ticket: &Pubkey,
+    old_owner: &Pubkey,
+    new_owner: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::CHANGE_WITHDRAWAL_TICKET_OWNER],
+        vec![r(config), w(vault), w(ticket), rs(old_owner), r(new_owner)],
+    )
+}
+
+pub fn burn_withdrawal_ticket(
+    config: &Pubkey,
+    v: &VaultKeys,
+    staker: &Pubkey,
+    ticket: &Pubkey,
+    vault_fee_wallet: &Pubkey,
+    program_fee_wallet: &Pubkey,
+    burn_signer: Option<&Pubkey>,
+) -> Instruction {
+    ix(
+        vec![tag::BURN_WITHDRAWAL_TICKET],
+        push_optional(
+            vec![
+                r(config),
+                w(&v.address),
+                w(&v.vault_st_ata),
+                w(&v.vrt_mint),
+                w(staker),
+                w(&ata(staker, &v.st_mint)),
+                w(ticket),
+                w(&ata(ticket, &v.vrt_mint)),
+                w(&ata(vault_fee_wallet, &v.vrt_mint)),
+                w(&ata(program_fee_wallet, &v.vrt_mint)),
+                r(&TOKEN_PROGRAM_ID),
+                r(&SYSTEM_PROGRAM_ID),
+            ],
+            burn_signer,
+        ),
+    )
+}
+
+pub fn set_deposit_capacity(
+    config: &Pubkey,
+    vault: &Pubkey,
+    admin: &Pubkey,
+    amount: u64,
+) -> Instruction {
+    ix(
+        with_u64(tag::SET_DEPOSIT_CAPACITY, amount),
+        vec![r(config), w(vault), rs(admin)],
+    )
+}
+
+/// Borsh `Option<u16>`.
+pub fn option_u16(out: &mut Vec<u8>, x: Option<u16>) {
+    match x {
+        None => out.push(0),
+        Some(v) => {
+            out.push(1);
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+}
+
+pub fn set_fees(
+    config: &Pubkey,
+    vault: &Pubkey,
+    admin: &Pubkey,
+    deposit: Option<u16>,
+    withdrawal: Option<u16>,
+    reward: Option<u16>,
+) -> Instruction {
+    let mut data = vec![tag::SET_FEES];
+    option_u16(&mut data, deposit);
+    option_u16(&mut data, withdrawal);
+    option_u16(&mut data, reward);
+    ix(data, vec![r(config), w(vault), rs(admin)])
+}
+
+pub fn set_program_fee(config: &Pubkey, admin: &Pubkey, bps: u16) -> Instruction {
+    ix(
+        with_u16(tag::SET_PROGRAM_FEE, bps),
+        vec![w(config), rs(admin)],
+    )
+}
+
+pub fn set_program_fee_wallet(
+    config: &Pubkey,
+    fee_admin: &Pubkey,
+    new_wallet: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::SET_PROGRAM_FEE_WALLET],
+        vec![w(config), rs(fee_admin), r(new_wallet)],
+    )
+}
+
+pub fn set_is_paused(config: &Pubkey, vault: &Pubkey, admin: &Pubkey, paused: bool) -> Instruction {
+    ix(
+        vec![tag::SET_IS_PAUSED, paused as u8],
+        vec![r(config), w(vault), rs(admin)],
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn delegate_token_account(
+    config: &Pubkey,
+    vault: &Pubkey,
+    admin: &Pubkey,
+    mint: &Pubkey,
+    token_account: &Pubkey,
+    delegate: &Pubkey,
+    token_program: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::DELEGATE_TOKEN_ACCOUNT],
+        vec![
+            r(config),
+            r(vault),
+            rs(admin),
+            r(mint),
+            w(token_account),
+            r(delegate),
+            r(token_program),
+        ],
+    )
+}
+
+pub fn revoke_delegate_token_account(
+    config: &Pubkey,
+    vault: &Pubkey,
+    admin: &Pubkey,
+    mint: &Pubkey,
+    token_account: &Pubkey,
+    token_program: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::REVOKE_DELEGATE_TOKEN_ACCOUNT],
+        vec![
+            r(config),
+            r(vault),
+            rs(admin),
+            r(mint),
+            w(token_account),
+            r(token_program),
+        ],
+    )
+}
+
+pub fn set_admin(
+    config: &Pubkey,
+    vault: &Pubkey,
+    old_admin: &Pubkey,
+    new_admin: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::SET_ADMIN],
+        vec![r(config), w(vault), rs(old_admin), rs(new_admin)],
+    )
+}
+
+pub fn set_secondary_admin(
+    config: &Pubkey,
+    vault: &Pubkey,
+    admin: &Pubkey,
+    new_admin: &Pubkey,
+    role: u8,
+) -> Instruction {
+    ix(
+        vec![tag::SET_SECONDARY_ADMIN, role],
+        vec![r(config), w(vault), rs(admin), r(new_admin)],
+    )
+}
+
+/// AddDelegation (tag 24) / CooldownDelegation (tag 25).
+pub fn delegation_change(
+    t: u8,
+    config: &Pubkey,
+    vault: &Pubkey,
+    operator: &Pubkey,
+    delegation: &Pubkey,
+    admin: &Pubkey,
+    amount: u64,
+) -> Instruction {
+    ix(
+        with_u64(t, amount),
+        vec![r(config), w(vault), r(operator), w(delegation), rs(admin)],
+    )
+}
+
+pub fn update_vault_balance(config: &Pubkey, v: &VaultKeys, fee_wallet: &Pubkey) -> Instruction {
+    ix(
+        vec![tag::UPDATE_VAULT_BALANCE],
+        vec![
+            r(config),
+            w(&v.address),
+            r(&v.vault_st_ata),
+            w(&v.vrt_mint),
+            w(&ata(fee_wallet, &v.vrt_mint)),
+            r(&TOKEN_PROGRAM_ID),
+        ],
+    )
+}
+
+/// The sdk makes the payer a writable signer.
+pub fn initialize_vault_update_state_tracker(
+    config: &Pubkey,
+    vault: &Pubkey,
+    tracker: &Pubkey,
+    payer: &Pubkey,
+    method: u8,
+) -> Instruction {
+    ix(
+        vec![tag::INITIALIZE_VAULT_UPDATE_STATE_TRACKER, method],
+        vec![
+            r(config),
+            w(vault),
+            w(tracker),
+            ws(payer),
+            r(&SYSTEM_PROGRAM_ID),
+        ],
+    )
+}
+
+pub fn crank_vault_update_state_tracker(
+    config: &Pubkey,
+    vault: &Pubkey,
+    operator: &Pubkey,
+    delegation: &Pubkey,
+    tracker: &Pubkey,
+) -> Instruction {
+    ix(
+        vec![tag::CRANK_VAULT_UPDATE_STATE_TRACKER],
+        vec![r(config), w(vault), r(operator), w(delegation), w(tracker)],
+    )
+}
+
+pub fn close_vault_update_state_tracker(
+    config: &Pubkey,
+    vault: &Pubkey,
+    tracker: &Pubkey,
+    payer: &Pubkey,
+    ncn_epoch: u64,
+) -> Instruction {
+    ix(
+        with_u64(tag::CLOSE_VAULT_UPDATE_STATE_TRACKER, ncn_epoch),
+        vec![r(config), w(vault), w(tracker), ws(payer)],
+    )
+}
+
+/// Borsh: `u32` length then the bytes.
+fn borsh_string(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+pub fn metadata_data(t: u8, name: &str, symbol: &str, uri: &str) -> Vec<u8> {
+    let mut d = vec![t];
+    borsh_string(&mut d, name);
+    borsh_string(&mut d, symbol);
+    borsh_string(&mut d, uri);
+    d
+}
+
+pub fn create_token_metadata(
+    v: &VaultKeys,
+    admin: &Pubkey,
+    payer: &Pubkey,
+    data: Vec<u8>,
+) -> Instruction {
+    ix(
+        data,
+        vec![
+            r(&v.address),
+            rs(admin),
+            r(&v.vrt_mint),
+            ws(payer),
+            w(&metadata_pda(&v.vrt_mint)),
+            r(&METAPLEX_ID),
+            r(&SYSTEM_PROGRAM_ID),
+        ],
+    )
+}
+
+pub fn update_token_metadata(v: &VaultKeys, admin: &Pubkey, data: Vec<u8>) -> Instruction {
+    ix(
+        data,
+        vec![
+            r(&v.address),
+            rs(admin),
+            w(&v.vrt_mint),
+            w(&metadata_pda(&v.vrt_mint)),
+            r(&METAPLEX_ID),
+        ],
+    )
+}
+
+pub fn set_config_admin(config: &Pubkey, old_admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
+    ix(
+        vec![tag::SET_CONFIG_ADMIN],
+        vec![w(config), rs(old_admin), r(new_admin)],
+    )
+}
+
+pub fn set_config_secondary_admin(
+    config: &Pubkey,
+    admin: &Pubkey,
+    new_admin: &Pubkey,
+    role: u8,
+) -> Instruction {
+    ix(
+        vec![tag::SET_CONFIG_SECONDARY_ADMIN, role],
+        vec![w(config), rs(admin), r(new_admin)],
+    )
+}
+
+/// An SPL Token `Transfer` (tag 3).
+pub fn spl_transfer(
+    source: &Pubkey,
+    destination: &Pubkey,
+    owner: &Pubkey,
+    amount: u64,
+) -> Instruction {
+    let mut data = vec![3];
+    data.extend_from_slice(&amount.to_le_bytes());
+    instruction(
+        &TOKEN_PROGRAM_ID,
+        data,
+        vec![w(source), w(destination), rs(owner)],
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Account store
+// ---------------------------------------------------------------------------
+
+/// Mollusk plus an account store: successful instructions are committed.
+pub struct Store {
+    pub mollusk: Mollusk,
+    pub accounts: BTreeMap<Pubkey, Account>,
+}
+
+impl Store {
+    pub fn new(mollusk: Mollusk) -> Self {
+        Self {
+            mollusk,
+            accounts: BTreeMap::new(),
+        }
+    }
+
+    pub fn set(&mut self, key: Pubkey, account: Account) {
+        self.accounts.insert(key, account);
+    }
+
+    pub fn get(&self, key: &Pubkey) -> Option<&Account> {
+        self.accounts.get(key)
+    }
+
+    /// The account at `key`: stored, a program, or an empty system account.
+    pub fn account(&self, key: &Pubkey) -> Account {
+        if let Some(a) = self.accounts.get(key) {
+            return a.clone();
+        }
+        if is_program(key) {
+            return program(key);
+        }
+        empty()
+    }
+
+    pub fn warp(&mut self, slot: u64) {
+        self.mollusk.warp_to_slot(slot);
+    }
+
+    pub fn slot(&self) -> u64 {
+        self.mollusk.sysvars.clock.slot
+    }
+
+    /// The accounts of `ix`, one per key, in meta order.
+    pub fn accounts_for(&self, ix: &Instruction) -> Vec<(Pubkey, Account)> {
+        let mut out: Vec<(Pubkey, Account)> = Vec::new();
+        for meta in &ix.accounts {
+            if !out.iter().any(|(k, _)| *k == meta.pubkey) {
+                out.push((meta.pubkey, self.account(&meta.pubkey)));
+            }
+        }
+        out
+    }
+
+    /// Runs `ix` without committing.
+    pub fn run(&self, ix: &Instruction) -> (InstructionResult, Vec<(Pubkey, Account)>) {
+        let accounts = self.accounts_for(ix);
+        let result = self.mollusk.process_instruction(ix, &accounts);
+        (result, accounts)
+    }
+
+    /// Runs `ix` and commits its accounts when it succeeds.
+    pub fn apply(&mut self, ix: &Instruction) -> InstructionResult {
+        let (result, _) = self.run(ix);
+        if result.program_result.is_ok() {
+            for (k, a) in &result.resulting_accounts {
+                if !is_program(k) {
+                    self.accounts.insert(*k, a.clone());
+                }
+            }
+        }
+        result
+    }
+
+    /// Runs `ix`, panics unless it succeeds, commits.
+    #[track_caller]
+    pub fn exec(&mut self, ix: &Instruction) -> InstructionResult {
+        let result = self.apply(ix);
+        crate::assert_success(&result);
+        result
+    }
+
+    pub fn token_amount(&self, key: &Pubkey) -> u64 {
+        crate::token_amount(&self.account(key))
+    }
+
+    pub fn mint_supply(&self, key: &Pubkey) -> u64 {
+        crate::mint_supply(&self.account(key))
+    }
+}
