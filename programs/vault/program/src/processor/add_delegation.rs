@@ -1,0 +1,59 @@
+//! AddDelegation: the vault's delegation admin stakes `amount` of the vault's
+//! free assets with an operator. The vault's and the operator's delegation
+//! states both grow by `amount`.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_vault_interface::{
+    instruction::args,
+    restaking::state::Operator,
+    state::{Config, Vault, VaultOperatorDelegation},
+};
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+// Not inlined into the dispatch: one function per instruction keeps every
+// jump within the SBPF range (a fully inlined dispatch needs `gotol`, which
+// sbpf-linker rejects).
+#[inline(never)]
+pub fn process_add_delegation(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    let amount = args::u64_exact(data)?;
+    let [config_info, vault_info, operator, vault_operator_delegation, admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    let slot = Clock::get()?.slot;
+
+    Config::load(program_id, config_info, false)?;
+    let config_data = config_info.try_borrow()?;
+    let config = Config::from_bytes(&config_data)?;
+    Vault::load(program_id, vault_info, true)?;
+    Operator::load(&config.restaking_program, operator, false)?;
+    VaultOperatorDelegation::load(
+        program_id,
+        vault_operator_delegation,
+        vault_info.address(),
+        operator.address(),
+        true,
+    )?;
+    load_signer(admin, false)?;
+
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    vault.check_delegation_admin(admin.address())?;
+    vault.check_update_state_ok(slot, config.epoch_length())?;
+    vault.check_is_paused()?;
+
+    vault.delegate(amount)?;
+    let mut delegation_data = vault_operator_delegation.try_borrow_mut()?;
+    VaultOperatorDelegation::from_bytes_mut(&mut delegation_data)?
+        .delegation_state
+        .delegate(amount)?;
+    Ok(())
+}

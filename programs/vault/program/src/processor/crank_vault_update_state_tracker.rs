@@ -1,0 +1,139 @@
+//! CrankVaultUpdateStateTracker: anyone updates one operator delegation of a
+//! vault during its epoch update, in operator-index order starting at
+//! `epoch % operator_count`. The delegation's cool-down stages move forward to
+//! the current epoch, greedy withdrawal allocation cools down as much of its
+//! stake as the vault still needs, and the tracker adds up the result.
+//!
+//! Crankers send one of these per operator and transaction, so every check is
+//! as cheap as it can be: each account is checked once, and the tracker (the
+//! one account without a stored bump) is recognised by its contents instead
+//! of a canonical-PDA search (see [`load_tracker`]).
+
+use jito_core::{
+    account::{check_account, AccountType},
+    get_epoch,
+};
+use jito_vault_interface::{
+    error::VaultError,
+    instruction::WithdrawalAllocationMethod,
+    restaking::state::Operator,
+    state::{Config, Vault, VaultOperatorDelegation, VaultUpdateStateTracker},
+};
+use pinocchio::{
+    address::address_eq,
+    error::ProgramError,
+    hint::unlikely,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+/// The original `VaultUpdateStateTracker::load` (owner `InvalidAccountOwner`;
+/// length, writable, discriminator and address `InvalidAccountData`), always
+/// expecting a writable tracker.
+///
+/// The address check compares the stored vault and epoch with the expected
+/// ones instead of searching the canonical PDA of `(vault, ncn_epoch)`: the
+/// program creates tracker accounts only at that canonical PDA (checked at
+/// creation), writes those two fields from the same seeds and never changes
+/// them, so an account this program owns with the tracker discriminator holds
+/// `vault` and `ncn_epoch` exactly when it sits at that address.
+#[inline(always)]
+pub(crate) fn load_tracker(
+    program_id: &Address,
+    account: &AccountView,
+    vault: &Address,
+    ncn_epoch: u64,
+) -> ProgramResult {
+    check_account::<VaultUpdateStateTracker>(program_id, account, true)?;
+    // SAFETY: read-only access within this function; no mutable borrow of the
+    // tracker is alive while the accounts are being checked.
+    let data = unsafe { account.borrow_unchecked() };
+    let tracker = VaultUpdateStateTracker::from_bytes(data)?;
+    if unlikely(!address_eq(&tracker.vault, vault) || tracker.ncn_epoch() != ncn_epoch) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
+
+// Not inlined into the dispatch: one function per instruction keeps every
+// jump within the SBPF range (a fully inlined dispatch needs `gotol`, which
+// sbpf-linker rejects).
+#[inline(never)]
+pub fn process_crank_vault_update_state_tracker(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    super::no_args(data)?;
+    let [config_info, vault_info, operator, vault_operator_delegation, tracker_info] = accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    let slot = Clock::get()?.slot;
+
+    Config::load(program_id, config_info, false)?;
+    // SAFETY: config, vault, operator delegation and tracker carry four
+    // different discriminators, each checked by its load before its data is
+    // viewed, so they are four distinct accounts and these views cannot alias;
+    // the mutable views are taken only after every account has been checked,
+    // and nothing else borrows these accounts in this instruction.
+    let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
+    Vault::load(program_id, vault_info, true)?;
+    Operator::load(&config.restaking_program, operator, false)?;
+    VaultOperatorDelegation::load(
+        program_id,
+        vault_operator_delegation,
+        vault_info.address(),
+        operator.address(),
+        true,
+    )?;
+
+    let epoch_length = config.epoch_length();
+    let ncn_epoch = get_epoch(slot, epoch_length)?;
+    load_tracker(program_id, tracker_info, vault_info.address(), ncn_epoch)?;
+
+    // SAFETY: see above.
+    let vault = Vault::from_bytes_mut(unsafe { vault_info.borrow_unchecked_mut() })?;
+    // SAFETY: see above.
+    let delegation = VaultOperatorDelegation::from_bytes_mut(unsafe {
+        vault_operator_delegation.borrow_unchecked_mut()
+    })?;
+    // SAFETY: see above.
+    let tracker =
+        VaultUpdateStateTracker::from_bytes_mut(unsafe { tracker_info.borrow_unchecked_mut() })?;
+
+    // The original computes these before loading the tracker; with a valid
+    // epoch length (checked just above) they cannot fail, so the order is moot.
+    let last_full_state_update_epoch =
+        get_epoch(vault.last_full_state_update_slot(), epoch_length)?;
+    let operator_last_updated_epoch = get_epoch(delegation.last_update_slot(), epoch_length)?;
+    // An operator updated in an epoch whose vault update never finished already
+    // gave up its share of the unstaking; it is only rolled forward.
+    let has_been_partially_updated = last_full_state_update_epoch < operator_last_updated_epoch;
+
+    vault.check_is_paused()?;
+    // An operator already updated this epoch fails here, the cheapest way out
+    // for a cranker racing others.
+    if unlikely(operator_last_updated_epoch >= ncn_epoch) {
+        return Err(VaultError::VaultOperatorDelegationIsUpdated.into());
+    }
+    tracker.check_and_update_index(delegation.index(), vault.operator_count())?;
+
+    match WithdrawalAllocationMethod::try_from(tracker.withdrawal_allocation_method)? {
+        WithdrawalAllocationMethod::Greedy => vault.allocate_withdrawal_greedy(
+            &mut delegation.delegation_state,
+            has_been_partially_updated,
+        )?,
+    }
+
+    // Roll the delegation forward (at most two stages matter) and add it up.
+    delegation
+        .delegation_state
+        .update_for_epochs(ncn_epoch - operator_last_updated_epoch);
+    delegation.set_last_update_slot(slot);
+    tracker
+        .delegation_state
+        .accumulate(&delegation.delegation_state)?;
+    Ok(())
+}

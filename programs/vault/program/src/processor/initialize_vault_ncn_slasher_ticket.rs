@@ -1,0 +1,105 @@
+//! InitializeVaultNcnSlasherTicket: the vault's slasher admin registers a
+//! slasher that the NCN has registered for the vault. The new ticket copies the
+//! NCN's per-epoch slashing limit and starts inactive; the vault's slasher
+//! count grows by one.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_signer, load_system_account, load_system_program},
+    pda::{create_pda_account, verify_canonical_pda},
+};
+use jito_vault_interface::{
+    restaking::state::{Ncn, NcnVaultSlasherTicket},
+    state::{Config, Vault, VaultNcnSlasherTicket},
+};
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+// Not inlined into the dispatch: one function per instruction keeps every
+// jump within the SBPF range (a fully inlined dispatch needs `gotol`, which
+// sbpf-linker rejects).
+#[inline(never)]
+pub fn process_initialize_vault_ncn_slasher_ticket(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+) -> ProgramResult {
+    super::no_args(data)?;
+    let [config_info, vault_info, ncn, slasher, ncn_slasher_ticket, vault_ncn_slasher_ticket, admin, payer, system_program] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    let config_data = config_info.try_borrow()?;
+    let config = Config::from_bytes(&config_data)?;
+    // As the original, the vault is not required writable here although its
+    // slasher count changes: the runtime refuses the write if it is not.
+    Vault::load(program_id, vault_info, false)?;
+    Ncn::load(&config.restaking_program, ncn, false)?;
+    NcnVaultSlasherTicket::load(
+        &config.restaking_program,
+        ncn_slasher_ticket,
+        ncn.address(),
+        vault_info.address(),
+        slasher.address(),
+        false,
+    )?;
+    load_system_account(vault_ncn_slasher_ticket, true)?;
+    load_signer(admin, false)?;
+    load_signer(payer, true)?;
+    load_system_program(system_program)?;
+
+    let (vault_view, ncn_view, slasher_view) = (*vault_info, *ncn, *slasher);
+    let (vault_key, ncn_key, slasher_key) = (
+        vault_view.address(),
+        ncn_view.address(),
+        slasher_view.address(),
+    );
+
+    let mut vault_data = vault_info.try_borrow_mut()?;
+    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    vault.check_is_paused()?;
+
+    let bump = verify_canonical_pda(
+        vault_ncn_slasher_ticket.address(),
+        &VaultNcnSlasherTicket::seeds(vault_key, ncn_key, slasher_key),
+        program_id,
+    )?;
+
+    let slot = Clock::get()?.slot;
+    vault.check_slasher_admin(admin.address())?;
+    vault.check_update_state_ok(slot, config.epoch_length())?;
+
+    let index = vault.slasher_count();
+
+    let max_slashable_per_epoch = {
+        let ncn_ticket_data = ncn_slasher_ticket.try_borrow()?;
+        NcnVaultSlasherTicket::from_bytes(&ncn_ticket_data)?.max_slashable_per_epoch()
+    };
+
+    let bump_seed = [bump];
+    create_pda_account(
+        payer,
+        vault_ncn_slasher_ticket,
+        program_id,
+        VaultNcnSlasherTicket::LEN,
+        &VaultNcnSlasherTicket::signer_seeds(vault_key, ncn_key, slasher_key, &bump_seed),
+    )?;
+    let mut ticket_data = vault_ncn_slasher_ticket.try_borrow_mut()?;
+    VaultNcnSlasherTicket::init(&mut ticket_data)?.initialize(
+        vault_key,
+        ncn_key,
+        slasher_key,
+        max_slashable_per_epoch,
+        index,
+        bump,
+        slot,
+    );
+    vault.increment_slasher_count()?;
+    Ok(())
+}
