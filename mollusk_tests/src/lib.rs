@@ -18,6 +18,7 @@ pub mod restaking_world;
 pub mod restaking_world2;
 pub mod vault_world;
 pub mod vault_world_v1;
+pub mod vault_world_v2;
 pub mod vault_adversarial_world;
 
 /// Restaking program id (the original's default).
