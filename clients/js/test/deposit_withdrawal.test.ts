@@ -100,7 +100,9 @@ async function updateVault(svm: LiteSVM, d: Deposited) {
       await vault.getInitializeVaultUpdateStateTrackerInstructionAsync({
         vault: d.v.address,
         vaultUpdateStateTracker: tracker,
-        payer: d.staker.address,
+        // The original IDL (mirrored here) lacks `signer` on this payer although the program
+        // requires it (scripts/codegen/idl-deviations.json); the signer object satisfies both.
+        payer: d.staker as never,
         withdrawalAllocationMethod: vault.WithdrawalAllocationMethod.Greedy,
       }),
     ],
