@@ -1256,3 +1256,38 @@ fn deposit_withdraw_round_trip_over_several_epochs() {
 fn crate_supply(world: &World, setup: &VaultSetup) -> u64 {
     mollusk_tests::mint_supply(world.get(&setup.vrt_mint))
 }
+
+#[test]
+fn rewards_raise_what_a_ticket_pays_out() {
+    // 10% reward fee; Alice owns half the VRT when 2_000 tokens of rewards arrive.
+    let (mut world, setup) = standard_world(EPOCH, 0, SLOT, 0, 0, 1_000);
+    let alice = setup.add_depositor(&mut world, 10_000);
+    setup.deposit(&mut world, &alice, 10_000);
+    setup.send_rewards(&mut world, 2_000);
+    world.exec(&setup.update_balance_ix(&setup.admin));
+    let v = world.vault(&setup.vault);
+    // Fee: 200 tokens priced at 20_000 VRT / 21_800 tokens = 183 VRT.
+    assert_eq!((v.tokens_deposited, v.vrt_supply), (22_000, 20_000 + 183));
+
+    let (ticket, _, _) = setup.enqueue(&mut world, &alice, 10_000);
+    world.warp(SLOT + EPOCH);
+    setup.full_update(&mut world, EPOCH);
+    world.warp(SLOT + 2 * EPOCH);
+    setup.full_update(&mut world, EPOCH);
+    setup.ensure_st_ata(&mut world, &alice);
+    world.exec(&setup.burn_ix(
+        &alice,
+        &ticket,
+        &setup.admin,
+        &setup.program_fee_wallet,
+        None,
+    ));
+    // 10_000 VRT * 22_000 / 20_183 = 10_900 tokens.
+    assert_eq!(world.token_amount(&ata(&alice, &setup.st_mint)), 10_900);
+    let v = world.vault(&setup.vault);
+    assert_eq!(
+        (v.tokens_deposited, v.vrt_supply),
+        (22_000 - 10_900, 10_183)
+    );
+    assert_eq!(world.token_amount(&setup.vault_st_ata), 22_000 - 10_900);
+}
