@@ -28,6 +28,8 @@
 //!   ([`other_owner`]: restaking ↔ vault, Token ↔ Token-2022, system → restaking);
 //! - `WrongDiscriminator(i)`: first data byte XOR 3 (swaps the restaking
 //!   discriminators 5 ↔ 6, two account types of the same length);
+//! - `Resized(i, longer)`: the data one byte shorter, or one 0 byte longer
+//!   (the original deserialises exact sizes);
 //! - `WrongPda(i)`: the same account at another address ([`moved_key`]), the
 //!   meta's key changed accordingly;
 //! - `Uninitialised(i)`: an empty system-owned account at that address;
@@ -96,6 +98,8 @@ pub type Check = Result<(), Expected>;
 pub enum Mutation {
     WrongOwner(usize),
     WrongDiscriminator(usize),
+    /// The account's data one byte shorter (`false`) or longer (`true`, a 0 appended).
+    Resized(usize, bool),
     WrongPda(usize),
     Uninitialised(usize),
     NotSigner(usize),
@@ -122,6 +126,7 @@ pub enum Mutation {
 pub enum Kind {
     Owner,
     Discriminator,
+    Length,
     Pda,
     Uninitialised,
     Signer,
@@ -133,9 +138,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 10] = [
+    const ALL: [Kind; 11] = [
         Kind::Owner,
         Kind::Discriminator,
+        Kind::Length,
         Kind::Pda,
         Kind::Uninitialised,
         Kind::Signer,
@@ -150,6 +156,7 @@ impl Kind {
         match self {
             Kind::Owner => "owner",
             Kind::Discriminator => "disc",
+            Kind::Length => "len",
             Kind::Pda => "pda",
             Kind::Uninitialised => "uninit",
             Kind::Signer => "signer",
@@ -167,6 +174,7 @@ impl Mutation {
         match self {
             Mutation::WrongOwner(_) => Kind::Owner,
             Mutation::WrongDiscriminator(_) => Kind::Discriminator,
+            Mutation::Resized(..) => Kind::Length,
             Mutation::WrongPda(_) => Kind::Pda,
             Mutation::Uninitialised(_) => Kind::Uninitialised,
             Mutation::NotSigner(_) => Kind::Signer,
@@ -186,6 +194,7 @@ impl Mutation {
         match *self {
             Mutation::WrongOwner(i)
             | Mutation::WrongDiscriminator(i)
+            | Mutation::Resized(i, _)
             | Mutation::WrongPda(i)
             | Mutation::Uninitialised(i)
             | Mutation::NotSigner(i)
@@ -627,6 +636,7 @@ impl Selector {
 pub const ANY_ACCOUNT_MUTATION: &[Kind] = &[
     Kind::Owner,
     Kind::Discriminator,
+    Kind::Length,
     Kind::Pda,
     Kind::Uninitialised,
     Kind::Signer,
@@ -879,6 +889,9 @@ fn generate(case: &ValidCase, store: &HashMap<Pubkey, Account>) -> (Vec<Mutation
             !program && !account.data.is_empty(),
             Mutation::WrongDiscriminator(i),
         );
+        let has_data = !program && !account.data.is_empty();
+        push(has_data, Mutation::Resized(i, false));
+        push(has_data, Mutation::Resized(i, true));
         push(true, Mutation::WrongPda(i));
         let already_empty =
             account.owner == SYSTEM_PROGRAM_ID && account.data.is_empty() && account.lamports == 0;
@@ -944,6 +957,14 @@ fn apply(
         Mutation::WrongDiscriminator(i) => {
             let a = store.get_mut(&metas[i].pubkey).unwrap();
             a.data[0] ^= 3;
+        }
+        Mutation::Resized(i, longer) => {
+            let a = store.get_mut(&metas[i].pubkey).unwrap();
+            if longer {
+                a.data.push(0);
+            } else {
+                a.data.pop();
+            }
         }
         Mutation::WrongPda(i) => {
             let old = metas[i].pubkey;

@@ -729,7 +729,7 @@ fn ncn_vault_toggle(name: &str, tag: u8, toggle: Toggle, slot: u64, loads_vault:
     } else {
         matrix.allow_at(
             2,
-            &[Kind::Owner, Kind::Discriminator, Kind::Uninitialised],
+            &[Kind::Owner, Kind::Discriminator, Kind::Length, Kind::Uninitialised],
             "CooldownNcnVaultTicket never loads the vault: only its key seeds the ticket PDA",
         )
     };
@@ -1168,6 +1168,7 @@ fn operator_set_fee() {
         &[
             Kind::Owner,
             Kind::Discriminator,
+            Kind::Length,
             Kind::Uninitialised,
             Kind::Pda,
             Kind::Duplicate,
