@@ -1,6 +1,8 @@
 //! Randomized sequences of restaking instructions against a model kept in the test.
 //!
-//! World: the config (written directly, small epoch length), 2 NCNs and 3
+//! World: the config (written directly with a per-sequence epoch length of
+//! 1, 2, 3, 7, 32, 100 or 432,000 slots and a start slot of 0, 1, 100 or
+//! 431,999), 2 NCNs and 3
 //! operators (created by the sequences themselves), 2 vaults written directly
 //! as vault-program accounts built with `jito_vault_interface`, 2 slashers.
 //! Each sequence is a random list of steps: every restaking instruction on
@@ -58,8 +60,8 @@ use proptest::{
     test_runner::{Config, RngSeed, TestCaseError, TestRunner},
 };
 
-const EPOCH_LENGTH: u64 = 32;
-const START_SLOT: u64 = 100;
+/// Typical warp, in slots (the epoch length and the start slot vary per sequence, see [`World`]).
+const WARP_UNIT: u64 = 32;
 const NCNS: u8 = 2;
 const OPERATORS: u8 = 3;
 const VAULTS: u8 = 2;
@@ -225,14 +227,14 @@ fn toggle_state(t: Toggle, slot: u64, epoch_length: u64) -> ToggleState {
 }
 
 /// `Some(new toggle)` when a warm-up is allowed at `slot`.
-fn activate(t: Toggle, slot: u64) -> Option<Toggle> {
-    (toggle_state(t, slot, EPOCH_LENGTH) == ToggleState::Inactive && t.0 != slot)
+fn activate(t: Toggle, slot: u64, epoch_length: u64) -> Option<Toggle> {
+    (toggle_state(t, slot, epoch_length) == ToggleState::Inactive && t.0 != slot)
         .then_some((slot, t.1))
 }
 
 /// `Some(new toggle)` when a cool-down is allowed at `slot`.
-fn deactivate(t: Toggle, slot: u64) -> Option<Toggle> {
-    (toggle_state(t, slot, EPOCH_LENGTH) == ToggleState::Active).then_some((t.0, slot))
+fn deactivate(t: Toggle, slot: u64, epoch_length: u64) -> Option<Toggle> {
+    (toggle_state(t, slot, epoch_length) == ToggleState::Active).then_some((t.0, slot))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -280,6 +282,7 @@ struct SlasherM {
 #[derive(Clone, Debug)]
 struct Model {
     slot: u64,
+    epoch_length: u64,
     config_admin: Pubkey,
     ncn_count: u64,
     operator_count: u64,
@@ -376,7 +379,7 @@ fn action() -> impl Strategy<Value = Action> {
         2 => (o.clone(), 0..5u8, any::<bool>()).prop_map(|(o, role, alt)| Action::OperatorSetRole { o, role, alt }),
         2 => (o.clone(), fee()).prop_map(|(o, fee)| Action::OperatorSetFee { o, fee }),
         1 => any::<bool>().prop_map(|alt| Action::SetConfigAdmin { alt }),
-        20 => prop_oneof![2 => 0..EPOCH_LENGTH, 3 => EPOCH_LENGTH..(3 * EPOCH_LENGTH), 1 => Just(1u64)]
+        20 => prop_oneof![2 => 0..WARP_UNIT, 3 => WARP_UNIT..(3 * WARP_UNIT), 1 => Just(1u64)]
             .prop_map(|slots| Action::Warp { slots }),
     ]
 }
@@ -470,7 +473,7 @@ impl Sim<'_> {
         // Toggles in the state the action needs (warm-up: Inactive, cool-down:
         // Active), falling back to every existing one.
         let ready = |t: Toggle, warmup: bool| {
-            let state = toggle_state(t, m.slot, EPOCH_LENGTH);
+            let state = toggle_state(t, m.slot, m.epoch_length);
             if warmup {
                 state == ToggleState::Inactive
             } else {
@@ -963,10 +966,10 @@ impl Sim<'_> {
                 need(ncn_exists(m, n))?;
                 let t = m.nvt.get_mut(&(n, v)).ok_or_else(iao)?;
                 if matches!(action, Action::WarmupNcnVault { .. }) {
-                    t.toggle = activate(t.toggle, slot)
+                    t.toggle = activate(t.toggle, slot, m.epoch_length)
                         .ok_or(custom(err::NCN_VAULT_TICKET_FAILED_WARMUP))?;
                 } else {
-                    t.toggle = deactivate(t.toggle, slot)
+                    t.toggle = deactivate(t.toggle, slot, m.epoch_length)
                         .ok_or(custom(err::NCN_VAULT_TICKET_FAILED_COOLDOWN))?;
                 }
                 Ok(())
@@ -980,19 +983,19 @@ impl Sim<'_> {
                 let st = m.nos.get_mut(&(n, o)).ok_or_else(iao)?;
                 match action {
                     Action::NcnWarmupOperator { .. } => {
-                        st.ncn_toggle = activate(st.ncn_toggle, slot)
+                        st.ncn_toggle = activate(st.ncn_toggle, slot, m.epoch_length)
                             .ok_or(custom(err::NCN_WARMUP_OPERATOR_FAILED))?
                     }
                     Action::NcnCooldownOperator { .. } => {
-                        st.ncn_toggle = deactivate(st.ncn_toggle, slot)
+                        st.ncn_toggle = deactivate(st.ncn_toggle, slot, m.epoch_length)
                             .ok_or(custom(err::NCN_COOLDOWN_OPERATOR_FAILED))?
                     }
                     Action::OperatorWarmupNcn { .. } => {
-                        st.operator_toggle = activate(st.operator_toggle, slot)
+                        st.operator_toggle = activate(st.operator_toggle, slot, m.epoch_length)
                             .ok_or(custom(err::OPERATOR_WARMUP_NCN_FAILED))?
                     }
                     _ => {
-                        st.operator_toggle = deactivate(st.operator_toggle, slot)
+                        st.operator_toggle = deactivate(st.operator_toggle, slot, m.epoch_length)
                             .ok_or(custom(err::OPERATOR_COOLDOWN_NCN_FAILED))?
                     }
                 }
@@ -1002,14 +1005,14 @@ impl Sim<'_> {
                 need(ncn_exists(m, n))?;
                 need(m.nvt.contains_key(&(n, v)))?;
                 let t = m.nvst.get_mut(&(n, v, s)).ok_or_else(iao)?;
-                t.toggle = activate(t.toggle, slot)
+                t.toggle = activate(t.toggle, slot, m.epoch_length)
                     .ok_or(custom(err::NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP))?;
                 Ok(())
             }
             Action::CooldownSlasher { n, v, s } => {
                 need(ncn_exists(m, n))?;
                 let t = m.nvst.get_mut(&(n, v, s)).ok_or_else(iao)?;
-                t.toggle = deactivate(t.toggle, slot)
+                t.toggle = deactivate(t.toggle, slot, m.epoch_length)
                     .ok_or(custom(err::NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN))?;
                 Ok(())
             }
@@ -1017,10 +1020,10 @@ impl Sim<'_> {
                 need(op_exists(m, o))?;
                 let t = m.ovt.get_mut(&(o, v)).ok_or_else(iao)?;
                 if matches!(action, Action::WarmupOperatorVault { .. }) {
-                    t.toggle = activate(t.toggle, slot)
+                    t.toggle = activate(t.toggle, slot, m.epoch_length)
                         .ok_or(custom(err::OPERATOR_VAULT_TICKET_FAILED_WARMUP))?;
                 } else {
-                    t.toggle = deactivate(t.toggle, slot)
+                    t.toggle = deactivate(t.toggle, slot, m.epoch_length)
                         .ok_or(custom(err::OPERATOR_VAULT_TICKET_FAILED_COOLDOWN))?;
                 }
                 Ok(())
@@ -1152,7 +1155,7 @@ fn expected_accounts(k: &Keys, m: &Model) -> Vec<(Pubkey, Option<Vec<u8>>)> {
             &VAULT_PROGRAM_ID,
             m.ncn_count,
             m.operator_count,
-            EPOCH_LENGTH,
+            m.epoch_length,
         )),
     )];
     for (n, keys) in k.ncns.iter().enumerate() {
@@ -1285,7 +1288,7 @@ impl Ledger {
     }
 }
 
-fn initial(k: &Keys) -> (Model, Ledger) {
+fn initial(k: &Keys, world: &World) -> (Model, Ledger) {
     let mut accounts = HashMap::new();
     accounts.insert(
         k.config,
@@ -1294,7 +1297,7 @@ fn initial(k: &Keys) -> (Model, Ledger) {
             &VAULT_PROGRAM_ID,
             0,
             0,
-            EPOCH_LENGTH,
+            world.epoch_length,
         )),
     );
     for (i, v) in k.vaults.iter().enumerate() {
@@ -1304,7 +1307,8 @@ fn initial(k: &Keys) -> (Model, Ledger) {
         accounts.insert(*w, aw::wallet());
     }
     let model = Model {
-        slot: START_SLOT,
+        slot: world.start_slot,
+        epoch_length: world.epoch_length,
         config_admin: k.config_admins[0],
         ncn_count: 0,
         operator_count: 0,
@@ -1375,14 +1379,40 @@ fn check_world(
     Ok(())
 }
 
+/// Per-sequence world parameters.
+#[derive(Clone, Debug)]
+struct World {
+    epoch_length: u64,
+    start_slot: u64,
+}
+
+fn world() -> impl Strategy<Value = World> {
+    let epoch_length = prop_oneof![
+        1 => Just(1u64),
+        1 => Just(2u64),
+        1 => Just(3u64),
+        1 => Just(7u64),
+        5 => Just(32u64),
+        1 => Just(100u64),
+        1 => Just(432_000u64),
+    ];
+    let start_slot =
+        prop_oneof![1 => Just(0u64), 1 => Just(1u64), 6 => Just(100u64), 1 => Just(431_999u64)];
+    (epoch_length, start_slot).prop_map(|(epoch_length, start_slot)| World {
+        epoch_length,
+        start_slot,
+    })
+}
+
 fn run_sequence(
     k: &Keys,
     mollusk: &mut Mollusk,
+    world: &World,
     steps: &[Step],
     stats: &Stats,
 ) -> Result<(), String> {
     let sim = Sim { k };
-    let (mut model, mut ledger) = initial(k);
+    let (mut model, mut ledger) = initial(k, world);
     let vaults: Vec<(Pubkey, Account)> = k
         .vaults
         .iter()
@@ -1401,14 +1431,14 @@ fn run_sequence(
             stats.warps.fetch_add(1, Ordering::Relaxed);
             let before: Vec<(String, ToggleState)> = toggles(&model)
                 .into_iter()
-                .map(|(n, t)| (n, toggle_state(t, model.slot, EPOCH_LENGTH)))
+                .map(|(n, t)| (n, toggle_state(t, model.slot, model.epoch_length)))
                 .collect();
             model.slot += slots;
             mollusk.warp_to_slot(model.slot);
             // Time alone only moves toggles forward along
             // WarmUp → Active and Cooldown → Inactive.
             for ((name, old), (_, t)) in before.iter().zip(toggles(&model)) {
-                let new = toggle_state(t, model.slot, EPOCH_LENGTH);
+                let new = toggle_state(t, model.slot, model.epoch_length);
                 let ok = old == &new
                     || matches!(
                         (old, new),
@@ -1483,8 +1513,8 @@ fn run_sequence(
                 let after: HashMap<String, Toggle> = toggles(&next).into_iter().collect();
                 for (name, t) in toggles(&model) {
                     if after[&name] != t {
-                        let state = toggle_state(after[&name], next.slot, EPOCH_LENGTH);
-                        let was = toggle_state(t, model.slot, EPOCH_LENGTH);
+                        let state = toggle_state(after[&name], next.slot, next.epoch_length);
+                        let was = toggle_state(t, model.slot, model.epoch_length);
                         let ok = matches!(
                             (was, state),
                             (ToggleState::Inactive, ToggleState::WarmUp)
@@ -1534,8 +1564,9 @@ fn random_sequences() {
     let stats = Stats::default();
     let mut runner = TestRunner::new(config);
     let started = std::time::Instant::now();
-    let result = runner.run(&vec(step(), 1..=max_steps), |steps| {
-        run_sequence(&keys, &mut mollusk.borrow_mut(), &steps, &stats).map_err(TestCaseError::fail)
+    let result = runner.run(&(world(), vec(step(), 1..=max_steps)), |(world, steps)| {
+        run_sequence(&keys, &mut mollusk.borrow_mut(), &world, &steps, &stats)
+            .map_err(|e| TestCaseError::fail(format!("{world:?}: {e}")))
     });
     let load = |a: &AtomicU64| a.load(Ordering::Relaxed);
     println!(
