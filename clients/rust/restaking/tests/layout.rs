@@ -15,7 +15,10 @@ fn config_written_by_the_interface_decodes() {
     data[0] = ConfigView::DISCRIMINATOR;
     // SAFETY: `ConfigView` is `#[repr(C)]` with only byte fields (alignment 1, no padding).
     let body = unsafe {
-        core::slice::from_raw_parts((&view as *const ConfigView).cast::<u8>(), core::mem::size_of::<ConfigView>())
+        core::slice::from_raw_parts(
+            (&view as *const ConfigView).cast::<u8>(),
+            core::mem::size_of::<ConfigView>(),
+        )
     };
     data[8..].copy_from_slice(body);
 
@@ -26,7 +29,10 @@ fn config_written_by_the_interface_decodes() {
     assert_eq!(config.vault_program, vault_program);
     assert_eq!(config.epoch_length, view.epoch_length());
     assert_eq!(config.bump, 254);
-    assert_eq!(Config::find_pda().0, Address::find_program_address(&[b"config"], &ID).0);
+    assert_eq!(
+        Config::find_pda().0,
+        Address::find_program_address(&[b"config"], &ID).0
+    );
 }
 
 #[test]
@@ -41,7 +47,11 @@ fn initialize_operator_instruction_bytes() {
         .instruction();
     assert_eq!(ix.program_id, ID);
     assert_eq!(ix.data, vec![2, 0x02, 0x01]);
-    let metas: Vec<_> = ix.accounts.iter().map(|m| (m.pubkey, m.is_writable, m.is_signer)).collect();
+    let metas: Vec<_> = ix
+        .accounts
+        .iter()
+        .map(|m| (m.pubkey, m.is_writable, m.is_signer))
+        .collect();
     assert_eq!(
         metas,
         vec![
@@ -49,7 +59,11 @@ fn initialize_operator_instruction_bytes() {
             (operator, true, false),
             (admin, true, true),
             (base, false, true),
-            (Address::from_str_const("11111111111111111111111111111111"), false, false),
+            (
+                Address::from_str_const("11111111111111111111111111111111"),
+                false,
+                false
+            ),
         ]
     );
 }

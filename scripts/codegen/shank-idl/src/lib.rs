@@ -74,7 +74,12 @@ pub fn build_idl(root: &Path, name: &str, dir: &str) -> Result<Idl> {
         let errors = idl.errors.get_or_insert_with(Vec::new);
         for e in core_errors {
             if let Some(clash) = errors.iter().find(|o| o.code == e.code) {
-                bail!("{name}: error code {} is both {} (core) and {}", e.code, e.name, clash.name);
+                bail!(
+                    "{name}: error code {} is both {} (core) and {}",
+                    e.code,
+                    e.name,
+                    clash.name
+                );
             }
             errors.push(e);
         }

@@ -14,7 +14,9 @@ fn main() -> Result<()> {
         match arg.as_str() {
             "--root" => root = Some(PathBuf::from(args.next().context("--root needs a path")?)),
             "--out" => out = Some(PathBuf::from(args.next().context("--out needs a path")?)),
-            other => bail!("unknown argument {other}; usage: jito-shank-idl [--root DIR] [--out DIR]"),
+            other => {
+                bail!("unknown argument {other}; usage: jito-shank-idl [--root DIR] [--out DIR]")
+            }
         }
     }
     let root = match root {

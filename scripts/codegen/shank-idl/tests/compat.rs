@@ -66,10 +66,17 @@ impl<'a> Facts<'a> {
             let def = self.defs.get(d.as_str().unwrap())?;
             let ty = &def["type"];
             if ty["kind"] == "enum" {
-                let fieldless = ty["variants"].as_array()?.iter().all(|v| v.get("fields").is_none());
+                let fieldless = ty["variants"]
+                    .as_array()?
+                    .iter()
+                    .all(|v| v.get("fields").is_none());
                 return fieldless.then_some(1);
             }
-            return ty["fields"].as_array()?.iter().map(|f| self.size_of(&f["type"])).sum();
+            return ty["fields"]
+                .as_array()?
+                .iter()
+                .map(|f| self.size_of(&f["type"]))
+                .sum();
         }
         if let Some(a) = t.get("array") {
             return Some(self.size_of(&a[0])? * a[1].as_u64()?);
@@ -112,7 +119,10 @@ fn differences(name: &str) -> Vec<String> {
     let mut diffs = Vec::new();
 
     if idl["metadata"]["address"] != want["address"] {
-        diffs.push(format!("program address {} != {}", idl["metadata"]["address"], want["address"]));
+        diffs.push(format!(
+            "program address {} != {}",
+            idl["metadata"]["address"], want["address"]
+        ));
     }
 
     // Instructions, matched by tag.
@@ -156,16 +166,23 @@ fn differences(name: &str) -> Vec<String> {
             .collect();
         let mut want_accounts = arr(&w["accounts"]);
         // Accepted deviations: where ours has the listed value, expect it instead of the original.
-        for dev in arr(&deviations[name]).iter().filter(|d| d["instruction"] == w["name"]) {
+        for dev in arr(&deviations[name])
+            .iter()
+            .filter(|d| d["instruction"] == w["name"])
+        {
             let field = dev["field"].as_str().unwrap();
             let ours = accounts.iter().find(|a| a["name"] == dev["account"]);
-            let theirs = want_accounts.iter_mut().find(|a| a["name"] == dev["account"]);
+            let theirs = want_accounts
+                .iter_mut()
+                .find(|a| a["name"] == dev["account"]);
             match (ours, theirs) {
                 (Some(ours), Some(theirs)) if ours[field] == dev["value"] => {
                     eprintln!("{name}: instruction {tag} {wname}: accepted deviation {dev}");
                     theirs[field] = dev["value"].clone();
                 }
-                (_, None) => diffs.push(format!("deviation {dev}: no such account in the original")),
+                (_, None) => {
+                    diffs.push(format!("deviation {dev}: no such account in the original"))
+                }
                 _ => {}
             }
         }
@@ -174,15 +191,22 @@ fn differences(name: &str) -> Vec<String> {
                 (Some(a), Some(b)) if a != b => {
                     diffs.push(format!("instruction {tag} {wname}: account {i} {a} != {b}"))
                 }
-                (Some(a), None) => diffs.push(format!("instruction {tag} {wname}: extra account {i} {a}")),
-                (None, Some(b)) => diffs.push(format!("instruction {tag} {wname}: missing account {i} {b}")),
+                (Some(a), None) => {
+                    diffs.push(format!("instruction {tag} {wname}: extra account {i} {a}"))
+                }
+                (None, Some(b)) => diffs.push(format!(
+                    "instruction {tag} {wname}: missing account {i} {b}"
+                )),
                 _ => {}
             }
         }
     }
     for (tag, ix) in &our_ixs {
         if !arr(&want["instructions"]).iter().any(|w| w["tag"] == *tag) {
-            diffs.push(format!("instruction {tag} {}: not in the original", ix["name"]));
+            diffs.push(format!(
+                "instruction {tag} {}: not in the original",
+                ix["name"]
+            ));
         }
     }
 
@@ -204,7 +228,9 @@ fn differences(name: &str) -> Vec<String> {
         let want_fields = arr(&w["fields"]);
         for i in 0..fields.len().max(want_fields.len()) {
             match (fields.get(i), want_fields.get(i)) {
-                (Some(a), Some(b)) if a != b => diffs.push(format!("account {wname}: field {i} {a} != {b}")),
+                (Some(a), Some(b)) if a != b => {
+                    diffs.push(format!("account {wname}: field {i} {a} != {b}"))
+                }
                 (Some(a), None) => diffs.push(format!("account {wname}: extra field {a}")),
                 (None, Some(b)) => diffs.push(format!("account {wname}: missing field {b}")),
                 _ => {}
@@ -212,7 +238,10 @@ fn differences(name: &str) -> Vec<String> {
         }
     }
     for acc in &our_accounts {
-        if !arr(&want["accounts"]).iter().any(|w| w["name"] == acc["name"]) {
+        if !arr(&want["accounts"])
+            .iter()
+            .any(|w| w["name"] == acc["name"])
+        {
             diffs.push(format!("account {}: not in the original", acc["name"]));
         }
     }
@@ -226,7 +255,10 @@ fn differences(name: &str) -> Vec<String> {
         };
         let ty = &def["type"];
         let got = if ty["kind"] == "enum" {
-            let variants: Vec<Value> = arr(&ty["variants"]).iter().map(|v| v["name"].clone()).collect();
+            let variants: Vec<Value> = arr(&ty["variants"])
+                .iter()
+                .map(|v| v["name"].clone())
+                .collect();
             json!({ "name": wname, "kind": "enum", "variants": variants })
         } else {
             json!({ "name": wname, "kind": "struct", "fields": facts.fields(&ty["fields"]) })
@@ -254,7 +286,10 @@ fn differences(name: &str) -> Vec<String> {
     }
     for e in &our_errors {
         if !arr(&want["errors"]).iter().any(|w| w["code"] == e["code"]) {
-            diffs.push(format!("error {} {}: not in the original", e["code"], e["name"]));
+            diffs.push(format!(
+                "error {} {}: not in the original",
+                e["code"], e["name"]
+            ));
         }
     }
     diffs
@@ -265,7 +300,11 @@ fn check(name: &str) {
     for d in &diffs {
         eprintln!("{name}: {d}");
     }
-    assert!(diffs.is_empty(), "{name}: {} difference(s) from the original IDL, listed above", diffs.len());
+    assert!(
+        diffs.is_empty(),
+        "{name}: {} difference(s) from the original IDL, listed above",
+        diffs.len()
+    );
 }
 
 #[test]

@@ -28,7 +28,9 @@ fn key(name: &str) -> Address {
 
 /// A distinct sample integer per seed name.
 fn number(name: &str) -> u64 {
-    name.bytes().fold(0x0102_0304_0506_0708, |acc, b| acc.rotate_left(7) ^ u64::from(b))
+    name.bytes().fold(0x0102_0304_0506_0708, |acc, b| {
+        acc.rotate_left(7) ^ u64::from(b)
+    })
 }
 
 /// The seeds of PDA `pda` of `program` per programs.json, filled with the sample values.
@@ -65,12 +67,21 @@ struct Row {
 }
 
 fn account<T: AccountType>(name: &'static str, seeds: Vec<Vec<u8>>) -> Row {
-    Row { name, account: Some((T::DISCRIMINATOR, T::LEN)), seeds }
+    Row {
+        name,
+        account: Some((T::DISCRIMINATOR, T::LEN)),
+        seeds,
+    }
 }
 
 fn restaking_rows() -> Vec<Row> {
-    let (base, ncn, operator, vault, slasher) =
-        (key("base"), key("ncn"), key("operator"), key("vault"), key("slasher"));
+    let (base, ncn, operator, vault, slasher) = (
+        key("base"),
+        key("ncn"),
+        key("operator"),
+        key("vault"),
+        key("slasher"),
+    );
     vec![
         account::<r::Config>("config", owned(r::Config::seeds())),
         account::<r::Ncn>("ncn", owned(r::Ncn::seeds(&base))),
@@ -83,7 +94,10 @@ fn restaking_rows() -> Vec<Row> {
             "operatorVaultTicket",
             owned(r::OperatorVaultTicket::seeds(&operator, &vault)),
         ),
-        account::<r::NcnVaultTicket>("ncnVaultTicket", owned(r::NcnVaultTicket::seeds(&ncn, &vault))),
+        account::<r::NcnVaultTicket>(
+            "ncnVaultTicket",
+            owned(r::NcnVaultTicket::seeds(&ncn, &vault)),
+        ),
         account::<r::NcnVaultSlasherTicket>(
             "ncnVaultSlasherTicket",
             owned(r::NcnVaultSlasherTicket::seeds(&ncn, &vault, &slasher)),
@@ -92,15 +106,27 @@ fn restaking_rows() -> Vec<Row> {
 }
 
 fn vault_rows() -> Vec<Row> {
-    let (base, ncn, operator, vault, slasher) =
-        (key("base"), key("ncn"), key("operator"), key("vault"), key("slasher"));
+    let (base, ncn, operator, vault, slasher) = (
+        key("base"),
+        key("ncn"),
+        key("operator"),
+        key("vault"),
+        key("slasher"),
+    );
     let epoch = number("epoch").to_le_bytes();
     let ncn_epoch = number("ncnEpoch").to_le_bytes();
     vec![
         account::<v::Config>("config", owned(v::Config::seeds())),
         account::<v::Vault>("vault", owned(v::Vault::seeds(&base))),
-        Row { name: "burnVault", account: None, seeds: owned(v::BurnVault::seeds(&base)) },
-        account::<v::VaultNcnTicket>("vaultNcnTicket", owned(v::VaultNcnTicket::seeds(&vault, &ncn))),
+        Row {
+            name: "burnVault",
+            account: None,
+            seeds: owned(v::BurnVault::seeds(&base)),
+        },
+        account::<v::VaultNcnTicket>(
+            "vaultNcnTicket",
+            owned(v::VaultNcnTicket::seeds(&vault, &ncn)),
+        ),
         account::<v::VaultOperatorDelegation>(
             "vaultOperatorDelegation",
             owned(v::VaultOperatorDelegation::seeds(&vault, &operator)),
@@ -111,7 +137,9 @@ fn vault_rows() -> Vec<Row> {
         ),
         account::<v::VaultNcnSlasherOperatorTicket>(
             "vaultNcnSlasherOperatorTicket",
-            owned(v::VaultNcnSlasherOperatorTicket::seeds(&vault, &ncn, &slasher, &operator, &epoch)),
+            owned(v::VaultNcnSlasherOperatorTicket::seeds(
+                &vault, &ncn, &slasher, &operator, &epoch,
+            )),
         ),
         account::<v::VaultStakerWithdrawalTicket>(
             "vaultStakerWithdrawalTicket",
@@ -127,7 +155,10 @@ fn vault_rows() -> Vec<Row> {
 fn check(program: &str, rows: Vec<Row>) {
     let table = load("scripts/codegen/programs.json");
     let entry = &table["programs"][program];
-    let tree = load(&format!("idl/codama/{}.json", entry["idl"].as_str().unwrap()));
+    let tree = load(&format!(
+        "idl/codama/{}.json",
+        entry["idl"].as_str().unwrap()
+    ));
     let tree_accounts = tree["program"]["accounts"].as_array().unwrap();
 
     let table_accounts = entry["accounts"].as_object().unwrap();
@@ -137,25 +168,48 @@ fn check(program: &str, rows: Vec<Row>) {
         rows.iter().filter(|r| r.account.is_some()).count(),
         "{program}: account types in programs.json"
     );
-    assert_eq!(table_pdas.len(), rows.len(), "{program}: PDAs in programs.json");
+    assert_eq!(
+        table_pdas.len(),
+        rows.len(),
+        "{program}: PDAs in programs.json"
+    );
 
     for row in rows {
-        assert_eq!(table_seeds(&table, program, row.name), row.seeds, "{program}.{}: PDA seeds", row.name);
-        let Some((discriminator, len)) = row.account else { continue };
+        assert_eq!(
+            table_seeds(&table, program, row.name),
+            row.seeds,
+            "{program}.{}: PDA seeds",
+            row.name
+        );
+        let Some((discriminator, len)) = row.account else {
+            continue;
+        };
         let account = &table_accounts[row.name];
-        assert_eq!(account["discriminator"], u64::from(discriminator), "{program}.{}: type id", row.name);
+        assert_eq!(
+            account["discriminator"],
+            u64::from(discriminator),
+            "{program}.{}: type id",
+            row.name
+        );
         assert_eq!(account["pda"], row.name, "{program}.{}: PDA link", row.name);
         let in_tree = tree_accounts
             .iter()
             .find(|a| a["name"] == row.name)
             .unwrap_or_else(|| panic!("{program}.{}: not in the Codama tree", row.name));
-        assert_eq!(in_tree["size"], len as u64, "{program}.{}: size in the Codama tree", row.name);
+        assert_eq!(
+            in_tree["size"], len as u64,
+            "{program}.{}: size in the Codama tree",
+            row.name
+        );
     }
 
     // PDAs of the other program taken by this one's instructions must exist there.
     for (name, owner) in entry["externalPdas"].as_object().unwrap() {
         let owner = owner.as_str().unwrap();
-        assert!(table["programs"][owner]["pdas"].get(name).is_some(), "{program}: external PDA {owner}.{name}");
+        assert!(
+            table["programs"][owner]["pdas"].get(name).is_some(),
+            "{program}: external PDA {owner}.{name}"
+        );
     }
 }
 
