@@ -41,7 +41,10 @@
 //! - instruction data: `DataTruncated(len)` for every shorter length,
 //!   `DataExtended` (one 0 byte more), `Tag(25)`/`Tag(255)` (past the last
 //!   instruction), and `ArgByte` for each enum/option byte of the arguments with
-//!   out-of-range values; plus hand-written argument cases (`Arg(k)`).
+//!   out-of-range values; plus hand-written argument cases (`Arg(k)`), whose
+//!   declared outcome the model must agree with, and every account mutation
+//!   again with each argument case's data (pins the order of argument and
+//!   account checks).
 //!
 //! The runtime merges the flags of metas sharing a key (a key is a signer or
 //! writable if any of its metas is), and the model sees the merged flags
@@ -135,10 +138,11 @@ pub enum Kind {
     Accounts,
     Data,
     Args,
+    ArgsCross,
 }
 
 impl Kind {
-    const ALL: [Kind; 11] = [
+    const ALL: [Kind; 12] = [
         Kind::Owner,
         Kind::Discriminator,
         Kind::Length,
@@ -150,6 +154,7 @@ impl Kind {
         Kind::Accounts,
         Kind::Data,
         Kind::Args,
+        Kind::ArgsCross,
     ];
 
     fn label(self) -> &'static str {
@@ -165,6 +170,7 @@ impl Kind {
             Kind::Accounts => "accounts",
             Kind::Data => "data",
             Kind::Args => "args",
+            Kind::ArgsCross => "args x accounts",
         }
     }
 }
@@ -760,17 +766,63 @@ impl<'a> Matrix<'a> {
         let mut used_overrides = vec![false; overrides.len()];
         let mut used_allowed = vec![false; allowed.len()];
 
-        for mutation in mutations {
-            let (metas, data, accounts_store, arg_expected) =
-                apply(&case, &store, &base_metas, &base_data, mutation);
-            *counts.entry(mutation.kind()).or_default() += 1;
-            summary.total += 1;
-            let label = describe(&case, mutation);
+        // Every account mutation again under each hand-written argument case,
+        // so that the order of argument and account checks is pinned too.
+        let mut runs: Vec<(Mutation, Option<usize>)> =
+            mutations.iter().map(|m| (*m, None)).collect();
+        for k in 0..case.arg_cases.len() {
+            for m in &mutations {
+                if ANY_ACCOUNT_MUTATION.contains(&m.kind())
+                    && !overrides.iter().any(|(o, _, _)| o == m)
+                {
+                    runs.push((*m, Some(k)));
+                }
+            }
+        }
 
-            let modelled = match mutation.kind() {
+        for (mutation, cross) in runs {
+            let (metas, mut data, accounts_store, arg_expected) =
+                apply(&case, &store, &base_metas, &base_data, mutation);
+            let kind = match cross {
+                Some(k) => {
+                    data = case.arg_cases[k].1.clone();
+                    Kind::ArgsCross
+                }
+                None => mutation.kind(),
+            };
+            *counts.entry(kind).or_default() += 1;
+            summary.total += 1;
+            let label = match cross {
+                Some(k) => format!(
+                    "{} (with {})",
+                    describe(&case, mutation),
+                    case.arg_cases[k].0
+                ),
+                None => describe(&case, mutation),
+            };
+
+            let modelled = match kind {
                 // Malformed data fails before any account is looked at.
                 Kind::Data => Expected::Program(ProgramError::InvalidInstructionData),
-                Kind::Args => arg_expected.clone().expect("argument case"),
+                Kind::Args => {
+                    // The declared outcome, which the model must agree with.
+                    let declared = arg_expected.clone().expect("argument case");
+                    let view = View {
+                        metas: &metas,
+                        data: &data,
+                        accounts: &accounts_store,
+                    };
+                    let model_says = match model(&view) {
+                        Ok(()) => Expected::Success,
+                        Err(e) => e,
+                    };
+                    if model_says != declared {
+                        problems.push(format!(
+                            "{label}: the model says {model_says:?}, the case {declared:?}"
+                        ));
+                    }
+                    declared
+                }
                 // Exact account patterns: more or fewer accounts both fail.
                 Kind::Accounts => Expected::Program(ProgramError::NotEnoughAccountKeys),
                 _ => {
@@ -785,7 +837,10 @@ impl<'a> Matrix<'a> {
                     }
                 }
             };
-            let expected = match overrides.iter().position(|(m, _, _)| *m == mutation) {
+            let expected = match overrides
+                .iter()
+                .position(|(m, _, _)| *m == mutation && cross.is_none())
+            {
                 Some(k) => {
                     used_overrides[k] = true;
                     summary.overrides += 1;

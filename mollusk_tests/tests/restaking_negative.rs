@@ -162,6 +162,15 @@ fn slasher_ticket_load(
     )
 }
 
+/// `fee_bps` (data bytes 1..3) at most 10,000, else `OperatorFeeCapExceeded`.
+fn fee_cap(v: &View) -> Check {
+    let fee = u16::from_le_bytes([v.data[1], v.data[2]]);
+    if fee > 10_000 {
+        return Err(Expected::custom(err::OPERATOR_FEE_CAP_EXCEEDED));
+    }
+    Ok(())
+}
+
 /// The token program's `Approve` invoked on `token_account`: the CPI marks it
 /// writable, which the runtime refuses when the caller got it read-only.
 fn approve_cpi(v: &View, token_account: usize) -> Check {
@@ -440,6 +449,7 @@ fn initialize_operator() {
         load_signer(v, 3, false)?;
         load_program(v, 4, &SYSTEM_PROGRAM_ID)?;
         expect_address(v, 1, &aw::operator_pda(&v.key(3)).0, iad())?;
+        fee_cap(v)?;
         create_account_cpi(v, 2, OPERATOR_LEN)
     })
     .allow_at(
@@ -729,7 +739,12 @@ fn ncn_vault_toggle(name: &str, tag: u8, toggle: Toggle, slot: u64, loads_vault:
     } else {
         matrix.allow_at(
             2,
-            &[Kind::Owner, Kind::Discriminator, Kind::Length, Kind::Uninitialised],
+            &[
+                Kind::Owner,
+                Kind::Discriminator,
+                Kind::Length,
+                Kind::Uninitialised,
+            ],
             "CooldownNcnVaultTicket never loads the vault: only its key seeds the ticket PDA",
         )
     };
@@ -1161,7 +1176,8 @@ fn operator_set_fee() {
             &v.key(2),
             &v.pubkey_at(1, OPERATOR_ADMIN),
             err::OPERATOR_ADMIN_INVALID,
-        )
+        )?;
+        fee_cap(v)
     })
     .allow_at(
         0,
