@@ -44,17 +44,39 @@ pub fn find_canonical_pda<const N: usize>(
 
 /// `address` is the canonical PDA of `seeds` (`InvalidAccountData` otherwise);
 /// returns the bump.
+///
+/// Walks the bumps from 255 down like `find_program_address` (one `sol_sha256`
+/// and one curve check per bump), but stops as soon as the answer is known: a
+/// match that is off the curve is canonical (every higher bump was on it), and
+/// the first off-curve hash that does not match proves `address` is not the
+/// canonical PDA. Cheap enough to verify existing accounts that store no bump.
 #[inline(always)]
 pub fn verify_canonical_pda<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> Result<u8, ProgramError> {
-    let (expected, bump) = find_canonical_pda(seeds, program_id)?;
-    if unlikely(!address_eq(address, &expected)) {
-        return Err(ProgramError::InvalidAccountData);
+    let mut bump = u8::MAX;
+    loop {
+        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
+            .map_err(|_| ProgramError::InvalidSeeds)?;
+        if address_eq(address, &candidate) {
+            // Every higher bump was on the curve (checked below), so this one
+            // is canonical if it is itself off the curve.
+            if unlikely(candidate.is_on_curve()) {
+                return Err(ProgramError::InvalidAccountData);
+            }
+            return Ok(bump);
+        }
+        if !candidate.is_on_curve() {
+            // The canonical PDA exists and is not `address`.
+            return Err(ProgramError::InvalidAccountData);
+        }
+        if unlikely(bump == 0) {
+            return Err(ProgramError::InvalidSeeds);
+        }
+        bump -= 1;
     }
-    Ok(bump)
 }
 
 /// Creates `new_account` with `space` bytes owned by `owner`, paid by `payer`

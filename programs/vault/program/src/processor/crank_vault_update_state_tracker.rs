@@ -5,12 +5,10 @@
 //! stake as the vault still needs, and the tracker adds up the result.
 //!
 //! Crankers send one of these per operator and transaction, so every check is
-//! as cheap as it can be: each account is checked once, and the tracker (the
-//! one account without a stored bump) is recognised by its contents instead
-//! of a canonical-PDA search (see [`load_tracker`]).
+//! as cheap as it can be: each account is checked once.
 
 use jito_core::{
-    account::{check_account, AccountType},
+    account::AccountType,
     get_epoch,
 };
 use jito_vault_interface::{
@@ -20,7 +18,6 @@ use jito_vault_interface::{
     state::{Config, Vault, VaultOperatorDelegation, VaultUpdateStateTracker},
 };
 use pinocchio::{
-    address::address_eq,
     error::ProgramError,
     hint::unlikely,
     sysvars::{clock::Clock, Sysvar},
@@ -29,14 +26,8 @@ use pinocchio::{
 
 /// The original `VaultUpdateStateTracker::load` (owner `InvalidAccountOwner`;
 /// length, writable, discriminator and address `InvalidAccountData`), always
-/// expecting a writable tracker.
-///
-/// The address check compares the stored vault and epoch with the expected
-/// ones instead of searching the canonical PDA of `(vault, ncn_epoch)`: the
-/// program creates tracker accounts only at that canonical PDA (checked at
-/// creation), writes those two fields from the same seeds and never changes
-/// them, so an account this program owns with the tracker discriminator holds
-/// `vault` and `ncn_epoch` exactly when it sits at that address.
+/// expecting a writable tracker. The tracker stores no bump, so its address is
+/// proven with the early-exit canonical search of `verify_canonical_pda`.
 #[inline(always)]
 pub(crate) fn load_tracker(
     program_id: &Address,
@@ -44,15 +35,7 @@ pub(crate) fn load_tracker(
     vault: &Address,
     ncn_epoch: u64,
 ) -> ProgramResult {
-    check_account::<VaultUpdateStateTracker>(program_id, account, true)?;
-    // SAFETY: read-only access within this function; no mutable borrow of the
-    // tracker is alive while the accounts are being checked.
-    let data = unsafe { account.borrow_unchecked() };
-    let tracker = VaultUpdateStateTracker::from_bytes(data)?;
-    if unlikely(!address_eq(&tracker.vault, vault) || tracker.ncn_epoch() != ncn_epoch) {
-        return Err(ProgramError::InvalidAccountData);
-    }
-    Ok(())
+    VaultUpdateStateTracker::load(program_id, account, vault, ncn_epoch, true)
 }
 
 // Not inlined into the dispatch: one function per instruction keeps every
