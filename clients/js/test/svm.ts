@@ -102,14 +102,19 @@ export async function sendFailing(svm: LiteSVM, payer: TransactionSigner, instru
 }
 
 /**
- * Whether `program` dispatches `tag` to a processor yet: an instruction with only the tag and
- * no accounts fails with NotEnoughAccountKeys (or another error) when a processor exists, and
- * with InvalidInstructionData when the tag is not dispatched.
+ * Whether `program` dispatches `tag` to a processor yet. An undispatched tag fails with
+ * InvalidInstructionData whatever follows it; a processor fails differently (usually
+ * NotEnoughAccountKeys: no accounts are passed) for at least one argument length.
  */
 export async function implemented(svm: LiteSVM, program: Address, tag: number): Promise<boolean> {
   const payer = await funded(svm, 1n);
-  const error = await sendFailing(svm, payer, [{ programAddress: program, data: new Uint8Array([tag]) }]);
-  return !error.includes('InvalidInstructionData');
+  for (let len = 0; len <= 32; len++) {
+    const data = new Uint8Array(1 + len);
+    data[0] = tag;
+    const error = await sendFailing(svm, payer, [{ programAddress: program, data }]);
+    if (!error.includes('InvalidInstructionData')) return true;
+  }
+  return false;
 }
 
 /** Decodes the account at `address` with a generated decoder; throws if it does not exist. */
