@@ -462,13 +462,17 @@ fn unpack_mint(data: &[u8]) -> Check {
     if data.len() != 82 {
         return fail(ProgramError::InvalidAccountData);
     }
-    match data[45] {
-        0 => return fail(ProgramError::UninitializedAccount),
-        1 => {}
-        _ => return fail(ProgramError::InvalidAccountData),
-    }
+    // SPL `Mint::unpack`: decode every field (bad option tag or bool:
+    // `InvalidAccountData`), then require it initialised.
     unpack_coption_tag(&data[0..4])?;
-    unpack_coption_tag(&data[46..50])
+    if data[45] > 1 {
+        return fail(ProgramError::InvalidAccountData);
+    }
+    unpack_coption_tag(&data[46..50])?;
+    if data[45] == 0 {
+        return fail(ProgramError::UninitializedAccount);
+    }
+    Ok(())
 }
 
 /// The original `load_token_account` after its token-program check: owned by
@@ -487,13 +491,19 @@ pub fn load_token_account(
         return fail(ProgramError::InvalidAccountOwner);
     }
     let data = &account.data;
-    if data.is_empty() || data.len() != 165 {
+    if data.len() != 165 {
         return fail(ProgramError::InvalidAccountData);
     }
-    match data[108] {
-        0 => return fail(ProgramError::UninitializedAccount),
-        1 | 2 => {}
-        _ => return fail(ProgramError::InvalidAccountData),
+    // SPL `Account::unpack`: decode every field (bad option tag or state:
+    // `InvalidAccountData`), then require it initialised.
+    unpack_coption_tag(&data[72..76])?;
+    if data[108] > 2 {
+        return fail(ProgramError::InvalidAccountData);
+    }
+    unpack_coption_tag(&data[109..113])?;
+    unpack_coption_tag(&data[129..133])?;
+    if data[108] == 0 {
+        return fail(ProgramError::UninitializedAccount);
     }
     if data[32..64] != owner.to_bytes() || data[0..32] != mint.to_bytes() {
         return fail(ProgramError::InvalidAccountData);

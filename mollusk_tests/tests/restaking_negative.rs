@@ -1305,3 +1305,95 @@ fn operator_delegate_token_account() {
         false,
     );
 }
+
+// ---------------------------------------------------------------------------
+// Token edge cases outside the single-point matrix.
+// ---------------------------------------------------------------------------
+
+/// A frozen token account passes the original's loaders (a frozen account is
+/// initialised) and the token program's `Approve` refuses it (`AccountFrozen`,
+/// SPL Token error 17); a Token-2022 mint fails the original's SPL-Token-only
+/// `load_token_mint` (`InvalidAccountOwner`) before the token program is looked at.
+#[test]
+fn delegate_token_account_frozen_and_token_2022() {
+    use mollusk_tests::{assert_error, TOKEN_2022_PROGRAM_ID};
+    for by_ncn in [true, false] {
+        let fx = Fx::new(INACTIVE);
+        let (owner, admin, t) = if by_ncn {
+            (
+                fx.ncn.address,
+                fx.ncn.delegate_admin,
+                tag::NCN_DELEGATE_TOKEN_ACCOUNT,
+            )
+        } else {
+            (
+                fx.operator.address,
+                fx.operator.delegate_admin,
+                tag::OPERATOR_DELEGATE_TOKEN_ACCOUNT,
+            )
+        };
+        let mut fx = fx.with_tokens(&owner);
+        let ix = aw::delegate_token_account(
+            t,
+            &owner,
+            &admin,
+            &fx.mint,
+            &fx.token_account,
+            &fx.delegate,
+            &TOKEN_PROGRAM_ID,
+        );
+
+        let mut frozen = fx.store[&fx.token_account].clone();
+        frozen.data[108] = 2;
+        fx.store.insert(fx.token_account, frozen);
+        let case = fx.case(
+            "frozen",
+            WARMUP_SLOT,
+            ix.clone(),
+            &[
+                "owner",
+                "delegate_admin",
+                "token_mint",
+                "token_account",
+                "delegate",
+                "token_program",
+            ],
+        );
+        let result = case
+            .mollusk
+            .process_instruction(&case.instruction, &case.accounts);
+        assert_error(&result, &case.accounts, ProgramError::Custom(17));
+
+        let mut fx = fx.with_tokens(&owner);
+        for key in [fx.mint, fx.token_account] {
+            let mut a = fx.store[&key].clone();
+            a.owner = TOKEN_2022_PROGRAM_ID;
+            fx.store.insert(key, a);
+        }
+        let mut ix22 = ix.clone();
+        ix22.accounts[5].pubkey = TOKEN_2022_PROGRAM_ID;
+        let case = fx.case(
+            "token-2022",
+            WARMUP_SLOT,
+            ix22,
+            &[
+                "owner",
+                "delegate_admin",
+                "token_mint",
+                "token_account",
+                "delegate",
+                "token_program",
+            ],
+        );
+        let mut accounts = case.accounts.clone();
+        for (k, a) in accounts.iter_mut() {
+            if *k == TOKEN_2022_PROGRAM_ID {
+                *a = program_account(&TOKEN_2022_PROGRAM_ID).1;
+            }
+        }
+        let result = case
+            .mollusk
+            .process_instruction(&case.instruction, &accounts);
+        assert_error(&result, &accounts, ProgramError::InvalidAccountOwner);
+    }
+}
