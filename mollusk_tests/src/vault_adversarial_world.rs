@@ -84,6 +84,8 @@ pub mod err {
     pub const ARITHMETIC_UNDERFLOW: u32 = 3001;
     /// SPL Token `TokenError::Overflow`.
     pub const TOKEN_OVERFLOW: u32 = 14;
+    /// SPL Token `TokenError::MintMismatch`.
+    pub const TOKEN_MINT_MISMATCH: u32 = 3;
     /// SPL Token `TokenError::InsufficientFunds`.
     pub const TOKEN_INSUFFICIENT_FUNDS: u32 = 1;
 }

@@ -152,7 +152,7 @@ impl Fx {
     fn check_mint(self, state: State, vault_st: u64, amount: u64, min_out: u64) -> Option<u32> {
         let ix = self.mint_ix(amount, min_out);
         let (result, accounts) = self.store.run(&ix);
-        match expected_mint(&state, vault_st, self.user_st(), amount, min_out) {
+        match expected_mint(&state, self.user_st(), amount, min_out) {
             Err(code) => {
                 assert_custom_error(&result, &accounts, code);
                 Some(code)
@@ -190,13 +190,7 @@ impl Fx {
 }
 
 /// What MintTo must do: `(VRT to the user, VRT to the fee wallet)` or the error code.
-fn expected_mint(
-    s: &State,
-    vault_st: u64,
-    user_st: u64,
-    amount: u64,
-    min_out: u64,
-) -> Result<(u64, u64), u32> {
+fn expected_mint(s: &State, user_st: u64, amount: u64, min_out: u64) -> Result<(u64, u64), u32> {
     if amount == 0 {
         return Err(err::VAULT_MINT_ZERO);
     }
