@@ -90,7 +90,7 @@ pub enum VaultInstruction {
 
     /// Registers a slasher with the vault
     #[account(0, name = "config")]
-    #[account(1, name = "vault")]
+    #[account(1, writable, name = "vault")]
     #[account(2, name = "ncn")]
     #[account(3, name = "slasher")]
     #[account(4, name = "ncn_slasher_ticket")]
@@ -290,7 +290,7 @@ pub enum VaultInstruction {
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vault_update_state_tracker")]
-    #[account(3, writable, name = "payer")]
+    #[account(3, writable, signer, name = "payer")]
     #[account(4, name = "system_program")]
     InitializeVaultUpdateStateTracker {
         withdrawal_allocation_method: WithdrawalAllocationMethod,
@@ -345,7 +345,7 @@ pub enum VaultInstruction {
     SetConfigAdmin = 32,
 
     /// Changes the secondary admin for the config
-    #[account(0, name = "config")]
+    #[account(0, writable, name = "config")]
     #[account(1, signer, name = "admin")]
     #[account(2, name = "new_admin")]
     SetConfigSecondaryAdmin(ConfigAdminRole) = 33,

@@ -72,7 +72,7 @@ export type InitializeVaultNcnSlasherTicketInstruction<
         ? ReadonlyAccount<TAccountConfig>
         : TAccountConfig,
       TAccountVault extends string
-        ? ReadonlyAccount<TAccountVault>
+        ? WritableAccount<TAccountVault>
         : TAccountVault,
       TAccountNcn extends string ? ReadonlyAccount<TAccountNcn> : TAccountNcn,
       TAccountSlasher extends string
@@ -195,7 +195,7 @@ export async function getInitializeVaultNcnSlasherTicketInstructionAsync<
   // Original accounts.
   const originalAccounts = {
     config: { value: input.config ?? null, isWritable: false },
-    vault: { value: input.vault ?? null, isWritable: false },
+    vault: { value: input.vault ?? null, isWritable: true },
     ncn: { value: input.ncn ?? null, isWritable: false },
     slasher: { value: input.slasher ?? null, isWritable: false },
     ncnSlasherTicket: {
@@ -343,7 +343,7 @@ export function getInitializeVaultNcnSlasherTicketInstruction<
   // Original accounts.
   const originalAccounts = {
     config: { value: input.config ?? null, isWritable: false },
-    vault: { value: input.vault ?? null, isWritable: false },
+    vault: { value: input.vault ?? null, isWritable: true },
     ncn: { value: input.ncn ?? null, isWritable: false },
     slasher: { value: input.slasher ?? null, isWritable: false },
     ncnSlasherTicket: {

@@ -16,6 +16,7 @@ import {
   SolanaError,
   transformEncoder,
   type AccountMeta,
+  type AccountSignerMeta,
   type Address,
   type FixedSizeCodec,
   type FixedSizeDecoder,
@@ -25,7 +26,9 @@ import {
   type InstructionWithData,
   type ReadonlyAccount,
   type ReadonlyUint8Array,
+  type TransactionSigner,
   type WritableAccount,
+  type WritableSignerAccount,
 } from "@solana/kit";
 import {
   getAccountMetaFactory,
@@ -71,7 +74,8 @@ export type InitializeVaultUpdateStateTrackerInstruction<
         ? WritableAccount<TAccountVaultUpdateStateTracker>
         : TAccountVaultUpdateStateTracker,
       TAccountPayer extends string
-        ? WritableAccount<TAccountPayer>
+        ? WritableSignerAccount<TAccountPayer> &
+            AccountSignerMeta<TAccountPayer>
         : TAccountPayer,
       TAccountSystemProgram extends string
         ? ReadonlyAccount<TAccountSystemProgram>
@@ -129,7 +133,7 @@ export type InitializeVaultUpdateStateTrackerAsyncInput<
   config?: Address<TAccountConfig>;
   vault: Address<TAccountVault>;
   vaultUpdateStateTracker: Address<TAccountVaultUpdateStateTracker>;
-  payer: Address<TAccountPayer>;
+  payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
   withdrawalAllocationMethod: InitializeVaultUpdateStateTrackerInstructionDataArgs["withdrawalAllocationMethod"];
 };
@@ -227,7 +231,7 @@ export type InitializeVaultUpdateStateTrackerInput<
   config: Address<TAccountConfig>;
   vault: Address<TAccountVault>;
   vaultUpdateStateTracker: Address<TAccountVaultUpdateStateTracker>;
-  payer: Address<TAccountPayer>;
+  payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
   withdrawalAllocationMethod: InitializeVaultUpdateStateTrackerInstructionDataArgs["withdrawalAllocationMethod"];
 };

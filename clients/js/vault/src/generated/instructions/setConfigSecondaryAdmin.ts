@@ -28,6 +28,7 @@ import {
   type ReadonlySignerAccount,
   type ReadonlyUint8Array,
   type TransactionSigner,
+  type WritableAccount,
 } from "@solana/kit";
 import {
   getAccountMetaFactory,
@@ -59,7 +60,7 @@ export type SetConfigSecondaryAdminInstruction<
   InstructionWithAccounts<
     [
       TAccountConfig extends string
-        ? ReadonlyAccount<TAccountConfig>
+        ? WritableAccount<TAccountConfig>
         : TAccountConfig,
       TAccountAdmin extends string
         ? ReadonlySignerAccount<TAccountAdmin> &
@@ -147,7 +148,7 @@ export async function getSetConfigSecondaryAdminInstructionAsync<
 
   // Original accounts.
   const originalAccounts = {
-    config: { value: input.config ?? null, isWritable: false },
+    config: { value: input.config ?? null, isWritable: true },
     admin: { value: input.admin ?? null, isWritable: false },
     newAdmin: { value: input.newAdmin ?? null, isWritable: false },
   };
@@ -217,7 +218,7 @@ export function getSetConfigSecondaryAdminInstruction<
 
   // Original accounts.
   const originalAccounts = {
-    config: { value: input.config ?? null, isWritable: false },
+    config: { value: input.config ?? null, isWritable: true },
     admin: { value: input.admin ?? null, isWritable: false },
     newAdmin: { value: input.newAdmin ?? null, isWritable: false },
   };

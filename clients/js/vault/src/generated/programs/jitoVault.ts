@@ -1155,7 +1155,7 @@ export function jitoVaultProgram() {
               client,
               getInitializeVaultUpdateStateTrackerInstructionAsync({
                 ...input,
-                payer: input.payer ?? client.payer.address,
+                payer: input.payer ?? client.payer,
               }),
             ),
           crankVaultUpdateStateTracker: (input) =>

@@ -47,9 +47,7 @@ impl InitializeVaultNcnSlasherTicket {
             self.config,
             false,
         ));
-        accounts.push(solana_instruction::AccountMeta::new_readonly(
-            self.vault, false,
-        ));
+        accounts.push(solana_instruction::AccountMeta::new(self.vault, false));
         accounts.push(solana_instruction::AccountMeta::new_readonly(
             self.ncn, false,
         ));
@@ -112,7 +110,7 @@ impl Default for InitializeVaultNcnSlasherTicketInstructionData {
 /// ### Accounts:
 ///
 ///   0. `[]` config
-///   1. `[]` vault
+///   1. `[writable]` vault
 ///   2. `[]` ncn
 ///   3. `[]` slasher
 ///   4. `[]` ncn_slasher_ticket
@@ -317,10 +315,7 @@ impl<'a, 'b> InitializeVaultNcnSlasherTicketCpi<'a, 'b> {
             *self.config.key,
             false,
         ));
-        accounts.push(solana_instruction::AccountMeta::new_readonly(
-            *self.vault.key,
-            false,
-        ));
+        accounts.push(solana_instruction::AccountMeta::new(*self.vault.key, false));
         accounts.push(solana_instruction::AccountMeta::new_readonly(
             *self.ncn.key,
             false,
@@ -390,7 +385,7 @@ impl<'a, 'b> InitializeVaultNcnSlasherTicketCpi<'a, 'b> {
 /// ### Accounts:
 ///
 ///   0. `[]` config
-///   1. `[]` vault
+///   1. `[writable]` vault
 ///   2. `[]` ncn
 ///   3. `[]` slasher
 ///   4. `[]` ncn_slasher_ticket

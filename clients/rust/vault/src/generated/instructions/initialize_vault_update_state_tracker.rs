@@ -49,7 +49,7 @@ impl InitializeVaultUpdateStateTracker {
             self.vault_update_state_tracker,
             false,
         ));
-        accounts.push(solana_instruction::AccountMeta::new(self.payer, false));
+        accounts.push(solana_instruction::AccountMeta::new(self.payer, true));
         accounts.push(solana_instruction::AccountMeta::new_readonly(
             self.system_program,
             false,
@@ -108,7 +108,7 @@ impl InitializeVaultUpdateStateTrackerInstructionArgs {
 ///   0. `[]` config
 ///   1. `[writable]` vault
 ///   2. `[writable]` vault_update_state_tracker
-///   3. `[writable]` payer
+///   3. `[writable, signer]` payer
 ///   4. `[optional]` system_program (default to `11111111111111111111111111111111`)
 #[derive(Clone, Debug, Default)]
 pub struct InitializeVaultUpdateStateTrackerBuilder {
@@ -281,7 +281,7 @@ impl<'a, 'b> InitializeVaultUpdateStateTrackerCpi<'a, 'b> {
             *self.vault_update_state_tracker.key,
             false,
         ));
-        accounts.push(solana_instruction::AccountMeta::new(*self.payer.key, false));
+        accounts.push(solana_instruction::AccountMeta::new(*self.payer.key, true));
         accounts.push(solana_instruction::AccountMeta::new_readonly(
             *self.system_program.key,
             false,
@@ -330,7 +330,7 @@ impl<'a, 'b> InitializeVaultUpdateStateTrackerCpi<'a, 'b> {
 ///   0. `[]` config
 ///   1. `[writable]` vault
 ///   2. `[writable]` vault_update_state_tracker
-///   3. `[writable]` payer
+///   3. `[writable, signer]` payer
 ///   4. `[]` system_program
 #[derive(Clone, Debug)]
 pub struct InitializeVaultUpdateStateTrackerCpiBuilder<'a, 'b> {

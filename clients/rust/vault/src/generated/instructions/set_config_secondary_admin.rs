@@ -36,10 +36,7 @@ impl SetConfigSecondaryAdmin {
         remaining_accounts: &[solana_instruction::AccountMeta],
     ) -> solana_instruction::Instruction {
         let mut accounts = Vec::with_capacity(3 + remaining_accounts.len());
-        accounts.push(solana_instruction::AccountMeta::new_readonly(
-            self.config,
-            false,
-        ));
+        accounts.push(solana_instruction::AccountMeta::new(self.config, false));
         accounts.push(solana_instruction::AccountMeta::new_readonly(
             self.admin, true,
         ));
@@ -98,7 +95,7 @@ impl SetConfigSecondaryAdminInstructionArgs {
 ///
 /// ### Accounts:
 ///
-///   0. `[]` config
+///   0. `[writable]` config
 ///   1. `[signer]` admin
 ///   2. `[]` new_admin
 #[derive(Clone, Debug, Default)]
@@ -228,7 +225,7 @@ impl<'a, 'b> SetConfigSecondaryAdminCpi<'a, 'b> {
         remaining_accounts: &[(&'b solana_account_info::AccountInfo<'a>, bool, bool)],
     ) -> solana_program_error::ProgramResult {
         let mut accounts = Vec::with_capacity(3 + remaining_accounts.len());
-        accounts.push(solana_instruction::AccountMeta::new_readonly(
+        accounts.push(solana_instruction::AccountMeta::new(
             *self.config.key,
             false,
         ));
@@ -279,7 +276,7 @@ impl<'a, 'b> SetConfigSecondaryAdminCpi<'a, 'b> {
 ///
 /// ### Accounts:
 ///
-///   0. `[]` config
+///   0. `[writable]` config
 ///   1. `[signer]` admin
 ///   2. `[]` new_admin
 #[derive(Clone, Debug)]
