@@ -11,6 +11,7 @@ pub mod loader;
 pub mod pda;
 pub mod slot_toggle;
 pub mod token;
+pub mod token_cpi;
 
 pub use pinocchio::hint::{likely, unlikely};
 

@@ -82,7 +82,7 @@ pub fn load_system_account(account: &AccountView, expect_writable: bool) -> Prog
 
 /// A mint owned by `token_program_id` (`InvalidAccountOwner`) that unpacks as an
 /// initialised mint (`InvalidAccountData` / `UninitializedAccount`).
-#[inline(always)]
+#[inline(never)]
 pub fn load_token_mint_of(account: &AccountView, token_program_id: &Address) -> ProgramResult {
     if unlikely(!account.owned_by(token_program_id)) {
         return Err(ProgramError::InvalidAccountOwner);
@@ -101,7 +101,7 @@ pub fn load_token_mint(account: &AccountView) -> ProgramResult {
 /// A token account of `token_program_id` (`InvalidAccountOwner`) that unpacks
 /// as an initialised account (`InvalidAccountData` / `UninitializedAccount`)
 /// whose owner and mint are the expected ones (`InvalidAccountData`).
-#[inline(always)]
+#[inline(never)]
 pub fn load_token_account_of(
     account: &AccountView,
     owner: &Address,
@@ -133,7 +133,7 @@ pub fn load_token_account(
 }
 
 /// Address of the associated token account of `owner` for `mint` under `token_program_id`.
-#[inline(always)]
+#[inline(never)]
 pub fn associated_token_address(
     owner: &Address,
     mint: &Address,
@@ -149,7 +149,7 @@ pub fn associated_token_address(
 /// The original `load_associated_token_account` generalised over the token
 /// program: owned by it (`InvalidAccountOwner`), with data (`InvalidAccountData`)
 /// and at the associated token address of `owner` and `mint` (`InvalidAccountData`).
-#[inline(always)]
+#[inline(never)]
 pub fn load_associated_token_account_of(
     account: &AccountView,
     owner: &Address,

@@ -18,7 +18,7 @@ use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
 use crate::unlikely;
 
 /// `address` is the PDA of `seeds` and `bump` under `program_id`, else `InvalidAccountData`.
-#[inline(always)]
+#[inline(never)]
 pub fn verify_pda<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
@@ -34,7 +34,7 @@ pub fn verify_pda<const N: usize>(
 }
 
 /// The canonical PDA of `seeds` under `program_id` and its bump.
-#[inline(always)]
+#[inline(never)]
 pub fn find_canonical_pda<const N: usize>(
     seeds: &[&[u8]; N],
     program_id: &Address,
@@ -50,7 +50,7 @@ pub fn find_canonical_pda<const N: usize>(
 /// match that is off the curve is canonical (every higher bump was on it), and
 /// the first off-curve hash that does not match proves `address` is not the
 /// canonical PDA. Cheap enough to verify existing accounts that store no bump.
-#[inline(always)]
+#[inline(never)]
 pub fn verify_canonical_pda<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
@@ -85,7 +85,7 @@ pub fn verify_canonical_pda<const N: usize>(
 /// As in the original, an address that already holds lamports (someone sent
 /// some before creation) is topped up to rent exemption, allocated and assigned
 /// instead, since `CreateAccount` refuses funded addresses.
-#[inline(always)]
+#[inline(never)]
 pub fn create_pda_account(
     payer: &AccountView,
     new_account: &AccountView,

@@ -127,7 +127,7 @@ impl Config {
 
     /// The original `Config::load`: owner (`InvalidAccountOwner`), data,
     /// writable, discriminator and PDA (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,

@@ -245,7 +245,7 @@ impl Ncn {
 
     /// The original `Ncn::load`: owner (`InvalidAccountOwner`), data, writable,
     /// discriminator and PDA from the stored base and bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,

@@ -93,7 +93,7 @@ impl NcnOperatorState {
     /// The original `NcnOperatorState::load`: owner (`InvalidAccountOwner`),
     /// data, writable, discriminator and PDA of the given `ncn` and `operator`
     /// with the stored bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,

@@ -119,7 +119,7 @@ impl NcnVaultSlasherTicket {
     /// The original `NcnVaultSlasherTicket::load`: owner (`InvalidAccountOwner`),
     /// data, writable, discriminator and PDA of the given `ncn`, `vault` and
     /// `slasher` with the stored bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,

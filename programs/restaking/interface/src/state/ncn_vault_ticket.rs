@@ -82,7 +82,7 @@ impl NcnVaultTicket {
     /// The original `NcnVaultTicket::load`: owner (`InvalidAccountOwner`), data,
     /// writable, discriminator and PDA of the given `ncn` and `vault` with the
     /// stored bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,

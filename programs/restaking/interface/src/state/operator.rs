@@ -239,7 +239,7 @@ impl Operator {
 
     /// The original `Operator::load`: owner (`InvalidAccountOwner`), data,
     /// writable, discriminator and PDA from the stored base and bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,

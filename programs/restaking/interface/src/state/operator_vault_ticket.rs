@@ -89,7 +89,7 @@ impl OperatorVaultTicket {
     /// The original `OperatorVaultTicket::load`: owner (`InvalidAccountOwner`),
     /// data, writable, discriminator and PDA of the given `operator` and `vault`
     /// with the stored bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,

@@ -12,7 +12,7 @@ use pinocchio::{
     error::ProgramError,
     AccountView, Address, ProgramResult,
 };
-use pinocchio_token::instructions::Approve;
+use jito_core::token_cpi;
 
 use super::no_args;
 
@@ -58,5 +58,5 @@ pub fn process_ncn_delegate_token_account(
         Seed::from(base.as_ref()),
         Seed::from(&bump_seed),
     ];
-    Approve::new(token_account, delegate, ncn_info, u64::MAX).invoke_signed(&[Signer::from(&seeds)])
+    token_cpi::approve(token_account, delegate, ncn_info, u64::MAX, &[Signer::from(&seeds)])
 }

@@ -20,7 +20,7 @@ impl BurnVault {
     /// The original `BurnVault::load`: owned by the system program
     /// (`InvalidAccountOwner`), writable when expected (`InvalidAccountData`) and
     /// at the canonical PDA of `base` (`InvalidAccountData`). Returns the bump.
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         base: &Pubkey,

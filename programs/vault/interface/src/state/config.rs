@@ -83,7 +83,7 @@ impl Config {
 
     /// The original `Config::load`: owner, length, writable, discriminator, then
     /// the address is the config PDA (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

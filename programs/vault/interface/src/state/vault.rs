@@ -189,7 +189,7 @@ impl Vault {
 
     /// The original `Vault::load`: owner, length, writable, discriminator, then the
     /// address is the PDA of the stored base and bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

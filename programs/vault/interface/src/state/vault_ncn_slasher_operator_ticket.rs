@@ -87,7 +87,7 @@ impl VaultNcnSlasherOperatorTicket {
     /// The original `load`: account checks, then the address is the ticket PDA
     /// for `ncn_epoch` (`InvalidAccountData`).
     #[allow(clippy::too_many_arguments)]
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

@@ -67,7 +67,7 @@ impl VaultNcnSlasherTicket {
 
     /// The original `load`: account checks, then the address is the ticket PDA
     /// (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

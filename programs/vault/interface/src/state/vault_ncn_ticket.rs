@@ -60,7 +60,7 @@ impl VaultNcnTicket {
 
     /// The original `load`: account checks, then the address is the ticket PDA
     /// of `vault` and `ncn` (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

@@ -65,7 +65,7 @@ impl VaultOperatorDelegation {
 
     /// The original `load`: account checks, then the address is the delegation
     /// PDA of `vault` and `operator` (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

@@ -70,7 +70,7 @@ impl VaultStakerWithdrawalTicket {
     /// The original `load`: account checks, the ticket belongs to `vault`
     /// (`InvalidAccountData`), then the address is the PDA of `vault`, the
     /// stored base and bump (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

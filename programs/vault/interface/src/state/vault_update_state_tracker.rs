@@ -62,7 +62,7 @@ impl VaultUpdateStateTracker {
 
     /// The original `load`: account checks, then the address is the canonical
     /// PDA of `vault` and `ncn_epoch` (`InvalidAccountData`).
-    #[inline(always)]
+    #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,

@@ -11,7 +11,7 @@ use jito_vault_interface::state::{Config, Vault};
 use pinocchio::{
     address::address_eq, cpi::Signer, error::ProgramError, AccountView, Address, ProgramResult,
 };
-use pinocchio_token::instructions::Approve;
+use jito_core::token_cpi;
 
 use super::no_args;
 
@@ -80,6 +80,5 @@ pub fn process_delegate_token_account(
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-    Approve::new(token_account, delegate, vault_info, u64::MAX)
-        .invoke_signed(&[Signer::from(&vault_seeds)])
+    token_cpi::approve(token_account, delegate, vault_info, u64::MAX, &[Signer::from(&vault_seeds)])
 }

@@ -19,7 +19,7 @@ use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
-use pinocchio_token::instructions::Transfer;
+use jito_core::token_cpi;
 
 /// Accounts: `[config, vault (w), vault_staker_withdrawal_ticket (w),
 /// vault_staker_withdrawal_ticket_token_account (w), staker (w, s),
@@ -99,11 +99,8 @@ pub fn process_enqueue_withdrawal(
     drop(vault_data);
 
     // The staker's VRT moves to the ticket's token account.
-    Transfer::new(
-        staker_vrt_token_account,
+    token_cpi::transfer(staker_vrt_token_account,
         ticket_token_account,
         staker,
-        vrt_amount,
-    )
-    .invoke()
+        vrt_amount, &[])
 }

@@ -18,7 +18,7 @@ use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
-use pinocchio_token::instructions::{MintTo, Transfer};
+use jito_core::token_cpi;
 
 /// Accounts: `[config, vault (w), vrt_mint (w), depositor (w, s),
 /// depositor_token_account (w), vault_token_account (w),
@@ -103,30 +103,21 @@ pub fn process_mint_to(
         (summary, vault.base, vault.bump)
     };
 
-    Transfer::new(
-        depositor_token_account,
+    token_cpi::transfer(depositor_token_account,
         vault_token_account,
         depositor,
-        amount_in,
-    )
-    .invoke()?;
+        amount_in, &[])?;
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
     let signers = [Signer::from(&vault_seeds)];
-    MintTo::new(
-        vrt_mint,
+    token_cpi::mint_to(vrt_mint,
         depositor_vrt_token_account,
         vault_info,
-        summary.vrt_to_depositor,
-    )
-    .invoke_signed(&signers)?;
+        summary.vrt_to_depositor, &signers)?;
     // Also when the fee is zero, as the original.
-    MintTo::new(
-        vrt_mint,
+    token_cpi::mint_to(vrt_mint,
         vault_fee_token_account,
         vault_info,
-        summary.vrt_to_fee_wallet,
-    )
-    .invoke_signed(&signers)
+        summary.vrt_to_fee_wallet, &signers)
 }

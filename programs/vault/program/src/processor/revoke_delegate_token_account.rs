@@ -3,7 +3,7 @@
 
 use jito_vault_interface::state::Vault;
 use pinocchio::{cpi::Signer, error::ProgramError, AccountView, Address, ProgramResult};
-use pinocchio_token::instructions::Revoke;
+use jito_core::token_cpi;
 
 use super::{delegate_token_account::check_delegation_accounts, no_args};
 
@@ -33,5 +33,5 @@ pub fn process_revoke_delegate_token_account(
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-    Revoke::new(token_account, vault_info).invoke_signed(&[Signer::from(&vault_seeds)])
+    token_cpi::revoke(token_account, vault_info, &[Signer::from(&vault_seeds)])
 }

@@ -14,7 +14,7 @@ use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
-use pinocchio_token::instructions::MintTo;
+use jito_core::token_cpi;
 
 use super::no_args;
 
@@ -64,13 +64,10 @@ pub fn process_update_vault_balance(
     if vrt_reward_fee > 0 {
         let bump_seed = [bump];
         let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-        MintTo::new(
-            vrt_mint,
+        token_cpi::mint_to(vrt_mint,
             vault_fee_token_account,
             vault_info,
-            vrt_reward_fee,
-        )
-        .invoke_signed(&[Signer::from(&vault_seeds)])?;
+            vrt_reward_fee, &[Signer::from(&vault_seeds)])?;
     }
     Ok(())
 }
