@@ -4,12 +4,15 @@
 //! Account bytes are laid out by hand at the original's offsets, without the
 //! interface crate, so the tests check the program's layouts rather than trust
 //! them. PDAs come from the host `find_program_address` with the original's
-//! literal seeds. Instruction data is built by hand (tag + little-endian args).
+//! literal seeds. Instructions are built by the generated Rust client
+//! (`jito-restaking-client`), and [`decode`] reads written accounts back through
+//! the client's account types, so the client is tested against the program too.
+
+use jito_restaking_client::{accounts as client, instructions::*, types::SlotToggle};
 
 use crate::{
-    instruction, owned_account, program_account, rent_exempt, system_account, Account, AccountMeta,
-    Instruction, InstructionResult, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
-    VAULT_PROGRAM_ID,
+    owned_account, program_account, rent_exempt, system_account, Account, Instruction,
+    InstructionResult, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// `DEFAULT_SLOTS_PER_EPOCH`, the epoch length `InitializeConfig` writes.
@@ -155,6 +158,20 @@ impl ConfigFields {
         d
     }
 
+    /// The account as the generated client should decode it.
+    pub fn client(&self) -> client::Config {
+        client::Config {
+            discriminator: 1,
+            admin: self.admin,
+            vault_program: self.vault_program,
+            ncn_count: self.ncn_count,
+            operator_count: self.operator_count,
+            epoch_length: self.epoch_length,
+            bump: self.bump,
+            reserved: [0; 263],
+        }
+    }
+
     pub fn account(&self) -> Account {
         owned_account(&RESTAKING_PROGRAM_ID, self.bytes())
     }
@@ -228,6 +245,28 @@ impl NcnFields {
         d
     }
 
+    /// The account as the generated client should decode it.
+    pub fn client(&self) -> client::Ncn {
+        client::Ncn {
+            discriminator: 2,
+            base: self.base,
+            admin: self.admin,
+            operator_admin: self.operator_admin,
+            vault_admin: self.vault_admin,
+            slasher_admin: self.slasher_admin,
+            delegate_admin: self.delegate_admin,
+            metadata_admin: self.metadata_admin,
+            weight_table_admin: self.weight_table_admin,
+            ncn_program_admin: self.ncn_program_admin,
+            index: self.index,
+            operator_count: self.operator_count,
+            vault_count: self.vault_count,
+            slasher_count: self.slasher_count,
+            bump: self.bump,
+            reserved: [0; 263],
+        }
+    }
+
     pub fn account(&self) -> Account {
         owned_account(&RESTAKING_PROGRAM_ID, self.bytes())
     }
@@ -293,6 +332,26 @@ impl OperatorFields {
         put(&mut d, 256, &self.operator_fee_bps.to_le_bytes());
         d[258] = self.bump;
         d
+    }
+
+    /// The account as the generated client should decode it.
+    pub fn client(&self) -> client::Operator {
+        client::Operator {
+            discriminator: 3,
+            base: self.base,
+            admin: self.admin,
+            ncn_admin: self.ncn_admin,
+            vault_admin: self.vault_admin,
+            delegate_admin: self.delegate_admin,
+            metadata_admin: self.metadata_admin,
+            voter: self.voter,
+            index: self.index,
+            ncn_count: self.ncn_count,
+            vault_count: self.vault_count,
+            operator_fee_bps: self.operator_fee_bps,
+            bump: self.bump,
+            reserved_space: [0; 261],
+        }
     }
 
     pub fn account(&self) -> Account {
@@ -381,28 +440,58 @@ pub fn vault_account(base: &Pubkey) -> (Pubkey, Account) {
 }
 
 // ---------------------------------------------------------------------------
-// Instructions (tag + little-endian Borsh arguments), accounts as in the
-// original sdk.
+// Decoding through the generated client
 // ---------------------------------------------------------------------------
 
-fn restaking_ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
-    instruction(&RESTAKING_PROGRAM_ID, data, accounts)
+/// Account decoders of the generated client. Each also checks the account
+/// length (a Borsh decode alone would accept trailing bytes).
+pub mod decode {
+    use jito_restaking_client::accounts::{
+        Config, Ncn, NcnOperatorState, NcnVaultSlasherTicket, NcnVaultTicket, Operator,
+        OperatorVaultTicket,
+    };
+
+    macro_rules! decoder {
+        ($name:ident, $ty:ident) => {
+            #[track_caller]
+            pub fn $name(data: &[u8]) -> $ty {
+                assert_eq!(data.len(), $ty::LEN, concat!(stringify!($ty), " length"));
+                $ty::from_bytes(data).expect(concat!("the client decodes ", stringify!($ty)))
+            }
+        };
+    }
+
+    decoder!(config, Config);
+    decoder!(ncn, Ncn);
+    decoder!(operator, Operator);
+    decoder!(ncn_operator_state, NcnOperatorState);
+    decoder!(operator_vault_ticket, OperatorVaultTicket);
+    decoder!(ncn_vault_ticket, NcnVaultTicket);
+    decoder!(ncn_vault_slasher_ticket, NcnVaultSlasherTicket);
 }
+
+/// `(slot_added, slot_removed)` of a decoded toggle; its reserved bytes are zero.
+#[track_caller]
+pub fn toggle(t: &SlotToggle) -> (u64, u64) {
+    assert_eq!(t.reserved, [0; 32], "toggle reserved bytes");
+    (t.slot_added, t.slot_removed)
+}
+
+// ---------------------------------------------------------------------------
+// Instructions: built by the generated client (`jito-restaking-client`), so the
+// tests exercise its tags, argument encoding and account metas.
+// ---------------------------------------------------------------------------
 
 pub fn initialize_config_ix(
     config: &Pubkey,
     admin: &Pubkey,
     vault_program: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![0],
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new(*admin, true),
-            AccountMeta::new_readonly(*vault_program, false),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeConfigBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .vault_program(*vault_program)
+        .instruction()
 }
 
 pub fn initialize_ncn_ix(
@@ -411,16 +500,12 @@ pub fn initialize_ncn_ix(
     admin: &Pubkey,
     base: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![1],
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new(*ncn, false),
-            AccountMeta::new(*admin, true),
-            AccountMeta::new_readonly(*base, true),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeNcnBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .admin(*admin)
+        .base(*base)
+        .instruction()
 }
 
 pub fn initialize_operator_ix(
@@ -430,18 +515,13 @@ pub fn initialize_operator_ix(
     base: &Pubkey,
     operator_fee_bps: u16,
 ) -> Instruction {
-    let mut data = vec![2];
-    data.extend_from_slice(&operator_fee_bps.to_le_bytes());
-    restaking_ix(
-        data,
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new(*operator, false),
-            AccountMeta::new(*admin, true),
-            AccountMeta::new_readonly(*base, true),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeOperatorBuilder::new()
+        .config(*config)
+        .operator(*operator)
+        .admin(*admin)
+        .base(*base)
+        .operator_fee_bps(operator_fee_bps)
+        .instruction()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -456,22 +536,17 @@ pub fn initialize_ncn_vault_slasher_ticket_ix(
     payer: &Pubkey,
     max_slashable_per_epoch: u64,
 ) -> Instruction {
-    let mut data = vec![3];
-    data.extend_from_slice(&max_slashable_per_epoch.to_le_bytes());
-    restaking_ix(
-        data,
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*ncn, false),
-            AccountMeta::new_readonly(*vault, false),
-            AccountMeta::new_readonly(*slasher, false),
-            AccountMeta::new_readonly(*ncn_vault_ticket, false),
-            AccountMeta::new(*ncn_vault_slasher_ticket, false),
-            AccountMeta::new_readonly(*admin, true),
-            AccountMeta::new(*payer, true),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeNcnVaultSlasherTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .slasher(*slasher)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .ncn_vault_slasher_ticket(*ncn_vault_slasher_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .max_slashable_per_epoch(max_slashable_per_epoch)
+        .instruction()
 }
 
 pub fn initialize_ncn_vault_ticket_ix(
@@ -482,18 +557,14 @@ pub fn initialize_ncn_vault_ticket_ix(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![4],
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*ncn, false),
-            AccountMeta::new_readonly(*vault, false),
-            AccountMeta::new(*ncn_vault_ticket, false),
-            AccountMeta::new_readonly(*admin, true),
-            AccountMeta::new(*payer, true),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeNcnVaultTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 pub fn initialize_operator_vault_ticket_ix(
@@ -504,18 +575,14 @@ pub fn initialize_operator_vault_ticket_ix(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![5],
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*operator, false),
-            AccountMeta::new_readonly(*vault, false),
-            AccountMeta::new(*operator_vault_ticket, false),
-            AccountMeta::new_readonly(*admin, true),
-            AccountMeta::new(*payer, true),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeOperatorVaultTicketBuilder::new()
+        .config(*config)
+        .operator(*operator)
+        .vault(*vault)
+        .operator_vault_ticket(*operator_vault_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 pub fn initialize_ncn_operator_state_ix(
@@ -526,29 +593,22 @@ pub fn initialize_ncn_operator_state_ix(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![6],
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*ncn, false),
-            AccountMeta::new(*operator, false),
-            AccountMeta::new(*ncn_operator_state, false),
-            AccountMeta::new_readonly(*admin, true),
-            AccountMeta::new(*payer, true),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeNcnOperatorStateBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .operator(*operator)
+        .ncn_operator_state(*ncn_operator_state)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 pub fn set_config_admin_ix(config: &Pubkey, old_admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
-    restaking_ix(
-        vec![24],
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new_readonly(*old_admin, true),
-            AccountMeta::new_readonly(*new_admin, false),
-        ],
-    )
+    SetConfigAdminBuilder::new()
+        .config(*config)
+        .old_admin(*old_admin)
+        .new_admin(*new_admin)
+        .instruction()
 }
 
 // ---------------------------------------------------------------------------

@@ -3,13 +3,21 @@
 //!
 //! Account bytes are laid out here by hand, field by field at the original's
 //! offsets, independently of the interface crate, so that the tests check the
-//! programs' layouts instead of trusting them. Instruction data is built by
-//! hand too (1-byte tag + little-endian Borsh arguments).
+//! programs' layouts instead of trusting them. Instructions are built by the
+//! generated Rust client (`jito-restaking-client`); written accounts are also
+//! read back through the client's account types ([`decode`]).
 
 use std::collections::HashMap;
 
+use jito_restaking_client::{
+    accounts as client,
+    instructions::*,
+    types::{NcnAdminRole, OperatorAdminRole},
+};
+
+pub use crate::restaking_world::{decode, toggle};
 use crate::{
-    instruction, owned_account, program_account, system_account, Account, AccountMeta, Instruction,
+    owned_account, program_account, system_account, Account, AccountMeta, Instruction,
     InstructionResult, Mollusk, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
     VAULT_PROGRAM_ID,
 };
@@ -244,6 +252,28 @@ impl NcnFields {
         d[328] = self.bump;
         d
     }
+
+    /// The account as the generated client should decode it.
+    pub fn client(&self) -> client::Ncn {
+        client::Ncn {
+            discriminator: u64::from(DISC_NCN),
+            base: self.base,
+            admin: self.admin,
+            operator_admin: self.operator_admin,
+            vault_admin: self.vault_admin,
+            slasher_admin: self.slasher_admin,
+            delegate_admin: self.delegate_admin,
+            metadata_admin: self.metadata_admin,
+            weight_table_admin: self.weight_table_admin,
+            ncn_program_admin: self.ncn_program_admin,
+            index: self.index,
+            operator_count: self.operator_count,
+            vault_count: self.vault_count,
+            slasher_count: self.slasher_count,
+            bump: self.bump,
+            reserved: [0; 263],
+        }
+    }
 }
 
 /// `Operator` fields in the original's order.
@@ -302,6 +332,26 @@ impl OperatorFields {
         put(&mut d, 256, &self.operator_fee_bps.to_le_bytes());
         d[258] = self.bump;
         d
+    }
+
+    /// The account as the generated client should decode it.
+    pub fn client(&self) -> client::Operator {
+        client::Operator {
+            discriminator: u64::from(DISC_OPERATOR),
+            base: self.base,
+            admin: self.admin,
+            ncn_admin: self.ncn_admin,
+            vault_admin: self.vault_admin,
+            delegate_admin: self.delegate_admin,
+            metadata_admin: self.metadata_admin,
+            voter: self.voter,
+            index: self.index,
+            ncn_count: self.ncn_count,
+            vault_count: self.vault_count,
+            operator_fee_bps: self.operator_fee_bps,
+            bump: self.bump,
+            reserved_space: [0; 261],
+        }
     }
 }
 
@@ -628,26 +678,20 @@ impl World {
 }
 
 // ---------------------------------------------------------------------------
-// Instruction builders.
+// Instruction builders: the generated client (`jito-restaking-client`). The
+// tag-taking helpers pick the client builder for the tag and check that the
+// client encodes that tag.
 // ---------------------------------------------------------------------------
-fn ro(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new_readonly(*k, false)
-}
-fn w(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new(*k, false)
-}
-fn ro_s(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new_readonly(*k, true)
-}
-fn w_s(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new(*k, true)
+
+/// Panics unless the client put `tag` first in the data.
+#[track_caller]
+fn tagged(ix: Instruction, tag: u8) -> Instruction {
+    assert_eq!(ix.data.first(), Some(&tag), "client instruction tag");
+    ix
 }
 
-fn restaking_ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
-    instruction(&RESTAKING_PROGRAM_ID, data, accounts)
-}
-
-/// The five-account toggle instructions: `[config, a, b, state (w), admin (s)]`.
+/// The five-account toggle instructions: `[config, a, b, state (w), admin (s)]`
+/// (tags 7–12, 15, 16).
 pub fn toggle_ix(
     tag: u8,
     config: &Pubkey,
@@ -656,10 +700,67 @@ pub fn toggle_ix(
     state: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![tag],
-        vec![ro(config), ro(a), ro(b), w(state), ro_s(admin)],
-    )
+    let (config, a, b, state, admin) = (*config, *a, *b, *state, *admin);
+    let ix = match tag {
+        IX_WARMUP_NCN_VAULT_TICKET => WarmupNcnVaultTicketBuilder::new()
+            .config(config)
+            .ncn(a)
+            .vault(b)
+            .ncn_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        IX_COOLDOWN_NCN_VAULT_TICKET => CooldownNcnVaultTicketBuilder::new()
+            .config(config)
+            .ncn(a)
+            .vault(b)
+            .ncn_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        IX_NCN_WARMUP_OPERATOR => NcnWarmupOperatorBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        IX_NCN_COOLDOWN_OPERATOR => NcnCooldownOperatorBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        IX_OPERATOR_WARMUP_NCN => OperatorWarmupNcnBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        IX_OPERATOR_COOLDOWN_NCN => OperatorCooldownNcnBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        IX_WARMUP_OPERATOR_VAULT_TICKET => WarmupOperatorVaultTicketBuilder::new()
+            .config(config)
+            .operator(a)
+            .vault(b)
+            .operator_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        IX_COOLDOWN_OPERATOR_VAULT_TICKET => CooldownOperatorVaultTicketBuilder::new()
+            .config(config)
+            .operator(a)
+            .vault(b)
+            .operator_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        _ => panic!("tag {tag} is not a five-account toggle instruction"),
+    };
+    tagged(ix, tag)
 }
 
 pub fn warmup_ncn_vault_slasher_ticket_ix(
@@ -671,18 +772,15 @@ pub fn warmup_ncn_vault_slasher_ticket_ix(
     slasher_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![IX_WARMUP_NCN_VAULT_SLASHER_TICKET],
-        vec![
-            ro(config),
-            ro(ncn),
-            ro(vault),
-            ro(slasher),
-            ro(ncn_vault_ticket),
-            w(slasher_ticket),
-            ro_s(admin),
-        ],
-    )
+    WarmupNcnVaultSlasherTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .slasher(*slasher)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .ncn_vault_slasher_ticket(*slasher_ticket)
+        .admin(*admin)
+        .instruction()
 }
 
 pub fn cooldown_ncn_vault_slasher_ticket_ix(
@@ -693,17 +791,14 @@ pub fn cooldown_ncn_vault_slasher_ticket_ix(
     slasher_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![IX_COOLDOWN_NCN_VAULT_SLASHER_TICKET],
-        vec![
-            ro(config),
-            ro(ncn),
-            ro(vault),
-            ro(slasher),
-            w(slasher_ticket),
-            ro_s(admin),
-        ],
-    )
+    CooldownNcnVaultSlasherTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .slasher(*slasher)
+        .ncn_vault_slasher_ticket(*slasher_ticket)
+        .admin(*admin)
+        .instruction()
 }
 
 /// `NcnSetAdmin` / `OperatorSetAdmin`: `[account (w), old_admin (s), new_admin (s)]`.
@@ -713,13 +808,45 @@ pub fn set_admin_ix(
     old_admin: &Pubkey,
     new_admin: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![tag],
-        vec![w(account), ro_s(old_admin), ro_s(new_admin)],
-    )
+    let ix = match tag {
+        IX_NCN_SET_ADMIN => NcnSetAdminBuilder::new()
+            .ncn(*account)
+            .old_admin(*old_admin)
+            .new_admin(*new_admin)
+            .instruction(),
+        IX_OPERATOR_SET_ADMIN => OperatorSetAdminBuilder::new()
+            .operator(*account)
+            .old_admin(*old_admin)
+            .new_admin(*new_admin)
+            .instruction(),
+        _ => panic!("tag {tag} is not a set-admin instruction"),
+    };
+    tagged(ix, tag)
 }
 
+/// `NcnAdminRole` by its index in the original enum.
+const NCN_ROLES: [NcnAdminRole; 7] = [
+    NcnAdminRole::OperatorAdmin,
+    NcnAdminRole::VaultAdmin,
+    NcnAdminRole::SlasherAdmin,
+    NcnAdminRole::DelegateAdmin,
+    NcnAdminRole::MetadataAdmin,
+    NcnAdminRole::WeightTableAdmin,
+    NcnAdminRole::NcnProgramAdmin,
+];
+
+/// `OperatorAdminRole` by its index in the original enum.
+const OPERATOR_ROLES: [OperatorAdminRole; 5] = [
+    OperatorAdminRole::NcnAdmin,
+    OperatorAdminRole::VaultAdmin,
+    OperatorAdminRole::VoterAdmin,
+    OperatorAdminRole::DelegateAdmin,
+    OperatorAdminRole::MetadataAdmin,
+];
+
 /// `NcnSetSecondaryAdmin` / `OperatorSetSecondaryAdmin`: `[account (w), admin (s), new_admin]`.
+/// `role` is the index of a valid role; malformed role bytes are made by
+/// editing the built instruction's data.
 pub fn set_secondary_admin_ix(
     tag: u8,
     role: u8,
@@ -727,10 +854,24 @@ pub fn set_secondary_admin_ix(
     admin: &Pubkey,
     new_admin: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![tag, role],
-        vec![w(account), ro_s(admin), ro(new_admin)],
-    )
+    let ix = match tag {
+        IX_NCN_SET_SECONDARY_ADMIN => NcnSetSecondaryAdminBuilder::new()
+            .ncn(*account)
+            .admin(*admin)
+            .new_admin(*new_admin)
+            .ncn_admin_role(NCN_ROLES[usize::from(role)])
+            .instruction(),
+        IX_OPERATOR_SET_SECONDARY_ADMIN => OperatorSetSecondaryAdminBuilder::new()
+            .operator(*account)
+            .admin(*admin)
+            .new_admin(*new_admin)
+            .operator_admin_role(OPERATOR_ROLES[usize::from(role)])
+            .instruction(),
+        _ => panic!("tag {tag} is not a set-secondary-admin instruction"),
+    };
+    // The client writes the role as its one-byte enum index.
+    assert_eq!(ix.data.get(1), Some(&role), "client role byte");
+    tagged(ix, tag)
 }
 
 pub fn operator_set_fee_ix(
@@ -739,9 +880,12 @@ pub fn operator_set_fee_ix(
     admin: &Pubkey,
     new_fee_bps: u16,
 ) -> Instruction {
-    let mut data = vec![IX_OPERATOR_SET_FEE];
-    data.extend_from_slice(&new_fee_bps.to_le_bytes());
-    restaking_ix(data, vec![ro(config), w(operator), ro_s(admin)])
+    OperatorSetFeeBuilder::new()
+        .config(*config)
+        .operator(*operator)
+        .admin(*admin)
+        .new_fee_bps(new_fee_bps)
+        .instruction()
 }
 
 /// `NcnDelegateTokenAccount` / `OperatorDelegateTokenAccount`.
@@ -754,17 +898,26 @@ pub fn delegate_token_account_ix(
     delegate: &Pubkey,
     token_program: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![tag],
-        vec![
-            ro(owner),
-            ro_s(delegate_admin),
-            ro(mint),
-            w(token_account),
-            ro(delegate),
-            ro(token_program),
-        ],
-    )
+    let ix = match tag {
+        IX_NCN_DELEGATE_TOKEN_ACCOUNT => NcnDelegateTokenAccountBuilder::new()
+            .ncn(*owner)
+            .delegate_admin(*delegate_admin)
+            .token_mint(*mint)
+            .token_account(*token_account)
+            .delegate(*delegate)
+            .token_program(*token_program)
+            .instruction(),
+        IX_OPERATOR_DELEGATE_TOKEN_ACCOUNT => OperatorDelegateTokenAccountBuilder::new()
+            .operator(*owner)
+            .delegate_admin(*delegate_admin)
+            .token_mint(*mint)
+            .token_account(*token_account)
+            .delegate(*delegate)
+            .token_program(*token_program)
+            .instruction(),
+        _ => panic!("tag {tag} is not a delegate-token-account instruction"),
+    };
+    tagged(ix, tag)
 }
 
 pub fn initialize_config_ix(
@@ -772,15 +925,11 @@ pub fn initialize_config_ix(
     admin: &Pubkey,
     vault_program: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![IX_INITIALIZE_CONFIG],
-        vec![
-            w(config),
-            w_s(admin),
-            ro(vault_program),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeConfigBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .vault_program(*vault_program)
+        .instruction()
 }
 
 pub fn initialize_ncn_ix(
@@ -789,16 +938,12 @@ pub fn initialize_ncn_ix(
     admin: &Pubkey,
     base: &Pubkey,
 ) -> Instruction {
-    restaking_ix(
-        vec![IX_INITIALIZE_NCN],
-        vec![
-            w(config),
-            w(ncn),
-            w_s(admin),
-            ro_s(base),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeNcnBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .admin(*admin)
+        .base(*base)
+        .instruction()
 }
 
 pub fn initialize_operator_ix(
@@ -808,18 +953,13 @@ pub fn initialize_operator_ix(
     base: &Pubkey,
     fee_bps: u16,
 ) -> Instruction {
-    let mut data = vec![IX_INITIALIZE_OPERATOR];
-    data.extend_from_slice(&fee_bps.to_le_bytes());
-    restaking_ix(
-        data,
-        vec![
-            w(config),
-            w(operator),
-            w_s(admin),
-            ro_s(base),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeOperatorBuilder::new()
+        .config(*config)
+        .operator(*operator)
+        .admin(*admin)
+        .base(*base)
+        .operator_fee_bps(fee_bps)
+        .instruction()
 }
 
 /// `InitializeNcnVaultTicket`, `InitializeOperatorVaultTicket` and
@@ -835,23 +975,35 @@ pub fn initialize_pair_ix(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    let b_meta = if tag == IX_INITIALIZE_NCN_OPERATOR_STATE {
-        w(b)
-    } else {
-        ro(b)
+    let (config, a, b, new, admin, payer) = (*config, *a, *b, *new, *admin, *payer);
+    let ix = match tag {
+        IX_INITIALIZE_NCN_VAULT_TICKET => InitializeNcnVaultTicketBuilder::new()
+            .config(config)
+            .ncn(a)
+            .vault(b)
+            .ncn_vault_ticket(new)
+            .admin(admin)
+            .payer(payer)
+            .instruction(),
+        IX_INITIALIZE_OPERATOR_VAULT_TICKET => InitializeOperatorVaultTicketBuilder::new()
+            .config(config)
+            .operator(a)
+            .vault(b)
+            .operator_vault_ticket(new)
+            .admin(admin)
+            .payer(payer)
+            .instruction(),
+        IX_INITIALIZE_NCN_OPERATOR_STATE => InitializeNcnOperatorStateBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(new)
+            .admin(admin)
+            .payer(payer)
+            .instruction(),
+        _ => panic!("tag {tag} is not an initialize-pair instruction"),
     };
-    restaking_ix(
-        vec![tag],
-        vec![
-            ro(config),
-            w(a),
-            b_meta,
-            w(new),
-            ro_s(admin),
-            w_s(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    tagged(ix, tag)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -866,22 +1018,17 @@ pub fn initialize_ncn_vault_slasher_ticket_ix(
     payer: &Pubkey,
     max_slashable_per_epoch: u64,
 ) -> Instruction {
-    let mut data = vec![IX_INITIALIZE_NCN_VAULT_SLASHER_TICKET];
-    data.extend_from_slice(&max_slashable_per_epoch.to_le_bytes());
-    restaking_ix(
-        data,
-        vec![
-            ro(config),
-            w(ncn),
-            ro(vault),
-            ro(slasher),
-            ro(ncn_vault_ticket),
-            w(slasher_ticket),
-            ro_s(admin),
-            w_s(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeNcnVaultSlasherTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .slasher(*slasher)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .ncn_vault_slasher_ticket(*slasher_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .max_slashable_per_epoch(max_slashable_per_epoch)
+        .instruction()
 }
 
 /// Replaces the meta of `key` in `ix` (to drop a signer or writable flag).

@@ -3,6 +3,10 @@
 //! `OperatorSetSecondaryAdmin`, `OperatorSetFee`, `NcnDelegateTokenAccount`,
 //! `OperatorDelegateTokenAccount` (tags 17–23), the last two against the real
 //! SPL Token program.
+//!
+//! Instructions come from the generated client (through `restaking_world2`);
+//! malformed data is made by editing the client's encoding. Written NCN and
+//! operator accounts are checked byte for byte and through the client's decoders.
 
 use mollusk_tests::{restaking_world2::*, *};
 use solana_instruction::error::InstructionError;
@@ -103,6 +107,13 @@ fn check_state_account(m: &Mollusk, ix: &Instruction, writable: bool) {
     }
 }
 
+/// `ix` with its (client-built) data edited by `edit`.
+fn with_data(ix: &Instruction, edit: impl FnOnce(&mut Vec<u8>)) -> Instruction {
+    let mut bad = ix.clone();
+    edit(&mut bad.data);
+    bad
+}
+
 /// Fewer or more accounts, and malformed data.
 fn check_shape(m: &Mollusk, w: &World, ix: &Instruction) {
     let mut fewer = ix.clone();
@@ -143,6 +154,16 @@ fn ncn_set_admin_moves_admin_and_the_roles_it_held() {
     let ncn = w.ncn;
     let r = expect_only(&m, &mut w, &ix, &ncn, &expected.data());
     print_cu("restaking", "NcnSetAdmin", &r);
+    let decoded = decode::ncn(&w.accounts[&ncn].data);
+    assert_eq!(decoded, expected.client());
+    assert_eq!(
+        (
+            decoded.admin,
+            decoded.vault_admin,
+            decoded.weight_table_admin
+        ),
+        (new, keeper, keeper)
+    );
 
     // The old admin has lost everything; the new one can hand over again.
     let ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &old, &Pubkey::new_unique());
@@ -161,6 +182,7 @@ fn ncn_set_admin_moves_admin_and_the_roles_it_held() {
     }
     let ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &new, &newer);
     expect_only(&m, &mut w, &ix, &ncn, &expected2.data());
+    assert_eq!(decode::ncn(&w.accounts[&ncn].data), expected2.client());
 }
 
 #[test]
@@ -238,6 +260,12 @@ fn operator_set_admin_moves_admin_and_the_roles_it_held() {
     let operator = w.operator;
     let r = expect_only(&m, &mut w, &ix, &operator, &expected.data());
     print_cu("restaking", "OperatorSetAdmin", &r);
+    let decoded = decode::operator(&w.accounts[&operator].data);
+    assert_eq!(decoded, expected.client());
+    assert_eq!(
+        (decoded.admin, decoded.voter, decoded.ncn_admin),
+        (new, new, keeper)
+    );
     let ix = set_admin_ix(
         IX_OPERATOR_SET_ADMIN,
         &w.operator,
@@ -322,6 +350,7 @@ fn ncn_set_secondary_admin_sets_exactly_one_role() {
         if role == 0 {
             print_cu("restaking", "NcnSetSecondaryAdmin", &r);
         }
+        assert_eq!(decode::ncn(&w.accounts[&ncn].data), expected.client());
     }
 }
 
@@ -331,15 +360,13 @@ fn ncn_set_secondary_admin_failures() {
     let w = world();
     let new = Pubkey::new_unique();
     let ix = set_secondary_admin_ix(IX_NCN_SET_SECONDARY_ADMIN, 1, &w.ncn, &w.ncn_admin(), &new);
-    // Unknown role, missing role, extra byte.
-    for data in [
-        vec![IX_NCN_SET_SECONDARY_ADMIN, 7],
-        vec![IX_NCN_SET_SECONDARY_ADMIN, 255],
-        vec![IX_NCN_SET_SECONDARY_ADMIN],
-        vec![IX_NCN_SET_SECONDARY_ADMIN, 1, 0],
+    // Unknown role (7, 255), missing role, extra byte.
+    for mut bad in [
+        with_data(&ix, |d| d[1] = 7),
+        with_data(&ix, |d| d[1] = 255),
+        with_data(&ix, |d| d.truncate(1)),
+        with_data(&ix, |d| d.push(0)),
     ] {
-        let mut bad = ix.clone();
-        bad.data = data;
         expect_err(&m, &w, &bad, ProgramError::InvalidInstructionData);
         // The data is decoded before the accounts are looked at.
         bad.accounts.pop();
@@ -394,6 +421,10 @@ fn operator_set_secondary_admin_sets_exactly_one_role() {
         if role == 0 {
             print_cu("restaking", "OperatorSetSecondaryAdmin", &r);
         }
+        assert_eq!(
+            decode::operator(&w.accounts[&operator].data),
+            expected.client()
+        );
     }
 }
 
@@ -409,13 +440,12 @@ fn operator_set_secondary_admin_failures() {
         &w.operator_admin(),
         &new,
     );
-    for data in [
-        vec![IX_OPERATOR_SET_SECONDARY_ADMIN, 5],
-        vec![IX_OPERATOR_SET_SECONDARY_ADMIN],
-        vec![IX_OPERATOR_SET_SECONDARY_ADMIN, 2, 2],
+    // Unknown role (5), missing role, extra byte.
+    for mut bad in [
+        with_data(&ix, |d| d[1] = 5),
+        with_data(&ix, |d| d.truncate(1)),
+        with_data(&ix, |d| d.push(2)),
     ] {
-        let mut bad = ix.clone();
-        bad.data = data;
         expect_err(&m, &w, &bad, ProgramError::InvalidInstructionData);
         bad.accounts
             .push(AccountMeta::new_readonly(Pubkey::new_unique(), false));
@@ -463,11 +493,18 @@ fn operator_set_fee_writes_the_fee() {
         if i == 0 {
             print_cu("restaking", "OperatorSetFee", &r);
         }
+        let decoded = decode::operator(&w.accounts[&operator].data);
+        assert_eq!(decoded.operator_fee_bps, fee);
+        assert_eq!(decoded, expected.client());
     }
     // The config account is not read: any account will do.
     let ix = operator_set_fee_ix(&Pubkey::new_unique(), &w.operator, &admin, 42);
     expected.operator_fee_bps = 42;
     expect_only(&m, &mut w, &ix, &operator, &expected.data());
+    assert_eq!(
+        decode::operator(&w.accounts[&operator].data).operator_fee_bps,
+        42
+    );
 }
 
 #[test]
@@ -532,14 +569,12 @@ fn operator_set_fee_failures() {
         &with_meta(ix.clone(), 1, false, false),
         ProgramError::InvalidAccountData,
     );
-    // Data: exactly a u16.
-    for data in [
-        vec![IX_OPERATOR_SET_FEE],
-        vec![IX_OPERATOR_SET_FEE, 1],
-        vec![IX_OPERATOR_SET_FEE, 1, 0, 0],
+    // Data: exactly a u16 (none, one byte, three bytes).
+    for bad in [
+        with_data(&ix, |d| d.truncate(1)),
+        with_data(&ix, |d| d.truncate(2)),
+        with_data(&ix, |d| d.push(0)),
     ] {
-        let mut bad = ix.clone();
-        bad.data = data;
         expect_err(&m, &w, &bad, ProgramError::InvalidInstructionData);
     }
     let mut fewer = ix.clone();

@@ -10,6 +10,10 @@
 //! The vault is a hand-made vault-program account (the restaking program only
 //! reads its discriminator, base and bump); the vault side of the handshake
 //! (`InitializeVaultNcnTicket` …) belongs to the vault program's tests.
+//!
+//! Every instruction is built by the generated client (through
+//! `restaking_world2`), and every account is also read back through the
+//! client's decoders.
 
 use mollusk_tests::{restaking_world2::*, *};
 
@@ -321,14 +325,71 @@ impl Net {
                 self.nvst.1,
             ),
         );
-        // The toggles as stored, and their state.
+        // The same accounts through the generated client's decoders.
+        let config = decode::config(self.l.data(&self.config));
+        assert_eq!(
+            (
+                config.admin,
+                config.vault_program,
+                config.ncn_count,
+                config.operator_count,
+                config.epoch_length,
+                config.bump
+            ),
+            (
+                self.config_admin,
+                VAULT_PROGRAM_ID,
+                1,
+                1,
+                E,
+                self.config_bump
+            )
+        );
+        assert_eq!(decode::ncn(self.l.data(&self.ncn)), ncn.client());
+        assert_eq!(decode::operator(self.l.data(&self.operator)), op.client());
+        let nos = decode::ncn_operator_state(self.l.data(&self.nos.0));
+        assert_eq!(
+            (nos.ncn, nos.operator, nos.index, nos.bump),
+            (self.ncn, self.operator, 0, self.nos.1)
+        );
+        let nvt = decode::ncn_vault_ticket(self.l.data(&self.nvt.0));
+        assert_eq!(
+            (nvt.ncn, nvt.vault, nvt.index, nvt.bump),
+            (self.ncn, self.vault, 0, self.nvt.1)
+        );
+        let ovt = decode::operator_vault_ticket(self.l.data(&self.ovt.0));
+        assert_eq!(
+            (ovt.operator, ovt.vault, ovt.index, ovt.bump),
+            (self.operator, self.vault, 0, self.ovt.1)
+        );
+        let nvst = decode::ncn_vault_slasher_ticket(self.l.data(&self.nvst.0));
+        assert_eq!(
+            (
+                nvst.ncn,
+                nvst.vault,
+                nvst.slasher,
+                nvst.max_slashable_per_epoch,
+                nvst.index,
+                nvst.bump
+            ),
+            (
+                self.ncn,
+                self.vault,
+                self.slasher,
+                MAX_SLASHABLE,
+                0,
+                self.nvst.1
+            )
+        );
+        // The toggles as stored (decoded), and their state.
         let stored = [
-            read_toggle(self.l.data(&self.nos.0), NCN_OPERATOR_STATE_NCN_TOGGLE),
-            read_toggle(self.l.data(&self.nos.0), NCN_OPERATOR_STATE_OPERATOR_TOGGLE),
-            read_toggle(self.l.data(&self.nvt.0), TICKET_TOGGLE),
-            read_toggle(self.l.data(&self.ovt.0), TICKET_TOGGLE),
-            read_toggle(self.l.data(&self.nvst.0), SLASHER_TICKET_TOGGLE),
+            toggle(&nos.ncn_opt_in_state),
+            toggle(&nos.operator_opt_in_state),
+            toggle(&nvt.state),
+            toggle(&ovt.state),
+            toggle(&nvst.state),
         ];
+        assert_eq!(stored, self.t, "decoded toggles at slot {}", self.slot);
         for (i, toggle) in stored.iter().enumerate() {
             assert_eq!(
                 state_of(*toggle, self.slot),
@@ -555,34 +616,35 @@ fn one_sided_opt_in_leaves_the_other_side_inactive() {
     net.warp(20);
     net.warm(0);
     net.warp(2 * E);
-    let stored = |net: &Net, offset| read_toggle(net.l.data(&net.nos.0), offset);
+    // The two sides of the NcnOperatorState, decoded by the generated client.
+    const NCN_SIDE: bool = true;
+    const OPERATOR_SIDE: bool = false;
+    let stored = |net: &Net, ncn_side: bool| {
+        let s = decode::ncn_operator_state(net.l.data(&net.nos.0));
+        toggle(if ncn_side {
+            &s.ncn_opt_in_state
+        } else {
+            &s.operator_opt_in_state
+        })
+    };
+    assert_eq!(state_of(stored(&net, NCN_SIDE), net.slot), State::Active);
     assert_eq!(
-        state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot),
-        State::Active
-    );
-    assert_eq!(
-        state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot),
+        state_of(stored(&net, OPERATOR_SIDE), net.slot),
         State::Inactive
     );
     net.cool_fails(1);
     // The operator opts in late; the NCN opts out meanwhile.
     net.warm(1);
     net.cool(0);
+    assert_eq!(state_of(stored(&net, NCN_SIDE), net.slot), State::Cooldown);
     assert_eq!(
-        state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot),
-        State::Cooldown
-    );
-    assert_eq!(
-        state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot),
+        state_of(stored(&net, OPERATOR_SIDE), net.slot),
         State::WarmUp
     );
     net.warp(4 * E);
+    assert_eq!(state_of(stored(&net, NCN_SIDE), net.slot), State::Inactive);
     assert_eq!(
-        state_of(stored(&net, NCN_OPERATOR_STATE_NCN_TOGGLE), net.slot),
-        State::Inactive
-    );
-    assert_eq!(
-        state_of(stored(&net, NCN_OPERATOR_STATE_OPERATOR_TOGGLE), net.slot),
+        state_of(stored(&net, OPERATOR_SIDE), net.slot),
         State::Active
     );
     assert_eq!(net.t[0], (20, 2 * E));

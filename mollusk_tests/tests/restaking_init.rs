@@ -1,9 +1,15 @@
 //! Restaking: the account-creating instructions (tags 0–6) and `SetConfigAdmin` (24).
 //!
-//! Success paths compare every byte of every written account with bytes laid
-//! out by hand (`restaking_world`); failure paths check the original's error
-//! for each check it makes, in its order, and that nothing changed.
+//! Instructions come from the generated client (`restaking_world` wraps its
+//! builders). Success paths compare every byte of every written account with
+//! bytes laid out by hand (`restaking_world`) and decode the accounts through
+//! the client's account types; failure paths check the original's error for
+//! each check it makes, in its order, and that nothing changed.
 
+use jito_restaking_client::accounts::{
+    Config, Ncn, NcnOperatorState, NcnVaultSlasherTicket, NcnVaultTicket, Operator,
+    OperatorVaultTicket,
+};
 use mollusk_tests::{
     assert_custom_error, assert_error, mollusk, owned_account, print_cu, rent_exempt,
     restaking_world::*, system_account, Account, AccountMeta, Instruction, InstructionResult,
@@ -104,6 +110,11 @@ fn lamports(result: &InstructionResult, key: &Pubkey) -> u64 {
     result.get_account(key).unwrap().lamports
 }
 
+/// Data of `key` after the instruction.
+fn data<'a>(result: &'a InstructionResult, key: &Pubkey) -> &'a [u8] {
+    &result.get_account(key).unwrap().data
+}
+
 // ---------------------------------------------------------------------------
 // InitializeConfig (0)
 // ---------------------------------------------------------------------------
@@ -128,6 +139,12 @@ fn initialize_config_writes_every_byte() {
 
     let expected = ConfigFields::new(admin);
     assert_created(result.get_account(&config).unwrap(), &expected.bytes());
+    let decoded = decode::config(data(&result, &config));
+    assert_eq!(decoded, expected.client());
+    assert_eq!(
+        (decoded.admin, decoded.vault_program, decoded.epoch_length),
+        (admin, VAULT_PROGRAM_ID, DEFAULT_EPOCH_LENGTH)
+    );
     assert_eq!(
         lamports(&result, &admin),
         WALLET_LAMPORTS - rent_exempt(len::CONFIG)
@@ -145,6 +162,10 @@ fn initialize_config_stores_any_vault_program() {
     let mut expected = ConfigFields::new(admin);
     expected.vault_program = other_vault_program;
     assert_created(result.get_account(&config).unwrap(), &expected.bytes());
+    assert_eq!(
+        decode::config(data(&result, &config)).vault_program,
+        other_vault_program
+    );
 }
 
 #[test]
@@ -264,13 +285,15 @@ fn initialize_ncn_writes_every_byte() {
     let result = t.case.run();
     print_cu("restaking", "InitializeNcn", &result);
 
-    assert_created(
-        result.get_account(&t.ncn).unwrap(),
-        &NcnFields::new(t.base, t.admin, 41).bytes(),
-    );
+    let expected = NcnFields::new(t.base, t.admin, 41);
+    assert_created(result.get_account(&t.ncn).unwrap(), &expected.bytes());
+    let ncn = decode::ncn(data(&result, &t.ncn));
+    assert_eq!(ncn, expected.client());
+    assert_eq!((ncn.base, ncn.admin, ncn.index), (t.base, t.admin, 41));
     let mut config = t.config_fields.clone();
     config.ncn_count = 42;
     assert_eq!(result.get_account(&t.config).unwrap(), &config.account());
+    assert_eq!(decode::config(data(&result, &t.config)).ncn_count, 42);
     assert_eq!(
         lamports(&result, &t.admin),
         WALLET_LAMPORTS - rent_exempt(len::NCN)
@@ -408,13 +431,18 @@ fn initialize_operator_writes_every_byte() {
         let result = t.case.run();
         print_cu("restaking", "InitializeOperator", &result);
 
-        assert_created(
-            result.get_account(&t.operator).unwrap(),
-            &OperatorFields::new(t.base, t.admin, 17, fee).bytes(),
+        let expected = OperatorFields::new(t.base, t.admin, 17, fee);
+        assert_created(result.get_account(&t.operator).unwrap(), &expected.bytes());
+        let operator = decode::operator(data(&result, &t.operator));
+        assert_eq!(operator, expected.client());
+        assert_eq!(
+            (operator.base, operator.voter, operator.operator_fee_bps),
+            (t.base, t.admin, fee)
         );
         let mut config = t.config_fields.clone();
         config.operator_count = 18;
         assert_eq!(result.get_account(&t.config).unwrap(), &config.account());
+        assert_eq!(decode::config(data(&result, &t.config)).operator_count, 18);
         assert_eq!(
             lamports(&result, &t.admin),
             WALLET_LAMPORTS - rent_exempt(len::OPERATOR)
@@ -783,9 +811,26 @@ fn initialize_ncn_vault_slasher_ticket_writes_every_byte() {
         result.get_account(&ticket).unwrap(),
         &ncn_vault_slasher_ticket_bytes(&w.ncn, &w.vault, &slasher, MAX_SLASHABLE, 13, SLOT),
     );
+    let t = decode::ncn_vault_slasher_ticket(data(&result, &ticket));
+    assert_eq!(
+        (
+            t.ncn,
+            t.vault,
+            t.slasher,
+            t.max_slashable_per_epoch,
+            t.index
+        ),
+        (w.ncn, w.vault, slasher, MAX_SLASHABLE, 13)
+    );
+    assert_eq!(toggle(&t.state), (SLOT, SLOT));
+    assert_eq!(
+        t.bump,
+        ncn_vault_slasher_ticket_pda(&w.ncn, &w.vault, &slasher).1
+    );
     let mut ncn = w.ncn_fields.clone();
     ncn.slasher_count = 14;
     assert_eq!(result.get_account(&w.ncn).unwrap(), &ncn.account());
+    assert_eq!(decode::ncn(data(&result, &w.ncn)), ncn.client());
     assert_eq!(
         lamports(&result, &w.payer),
         WALLET_LAMPORTS - rent_exempt(len::NCN_VAULT_SLASHER_TICKET)
@@ -900,9 +945,14 @@ fn initialize_ncn_vault_ticket_writes_every_byte() {
         result.get_account(&ticket).unwrap(),
         &ncn_vault_ticket_bytes(&w.ncn, &w.vault, 12, SLOT),
     );
+    let t = decode::ncn_vault_ticket(data(&result, &ticket));
+    assert_eq!((t.ncn, t.vault, t.index), (w.ncn, w.vault, 12));
+    assert_eq!(toggle(&t.state), (SLOT, SLOT));
+    assert_eq!(t.bump, ncn_vault_ticket_pda(&w.ncn, &w.vault).1);
     let mut ncn = w.ncn_fields.clone();
     ncn.vault_count = 13;
     assert_eq!(result.get_account(&w.ncn).unwrap(), &ncn.account());
+    assert_eq!(decode::ncn(data(&result, &w.ncn)), ncn.client());
     assert_eq!(
         lamports(&result, &w.payer),
         WALLET_LAMPORTS - rent_exempt(len::NCN_VAULT_TICKET)
@@ -984,11 +1034,19 @@ fn initialize_operator_vault_ticket_writes_every_byte() {
         result.get_account(&ticket).unwrap(),
         &operator_vault_ticket_bytes(&w.operator, &w.vault, 22, SLOT),
     );
+    let t = decode::operator_vault_ticket(data(&result, &ticket));
+    assert_eq!((t.operator, t.vault, t.index), (w.operator, w.vault, 22));
+    assert_eq!(toggle(&t.state), (SLOT, SLOT));
+    assert_eq!(t.bump, operator_vault_ticket_pda(&w.operator, &w.vault).1);
     let mut operator = w.operator_fields.clone();
     operator.vault_count = 23;
     assert_eq!(
         result.get_account(&w.operator).unwrap(),
         &operator.account()
+    );
+    assert_eq!(
+        decode::operator(data(&result, &w.operator)),
+        operator.client()
     );
     assert_eq!(
         lamports(&result, &w.payer),
@@ -1066,14 +1124,24 @@ fn initialize_ncn_operator_state_writes_every_byte() {
         result.get_account(&state_key).unwrap(),
         &ncn_operator_state_bytes(&w.ncn, &w.operator, 11, SLOT),
     );
+    let s = decode::ncn_operator_state(data(&result, &state_key));
+    assert_eq!((s.ncn, s.operator, s.index), (w.ncn, w.operator, 11));
+    assert_eq!(toggle(&s.ncn_opt_in_state), (SLOT, SLOT));
+    assert_eq!(toggle(&s.operator_opt_in_state), (SLOT, SLOT));
+    assert_eq!(s.bump, ncn_operator_state_pda(&w.ncn, &w.operator).1);
     let mut ncn = w.ncn_fields.clone();
     ncn.operator_count = 12;
     assert_eq!(result.get_account(&w.ncn).unwrap(), &ncn.account());
+    assert_eq!(decode::ncn(data(&result, &w.ncn)), ncn.client());
     let mut operator = w.operator_fields.clone();
     operator.ncn_count = 22;
     assert_eq!(
         result.get_account(&w.operator).unwrap(),
         &operator.account()
+    );
+    assert_eq!(
+        decode::operator(data(&result, &w.operator)),
+        operator.client()
     );
     assert_eq!(
         lamports(&result, &w.payer),
@@ -1159,6 +1227,9 @@ fn set_config_admin_writes_every_byte() {
     let mut expected = fields.clone();
     expected.admin = new_admin;
     assert_eq!(result.get_account(&config).unwrap(), &expected.account());
+    let decoded = decode::config(data(&result, &config));
+    assert_eq!(decoded, expected.client());
+    assert_eq!(decoded.admin, new_admin);
     assert_unchanged_except(&result, &case.accounts(), &[config]);
 }
 
@@ -1211,10 +1282,10 @@ fn set_config_admin_failures() {
     again.set(back, system_account(0));
     let result = again.run();
     assert!(result.program_result.is_ok());
-    assert_eq!(
-        &result.get_account(&config).unwrap().data[8..40],
-        back.as_ref()
-    );
+    let mut expected = fields.clone();
+    expected.admin = back;
+    assert_eq!(data(&result, &config), expected.bytes());
+    assert_eq!(decode::config(data(&result, &config)).admin, back);
 }
 
 // ---------------------------------------------------------------------------
@@ -1224,9 +1295,20 @@ fn set_config_admin_failures() {
 #[test]
 fn empty_data_and_unknown_tags_are_invalid_instruction_data() {
     let (case, _, _) = set_config_admin_case();
-    for data in [vec![], vec![25], vec![255, 0, 0]] {
+    // The client's SetConfigAdmin data broken three ways: emptied, the tag
+    // replaced by the first unused one (25), or by 255 with two extra bytes.
+    let breaks: [fn(&mut Vec<u8>); 3] = [
+        |d| d.clear(),
+        |d| d[0] = 25,
+        |d| {
+            d[0] = 255;
+            d.extend([0, 0]);
+        },
+    ];
+    for (i, mutate) in breaks.into_iter().enumerate() {
         let mut c = Case::new(case.ix.clone(), case.state.clone());
-        c.ix.data = data;
+        mutate(&mut c.ix.data);
+        assert_eq!(c.ix.data.len(), [0, 1, 3][i]);
         c.fails_with(ProgramError::InvalidInstructionData);
     }
 }
@@ -1251,10 +1333,9 @@ fn one_wallet_as_admin_and_base_or_payer() {
         ],
     );
     let result = case.run();
-    assert_created(
-        result.get_account(&ncn).unwrap(),
-        &NcnFields::new(admin, admin, 0).bytes(),
-    );
+    let expected = NcnFields::new(admin, admin, 0);
+    assert_created(result.get_account(&ncn).unwrap(), &expected.bytes());
+    assert_eq!(decode::ncn(data(&result, &ncn)), expected.client());
 
     // InitializeNcnVaultTicket paid by its vault admin.
     let w = World::new();
@@ -1276,8 +1357,43 @@ fn one_wallet_as_admin_and_base_or_payer() {
         result.get_account(&ticket).unwrap(),
         &ncn_vault_ticket_bytes(&w.ncn, &w.vault, 12, SLOT),
     );
+    assert_eq!(decode::ncn_vault_ticket(data(&result, &ticket)).index, 12);
     assert_eq!(
         lamports(&result, &w.role_admin),
         WALLET_LAMPORTS - rent_exempt(len::NCN_VAULT_TICKET)
     );
+}
+
+// ---------------------------------------------------------------------------
+// The generated client's PDA helpers
+// ---------------------------------------------------------------------------
+
+#[test]
+fn client_pda_helpers_match_the_original_seeds() {
+    let (a, b, c) = (
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+    );
+    assert_eq!(Config::find_pda(), config_pda());
+    assert_eq!(Ncn::find_pda(&a), ncn_pda(&a));
+    assert_eq!(Operator::find_pda(&a), operator_pda(&a));
+    assert_eq!(
+        NcnOperatorState::find_pda(&a, &b),
+        ncn_operator_state_pda(&a, &b)
+    );
+    assert_eq!(
+        NcnVaultTicket::find_pda(&a, &b),
+        ncn_vault_ticket_pda(&a, &b)
+    );
+    assert_eq!(
+        OperatorVaultTicket::find_pda(&a, &b),
+        operator_vault_ticket_pda(&a, &b)
+    );
+    assert_eq!(
+        NcnVaultSlasherTicket::find_pda(&a, &b, &c),
+        ncn_vault_slasher_ticket_pda(&a, &b, &c)
+    );
+    // The client's program id is the program's.
+    assert_eq!(jito_restaking_client::ID, RESTAKING_PROGRAM_ID);
 }

@@ -7,6 +7,9 @@
 //! * `(10, 10)` is inactive;
 //! * `(110, 10)` (added in epoch 1) warms up through epoch 2 and is active from slot 300;
 //! * `(110, 320)` (removed in epoch 3) cools down through epoch 4 and is inactive from slot 500.
+//!
+//! Instructions come from the generated client (through `restaking_world2`);
+//! each success is checked byte for byte and through the client's decoders.
 
 use mollusk_tests::{restaking_world2::*, *};
 
@@ -182,6 +185,17 @@ impl Case {
         }
     }
 
+    /// The toggle this instruction writes, read through the generated client.
+    fn client_toggle(&self, data: &[u8]) -> (u64, u64) {
+        match self.kind {
+            Kind::NcnVault => toggle(&decode::ncn_vault_ticket(data).state),
+            Kind::NcnSide => toggle(&decode::ncn_operator_state(data).ncn_opt_in_state),
+            Kind::OperatorSide => toggle(&decode::ncn_operator_state(data).operator_opt_in_state),
+            Kind::Slasher => toggle(&decode::ncn_vault_slasher_ticket(data).state),
+            Kind::OperatorVault => toggle(&decode::operator_vault_ticket(data).state),
+        }
+    }
+
     /// Index of the written account in the instruction.
     fn target_index(&self) -> usize {
         match (self.kind, self.warmup) {
@@ -293,6 +307,12 @@ fn expect_transition(
         result.program_result
     );
     assert_only_changed(&result, &before, &key, &expected);
+    assert_eq!(
+        case.client_toggle(&w.accounts[&key].data),
+        after,
+        "{}",
+        case.name
+    );
     if cu {
         print_cu("restaking", case.name, &result);
     }
@@ -409,6 +429,7 @@ fn only_the_role_holder_may_toggle() {
         set_toggle(&mut expected, offset, to);
         let (result, before) = w.run(&m, &case.ix(&w, &holder));
         assert_only_changed(&result, &before, &key, &expected);
+        assert_eq!(case.client_toggle(&w.accounts[&key].data), to);
     }
 }
 
@@ -644,6 +665,7 @@ fn vault_checks() {
         set_toggle(&mut expected, offset, to);
         let (result, before) = w2.run(&m, &ix);
         assert_only_changed(&result, &before, &key, &expected);
+        assert_eq!(case.client_toggle(&w2.accounts[&key].data), to);
     }
 }
 
@@ -664,6 +686,7 @@ fn cooldown_ncn_vault_ticket_does_not_load_the_vault() {
     set_toggle(&mut expected, offset, to);
     let (result, before) = w.run(&m, &case.ix(&w, &case.admin(&w)));
     assert_only_changed(&result, &before, &key, &expected);
+    assert_eq!(case.client_toggle(&w.accounts[&key].data), to);
 }
 
 #[test]
