@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The compute report: every instruction's CU as measured by the Mollusk tests.
+# The compute report: every instruction's CU as measured by the Mollusk compute
+# benchmark (mollusk_tests/tests/compute_bench.rs: fixed keys and states, so the
+# figures are reproducible to the unit).
 #
 #   scripts/compute-report.sh --write              run the Mollusk tests, rewrite compute_reports/
 #   scripts/compute-report.sh --update-budgets     same, and set every budget to CU + 2% (min +20)
@@ -33,7 +35,7 @@ mkdir -p target/cu
 measure() { # $1: output file; remaining: extra cargo test flags
   local out="$1"; shift
   rm -f "$out"
-  JITO_CU_OUT="$out" cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --quiet "$@"
+  JITO_CU_OUT="$out" cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test compute_bench --quiet "$@"
 }
 
 if [[ -z "$measured" ]]; then

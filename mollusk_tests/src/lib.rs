@@ -223,23 +223,35 @@ pub fn cpi_compute_units(result: &InstructionResult) -> u64 {
         .sum()
 }
 
-/// Records the CU of a successful instruction: prints `CU <program> <instruction> <n> <cpi>`
-/// and, when `JITO_CU_OUT` names a file, appends the same line to it. The compute
-/// report (`scripts/compute-report.sh`) takes the highest figure per instruction.
+/// Prints the CU of a successful instruction (`CU <program> <instruction> <n> <cpi>`).
+#[track_caller]
+pub fn print_cu(program: &str, instruction: &str, result: &InstructionResult) {
+    assert_success(result);
+    println!(
+        "CU {program} {instruction} {} {}",
+        result.compute_units_consumed,
+        cpi_compute_units(result)
+    );
+}
+
+/// The compute benchmark's record (`tests/compute_bench.rs` only): prints like
+/// [`print_cu`] and, when `JITO_CU_OUT` names a file, appends the line to it for
+/// `scripts/compute-report.sh`. Only the benchmark records, because its keys and
+/// states are fixed: a PDA's bump, and so its derivation cost, depends on the
+/// keys, and the report must be reproducible to the unit.
 ///
 /// `instruction` is the instruction name, optionally with a variant after a slash
 /// (`CrankVaultUpdateStateTracker/64-operators`) for costly cases reported separately.
 #[track_caller]
-pub fn print_cu(program: &str, instruction: &str, result: &InstructionResult) {
-    assert_success(result);
-    let line = format!(
-        "CU {program} {instruction} {} {}\n",
-        result.compute_units_consumed,
-        cpi_compute_units(result)
-    );
-    print!("{line}");
+pub fn record_cu(program: &str, instruction: &str, result: &InstructionResult) {
+    print_cu(program, instruction, result);
     if let Some(path) = std::env::var_os("JITO_CU_OUT") {
         use std::io::Write;
+        let line = format!(
+            "CU {program} {instruction} {} {}\n",
+            result.compute_units_consumed,
+            cpi_compute_units(result)
+        );
         // One short O_APPEND write per line: parallel tests do not interleave.
         let mut file = std::fs::OpenOptions::new()
             .create(true)

@@ -307,6 +307,17 @@ fn check(
             }
         }
     }
+    // Every instruction of both programs is measured (variants come on top).
+    let original = read_json(&p.original);
+    for o in original["instructions"].as_array().into_iter().flatten() {
+        let (program, instruction) = (
+            o["program"].as_str().unwrap_or_default(),
+            o["instruction"].as_str().unwrap_or_default(),
+        );
+        if !measured.contains_key(&(program.to_string(), instruction.to_string())) {
+            failures.push(format!("{program} {instruction}: not measured by the compute benchmark"));
+        }
+    }
     let fresh = build_report(p, measured, cpis, None, previous, budgets)?;
     let strip = |v: &Value| -> Value {
         let mut v = v.clone();
