@@ -7,11 +7,24 @@
 //!   tests compare the program's output with an independent expectation, and
 //!   `to_account` writes the account directly (any state, in one line).
 //! * PDAs come from the host `find_program_address` with the literal seeds.
-//! * Instruction data is built by hand: tag byte + little-endian arguments.
+//! * Instructions are built with the generated Rust client (`jito-vault-client`),
+//!   and [`ConfigState::decode`] / [`VaultState::decode`] read accounts with the
+//!   client's decoders (checked against the hand layout).
+
+use jito_vault_client::{
+    accounts as client,
+    instructions::{
+        InitializeConfigBuilder, SetAdminBuilder, SetConfigAdminBuilder,
+        SetConfigSecondaryAdminBuilder, SetDepositCapacityBuilder, SetFees, SetFeesInstructionArgs,
+        SetIsPausedBuilder, SetProgramFeeBuilder, SetProgramFeeWalletBuilder,
+        SetSecondaryAdminBuilder,
+    },
+    types::{ConfigAdminRole, VaultAdminRole},
+};
 
 use crate::{
-    instruction, owned_account, program_account, system_account, Account, AccountMeta, Instruction,
-    Pubkey, SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
+    owned_account, program_account, system_account, Account, AccountMeta, Instruction, Pubkey,
+    SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// `DEFAULT_SLOTS_PER_EPOCH`, the epoch length InitializeConfig writes.
@@ -193,6 +206,39 @@ impl ConfigState {
     pub fn keyed(&self) -> (Pubkey, Account) {
         (config_pda().0, self.to_account())
     }
+
+    /// The fields of a config the client decoded.
+    pub fn from_client(c: &client::Config) -> Self {
+        Self {
+            admin: c.admin,
+            restaking_program: c.restaking_program,
+            epoch_length: c.epoch_length,
+            num_vaults: c.num_vaults,
+            deposit_withdrawal_fee_cap_bps: c.deposit_withdrawal_fee_cap_bps,
+            fee_rate_of_change_bps: c.fee_rate_of_change_bps,
+            fee_bump_bps: c.fee_bump_bps,
+            program_fee_bps: c.program_fee_bps,
+            program_fee_wallet: c.program_fee_wallet,
+            fee_admin: c.fee_admin,
+            bump: c.bump,
+        }
+    }
+
+    /// Decodes config account bytes with the generated client; the decoded
+    /// fields, laid out again by hand, must give back every byte.
+    #[track_caller]
+    pub fn decode(data: &[u8]) -> Self {
+        assert_eq!(data.len(), client::Config::LEN, "config length");
+        let c = client::Config::from_bytes(data).expect("client decodes the config");
+        assert_eq!(c.discriminator, client::CONFIG_DISCRIMINATOR);
+        let state = Self::from_client(&c);
+        assert_eq!(
+            state.to_bytes(),
+            data,
+            "client-decoded config re-laid by hand"
+        );
+        state
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -356,6 +402,66 @@ impl VaultState {
     pub fn keyed(&self) -> (Pubkey, Account) {
         (self.address(), self.to_account())
     }
+
+    /// The fields of a vault the client decoded.
+    pub fn from_client(v: &client::Vault) -> Self {
+        Self {
+            base: v.base,
+            vrt_mint: v.vrt_mint,
+            supported_mint: v.supported_mint,
+            vrt_supply: v.vrt_supply,
+            tokens_deposited: v.tokens_deposited,
+            deposit_capacity: v.deposit_capacity,
+            staked_amount: v.delegation_state.staked_amount,
+            enqueued_for_cooldown_amount: v.delegation_state.enqueued_for_cooldown_amount,
+            cooling_down_amount: v.delegation_state.cooling_down_amount,
+            additional_assets_need_unstaking: v.additional_assets_need_unstaking,
+            vrt_enqueued_for_cooldown_amount: v.vrt_enqueued_for_cooldown_amount,
+            vrt_cooling_down_amount: v.vrt_cooling_down_amount,
+            vrt_ready_to_claim_amount: v.vrt_ready_to_claim_amount,
+            admin: v.admin,
+            delegation_admin: v.delegation_admin,
+            operator_admin: v.operator_admin,
+            ncn_admin: v.ncn_admin,
+            slasher_admin: v.slasher_admin,
+            capacity_admin: v.capacity_admin,
+            fee_admin: v.fee_admin,
+            delegate_asset_admin: v.delegate_asset_admin,
+            fee_wallet: v.fee_wallet,
+            mint_burn_admin: v.mint_burn_admin,
+            metadata_admin: v.metadata_admin,
+            vault_index: v.vault_index,
+            ncn_count: v.ncn_count,
+            operator_count: v.operator_count,
+            slasher_count: v.slasher_count,
+            last_fee_change_slot: v.last_fee_change_slot,
+            last_full_state_update_slot: v.last_full_state_update_slot,
+            deposit_fee_bps: v.deposit_fee_bps,
+            withdrawal_fee_bps: v.withdrawal_fee_bps,
+            next_withdrawal_fee_bps: v.next_withdrawal_fee_bps,
+            reward_fee_bps: v.reward_fee_bps,
+            program_fee_bps: v.program_fee_bps,
+            bump: v.bump,
+            is_paused: v.is_paused,
+            last_start_state_update_slot: v.last_start_state_update_slot,
+        }
+    }
+
+    /// Decodes vault account bytes with the generated client; the decoded
+    /// fields, laid out again by hand, must give back every byte.
+    #[track_caller]
+    pub fn decode(data: &[u8]) -> Self {
+        assert_eq!(data.len(), client::Vault::LEN, "vault length");
+        let v = client::Vault::from_bytes(data).expect("client decodes the vault");
+        assert_eq!(v.discriminator, client::VAULT_DISCRIMINATOR);
+        let state = Self::from_client(&v);
+        assert_eq!(
+            state.to_bytes(),
+            data,
+            "client-decoded vault re-laid by hand"
+        );
+        state
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -378,29 +484,32 @@ pub fn system_program() -> (Pubkey, Account) {
 }
 
 // ---------------------------------------------------------------------------
-// Instructions (tag + little-endian args)
+// Instructions (built with the generated client, `jito-vault-client`)
 // ---------------------------------------------------------------------------
 
-fn vault_ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
-    instruction(&VAULT_PROGRAM_ID, data, accounts)
+/// The client's `VaultAdminRole` of a role index (`None` past the last role).
+pub fn vault_admin_role(role: u8) -> Option<VaultAdminRole> {
+    Some(match role {
+        0 => VaultAdminRole::DelegationAdmin,
+        1 => VaultAdminRole::OperatorAdmin,
+        2 => VaultAdminRole::NcnAdmin,
+        3 => VaultAdminRole::SlasherAdmin,
+        4 => VaultAdminRole::CapacityAdmin,
+        5 => VaultAdminRole::FeeWallet,
+        6 => VaultAdminRole::MintBurnAdmin,
+        7 => VaultAdminRole::DelegateAssetAdmin,
+        8 => VaultAdminRole::FeeAdmin,
+        9 => VaultAdminRole::MetadataAdmin,
+        _ => return None,
+    })
 }
 
-fn with_u16(tag: u8, x: u16) -> Vec<u8> {
-    let mut d = vec![tag];
-    d.extend_from_slice(&x.to_le_bytes());
-    d
-}
-
-/// Borsh `Option<u16>`.
+/// Borsh `Option<u16>`, as the client serialises SetFees' first argument.
 pub fn option_u16(x: Option<u16>) -> Vec<u8> {
-    match x {
-        None => vec![0],
-        Some(v) => {
-            let mut d = vec![1];
-            d.extend_from_slice(&v.to_le_bytes());
-            d
-        }
-    }
+    let k = Pubkey::default();
+    let data = set_fees_ix(&k, &k, &k, x, None, None).data;
+    // The tag, this option, then the two `None` bytes of the other fees.
+    data[1..data.len() - 2].to_vec()
 }
 
 pub fn initialize_config_ix(
@@ -410,26 +519,21 @@ pub fn initialize_config_ix(
     program_fee_wallet: &Pubkey,
     program_fee_bps: u16,
 ) -> Instruction {
-    vault_ix(
-        with_u16(tag::INITIALIZE_CONFIG, program_fee_bps),
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new(*admin, true),
-            AccountMeta::new_readonly(*restaking_program, false),
-            AccountMeta::new_readonly(*program_fee_wallet, false),
-            AccountMeta::new_readonly(SYSTEM_PROGRAM_ID, false),
-        ],
-    )
+    InitializeConfigBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .restaking_program(*restaking_program)
+        .program_fee_wallet(*program_fee_wallet)
+        .program_fee_bps(program_fee_bps)
+        .instruction()
 }
 
 pub fn set_program_fee_ix(config: &Pubkey, admin: &Pubkey, new_fee_bps: u16) -> Instruction {
-    vault_ix(
-        with_u16(tag::SET_PROGRAM_FEE, new_fee_bps),
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new_readonly(*admin, true),
-        ],
-    )
+    SetProgramFeeBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .new_fee_bps(new_fee_bps)
+        .instruction()
 }
 
 pub fn set_program_fee_wallet_ix(
@@ -437,42 +541,37 @@ pub fn set_program_fee_wallet_ix(
     fee_admin: &Pubkey,
     new_wallet: &Pubkey,
 ) -> Instruction {
-    vault_ix(
-        vec![tag::SET_PROGRAM_FEE_WALLET],
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new_readonly(*fee_admin, true),
-            AccountMeta::new_readonly(*new_wallet, false),
-        ],
-    )
+    SetProgramFeeWalletBuilder::new()
+        .config(*config)
+        .program_fee_admin(*fee_admin)
+        .new_fee_wallet(*new_wallet)
+        .instruction()
 }
 
 pub fn set_config_admin_ix(config: &Pubkey, old_admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
-    vault_ix(
-        vec![tag::SET_CONFIG_ADMIN],
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new_readonly(*old_admin, true),
-            AccountMeta::new_readonly(*new_admin, false),
-        ],
-    )
+    SetConfigAdminBuilder::new()
+        .config(*config)
+        .old_admin(*old_admin)
+        .new_admin(*new_admin)
+        .instruction()
 }
 
-/// `role`: 0 = FeeAdmin.
+/// `role`: 0 = FeeAdmin. Another value (no such role) is written over the
+/// built instruction's role byte, for the malformed-argument tests.
 pub fn set_config_secondary_admin_ix(
     config: &Pubkey,
     admin: &Pubkey,
     new_admin: &Pubkey,
     role: u8,
 ) -> Instruction {
-    vault_ix(
-        vec![tag::SET_CONFIG_SECONDARY_ADMIN, role],
-        vec![
-            AccountMeta::new(*config, false),
-            AccountMeta::new_readonly(*admin, true),
-            AccountMeta::new_readonly(*new_admin, false),
-        ],
-    )
+    let mut ix = SetConfigSecondaryAdminBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .new_admin(*new_admin)
+        .config_admin_role(ConfigAdminRole::FeeAdmin)
+        .instruction();
+    ix.data[1] = role;
+    ix
 }
 
 pub fn set_admin_ix(
@@ -481,18 +580,17 @@ pub fn set_admin_ix(
     old_admin: &Pubkey,
     new_admin: &Pubkey,
 ) -> Instruction {
-    vault_ix(
-        vec![tag::SET_ADMIN],
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*vault, false),
-            AccountMeta::new_readonly(*old_admin, true),
-            AccountMeta::new_readonly(*new_admin, true),
-        ],
-    )
+    SetAdminBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .old_admin(*old_admin)
+        .new_admin(*new_admin)
+        .instruction()
 }
 
-/// `role`: the `VaultAdminRole` tag (0 DelegationAdmin … 9 MetadataAdmin).
+/// `role`: the `VaultAdminRole` tag (0 DelegationAdmin … 9 MetadataAdmin). A
+/// value past the last role is written over the built instruction's role byte,
+/// for the malformed-argument tests.
 pub fn set_secondary_admin_ix(
     config: &Pubkey,
     vault: &Pubkey,
@@ -500,15 +598,17 @@ pub fn set_secondary_admin_ix(
     new_admin: &Pubkey,
     role: u8,
 ) -> Instruction {
-    vault_ix(
-        vec![tag::SET_SECONDARY_ADMIN, role],
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*vault, false),
-            AccountMeta::new_readonly(*admin, true),
-            AccountMeta::new_readonly(*new_admin, false),
-        ],
-    )
+    let mut ix = SetSecondaryAdminBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .admin(*admin)
+        .new_admin(*new_admin)
+        .vault_admin_role(vault_admin_role(role).unwrap_or(VaultAdminRole::DelegationAdmin))
+        .instruction();
+    if vault_admin_role(role).is_none() {
+        ix.data[1] = role;
+    }
+    ix
 }
 
 pub fn set_fees_ix(
@@ -519,18 +619,18 @@ pub fn set_fees_ix(
     withdrawal_fee_bps: Option<u16>,
     reward_fee_bps: Option<u16>,
 ) -> Instruction {
-    let mut data = vec![tag::SET_FEES];
-    data.extend(option_u16(deposit_fee_bps));
-    data.extend(option_u16(withdrawal_fee_bps));
-    data.extend(option_u16(reward_fee_bps));
-    vault_ix(
-        data,
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*vault, false),
-            AccountMeta::new_readonly(*fee_admin, true),
-        ],
-    )
+    // The builder's fee setters take only present values; the accounts struct
+    // takes the three options as they are.
+    SetFees {
+        config: *config,
+        vault: *vault,
+        admin: *fee_admin,
+    }
+    .instruction(SetFeesInstructionArgs {
+        deposit_fee_bps,
+        withdrawal_fee_bps,
+        reward_fee_bps,
+    })
 }
 
 pub fn set_is_paused_ix(
@@ -539,14 +639,12 @@ pub fn set_is_paused_ix(
     admin: &Pubkey,
     is_paused: bool,
 ) -> Instruction {
-    vault_ix(
-        vec![tag::SET_IS_PAUSED, is_paused as u8],
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*vault, false),
-            AccountMeta::new_readonly(*admin, true),
-        ],
-    )
+    SetIsPausedBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .admin(*admin)
+        .is_paused(is_paused)
+        .instruction()
 }
 
 pub fn set_deposit_capacity_ix(
@@ -555,16 +653,12 @@ pub fn set_deposit_capacity_ix(
     admin: &Pubkey,
     amount: u64,
 ) -> Instruction {
-    let mut data = vec![tag::SET_DEPOSIT_CAPACITY];
-    data.extend_from_slice(&amount.to_le_bytes());
-    vault_ix(
-        data,
-        vec![
-            AccountMeta::new_readonly(*config, false),
-            AccountMeta::new(*vault, false),
-            AccountMeta::new_readonly(*admin, true),
-        ],
-    )
+    SetDepositCapacityBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .admin(*admin)
+        .amount(amount)
+        .instruction()
 }
 
 // ---------------------------------------------------------------------------

@@ -1,12 +1,29 @@
 //! Test world for the vault's deposit / withdrawal / token / metadata
 //! instructions: independent byte models of the vault accounts, PDA helpers,
-//! hand-built instruction data and a small account store around Mollusk.
+//! instructions built with the generated Rust client (`jito-vault-client`) and
+//! a small account store around Mollusk.
 //!
 //! The models below lay out every account byte by hand, in the original's field
 //! order, without using the interface crate, so that tests compare the program's
-//! output with an independent expectation.
+//! output with an independent expectation. Accounts are read back with the
+//! client's decoders ([`VaultModel::from_bytes`], [`TicketModel::decode`]), and
+//! every vault account a successful [`World::exec`] changes is decoded by the
+//! client and laid out again by hand to the same bytes.
 
 use std::collections::BTreeMap;
+
+use jito_vault_client::{
+    accounts as client,
+    instructions::{
+        BurnWithdrawalTicketBuilder, ChangeWithdrawalTicketOwnerBuilder,
+        CloseVaultUpdateStateTrackerBuilder, CreateTokenMetadataBuilder,
+        DelegateTokenAccountBuilder, EnqueueWithdrawalBuilder, InitializeVaultBuilder,
+        InitializeVaultUpdateStateTrackerBuilder, MintToBuilder, RevokeDelegateTokenAccountBuilder,
+        SetDepositCapacityBuilder, SetIsPausedBuilder, SetSecondaryAdminBuilder,
+        UpdateTokenMetadataBuilder, UpdateVaultBalanceBuilder,
+    },
+    types::WithdrawalAllocationMethod,
+};
 
 use crate::{
     mint_data, mollusk, program_account, system_account, token_account_data, Account, AccountMeta,
@@ -184,24 +201,6 @@ pub struct VaultModel {
     pub last_start_state_update_slot: u64,
 }
 
-fn read_u64(d: &[u8], o: &mut usize) -> u64 {
-    let v = u64::from_le_bytes(d[*o..*o + 8].try_into().unwrap());
-    *o += 8;
-    v
-}
-
-fn read_u16(d: &[u8], o: &mut usize) -> u16 {
-    let v = u16::from_le_bytes(d[*o..*o + 2].try_into().unwrap());
-    *o += 2;
-    v
-}
-
-fn read_key(d: &[u8], o: &mut usize) -> Pubkey {
-    let v = Pubkey::new_from_array(d[*o..*o + 32].try_into().unwrap());
-    *o += 32;
-    v
-}
-
 impl VaultModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut v = header(2);
@@ -269,93 +268,61 @@ impl VaultModel {
         v
     }
 
-    /// Parses account bytes (tests use it to start from a program-written vault).
+    /// The fields of a vault the client decoded.
+    pub fn from_client(v: &client::Vault) -> Self {
+        Self {
+            base: v.base,
+            vrt_mint: v.vrt_mint,
+            supported_mint: v.supported_mint,
+            vrt_supply: v.vrt_supply,
+            tokens_deposited: v.tokens_deposited,
+            deposit_capacity: v.deposit_capacity,
+            staked_amount: v.delegation_state.staked_amount,
+            enqueued_for_cooldown_amount: v.delegation_state.enqueued_for_cooldown_amount,
+            cooling_down_amount: v.delegation_state.cooling_down_amount,
+            additional_assets_need_unstaking: v.additional_assets_need_unstaking,
+            vrt_enqueued_for_cooldown_amount: v.vrt_enqueued_for_cooldown_amount,
+            vrt_cooling_down_amount: v.vrt_cooling_down_amount,
+            vrt_ready_to_claim_amount: v.vrt_ready_to_claim_amount,
+            admin: v.admin,
+            delegation_admin: v.delegation_admin,
+            operator_admin: v.operator_admin,
+            ncn_admin: v.ncn_admin,
+            slasher_admin: v.slasher_admin,
+            capacity_admin: v.capacity_admin,
+            fee_admin: v.fee_admin,
+            delegate_asset_admin: v.delegate_asset_admin,
+            fee_wallet: v.fee_wallet,
+            mint_burn_admin: v.mint_burn_admin,
+            metadata_admin: v.metadata_admin,
+            vault_index: v.vault_index,
+            ncn_count: v.ncn_count,
+            operator_count: v.operator_count,
+            slasher_count: v.slasher_count,
+            last_fee_change_slot: v.last_fee_change_slot,
+            last_full_state_update_slot: v.last_full_state_update_slot,
+            deposit_fee_bps: v.deposit_fee_bps,
+            withdrawal_fee_bps: v.withdrawal_fee_bps,
+            next_withdrawal_fee_bps: v.next_withdrawal_fee_bps,
+            reward_fee_bps: v.reward_fee_bps,
+            program_fee_bps: v.program_fee_bps,
+            bump: v.bump,
+            is_paused: v.is_paused,
+            last_start_state_update_slot: v.last_start_state_update_slot,
+        }
+    }
+
+    /// Parses account bytes with the generated client's `Vault` decoder (tests
+    /// use it to start from a program-written vault).
+    #[track_caller]
     pub fn from_bytes(d: &[u8]) -> Self {
         assert_eq!(d.len(), VAULT_LEN);
         assert_eq!(&d[..8], &[2, 0, 0, 0, 0, 0, 0, 0]);
-        let o = &mut 8;
-        let base = read_key(d, o);
-        let vrt_mint = read_key(d, o);
-        let supported_mint = read_key(d, o);
-        let vrt_supply = read_u64(d, o);
-        let tokens_deposited = read_u64(d, o);
-        let deposit_capacity = read_u64(d, o);
-        let staked_amount = read_u64(d, o);
-        let enqueued_for_cooldown_amount = read_u64(d, o);
-        let cooling_down_amount = read_u64(d, o);
-        assert!(d[*o..*o + 256].iter().all(|b| *b == 0));
-        *o += 256;
-        let additional_assets_need_unstaking = read_u64(d, o);
-        let vrt_enqueued_for_cooldown_amount = read_u64(d, o);
-        let vrt_cooling_down_amount = read_u64(d, o);
-        let vrt_ready_to_claim_amount = read_u64(d, o);
-        let admin = read_key(d, o);
-        let delegation_admin = read_key(d, o);
-        let operator_admin = read_key(d, o);
-        let ncn_admin = read_key(d, o);
-        let slasher_admin = read_key(d, o);
-        let capacity_admin = read_key(d, o);
-        let fee_admin = read_key(d, o);
-        let delegate_asset_admin = read_key(d, o);
-        let fee_wallet = read_key(d, o);
-        let mint_burn_admin = read_key(d, o);
-        let metadata_admin = read_key(d, o);
-        let vault_index = read_u64(d, o);
-        let ncn_count = read_u64(d, o);
-        let operator_count = read_u64(d, o);
-        let slasher_count = read_u64(d, o);
-        let last_fee_change_slot = read_u64(d, o);
-        let last_full_state_update_slot = read_u64(d, o);
-        let deposit_fee_bps = read_u16(d, o);
-        let withdrawal_fee_bps = read_u16(d, o);
-        let next_withdrawal_fee_bps = read_u16(d, o);
-        let reward_fee_bps = read_u16(d, o);
-        let program_fee_bps = read_u16(d, o);
-        let bump = d[*o];
-        let is_paused = d[*o + 1] != 0;
-        *o += 2;
-        let last_start_state_update_slot = read_u64(d, o);
-        let model = Self {
-            base,
-            vrt_mint,
-            supported_mint,
-            vrt_supply,
-            tokens_deposited,
-            deposit_capacity,
-            staked_amount,
-            enqueued_for_cooldown_amount,
-            cooling_down_amount,
-            additional_assets_need_unstaking,
-            vrt_enqueued_for_cooldown_amount,
-            vrt_cooling_down_amount,
-            vrt_ready_to_claim_amount,
-            admin,
-            delegation_admin,
-            operator_admin,
-            ncn_admin,
-            slasher_admin,
-            capacity_admin,
-            fee_admin,
-            delegate_asset_admin,
-            fee_wallet,
-            mint_burn_admin,
-            metadata_admin,
-            vault_index,
-            ncn_count,
-            operator_count,
-            slasher_count,
-            last_fee_change_slot,
-            last_full_state_update_slot,
-            deposit_fee_bps,
-            withdrawal_fee_bps,
-            next_withdrawal_fee_bps,
-            reward_fee_bps,
-            program_fee_bps,
-            bump,
-            is_paused,
-            last_start_state_update_slot,
-        };
-        // Reserved bytes are zero, so the model round-trips exactly.
+        let decoded = client::Vault::from_bytes(d).expect("client decodes the vault");
+        assert_eq!(decoded.discriminator, client::VAULT_DISCRIMINATOR);
+        let model = Self::from_client(&decoded);
+        // Reserved bytes are zero, so the decoded fields laid out by hand give
+        // back every byte: the client's and the hand layout agree.
         assert_eq!(model.to_bytes(), d);
         model
     }
@@ -385,6 +352,34 @@ impl TicketModel {
         assert_eq!(v.len(), TICKET_LEN);
         v
     }
+
+    /// The fields of a ticket the client decoded.
+    pub fn from_client(t: &client::VaultStakerWithdrawalTicket) -> Self {
+        Self {
+            vault: t.vault,
+            staker: t.staker,
+            base: t.base,
+            vrt_amount: t.vrt_amount,
+            slot_unstaked: t.slot_unstaked,
+            bump: t.bump,
+        }
+    }
+
+    /// Decodes ticket bytes with the generated client; the decoded fields, laid
+    /// out again by hand, must give back every byte.
+    #[track_caller]
+    pub fn decode(d: &[u8]) -> Self {
+        assert_eq!(d.len(), client::VaultStakerWithdrawalTicket::LEN);
+        let t = client::VaultStakerWithdrawalTicket::from_bytes(d)
+            .expect("client decodes the withdrawal ticket");
+        assert_eq!(
+            t.discriminator,
+            client::VAULT_STAKER_WITHDRAWAL_TICKET_DISCRIMINATOR
+        );
+        let model = Self::from_client(&t);
+        assert_eq!(model.to_bytes(), d, "client-decoded ticket re-laid by hand");
+        model
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -405,8 +400,11 @@ pub fn vrt_for(amount: u64, vrt_supply: u64, tokens_deposited: u64) -> u64 {
 }
 
 // ---------------------------------------------------------------------------
-// Instruction data
+// Instruction data (from the generated client's builders)
 // ---------------------------------------------------------------------------
+
+/// A placeholder address for builders whose data alone is wanted.
+const ANY: Pubkey = Pubkey::new_from_array([0; 32]);
 
 pub fn initialize_vault_data(
     deposit_fee_bps: u16,
@@ -415,40 +413,120 @@ pub fn initialize_vault_data(
     decimals: u8,
     initialize_token_amount: u64,
 ) -> Vec<u8> {
-    let mut d = vec![TAG_INITIALIZE_VAULT];
-    d.extend_from_slice(&deposit_fee_bps.to_le_bytes());
-    d.extend_from_slice(&withdrawal_fee_bps.to_le_bytes());
-    d.extend_from_slice(&reward_fee_bps.to_le_bytes());
-    d.push(decimals);
-    d.extend_from_slice(&initialize_token_amount.to_le_bytes());
-    d
+    InitializeVaultBuilder::new()
+        .config(ANY)
+        .vault(ANY)
+        .vrt_mint(ANY)
+        .st_mint(ANY)
+        .admin_st_token_account(ANY)
+        .vault_st_token_account(ANY)
+        .burn_vault(ANY)
+        .burn_vault_vrt_token_account(ANY)
+        .admin(ANY)
+        .base(ANY)
+        .deposit_fee_bps(deposit_fee_bps)
+        .withdrawal_fee_bps(withdrawal_fee_bps)
+        .reward_fee_bps(reward_fee_bps)
+        .decimals(decimals)
+        .initialize_token_amount(initialize_token_amount)
+        .instruction()
+        .data
 }
 
 pub fn mint_to_data(amount_in: u64, min_amount_out: u64) -> Vec<u8> {
-    let mut d = vec![TAG_MINT_TO];
-    d.extend_from_slice(&amount_in.to_le_bytes());
-    d.extend_from_slice(&min_amount_out.to_le_bytes());
-    d
+    MintToBuilder::new()
+        .config(ANY)
+        .vault(ANY)
+        .vrt_mint(ANY)
+        .depositor(ANY)
+        .depositor_token_account(ANY)
+        .vault_token_account(ANY)
+        .depositor_vrt_token_account(ANY)
+        .vault_fee_token_account(ANY)
+        .amount_in(amount_in)
+        .min_amount_out(min_amount_out)
+        .instruction()
+        .data
 }
 
 pub fn enqueue_withdrawal_data(amount: u64) -> Vec<u8> {
-    let mut d = vec![TAG_ENQUEUE_WITHDRAWAL];
-    d.extend_from_slice(&amount.to_le_bytes());
-    d
+    EnqueueWithdrawalBuilder::new()
+        .config(ANY)
+        .vault(ANY)
+        .vault_staker_withdrawal_ticket(ANY)
+        .vault_staker_withdrawal_ticket_token_account(ANY)
+        .staker(ANY)
+        .staker_vrt_token_account(ANY)
+        .base(ANY)
+        .amount(amount)
+        .instruction()
+        .data
 }
 
-/// Borsh: `u32` length then the UTF-8 bytes.
+/// Borsh: `u32` length then the UTF-8 bytes. Only for the expected bytes of the
+/// Metaplex CPI (another program's instruction, the tests' independent oracle).
 pub fn borsh_string(out: &mut Vec<u8>, s: &[u8]) {
     out.extend_from_slice(&(s.len() as u32).to_le_bytes());
     out.extend_from_slice(s);
 }
 
+/// A `String` the client can take for `bytes`: the text itself when it is
+/// UTF-8, else the same number of placeholder bytes (see [`patch_strings`]).
+fn client_string(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => "?".repeat(bytes.len()),
+    }
+}
+
+/// Malformed-data mutation: after the client built a metadata instruction from
+/// placeholder strings of the same lengths, writes the raw (non-UTF-8) bytes
+/// over them in place; the client's tag and length prefixes stay.
+fn patch_strings(data: &mut [u8], strings: [&[u8]; 3]) {
+    if strings.iter().all(|s| std::str::from_utf8(s).is_ok()) {
+        return;
+    }
+    let mut offset = 1;
+    for s in strings {
+        offset += 4;
+        data[offset..offset + s.len()].copy_from_slice(s);
+        offset += s.len();
+    }
+    assert_eq!(offset, data.len());
+}
+
+/// Data of CreateTokenMetadata (tag 30) or UpdateTokenMetadata (tag 31).
 pub fn metadata_ix_data(tag: u8, name: &[u8], symbol: &[u8], uri: &[u8]) -> Vec<u8> {
-    let mut d = vec![tag];
-    borsh_string(&mut d, name);
-    borsh_string(&mut d, symbol);
-    borsh_string(&mut d, uri);
-    d
+    let mut data = match tag {
+        TAG_CREATE_TOKEN_METADATA => {
+            CreateTokenMetadataBuilder::new()
+                .vault(ANY)
+                .admin(ANY)
+                .vrt_mint(ANY)
+                .payer(ANY)
+                .metadata(ANY)
+                .name(client_string(name))
+                .symbol(client_string(symbol))
+                .uri(client_string(uri))
+                .instruction()
+                .data
+        }
+        TAG_UPDATE_TOKEN_METADATA => {
+            UpdateTokenMetadataBuilder::new()
+                .vault(ANY)
+                .admin(ANY)
+                .vrt_mint(ANY)
+                .metadata(ANY)
+                .name(client_string(name))
+                .symbol(client_string(symbol))
+                .uri(client_string(uri))
+                .instruction()
+                .data
+        }
+        other => panic!("tag {other} is not a metadata instruction"),
+    };
+    patch_strings(&mut data, [name, symbol, uri]);
+    data
 }
 
 // ---------------------------------------------------------------------------
@@ -567,10 +645,13 @@ impl World {
     }
 
     /// Runs `ix`, panics unless it succeeds, commits the accounts.
+    /// Every vault-program account the instruction changed is decoded with the
+    /// generated client and checked against the hand layout.
     #[track_caller]
     pub fn exec(&mut self, ix: &Instruction) -> InstructionResult {
-        let (result, _) = self.run(ix);
+        let (result, before) = self.run(ix);
         crate::assert_success(&result);
+        crate::vault_world_v2::assert_client_decodes_changes(&before, &result);
         for (k, a) in &result.resulting_accounts {
             self.accounts.insert(*k, a.clone());
         }
@@ -686,30 +767,23 @@ impl VaultSetup {
         reward_fee_bps: u16,
         initialize_token_amount: u64,
     ) -> Instruction {
-        vault_ix(
-            initialize_vault_data(
-                deposit_fee_bps,
-                withdrawal_fee_bps,
-                reward_fee_bps,
-                self.decimals,
-                initialize_token_amount,
-            ),
-            vec![
-                w(&self.config),
-                w(&self.vault),
-                ws(&self.vrt_mint),
-                r(&self.st_mint),
-                w(&self.admin_st_ata),
-                w(&self.vault_st_ata),
-                r(&self.burn_vault),
-                w(&self.burn_vault_vrt_ata),
-                ws(&self.admin),
-                rs(&self.base),
-                r(&SYSTEM_PROGRAM_ID),
-                r(&TOKEN_PROGRAM_ID),
-                r(&ASSOCIATED_TOKEN_PROGRAM_ID),
-            ],
-        )
+        InitializeVaultBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .vrt_mint(self.vrt_mint)
+            .st_mint(self.st_mint)
+            .admin_st_token_account(self.admin_st_ata)
+            .vault_st_token_account(self.vault_st_ata)
+            .burn_vault(self.burn_vault)
+            .burn_vault_vrt_token_account(self.burn_vault_vrt_ata)
+            .admin(self.admin)
+            .base(self.base)
+            .deposit_fee_bps(deposit_fee_bps)
+            .withdrawal_fee_bps(withdrawal_fee_bps)
+            .reward_fee_bps(reward_fee_bps)
+            .decimals(self.decimals)
+            .initialize_token_amount(initialize_token_amount)
+            .instruction()
     }
 
     /// A world with one vault initialized through `InitializeVault`, at `slot`.
@@ -840,21 +914,19 @@ impl VaultSetup {
         min_amount_out: u64,
         mint_signer: Option<&Pubkey>,
     ) -> Instruction {
-        let mut metas = vec![
-            r(&self.config),
-            w(&self.vault),
-            w(&self.vrt_mint),
-            ws(depositor),
-            w(&ata(depositor, &self.st_mint)),
-            w(&self.vault_st_ata),
-            w(&ata(depositor, &self.vrt_mint)),
-            w(&ata(fee_wallet, &self.vrt_mint)),
-            r(&TOKEN_PROGRAM_ID),
-        ];
-        if let Some(s) = mint_signer {
-            metas.push(rs(s));
-        }
-        vault_ix(mint_to_data(amount_in, min_amount_out), metas)
+        MintToBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .vrt_mint(self.vrt_mint)
+            .depositor(*depositor)
+            .depositor_token_account(ata(depositor, &self.st_mint))
+            .vault_token_account(self.vault_st_ata)
+            .depositor_vrt_token_account(ata(depositor, &self.vrt_mint))
+            .vault_fee_token_account(ata(fee_wallet, &self.vrt_mint))
+            .mint_signer(mint_signer.copied())
+            .amount_in(amount_in)
+            .min_amount_out(min_amount_out)
+            .instruction()
     }
 
     pub fn enqueue_ix(
@@ -865,21 +937,17 @@ impl VaultSetup {
         burn_signer: Option<&Pubkey>,
     ) -> Instruction {
         let ticket = ticket_address(&self.vault, ticket_base).0;
-        let mut metas = vec![
-            r(&self.config),
-            w(&self.vault),
-            w(&ticket),
-            w(&ata(&ticket, &self.vrt_mint)),
-            ws(staker),
-            w(&ata(staker, &self.vrt_mint)),
-            rs(ticket_base),
-            r(&TOKEN_PROGRAM_ID),
-            r(&SYSTEM_PROGRAM_ID),
-        ];
-        if let Some(s) = burn_signer {
-            metas.push(rs(s));
-        }
-        vault_ix(enqueue_withdrawal_data(amount), metas)
+        EnqueueWithdrawalBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .vault_staker_withdrawal_ticket(ticket)
+            .vault_staker_withdrawal_ticket_token_account(ata(&ticket, &self.vrt_mint))
+            .staker(*staker)
+            .staker_vrt_token_account(ata(staker, &self.vrt_mint))
+            .base(*ticket_base)
+            .burn_signer(burn_signer.copied())
+            .amount(amount)
+            .instruction()
     }
 
     pub fn change_owner_ix(
@@ -888,16 +956,13 @@ impl VaultSetup {
         old_owner: &Pubkey,
         new_owner: &Pubkey,
     ) -> Instruction {
-        vault_ix(
-            vec![TAG_CHANGE_WITHDRAWAL_TICKET_OWNER],
-            vec![
-                r(&self.config),
-                r(&self.vault),
-                w(ticket),
-                rs(old_owner),
-                r(new_owner),
-            ],
-        )
+        ChangeWithdrawalTicketOwnerBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .vault_staker_withdrawal_ticket(*ticket)
+            .old_owner(*old_owner)
+            .new_owner(*new_owner)
+            .instruction()
     }
 
     pub fn burn_ix(
@@ -908,38 +973,29 @@ impl VaultSetup {
         program_fee_wallet: &Pubkey,
         burn_signer: Option<&Pubkey>,
     ) -> Instruction {
-        let mut metas = vec![
-            r(&self.config),
-            w(&self.vault),
-            w(&self.vault_st_ata),
-            w(&self.vrt_mint),
-            w(staker),
-            w(&ata(staker, &self.st_mint)),
-            w(ticket),
-            w(&ata(ticket, &self.vrt_mint)),
-            w(&ata(vault_fee_wallet, &self.vrt_mint)),
-            w(&ata(program_fee_wallet, &self.vrt_mint)),
-            r(&TOKEN_PROGRAM_ID),
-            r(&SYSTEM_PROGRAM_ID),
-        ];
-        if let Some(s) = burn_signer {
-            metas.push(rs(s));
-        }
-        vault_ix(vec![TAG_BURN_WITHDRAWAL_TICKET], metas)
+        BurnWithdrawalTicketBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .vault_token_account(self.vault_st_ata)
+            .vrt_mint(self.vrt_mint)
+            .staker(*staker)
+            .staker_token_account(ata(staker, &self.st_mint))
+            .vault_staker_withdrawal_ticket(*ticket)
+            .vault_staker_withdrawal_ticket_token_account(ata(ticket, &self.vrt_mint))
+            .vault_fee_token_account(ata(vault_fee_wallet, &self.vrt_mint))
+            .program_fee_token_account(ata(program_fee_wallet, &self.vrt_mint))
+            .burn_signer(burn_signer.copied())
+            .instruction()
     }
 
     pub fn update_balance_ix(&self, fee_wallet: &Pubkey) -> Instruction {
-        vault_ix(
-            vec![TAG_UPDATE_VAULT_BALANCE],
-            vec![
-                r(&self.config),
-                w(&self.vault),
-                r(&self.vault_st_ata),
-                w(&self.vrt_mint),
-                w(&ata(fee_wallet, &self.vrt_mint)),
-                r(&TOKEN_PROGRAM_ID),
-            ],
-        )
+        UpdateVaultBalanceBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .vault_token_account(self.vault_st_ata)
+            .vrt_mint(self.vrt_mint)
+            .vault_fee_token_account(ata(fee_wallet, &self.vrt_mint))
+            .instruction()
     }
 }
 
@@ -998,22 +1054,24 @@ impl VaultSetup {
         let tracker = tracker_address(&self.vault, epoch);
         let payer = Pubkey::new_unique();
         world.set(payer, system_account(1_000_000_000));
-        world.exec(&vault_ix(
-            vec![TAG_INITIALIZE_VAULT_UPDATE_STATE_TRACKER, 0],
-            vec![
-                r(&self.config),
-                w(&self.vault),
-                w(&tracker),
-                ws(&payer),
-                r(&SYSTEM_PROGRAM_ID),
-            ],
-        ));
-        let mut data = vec![TAG_CLOSE_VAULT_UPDATE_STATE_TRACKER];
-        data.extend_from_slice(&epoch.to_le_bytes());
-        world.exec(&vault_ix(
-            data,
-            vec![r(&self.config), w(&self.vault), w(&tracker), ws(&payer)],
-        ));
+        world.exec(
+            &InitializeVaultUpdateStateTrackerBuilder::new()
+                .config(self.config)
+                .vault(self.vault)
+                .vault_update_state_tracker(tracker)
+                .payer(payer)
+                .withdrawal_allocation_method(WithdrawalAllocationMethod::Greedy)
+                .instruction(),
+        );
+        world.exec(
+            &CloseVaultUpdateStateTrackerBuilder::new()
+                .config(self.config)
+                .vault(self.vault)
+                .vault_update_state_tracker(tracker)
+                .payer(payer)
+                .ncn_epoch(epoch)
+                .instruction(),
+        );
     }
 }
 
@@ -1027,33 +1085,40 @@ pub const TAG_SET_SECONDARY_ADMIN: u8 = 23;
 
 impl VaultSetup {
     pub fn set_paused(&self, world: &mut World, paused: bool) {
-        world.exec(&vault_ix(
-            vec![TAG_SET_IS_PAUSED, paused as u8],
-            vec![r(&self.config), w(&self.vault), rs(&self.admin)],
-        ));
+        world.exec(
+            &SetIsPausedBuilder::new()
+                .config(self.config)
+                .vault(self.vault)
+                .admin(self.admin)
+                .is_paused(paused)
+                .instruction(),
+        );
     }
 
     pub fn set_capacity(&self, world: &mut World, capacity: u64) {
-        let mut data = vec![TAG_SET_DEPOSIT_CAPACITY];
-        data.extend_from_slice(&capacity.to_le_bytes());
-        world.exec(&vault_ix(
-            data,
-            vec![r(&self.config), w(&self.vault), rs(&self.admin)],
-        ));
+        world.exec(
+            &SetDepositCapacityBuilder::new()
+                .config(self.config)
+                .vault(self.vault)
+                .admin(self.admin)
+                .amount(capacity)
+                .instruction(),
+        );
     }
 
     /// SetSecondaryAdmin: `role` is the original's VaultAdminRole index
     /// (5 FeeWallet, 6 MintBurnAdmin, 7 DelegateAssetAdmin).
     pub fn set_secondary_admin(&self, world: &mut World, role: u8, new_admin: &Pubkey) {
-        world.exec(&vault_ix(
-            vec![TAG_SET_SECONDARY_ADMIN, role],
-            vec![
-                r(&self.config),
-                w(&self.vault),
-                rs(&self.admin),
-                r(new_admin),
-            ],
-        ));
+        let role = crate::vault_world::vault_admin_role(role).expect("a vault admin role");
+        world.exec(
+            &SetSecondaryAdminBuilder::new()
+                .config(self.config)
+                .vault(self.vault)
+                .admin(self.admin)
+                .new_admin(*new_admin)
+                .vault_admin_role(role)
+                .instruction(),
+        );
     }
 
     /// A MintTo of `amount` by `depositor` with no slippage bound.
@@ -1148,18 +1213,15 @@ impl VaultSetup {
         delegate: &Pubkey,
         token_program: &Pubkey,
     ) -> Instruction {
-        vault_ix(
-            vec![TAG_DELEGATE_TOKEN_ACCOUNT],
-            vec![
-                r(&self.config),
-                r(&self.vault),
-                rs(admin),
-                r(mint),
-                w(token_account),
-                r(delegate),
-                r(token_program),
-            ],
-        )
+        DelegateTokenAccountBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .delegate_asset_admin(*admin)
+            .token_mint(*mint)
+            .token_account(*token_account)
+            .delegate(*delegate)
+            .token_program(*token_program)
+            .instruction()
     }
 
     pub fn revoke_ix(
@@ -1169,17 +1231,14 @@ impl VaultSetup {
         token_account: &Pubkey,
         token_program: &Pubkey,
     ) -> Instruction {
-        vault_ix(
-            vec![TAG_REVOKE_DELEGATE_TOKEN_ACCOUNT],
-            vec![
-                r(&self.config),
-                r(&self.vault),
-                rs(admin),
-                r(mint),
-                w(token_account),
-                r(token_program),
-            ],
-        )
+        RevokeDelegateTokenAccountBuilder::new()
+            .config(self.config)
+            .vault(self.vault)
+            .delegate_asset_admin(*admin)
+            .token_mint(*mint)
+            .token_account(*token_account)
+            .token_program(*token_program)
+            .instruction()
     }
 
     pub fn create_metadata_ix(
@@ -1190,18 +1249,18 @@ impl VaultSetup {
         symbol: &[u8],
         uri: &[u8],
     ) -> Instruction {
-        vault_ix(
-            metadata_ix_data(TAG_CREATE_TOKEN_METADATA, name, symbol, uri),
-            vec![
-                r(&self.vault),
-                rs(admin),
-                r(&self.vrt_mint),
-                ws(payer),
-                w(&metadata_address(&self.vrt_mint)),
-                r(&METAPLEX_ID),
-                r(&SYSTEM_PROGRAM_ID),
-            ],
-        )
+        let mut ix = CreateTokenMetadataBuilder::new()
+            .vault(self.vault)
+            .admin(*admin)
+            .vrt_mint(self.vrt_mint)
+            .payer(*payer)
+            .metadata(metadata_address(&self.vrt_mint))
+            .name(client_string(name))
+            .symbol(client_string(symbol))
+            .uri(client_string(uri))
+            .instruction();
+        patch_strings(&mut ix.data, [name, symbol, uri]);
+        ix
     }
 
     pub fn update_metadata_ix(
@@ -1211,15 +1270,16 @@ impl VaultSetup {
         symbol: &[u8],
         uri: &[u8],
     ) -> Instruction {
-        vault_ix(
-            metadata_ix_data(TAG_UPDATE_TOKEN_METADATA, name, symbol, uri),
-            vec![
-                r(&self.vault),
-                rs(admin),
-                r(&self.vrt_mint),
-                w(&metadata_address(&self.vrt_mint)),
-                r(&METAPLEX_ID),
-            ],
-        )
+        let mut ix = UpdateTokenMetadataBuilder::new()
+            .vault(self.vault)
+            .admin(*admin)
+            .vrt_mint(self.vrt_mint)
+            .metadata(metadata_address(&self.vrt_mint))
+            .name(client_string(name))
+            .symbol(client_string(symbol))
+            .uri(client_string(uri))
+            .instruction();
+        patch_strings(&mut ix.data, [name, symbol, uri]);
+        ix
     }
 }

@@ -4,13 +4,31 @@
 //! Every account is laid out by hand from the original's byte offsets (header
 //! included), independently of the interface crates, so that the tests check
 //! the programs' bytes against a second description of the layouts.
+//!
+//! Instructions are built with the generated Rust client (`jito-vault-client`);
+//! vault accounts are read with the client's decoders, and every vault account
+//! a successful instruction changes is decoded by the client and laid out again
+//! by hand to the same bytes ([`assert_client_decodes`]).
 
 use std::collections::BTreeMap;
 
+use jito_vault_client::{
+    accounts as client,
+    instructions::{
+        AddDelegationBuilder, CloseVaultUpdateStateTrackerBuilder, CooldownDelegationBuilder,
+        CooldownVaultNcnSlasherTicketBuilder, CooldownVaultNcnTicketBuilder,
+        CrankVaultUpdateStateTrackerBuilder, InitializeVaultNcnSlasherOperatorTicketBuilder,
+        InitializeVaultNcnSlasherTicketBuilder, InitializeVaultNcnTicketBuilder,
+        InitializeVaultOperatorDelegationBuilder, InitializeVaultUpdateStateTrackerBuilder,
+        WarmupVaultNcnSlasherTicketBuilder, WarmupVaultNcnTicketBuilder,
+    },
+    types::{DelegationState, SlotToggle, WithdrawalAllocationMethod},
+};
+
 use crate::{
     assert_success, owned_account, program_account, rent_exempt, system_account, Account,
-    AccountMeta, Instruction, InstructionResult, Mollusk, Pubkey, RESTAKING_PROGRAM_ID,
-    SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
+    Instruction, InstructionResult, Mollusk, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
+    VAULT_PROGRAM_ID,
 };
 
 /// Epoch length written into the vault config of every world.
@@ -142,6 +160,14 @@ impl Delegation {
             cooling: get_u64(data, off + 16),
         }
     }
+    /// The amounts of a client-decoded `DelegationState`.
+    pub fn from_client(d: &DelegationState) -> Self {
+        Self::new(
+            d.staked_amount,
+            d.enqueued_for_cooldown_amount,
+            d.cooling_down_amount,
+        )
+    }
     pub fn total(&self) -> u64 {
         self.staked + self.enqueued + self.cooling
     }
@@ -179,6 +205,13 @@ impl Toggle {
         Self {
             added: get_u64(data, off),
             removed: get_u64(data, off + 8),
+        }
+    }
+    /// The slots of a client-decoded `SlotToggle`.
+    pub fn from_client(t: &SlotToggle) -> Self {
+        Self {
+            added: t.slot_added,
+            removed: t.slot_removed,
         }
     }
     /// Added in an earlier epoch than two before `slot`, never removed: active.
@@ -232,6 +265,21 @@ impl VaultConfigState {
         put_key(&mut d, 128, &self.fee_admin);
         d[160] = self.bump;
         d
+    }
+    pub fn from_client(c: &client::Config) -> Self {
+        Self {
+            admin: c.admin,
+            restaking_program: c.restaking_program,
+            epoch_length: c.epoch_length,
+            num_vaults: c.num_vaults,
+            deposit_withdrawal_fee_cap_bps: c.deposit_withdrawal_fee_cap_bps,
+            fee_rate_of_change_bps: c.fee_rate_of_change_bps,
+            fee_bump_bps: c.fee_bump_bps,
+            program_fee_bps: c.program_fee_bps,
+            program_fee_wallet: c.program_fee_wallet,
+            fee_admin: c.fee_admin,
+            bump: c.bump,
+        }
     }
 }
 
@@ -319,46 +367,52 @@ impl VaultState {
         d
     }
 
+    /// Reads vault bytes with the generated client's decoder.
+    #[track_caller]
     pub fn from_bytes(d: &[u8]) -> Self {
         assert_eq!(d.len(), Self::LEN);
         assert_eq!(d[0], 2);
+        Self::from_client(&client::Vault::from_bytes(d).expect("client decodes the vault"))
+    }
+
+    pub fn from_client(v: &client::Vault) -> Self {
         Self {
-            base: get_key(d, 8),
-            vrt_mint: get_key(d, 40),
-            supported_mint: get_key(d, 72),
-            vrt_supply: get_u64(d, 104),
-            tokens_deposited: get_u64(d, 112),
-            deposit_capacity: get_u64(d, 120),
-            delegation: Delegation::read(d, 128),
-            additional_assets_need_unstaking: get_u64(d, 408),
-            vrt_enqueued_for_cooldown_amount: get_u64(d, 416),
-            vrt_cooling_down_amount: get_u64(d, 424),
-            vrt_ready_to_claim_amount: get_u64(d, 432),
-            admin: get_key(d, 440),
-            delegation_admin: get_key(d, 472),
-            operator_admin: get_key(d, 504),
-            ncn_admin: get_key(d, 536),
-            slasher_admin: get_key(d, 568),
-            capacity_admin: get_key(d, 600),
-            fee_admin: get_key(d, 632),
-            delegate_asset_admin: get_key(d, 664),
-            fee_wallet: get_key(d, 696),
-            mint_burn_admin: get_key(d, 728),
-            metadata_admin: get_key(d, 760),
-            vault_index: get_u64(d, 792),
-            ncn_count: get_u64(d, 800),
-            operator_count: get_u64(d, 808),
-            slasher_count: get_u64(d, 816),
-            last_fee_change_slot: get_u64(d, 824),
-            last_full_state_update_slot: get_u64(d, 832),
-            deposit_fee_bps: get_u16(d, 840),
-            withdrawal_fee_bps: get_u16(d, 842),
-            next_withdrawal_fee_bps: get_u16(d, 844),
-            reward_fee_bps: get_u16(d, 846),
-            program_fee_bps: get_u16(d, 848),
-            bump: d[850],
-            is_paused: d[851] != 0,
-            last_start_state_update_slot: get_u64(d, 852),
+            base: v.base,
+            vrt_mint: v.vrt_mint,
+            supported_mint: v.supported_mint,
+            vrt_supply: v.vrt_supply,
+            tokens_deposited: v.tokens_deposited,
+            deposit_capacity: v.deposit_capacity,
+            delegation: Delegation::from_client(&v.delegation_state),
+            additional_assets_need_unstaking: v.additional_assets_need_unstaking,
+            vrt_enqueued_for_cooldown_amount: v.vrt_enqueued_for_cooldown_amount,
+            vrt_cooling_down_amount: v.vrt_cooling_down_amount,
+            vrt_ready_to_claim_amount: v.vrt_ready_to_claim_amount,
+            admin: v.admin,
+            delegation_admin: v.delegation_admin,
+            operator_admin: v.operator_admin,
+            ncn_admin: v.ncn_admin,
+            slasher_admin: v.slasher_admin,
+            capacity_admin: v.capacity_admin,
+            fee_admin: v.fee_admin,
+            delegate_asset_admin: v.delegate_asset_admin,
+            fee_wallet: v.fee_wallet,
+            mint_burn_admin: v.mint_burn_admin,
+            metadata_admin: v.metadata_admin,
+            vault_index: v.vault_index,
+            ncn_count: v.ncn_count,
+            operator_count: v.operator_count,
+            slasher_count: v.slasher_count,
+            last_fee_change_slot: v.last_fee_change_slot,
+            last_full_state_update_slot: v.last_full_state_update_slot,
+            deposit_fee_bps: v.deposit_fee_bps,
+            withdrawal_fee_bps: v.withdrawal_fee_bps,
+            next_withdrawal_fee_bps: v.next_withdrawal_fee_bps,
+            reward_fee_bps: v.reward_fee_bps,
+            program_fee_bps: v.program_fee_bps,
+            bump: v.bump,
+            is_paused: v.is_paused,
+            last_start_state_update_slot: v.last_start_state_update_slot,
         }
     }
 }
@@ -383,6 +437,15 @@ impl VaultNcnTicketState {
         self.state.write(&mut d, 80);
         d[128] = self.bump;
         d
+    }
+    pub fn from_client(t: &client::VaultNcnTicket) -> Self {
+        Self {
+            vault: t.vault,
+            ncn: t.ncn,
+            index: t.index,
+            state: Toggle::from_client(&t.state),
+            bump: t.bump,
+        }
     }
 }
 
@@ -409,16 +472,24 @@ impl VaultOperatorDelegationState {
         d[368] = self.bump;
         d
     }
+    /// Reads delegation bytes with the generated client's decoder.
+    #[track_caller]
     pub fn from_bytes(d: &[u8]) -> Self {
         assert_eq!(d.len(), Self::LEN);
         assert_eq!(d[0], 4);
+        Self::from_client(
+            &client::VaultOperatorDelegation::from_bytes(d)
+                .expect("client decodes the operator delegation"),
+        )
+    }
+    pub fn from_client(v: &client::VaultOperatorDelegation) -> Self {
         Self {
-            vault: get_key(d, 8),
-            operator: get_key(d, 40),
-            delegation: Delegation::read(d, 72),
-            last_update_slot: get_u64(d, 352),
-            index: get_u64(d, 360),
-            bump: d[368],
+            vault: v.vault,
+            operator: v.operator,
+            delegation: Delegation::from_client(&v.delegation_state),
+            last_update_slot: v.last_update_slot,
+            index: v.index,
+            bump: v.bump,
         }
     }
 }
@@ -448,6 +519,17 @@ impl VaultNcnSlasherTicketState {
         d[168] = self.bump;
         d
     }
+    pub fn from_client(t: &client::VaultNcnSlasherTicket) -> Self {
+        Self {
+            vault: t.vault,
+            ncn: t.ncn,
+            slasher: t.slasher,
+            max_slashable_per_epoch: t.max_slashable_per_epoch,
+            index: t.index,
+            state: Toggle::from_client(&t.state),
+            bump: t.bump,
+        }
+    }
 }
 
 /// `VaultNcnSlasherOperatorTicket` (416 bytes).
@@ -474,6 +556,17 @@ impl VaultNcnSlasherOperatorTicketState {
         put_u64(&mut d, 144, self.slashed);
         d[152] = self.bump;
         d
+    }
+    pub fn from_client(t: &client::VaultNcnSlasherOperatorTicket) -> Self {
+        Self {
+            vault: t.vault,
+            ncn: t.ncn,
+            slasher: t.slasher,
+            operator: t.operator,
+            epoch: t.epoch,
+            slashed: t.slashed,
+            bump: t.bump,
+        }
     }
 }
 
@@ -507,15 +600,154 @@ impl TrackerState {
         d[336] = self.withdrawal_allocation_method;
         d
     }
+    /// Reads tracker bytes with the generated client's decoder.
+    #[track_caller]
     pub fn from_bytes(d: &[u8]) -> Self {
         assert_eq!(d.len(), Self::LEN);
         assert_eq!(d[0], 8);
+        Self::from_client(
+            &client::VaultUpdateStateTracker::from_bytes(d).expect("client decodes the tracker"),
+        )
+    }
+    pub fn from_client(t: &client::VaultUpdateStateTracker) -> Self {
         Self {
-            vault: get_key(d, 8),
-            ncn_epoch: get_u64(d, 40),
-            last_updated_index: get_u64(d, 48),
-            delegation: Delegation::read(d, 56),
-            withdrawal_allocation_method: d[336],
+            vault: t.vault,
+            ncn_epoch: t.ncn_epoch,
+            last_updated_index: t.last_updated_index,
+            delegation: Delegation::from_client(&t.delegation_state),
+            withdrawal_allocation_method: t.withdrawal_allocation_method,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Client decoding of written accounts
+// ---------------------------------------------------------------------------
+
+/// Decodes vault-program account bytes with the generated client's account type
+/// of their discriminator, and checks the decoded fields: laid out again by hand
+/// (the models above), they must give back every byte. Returns the account
+/// type's name.
+#[track_caller]
+pub fn assert_client_decodes(data: &[u8]) -> &'static str {
+    fn decoded<T>(data: &[u8], len: usize, r: Result<T, std::io::Error>, name: &str) -> T {
+        assert_eq!(data.len(), len, "{name} length");
+        r.unwrap_or_else(|e| panic!("client cannot decode the {name}: {e}"))
+    }
+    let (name, relaid, discriminator) = match data.first() {
+        Some(1) => {
+            let c = decoded(
+                data,
+                client::Config::LEN,
+                client::Config::from_bytes(data),
+                "config",
+            );
+            (
+                "Config",
+                VaultConfigState::from_client(&c).to_bytes(),
+                c.discriminator,
+            )
+        }
+        Some(2) => {
+            let v = decoded(
+                data,
+                client::Vault::LEN,
+                client::Vault::from_bytes(data),
+                "vault",
+            );
+            (
+                "Vault",
+                VaultState::from_client(&v).to_bytes(),
+                v.discriminator,
+            )
+        }
+        Some(3) => {
+            let t = decoded(
+                data,
+                client::VaultNcnTicket::LEN,
+                client::VaultNcnTicket::from_bytes(data),
+                "NCN ticket",
+            );
+            (
+                "VaultNcnTicket",
+                VaultNcnTicketState::from_client(&t).to_bytes(),
+                t.discriminator,
+            )
+        }
+        Some(4) => {
+            let v = decoded(
+                data,
+                client::VaultOperatorDelegation::LEN,
+                client::VaultOperatorDelegation::from_bytes(data),
+                "operator delegation",
+            );
+            (
+                "VaultOperatorDelegation",
+                VaultOperatorDelegationState::from_client(&v).to_bytes(),
+                v.discriminator,
+            )
+        }
+        Some(5) => {
+            let t = decoded(
+                data,
+                client::VaultNcnSlasherTicket::LEN,
+                client::VaultNcnSlasherTicket::from_bytes(data),
+                "slasher ticket",
+            );
+            (
+                "VaultNcnSlasherTicket",
+                VaultNcnSlasherTicketState::from_client(&t).to_bytes(),
+                t.discriminator,
+            )
+        }
+        Some(6) => {
+            let t = decoded(
+                data,
+                client::VaultNcnSlasherOperatorTicket::LEN,
+                client::VaultNcnSlasherOperatorTicket::from_bytes(data),
+                "slasher operator ticket",
+            );
+            (
+                "VaultNcnSlasherOperatorTicket",
+                VaultNcnSlasherOperatorTicketState::from_client(&t).to_bytes(),
+                t.discriminator,
+            )
+        }
+        Some(7) => {
+            let t = crate::vault_world_v1::TicketModel::decode(data);
+            ("VaultStakerWithdrawalTicket", t.to_bytes(), 7)
+        }
+        Some(8) => {
+            let t = decoded(
+                data,
+                client::VaultUpdateStateTracker::LEN,
+                client::VaultUpdateStateTracker::from_bytes(data),
+                "update state tracker",
+            );
+            (
+                "VaultUpdateStateTracker",
+                TrackerState::from_client(&t).to_bytes(),
+                t.discriminator,
+            )
+        }
+        other => panic!("no vault account has discriminator {other:?}"),
+    };
+    assert_eq!(discriminator, data[0] as u64, "{name} discriminator");
+    assert_eq!(
+        relaid, data,
+        "{name}: client-decoded fields re-laid by hand"
+    );
+    name
+}
+
+/// Runs [`assert_client_decodes`] on every vault-program account with data
+/// that `result` changed from `before`.
+#[track_caller]
+pub fn assert_client_decodes_changes(before: &[(Pubkey, Account)], result: &InstructionResult) {
+    for (k, after) in &result.resulting_accounts {
+        let unchanged = before.iter().any(|(b, account)| b == k && account == after);
+        if after.owner == VAULT_PROGRAM_ID && !after.data.is_empty() && !unchanged {
+            assert_client_decodes(&after.data);
         }
     }
 }
@@ -691,24 +923,8 @@ pub fn tracker_pda(vault: &Pubkey, ncn_epoch: u64) -> (Pubkey, u8) {
 }
 
 // ---------------------------------------------------------------------------
-// Instructions (hand-built data: tag byte + little-endian args)
+// Instructions (built with the generated client, `jito-vault-client`)
 // ---------------------------------------------------------------------------
-
-fn ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
-    crate::instruction(&VAULT_PROGRAM_ID, data, accounts)
-}
-fn ro(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new_readonly(*k, false)
-}
-fn rw(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new(*k, false)
-}
-fn ro_signer(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new_readonly(*k, true)
-}
-fn rw_signer(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new(*k, true)
-}
 
 #[allow(clippy::too_many_arguments)]
 pub fn ix_initialize_vault_operator_delegation(
@@ -720,19 +936,15 @@ pub fn ix_initialize_vault_operator_delegation(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_OPERATOR_DELEGATION],
-        vec![
-            ro(config),
-            rw(vault),
-            rw(operator),
-            ro(operator_vault_ticket),
-            rw(vault_operator_delegation),
-            ro_signer(admin),
-            rw_signer(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultOperatorDelegationBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .operator(*operator)
+        .operator_vault_ticket(*operator_vault_ticket)
+        .vault_operator_delegation(*vault_operator_delegation)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -745,19 +957,15 @@ pub fn ix_initialize_vault_ncn_ticket(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_NCN_TICKET],
-        vec![
-            ro(config),
-            rw(vault),
-            ro(ncn),
-            ro(ncn_vault_ticket),
-            rw(vault_ncn_ticket),
-            ro_signer(admin),
-            rw_signer(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultNcnTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .vault_ncn_ticket(*vault_ncn_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -771,23 +979,20 @@ pub fn ix_initialize_vault_ncn_slasher_operator_ticket(
     vault_ncn_slasher_operator_ticket: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET],
-        vec![
-            ro(config),
-            ro(vault),
-            ro(ncn),
-            ro(slasher),
-            ro(operator),
-            ro(vault_ncn_slasher_ticket),
-            rw(vault_ncn_slasher_operator_ticket),
-            rw_signer(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultNcnSlasherOperatorTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .slasher(*slasher)
+        .operator(*operator)
+        .vault_ncn_slasher_ticket(*vault_ncn_slasher_ticket)
+        .vault_ncn_slasher_operator_ticket(*vault_ncn_slasher_operator_ticket)
+        .payer(*payer)
+        .instruction()
 }
 
-/// As the original sdk builder: the vault is passed writable (its slasher count changes).
+/// The vault is writable (its slasher count changes), as the original program
+/// requires and the interface's IDL annotates.
 #[allow(clippy::too_many_arguments)]
 pub fn ix_initialize_vault_ncn_slasher_ticket(
     config: &Pubkey,
@@ -799,20 +1004,16 @@ pub fn ix_initialize_vault_ncn_slasher_ticket(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_NCN_SLASHER_TICKET],
-        vec![
-            ro(config),
-            rw(vault),
-            ro(ncn),
-            ro(slasher),
-            ro(ncn_slasher_ticket),
-            rw(vault_slasher_ticket),
-            ro_signer(admin),
-            rw_signer(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultNcnSlasherTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .slasher(*slasher)
+        .ncn_slasher_ticket(*ncn_slasher_ticket)
+        .vault_slasher_ticket(*vault_slasher_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 pub fn ix_warmup_vault_ncn_ticket(
@@ -822,16 +1023,13 @@ pub fn ix_warmup_vault_ncn_ticket(
     vault_ncn_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::WARMUP_VAULT_NCN_TICKET],
-        vec![
-            ro(config),
-            rw(vault),
-            ro(ncn),
-            rw(vault_ncn_ticket),
-            ro_signer(admin),
-        ],
-    )
+    WarmupVaultNcnTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .vault_ncn_ticket(*vault_ncn_ticket)
+        .admin(*admin)
+        .instruction()
 }
 
 pub fn ix_cooldown_vault_ncn_ticket(
@@ -841,16 +1039,13 @@ pub fn ix_cooldown_vault_ncn_ticket(
     vault_ncn_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::COOLDOWN_VAULT_NCN_TICKET],
-        vec![
-            ro(config),
-            ro(vault),
-            ro(ncn),
-            rw(vault_ncn_ticket),
-            ro_signer(admin),
-        ],
-    )
+    CooldownVaultNcnTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .vault_ncn_ticket(*vault_ncn_ticket)
+        .admin(*admin)
+        .instruction()
 }
 
 pub fn ix_warmup_vault_ncn_slasher_ticket(
@@ -861,17 +1056,14 @@ pub fn ix_warmup_vault_ncn_slasher_ticket(
     vault_slasher_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::WARMUP_VAULT_NCN_SLASHER_TICKET],
-        vec![
-            ro(config),
-            ro(vault),
-            ro(ncn),
-            ro(slasher),
-            rw(vault_slasher_ticket),
-            ro_signer(admin),
-        ],
-    )
+    WarmupVaultNcnSlasherTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .slasher(*slasher)
+        .vault_slasher_ticket(*vault_slasher_ticket)
+        .admin(*admin)
+        .instruction()
 }
 
 pub fn ix_cooldown_vault_ncn_slasher_ticket(
@@ -882,40 +1074,14 @@ pub fn ix_cooldown_vault_ncn_slasher_ticket(
     vault_slasher_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::COOLDOWN_VAULT_NCN_SLASHER_TICKET],
-        vec![
-            ro(config),
-            ro(vault),
-            ro(ncn),
-            ro(slasher),
-            rw(vault_slasher_ticket),
-            ro_signer(admin),
-        ],
-    )
-}
-
-fn delegation_ix(
-    tag: u8,
-    config: &Pubkey,
-    vault: &Pubkey,
-    operator: &Pubkey,
-    vault_operator_delegation: &Pubkey,
-    admin: &Pubkey,
-    amount: u64,
-) -> Instruction {
-    let mut data = vec![tag];
-    data.extend_from_slice(&amount.to_le_bytes());
-    ix(
-        data,
-        vec![
-            ro(config),
-            rw(vault),
-            ro(operator),
-            rw(vault_operator_delegation),
-            ro_signer(admin),
-        ],
-    )
+    CooldownVaultNcnSlasherTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .slasher(*slasher)
+        .vault_ncn_slasher_ticket(*vault_slasher_ticket)
+        .admin(*admin)
+        .instruction()
 }
 
 pub fn ix_add_delegation(
@@ -926,15 +1092,14 @@ pub fn ix_add_delegation(
     admin: &Pubkey,
     amount: u64,
 ) -> Instruction {
-    delegation_ix(
-        tag::ADD_DELEGATION,
-        config,
-        vault,
-        operator,
-        vault_operator_delegation,
-        admin,
-        amount,
-    )
+    AddDelegationBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .operator(*operator)
+        .vault_operator_delegation(*vault_operator_delegation)
+        .admin(*admin)
+        .amount(amount)
+        .instruction()
 }
 
 pub fn ix_cooldown_delegation(
@@ -945,19 +1110,19 @@ pub fn ix_cooldown_delegation(
     admin: &Pubkey,
     amount: u64,
 ) -> Instruction {
-    delegation_ix(
-        tag::COOLDOWN_DELEGATION,
-        config,
-        vault,
-        operator,
-        vault_operator_delegation,
-        admin,
-        amount,
-    )
+    CooldownDelegationBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .operator(*operator)
+        .vault_operator_delegation(*vault_operator_delegation)
+        .admin(*admin)
+        .amount(amount)
+        .instruction()
 }
 
-/// As the original sdk builder: the payer is writable but not marked signer in
-/// the Shank annotation; it must sign for the CreateAccount CPI.
+/// The payer signs (it funds the CreateAccount CPI), as the interface's IDL
+/// annotates. `method` 0 is Greedy, the only method; another value is written
+/// over the built instruction's method byte, for the malformed-argument tests.
 pub fn ix_initialize_vault_update_state_tracker(
     config: &Pubkey,
     vault: &Pubkey,
@@ -965,16 +1130,15 @@ pub fn ix_initialize_vault_update_state_tracker(
     payer: &Pubkey,
     method: u8,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_UPDATE_STATE_TRACKER, method],
-        vec![
-            ro(config),
-            rw(vault),
-            rw(tracker),
-            rw_signer(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    let mut ix = InitializeVaultUpdateStateTrackerBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .vault_update_state_tracker(*tracker)
+        .payer(*payer)
+        .withdrawal_allocation_method(WithdrawalAllocationMethod::Greedy)
+        .instruction();
+    ix.data[1] = method;
+    ix
 }
 
 pub fn ix_crank_vault_update_state_tracker(
@@ -984,16 +1148,13 @@ pub fn ix_crank_vault_update_state_tracker(
     vault_operator_delegation: &Pubkey,
     tracker: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::CRANK_VAULT_UPDATE_STATE_TRACKER],
-        vec![
-            ro(config),
-            rw(vault),
-            ro(operator),
-            rw(vault_operator_delegation),
-            rw(tracker),
-        ],
-    )
+    CrankVaultUpdateStateTrackerBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .operator(*operator)
+        .vault_operator_delegation(*vault_operator_delegation)
+        .vault_update_state_tracker(*tracker)
+        .instruction()
 }
 
 pub fn ix_close_vault_update_state_tracker(
@@ -1003,12 +1164,13 @@ pub fn ix_close_vault_update_state_tracker(
     payer: &Pubkey,
     ncn_epoch: u64,
 ) -> Instruction {
-    let mut data = vec![tag::CLOSE_VAULT_UPDATE_STATE_TRACKER];
-    data.extend_from_slice(&ncn_epoch.to_le_bytes());
-    ix(
-        data,
-        vec![ro(config), rw(vault), rw(tracker), rw_signer(payer)],
-    )
+    CloseVaultUpdateStateTrackerBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .vault_update_state_tracker(*tracker)
+        .payer(*payer)
+        .ncn_epoch(ncn_epoch)
+        .instruction()
 }
 
 // ---------------------------------------------------------------------------
@@ -1323,10 +1485,12 @@ impl World {
     }
 
     /// Runs `ix`, requires success and commits every resulting account.
+    /// Every vault account it changed is decoded with the generated client.
     #[track_caller]
     pub fn exec(&mut self, ix: &Instruction) -> InstructionResult {
-        let (result, _) = self.run(ix);
+        let (result, before) = self.run(ix);
         assert_success(&result);
+        assert_client_decodes_changes(&before, &result);
         self.commit(&result);
         result
     }
@@ -1475,6 +1639,24 @@ impl Tx {
         self
     }
 
+    /// Malformed data: one more byte after the built instruction data.
+    pub fn data_push(mut self, byte: u8) -> Self {
+        self.ix.data.push(byte);
+        self
+    }
+
+    /// Malformed data: the built instruction data cut to `len` bytes.
+    pub fn data_truncate(mut self, len: usize) -> Self {
+        self.ix.data.truncate(len);
+        self
+    }
+
+    /// Malformed data: byte `i` of the built instruction data set to `byte`.
+    pub fn data_byte(mut self, i: usize, byte: u8) -> Self {
+        self.ix.data[i] = byte;
+        self
+    }
+
     pub fn run(&self, world: &World) -> InstructionResult {
         world.run_with(&self.ix, &self.accounts)
     }
@@ -1515,6 +1697,9 @@ pub fn assert_changes(
                 assert_eq!(a.lamports, expected.lamports, "lamports of {k}");
                 assert_eq!(a.data, expected.data, "data of {k}");
                 assert_eq!(a.executable, expected.executable, "executable of {k}");
+                if a.owner == VAULT_PROGRAM_ID && !a.data.is_empty() {
+                    assert_client_decodes(&a.data);
+                }
             }
             None => assert_eq!(a, b, "account {k} changed"),
         }

@@ -2,8 +2,10 @@
 //! SetIsPaused (19), SetAdmin (22), SetSecondaryAdmin (23).
 //!
 //! Config and vault accounts are written directly ([`ConfigState`],
-//! [`VaultState`]); success paths compare every byte of the vault with the
-//! hand-built layout of the expected state.
+//! [`VaultState`]); instructions come from the generated client (through
+//! `vault_world`); success paths compare every byte of the vault with the
+//! hand-built layout of the expected state and decode it with the client's
+//! `Vault`.
 
 use mollusk_tests::{vault_world::*, *};
 
@@ -83,6 +85,8 @@ impl World {
         print_cu(PROGRAM, name, &result);
         let vault = account(&result, &self.vault_key());
         assert_eq!(vault.data, expected.to_bytes(), "vault bytes");
+        // The generated client's decoder reads the same fields.
+        assert_eq!(&VaultState::decode(&vault.data), expected, "decoded vault");
         assert_eq!(vault.owner, VAULT_PROGRAM_ID);
         assert_eq!(vault.lamports, rent_exempt(len::VAULT));
         for ((k, before), (k2, after)) in accounts.iter().zip(&result.resulting_accounts) {

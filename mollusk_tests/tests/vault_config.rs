@@ -1,9 +1,10 @@
 //! Vault config instructions: InitializeConfig (0), SetProgramFee (17),
 //! SetProgramFeeWallet (18), SetConfigAdmin (32), SetConfigSecondaryAdmin (33).
 //!
-//! Success paths compare every byte of the written config with a layout built
-//! by hand ([`ConfigState::to_bytes`]); failures check the exact error and that
-//! no account changed.
+//! Instructions come from the generated client (through `vault_world`). Success
+//! paths compare every byte of the written config with a layout built by hand
+//! ([`ConfigState::to_bytes`]) and decode it with the client's `Config`;
+//! failures check the exact error and that no account changed.
 
 use mollusk_tests::{vault_world::*, *};
 
@@ -58,6 +59,12 @@ impl World {
         print_cu(PROGRAM, name, &result);
         let config = account(&result, &self.config());
         assert_eq!(config.data, expected.to_bytes(), "config bytes");
+        // The generated client's decoder reads the same fields.
+        assert_eq!(
+            &ConfigState::decode(&config.data),
+            expected,
+            "decoded config"
+        );
         assert_eq!(config.owner, VAULT_PROGRAM_ID);
         assert_eq!(config.lamports, rent_exempt(len::CONFIG));
         for ((k, before), (k2, after)) in accounts.iter().zip(&result.resulting_accounts).skip(1) {
@@ -165,6 +172,10 @@ fn initialize_config_writes_every_byte() {
         let config = account(&result, &c.config);
         let expected = ConfigState::initialized(c.admin, RESTAKING_PROGRAM_ID, c.wallet, fee);
         assert_eq!(config.data, expected.to_bytes());
+        let decoded = ConfigState::decode(&config.data);
+        assert_eq!(decoded, expected);
+        assert_eq!(decoded.program_fee_bps, fee);
+        assert_eq!(decoded.fee_admin, c.admin);
         assert_eq!(config.owner, VAULT_PROGRAM_ID);
         assert_eq!(config.lamports, rent_exempt(len::CONFIG));
         assert_eq!(
@@ -188,6 +199,7 @@ fn initialize_config_on_a_prefunded_address() {
         let config = account(&result, &c.config);
         let expected = ConfigState::initialized(c.admin, RESTAKING_PROGRAM_ID, c.wallet, 7);
         assert_eq!(config.data, expected.to_bytes());
+        assert_eq!(ConfigState::decode(&config.data), expected);
         assert_eq!(config.owner, VAULT_PROGRAM_ID);
         let needed = rent_exempt(len::CONFIG).saturating_sub(prefund);
         assert_eq!(config.lamports, prefund + needed);
@@ -537,4 +549,133 @@ fn set_config_secondary_admin_failures() {
         &accounts[..2],
         ProgramError::NotEnoughAccountKeys,
     );
+}
+
+// ---------------------------------------------------------------------------
+// The generated client's instruction tags
+// ---------------------------------------------------------------------------
+
+/// The client's discriminators are the original's master numbering, as
+/// written independently in the three vault test worlds.
+#[test]
+fn client_tags_are_the_original_numbering() {
+    use jito_vault_client::instructions as ci;
+    use mollusk_tests::{vault_world_v1 as v1, vault_world_v2::tag as v2};
+    let pairs = [
+        (ci::INITIALIZE_CONFIG_DISCRIMINATOR, tag::INITIALIZE_CONFIG),
+        (ci::INITIALIZE_VAULT_DISCRIMINATOR, v1::TAG_INITIALIZE_VAULT),
+        (
+            ci::INITIALIZE_VAULT_WITH_MINT_DISCRIMINATOR,
+            v1::TAG_INITIALIZE_VAULT_WITH_MINT,
+        ),
+        (
+            ci::INITIALIZE_VAULT_OPERATOR_DELEGATION_DISCRIMINATOR,
+            v2::INITIALIZE_VAULT_OPERATOR_DELEGATION,
+        ),
+        (
+            ci::INITIALIZE_VAULT_NCN_TICKET_DISCRIMINATOR,
+            v2::INITIALIZE_VAULT_NCN_TICKET,
+        ),
+        (
+            ci::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET_DISCRIMINATOR,
+            v2::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET,
+        ),
+        (
+            ci::INITIALIZE_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR,
+            v2::INITIALIZE_VAULT_NCN_SLASHER_TICKET,
+        ),
+        (
+            ci::WARMUP_VAULT_NCN_TICKET_DISCRIMINATOR,
+            v2::WARMUP_VAULT_NCN_TICKET,
+        ),
+        (
+            ci::COOLDOWN_VAULT_NCN_TICKET_DISCRIMINATOR,
+            v2::COOLDOWN_VAULT_NCN_TICKET,
+        ),
+        (
+            ci::WARMUP_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR,
+            v2::WARMUP_VAULT_NCN_SLASHER_TICKET,
+        ),
+        (
+            ci::COOLDOWN_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR,
+            v2::COOLDOWN_VAULT_NCN_SLASHER_TICKET,
+        ),
+        (ci::MINT_TO_DISCRIMINATOR, v1::TAG_MINT_TO),
+        (
+            ci::ENQUEUE_WITHDRAWAL_DISCRIMINATOR,
+            v1::TAG_ENQUEUE_WITHDRAWAL,
+        ),
+        (
+            ci::CHANGE_WITHDRAWAL_TICKET_OWNER_DISCRIMINATOR,
+            v1::TAG_CHANGE_WITHDRAWAL_TICKET_OWNER,
+        ),
+        (
+            ci::BURN_WITHDRAWAL_TICKET_DISCRIMINATOR,
+            v1::TAG_BURN_WITHDRAWAL_TICKET,
+        ),
+        (
+            ci::SET_DEPOSIT_CAPACITY_DISCRIMINATOR,
+            tag::SET_DEPOSIT_CAPACITY,
+        ),
+        (ci::SET_FEES_DISCRIMINATOR, tag::SET_FEES),
+        (ci::SET_PROGRAM_FEE_DISCRIMINATOR, tag::SET_PROGRAM_FEE),
+        (
+            ci::SET_PROGRAM_FEE_WALLET_DISCRIMINATOR,
+            tag::SET_PROGRAM_FEE_WALLET,
+        ),
+        (ci::SET_IS_PAUSED_DISCRIMINATOR, tag::SET_IS_PAUSED),
+        (
+            ci::DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR,
+            v1::TAG_DELEGATE_TOKEN_ACCOUNT,
+        ),
+        (
+            ci::REVOKE_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR,
+            v1::TAG_REVOKE_DELEGATE_TOKEN_ACCOUNT,
+        ),
+        (ci::SET_ADMIN_DISCRIMINATOR, tag::SET_ADMIN),
+        (
+            ci::SET_SECONDARY_ADMIN_DISCRIMINATOR,
+            tag::SET_SECONDARY_ADMIN,
+        ),
+        (ci::ADD_DELEGATION_DISCRIMINATOR, v2::ADD_DELEGATION),
+        (
+            ci::COOLDOWN_DELEGATION_DISCRIMINATOR,
+            v2::COOLDOWN_DELEGATION,
+        ),
+        (
+            ci::UPDATE_VAULT_BALANCE_DISCRIMINATOR,
+            v1::TAG_UPDATE_VAULT_BALANCE,
+        ),
+        (
+            ci::INITIALIZE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
+            v2::INITIALIZE_VAULT_UPDATE_STATE_TRACKER,
+        ),
+        (
+            ci::CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
+            v2::CRANK_VAULT_UPDATE_STATE_TRACKER,
+        ),
+        (
+            ci::CLOSE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
+            v2::CLOSE_VAULT_UPDATE_STATE_TRACKER,
+        ),
+        (
+            ci::CREATE_TOKEN_METADATA_DISCRIMINATOR,
+            v1::TAG_CREATE_TOKEN_METADATA,
+        ),
+        (
+            ci::UPDATE_TOKEN_METADATA_DISCRIMINATOR,
+            v1::TAG_UPDATE_TOKEN_METADATA,
+        ),
+        (ci::SET_CONFIG_ADMIN_DISCRIMINATOR, tag::SET_CONFIG_ADMIN),
+        (
+            ci::SET_CONFIG_SECONDARY_ADMIN_DISCRIMINATOR,
+            tag::SET_CONFIG_SECONDARY_ADMIN,
+        ),
+    ];
+    assert_eq!(pairs.len(), 34);
+    for (i, (client_tag, original_tag)) in pairs.into_iter().enumerate() {
+        assert_eq!(client_tag, original_tag);
+        // Listed in tag order: every tag 0..=33 exactly once.
+        assert_eq!(client_tag as usize, i);
+    }
 }

@@ -2,6 +2,7 @@
 //! `CrankVaultUpdateStateTracker` (28), `CloseVaultUpdateStateTracker` (29);
 //! a scenario over several epochs and a crank benchmark.
 
+use jito_vault_client::accounts::{Vault, VaultUpdateStateTracker};
 use mollusk_tests::{vault_world_v2::*, *};
 use ProgramError as PE;
 
@@ -176,6 +177,21 @@ fn initialize_vault_update_state_tracker_ok() {
             ),
         ],
     );
+    // The generated client's decoders read the written accounts.
+    let decoded = VaultUpdateStateTracker::from_bytes(&account(&result, &tx.key(2)).data).unwrap();
+    assert_eq!((decoded.vault, decoded.ncn_epoch), (w.vault, NEXT_EPOCH));
+    assert_eq!(decoded.last_updated_index, u64::MAX);
+    assert_eq!(decoded.withdrawal_allocation_method, 0);
+    let decoded_vault = Vault::from_bytes(&account(&result, &w.vault).data).unwrap();
+    assert_eq!(decoded_vault.additional_assets_need_unstaking, 19_919);
+    assert_eq!(
+        (
+            decoded_vault.withdrawal_fee_bps,
+            decoded_vault.program_fee_bps
+        ),
+        (20, 7)
+    );
+    assert_eq!(decoded_vault.last_start_state_update_slot, NEXT_SLOT);
 }
 
 /// An update started in an earlier epoch and never finished: the assets to
@@ -223,19 +239,15 @@ fn initialize_vault_update_state_tracker_failures() {
         vec![
             case(
                 "no method",
-                t().ix_data(vec![27]),
+                t().data_truncate(1),
                 PE::InvalidInstructionData,
             ),
             case(
                 "unknown method",
-                t().ix_data(vec![27, 1]),
+                t().data_byte(1, 1),
                 PE::InvalidInstructionData,
             ),
-            case(
-                "extra data",
-                t().ix_data(vec![27, 0, 0]),
-                PE::InvalidInstructionData,
-            ),
+            case("extra data", t().data_push(0), PE::InvalidInstructionData),
             case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
             case(
                 "config owner",
@@ -448,11 +460,7 @@ fn crank_vault_update_state_tracker_failures() {
     check_cases(
         &w,
         vec![
-            case(
-                "extra data",
-                t().ix_data(vec![28, 0]),
-                PE::InvalidInstructionData,
-            ),
+            case("extra data", t().data_push(0), PE::InvalidInstructionData),
             case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
             case(
                 "config owner",
@@ -757,10 +765,12 @@ fn close_vault_update_state_tracker_failures() {
         &VAULT_PROGRAM_ID,
         TrackerState::new(other_vault, NEXT_EPOCH).to_bytes(),
     );
+    // The same accounts with another epoch argument, built by the client.
     let arg = |epoch: u64| {
-        let mut data = vec![29];
-        data.extend_from_slice(&epoch.to_le_bytes());
-        t().ix_data(data)
+        let [config, vault, tracker, payer] = [0, 1, 2, 3].map(|i| tx.key(i));
+        t().ix_data(
+            ix_close_vault_update_state_tracker(&config, &vault, &tracker, &payer, epoch).data,
+        )
     };
     let wrong_epoch_arg = arg(NEXT_EPOCH + 1);
     check_cases(
@@ -768,7 +778,7 @@ fn close_vault_update_state_tracker_failures() {
         vec![
             case(
                 "short data",
-                t().ix_data(vec![29, 0, 0, 0, 0, 0, 0, 0]),
+                arg(0).data_truncate(8),
                 PE::InvalidInstructionData,
             ),
             case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),

@@ -1,6 +1,7 @@
 //! Vault operator delegations: `InitializeVaultOperatorDelegation` (3),
 //! `AddDelegation` (24) and `CooldownDelegation` (25).
 
+use jito_vault_client::accounts::VaultOperatorDelegation;
 use mollusk_tests::{vault_world_v2::*, *};
 use ProgramError as PE;
 
@@ -57,6 +58,20 @@ fn initialize_vault_operator_delegation_ok() {
             ),
         ],
     );
+    // The generated client's decoder reads the written delegation.
+    let decoded =
+        VaultOperatorDelegation::from_bytes(&account(&result, &op.vault_operator_delegation).data)
+            .unwrap();
+    assert_eq!((decoded.vault, decoded.operator), (w.vault, op.operator));
+    assert_eq!(
+        (decoded.last_update_slot, decoded.index, decoded.bump),
+        (START_SLOT, 2, bump)
+    );
+    assert_eq!(decoded.delegation_state.staked_amount, 0);
+    assert_eq!(
+        VaultState::from_bytes(&account(&result, &w.vault).data).operator_count,
+        3
+    );
 }
 
 #[test]
@@ -79,11 +94,7 @@ fn initialize_vault_operator_delegation_failures() {
     check_cases(
         &w,
         vec![
-            case(
-                "extra data",
-                t().ix_data(vec![3, 0]),
-                PE::InvalidInstructionData,
-            ),
+            case("extra data", t().data_push(0), PE::InvalidInstructionData),
             case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
             case(
                 "config owner",
@@ -341,12 +352,12 @@ fn add_delegation_failures() {
     cases.extend([
         case(
             "short data",
-            t().ix_data(vec![24, 1, 0, 0, 0, 0, 0, 0]),
+            add_tx(&w, &op, 1).data_truncate(8),
             PE::InvalidInstructionData,
         ),
         case(
             "long data",
-            t().ix_data(vec![24, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
+            add_tx(&w, &op, 1).data_push(0),
             PE::InvalidInstructionData,
         ),
         custom(
@@ -411,7 +422,7 @@ fn cooldown_delegation_failures() {
     cases.extend([
         case(
             "short data",
-            t().ix_data(vec![25]),
+            t().data_truncate(1),
             PE::InvalidInstructionData,
         ),
         custom(

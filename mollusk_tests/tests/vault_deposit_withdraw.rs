@@ -2,10 +2,13 @@
 //! ChangeWithdrawalTicketOwner and BurnWithdrawalTicket, run against the real
 //! SPL Token and Associated Token Account programs.
 //!
+//! Instructions come from the generated client (through `vault_world_v1`).
 //! Expected account bytes come from the hand-written models of
-//! `vault_world_v1` (not from the interface crate); expected errors are the
+//! `vault_world_v1` (not from the interface crate); written accounts are also
+//! decoded with the client's account types; expected errors are the
 //! original's, check by check, in its order.
 
+use jito_vault_client::accounts::{Config, Vault};
 use jito_vault_interface::error::VaultError;
 use mollusk_tests::{
     assert_custom_error, assert_error, mint_data, print_cu, rent_exempt, system_account,
@@ -50,10 +53,15 @@ fn initialize_vault_success_writes_every_account() {
     assert_eq!(vault.owner, VAULT_PROGRAM_ID);
     assert_eq!(vault.lamports, rent_exempt(VAULT_LEN));
     assert_eq!(vault.data, expected.to_bytes());
+    // The generated client's decoder reads the same vault.
+    assert_eq!(world.vault(&setup.vault), expected);
 
     // Config: only the vault counter moved.
     config.num_vaults = 8;
     assert_eq!(world.get(&setup.config).data, config.to_bytes());
+    let decoded = Config::from_bytes(&world.get(&setup.config).data).unwrap();
+    assert_eq!(decoded.num_vaults, 8);
+    assert_eq!(decoded.program_fee_bps, 25);
 
     // VRT mint: SPL Token, authority the vault, no freeze authority, supply = initial.
     let mint = world.get(&setup.vrt_mint);
@@ -348,6 +356,11 @@ fn mint_to_success_with_deposit_fee() {
     expected.vrt_supply += minted;
     expected.tokens_deposited += 100_000;
     assert_eq!(world.get(&setup.vault).data, expected.to_bytes());
+    let decoded = Vault::from_bytes(&world.get(&setup.vault).data).unwrap();
+    assert_eq!(
+        (decoded.vrt_supply, decoded.tokens_deposited),
+        (INITIAL_AMOUNT + minted, INITIAL_AMOUNT + 100_000)
+    );
 
     assert_eq!(
         world.token_amount(&ata(&depositor, &setup.st_mint)),
@@ -581,6 +594,8 @@ fn enqueue_withdrawal_success() {
     assert_eq!(account.owner, VAULT_PROGRAM_ID);
     assert_eq!(account.lamports, rent_exempt(TICKET_LEN));
     assert_eq!(account.data, expected_ticket.to_bytes());
+    // The generated client's decoder reads the same ticket.
+    assert_eq!(TicketModel::decode(&account.data), expected_ticket);
     assert_eq!(
         world.get(&staker).lamports,
         staker_lamports - rent_exempt(TICKET_LEN)
@@ -589,6 +604,12 @@ fn enqueue_withdrawal_success() {
     let mut expected = before;
     expected.vrt_enqueued_for_cooldown_amount += 40_000;
     assert_eq!(world.get(&setup.vault).data, expected.to_bytes());
+    assert_eq!(
+        Vault::from_bytes(&world.get(&setup.vault).data)
+            .unwrap()
+            .vrt_enqueued_for_cooldown_amount,
+        expected.vrt_enqueued_for_cooldown_amount
+    );
     assert_eq!(world.token_amount(&ata(&staker, &setup.vrt_mint)), 60_000);
     assert_eq!(
         world.get(&ata(&ticket, &setup.vrt_mint)).data,
@@ -789,6 +810,10 @@ fn change_withdrawal_ticket_owner_success_and_failures() {
     assert_eq!(before.data, expected.to_bytes());
     expected.staker = new_owner;
     assert_eq!(world.get(&ticket).data, expected.to_bytes());
+    assert_eq!(
+        TicketModel::decode(&world.get(&ticket).data).staker,
+        new_owner
+    );
     assert_eq!(world.get(&ticket).lamports, before.lamports);
     // The old owner can no longer move it.
     expect_vault_err(
@@ -854,6 +879,11 @@ fn burn_withdrawal_ticket_pays_fees_to_the_right_wallets() {
     expected.tokens_deposited -= out;
     expected.vrt_ready_to_claim_amount = 0;
     assert_eq!(world.get(&setup.vault).data, expected.to_bytes());
+    let decoded = Vault::from_bytes(&world.get(&setup.vault).data).unwrap();
+    assert_eq!(
+        (decoded.vrt_supply, decoded.tokens_deposited),
+        (expected.vrt_supply, expected.tokens_deposited)
+    );
 
     assert_eq!(
         world.token_amount(&ata(&setup.admin, &setup.vrt_mint)),

@@ -4,6 +4,9 @@
 //! `CooldownVaultNcnSlasherTicket` (10) and
 //! `InitializeVaultNcnSlasherOperatorTicket` (5).
 
+use jito_vault_client::accounts::{
+    VaultNcnSlasherOperatorTicket, VaultNcnSlasherTicket, VaultNcnTicket,
+};
 use mollusk_tests::{vault_world_v2::*, *};
 use ProgramError as PE;
 
@@ -60,6 +63,19 @@ fn initialize_vault_ncn_ticket_ok() {
             ),
         ],
     );
+    // The generated client's decoders read the written accounts.
+    let decoded =
+        VaultNcnTicket::from_bytes(&account(&result, &ncn.vault_ncn_ticket).data).unwrap();
+    assert_eq!((decoded.vault, decoded.ncn), (w.vault, ncn.ncn));
+    assert_eq!((decoded.index, decoded.bump), (3, bump));
+    assert_eq!(
+        (decoded.state.slot_added, decoded.state.slot_removed),
+        (START_SLOT, START_SLOT)
+    );
+    assert_eq!(
+        VaultState::from_bytes(&account(&result, &w.vault).data).ncn_count,
+        4
+    );
 }
 
 /// Lamports sent to the ticket address before creation: the account is topped
@@ -88,11 +104,7 @@ fn initialize_vault_ncn_ticket_failures() {
     check_cases(
         &w,
         vec![
-            case(
-                "extra data",
-                t().ix_data(vec![4, 0]),
-                PE::InvalidInstructionData,
-            ),
+            case("extra data", t().data_push(0), PE::InvalidInstructionData),
             case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
             case(
                 "config owner",
@@ -344,11 +356,7 @@ fn ncn_toggle_cases(w: &World, tx: &Tx, other_ticket_key: Pubkey) -> Vec<Case> {
     let t = || tx.clone();
     let ticket = tx.get(3).clone();
     vec![
-        case(
-            "extra data",
-            t().ix_data(vec![tx.ix.data[0], 1]),
-            PE::InvalidInstructionData,
-        ),
+        case("extra data", t().data_push(1), PE::InvalidInstructionData),
         case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
         case(
             "config owner",
@@ -589,6 +597,23 @@ fn initialize_vault_ncn_slasher_ticket_ok() {
             ),
         ],
     );
+    // The generated client's decoders read the written accounts.
+    let decoded =
+        VaultNcnSlasherTicket::from_bytes(&account(&result, &slasher.vault_slasher_ticket).data)
+            .unwrap();
+    assert_eq!(
+        (decoded.vault, decoded.ncn, decoded.slasher),
+        (w.vault, ncn.ncn, slasher.slasher)
+    );
+    assert_eq!(
+        (decoded.max_slashable_per_epoch, decoded.index, decoded.bump),
+        (777, 5, bump)
+    );
+    assert_eq!(decoded.state.slot_added, START_SLOT);
+    assert_eq!(
+        VaultState::from_bytes(&account(&result, &w.vault).data).slasher_count,
+        6
+    );
 }
 
 #[test]
@@ -613,11 +638,7 @@ fn initialize_vault_ncn_slasher_ticket_failures() {
     check_cases(
         &w,
         vec![
-            case(
-                "extra data",
-                t().ix_data(vec![6, 0]),
-                PE::InvalidInstructionData,
-            ),
+            case("extra data", t().data_push(0), PE::InvalidInstructionData),
             case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
             case(
                 "config owner",
@@ -851,11 +872,7 @@ fn slasher_toggle_cases(w: &World, tx: &Tx, ncn: &NcnKeys) -> Vec<Case> {
     let other_slasher = key2(9, 5);
     let other_ticket_key = vault_ncn_slasher_ticket_pda(&w.vault, &ncn.ncn, &other_slasher).0;
     vec![
-        case(
-            "extra data",
-            t().ix_data(vec![tx.ix.data[0], 0]),
-            PE::InvalidInstructionData,
-        ),
+        case("extra data", t().data_push(0), PE::InvalidInstructionData),
         case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
         case(
             "config owner",
@@ -1081,6 +1098,22 @@ fn initialize_vault_ncn_slasher_operator_ticket_ok() {
             ),
         ],
     );
+    // The generated client's decoder reads the written ticket.
+    let decoded =
+        VaultNcnSlasherOperatorTicket::from_bytes(&account(&result, &target).data).unwrap();
+    assert_eq!(
+        (
+            decoded.vault,
+            decoded.ncn,
+            decoded.slasher,
+            decoded.operator
+        ),
+        (w.vault, ncn.ncn, s.slasher, op.operator)
+    );
+    assert_eq!(
+        (decoded.epoch, decoded.slashed, decoded.bump),
+        (epoch, 0, bump)
+    );
 }
 
 #[test]
@@ -1101,11 +1134,7 @@ fn initialize_vault_ncn_slasher_operator_ticket_failures() {
     check_cases(
         &w,
         vec![
-            case(
-                "extra data",
-                t().ix_data(vec![5, 0]),
-                PE::InvalidInstructionData,
-            ),
+            case("extra data", t().data_push(0), PE::InvalidInstructionData),
             case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
             case(
                 "config owner",

@@ -1,7 +1,9 @@
 //! Vault token housekeeping: UpdateVaultBalance (rewards and the reward fee),
 //! DelegateTokenAccount, RevokeDelegateTokenAccount and the reserved
-//! InitializeVaultWithMint, against the real SPL Token program.
+//! InitializeVaultWithMint, against the real SPL Token program. Instructions
+//! come from the generated client (through `vault_world_v1`).
 
+use jito_vault_client::instructions::InitializeVaultWithMintBuilder;
 use jito_vault_interface::error::VaultError;
 use mollusk_tests::{
     assert_custom_error, assert_error, mint_data, print_cu, system_account, token_account_data,
@@ -58,6 +60,8 @@ fn update_vault_balance_mints_the_reward_fee_and_moves_the_rate() {
     expected.tokens_deposited = 12_000;
     expected.vrt_supply = 11_092;
     assert_eq!(world.get(&setup.vault).data, expected.to_bytes());
+    // The generated client's decoder reads the same vault.
+    assert_eq!(world.vault(&setup.vault), expected);
     assert_eq!(
         world.get(&ata(&setup.admin, &setup.vrt_mint)).data,
         token_account_data(&setup.vrt_mint, &setup.admin, 92)
@@ -435,18 +439,19 @@ fn delegate_token_2022_accounts_are_refused() {
 fn initialize_vault_with_mint_is_a_no_op() {
     let (mut world, setup) = standard_world(EPOCH, 0, SLOT, 0, 0, 0);
     let before = world.accounts.clone();
-    let ix = vault_ix(
-        vec![TAG_INITIALIZE_VAULT_WITH_MINT],
-        vec![w(&setup.vault), ws(&setup.admin)],
-    );
+    // The client's builder takes no accounts; any passed are ignored.
+    let ix = InitializeVaultWithMintBuilder::new()
+        .add_remaining_accounts(&[w(&setup.vault), ws(&setup.admin)])
+        .instruction();
+    assert_eq!(ix.data, [TAG_INITIALIZE_VAULT_WITH_MINT]);
     let result = world.exec(&ix);
     print_cu("vault", "InitializeVaultWithMint", &result);
     assert_eq!(world.accounts, before);
-    world.exec(&vault_ix(vec![TAG_INITIALIZE_VAULT_WITH_MINT], vec![]));
-    expect_err(
-        &world,
-        &vault_ix(vec![TAG_INITIALIZE_VAULT_WITH_MINT, 0], vec![]),
-        ProgramError::InvalidInstructionData,
-    );
+    let bare = InitializeVaultWithMintBuilder::new().instruction();
+    world.exec(&bare);
+    // Trailing data (a mutation of the built instruction).
+    let mut trailing = bare.clone();
+    trailing.data.push(0);
+    expect_err(&world, &trailing, ProgramError::InvalidInstructionData);
     let _ = system_account(0);
 }
