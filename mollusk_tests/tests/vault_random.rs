@@ -7,8 +7,9 @@
 //! and initial deposit) over real SPL Token mints and accounts, two restaking
 //! operators with their operator-vault tickets written directly and the
 //! vaults' operator delegations created with the real
-//! `InitializeVaultOperatorDelegation`, three stakers with supported tokens
-//! and a rewarder.
+//! `InitializeVaultOperatorDelegation`, stakers with supported tokens (three
+//! plain ones, the vault admin who is also the vault's fee wallet, and the
+//! program fee wallet) and a rewarder.
 //!
 //! Steps: MintTo, EnqueueWithdrawal, BurnWithdrawalTicket, AddDelegation,
 //! CooldownDelegation, UpdateVaultBalance, Initialize / Crank /
@@ -204,9 +205,9 @@ fn action() -> impl Strategy<Value = Action> {
     let v = 0u8..2;
     prop_oneof![
         6 => (1u16..=1000).prop_map(Action::Warp),
-        8 => (v.clone(), 0u8..3, amount(), any::<bool>())
+        8 => (v.clone(), 0u8..5, amount(), any::<bool>())
             .prop_map(|(vault, staker, amount, min_out)| Action::Mint { vault, staker, amount, min_out }),
-        5 => (v.clone(), 0u8..3, amount()).prop_map(|(vault, staker, amount)| Action::Enqueue { vault, staker, amount }),
+        5 => (v.clone(), 0u8..5, amount()).prop_map(|(vault, staker, amount)| Action::Enqueue { vault, staker, amount }),
         5 => (v.clone(), any::<u8>()).prop_map(|(vault, pick)| Action::Burn { vault, pick }),
         5 => (v.clone(), 0u8..2, amount()).prop_map(|(vault, operator, amount)| Action::Add { vault, operator, amount }),
         3 => (v.clone(), 0u8..2, amount()).prop_map(|(vault, operator, amount)| Action::Cooldown { vault, operator, amount }),
@@ -376,6 +377,12 @@ impl<'k> World<'k> {
             self.store
                 .set(vrt, vw::token_account(&v.vrt_mint, &owner, 0));
         }
+        let pfw = self.k.config.program_fee_wallet;
+        self.store.set(pfw, vw::wallet());
+        self.store.set(
+            ata(&pfw, &v.st_mint),
+            vw::token_account(&v.st_mint, &pfw, STAKER_ST),
+        );
         for s in &self.k.stakers {
             self.store.set(*s, vw::wallet());
             self.store.set(
@@ -466,6 +473,17 @@ impl<'k> World<'k> {
     fn v(&self, i: u8) -> usize {
         i as usize % self.p.vaults
     }
+
+    /// Staker `s` of vault `v`: three plain stakers, then the vault's admin
+    /// (also its fee wallet: its VRT account is the fee account) and the
+    /// program fee wallet (no fees for them on withdrawal).
+    fn staker(&self, v: usize, s: u8) -> Pubkey {
+        match s % 5 {
+            3 => self.k.vaults[v].admin,
+            4 => self.k.config.program_fee_wallet,
+            i => self.k.stakers[i as usize],
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -496,7 +514,7 @@ impl World<'_> {
             } => {
                 let vi = self.v(vault);
                 let v = &k.vaults[vi];
-                let s = k.stakers[staker as usize % STAKERS];
+                let s = self.staker(vi, staker);
                 let vs = self.vault(vi);
                 let available = self.balance(&ata(&s, &v.st_mint));
                 let amount = amount.of(available);
@@ -535,7 +553,7 @@ impl World<'_> {
             } => {
                 let vi = self.v(vault);
                 let v = &k.vaults[vi];
-                let s = k.stakers[staker as usize % STAKERS];
+                let s = self.staker(vi, staker);
                 let vs = self.vault(vi);
                 let available = self.balance(&ata(&s, &v.vrt_mint));
                 let amount = amount.of(available);
