@@ -2433,3 +2433,166 @@ fn update_token_metadata() {
     );
     run(m, &ix);
 }
+
+// ---------------------------------------------------------------------------
+// Token edge cases outside the single-point matrix.
+// ---------------------------------------------------------------------------
+
+/// Runs `ix` over the fixture's accounts, with `edit` applied to them first.
+fn run_edited(
+    fx: &Fx,
+    name: &str,
+    ix: &Instruction,
+    edit: impl Fn(&Pubkey, &mut Account),
+) -> (mollusk_tests::InstructionResult, Vec<(Pubkey, Account)>) {
+    let names: Vec<&'static str> = vec!["?"; ix.accounts.len()];
+    let case = fx.case(name, ix.clone(), &names);
+    let mut accounts = case.accounts.clone();
+    for (k, a) in accounts.iter_mut() {
+        edit(k, a);
+    }
+    let result = case
+        .mollusk
+        .process_instruction(&case.instruction, &accounts);
+    (result, accounts)
+}
+
+/// Frozen token accounts pass the original's loaders (a frozen account is
+/// initialised; the ATA loader reads only the address and owner) and the token
+/// program refuses the transfer, mint or burn (`AccountFrozen`, SPL Token
+/// error 17), undoing the whole instruction.
+#[test]
+fn frozen_token_accounts() {
+    use mollusk_tests::assert_custom_error;
+    const ACCOUNT_FROZEN: u32 = 17;
+    let freeze = |key: Pubkey| {
+        move |k: &Pubkey, a: &mut Account| {
+            if *k == key {
+                a.data[108] = 2;
+            }
+        }
+    };
+    let fx = Fx::new(INACTIVE);
+    let mint = vw::mint_to(
+        &fx.config.address,
+        &fx.v,
+        &fx.staker,
+        &fx.v.fee_wallet,
+        1_000,
+        0,
+        Some(&fx.v.mint_burn_admin),
+    );
+    // The depositor's token account, the vault's, the depositor's VRT account, the fee account.
+    for i in [4, 5, 6, 7] {
+        let (result, accounts) =
+            run_edited(&fx, "MintTo frozen", &mint, freeze(mint.accounts[i].pubkey));
+        assert_custom_error(&result, &accounts, ACCOUNT_FROZEN);
+    }
+    let enqueue_base = vw::key(0x51, 7);
+    let ticket = vw::withdrawal_ticket_pda(&fx.v.address, &enqueue_base).0;
+    let vrt_mint = fx.v.vrt_mint;
+    let fx2 = Fx::new(INACTIVE)
+        .without(&ticket)
+        .set(enqueue_base, vw::wallet())
+        .set(
+            ata(&ticket, &vrt_mint),
+            vw::token_account(&vrt_mint, &ticket, 0),
+        );
+    let enqueue = vw::enqueue_withdrawal(
+        &fx2.config.address,
+        &fx2.v,
+        &fx2.staker,
+        &enqueue_base,
+        1_000,
+        Some(&fx2.v.mint_burn_admin),
+    );
+    // The ticket's VRT account and the staker's.
+    for i in [3, 5] {
+        let (result, accounts) = run_edited(
+            &fx2,
+            "EnqueueWithdrawal frozen",
+            &enqueue,
+            freeze(enqueue.accounts[i].pubkey),
+        );
+        assert_custom_error(&result, &accounts, ACCOUNT_FROZEN);
+    }
+    let burn = vw::burn_withdrawal_ticket(
+        &fx.config.address,
+        &fx.v,
+        &fx.staker,
+        &fx.ticket,
+        &fx.v.fee_wallet,
+        &fx.config.program_fee_wallet,
+        Some(&fx.v.mint_burn_admin),
+    );
+    // The vault's token account, the staker's, the ticket's VRT account, both fee accounts.
+    for i in [2, 5, 7, 8, 9] {
+        let (result, accounts) = run_edited(
+            &fx,
+            "BurnWithdrawalTicket frozen",
+            &burn,
+            freeze(burn.accounts[i].pubkey),
+        );
+        assert_custom_error(&result, &accounts, ACCOUNT_FROZEN);
+    }
+}
+
+/// Token-2022 accounts: the original's loaders take SPL Token only. A VRT mint
+/// or a token account owned by Token-2022 fails the owner check
+/// (`InvalidAccountOwner`); the Token-2022 program as the token program fails
+/// `load_token_program` (`IncorrectProgramId`).
+#[test]
+fn token_2022_accounts_are_refused() {
+    use mollusk_tests::{assert_error, TOKEN_2022_PROGRAM_ID};
+    let to_2022 = |keys: Vec<Pubkey>| {
+        move |k: &Pubkey, a: &mut Account| {
+            if keys.contains(k) {
+                a.owner = TOKEN_2022_PROGRAM_ID;
+            }
+        }
+    };
+    let fx = Fx::new(INACTIVE);
+    let mint = vw::mint_to(
+        &fx.config.address,
+        &fx.v,
+        &fx.staker,
+        &fx.v.fee_wallet,
+        1_000,
+        0,
+        Some(&fx.v.mint_burn_admin),
+    );
+    for i in [2, 4, 5, 6, 7] {
+        let (result, accounts) = run_edited(
+            &fx,
+            "MintTo token-2022",
+            &mint,
+            to_2022(vec![mint.accounts[i].pubkey]),
+        );
+        assert_error(&result, &accounts, ProgramError::InvalidAccountOwner);
+    }
+    let mut mint_22 = mint.clone();
+    mint_22.accounts[8].pubkey = TOKEN_2022_PROGRAM_ID;
+    let (result, accounts) = run_edited(&fx, "MintTo token-2022 program", &mint_22, |_, _| {});
+    assert_error(&result, &accounts, ProgramError::IncorrectProgramId);
+
+    // DelegateTokenAccount of a Token-2022 token: the original's
+    // `load_token_account` requires SPL Token as the token program first.
+    let t = token_delegation_fixture();
+    let ix = vw::delegate_token_account(
+        &t.fx.config.address,
+        &t.fx.v.address,
+        &t.fx.v.delegate_asset_admin,
+        &t.mint,
+        &t.token_account,
+        &t.delegate,
+        &TOKEN_2022_PROGRAM_ID,
+    );
+    let (result, accounts) = run_edited(
+        &t.fx,
+        "DelegateTokenAccount token-2022",
+        &ix,
+        to_2022(vec![t.mint, t.token_account]),
+    );
+    // The mint is loaded first (SPL Token only).
+    assert_error(&result, &accounts, ProgramError::InvalidAccountOwner);
+}
