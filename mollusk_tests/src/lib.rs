@@ -12,6 +12,7 @@ pub use solana_instruction::{AccountMeta, Instruction};
 pub use solana_program_error::ProgramError;
 pub use solana_pubkey::Pubkey;
 
+pub mod bench_world;
 pub mod negative;
 pub mod restaking_adversarial_world;
 pub mod restaking_world;
