@@ -29,7 +29,7 @@ pub fn process_instruction(
     let [tag, data @ ..] = instruction_data else {
         return Err(ProgramError::InvalidInstructionData);
     };
-    match *tag {
+    let result = match *tag {
         0 => process_initialize_config(program_id, accounts, data),
         1 => process_initialize_ncn(program_id, accounts, data),
         2 => process_initialize_operator(program_id, accounts, data),
@@ -56,5 +56,22 @@ pub fn process_instruction(
         23 => process_operator_delegate_token_account(program_id, accounts, data),
         24 => process_set_config_admin(program_id, accounts, data),
         _ => Err(ProgramError::InvalidInstructionData),
+    };
+    #[cfg(feature = "logging")]
+    if let Err(error) = &result {
+        log_failure(*tag, error);
     }
+    result
+}
+
+/// `logging` builds only: one line naming the failed tag and error code.
+#[cfg(feature = "logging")]
+#[cold]
+fn log_failure(tag: u8, error: &ProgramError) {
+    let mut logger = solana_program_log::logger::Logger::<48>::default();
+    logger.append("restaking instruction ");
+    logger.append(tag);
+    logger.append(" failed: error ");
+    logger.append(u64::from(error.clone()));
+    logger.log();
 }

@@ -31,7 +31,7 @@ pub fn process_instruction(
     let [tag, data @ ..] = instruction_data else {
         return Err(ProgramError::InvalidInstructionData);
     };
-    match *tag {
+    let result = match *tag {
         0 => p::initialize_config::process_initialize_config(program_id, accounts, data),
         1 => p::initialize_vault::process_initialize_vault(program_id, accounts, data),
         2 => p::initialize_vault_with_mint::process_initialize_vault_with_mint(program_id, accounts, data),
@@ -67,5 +67,22 @@ pub fn process_instruction(
         32 => p::set_config_admin::process_set_config_admin(program_id, accounts, data),
         33 => p::set_config_secondary_admin::process_set_config_secondary_admin(program_id, accounts, data),
         _ => Err(ProgramError::InvalidInstructionData),
+    };
+    #[cfg(feature = "logging")]
+    if let Err(error) = &result {
+        log_failure(*tag, error);
     }
+    result
+}
+
+/// `logging` builds only: one line naming the failed tag and error code.
+#[cfg(feature = "logging")]
+#[cold]
+fn log_failure(tag: u8, error: &ProgramError) {
+    let mut logger = solana_program_log::logger::Logger::<48>::default();
+    logger.append("vault instruction ");
+    logger.append(tag);
+    logger.append(" failed: error ");
+    logger.append(u64::from(error.clone()));
+    logger.log();
 }
