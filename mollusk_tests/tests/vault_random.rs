@@ -15,7 +15,11 @@
 //! CooldownDelegation, UpdateVaultBalance, Initialize / Crank /
 //! CloseVaultUpdateStateTracker (single steps, cranks in or out of order, and a
 //! whole update cycle), rewards sent straight to a vault's token account, and
-//! slot warps across epochs. Amounts are 0, 1, `u64::MAX`, one more than
+//! slot warps across epochs. Three steps in four first bring their vault up
+//! to date when it needs it (a whole cycle before a deposit / withdrawal /
+//! delegation / balance step, the tracker's creation before a crank or close),
+//! so that sequences reach deep states: matured tickets, greedy allocations,
+//! partial cycles recovered in a later epoch. Amounts are 0, 1, `u64::MAX`, one more than
 //! available, or a random share of what is available. A fifth of the vault
 //! instructions are corrupted: a signature dropped (must fail) or one account
 //! swapped for another account of the world (anything may happen, within the
@@ -820,7 +824,11 @@ impl World<'_> {
                 0,
             ),
             expected,
-            name: "InitializeVaultUpdateStateTracker",
+            name: if vs.last_update_was_completed(self.p.epoch_length).unwrap() {
+                "InitializeVaultUpdateStateTracker"
+            } else {
+                "InitializeVaultUpdateStateTracker/recovering"
+            },
             vault_instruction: true,
         }
     }
@@ -885,7 +893,11 @@ impl World<'_> {
                 epoch,
             ),
             expected,
-            name: "CloseVaultUpdateStateTracker",
+            name: if epoch == self.epoch() {
+                "CloseVaultUpdateStateTracker"
+            } else {
+                "CloseVaultUpdateStateTracker/old-epoch"
+            },
             vault_instruction: true,
         }
     }
@@ -1183,6 +1195,15 @@ fn run_step(w: &mut World, step: &Step, stats: &Stats) -> Result<(), String> {
         if let Some(vi) = target {
             if w.update_needed(&w.vault(vi)) {
                 full_update(w, vi, None, stats)?;
+            }
+        }
+        // A crank or close step opens the epoch's tracker first when the
+        // vault needs one (partial update cycles, recovered from later).
+        if let Action::Crank { vault, .. } | Action::CloseTracker { vault, .. } = step.action {
+            let vi = w.v(vault);
+            if w.update_needed(&w.vault(vi)) && w.tracker(vi, w.epoch()).is_none() {
+                let init = w.init_tracker(vi);
+                run_one(w, &init, None, stats)?;
             }
         }
     }
