@@ -1,19 +1,10 @@
 //! `CooldownOperatorVaultTicket` (tag 16): the operator vault admin starts cooling down the
 //! operator's opt-in to a vault.
 
-use jito_core::{account::AccountType, loader::load_signer, unlikely};
-use jito_restaking_interface::{
-    error::RestakingError,
-    state::{Config, Operator, OperatorVaultTicket},
-    vault::load_vault,
-};
-use pinocchio::{
-    error::ProgramError,
-    sysvars::{clock::Clock, Sysvar},
-    AccountView, Address, ProgramResult,
-};
+use jito_restaking_interface::error::RestakingError;
+use pinocchio::{AccountView, Address, ProgramResult};
 
-use super::no_args;
+use super::shared::{operator_vault_ticket_toggle::operator_vault_ticket_toggle, Toggle};
 
 /// Accounts: `[config, operator, vault, operator_vault_ticket (w), admin (s)]`.
 pub fn process_cooldown_operator_vault_ticket(
@@ -21,36 +12,11 @@ pub fn process_cooldown_operator_vault_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    no_args(data)?;
-    let [config_info, operator_info, vault_info, ticket_info, admin] = accounts else {
-        return Err(ProgramError::NotEnoughAccountKeys);
-    };
-
-    Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    load_vault(&config.vault_program, vault_info, false)?;
-    OperatorVaultTicket::load(
+    operator_vault_ticket_toggle(
         program_id,
-        ticket_info,
-        operator_info.address(),
-        vault_info.address(),
-        true,
-    )?;
-    load_signer(admin, false)?;
-
-    Operator::from_bytes(&operator_info.try_borrow()?)?.check_vault_admin(admin.address())?;
-
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    let ticket = OperatorVaultTicket::from_bytes_mut(&mut ticket_data)?;
-    // Only an active ticket can start cooling down.
-    if unlikely(
-        !ticket
-            .state
-            .deactivate(Clock::get()?.slot, config.epoch_length())?,
-    ) {
-        return Err(RestakingError::OperatorVaultTicketFailedCooldown.into());
-    }
-    Ok(())
+        accounts,
+        data,
+        Toggle::Cooldown,
+        RestakingError::OperatorVaultTicketFailedCooldown,
+    )
 }

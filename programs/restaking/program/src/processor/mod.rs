@@ -23,6 +23,7 @@ pub mod operator_set_fee;
 pub mod operator_set_secondary_admin;
 pub mod operator_warmup_ncn;
 pub mod set_config_admin;
+pub mod shared;
 pub mod warmup_ncn_vault_slasher_ticket;
 pub mod warmup_ncn_vault_ticket;
 pub mod warmup_operator_vault_ticket;

@@ -1,18 +1,10 @@
 //! `NcnWarmupOperator` (tag 9): the NCN operator admin starts warming up the
 //! NCN's opt-in to an operator.
 
-use jito_core::{account::AccountType, loader::load_signer, unlikely};
-use jito_restaking_interface::{
-    error::RestakingError,
-    state::{Config, Ncn, NcnOperatorState, Operator},
-};
-use pinocchio::{
-    error::ProgramError,
-    sysvars::{clock::Clock, Sysvar},
-    AccountView, Address, ProgramResult,
-};
+use jito_restaking_interface::error::RestakingError;
+use pinocchio::{AccountView, Address, ProgramResult};
 
-use super::no_args;
+use super::shared::{ncn_operator_toggle::ncn_operator_toggle, Toggle};
 
 /// Accounts: `[config, ncn, operator, ncn_operator_state (w), admin (s)]`.
 pub fn process_ncn_warmup_operator(
@@ -20,36 +12,11 @@ pub fn process_ncn_warmup_operator(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    no_args(data)?;
-    let [config_info, ncn_info, operator_info, state_info, admin] = accounts else {
-        return Err(ProgramError::NotEnoughAccountKeys);
-    };
-
-    Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
-    NcnOperatorState::load(
+    ncn_operator_toggle(
         program_id,
-        state_info,
-        ncn_info.address(),
-        operator_info.address(),
-        true,
-    )?;
-    load_signer(admin, false)?;
-
-    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_operator_admin(admin.address())?;
-
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    let mut state_data = state_info.try_borrow_mut()?;
-    let state = NcnOperatorState::from_bytes_mut(&mut state_data)?;
-    // Only an inactive opt-in can start warming up.
-    if unlikely(
-        !state
-            .ncn_opt_in_state
-            .activate(Clock::get()?.slot, config.epoch_length())?,
-    ) {
-        return Err(RestakingError::NcnWarmupOperatorFailed.into());
-    }
-    Ok(())
+        accounts,
+        data,
+        Toggle::Warmup,
+        RestakingError::NcnWarmupOperatorFailed,
+    )
 }

@@ -2,18 +2,10 @@
 //! operator's opt-in to an NCN. The operator is loaded before the NCN, as in
 //! the original.
 
-use jito_core::{account::AccountType, loader::load_signer, unlikely};
-use jito_restaking_interface::{
-    error::RestakingError,
-    state::{Config, Ncn, NcnOperatorState, Operator},
-};
-use pinocchio::{
-    error::ProgramError,
-    sysvars::{clock::Clock, Sysvar},
-    AccountView, Address, ProgramResult,
-};
+use jito_restaking_interface::error::RestakingError;
+use pinocchio::{AccountView, Address, ProgramResult};
 
-use super::no_args;
+use super::shared::{operator_ncn_toggle::operator_ncn_toggle, Toggle};
 
 /// Accounts: `[config, ncn, operator, ncn_operator_state (w), admin (s)]`.
 pub fn process_operator_warmup_ncn(
@@ -21,36 +13,11 @@ pub fn process_operator_warmup_ncn(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    no_args(data)?;
-    let [config_info, ncn_info, operator_info, state_info, admin] = accounts else {
-        return Err(ProgramError::NotEnoughAccountKeys);
-    };
-
-    Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
-    NcnOperatorState::load(
+    operator_ncn_toggle(
         program_id,
-        state_info,
-        ncn_info.address(),
-        operator_info.address(),
-        true,
-    )?;
-    load_signer(admin, false)?;
-
-    Operator::from_bytes(&operator_info.try_borrow()?)?.check_ncn_admin(admin.address())?;
-
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    let mut state_data = state_info.try_borrow_mut()?;
-    let state = NcnOperatorState::from_bytes_mut(&mut state_data)?;
-    // Only an inactive opt-in can start warming up.
-    if unlikely(
-        !state
-            .operator_opt_in_state
-            .activate(Clock::get()?.slot, config.epoch_length())?,
-    ) {
-        return Err(RestakingError::OperatorWarmupNcnFailed.into());
-    }
-    Ok(())
+        accounts,
+        data,
+        Toggle::Warmup,
+        RestakingError::OperatorWarmupNcnFailed,
+    )
 }

@@ -1,19 +1,10 @@
 //! `WarmupNcnVaultTicket` (tag 7): the NCN vault admin starts warming up the
 //! NCN's opt-in to a vault.
 
-use jito_core::{account::AccountType, loader::load_signer, unlikely};
-use jito_restaking_interface::{
-    error::RestakingError,
-    state::{Config, Ncn, NcnVaultTicket},
-    vault::load_vault,
-};
-use pinocchio::{
-    error::ProgramError,
-    sysvars::{clock::Clock, Sysvar},
-    AccountView, Address, ProgramResult,
-};
+use jito_restaking_interface::error::RestakingError;
+use pinocchio::{AccountView, Address, ProgramResult};
 
-use super::no_args;
+use super::shared::{ncn_vault_ticket_toggle::ncn_vault_ticket_toggle, Toggle};
 
 /// Accounts: `[config, ncn, vault, ncn_vault_ticket (w), admin (s)]`.
 pub fn process_warmup_ncn_vault_ticket(
@@ -21,36 +12,12 @@ pub fn process_warmup_ncn_vault_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    no_args(data)?;
-    let [config_info, ncn_info, vault_info, ticket_info, admin] = accounts else {
-        return Err(ProgramError::NotEnoughAccountKeys);
-    };
-
-    Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    load_vault(&config.vault_program, vault_info, false)?;
-    NcnVaultTicket::load(
+    ncn_vault_ticket_toggle(
         program_id,
-        ticket_info,
-        ncn_info.address(),
-        vault_info.address(),
-        true,
-    )?;
-    load_signer(admin, false)?;
-
-    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_vault_admin(admin.address())?;
-
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    let ticket = NcnVaultTicket::from_bytes_mut(&mut ticket_data)?;
-    // Only an inactive ticket can start warming up.
-    if unlikely(
-        !ticket
-            .state
-            .activate(Clock::get()?.slot, config.epoch_length())?,
-    ) {
-        return Err(RestakingError::NcnVaultTicketFailedWarmup.into());
-    }
-    Ok(())
+        accounts,
+        data,
+        true, // the vault account is loaded
+        Toggle::Warmup,
+        RestakingError::NcnVaultTicketFailedWarmup,
+    )
 }

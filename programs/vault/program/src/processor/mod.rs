@@ -33,6 +33,7 @@ pub mod set_is_paused;
 pub mod set_program_fee;
 pub mod set_program_fee_wallet;
 pub mod set_secondary_admin;
+pub mod shared;
 pub mod update_token_metadata;
 pub mod update_vault_balance;
 pub mod warmup_vault_ncn_slasher_ticket;

@@ -1,18 +1,10 @@
 //! WarmupVaultNcnTicket: the vault's NCN admin starts warming up an inactive
 //! VaultNcnTicket.
 
-use jito_core::{account::AccountType, loader::load_signer};
-use jito_vault_interface::{
-    error::VaultError,
-    restaking::state::Ncn,
-    state::{Config, Vault, VaultNcnTicket},
-};
-use pinocchio::{
-    error::ProgramError,
-    hint::unlikely,
-    sysvars::{clock::Clock, Sysvar},
-    AccountView, Address, ProgramResult,
-};
+use jito_vault_interface::error::VaultError;
+use pinocchio::{AccountView, Address, ProgramResult};
+
+use super::shared::{vault_ncn_ticket_toggle::vault_ncn_ticket_toggle, Toggle};
 
 // Not inlined into the dispatch: one function per instruction keeps every
 // jump within the SBPF range (a fully inlined dispatch needs `gotol`, which
@@ -23,37 +15,11 @@ pub fn process_warmup_vault_ncn_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
-    let [config_info, vault_info, ncn, vault_ncn_ticket, admin] = accounts else {
-        return Err(ProgramError::NotEnoughAccountKeys);
-    };
-
-    Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
-    VaultNcnTicket::load(
+    vault_ncn_ticket_toggle(
         program_id,
-        vault_ncn_ticket,
-        vault_info.address(),
-        ncn.address(),
-        true,
-    )?;
-    load_signer(admin, false)?;
-
-    let vault_data = vault_info.try_borrow()?;
-    let vault = Vault::from_bytes(&vault_data)?;
-    vault.check_ncn_admin(admin.address())?;
-    let slot = Clock::get()?.slot;
-    let epoch_length = config.epoch_length();
-    vault.check_update_state_ok(slot, epoch_length)?;
-    vault.check_is_paused()?;
-
-    let mut ticket_data = vault_ncn_ticket.try_borrow_mut()?;
-    let ticket = VaultNcnTicket::from_bytes_mut(&mut ticket_data)?;
-    if unlikely(!ticket.state.activate(slot, epoch_length)?) {
-        return Err(VaultError::VaultNcnTicketFailedWarmup.into());
-    }
-    Ok(())
+        accounts,
+        data,
+        Toggle::Warmup,
+        VaultError::VaultNcnTicketFailedWarmup,
+    )
 }

@@ -1,0 +1,81 @@
+//! `WarmupNcnVaultSlasherTicket` / `CooldownNcnVaultSlasherTicket`: the NCN
+//! slasher admin moves a slasher's ticket for a vault.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_restaking_interface::{
+    error::RestakingError,
+    state::{Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
+    vault::load_vault,
+};
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::Toggle;
+use crate::processor::no_args;
+
+/// Accounts: `[config, ncn, vault, slasher, ncn_vault_ticket,
+/// ncn_vault_slasher_ticket (w), admin (s)]` when `with_ncn_vault_ticket`,
+/// else the same without `ncn_vault_ticket`.
+///
+/// `with_ncn_vault_ticket`: the original's warm-up takes the NCN vault ticket
+/// and loads it after the vault (it only has to exist, its state is not
+/// consulted); its cool-down does not take it.
+pub fn ncn_vault_slasher_ticket_toggle(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+    with_ncn_vault_ticket: bool,
+    toggle: Toggle,
+    failed: RestakingError,
+) -> ProgramResult {
+    no_args(data)?;
+    let (ncn_vault_ticket, [config_info, ncn_info, vault_info, slasher, ticket_info, admin]) =
+        match (with_ncn_vault_ticket, accounts) {
+            (true, [config, ncn, vault, slasher, ncn_vault_ticket, ticket, admin]) => (
+                Some(&*ncn_vault_ticket),
+                [config, ncn, vault, slasher, ticket, admin],
+            ),
+            (false, [config, ncn, vault, slasher, ticket, admin]) => {
+                (None, [config, ncn, vault, slasher, ticket, admin])
+            }
+            _ => return Err(ProgramError::NotEnoughAccountKeys),
+        };
+
+    Config::load(program_id, config_info, false)?;
+    Ncn::load(program_id, ncn_info, false)?;
+    let config_data = config_info.try_borrow()?;
+    let config = Config::from_bytes(&config_data)?;
+    load_vault(&config.vault_program, vault_info, false)?;
+    if let Some(ncn_vault_ticket_info) = ncn_vault_ticket {
+        NcnVaultTicket::load(
+            program_id,
+            ncn_vault_ticket_info,
+            ncn_info.address(),
+            vault_info.address(),
+            false,
+        )?;
+    }
+    NcnVaultSlasherTicket::load(
+        program_id,
+        ticket_info,
+        ncn_info.address(),
+        vault_info.address(),
+        slasher.address(),
+        true,
+    )?;
+    load_signer(admin, false)?;
+
+    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_slasher_admin(admin.address())?;
+
+    let mut ticket_data = ticket_info.try_borrow_mut()?;
+    let ticket = NcnVaultSlasherTicket::from_bytes_mut(&mut ticket_data)?;
+    toggle.apply(
+        &mut ticket.state,
+        Clock::get()?.slot,
+        config.epoch_length(),
+        failed,
+    )
+}

@@ -1,0 +1,63 @@
+//! `WarmupNcnVaultTicket` / `CooldownNcnVaultTicket`: the NCN vault admin
+//! moves the NCN's opt-in to a vault.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_restaking_interface::{
+    error::RestakingError,
+    state::{Config, Ncn, NcnVaultTicket},
+    vault::load_vault,
+};
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::Toggle;
+use crate::processor::no_args;
+
+/// Accounts: `[config, ncn, vault, ncn_vault_ticket (w), admin (s)]`.
+///
+/// `load_vault_account`: whether the vault account itself is loaded (owner
+/// and type) after the NCN. The original does so when warming up only; when
+/// cooling down only the vault's address is checked, through the ticket's PDA.
+pub fn ncn_vault_ticket_toggle(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+    load_vault_account: bool,
+    toggle: Toggle,
+    failed: RestakingError,
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, ncn_info, vault_info, ticket_info, admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    Ncn::load(program_id, ncn_info, false)?;
+    let config_data = config_info.try_borrow()?;
+    let config = Config::from_bytes(&config_data)?;
+    if load_vault_account {
+        load_vault(&config.vault_program, vault_info, false)?;
+    }
+    NcnVaultTicket::load(
+        program_id,
+        ticket_info,
+        ncn_info.address(),
+        vault_info.address(),
+        true,
+    )?;
+    load_signer(admin, false)?;
+
+    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_vault_admin(admin.address())?;
+
+    let mut ticket_data = ticket_info.try_borrow_mut()?;
+    let ticket = NcnVaultTicket::from_bytes_mut(&mut ticket_data)?;
+    toggle.apply(
+        &mut ticket.state,
+        Clock::get()?.slot,
+        config.epoch_length(),
+        failed,
+    )
+}

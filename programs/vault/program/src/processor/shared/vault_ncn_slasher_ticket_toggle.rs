@@ -1,0 +1,63 @@
+//! `WarmupVaultNcnSlasherTicket` / `CooldownVaultNcnSlasherTicket`: the
+//! vault's slasher admin moves a `VaultNcnSlasherTicket`.
+
+use jito_core::{account::AccountType, loader::load_signer};
+use jito_vault_interface::{
+    error::VaultError,
+    restaking::state::Ncn,
+    state::{Config, Vault, VaultNcnSlasherTicket},
+};
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::Toggle;
+use crate::processor::no_args;
+
+/// Accounts: `[config, vault, ncn, slasher, vault_ncn_slasher_ticket (w), admin (s)]`.
+///
+/// `ticket_must_be_writable`: whether loading the ticket checks that it is
+/// writable. The original checks it when cooling down only; when warming up a
+/// read-only ticket passes the checks and the runtime then refuses the write.
+pub fn vault_ncn_slasher_ticket_toggle(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    data: &[u8],
+    ticket_must_be_writable: bool,
+    toggle: Toggle,
+    failed: VaultError,
+) -> ProgramResult {
+    no_args(data)?;
+    let [config_info, vault_info, ncn, slasher, vault_ncn_slasher_ticket, admin] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    Config::load(program_id, config_info, false)?;
+    let config_data = config_info.try_borrow()?;
+    let config = Config::from_bytes(&config_data)?;
+    Vault::load(program_id, vault_info, false)?;
+    Ncn::load(&config.restaking_program, ncn, false)?;
+    VaultNcnSlasherTicket::load(
+        program_id,
+        vault_ncn_slasher_ticket,
+        vault_info.address(),
+        ncn.address(),
+        slasher.address(),
+        ticket_must_be_writable,
+    )?;
+    load_signer(admin, false)?;
+
+    let vault_data = vault_info.try_borrow()?;
+    let vault = Vault::from_bytes(&vault_data)?;
+    vault.check_slasher_admin(admin.address())?;
+    let slot = Clock::get()?.slot;
+    let epoch_length = config.epoch_length();
+    vault.check_update_state_ok(slot, epoch_length)?;
+    vault.check_is_paused()?;
+
+    let mut ticket_data = vault_ncn_slasher_ticket.try_borrow_mut()?;
+    let ticket = VaultNcnSlasherTicket::from_bytes_mut(&mut ticket_data)?;
+    toggle.apply(&mut ticket.state, slot, epoch_length, failed)
+}
