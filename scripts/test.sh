@@ -15,6 +15,10 @@ scripts/setup.sh
 step "build SBF programs"
 scripts/build-sbf.sh
 
+step "format and lints"
+cargo +"$JITO_TOOLCHAIN" fmt --all --check
+cargo +"$JITO_TOOLCHAIN" clippy --workspace --all-targets --locked --quiet -- -D warnings
+
 step "Rust tests (unit, Mollusk, clients)"
 mkdir -p target/cu
 cu_file="$root/target/cu/measured.txt"

@@ -17,10 +17,10 @@ pub mod negative;
 pub mod restaking_adversarial_world;
 pub mod restaking_world;
 pub mod restaking_world2;
+pub mod vault_adversarial_world;
 pub mod vault_world;
 pub mod vault_world_v1;
 pub mod vault_world_v2;
-pub mod vault_adversarial_world;
 
 /// Restaking program id (the original's default).
 pub const RESTAKING_PROGRAM_ID: Pubkey = jito_restaking_interface::ID;
@@ -172,7 +172,11 @@ pub fn instruction(program_id: &Pubkey, data: Vec<u8>, accounts: Vec<AccountMeta
 /// Panics unless the instruction failed with exactly `expected`, and checks
 /// that it changed no account.
 #[track_caller]
-pub fn assert_error(result: &InstructionResult, accounts: &[(Pubkey, Account)], expected: ProgramError) {
+pub fn assert_error(
+    result: &InstructionResult,
+    accounts: &[(Pubkey, Account)],
+    expected: ProgramError,
+) {
     match &result.program_result {
         mollusk_svm::result::ProgramResult::Failure(err) => {
             assert_eq!(err, &expected, "wrong error")

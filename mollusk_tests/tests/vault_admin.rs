@@ -485,7 +485,9 @@ fn set_fees_failures() {
     let none = set_fees_ix(&w.config_key(), &w.vault_key(), &w.admin, None, None, None);
     w.expect_error(&none, &accounts, ProgramError::InvalidInstructionData);
     // Above the config cap (2_000), above 100%, too large a step.
-    let cases: [((Option<u16>, Option<u16>, Option<u16>), u32); 7] = [
+    /// (deposit, withdrawal, reward) fee arguments of SetFees.
+    type Fees = (Option<u16>, Option<u16>, Option<u16>);
+    let cases: [(Fees, u32); 7] = [
         ((Some(2_001), None, None), err::VAULT_FEE_CAP_EXCEEDED),
         ((None, Some(2_001), None), err::VAULT_FEE_CAP_EXCEEDED),
         ((None, None, Some(10_001)), err::VAULT_FEE_CAP_EXCEEDED),

@@ -77,7 +77,11 @@ impl SlotToggle {
     }
 
     #[inline(always)]
-    pub fn is_active_or_cooldown(&self, slot: u64, epoch_length: u64) -> Result<bool, ProgramError> {
+    pub fn is_active_or_cooldown(
+        &self,
+        slot: u64,
+        epoch_length: u64,
+    ) -> Result<bool, ProgramError> {
         Ok(matches!(
             self.state(slot, epoch_length)?,
             SlotToggleState::Active | SlotToggleState::Cooldown
@@ -94,7 +98,11 @@ impl SlotToggle {
             return Ok(SlotToggleState::Inactive);
         }
         let (changed_at, settled, transitioning) = if added < removed {
-            (removed, SlotToggleState::Inactive, SlotToggleState::Cooldown)
+            (
+                removed,
+                SlotToggleState::Inactive,
+                SlotToggleState::Cooldown,
+            )
         } else {
             (added, SlotToggleState::Active, SlotToggleState::WarmUp)
         };
@@ -128,13 +136,22 @@ mod tests {
         // Added in epoch 1: warm-up through epoch 2, active from epoch 3.
         assert!(t.activate(EPOCH, EPOCH).unwrap());
         assert!(!t.activate(EPOCH + 1, EPOCH).unwrap());
-        assert_eq!(t.state(3 * EPOCH - 1, EPOCH).unwrap(), SlotToggleState::WarmUp);
+        assert_eq!(
+            t.state(3 * EPOCH - 1, EPOCH).unwrap(),
+            SlotToggleState::WarmUp
+        );
         assert_eq!(t.state(3 * EPOCH, EPOCH).unwrap(), SlotToggleState::Active);
         assert!(!t.deactivate(3 * EPOCH - 1, EPOCH).unwrap());
         // Removed in epoch 3: cool-down through epoch 4, inactive from epoch 5.
         assert!(t.deactivate(3 * EPOCH, EPOCH).unwrap());
-        assert_eq!(t.state(5 * EPOCH - 1, EPOCH).unwrap(), SlotToggleState::Cooldown);
-        assert_eq!(t.state(5 * EPOCH, EPOCH).unwrap(), SlotToggleState::Inactive);
+        assert_eq!(
+            t.state(5 * EPOCH - 1, EPOCH).unwrap(),
+            SlotToggleState::Cooldown
+        );
+        assert_eq!(
+            t.state(5 * EPOCH, EPOCH).unwrap(),
+            SlotToggleState::Inactive
+        );
         assert!(t.activate(5 * EPOCH, EPOCH).unwrap());
         assert_eq!(t.slot_added(), 5 * EPOCH);
         assert_eq!(t.slot_removed(), 3 * EPOCH);

@@ -2,6 +2,7 @@
 //! for `u64::MAX` on a token account the ncn PDA owns (e.g. tokens airdropped
 //! to it), the PDA signing the SPL Token `Approve`.
 
+use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_token_account, load_token_mint},
@@ -12,7 +13,6 @@ use pinocchio::{
     error::ProgramError,
     AccountView, Address, ProgramResult,
 };
-use jito_core::token_cpi;
 
 use super::no_args;
 
@@ -58,5 +58,11 @@ pub fn process_ncn_delegate_token_account(
         Seed::from(base.as_ref()),
         Seed::from(&bump_seed),
     ];
-    token_cpi::approve(token_account, delegate, ncn_info, u64::MAX, &[Signer::from(&seeds)])
+    token_cpi::approve(
+        token_account,
+        delegate,
+        ncn_info,
+        u64::MAX,
+        &[Signer::from(&seeds)],
+    )
 }

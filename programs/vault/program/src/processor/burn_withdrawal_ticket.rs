@@ -3,6 +3,7 @@
 //! tokens, which the vault pays to the staker; the ticket and its token account
 //! are closed to the staker.
 
+use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{
@@ -22,7 +23,6 @@ use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
-use jito_core::token_cpi;
 
 use super::no_args;
 
@@ -118,18 +118,27 @@ pub fn process_burn_withdrawal_ticket(
         VaultStakerWithdrawalTicket::signer_seeds(&vault_key, &ticket_base, &ticket_bump_seed);
     let ticket_signer = [Signer::from(&ticket_seeds)];
 
-    token_cpi::transfer(ticket_token_account,
+    token_cpi::transfer(
+        ticket_token_account,
         vault_fee_token_account,
         ticket_info,
-        summary.vault_fee_amount, &ticket_signer)?;
-    token_cpi::transfer(ticket_token_account,
+        summary.vault_fee_amount,
+        &ticket_signer,
+    )?;
+    token_cpi::transfer(
+        ticket_token_account,
         program_fee_token_account,
         ticket_info,
-        program_fee_amount, &ticket_signer)?;
-    token_cpi::burn(ticket_token_account,
+        program_fee_amount,
+        &ticket_signer,
+    )?;
+    token_cpi::burn(
+        ticket_token_account,
         vrt_mint,
         ticket_info,
-        summary.burn_amount, &ticket_signer)?;
+        summary.burn_amount,
+        &ticket_signer,
+    )?;
     token_cpi::close_account(ticket_token_account, staker, ticket_info, &ticket_signer)?;
 
     // Close the ticket: its rent goes to the staker.
@@ -143,8 +152,11 @@ pub fn process_burn_withdrawal_ticket(
 
     let vault_bump_seed = [vault_bump];
     let vault_seeds = Vault::signer_seeds(&vault_base, &vault_bump_seed);
-    token_cpi::transfer(vault_token_account,
+    token_cpi::transfer(
+        vault_token_account,
         staker_token_account,
         vault_info,
-        summary.out_amount, &[Signer::from(&vault_seeds)])
+        summary.out_amount,
+        &[Signer::from(&vault_seeds)],
+    )
 }

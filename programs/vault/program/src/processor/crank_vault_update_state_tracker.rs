@@ -7,10 +7,7 @@
 //! Crankers send one of these per operator and transaction, so every check is
 //! as cheap as it can be: each account is checked once.
 
-use jito_core::{
-    account::AccountType,
-    get_epoch,
-};
+use jito_core::{account::AccountType, get_epoch};
 use jito_vault_interface::{
     error::VaultError,
     instruction::WithdrawalAllocationMethod,

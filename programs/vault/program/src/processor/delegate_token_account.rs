@@ -2,6 +2,7 @@
 //! delegate for all of a vault token account that is not of the supported mint
 //! (e.g. airdropped tokens).
 
+use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_token_account, load_token_mint, load_token_program},
@@ -11,7 +12,6 @@ use jito_vault_interface::state::{Config, Vault};
 use pinocchio::{
     address::address_eq, cpi::Signer, error::ProgramError, AccountView, Address, ProgramResult,
 };
-use jito_core::token_cpi;
 
 use super::no_args;
 
@@ -80,5 +80,11 @@ pub fn process_delegate_token_account(
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-    token_cpi::approve(token_account, delegate, vault_info, u64::MAX, &[Signer::from(&vault_seeds)])
+    token_cpi::approve(
+        token_account,
+        delegate,
+        vault_info,
+        u64::MAX,
+        &[Signer::from(&vault_seeds)],
+    )
 }

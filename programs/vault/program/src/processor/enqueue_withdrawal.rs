@@ -1,6 +1,7 @@
 //! EnqueueWithdrawal (tag 12): a staker moves VRT into a new withdrawal ticket,
 //! to be burned for supported tokens once the cool-down has passed.
 
+use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{
@@ -19,7 +20,6 @@ use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
-use jito_core::token_cpi;
 
 /// Accounts: `[config, vault (w), vault_staker_withdrawal_ticket (w),
 /// vault_staker_withdrawal_ticket_token_account (w), staker (w, s),
@@ -99,8 +99,11 @@ pub fn process_enqueue_withdrawal(
     drop(vault_data);
 
     // The staker's VRT moves to the ticket's token account.
-    token_cpi::transfer(staker_vrt_token_account,
+    token_cpi::transfer(
+        staker_vrt_token_account,
         ticket_token_account,
         staker,
-        vrt_amount, &[])
+        vrt_amount,
+        &[],
+    )
 }

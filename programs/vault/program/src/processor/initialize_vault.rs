@@ -1,6 +1,7 @@
 //! InitializeVault (tag 1): creates the VRT mint and the vault, deposits the
 //! initial supported tokens and mints the matching VRT to the burn vault.
 
+use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{
@@ -26,7 +27,6 @@ use pinocchio::{
 };
 use pinocchio_system::instructions::CreateAccount;
 use pinocchio_token::instructions::InitializeMint2;
-use jito_core::token_cpi;
 
 /// `deposit_fee_bps: u16, withdrawal_fee_bps: u16, reward_fee_bps: u16,
 /// decimals: u8, initialize_token_amount: u64`.
@@ -149,10 +149,13 @@ pub fn process_initialize_vault(
     }
 
     // The admin deposits the initial supported tokens.
-    token_cpi::transfer(admin_st_token_account,
+    token_cpi::transfer(
+        admin_st_token_account,
         vault_st_token_account,
         admin,
-        initialize_token_amount, &[])?;
+        initialize_token_amount,
+        &[],
+    )?;
 
     // The burn vault's VRT account (ATA `Create`, not idempotent, as the original).
     invoke(
@@ -179,10 +182,13 @@ pub fn process_initialize_vault(
     )?;
 
     // The initial VRT goes to the burn vault, out of everyone's reach.
-    token_cpi::mint_to(vrt_mint,
+    token_cpi::mint_to(
+        vrt_mint,
         burn_vault_vrt_token_account,
         vault_info,
-        initialize_token_amount, &[Signer::from(&vault_seeds)])?;
+        initialize_token_amount,
+        &[Signer::from(&vault_seeds)],
+    )?;
 
     let mut config_data = config_info.try_borrow_mut()?;
     Config::from_bytes_mut(&mut config_data)?.increment_num_vaults()?;

@@ -2,6 +2,7 @@
 //! VRT at the current exchange rate, less the deposit fee, which is minted to
 //! the vault's fee wallet.
 
+use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{load_associated_token_account, load_signer, load_token_mint, load_token_program},
@@ -18,7 +19,6 @@ use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
-use jito_core::token_cpi;
 
 /// Accounts: `[config, vault (w), vrt_mint (w), depositor (w, s),
 /// depositor_token_account (w), vault_token_account (w),
@@ -103,21 +103,30 @@ pub fn process_mint_to(
         (summary, vault.base, vault.bump)
     };
 
-    token_cpi::transfer(depositor_token_account,
+    token_cpi::transfer(
+        depositor_token_account,
         vault_token_account,
         depositor,
-        amount_in, &[])?;
+        amount_in,
+        &[],
+    )?;
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
     let signers = [Signer::from(&vault_seeds)];
-    token_cpi::mint_to(vrt_mint,
+    token_cpi::mint_to(
+        vrt_mint,
         depositor_vrt_token_account,
         vault_info,
-        summary.vrt_to_depositor, &signers)?;
+        summary.vrt_to_depositor,
+        &signers,
+    )?;
     // Also when the fee is zero, as the original.
-    token_cpi::mint_to(vrt_mint,
+    token_cpi::mint_to(
+        vrt_mint,
         vault_fee_token_account,
         vault_info,
-        summary.vrt_to_fee_wallet, &signers)
+        summary.vrt_to_fee_wallet,
+        &signers,
+    )
 }

@@ -1,9 +1,9 @@
 //! RevokeDelegateTokenAccount (tag 21): the vault's delegate-asset admin revokes
 //! the delegate set by DelegateTokenAccount.
 
+use jito_core::token_cpi;
 use jito_vault_interface::state::Vault;
 use pinocchio::{cpi::Signer, error::ProgramError, AccountView, Address, ProgramResult};
-use jito_core::token_cpi;
 
 use super::{delegate_token_account::check_delegation_accounts, no_args};
 

@@ -2,6 +2,7 @@
 //! token account outside of deposits (rewards) are added to the vault's
 //! balance, and the reward fee is minted as VRT to the vault's fee wallet.
 
+use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{load_associated_token_account, load_token_mint, load_token_program},
@@ -14,7 +15,6 @@ use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
-use jito_core::token_cpi;
 
 use super::no_args;
 
@@ -64,10 +64,13 @@ pub fn process_update_vault_balance(
     if vrt_reward_fee > 0 {
         let bump_seed = [bump];
         let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-        token_cpi::mint_to(vrt_mint,
+        token_cpi::mint_to(
+            vrt_mint,
             vault_fee_token_account,
             vault_info,
-            vrt_reward_fee, &[Signer::from(&vault_seeds)])?;
+            vrt_reward_fee,
+            &[Signer::from(&vault_seeds)],
+        )?;
     }
     Ok(())
 }
