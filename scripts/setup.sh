@@ -24,7 +24,9 @@ else
   done
 fi
 
-if ! sbpf-linker --version 2>/dev/null | grep -q "$JITO_SBPF_LINKER_VERSION"; then
+# Capture first: `grep -q` closing the pipe early would make the pipeline fail under pipefail.
+linker_version="$(sbpf-linker --version 2>/dev/null || true)"
+if ! grep -q "^sbpf-linker $JITO_SBPF_LINKER_VERSION\b" <<<"$linker_version"; then
   step "installing sbpf-linker $JITO_SBPF_LINKER_VERSION"
   cargo +"$JITO_TOOLCHAIN" install sbpf-linker --version "$JITO_SBPF_LINKER_VERSION" --locked
 fi
