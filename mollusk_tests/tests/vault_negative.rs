@@ -2359,7 +2359,16 @@ fn create_token_metadata() {
         vault_load(v, 0, false)?;
         let vault = vault_of(v, 0);
         load_signer(v, 1, false)?;
-        load_token_mint(v, 2, &TOKEN_PROGRAM_ID)?;
+        // The vault's own VRT mint may be Token-2022's (a Token-2022 vault, see
+        // docs/COMPATIBILITY.md); any other mint must be SPL Token's, as the original.
+        let vrt_program = if v.key(2) == vault.vrt_mint
+            && v.account(2).owner == mollusk_tests::TOKEN_2022_PROGRAM_ID
+        {
+            mollusk_tests::TOKEN_2022_PROGRAM_ID
+        } else {
+            TOKEN_PROGRAM_ID
+        };
+        load_token_mint(v, 2, &vrt_program)?;
         load_signer(v, 3, true)?;
         load_system_account(v, 4, true)?;
         load_program(v, 5, &METAPLEX_ID)?;
@@ -2373,6 +2382,11 @@ fn create_token_metadata() {
         cpi_writable(v, &[4, 3])
     })
     .allow_at(1, &[Kind::Owner, Kind::Uninitialised], SIGNER_ONLY)
+    .allow_at(
+        2,
+        &[Kind::Owner],
+        "the vault's VRT mint owned by Token-2022 is a Token-2022 vault's (docs/COMPATIBILITY.md)",
+    )
     .allow_at(
         3,
         &[Kind::Pda, Kind::Owner, Kind::Uninitialised],
@@ -2409,7 +2423,16 @@ fn update_token_metadata() {
         vault_load(v, 0, false)?;
         let vault = vault_of(v, 0);
         load_signer(v, 1, false)?;
-        load_token_mint(v, 2, &TOKEN_PROGRAM_ID)?;
+        // The vault's own VRT mint may be Token-2022's (a Token-2022 vault, see
+        // docs/COMPATIBILITY.md); any other mint must be SPL Token's, as the original.
+        let vrt_program = if v.key(2) == vault.vrt_mint
+            && v.account(2).owner == mollusk_tests::TOKEN_2022_PROGRAM_ID
+        {
+            mollusk_tests::TOKEN_2022_PROGRAM_ID
+        } else {
+            TOKEN_PROGRAM_ID
+        };
+        load_token_mint(v, 2, &vrt_program)?;
         expect_address(v, 3, &vw::metadata_pda(&v.key(2)), iad())?;
         load_program(v, 4, &METAPLEX_ID)?;
         key_eq(&v.key(1), &vault.admin, err::VAULT_ADMIN_INVALID)?;
@@ -2419,6 +2442,11 @@ fn update_token_metadata() {
         // update_metadata_accounts_v2 takes the metadata writable.
         cpi_writable(v, &[3])
     })
+    .allow_at(
+        2,
+        &[Kind::Owner],
+        "the vault's VRT mint owned by Token-2022 is a Token-2022 vault's (docs/COMPATIBILITY.md)",
+    )
     .allow_at(1, &[Kind::Owner, Kind::Uninitialised], SIGNER_ONLY)
     .allow_at(2, &[Kind::Writable], NOT_WRITTEN)
     .allow_at(
@@ -2537,10 +2565,11 @@ fn frozen_token_accounts() {
     }
 }
 
-/// Token-2022 accounts: the original's loaders take SPL Token only. A VRT mint
-/// or a token account owned by Token-2022 fails the owner check
-/// (`InvalidAccountOwner`); the Token-2022 program as the token program fails
-/// `load_token_program` (`IncorrectProgramId`).
+/// Token-2022 accounts in an SPL Token vault: the original's loaders take SPL
+/// Token only. A VRT mint or a token account owned by Token-2022 fails the owner
+/// check (`InvalidAccountOwner`); the Token-2022 program as the token program
+/// fails the program check (`IncorrectProgramId`). Unchanged by the Token-2022
+/// vault support, which needs the program and the vault's mint both Token-2022.
 #[test]
 fn token_2022_accounts_are_refused() {
     use mollusk_tests::{assert_error, TOKEN_2022_PROGRAM_ID};
@@ -2587,12 +2616,24 @@ fn token_2022_accounts_are_refused() {
         &t.delegate,
         &TOKEN_2022_PROGRAM_ID,
     );
-    let (result, accounts) = run_edited(
+    let (result, _) = run_edited(
         &t.fx,
         "DelegateTokenAccount token-2022",
         &ix,
         to_2022(vec![t.mint, t.token_account]),
     );
-    // The mint is loaded first (SPL Token only).
+    // Changed by the Token-2022 support (docs/COMPATIBILITY.md): a Token-2022
+    // mint and account with the Token-2022 program are delegated (the original
+    // refused them: the mint is loaded first, SPL Token only). With the SPL
+    // Token program the Token-2022 mint still fails the owner check.
+    mollusk_tests::assert_success(&result);
+    let mut ix_spl = ix.clone();
+    ix_spl.accounts[6].pubkey = TOKEN_PROGRAM_ID;
+    let (result, accounts) = run_edited(
+        &t.fx,
+        "DelegateTokenAccount token-2022 mint, SPL Token program",
+        &ix_spl,
+        to_2022(vec![t.mint, t.token_account]),
+    );
     assert_error(&result, &accounts, ProgramError::InvalidAccountOwner);
 }

@@ -398,9 +398,12 @@ fn delegate_and_revoke_checks() {
 }
 
 #[test]
-fn delegate_token_2022_accounts_are_refused() {
-    // As the original: only SPL Token (a Token-2022 program account fails the
-    // program check, a Token-2022 account with SPL Token the owner check).
+fn delegate_token_2022_accounts_need_the_token_2022_program_and_mint() {
+    // Changed by the Token-2022 support (docs/COMPATIBILITY.md): a Token-2022
+    // mint and account with the Token-2022 program are delegated (the original
+    // refused the mint's owner). Mixed cases fail as in the original (a
+    // Token-2022 program with an SPL Token mint fails the program check, a
+    // Token-2022 account with SPL Token the owner check).
     let (mut world, setup) = standard_world(EPOCH, 0, SLOT, 0, 0, 0);
     let mint = Pubkey::new_unique();
     let mut mint_acc = mint_account(Some(&Pubkey::new_unique()), 10, 6);
@@ -411,11 +414,14 @@ fn delegate_token_2022_accounts_are_refused() {
     acc.owner = TOKEN_2022_PROGRAM_ID;
     world.set(account, acc);
     let bob = Pubkey::new_unique();
-    expect_err(
-        &world,
-        &setup.delegate_ix(&setup.admin, &mint, &account, &bob, &TOKEN_2022_PROGRAM_ID),
-        ProgramError::InvalidAccountOwner,
-    );
+    let (result, _) =
+        world.run(&setup.delegate_ix(&setup.admin, &mint, &account, &bob, &TOKEN_2022_PROGRAM_ID));
+    mollusk_tests::assert_success(&result);
+    let mut delegated = token_account_data(&mint, &setup.vault, 10);
+    delegated[72] = 1;
+    delegated[76..108].copy_from_slice(bob.as_ref());
+    delegated[121..129].copy_from_slice(&u64::MAX.to_le_bytes());
+    assert_eq!(mollusk_tests::account(&result, &account).data, delegated);
     let mut spl_mint = world.get(&mint).clone();
     spl_mint.owner = TOKEN_PROGRAM_ID;
     world.set(mint, spl_mint);

@@ -1,6 +1,6 @@
 //! Checks of accounts that are not program state, with the original's error codes.
 
-use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 
 use crate::{
     pda::find_canonical_pda,
@@ -176,4 +176,22 @@ pub fn load_associated_token_account(
     mint: &Address,
 ) -> ProgramResult {
     load_associated_token_account_of(account, owner, mint, &TOKEN_PROGRAM_ID)
+}
+
+/// The token program a vault works with, chosen without reading any state:
+/// Token-2022 when the `token_program` account passed is Token-2022 and `probe`
+/// (the account that fixes the vault's token program: its VRT mint, or the
+/// first token account checked when the mint is not passed) is owned by
+/// Token-2022; SPL Token otherwise. With SPL Token every later check is the
+/// original's, so SPL Token vaults fail exactly as before; a vault created
+/// under Token-2022 passes only with Token-2022 accounts and program.
+#[inline(always)]
+pub fn select_token_program(token_program: &AccountView, probe: &AccountView) -> &'static Address {
+    if address_eq(token_program.address(), &TOKEN_2022_PROGRAM_ID)
+        && probe.owned_by(&TOKEN_2022_PROGRAM_ID)
+    {
+        &TOKEN_2022_PROGRAM_ID
+    } else {
+        &TOKEN_PROGRAM_ID
+    }
 }

@@ -1,8 +1,10 @@
 //! Token program CPIs, one shared (not inlined) body each: every call site
 //! would otherwise inline its own copy of the CPI construction.
 
-use pinocchio::{cpi::Signer, AccountView, ProgramResult};
-use pinocchio_token::instructions::{Approve, Burn, CloseAccount, MintTo, Revoke, Transfer};
+use pinocchio::{cpi::Signer, AccountView, Address, ProgramResult};
+use pinocchio_token::instructions::{
+    Approve, Burn, CloseAccount, InitializeMint2, MintTo, Revoke, Transfer,
+};
 
 /// `Transfer` of `amount` from `from` to `to`, authorised by `authority`.
 #[inline(never)]
@@ -67,4 +69,99 @@ pub fn close_account(
     signers: &[Signer],
 ) -> ProgramResult {
     CloseAccount::new(account, destination, authority).invoke_signed(signers)
+}
+
+// The same CPIs sent to a given token program (SPL Token or Token-2022, already
+// checked by the caller): the instruction encodings are shared by both.
+
+/// [`transfer`] sent to `program`.
+#[inline(never)]
+pub fn transfer_with(
+    program: &Address,
+    from: &AccountView,
+    to: &AccountView,
+    authority: &AccountView,
+    amount: u64,
+    signers: &[Signer],
+) -> ProgramResult {
+    Transfer::new(from, to, authority, amount)
+        .invoke_signed_with_unverified_program(signers, program)
+}
+
+/// [`mint_to`] sent to `program`.
+#[inline(never)]
+pub fn mint_to_with(
+    program: &Address,
+    mint: &AccountView,
+    account: &AccountView,
+    authority: &AccountView,
+    amount: u64,
+    signers: &[Signer],
+) -> ProgramResult {
+    MintTo::new(mint, account, authority, amount)
+        .invoke_signed_with_unverified_program(signers, program)
+}
+
+/// [`burn`] sent to `program`.
+#[inline(never)]
+pub fn burn_with(
+    program: &Address,
+    account: &AccountView,
+    mint: &AccountView,
+    authority: &AccountView,
+    amount: u64,
+    signers: &[Signer],
+) -> ProgramResult {
+    Burn::new(account, mint, authority, amount)
+        .invoke_signed_with_unverified_program(signers, program)
+}
+
+/// [`approve`] sent to `program`.
+#[inline(never)]
+pub fn approve_with(
+    program: &Address,
+    source: &AccountView,
+    delegate: &AccountView,
+    authority: &AccountView,
+    amount: u64,
+    signers: &[Signer],
+) -> ProgramResult {
+    Approve::new(source, delegate, authority, amount)
+        .invoke_signed_with_unverified_program(signers, program)
+}
+
+/// [`revoke`] sent to `program`.
+#[inline(never)]
+pub fn revoke_with(
+    program: &Address,
+    source: &AccountView,
+    authority: &AccountView,
+    signers: &[Signer],
+) -> ProgramResult {
+    Revoke::new(source, authority).invoke_signed_with_unverified_program(signers, program)
+}
+
+/// [`close_account`] sent to `program`.
+#[inline(never)]
+pub fn close_account_with(
+    program: &Address,
+    account: &AccountView,
+    destination: &AccountView,
+    authority: &AccountView,
+    signers: &[Signer],
+) -> ProgramResult {
+    CloseAccount::new(account, destination, authority)
+        .invoke_signed_with_unverified_program(signers, program)
+}
+
+/// `InitializeMint2` of `mint` (no freeze authority) sent to `program`.
+#[inline(never)]
+pub fn initialize_mint2_with(
+    program: &Address,
+    mint: &AccountView,
+    decimals: u8,
+    mint_authority: &Address,
+) -> ProgramResult {
+    InitializeMint2::new(mint, decimals, mint_authority, None)
+        .invoke_with_unverified_program(program)
 }

@@ -7,7 +7,8 @@ use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{
-        load_associated_token_account, load_system_program, load_token_mint, load_token_program,
+        load_associated_token_account_of, load_program, load_system_program, load_token_mint_of,
+        select_token_program,
     },
     token::TokenAccount,
     unlikely,
@@ -52,24 +53,42 @@ pub fn process_burn_withdrawal_ticket(
     let mut vault_data = vault_info.try_borrow_mut()?;
     let vault = Vault::from_bytes_mut(&mut vault_data)?;
 
-    load_associated_token_account(vault_token_account, &vault_key, &vault.supported_mint)?;
-    load_token_mint(vrt_mint)?;
-    load_associated_token_account(
+    // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
+    let token_program_id = select_token_program(token_program, vrt_mint);
+    load_associated_token_account_of(
+        vault_token_account,
+        &vault_key,
+        &vault.supported_mint,
+        token_program_id,
+    )?;
+    load_token_mint_of(vrt_mint, token_program_id)?;
+    load_associated_token_account_of(
         staker_token_account,
         staker.address(),
         &vault.supported_mint,
+        token_program_id,
     )?;
     VaultStakerWithdrawalTicket::load(program_id, ticket_info, &vault_key, true)?;
-    load_associated_token_account(ticket_token_account, ticket_info.address(), &vault.vrt_mint)?;
+    load_associated_token_account_of(
+        ticket_token_account,
+        ticket_info.address(),
+        &vault.vrt_mint,
+        token_program_id,
+    )?;
     let ticket_vrt_balance = TokenAccount::unpack(&ticket_token_account.try_borrow()?)?.amount();
-    load_associated_token_account(vault_fee_token_account, &vault.fee_wallet, &vault.vrt_mint)?;
-    load_associated_token_account(
+    load_associated_token_account_of(
+        vault_fee_token_account,
+        &vault.fee_wallet,
+        &vault.vrt_mint,
+        token_program_id,
+    )?;
+    load_associated_token_account_of(
         program_fee_token_account,
         &config.program_fee_wallet,
         &vault.vrt_mint,
+        token_program_id,
     )?;
-    // Only SPL Token, as the original.
-    load_token_program(token_program)?;
+    load_program(token_program, token_program_id)?;
     load_system_program(system_program)?;
 
     vault.check_mint_burn_admin(optional.first())?;
@@ -118,28 +137,37 @@ pub fn process_burn_withdrawal_ticket(
         VaultStakerWithdrawalTicket::signer_seeds(&vault_key, &ticket_base, &ticket_bump_seed);
     let ticket_signer = [Signer::from(&ticket_seeds)];
 
-    token_cpi::transfer(
+    token_cpi::transfer_with(
+        token_program_id,
         ticket_token_account,
         vault_fee_token_account,
         ticket_info,
         summary.vault_fee_amount,
         &ticket_signer,
     )?;
-    token_cpi::transfer(
+    token_cpi::transfer_with(
+        token_program_id,
         ticket_token_account,
         program_fee_token_account,
         ticket_info,
         program_fee_amount,
         &ticket_signer,
     )?;
-    token_cpi::burn(
+    token_cpi::burn_with(
+        token_program_id,
         ticket_token_account,
         vrt_mint,
         ticket_info,
         summary.burn_amount,
         &ticket_signer,
     )?;
-    token_cpi::close_account(ticket_token_account, staker, ticket_info, &ticket_signer)?;
+    token_cpi::close_account_with(
+        token_program_id,
+        ticket_token_account,
+        staker,
+        ticket_info,
+        &ticket_signer,
+    )?;
 
     // Close the ticket: its rent goes to the staker.
     let staker_lamports = staker
@@ -152,7 +180,8 @@ pub fn process_burn_withdrawal_ticket(
 
     let vault_bump_seed = [vault_bump];
     let vault_seeds = Vault::signer_seeds(&vault_base, &vault_bump_seed);
-    token_cpi::transfer(
+    token_cpi::transfer_with(
+        token_program_id,
         vault_token_account,
         staker_token_account,
         vault_info,

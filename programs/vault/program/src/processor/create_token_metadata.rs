@@ -4,12 +4,14 @@
 use jito_core::{
     account::AccountType,
     loader::{
-        load_program, load_signer, load_system_account, load_system_program, load_token_mint,
+        load_program, load_signer, load_system_account, load_system_program, load_token_mint_of,
+        TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID,
     },
     pda::verify_canonical_pda,
 };
 use jito_vault_interface::state::Vault;
 use pinocchio::{
+    address::address_eq,
     cpi::{invoke_signed, Signer},
     error::ProgramError,
     instruction::{InstructionAccount, InstructionView},
@@ -19,6 +21,21 @@ use pinocchio::{
 /// Metaplex Token Metadata: `metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s`.
 pub const MPL_TOKEN_METADATA_ID: Address =
     Address::from_str_const("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s");
+
+/// The token program the VRT mint must belong to: Token-2022 only for the
+/// vault's own VRT mint when it was created under Token-2022, SPL Token (as the
+/// original) for anything else, so SPL Token vaults fail exactly as before.
+#[inline(always)]
+pub(crate) fn vrt_mint_program(
+    vrt_mint: &AccountView,
+    vault_vrt_mint: &Address,
+) -> &'static Address {
+    if vrt_mint.owned_by(&TOKEN_2022_PROGRAM_ID) && address_eq(vrt_mint.address(), vault_vrt_mint) {
+        &TOKEN_2022_PROGRAM_ID
+    } else {
+        &TOKEN_PROGRAM_ID
+    }
+}
 
 /// Metaplex `CreateMetadataAccountV3` instruction tag.
 const CREATE_METADATA_ACCOUNT_V3: u8 = 33;
@@ -101,7 +118,7 @@ pub fn process_create_token_metadata(
         let vault_data = vault_info.try_borrow()?;
         let vault = Vault::from_bytes(&vault_data)?;
         load_signer(admin, false)?;
-        load_token_mint(vrt_mint)?;
+        load_token_mint_of(vrt_mint, vrt_mint_program(vrt_mint, &vault.vrt_mint))?;
         load_signer(payer, true)?;
         load_system_account(metadata, true)?;
         load_program(mpl_token_metadata_program, &MPL_TOKEN_METADATA_ID)?;

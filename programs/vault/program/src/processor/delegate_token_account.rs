@@ -5,7 +5,9 @@
 use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
-    loader::{load_signer, load_token_account, load_token_mint, load_token_program},
+    loader::{
+        load_program, load_signer, load_token_account_of, load_token_mint_of, select_token_program,
+    },
     unlikely,
 };
 use jito_vault_interface::state::{Config, Vault};
@@ -16,7 +18,8 @@ use pinocchio::{
 use super::no_args;
 
 /// The checks DelegateTokenAccount and RevokeDelegateTokenAccount share, in the
-/// original's order; returns the vault's base and bump for signing.
+/// original's order; returns the vault's base and bump for signing and the
+/// token program to call.
 pub(crate) fn check_delegation_accounts(
     program_id: &Address,
     config_info: &AccountView,
@@ -25,19 +28,22 @@ pub(crate) fn check_delegation_accounts(
     token_mint: &AccountView,
     token_account: &AccountView,
     token_program: &AccountView,
-) -> Result<(Address, u8), ProgramError> {
+) -> Result<(Address, u8, &'static Address), ProgramError> {
     Config::load(program_id, config_info, false)?;
     Vault::load(program_id, vault_info, false)?;
     load_signer(delegate_asset_admin, false)?;
-    load_token_mint(token_mint)?;
-    load_token_account(
+    // The delegated tokens' program: SPL Token as the original, or Token-2022
+    // when both the program passed and the mint are Token-2022.
+    let token_program_id = select_token_program(token_program, token_mint);
+    load_token_mint_of(token_mint, token_program_id)?;
+    load_program(token_program, token_program_id)?;
+    load_token_account_of(
         token_account,
         vault_info.address(),
         token_mint.address(),
-        token_program,
+        token_program_id,
     )?;
-    // Only SPL Token, as the original.
-    load_token_program(token_program)?;
+    load_program(token_program, token_program_id)?;
 
     // The mint and the account belong to the same token program.
     if unlikely(!token_mint.owned_by(&token_account.owner())) {
@@ -51,7 +57,7 @@ pub(crate) fn check_delegation_accounts(
         return Err(ProgramError::InvalidAccountData);
     }
     vault.check_delegate_asset_admin(delegate_asset_admin.address())?;
-    Ok((vault.base, vault.bump))
+    Ok((vault.base, vault.bump, token_program_id))
 }
 
 /// Accounts: `[config, vault, delegate_asset_admin (s), token_mint,
@@ -68,7 +74,7 @@ pub fn process_delegate_token_account(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let (base, bump) = check_delegation_accounts(
+    let (base, bump, token_program_id) = check_delegation_accounts(
         program_id,
         config_info,
         vault_info,
@@ -80,7 +86,8 @@ pub fn process_delegate_token_account(
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-    token_cpi::approve(
+    token_cpi::approve_with(
+        token_program_id,
         token_account,
         delegate,
         vault_info,

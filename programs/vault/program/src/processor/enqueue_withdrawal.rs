@@ -5,8 +5,8 @@ use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{
-        load_associated_token_account, load_signer, load_system_account, load_system_program,
-        load_token_program,
+        load_associated_token_account_of, load_program, load_signer, load_system_account,
+        load_system_program, select_token_program,
     },
     pda::{create_pda_account, verify_canonical_pda},
     unlikely,
@@ -53,10 +53,23 @@ pub fn process_enqueue_withdrawal(
     let vault = Vault::from_bytes_mut(&mut vault_data)?;
 
     load_system_account(ticket_info, true)?;
-    load_associated_token_account(ticket_token_account, ticket_info.address(), &vault.vrt_mint)?;
+    // No VRT mint here: the ticket's VRT account (an ATA under the vault's token
+    // program) tells SPL Token (as the original) from Token-2022.
+    let token_program_id = select_token_program(token_program, ticket_token_account);
+    load_associated_token_account_of(
+        ticket_token_account,
+        ticket_info.address(),
+        &vault.vrt_mint,
+        token_program_id,
+    )?;
     load_signer(staker, false)?;
-    load_associated_token_account(staker_vrt_token_account, staker.address(), &vault.vrt_mint)?;
-    load_token_program(token_program)?;
+    load_associated_token_account_of(
+        staker_vrt_token_account,
+        staker.address(),
+        &vault.vrt_mint,
+        token_program_id,
+    )?;
+    load_program(token_program, token_program_id)?;
     load_signer(base, false)?;
     load_system_program(system_program)?;
 
@@ -99,7 +112,8 @@ pub fn process_enqueue_withdrawal(
     drop(vault_data);
 
     // The staker's VRT moves to the ticket's token account.
-    token_cpi::transfer(
+    token_cpi::transfer_with(
+        token_program_id,
         staker_vrt_token_account,
         ticket_token_account,
         staker,

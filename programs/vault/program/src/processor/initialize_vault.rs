@@ -5,8 +5,8 @@ use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{
-        load_associated_token_account_program, load_signer, load_system_account,
-        load_system_program, load_token_account, load_token_mint, load_token_program,
+        load_associated_token_account_program, load_program, load_signer, load_system_account,
+        load_system_program, load_token_account_of, load_token_mint_of, select_token_program,
         ASSOCIATED_TOKEN_PROGRAM_ID,
     },
     pda::{create_pda_account, verify_canonical_pda},
@@ -26,7 +26,6 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 use pinocchio_system::instructions::CreateAccount;
-use pinocchio_token::instructions::InitializeMint2;
 
 /// `deposit_fee_bps: u16, withdrawal_fee_bps: u16, reward_fee_bps: u16,
 /// decimals: u8, initialize_token_amount: u64`.
@@ -63,25 +62,30 @@ pub fn process_initialize_vault(
     load_system_account(vault_info, true)?;
     load_system_account(vrt_mint, true)?;
     load_signer(vrt_mint, true)?;
-    load_token_mint(st_mint)?;
-    load_token_account(
+    // The supported mint's program is the vault's: SPL Token as the original,
+    // or Token-2022 (the VRT mint and every ATA then live under Token-2022).
+    let token_program_id = select_token_program(token_program, st_mint);
+    load_token_mint_of(st_mint, token_program_id)?;
+    load_program(token_program, token_program_id)?;
+    load_token_account_of(
         admin_st_token_account,
         admin.address(),
         st_mint.address(),
-        token_program,
+        token_program_id,
     )?;
-    load_token_account(
+    load_program(token_program, token_program_id)?;
+    load_token_account_of(
         vault_st_token_account,
         vault_info.address(),
         st_mint.address(),
-        token_program,
+        token_program_id,
     )?;
     BurnVault::load(program_id, base.address(), burn_vault, false)?;
     load_system_account(burn_vault_vrt_token_account, true)?;
     load_signer(admin, true)?;
     load_signer(base, false)?;
     load_system_program(system_program)?;
-    load_token_program(token_program)?;
+    load_program(token_program, token_program_id)?;
     load_associated_token_account_program(associated_token_program)?;
 
     if unlikely(initialize_token_amount == 0) {
@@ -112,7 +116,8 @@ pub fn process_initialize_vault(
         return Err(VaultError::VaultFeeCapExceeded.into());
     }
 
-    // VRT mint: a plain SPL Token mint whose authority is the vault.
+    // VRT mint: a base-size mint (no extensions) of the vault's token program,
+    // whose authority is the vault.
     CreateAccount {
         from: admin,
         to: vrt_mint,
@@ -121,7 +126,7 @@ pub fn process_initialize_vault(
         owner: token_program.address(),
     }
     .invoke()?;
-    InitializeMint2::new(vrt_mint, decimals, vault_info.address(), None).invoke()?;
+    token_cpi::initialize_mint2_with(token_program_id, vrt_mint, decimals, vault_info.address())?;
 
     let slot = Clock::get()?.slot;
 
@@ -149,7 +154,8 @@ pub fn process_initialize_vault(
     }
 
     // The admin deposits the initial supported tokens.
-    token_cpi::transfer(
+    token_cpi::transfer_with(
+        token_program_id,
         admin_st_token_account,
         vault_st_token_account,
         admin,
@@ -182,7 +188,8 @@ pub fn process_initialize_vault(
     )?;
 
     // The initial VRT goes to the burn vault, out of everyone's reach.
-    token_cpi::mint_to(
+    token_cpi::mint_to_with(
+        token_program_id,
         vrt_mint,
         burn_vault_vrt_token_account,
         vault_info,

@@ -5,7 +5,10 @@
 use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
-    loader::{load_associated_token_account, load_signer, load_token_mint, load_token_program},
+    loader::{
+        load_associated_token_account_of, load_program, load_signer, load_token_mint_of,
+        select_token_program,
+    },
     unlikely,
 };
 use jito_vault_interface::{
@@ -52,30 +55,39 @@ pub fn process_mint_to(
     };
 
     let vault_key = *vault_info.address();
-    let (summary, base, bump) = {
+    let (summary, base, bump, token_program_id) = {
         let mut vault_data = vault_info.try_borrow_mut()?;
         let vault = Vault::from_bytes_mut(&mut vault_data)?;
 
-        load_token_mint(vrt_mint)?;
+        // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
+        let token_program_id = select_token_program(token_program, vrt_mint);
+        load_token_mint_of(vrt_mint, token_program_id)?;
         load_signer(depositor, false)?;
-        load_associated_token_account(
+        load_associated_token_account_of(
             depositor_token_account,
             depositor.address(),
             &vault.supported_mint,
+            token_program_id,
         )?;
-        load_associated_token_account(vault_token_account, &vault_key, &vault.supported_mint)?;
-        load_associated_token_account(
+        load_associated_token_account_of(
+            vault_token_account,
+            &vault_key,
+            &vault.supported_mint,
+            token_program_id,
+        )?;
+        load_associated_token_account_of(
             depositor_vrt_token_account,
             depositor.address(),
             vrt_mint.address(),
+            token_program_id,
         )?;
-        load_associated_token_account(
+        load_associated_token_account_of(
             vault_fee_token_account,
             &vault.fee_wallet,
             vrt_mint.address(),
+            token_program_id,
         )?;
-        // Only SPL Token, as the original.
-        load_token_program(token_program)?;
+        load_program(token_program, token_program_id)?;
 
         vault.check_mint_burn_admin(optional.first())?;
         vault.check_vrt_mint(vrt_mint.address())?;
@@ -100,10 +112,11 @@ pub fn process_mint_to(
         if unlikely(summary.vrt_to_depositor == 0) {
             return Err(VaultError::VrtOutCannotBeZero.into());
         }
-        (summary, vault.base, vault.bump)
+        (summary, vault.base, vault.bump, token_program_id)
     };
 
-    token_cpi::transfer(
+    token_cpi::transfer_with(
+        token_program_id,
         depositor_token_account,
         vault_token_account,
         depositor,
@@ -114,7 +127,8 @@ pub fn process_mint_to(
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
     let signers = [Signer::from(&vault_seeds)];
-    token_cpi::mint_to(
+    token_cpi::mint_to_with(
+        token_program_id,
         vrt_mint,
         depositor_vrt_token_account,
         vault_info,
@@ -122,7 +136,8 @@ pub fn process_mint_to(
         &signers,
     )?;
     // Also when the fee is zero, as the original.
-    token_cpi::mint_to(
+    token_cpi::mint_to_with(
+        token_program_id,
         vrt_mint,
         vault_fee_token_account,
         vault_info,

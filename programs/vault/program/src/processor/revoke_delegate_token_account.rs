@@ -21,7 +21,7 @@ pub fn process_revoke_delegate_token_account(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let (base, bump) = check_delegation_accounts(
+    let (base, bump, token_program_id) = check_delegation_accounts(
         program_id,
         config_info,
         vault_info,
@@ -33,5 +33,10 @@ pub fn process_revoke_delegate_token_account(
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-    token_cpi::revoke(token_account, vault_info, &[Signer::from(&vault_seeds)])
+    token_cpi::revoke_with(
+        token_program_id,
+        token_account,
+        vault_info,
+        &[Signer::from(&vault_seeds)],
+    )
 }

@@ -3,7 +3,7 @@
 
 use jito_core::{
     account::AccountType,
-    loader::{load_program, load_signer, load_token_mint},
+    loader::{load_program, load_signer, load_token_mint_of},
 };
 use jito_vault_interface::state::Vault;
 use pinocchio::{
@@ -14,7 +14,8 @@ use pinocchio::{
 };
 
 use super::create_token_metadata::{
-    check_metadata_address, check_name_symbol_uri, concat, MAX_CPI_DATA_LEN, MPL_TOKEN_METADATA_ID,
+    check_metadata_address, check_name_symbol_uri, concat, vrt_mint_program, MAX_CPI_DATA_LEN,
+    MPL_TOKEN_METADATA_ID,
 };
 
 /// Metaplex `UpdateMetadataAccountV2` instruction tag.
@@ -37,7 +38,7 @@ pub fn process_update_token_metadata(
         let vault_data = vault_info.try_borrow()?;
         let vault = Vault::from_bytes(&vault_data)?;
         load_signer(admin, false)?;
-        load_token_mint(vrt_mint)?;
+        load_token_mint_of(vrt_mint, vrt_mint_program(vrt_mint, &vault.vrt_mint))?;
         check_metadata_address(metadata, vrt_mint.address())?;
         load_program(mpl_token_metadata_program, &MPL_TOKEN_METADATA_ID)?;
 

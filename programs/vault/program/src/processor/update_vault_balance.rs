@@ -5,7 +5,9 @@
 use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
-    loader::{load_associated_token_account, load_token_mint, load_token_program},
+    loader::{
+        load_associated_token_account_of, load_program, load_token_mint_of, select_token_program,
+    },
     token::TokenAccount,
 };
 use jito_vault_interface::state::{Config, Vault};
@@ -40,31 +42,45 @@ pub fn process_update_vault_balance(
     };
 
     let vault_key = *vault_info.address();
-    let (vrt_reward_fee, base, bump) = {
+    let (vrt_reward_fee, base, bump, token_program_id) = {
         let mut vault_data = vault_info.try_borrow_mut()?;
         let vault = Vault::from_bytes_mut(&mut vault_data)?;
 
-        load_token_mint(vrt_mint)?;
-        load_associated_token_account(
+        // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
+        let token_program_id = select_token_program(token_program, vrt_mint);
+        load_token_mint_of(vrt_mint, token_program_id)?;
+        load_associated_token_account_of(
             vault_fee_token_account,
             &vault.fee_wallet,
             vrt_mint.address(),
+            token_program_id,
         )?;
-        load_associated_token_account(vault_token_account, &vault_key, &vault.supported_mint)?;
-        load_token_program(token_program)?;
+        load_associated_token_account_of(
+            vault_token_account,
+            &vault_key,
+            &vault.supported_mint,
+            token_program_id,
+        )?;
+        load_program(token_program, token_program_id)?;
 
         vault.check_update_state_ok(Clock::get()?.slot, epoch_length)?;
         vault.check_vrt_mint(vrt_mint.address())?;
         vault.check_is_paused()?;
 
         let new_st_balance = TokenAccount::unpack(&vault_token_account.try_borrow()?)?.amount();
-        (vault.apply_rewards(new_st_balance)?, vault.base, vault.bump)
+        (
+            vault.apply_rewards(new_st_balance)?,
+            vault.base,
+            vault.bump,
+            token_program_id,
+        )
     };
 
     if vrt_reward_fee > 0 {
         let bump_seed = [bump];
         let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
-        token_cpi::mint_to(
+        token_cpi::mint_to_with(
+            token_program_id,
             vrt_mint,
             vault_fee_token_account,
             vault_info,
