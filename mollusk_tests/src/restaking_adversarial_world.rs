@@ -3,16 +3,19 @@
 //! account bytes laid out by hand at the original's offsets (restaking
 //! accounts) or with `jito_vault_interface` (vault accounts, as the vault
 //! program writes them), PDAs from the host `find_program_address` with the
-//! original's literal seeds, and instruction data built by hand (tag +
-//! little-endian arguments) with the original sdk's account order and flags.
+//! original's literal seeds, and instructions built by the generated client
+//! (`jito-restaking-client`).
 
 use jito_core::account::AccountType;
+use jito_restaking_client::{
+    instructions::*,
+    types::{NcnAdminRole, OperatorAdminRole},
+};
 use jito_vault_interface::state::Vault;
 
 use crate::{
-    instruction, mint_data, owned_account, program_account, system_account, token_account_data,
-    Account, AccountMeta, Instruction, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
-    TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    mint_data, owned_account, program_account, system_account, token_account_data, Account,
+    Instruction, Pubkey, RESTAKING_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// Lamports of every funded test wallet.
@@ -535,48 +538,35 @@ pub fn program(id: &Pubkey) -> (Pubkey, Account) {
 }
 
 // ---------------------------------------------------------------------------
-// Instructions (original sdk account order and flags).
+// Instructions: the generated client (`jito-restaking-client`), which follows
+// the original sdk's account order and flags. The tag- and role-taking helpers
+// pick the client builder for the byte and check that the client wrote it.
 // ---------------------------------------------------------------------------
 
-fn ro(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new_readonly(*k, false)
-}
-fn w(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new(*k, false)
-}
-fn ro_s(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new_readonly(*k, true)
-}
-fn w_s(k: &Pubkey) -> AccountMeta {
-    AccountMeta::new(*k, true)
-}
-fn ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
-    instruction(&RESTAKING_PROGRAM_ID, data, accounts)
+/// Panics unless the client put `tag` first in the data.
+#[track_caller]
+fn tagged(ix: Instruction, tag: u8) -> Instruction {
+    assert_eq!(ix.data.first(), Some(&tag), "client instruction tag");
+    ix
 }
 
 pub fn initialize_config(config: &Pubkey, admin: &Pubkey, vault_program: &Pubkey) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_CONFIG],
-        vec![
-            w(config),
-            w_s(admin),
-            ro(vault_program),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    let ix = InitializeConfigBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .vault_program(*vault_program)
+        .instruction();
+    tagged(ix, tag::INITIALIZE_CONFIG)
 }
 
 pub fn initialize_ncn(config: &Pubkey, ncn: &Pubkey, admin: &Pubkey, base: &Pubkey) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_NCN],
-        vec![
-            w(config),
-            w(ncn),
-            w_s(admin),
-            ro_s(base),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    let ix = InitializeNcnBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .admin(*admin)
+        .base(*base)
+        .instruction();
+    tagged(ix, tag::INITIALIZE_NCN)
 }
 
 pub fn initialize_operator(
@@ -586,18 +576,14 @@ pub fn initialize_operator(
     base: &Pubkey,
     fee_bps: u16,
 ) -> Instruction {
-    let mut data = vec![tag::INITIALIZE_OPERATOR];
-    data.extend_from_slice(&fee_bps.to_le_bytes());
-    ix(
-        data,
-        vec![
-            w(config),
-            w(operator),
-            w_s(admin),
-            ro_s(base),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    let ix = InitializeOperatorBuilder::new()
+        .config(*config)
+        .operator(*operator)
+        .admin(*admin)
+        .base(*base)
+        .operator_fee_bps(fee_bps)
+        .instruction();
+    tagged(ix, tag::INITIALIZE_OPERATOR)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -612,22 +598,18 @@ pub fn initialize_ncn_vault_slasher_ticket(
     payer: &Pubkey,
     max_slashable_per_epoch: u64,
 ) -> Instruction {
-    let mut data = vec![tag::INITIALIZE_NCN_VAULT_SLASHER_TICKET];
-    data.extend_from_slice(&max_slashable_per_epoch.to_le_bytes());
-    ix(
-        data,
-        vec![
-            ro(config),
-            w(ncn),
-            ro(vault),
-            ro(slasher),
-            ro(ncn_vault_ticket),
-            w(slasher_ticket),
-            ro_s(admin),
-            w_s(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    let ix = InitializeNcnVaultSlasherTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .slasher(*slasher)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .ncn_vault_slasher_ticket(*slasher_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .max_slashable_per_epoch(max_slashable_per_epoch)
+        .instruction();
+    tagged(ix, tag::INITIALIZE_NCN_VAULT_SLASHER_TICKET)
 }
 
 /// `InitializeNcnVaultTicket` (4), `InitializeOperatorVaultTicket` (5) and
@@ -642,23 +624,35 @@ pub fn initialize_pair(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    let b_meta = if tag == tag::INITIALIZE_NCN_OPERATOR_STATE {
-        w(b)
-    } else {
-        ro(b)
+    let (config, a, b, new, admin, payer) = (*config, *a, *b, *new, *admin, *payer);
+    let ix = match tag {
+        tag::INITIALIZE_NCN_VAULT_TICKET => InitializeNcnVaultTicketBuilder::new()
+            .config(config)
+            .ncn(a)
+            .vault(b)
+            .ncn_vault_ticket(new)
+            .admin(admin)
+            .payer(payer)
+            .instruction(),
+        tag::INITIALIZE_OPERATOR_VAULT_TICKET => InitializeOperatorVaultTicketBuilder::new()
+            .config(config)
+            .operator(a)
+            .vault(b)
+            .operator_vault_ticket(new)
+            .admin(admin)
+            .payer(payer)
+            .instruction(),
+        tag::INITIALIZE_NCN_OPERATOR_STATE => InitializeNcnOperatorStateBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(new)
+            .admin(admin)
+            .payer(payer)
+            .instruction(),
+        _ => panic!("tag {tag} is not an initialize-pair instruction"),
     };
-    ix(
-        vec![tag],
-        vec![
-            ro(config),
-            w(a),
-            b_meta,
-            w(new),
-            ro_s(admin),
-            w_s(payer),
-            ro(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    tagged(ix, tag)
 }
 
 /// Tags 7–12, 15, 16: `[config, a, b, state (w), admin (s)]`.
@@ -670,10 +664,67 @@ pub fn toggle(
     state: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag],
-        vec![ro(config), ro(a), ro(b), w(state), ro_s(admin)],
-    )
+    let (config, a, b, state, admin) = (*config, *a, *b, *state, *admin);
+    let ix = match tag {
+        tag::WARMUP_NCN_VAULT_TICKET => WarmupNcnVaultTicketBuilder::new()
+            .config(config)
+            .ncn(a)
+            .vault(b)
+            .ncn_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        tag::COOLDOWN_NCN_VAULT_TICKET => CooldownNcnVaultTicketBuilder::new()
+            .config(config)
+            .ncn(a)
+            .vault(b)
+            .ncn_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        tag::NCN_WARMUP_OPERATOR => NcnWarmupOperatorBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        tag::NCN_COOLDOWN_OPERATOR => NcnCooldownOperatorBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        tag::OPERATOR_WARMUP_NCN => OperatorWarmupNcnBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        tag::OPERATOR_COOLDOWN_NCN => OperatorCooldownNcnBuilder::new()
+            .config(config)
+            .ncn(a)
+            .operator(b)
+            .ncn_operator_state(state)
+            .admin(admin)
+            .instruction(),
+        tag::WARMUP_OPERATOR_VAULT_TICKET => WarmupOperatorVaultTicketBuilder::new()
+            .config(config)
+            .operator(a)
+            .vault(b)
+            .operator_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        tag::COOLDOWN_OPERATOR_VAULT_TICKET => CooldownOperatorVaultTicketBuilder::new()
+            .config(config)
+            .operator(a)
+            .vault(b)
+            .operator_vault_ticket(state)
+            .admin(admin)
+            .instruction(),
+        _ => panic!("tag {tag} is not a five-account toggle instruction"),
+    };
+    tagged(ix, tag)
 }
 
 pub fn warmup_ncn_vault_slasher_ticket(
@@ -685,18 +736,16 @@ pub fn warmup_ncn_vault_slasher_ticket(
     slasher_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::WARMUP_NCN_VAULT_SLASHER_TICKET],
-        vec![
-            ro(config),
-            ro(ncn),
-            ro(vault),
-            ro(slasher),
-            ro(ncn_vault_ticket),
-            w(slasher_ticket),
-            ro_s(admin),
-        ],
-    )
+    let ix = WarmupNcnVaultSlasherTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .slasher(*slasher)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .ncn_vault_slasher_ticket(*slasher_ticket)
+        .admin(*admin)
+        .instruction();
+    tagged(ix, tag::WARMUP_NCN_VAULT_SLASHER_TICKET)
 }
 
 pub fn cooldown_ncn_vault_slasher_ticket(
@@ -707,28 +756,58 @@ pub fn cooldown_ncn_vault_slasher_ticket(
     slasher_ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::COOLDOWN_NCN_VAULT_SLASHER_TICKET],
-        vec![
-            ro(config),
-            ro(ncn),
-            ro(vault),
-            ro(slasher),
-            w(slasher_ticket),
-            ro_s(admin),
-        ],
-    )
+    let ix = CooldownNcnVaultSlasherTicketBuilder::new()
+        .config(*config)
+        .ncn(*ncn)
+        .vault(*vault)
+        .slasher(*slasher)
+        .ncn_vault_slasher_ticket(*slasher_ticket)
+        .admin(*admin)
+        .instruction();
+    tagged(ix, tag::COOLDOWN_NCN_VAULT_SLASHER_TICKET)
 }
 
 /// `NcnSetAdmin` (17) / `OperatorSetAdmin` (19).
 pub fn set_admin(tag: u8, account: &Pubkey, old_admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
-    ix(
-        vec![tag],
-        vec![w(account), ro_s(old_admin), ro_s(new_admin)],
-    )
+    let ix = match tag {
+        tag::NCN_SET_ADMIN => NcnSetAdminBuilder::new()
+            .ncn(*account)
+            .old_admin(*old_admin)
+            .new_admin(*new_admin)
+            .instruction(),
+        tag::OPERATOR_SET_ADMIN => OperatorSetAdminBuilder::new()
+            .operator(*account)
+            .old_admin(*old_admin)
+            .new_admin(*new_admin)
+            .instruction(),
+        _ => panic!("tag {tag} is not a set-admin instruction"),
+    };
+    tagged(ix, tag)
 }
 
-/// `NcnSetSecondaryAdmin` (18) / `OperatorSetSecondaryAdmin` (20).
+/// `NcnAdminRole` by its index in the original enum.
+const NCN_ROLES: [NcnAdminRole; 7] = [
+    NcnAdminRole::OperatorAdmin,
+    NcnAdminRole::VaultAdmin,
+    NcnAdminRole::SlasherAdmin,
+    NcnAdminRole::DelegateAdmin,
+    NcnAdminRole::MetadataAdmin,
+    NcnAdminRole::WeightTableAdmin,
+    NcnAdminRole::NcnProgramAdmin,
+];
+
+/// `OperatorAdminRole` by its index in the original enum.
+const OPERATOR_ROLES: [OperatorAdminRole; 5] = [
+    OperatorAdminRole::NcnAdmin,
+    OperatorAdminRole::VaultAdmin,
+    OperatorAdminRole::VoterAdmin,
+    OperatorAdminRole::DelegateAdmin,
+    OperatorAdminRole::MetadataAdmin,
+];
+
+/// `NcnSetSecondaryAdmin` (18) / `OperatorSetSecondaryAdmin` (20). `role` is
+/// the index of a valid role; malformed role bytes are made by mutating the
+/// built instruction's data.
 pub fn set_secondary_admin(
     tag: u8,
     role: u8,
@@ -736,10 +815,24 @@ pub fn set_secondary_admin(
     admin: &Pubkey,
     new_admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag, role],
-        vec![w(account), ro_s(admin), ro(new_admin)],
-    )
+    let ix = match tag {
+        tag::NCN_SET_SECONDARY_ADMIN => NcnSetSecondaryAdminBuilder::new()
+            .ncn(*account)
+            .admin(*admin)
+            .new_admin(*new_admin)
+            .ncn_admin_role(NCN_ROLES[usize::from(role)])
+            .instruction(),
+        tag::OPERATOR_SET_SECONDARY_ADMIN => OperatorSetSecondaryAdminBuilder::new()
+            .operator(*account)
+            .admin(*admin)
+            .new_admin(*new_admin)
+            .operator_admin_role(OPERATOR_ROLES[usize::from(role)])
+            .instruction(),
+        _ => panic!("tag {tag} is not a set-secondary-admin instruction"),
+    };
+    // The client writes the role as its one-byte enum index.
+    assert_eq!(ix.data.get(1), Some(&role), "client role byte");
+    tagged(ix, tag)
 }
 
 pub fn operator_set_fee(
@@ -748,9 +841,13 @@ pub fn operator_set_fee(
     admin: &Pubkey,
     fee_bps: u16,
 ) -> Instruction {
-    let mut data = vec![tag::OPERATOR_SET_FEE];
-    data.extend_from_slice(&fee_bps.to_le_bytes());
-    ix(data, vec![ro(config), w(operator), ro_s(admin)])
+    let ix = OperatorSetFeeBuilder::new()
+        .config(*config)
+        .operator(*operator)
+        .admin(*admin)
+        .new_fee_bps(fee_bps)
+        .instruction();
+    tagged(ix, tag::OPERATOR_SET_FEE)
 }
 
 /// `NcnDelegateTokenAccount` (22) / `OperatorDelegateTokenAccount` (23).
@@ -763,22 +860,33 @@ pub fn delegate_token_account(
     delegate: &Pubkey,
     token_program: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag],
-        vec![
-            ro(owner),
-            ro_s(delegate_admin),
-            ro(mint),
-            w(token_account),
-            ro(delegate),
-            ro(token_program),
-        ],
-    )
+    let ix = match tag {
+        tag::NCN_DELEGATE_TOKEN_ACCOUNT => NcnDelegateTokenAccountBuilder::new()
+            .ncn(*owner)
+            .delegate_admin(*delegate_admin)
+            .token_mint(*mint)
+            .token_account(*token_account)
+            .delegate(*delegate)
+            .token_program(*token_program)
+            .instruction(),
+        tag::OPERATOR_DELEGATE_TOKEN_ACCOUNT => OperatorDelegateTokenAccountBuilder::new()
+            .operator(*owner)
+            .delegate_admin(*delegate_admin)
+            .token_mint(*mint)
+            .token_account(*token_account)
+            .delegate(*delegate)
+            .token_program(*token_program)
+            .instruction(),
+        _ => panic!("tag {tag} is not a delegate-token-account instruction"),
+    };
+    tagged(ix, tag)
 }
 
 pub fn set_config_admin(config: &Pubkey, old_admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
-    ix(
-        vec![tag::SET_CONFIG_ADMIN],
-        vec![w(config), ro_s(old_admin), ro(new_admin)],
-    )
+    let ix = SetConfigAdminBuilder::new()
+        .config(*config)
+        .old_admin(*old_admin)
+        .new_admin(*new_admin)
+        .instruction();
+    tagged(ix, tag::SET_CONFIG_ADMIN)
 }

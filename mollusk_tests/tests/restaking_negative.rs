@@ -421,10 +421,8 @@ fn initialize_operator() {
     let operator = aw::operator_pda(&base).0;
     let fx = fx.without(&operator);
     let ix = aw::initialize_operator(&fx.config, &operator, &admin, &base, 10_000);
-    let mut over_cap = ix.data.clone();
-    over_cap[1..3].copy_from_slice(&10_001u16.to_le_bytes());
-    let mut max_fee = ix.data.clone();
-    max_fee[1..3].copy_from_slice(&u16::MAX.to_le_bytes());
+    let over_cap = aw::initialize_operator(&fx.config, &operator, &admin, &base, 10_001).data;
+    let max_fee = aw::initialize_operator(&fx.config, &operator, &admin, &base, u16::MAX).data;
     let case = fx
         .case(
             "InitializeOperator",
@@ -1155,8 +1153,8 @@ fn operator_set_secondary_admin() {
 fn operator_set_fee() {
     let fx = Fx::new(INACTIVE);
     let ix = aw::operator_set_fee(&fx.config, &fx.operator.address, &fx.operator.admin, 9_999);
-    let mut over_cap = ix.data.clone();
-    over_cap[1..3].copy_from_slice(&10_001u16.to_le_bytes());
+    let over_cap =
+        aw::operator_set_fee(&fx.config, &fx.operator.address, &fx.operator.admin, 10_001).data;
     let case = fx
         .case(
             "OperatorSetFee",
