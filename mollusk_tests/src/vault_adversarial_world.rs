@@ -4,11 +4,31 @@
 //! `jito_vault_interface`, the restaking accounts through
 //! [`crate::restaking_adversarial_world`]), SPL Token accounts, builders of all
 //! 34 vault instructions in the original sdk's account order and flags, and a
-//! small account store that commits successful instructions.
+//! small account store that commits successful instructions. Instructions are
+//! built with the generated Rust client (`jito-vault-client`).
 
 use std::collections::BTreeMap;
 
 use jito_core::account::AccountType;
+use jito_vault_client::{
+    instructions::{
+        AddDelegationBuilder, BurnWithdrawalTicketBuilder, ChangeWithdrawalTicketOwnerBuilder,
+        CloseVaultUpdateStateTrackerBuilder, CooldownDelegationBuilder,
+        CooldownVaultNcnSlasherTicketBuilder, CooldownVaultNcnTicketBuilder,
+        CrankVaultUpdateStateTrackerBuilder, CreateTokenMetadataBuilder,
+        DelegateTokenAccountBuilder, EnqueueWithdrawalBuilder, InitializeConfigBuilder,
+        InitializeVaultBuilder, InitializeVaultNcnSlasherOperatorTicketBuilder,
+        InitializeVaultNcnSlasherTicketBuilder, InitializeVaultNcnTicketBuilder,
+        InitializeVaultOperatorDelegationBuilder, InitializeVaultUpdateStateTrackerBuilder,
+        InitializeVaultWithMintBuilder, MintToBuilder, RevokeDelegateTokenAccountBuilder,
+        SetAdminBuilder, SetConfigAdminBuilder, SetConfigSecondaryAdminBuilder,
+        SetDepositCapacityBuilder, SetFees, SetFeesInstructionArgs, SetIsPausedBuilder,
+        SetProgramFeeBuilder, SetProgramFeeWalletBuilder, SetSecondaryAdminBuilder,
+        UpdateTokenMetadataBuilder, UpdateVaultBalanceBuilder, WarmupVaultNcnSlasherTicketBuilder,
+        WarmupVaultNcnTicketBuilder,
+    },
+    types::{ConfigAdminRole, VaultAdminRole, WithdrawalAllocationMethod},
+};
 use jito_vault_interface::state::{
     Config, DelegationState, Vault, VaultNcnSlasherOperatorTicket, VaultNcnSlasherTicket,
     VaultNcnTicket, VaultOperatorDelegation, VaultStakerWithdrawalTicket, VaultUpdateStateTracker,
@@ -541,7 +561,7 @@ pub fn program(id: &Pubkey) -> Account {
 }
 
 // ---------------------------------------------------------------------------
-// Instructions (original sdk account order and flags)
+// Instructions (generated client, original sdk account order and flags)
 // ---------------------------------------------------------------------------
 
 pub fn r(k: &Pubkey) -> AccountMeta {
@@ -557,27 +577,18 @@ pub fn ws(k: &Pubkey) -> AccountMeta {
     AccountMeta::new(*k, true)
 }
 
-fn ix(data: Vec<u8>, accounts: Vec<AccountMeta>) -> Instruction {
-    instruction(&VAULT_PROGRAM_ID, data, accounts)
-}
+/// A placeholder address for builders whose data alone is wanted.
+const ANY: Pubkey = Pubkey::new_from_array([0; 32]);
 
-fn with_u64(tag: u8, x: u64) -> Vec<u8> {
-    let mut d = vec![tag];
-    d.extend_from_slice(&x.to_le_bytes());
-    d
-}
-
-fn with_u16(tag: u8, x: u16) -> Vec<u8> {
-    let mut d = vec![tag];
-    d.extend_from_slice(&x.to_le_bytes());
-    d
-}
-
-fn push_optional(mut metas: Vec<AccountMeta>, signer: Option<&Pubkey>) -> Vec<AccountMeta> {
-    if let Some(s) = signer {
-        metas.push(rs(s));
-    }
-    metas
+/// Makes account `i` writable where the sdk passes it writable although the
+/// original's Shank annotation (so the IDL and the client) has it read-only.
+fn sdk_writable(mut ix: Instruction, i: usize) -> Instruction {
+    assert!(
+        !ix.accounts[i].is_writable,
+        "the client already has it writable"
+    );
+    ix.accounts[i].is_writable = true;
+    ix
 }
 
 pub fn initialize_config(
@@ -587,16 +598,13 @@ pub fn initialize_config(
     program_fee_wallet: &Pubkey,
     program_fee_bps: u16,
 ) -> Instruction {
-    ix(
-        with_u16(tag::INITIALIZE_CONFIG, program_fee_bps),
-        vec![
-            w(config),
-            ws(admin),
-            r(restaking_program),
-            r(program_fee_wallet),
-            r(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeConfigBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .restaking_program(*restaking_program)
+        .program_fee_wallet(*program_fee_wallet)
+        .program_fee_bps(program_fee_bps)
+        .instruction()
 }
 
 /// Data of InitializeVault.
@@ -607,39 +615,49 @@ pub fn initialize_vault_data(
     decimals: u8,
     initialize_token_amount: u64,
 ) -> Vec<u8> {
-    let mut d = vec![tag::INITIALIZE_VAULT];
-    d.extend_from_slice(&deposit_fee_bps.to_le_bytes());
-    d.extend_from_slice(&withdrawal_fee_bps.to_le_bytes());
-    d.extend_from_slice(&reward_fee_bps.to_le_bytes());
-    d.push(decimals);
-    d.extend_from_slice(&initialize_token_amount.to_le_bytes());
-    d
+    initialize_vault_builder(&ConfigKeys::new().address, &VaultKeys::new(0))
+        .deposit_fee_bps(deposit_fee_bps)
+        .withdrawal_fee_bps(withdrawal_fee_bps)
+        .reward_fee_bps(reward_fee_bps)
+        .decimals(decimals)
+        .initialize_token_amount(initialize_token_amount)
+        .instruction()
+        .data
 }
 
-pub fn initialize_vault(config: &Pubkey, v: &VaultKeys, data: Vec<u8>) -> Instruction {
+fn initialize_vault_builder(config: &Pubkey, v: &VaultKeys) -> InitializeVaultBuilder {
     let burn_vault = burn_vault_pda(&v.base).0;
-    ix(
-        data,
-        vec![
-            w(config),
-            w(&v.address),
-            ws(&v.vrt_mint),
-            r(&v.st_mint),
-            w(&ata(&v.admin, &v.st_mint)),
-            w(&v.vault_st_ata),
-            r(&burn_vault),
-            w(&ata(&burn_vault, &v.vrt_mint)),
-            ws(&v.admin),
-            rs(&v.base),
-            r(&SYSTEM_PROGRAM_ID),
-            r(&TOKEN_PROGRAM_ID),
-            r(&ASSOCIATED_TOKEN_PROGRAM_ID),
-        ],
-    )
+    let mut b = InitializeVaultBuilder::new();
+    b.config(*config)
+        .vault(v.address)
+        .vrt_mint(v.vrt_mint)
+        .st_mint(v.st_mint)
+        .admin_st_token_account(ata(&v.admin, &v.st_mint))
+        .vault_st_token_account(v.vault_st_ata)
+        .burn_vault(burn_vault)
+        .burn_vault_vrt_token_account(ata(&burn_vault, &v.vrt_mint))
+        .admin(v.admin)
+        .base(v.base)
+        .token_program(TOKEN_PROGRAM_ID);
+    b
+}
+
+/// `data` (from [`initialize_vault_data`], possibly mutated) replaces the
+/// arguments of the client-built instruction.
+pub fn initialize_vault(config: &Pubkey, v: &VaultKeys, data: Vec<u8>) -> Instruction {
+    let mut ix = initialize_vault_builder(config, v)
+        .deposit_fee_bps(0)
+        .withdrawal_fee_bps(0)
+        .reward_fee_bps(0)
+        .decimals(0)
+        .initialize_token_amount(0)
+        .instruction();
+    ix.data = data;
+    ix
 }
 
 pub fn initialize_vault_with_mint() -> Instruction {
-    ix(vec![tag::INITIALIZE_VAULT_WITH_MINT], vec![])
+    InitializeVaultWithMintBuilder::new().instruction()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -652,19 +670,15 @@ pub fn initialize_vault_operator_delegation(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_OPERATOR_DELEGATION],
-        vec![
-            r(config),
-            w(vault),
-            w(operator),
-            r(operator_vault_ticket),
-            w(delegation),
-            rs(admin),
-            ws(payer),
-            r(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultOperatorDelegationBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .operator(*operator)
+        .operator_vault_ticket(*operator_vault_ticket)
+        .vault_operator_delegation(*delegation)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -677,19 +691,15 @@ pub fn initialize_vault_ncn_ticket(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_NCN_TICKET],
-        vec![
-            r(config),
-            w(vault),
-            r(ncn),
-            r(ncn_vault_ticket),
-            w(vault_ncn_ticket),
-            rs(admin),
-            ws(payer),
-            r(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultNcnTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .ncn_vault_ticket(*ncn_vault_ticket)
+        .vault_ncn_ticket(*vault_ncn_ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -703,24 +713,20 @@ pub fn initialize_vault_ncn_slasher_operator_ticket(
     ticket: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET],
-        vec![
-            r(config),
-            r(vault),
-            r(ncn),
-            r(slasher),
-            r(operator),
-            r(vault_ncn_slasher_ticket),
-            w(ticket),
-            ws(payer),
-            r(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultNcnSlasherOperatorTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .slasher(*slasher)
+        .operator(*operator)
+        .vault_ncn_slasher_ticket(*vault_ncn_slasher_ticket)
+        .vault_ncn_slasher_operator_ticket(*ticket)
+        .payer(*payer)
+        .instruction()
 }
 
-/// The sdk passes the vault writable (its slasher count changes), although the
-/// Shank annotation does not say so.
+/// The vault is writable (its slasher count changes), as the sdk passes it and
+/// the interface's IDL annotates.
 #[allow(clippy::too_many_arguments)]
 pub fn initialize_vault_ncn_slasher_ticket(
     config: &Pubkey,
@@ -732,20 +738,16 @@ pub fn initialize_vault_ncn_slasher_ticket(
     admin: &Pubkey,
     payer: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_NCN_SLASHER_TICKET],
-        vec![
-            r(config),
-            w(vault),
-            r(ncn),
-            r(slasher),
-            r(ncn_slasher_ticket),
-            w(ticket),
-            rs(admin),
-            ws(payer),
-            r(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    InitializeVaultNcnSlasherTicketBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .ncn(*ncn)
+        .slasher(*slasher)
+        .ncn_slasher_ticket(*ncn_slasher_ticket)
+        .vault_slasher_ticket(*ticket)
+        .admin(*admin)
+        .payer(*payer)
+        .instruction()
 }
 
 /// Warmup (tag 7) / Cooldown (tag 8) of a VaultNcnTicket.
@@ -757,15 +759,25 @@ pub fn vault_ncn_ticket_toggle(
     ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    let vault_meta = if t == tag::WARMUP_VAULT_NCN_TICKET {
-        w(vault)
-    } else {
-        r(vault)
+    let ix = match t {
+        tag::WARMUP_VAULT_NCN_TICKET => WarmupVaultNcnTicketBuilder::new()
+            .config(*config)
+            .vault(*vault)
+            .ncn(*ncn)
+            .vault_ncn_ticket(*ticket)
+            .admin(*admin)
+            .instruction(),
+        tag::COOLDOWN_VAULT_NCN_TICKET => CooldownVaultNcnTicketBuilder::new()
+            .config(*config)
+            .vault(*vault)
+            .ncn(*ncn)
+            .vault_ncn_ticket(*ticket)
+            .admin(*admin)
+            .instruction(),
+        other => panic!("tag {other} does not toggle a VaultNcnTicket"),
     };
-    ix(
-        vec![t],
-        vec![r(config), vault_meta, r(ncn), w(ticket), rs(admin)],
-    )
+    assert_eq!(ix.data[0], t, "client tag");
+    ix
 }
 
 /// Warmup (tag 9) / Cooldown (tag 10) of a VaultNcnSlasherTicket.
@@ -778,19 +790,30 @@ pub fn vault_ncn_slasher_ticket_toggle(
     ticket: &Pubkey,
     admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![t],
-        vec![
-            r(config),
-            r(vault),
-            r(ncn),
-            r(slasher),
-            w(ticket),
-            rs(admin),
-        ],
-    )
+    let ix = match t {
+        tag::WARMUP_VAULT_NCN_SLASHER_TICKET => WarmupVaultNcnSlasherTicketBuilder::new()
+            .config(*config)
+            .vault(*vault)
+            .ncn(*ncn)
+            .slasher(*slasher)
+            .vault_slasher_ticket(*ticket)
+            .admin(*admin)
+            .instruction(),
+        tag::COOLDOWN_VAULT_NCN_SLASHER_TICKET => CooldownVaultNcnSlasherTicketBuilder::new()
+            .config(*config)
+            .vault(*vault)
+            .ncn(*ncn)
+            .slasher(*slasher)
+            .vault_ncn_slasher_ticket(*ticket)
+            .admin(*admin)
+            .instruction(),
+        other => panic!("tag {other} does not toggle a VaultNcnSlasherTicket"),
+    };
+    assert_eq!(ix.data[0], t, "client tag");
+    ix
 }
 
+/// The config is writable, as the sdk passes it.
 #[allow(clippy::too_many_arguments)]
 pub fn mint_to(
     config: &Pubkey,
@@ -801,25 +824,21 @@ pub fn mint_to(
     min_amount_out: u64,
     mint_signer: Option<&Pubkey>,
 ) -> Instruction {
-    let mut data = with_u64(tag::MINT_TO, amount_in);
-    data.extend_from_slice(&min_amount_out.to_le_bytes());
-    ix(
-        data,
-        push_optional(
-            vec![
-                w(config),
-                w(&v.address),
-                w(&v.vrt_mint),
-                ws(depositor),
-                w(&ata(depositor, &v.st_mint)),
-                w(&v.vault_st_ata),
-                w(&ata(depositor, &v.vrt_mint)),
-                w(&ata(fee_wallet, &v.vrt_mint)),
-                r(&TOKEN_PROGRAM_ID),
-            ],
-            mint_signer,
-        ),
-    )
+    let ix = MintToBuilder::new()
+        .config(*config)
+        .vault(v.address)
+        .vrt_mint(v.vrt_mint)
+        .depositor(*depositor)
+        .depositor_token_account(ata(depositor, &v.st_mint))
+        .vault_token_account(v.vault_st_ata)
+        .depositor_vrt_token_account(ata(depositor, &v.vrt_mint))
+        .vault_fee_token_account(ata(fee_wallet, &v.vrt_mint))
+        .token_program(TOKEN_PROGRAM_ID)
+        .mint_signer(mint_signer.copied())
+        .amount_in(amount_in)
+        .min_amount_out(min_amount_out)
+        .instruction();
+    sdk_writable(ix, 0)
 }
 
 pub fn enqueue_withdrawal(
@@ -831,25 +850,21 @@ pub fn enqueue_withdrawal(
     burn_signer: Option<&Pubkey>,
 ) -> Instruction {
     let ticket = withdrawal_ticket_pda(&v.address, ticket_base).0;
-    ix(
-        with_u64(tag::ENQUEUE_WITHDRAWAL, amount),
-        push_optional(
-            vec![
-                r(config),
-                w(&v.address),
-                w(&ticket),
-                w(&ata(&ticket, &v.vrt_mint)),
-                ws(staker),
-                w(&ata(staker, &v.vrt_mint)),
-                rs(ticket_base),
-                r(&TOKEN_PROGRAM_ID),
-                r(&SYSTEM_PROGRAM_ID),
-            ],
-            burn_signer,
-        ),
-    )
+    EnqueueWithdrawalBuilder::new()
+        .config(*config)
+        .vault(v.address)
+        .vault_staker_withdrawal_ticket(ticket)
+        .vault_staker_withdrawal_ticket_token_account(ata(&ticket, &v.vrt_mint))
+        .staker(*staker)
+        .staker_vrt_token_account(ata(staker, &v.vrt_mint))
+        .base(*ticket_base)
+        .token_program(TOKEN_PROGRAM_ID)
+        .burn_signer(burn_signer.copied())
+        .amount(amount)
+        .instruction()
 }
 
+/// The vault is writable, as the sdk passes it.
 pub fn change_withdrawal_ticket_owner(
     config: &Pubkey,
     vault: &Pubkey,
@@ -857,10 +872,14 @@ pub fn change_withdrawal_ticket_owner(
     old_owner: &Pubkey,
     new_owner: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::CHANGE_WITHDRAWAL_TICKET_OWNER],
-        vec![r(config), w(vault), w(ticket), rs(old_owner), r(new_owner)],
-    )
+    let ix = ChangeWithdrawalTicketOwnerBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .vault_staker_withdrawal_ticket(*ticket)
+        .old_owner(*old_owner)
+        .new_owner(*new_owner)
+        .instruction();
+    sdk_writable(ix, 1)
 }
 
 pub fn burn_withdrawal_ticket(
@@ -872,26 +891,20 @@ pub fn burn_withdrawal_ticket(
     program_fee_wallet: &Pubkey,
     burn_signer: Option<&Pubkey>,
 ) -> Instruction {
-    ix(
-        vec![tag::BURN_WITHDRAWAL_TICKET],
-        push_optional(
-            vec![
-                r(config),
-                w(&v.address),
-                w(&v.vault_st_ata),
-                w(&v.vrt_mint),
-                w(staker),
-                w(&ata(staker, &v.st_mint)),
-                w(ticket),
-                w(&ata(ticket, &v.vrt_mint)),
-                w(&ata(vault_fee_wallet, &v.vrt_mint)),
-                w(&ata(program_fee_wallet, &v.vrt_mint)),
-                r(&TOKEN_PROGRAM_ID),
-                r(&SYSTEM_PROGRAM_ID),
-            ],
-            burn_signer,
-        ),
-    )
+    BurnWithdrawalTicketBuilder::new()
+        .config(*config)
+        .vault(v.address)
+        .vault_token_account(v.vault_st_ata)
+        .vrt_mint(v.vrt_mint)
+        .staker(*staker)
+        .staker_token_account(ata(staker, &v.st_mint))
+        .vault_staker_withdrawal_ticket(*ticket)
+        .vault_staker_withdrawal_ticket_token_account(ata(ticket, &v.vrt_mint))
+        .vault_fee_token_account(ata(vault_fee_wallet, &v.vrt_mint))
+        .program_fee_token_account(ata(program_fee_wallet, &v.vrt_mint))
+        .token_program(TOKEN_PROGRAM_ID)
+        .burn_signer(burn_signer.copied())
+        .instruction()
 }
 
 pub fn set_deposit_capacity(
@@ -900,21 +913,20 @@ pub fn set_deposit_capacity(
     admin: &Pubkey,
     amount: u64,
 ) -> Instruction {
-    ix(
-        with_u64(tag::SET_DEPOSIT_CAPACITY, amount),
-        vec![r(config), w(vault), rs(admin)],
-    )
+    SetDepositCapacityBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .admin(*admin)
+        .amount(amount)
+        .instruction()
 }
 
-/// Borsh `Option<u16>`.
+/// Borsh `Option<u16>` as the client serialises SetFees' first argument,
+/// appended to `out`.
 pub fn option_u16(out: &mut Vec<u8>, x: Option<u16>) {
-    match x {
-        None => out.push(0),
-        Some(v) => {
-            out.push(1);
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-    }
+    let data = set_fees(&ANY, &ANY, &ANY, x, None, None).data;
+    // The tag, this option, then the two `None` bytes of the other fees.
+    out.extend_from_slice(&data[1..data.len() - 2]);
 }
 
 pub fn set_fees(
@@ -925,18 +937,26 @@ pub fn set_fees(
     withdrawal: Option<u16>,
     reward: Option<u16>,
 ) -> Instruction {
-    let mut data = vec![tag::SET_FEES];
-    option_u16(&mut data, deposit);
-    option_u16(&mut data, withdrawal);
-    option_u16(&mut data, reward);
-    ix(data, vec![r(config), w(vault), rs(admin)])
+    // The builder's fee setters take only present values; the accounts struct
+    // takes the three options as they are.
+    SetFees {
+        config: *config,
+        vault: *vault,
+        admin: *admin,
+    }
+    .instruction(SetFeesInstructionArgs {
+        deposit_fee_bps: deposit,
+        withdrawal_fee_bps: withdrawal,
+        reward_fee_bps: reward,
+    })
 }
 
 pub fn set_program_fee(config: &Pubkey, admin: &Pubkey, bps: u16) -> Instruction {
-    ix(
-        with_u16(tag::SET_PROGRAM_FEE, bps),
-        vec![w(config), rs(admin)],
-    )
+    SetProgramFeeBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .new_fee_bps(bps)
+        .instruction()
 }
 
 pub fn set_program_fee_wallet(
@@ -944,17 +964,20 @@ pub fn set_program_fee_wallet(
     fee_admin: &Pubkey,
     new_wallet: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::SET_PROGRAM_FEE_WALLET],
-        vec![w(config), rs(fee_admin), r(new_wallet)],
-    )
+    SetProgramFeeWalletBuilder::new()
+        .config(*config)
+        .program_fee_admin(*fee_admin)
+        .new_fee_wallet(*new_wallet)
+        .instruction()
 }
 
 pub fn set_is_paused(config: &Pubkey, vault: &Pubkey, admin: &Pubkey, paused: bool) -> Instruction {
-    ix(
-        vec![tag::SET_IS_PAUSED, paused as u8],
-        vec![r(config), w(vault), rs(admin)],
-    )
+    SetIsPausedBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .admin(*admin)
+        .is_paused(paused)
+        .instruction()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -967,18 +990,15 @@ pub fn delegate_token_account(
     delegate: &Pubkey,
     token_program: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::DELEGATE_TOKEN_ACCOUNT],
-        vec![
-            r(config),
-            r(vault),
-            rs(admin),
-            r(mint),
-            w(token_account),
-            r(delegate),
-            r(token_program),
-        ],
-    )
+    DelegateTokenAccountBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .delegate_asset_admin(*admin)
+        .token_mint(*mint)
+        .token_account(*token_account)
+        .delegate(*delegate)
+        .token_program(*token_program)
+        .instruction()
 }
 
 pub fn revoke_delegate_token_account(
@@ -989,17 +1009,14 @@ pub fn revoke_delegate_token_account(
     token_account: &Pubkey,
     token_program: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::REVOKE_DELEGATE_TOKEN_ACCOUNT],
-        vec![
-            r(config),
-            r(vault),
-            rs(admin),
-            r(mint),
-            w(token_account),
-            r(token_program),
-        ],
-    )
+    RevokeDelegateTokenAccountBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .delegate_asset_admin(*admin)
+        .token_mint(*mint)
+        .token_account(*token_account)
+        .token_program(*token_program)
+        .instruction()
 }
 
 pub fn set_admin(
@@ -1008,12 +1025,16 @@ pub fn set_admin(
     old_admin: &Pubkey,
     new_admin: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::SET_ADMIN],
-        vec![r(config), w(vault), rs(old_admin), rs(new_admin)],
-    )
+    SetAdminBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .old_admin(*old_admin)
+        .new_admin(*new_admin)
+        .instruction()
 }
 
+/// `role`: the `VaultAdminRole` tag (0 DelegationAdmin … 9 MetadataAdmin); a
+/// value past the last role is written over the client's role byte (mutation).
 pub fn set_secondary_admin(
     config: &Pubkey,
     vault: &Pubkey,
@@ -1021,10 +1042,19 @@ pub fn set_secondary_admin(
     new_admin: &Pubkey,
     role: u8,
 ) -> Instruction {
-    ix(
-        vec![tag::SET_SECONDARY_ADMIN, role],
-        vec![r(config), w(vault), rs(admin), r(new_admin)],
-    )
+    let client_role = crate::vault_world::vault_admin_role(role);
+    let mut ix = SetSecondaryAdminBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .admin(*admin)
+        .new_admin(*new_admin)
+        .vault_admin_role(client_role.unwrap_or(VaultAdminRole::DelegationAdmin))
+        .instruction();
+    match client_role {
+        Some(_) => assert_eq!(ix.data[1], role, "client role byte"),
+        None => ix.data[1] = role,
+    }
+    ix
 }
 
 /// AddDelegation (tag 24) / CooldownDelegation (tag 25).
@@ -1037,27 +1067,43 @@ pub fn delegation_change(
     admin: &Pubkey,
     amount: u64,
 ) -> Instruction {
-    ix(
-        with_u64(t, amount),
-        vec![r(config), w(vault), r(operator), w(delegation), rs(admin)],
-    )
+    let ix = match t {
+        tag::ADD_DELEGATION => AddDelegationBuilder::new()
+            .config(*config)
+            .vault(*vault)
+            .operator(*operator)
+            .vault_operator_delegation(*delegation)
+            .admin(*admin)
+            .amount(amount)
+            .instruction(),
+        tag::COOLDOWN_DELEGATION => CooldownDelegationBuilder::new()
+            .config(*config)
+            .vault(*vault)
+            .operator(*operator)
+            .vault_operator_delegation(*delegation)
+            .admin(*admin)
+            .amount(amount)
+            .instruction(),
+        other => panic!("tag {other} does not change a delegation"),
+    };
+    assert_eq!(ix.data[0], t, "client tag");
+    ix
 }
 
 pub fn update_vault_balance(config: &Pubkey, v: &VaultKeys, fee_wallet: &Pubkey) -> Instruction {
-    ix(
-        vec![tag::UPDATE_VAULT_BALANCE],
-        vec![
-            r(config),
-            w(&v.address),
-            r(&v.vault_st_ata),
-            w(&v.vrt_mint),
-            w(&ata(fee_wallet, &v.vrt_mint)),
-            r(&TOKEN_PROGRAM_ID),
-        ],
-    )
+    UpdateVaultBalanceBuilder::new()
+        .config(*config)
+        .vault(v.address)
+        .vault_token_account(v.vault_st_ata)
+        .vrt_mint(v.vrt_mint)
+        .vault_fee_token_account(ata(fee_wallet, &v.vrt_mint))
+        .token_program(TOKEN_PROGRAM_ID)
+        .instruction()
 }
 
-/// The sdk makes the payer a writable signer.
+/// `method`: the `WithdrawalAllocationMethod` tag (0 Greedy); another value is
+/// written over the client's method byte (mutation). The payer is a writable
+/// signer, as the sdk passes it.
 pub fn initialize_vault_update_state_tracker(
     config: &Pubkey,
     vault: &Pubkey,
@@ -1065,16 +1111,19 @@ pub fn initialize_vault_update_state_tracker(
     payer: &Pubkey,
     method: u8,
 ) -> Instruction {
-    ix(
-        vec![tag::INITIALIZE_VAULT_UPDATE_STATE_TRACKER, method],
-        vec![
-            r(config),
-            w(vault),
-            w(tracker),
-            ws(payer),
-            r(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    let mut ix = InitializeVaultUpdateStateTrackerBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .vault_update_state_tracker(*tracker)
+        .payer(*payer)
+        .withdrawal_allocation_method(WithdrawalAllocationMethod::Greedy)
+        .instruction();
+    if method == 0 {
+        assert_eq!(ix.data[1], method, "client method byte");
+    } else {
+        ix.data[1] = method;
+    }
+    ix
 }
 
 pub fn crank_vault_update_state_tracker(
@@ -1084,10 +1133,13 @@ pub fn crank_vault_update_state_tracker(
     delegation: &Pubkey,
     tracker: &Pubkey,
 ) -> Instruction {
-    ix(
-        vec![tag::CRANK_VAULT_UPDATE_STATE_TRACKER],
-        vec![r(config), w(vault), r(operator), w(delegation), w(tracker)],
-    )
+    CrankVaultUpdateStateTrackerBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .operator(*operator)
+        .vault_operator_delegation(*delegation)
+        .vault_update_state_tracker(*tracker)
+        .instruction()
 }
 
 pub fn close_vault_update_state_tracker(
@@ -1097,76 +1149,128 @@ pub fn close_vault_update_state_tracker(
     payer: &Pubkey,
     ncn_epoch: u64,
 ) -> Instruction {
-    ix(
-        with_u64(tag::CLOSE_VAULT_UPDATE_STATE_TRACKER, ncn_epoch),
-        vec![r(config), w(vault), w(tracker), ws(payer)],
-    )
+    CloseVaultUpdateStateTrackerBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .vault_update_state_tracker(*tracker)
+        .payer(*payer)
+        .ncn_epoch(ncn_epoch)
+        .instruction()
 }
 
-/// Borsh: `u32` length then the bytes.
-fn borsh_string(out: &mut Vec<u8>, s: &str) {
-    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-    out.extend_from_slice(s.as_bytes());
-}
-
+/// Data of CreateTokenMetadata (tag 30) or UpdateTokenMetadata (tag 31), from
+/// the client's builders.
 pub fn metadata_data(t: u8, name: &str, symbol: &str, uri: &str) -> Vec<u8> {
-    let mut d = vec![t];
-    borsh_string(&mut d, name);
-    borsh_string(&mut d, symbol);
-    borsh_string(&mut d, uri);
-    d
+    let v = VaultKeys::new(0);
+    let data = match t {
+        tag::CREATE_TOKEN_METADATA => {
+            create_token_metadata_builder(&v, &ANY, &ANY, name, symbol, uri)
+                .instruction()
+                .data
+        }
+        tag::UPDATE_TOKEN_METADATA => {
+            update_token_metadata_builder(&v, &ANY, name, symbol, uri)
+                .instruction()
+                .data
+        }
+        other => panic!("tag {other} is not a metadata instruction"),
+    };
+    assert_eq!(data[0], t, "client tag");
+    data
 }
 
+fn create_token_metadata_builder(
+    v: &VaultKeys,
+    admin: &Pubkey,
+    payer: &Pubkey,
+    name: &str,
+    symbol: &str,
+    uri: &str,
+) -> CreateTokenMetadataBuilder {
+    let mut b = CreateTokenMetadataBuilder::new();
+    b.vault(v.address)
+        .admin(*admin)
+        .vrt_mint(v.vrt_mint)
+        .payer(*payer)
+        .metadata(metadata_pda(&v.vrt_mint))
+        .mpl_token_metadata_program(METAPLEX_ID)
+        .name(name.to_owned())
+        .symbol(symbol.to_owned())
+        .uri(uri.to_owned());
+    b
+}
+
+fn update_token_metadata_builder(
+    v: &VaultKeys,
+    admin: &Pubkey,
+    name: &str,
+    symbol: &str,
+    uri: &str,
+) -> UpdateTokenMetadataBuilder {
+    let mut b = UpdateTokenMetadataBuilder::new();
+    b.vault(v.address)
+        .admin(*admin)
+        .vrt_mint(v.vrt_mint)
+        .metadata(metadata_pda(&v.vrt_mint))
+        .mpl_token_metadata_program(METAPLEX_ID)
+        .name(name.to_owned())
+        .symbol(symbol.to_owned())
+        .uri(uri.to_owned());
+    b
+}
+
+/// `data` (from [`metadata_data`], possibly mutated) replaces the arguments of
+/// the client-built instruction.
 pub fn create_token_metadata(
     v: &VaultKeys,
     admin: &Pubkey,
     payer: &Pubkey,
     data: Vec<u8>,
 ) -> Instruction {
-    ix(
-        data,
-        vec![
-            r(&v.address),
-            rs(admin),
-            r(&v.vrt_mint),
-            ws(payer),
-            w(&metadata_pda(&v.vrt_mint)),
-            r(&METAPLEX_ID),
-            r(&SYSTEM_PROGRAM_ID),
-        ],
-    )
+    let mut ix = create_token_metadata_builder(v, admin, payer, "", "", "").instruction();
+    ix.data = data;
+    ix
 }
 
+/// `data` (from [`metadata_data`], possibly mutated) replaces the arguments of
+/// the client-built instruction. The VRT mint is writable, as the sdk passes it.
 pub fn update_token_metadata(v: &VaultKeys, admin: &Pubkey, data: Vec<u8>) -> Instruction {
-    ix(
-        data,
-        vec![
-            r(&v.address),
-            rs(admin),
-            w(&v.vrt_mint),
-            w(&metadata_pda(&v.vrt_mint)),
-            r(&METAPLEX_ID),
-        ],
-    )
+    let mut ix = sdk_writable(
+        update_token_metadata_builder(v, admin, "", "", "").instruction(),
+        2,
+    );
+    ix.data = data;
+    ix
 }
 
 pub fn set_config_admin(config: &Pubkey, old_admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
-    ix(
-        vec![tag::SET_CONFIG_ADMIN],
-        vec![w(config), rs(old_admin), r(new_admin)],
-    )
+    SetConfigAdminBuilder::new()
+        .config(*config)
+        .old_admin(*old_admin)
+        .new_admin(*new_admin)
+        .instruction()
 }
 
+/// `role`: 0 = FeeAdmin; another value is written over the client's role
+/// byte (mutation).
 pub fn set_config_secondary_admin(
     config: &Pubkey,
     admin: &Pubkey,
     new_admin: &Pubkey,
     role: u8,
 ) -> Instruction {
-    ix(
-        vec![tag::SET_CONFIG_SECONDARY_ADMIN, role],
-        vec![w(config), rs(admin), r(new_admin)],
-    )
+    let mut ix = SetConfigSecondaryAdminBuilder::new()
+        .config(*config)
+        .admin(*admin)
+        .new_admin(*new_admin)
+        .config_admin_role(ConfigAdminRole::FeeAdmin)
+        .instruction();
+    if role == 0 {
+        assert_eq!(ix.data[1], role, "client role byte");
+    } else {
+        ix.data[1] = role;
+    }
+    ix
 }
 
 /// An SPL Token `Transfer` (tag 3).

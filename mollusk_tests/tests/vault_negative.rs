@@ -663,12 +663,6 @@ fn stricter_len(m: Matrix<'_>, i: usize) -> Matrix<'_> {
     )
 }
 
-fn args(tag: u8, rest: &[u8]) -> Vec<u8> {
-    let mut d = vec![tag];
-    d.extend_from_slice(rest);
-    d
-}
-
 // ---------------------------------------------------------------------------
 // 0–2: config and vault creation.
 // ---------------------------------------------------------------------------
@@ -679,7 +673,9 @@ fn initialize_config() {
     let config = fx.config.address;
     let fx = fx.without(&config);
     let admin = vw::key(0x10, 9);
-    let ix = vw::initialize_config(&config, &admin, &R, &fx.config.program_fee_wallet, 30);
+    let fee_wallet = fx.config.program_fee_wallet;
+    let ix = vw::initialize_config(&config, &admin, &R, &fee_wallet, 30);
+    let fee = |bps: u16| vw::initialize_config(&config, &admin, &R, &fee_wallet, bps).data;
     let case = fx
         .case(
             "InitializeConfig",
@@ -694,19 +690,15 @@ fn initialize_config() {
         )
         .arg_case(
             "program fee 10_001 bps",
-            args(vw::tag::INITIALIZE_CONFIG, &10_001u16.to_le_bytes()),
+            fee(10_001),
             Expected::Program(ProgramError::InvalidArgument),
         )
         .arg_case(
             "program fee 65_535 bps",
-            args(vw::tag::INITIALIZE_CONFIG, &u16::MAX.to_le_bytes()),
+            fee(u16::MAX),
             Expected::Program(ProgramError::InvalidArgument),
         )
-        .arg_case(
-            "program fee 10_000 bps",
-            args(vw::tag::INITIALIZE_CONFIG, &10_000u16.to_le_bytes()),
-            Expected::Success,
-        );
+        .arg_case("program fee 10_000 bps", fee(10_000), Expected::Success);
     let m = Matrix::new(case, |v| {
         load_system_account(v, 0, true)?;
         load_signer(v, 1, true)?;
@@ -1288,9 +1280,16 @@ fn mint_to() {
         "mint_signer",
     ];
     let amounts = |a: u64, min: u64| {
-        let mut d = a.to_le_bytes().to_vec();
-        d.extend_from_slice(&min.to_le_bytes());
-        args(vw::tag::MINT_TO, &d)
+        vw::mint_to(
+            &fx.config.address,
+            &fx.v,
+            &fx.staker,
+            &fx.v.fee_wallet,
+            a,
+            min,
+            Some(&fx.v.mint_burn_admin),
+        )
+        .data
     };
     let case = fx
         .case("MintTo", ix.clone(), &names)
@@ -1379,14 +1378,17 @@ fn enqueue_withdrawal() {
         .without(&ticket)
         .set(base, vw::wallet())
         .set(ticket_vrt, vw::token_account(&vrt_mint, &ticket, 0));
-    let ix = vw::enqueue_withdrawal(
-        &fx.config.address,
-        &fx.v,
-        &fx.staker,
-        &base,
-        1_000,
-        Some(&fx.v.mint_burn_admin),
-    );
+    let enqueue = |amount: u64| {
+        vw::enqueue_withdrawal(
+            &fx.config.address,
+            &fx.v,
+            &fx.staker,
+            &base,
+            amount,
+            Some(&fx.v.mint_burn_admin),
+        )
+    };
+    let ix = enqueue(1_000);
     let names = [
         "config",
         "vault",
@@ -1403,12 +1405,12 @@ fn enqueue_withdrawal() {
         .case("EnqueueWithdrawal", ix.clone(), &names)
         .arg_case(
             "amount 0",
-            args(vw::tag::ENQUEUE_WITHDRAWAL, &0u64.to_le_bytes()),
+            enqueue(0).data,
             Expected::custom(err::VAULT_ENQUEUE_WITHDRAWAL_AMOUNT_ZERO),
         )
         .arg_case(
             "more VRT than the staker holds",
-            args(vw::tag::ENQUEUE_WITHDRAWAL, &10_001u64.to_le_bytes()),
+            enqueue(10_001).data,
             Expected::custom(err::TOKEN_INSUFFICIENT_FUNDS),
         );
     let m = Matrix::new(case, |v| {
@@ -1626,11 +1628,7 @@ fn set_fees() {
         Some(40),
     );
     let fees = |d: Option<u16>, w: Option<u16>, r: Option<u16>| {
-        let mut data = vec![vw::tag::SET_FEES];
-        vw::option_u16(&mut data, d);
-        vw::option_u16(&mut data, w);
-        vw::option_u16(&mut data, r);
-        data
+        vw::set_fees(&fx.config.address, &fx.v.address, &fx.v.fee_admin, d, w, r).data
     };
     let case = fx
         .case("SetFees", ix.clone(), &VAULT_ADMIN_NAMES)
@@ -1711,12 +1709,13 @@ fn set_fees() {
 #[test]
 fn set_program_fee() {
     let fx = Fx::new(INACTIVE);
-    let ix = vw::set_program_fee(&fx.config.address, &fx.config.admin, 40);
+    let fee = |bps: u16| vw::set_program_fee(&fx.config.address, &fx.config.admin, bps);
+    let ix = fee(40);
     let case = fx
         .case("SetProgramFee", ix.clone(), &["config", "admin"])
         .arg_case(
             "10_001 bps",
-            args(vw::tag::SET_PROGRAM_FEE, &10_001u16.to_le_bytes()),
+            fee(10_001).data,
             Expected::Program(ProgramError::InvalidInstructionData),
         );
     let m = Matrix::new(case, |v| {
@@ -2070,26 +2069,29 @@ fn add_delegation() {
             (0, 0, 0),
         )),
     );
-    let ix = vw::delegation_change(
-        vw::tag::ADD_DELEGATION,
-        &fx.config.address,
-        &fx.v.address,
-        &fx.operator.address,
-        &fx.delegation,
-        &fx.v.delegation_admin,
-        1_000,
-    );
+    let change = |amount: u64| {
+        vw::delegation_change(
+            vw::tag::ADD_DELEGATION,
+            &fx.config.address,
+            &fx.v.address,
+            &fx.operator.address,
+            &fx.delegation,
+            &fx.v.delegation_admin,
+            amount,
+        )
+    };
+    let ix = change(1_000);
     let case = fx
         .case("AddDelegation", ix.clone(), &DELEGATION_NAMES)
         .arg_case(
             "amount 0",
-            args(vw::tag::ADD_DELEGATION, &0u64.to_le_bytes()),
+            change(0).data,
             Expected::custom(err::VAULT_DELEGATION_ZERO),
         )
         .arg_case(
             "more than the free assets",
             // 100_000 deposited, 10_000 staked, 1_000 VRT reserved (~998 tokens after fees).
-            args(vw::tag::ADD_DELEGATION, &89_100u64.to_le_bytes()),
+            change(89_100).data,
             Expected::custom(err::VAULT_INSUFFICIENT_FUNDS),
         );
     let m = Matrix::new(case, delegation_model)
@@ -2105,25 +2107,28 @@ fn add_delegation() {
 #[test]
 fn cooldown_delegation() {
     let fx = Fx::new(INACTIVE);
-    let ix = vw::delegation_change(
-        vw::tag::COOLDOWN_DELEGATION,
-        &fx.config.address,
-        &fx.v.address,
-        &fx.operator.address,
-        &fx.delegation,
-        &fx.v.delegation_admin,
-        1_000,
-    );
+    let change = |amount: u64| {
+        vw::delegation_change(
+            vw::tag::COOLDOWN_DELEGATION,
+            &fx.config.address,
+            &fx.v.address,
+            &fx.operator.address,
+            &fx.delegation,
+            &fx.v.delegation_admin,
+            amount,
+        )
+    };
+    let ix = change(1_000);
     let case = fx
         .case("CooldownDelegation", ix.clone(), &DELEGATION_NAMES)
         .arg_case(
             "amount 0",
-            args(vw::tag::COOLDOWN_DELEGATION, &0u64.to_le_bytes()),
+            change(0).data,
             Expected::custom(err::VAULT_COOLDOWN_ZERO),
         )
         .arg_case(
             "more than staked",
-            args(vw::tag::COOLDOWN_DELEGATION, &(STAKED + 1).to_le_bytes()),
+            change(STAKED + 1).data,
             Expected::custom(err::VAULT_SECURITY_UNDERFLOW),
         );
     let m = Matrix::new(case, delegation_model)
@@ -2295,22 +2300,22 @@ fn close_vault_update_state_tracker() {
         tracker,
         vw::vault_account(vw::tracker_bytes(&vault, epoch, 0, (STAKED, 0, 0), 0)),
     );
-    let ix = vw::close_vault_update_state_tracker(
-        &fx.config.address,
-        &fx.v.address,
-        &tracker,
-        &fx.payer,
-        epoch,
-    );
+    let close = |ncn_epoch: u64| {
+        vw::close_vault_update_state_tracker(
+            &fx.config.address,
+            &fx.v.address,
+            &tracker,
+            &fx.payer,
+            ncn_epoch,
+        )
+    };
+    let ix = close(epoch);
     let names = ["config", "vault", "vault_update_state_tracker", "payer"];
     let case = fx
         .case("CloseVaultUpdateStateTracker", ix.clone(), &names)
         .arg_case(
             "another epoch's tracker address",
-            args(
-                vw::tag::CLOSE_VAULT_UPDATE_STATE_TRACKER,
-                &(epoch - 1).to_le_bytes(),
-            ),
+            close(epoch - 1).data,
             Expected::Program(iad()),
         );
     let m = Matrix::new(case, move |v| {
