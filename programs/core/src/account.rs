@@ -85,15 +85,3 @@ pub fn check_account<T: AccountType>(
     }
     Ok(())
 }
-
-/// Little-endian `u64` stored as bytes.
-#[inline(always)]
-pub const fn u64_from(bytes: &[u8; 8]) -> u64 {
-    u64::from_le_bytes(*bytes)
-}
-
-/// Little-endian `u16` stored as bytes.
-#[inline(always)]
-pub const fn u16_from(bytes: &[u8; 2]) -> u16 {
-    u16::from_le_bytes(*bytes)
-}

@@ -51,12 +51,6 @@ pub fn load_token_program(account: &AccountView) -> ProgramResult {
     load_program(account, &TOKEN_PROGRAM_ID)
 }
 
-/// `account` is SPL Token-2022 (`IncorrectProgramId`).
-#[inline(always)]
-pub fn load_token_2022_program(account: &AccountView) -> ProgramResult {
-    load_program(account, &TOKEN_2022_PROGRAM_ID)
-}
-
 /// `account` is the associated token account program (`IncorrectProgramId`).
 #[inline(always)]
 pub fn load_associated_token_account_program(account: &AccountView) -> ProgramResult {
