@@ -349,6 +349,17 @@ pub enum VaultInstruction {
     #[account(1, signer, name = "admin")]
     #[account(2, name = "new_admin")]
     SetConfigSecondaryAdmin(ConfigAdminRole) = 33,
+
+    // Additions, appended after the original's 34 instructions (docs/COMPATIBILITY.md).
+
+    /// Cranks several operators of the vault update in one instruction: exactly
+    /// CrankVaultUpdateStateTracker once per vault_operator_delegation, in the order given
+    /// (the tracker's operator-index order), with the same effect and errors. Pass k >= 1
+    /// vault_operator_delegation accounts (writable) after the three listed here.
+    #[account(0, name = "config")]
+    #[account(1, writable, name = "vault")]
+    #[account(2, writable, name = "vault_update_state_tracker")]
+    BatchCrankVaultUpdateStateTracker = 34,
 }
 
 /// Raw tags of [`VaultInstruction`], for dispatch and clients.
@@ -387,6 +398,8 @@ pub mod tag {
     pub const UPDATE_TOKEN_METADATA: u8 = 31;
     pub const SET_CONFIG_ADMIN: u8 = 32;
     pub const SET_CONFIG_SECONDARY_ADMIN: u8 = 33;
+    // Additions (not in the original).
+    pub const BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER: u8 = 34;
 }
 
 /// Config roles settable by SetConfigSecondaryAdmin.
@@ -730,8 +743,13 @@ mod tag_tests {
                 I::SetConfigSecondaryAdmin(ConfigAdminRole::FeeAdmin),
                 tag::SET_CONFIG_SECONDARY_ADMIN,
             ),
+            (
+                I::BatchCrankVaultUpdateStateTracker,
+                tag::BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER,
+            ),
         ];
-        assert_eq!(cases.len(), 34);
+        // The original's 34 instructions, then the additions.
+        assert_eq!(cases.len(), 35);
         for (i, (ix, t)) in cases.iter().enumerate() {
             assert_eq!(tag_of(ix), *t, "{ix:?}");
             assert_eq!(*t as usize, i);

@@ -18,7 +18,8 @@ pinocchio::no_allocator!();
 pinocchio::nostd_panic_handler!();
 
 /// Dispatches on the 1-byte tag (the original's variant index at master,
-/// RevokeDelegateTokenAccount = 21); `data` passed on is what follows the tag.
+/// RevokeDelegateTokenAccount = 21; tags from 34 on are additions); `data`
+/// passed on is what follows the tag.
 /// The program id is not compared with the default one, so the same binary can
 /// be deployed under any id. One line per tag.
 #[inline(always)]
@@ -66,6 +67,8 @@ pub fn process_instruction(
         31 => p::update_token_metadata::process_update_token_metadata(program_id, accounts, data),
         32 => p::set_config_admin::process_set_config_admin(program_id, accounts, data),
         33 => p::set_config_secondary_admin::process_set_config_secondary_admin(program_id, accounts, data),
+        // Appended to the original's instructions (docs/COMPATIBILITY.md).
+        34 => p::batch_crank_vault_update_state_tracker::process_batch_crank_vault_update_state_tracker(program_id, accounts, data),
         _ => Err(ProgramError::InvalidInstructionData),
     };
     #[cfg(feature = "logging")]

@@ -5,21 +5,22 @@
 //! stake as the vault still needs, and the tracker adds up the result.
 //!
 //! Crankers send one of these per operator and transaction, so every check is
-//! as cheap as it can be: each account is checked once.
+//! as cheap as it can be: each account is checked once. The operator's step
+//! itself is `shared::crank_operator`, which CrankVaultUpdateStateTrackers
+//! repeats over several operators.
 
 use jito_core::{account::AccountType, get_epoch};
 use jito_vault_interface::{
-    error::VaultError,
-    instruction::WithdrawalAllocationMethod,
     restaking::state::Operator,
     state::{Config, Vault, VaultOperatorDelegation, VaultUpdateStateTracker},
 };
 use pinocchio::{
     error::ProgramError,
-    hint::unlikely,
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
+
+use super::shared::crank_operator::{crank_operator, CrankEpoch};
 
 /// The original `VaultUpdateStateTracker::load` (owner `InvalidAccountOwner`;
 /// length, writable, discriminator and address `InvalidAccountData`), always
@@ -83,37 +84,20 @@ pub fn process_crank_vault_update_state_tracker(
     let tracker =
         VaultUpdateStateTracker::from_bytes_mut(unsafe { tracker_info.borrow_unchecked_mut() })?;
 
-    // The original computes these before loading the tracker; with a valid
-    // epoch length (checked just above) they cannot fail, so the order is moot.
+    // The original computes this before loading the tracker; with a valid
+    // epoch length (checked just above) it cannot fail, so the order is moot.
     let last_full_state_update_epoch =
         get_epoch(vault.last_full_state_update_slot(), epoch_length)?;
-    let operator_last_updated_epoch = get_epoch(delegation.last_update_slot(), epoch_length)?;
-    // An operator updated in an epoch whose vault update never finished already
-    // gave up its share of the unstaking; it is only rolled forward.
-    let has_been_partially_updated = last_full_state_update_epoch < operator_last_updated_epoch;
-
     vault.check_is_paused()?;
-    // An operator already updated this epoch fails here, the cheapest way out
-    // for a cranker racing others.
-    if unlikely(operator_last_updated_epoch >= ncn_epoch) {
-        return Err(VaultError::VaultOperatorDelegationIsUpdated.into());
-    }
-    tracker.check_and_update_index(delegation.index(), vault.operator_count())?;
-
-    match WithdrawalAllocationMethod::try_from(tracker.withdrawal_allocation_method)? {
-        WithdrawalAllocationMethod::Greedy => vault.allocate_withdrawal_greedy(
-            &mut delegation.delegation_state,
-            has_been_partially_updated,
-        )?,
-    }
-
-    // Roll the delegation forward (at most two stages matter) and add it up.
-    delegation
-        .delegation_state
-        .update_for_epochs(ncn_epoch - operator_last_updated_epoch);
-    delegation.set_last_update_slot(slot);
-    tracker
-        .delegation_state
-        .accumulate(&delegation.delegation_state)?;
-    Ok(())
+    crank_operator(
+        vault,
+        tracker,
+        delegation,
+        &CrankEpoch {
+            slot,
+            epoch_length,
+            ncn_epoch,
+            last_full_state_update_epoch,
+        },
+    )
 }

@@ -4,6 +4,7 @@
 use pinocchio::{error::ProgramError, ProgramResult};
 
 pub mod add_delegation;
+pub mod batch_crank_vault_update_state_tracker;
 pub mod burn_withdrawal_ticket;
 pub mod change_withdrawal_ticket_owner;
 pub mod close_vault_update_state_tracker;
