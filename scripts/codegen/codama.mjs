@@ -16,6 +16,7 @@ import {
     accountNode,
     accountValueNode,
     argumentValueNode,
+    arrayTypeNode,
     assertIsNode,
     bottomUpTransformerVisitor,
     camelCase,
@@ -38,7 +39,10 @@ import {
     structFieldTypeNode,
     structTypeNode,
     throwValidatorItemsVisitor,
+    instructionArgumentNode,
     instructionNode,
+    instructionRemainingAccountsNode,
+    remainderCountNode,
     variablePdaSeedNode,
     visit,
 } from 'codama';
@@ -216,12 +220,63 @@ const omitOptionalAccountsVisitor = bottomUpTransformerVisitor([
     },
 ]);
 
+// Variable account lists after an instruction's fixed accounts (Shank cannot express them):
+// an extra array argument of addresses in the clients, passed as remaining accounts.
+function remainingAccountsVisitor(key) {
+    const entries = config.programs[key].remainingAccounts ?? [];
+    const applied = new Set();
+    const visitor = bottomUpTransformerVisitor([
+        {
+            select: '[instructionNode]',
+            transform: node => {
+                assertIsNode(node, 'instructionNode');
+                const mine = entries.filter(e => camelCase(e.instruction) === node.name);
+                if (!mine.length) return node;
+                mine.forEach(e => applied.add(e));
+                return instructionNode({
+                    ...node,
+                    extraArguments: [
+                        ...(node.extraArguments ?? []),
+                        ...mine.map(e =>
+                            instructionArgumentNode({
+                                name: e.argument,
+                                type: arrayTypeNode(publicKeyTypeNode(), remainderCountNode()),
+                                docs: e.docs ?? [],
+                            }),
+                        ),
+                    ],
+                    remainingAccounts: [
+                        ...(node.remainingAccounts ?? []),
+                        ...mine.map(e =>
+                            instructionRemainingAccountsNode(argumentValueNode(e.argument), {
+                                isWritable: !!e.writable,
+                                isSigner: false,
+                                docs: e.docs ?? [],
+                            }),
+                        ),
+                    ],
+                });
+            },
+        },
+    ]);
+    return {
+        visitor,
+        check() {
+            const missing = entries.filter(e => !applied.has(e));
+            if (missing.length) throw new Error(`${key}: remainingAccounts for no instruction: ${JSON.stringify(missing)}`);
+        },
+    };
+}
+
 function buildTree(key) {
     const codama = createFromRoot(rootNodeFromAnchor(idls[key]));
     codama.update(accountsVisitor(key));
     codama.update(setFixedAccountSizesVisitor());
     codama.update(setInstructionAccountDefaultValuesVisitor(accountDefaultRules(key)));
     codama.update(omitOptionalAccountsVisitor);
+    const remaining = remainingAccountsVisitor(key);
+    codama.update(remaining.visitor);
+    remaining.check();
     checkDefaultsApplied(key, codama.getRoot());
     // Any dangling link (a type Shank could not resolve, a PDA without its node) fails here.
     codama.accept(throwValidatorItemsVisitor(getValidationItemsVisitor(), 'error'));

@@ -3,6 +3,10 @@
 //! instruction names, tags, argument types, account order and flags; account types' fields,
 //! offsets and sizes; the types they use; error codes, names and messages.
 //!
+//! Instructions appended after the original's (a tag above its highest, a name it does not
+//! use; see docs/COMPATIBILITY.md) are accepted; every original instruction must still be
+//! present unchanged.
+//!
 //! Each test lists every difference it finds before failing. `idl-deviations.json` lists the
 //! account flags that may deliberately differ (original annotation bugs); either value passes.
 
@@ -201,8 +205,26 @@ fn differences(name: &str) -> Vec<String> {
             }
         }
     }
+    // Additions are appended: a tag above every original tag, a name the original does not
+    // use. Anything else not in the original (a gap filled, a renumbering) is a difference.
+    let last_original_tag = arr(&want["instructions"])
+        .iter()
+        .filter_map(|w| w["tag"].as_u64())
+        .max()
+        .unwrap_or(0);
     for (tag, ix) in &our_ixs {
-        if !arr(&want["instructions"]).iter().any(|w| w["tag"] == *tag) {
+        if arr(&want["instructions"]).iter().any(|w| w["tag"] == *tag) {
+            continue;
+        }
+        let name_taken = arr(&want["instructions"])
+            .iter()
+            .any(|w| w["name"] == ix["name"]);
+        if *tag > last_original_tag && !name_taken {
+            eprintln!(
+                "{name}: instruction {tag} {}: appended addition",
+                ix["name"]
+            );
+        } else {
             diffs.push(format!(
                 "instruction {tag} {}: not in the original",
                 ix["name"]
