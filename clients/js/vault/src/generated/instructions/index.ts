@@ -7,6 +7,7 @@
  */
 
 export * from "./addDelegation";
+export * from "./batchCrankVaultUpdateStateTracker";
 export * from "./burnWithdrawalTicket";
 export * from "./changeWithdrawalTicketOwner";
 export * from "./closeVaultUpdateStateTracker";

@@ -61,6 +61,7 @@ import {
 } from "../accounts";
 import {
   getAddDelegationInstructionAsync,
+  getBatchCrankVaultUpdateStateTrackerInstructionAsync,
   getBurnWithdrawalTicketInstructionAsync,
   getChangeWithdrawalTicketOwnerInstructionAsync,
   getCloseVaultUpdateStateTrackerInstructionAsync,
@@ -95,6 +96,7 @@ import {
   getWarmupVaultNcnSlasherTicketInstructionAsync,
   getWarmupVaultNcnTicketInstructionAsync,
   parseAddDelegationInstruction,
+  parseBatchCrankVaultUpdateStateTrackerInstruction,
   parseBurnWithdrawalTicketInstruction,
   parseChangeWithdrawalTicketOwnerInstruction,
   parseCloseVaultUpdateStateTrackerInstruction,
@@ -129,6 +131,7 @@ import {
   parseWarmupVaultNcnSlasherTicketInstruction,
   parseWarmupVaultNcnTicketInstruction,
   type AddDelegationAsyncInput,
+  type BatchCrankVaultUpdateStateTrackerAsyncInput,
   type BurnWithdrawalTicketAsyncInput,
   type ChangeWithdrawalTicketOwnerAsyncInput,
   type CloseVaultUpdateStateTrackerAsyncInput,
@@ -149,6 +152,7 @@ import {
   type InitializeVaultWithMintInput,
   type MintToAsyncInput,
   type ParsedAddDelegationInstruction,
+  type ParsedBatchCrankVaultUpdateStateTrackerInstruction,
   type ParsedBurnWithdrawalTicketInstruction,
   type ParsedChangeWithdrawalTicketOwnerInstruction,
   type ParsedCloseVaultUpdateStateTrackerInstruction,
@@ -295,6 +299,7 @@ export enum JitoVaultInstruction {
   UpdateTokenMetadata,
   SetConfigAdmin,
   SetConfigSecondaryAdmin,
+  BatchCrankVaultUpdateStateTracker,
 }
 
 export function identifyJitoVaultInstruction(
@@ -402,6 +407,9 @@ export function identifyJitoVaultInstruction(
   }
   if (containsBytes(data, getU8Encoder().encode(33), 0)) {
     return JitoVaultInstruction.SetConfigSecondaryAdmin;
+  }
+  if (containsBytes(data, getU8Encoder().encode(34), 0)) {
+    return JitoVaultInstruction.BatchCrankVaultUpdateStateTracker;
   }
   throw new SolanaError(
     SOLANA_ERROR__PROGRAM_CLIENTS__FAILED_TO_IDENTIFY_INSTRUCTION,
@@ -513,7 +521,10 @@ export type ParsedJitoVaultInstruction<
     } & ParsedSetConfigAdminInstruction<TProgram>)
   | ({
       instructionType: JitoVaultInstruction.SetConfigSecondaryAdmin;
-    } & ParsedSetConfigSecondaryAdminInstruction<TProgram>);
+    } & ParsedSetConfigSecondaryAdminInstruction<TProgram>)
+  | ({
+      instructionType: JitoVaultInstruction.BatchCrankVaultUpdateStateTracker;
+    } & ParsedBatchCrankVaultUpdateStateTrackerInstruction<TProgram>);
 
 export function parseJitoVaultInstruction<TProgram extends string>(
   instruction: Instruction<TProgram> & InstructionWithData<ReadonlyUint8Array>,
@@ -758,6 +769,13 @@ export function parseJitoVaultInstruction<TProgram extends string>(
         ...parseSetConfigSecondaryAdminInstruction(instruction),
       };
     }
+    case JitoVaultInstruction.BatchCrankVaultUpdateStateTracker: {
+      assertIsInstructionWithAccounts(instruction);
+      return {
+        instructionType: JitoVaultInstruction.BatchCrankVaultUpdateStateTracker,
+        ...parseBatchCrankVaultUpdateStateTrackerInstruction(instruction),
+      };
+    }
     default:
       throw new SolanaError(
         SOLANA_ERROR__PROGRAM_CLIENTS__UNRECOGNIZED_INSTRUCTION_TYPE,
@@ -943,6 +961,10 @@ export type JitoVaultPluginInstructions = {
   setConfigSecondaryAdmin: (
     input: SetConfigSecondaryAdminAsyncInput,
   ) => ReturnType<typeof getSetConfigSecondaryAdminInstructionAsync> &
+    SelfPlanAndSendFunctions;
+  batchCrankVaultUpdateStateTracker: (
+    input: BatchCrankVaultUpdateStateTrackerAsyncInput,
+  ) => ReturnType<typeof getBatchCrankVaultUpdateStateTrackerInstructionAsync> &
     SelfPlanAndSendFunctions;
 };
 
@@ -1193,6 +1215,11 @@ export function jitoVaultProgram() {
             addSelfPlanAndSendFunctions(
               client,
               getSetConfigSecondaryAdminInstructionAsync(input),
+            ),
+          batchCrankVaultUpdateStateTracker: (input) =>
+            addSelfPlanAndSendFunctions(
+              client,
+              getBatchCrankVaultUpdateStateTrackerInstructionAsync(input),
             ),
         },
         pdas: {

@@ -6,6 +6,7 @@
 //!
 
 pub(crate) mod r#add_delegation;
+pub(crate) mod r#batch_crank_vault_update_state_tracker;
 pub(crate) mod r#burn_withdrawal_ticket;
 pub(crate) mod r#change_withdrawal_ticket_owner;
 pub(crate) mod r#close_vault_update_state_tracker;
@@ -41,6 +42,7 @@ pub(crate) mod r#warmup_vault_ncn_slasher_ticket;
 pub(crate) mod r#warmup_vault_ncn_ticket;
 
 pub use self::r#add_delegation::*;
+pub use self::r#batch_crank_vault_update_state_tracker::*;
 pub use self::r#burn_withdrawal_ticket::*;
 pub use self::r#change_withdrawal_ticket_owner::*;
 pub use self::r#close_vault_update_state_tracker::*;
