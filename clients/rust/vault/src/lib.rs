@@ -11,3 +11,6 @@ mod generated;
 pub use generated::programs::JITO_VAULT_ID;
 pub use generated::programs::JITO_VAULT_ID as ID;
 pub use generated::*;
+
+/// Hand-written: plans a vault's epoch update into the fewest transactions.
+pub mod planner;
