@@ -24,9 +24,13 @@ import {
   type Instruction,
   type KeyPairSigner,
   type TransactionSigner,
+  type AddressesByLookupTableAddress,
   appendTransactionMessageInstructions,
+  compressTransactionMessageUsingAddressLookupTables,
   createTransactionMessage,
+  getTransactionEncoder,
   generateKeyPairSigner,
+  getAddressEncoder,
   lamports,
   pipe,
   setTransactionMessageFeePayerSigner,
@@ -92,6 +96,69 @@ export async function send(
   }
   if (label) computeUnits.set(label, result.computeUnitsConsumed());
   return result;
+}
+
+/** An address lookup table written directly (active, no authority), as the ALT program lays it out. */
+export const ADDRESS_LOOKUP_TABLE_PROGRAM = 'AddressLookupTab1e1111111111111111111111111' as Address;
+
+export function putLookupTable(svm: LiteSVM, table: Address, addresses: readonly Address[]): void {
+  const meta = new Uint8Array(56);
+  const view = new DataView(meta.buffer);
+  view.setUint32(0, 1, true); // ProgramState::LookupTable
+  view.setBigUint64(4, 0xffff_ffff_ffff_ffffn, true); // deactivation slot: never
+  // last_extended_slot 0 and start index 0: every address is active; authority None.
+  const encoder = getAddressEncoder();
+  const data = new Uint8Array(56 + 32 * addresses.length);
+  data.set(meta);
+  addresses.forEach((a, i) => data.set(encoder.encode(a), 56 + 32 * i));
+  svm.setAccount({
+    address: table,
+    lamports: lamports(svm.minimumBalanceForRentExemption(BigInt(data.length))),
+    data,
+    programAddress: ADDRESS_LOOKUP_TABLE_PROGRAM,
+    executable: false,
+    space: BigInt(data.length),
+  });
+}
+
+/**
+ * Sends one legacy transaction, or v0 through `lookupTable` when given; throws with the logs if
+ * it fails. Returns the encoded size and the metadata.
+ */
+export async function sendWithTable(
+  svm: LiteSVM,
+  payer: TransactionSigner,
+  instructions: Instruction[],
+  lookupTable?: { address: Address; addresses: readonly Address[] },
+): Promise<{ size: number; meta: TransactionMetadata }> {
+  svm.expireBlockhash();
+  const signed = lookupTable
+    ? await signTransactionMessageWithSigners(
+        pipe(
+          createTransactionMessage({ version: 0 }),
+          tx => setTransactionMessageFeePayerSigner(payer, tx),
+          tx => svm.setTransactionMessageLifetimeUsingLatestBlockhash(tx),
+          tx => appendTransactionMessageInstructions(instructions, tx),
+          tx =>
+            compressTransactionMessageUsingAddressLookupTables(tx, {
+              [lookupTable.address]: [...lookupTable.addresses],
+            } as AddressesByLookupTableAddress),
+        ),
+      )
+    : await signTransactionMessageWithSigners(
+        pipe(
+          createTransactionMessage({ version: 'legacy' }),
+          tx => setTransactionMessageFeePayerSigner(payer, tx),
+          tx => svm.setTransactionMessageLifetimeUsingLatestBlockhash(tx),
+          tx => appendTransactionMessageInstructions(instructions, tx),
+        ),
+      );
+  const size = getTransactionEncoder().encode(signed).length;
+  const result = svm.sendTransaction(signed);
+  if (result instanceof FailedTransactionMetadata) {
+    throw new Error(`transaction failed: ${result.toString()}\n${result.meta().logs().join('\n')}`);
+  }
+  return { size, meta: result };
 }
 
 /** Sends one transaction that must fail; returns the error text (e.g. `Custom(1012)`). */
