@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 use jito_vault_client::{
     accounts as client,
     instructions::{
-        AddDelegationBuilder, CloseVaultUpdateStateTrackerBuilder, CooldownDelegationBuilder,
+        AddDelegationBuilder, BatchCrankVaultUpdateStateTracker,
+        CloseVaultUpdateStateTrackerBuilder, CooldownDelegationBuilder,
         CooldownVaultNcnSlasherTicketBuilder, CooldownVaultNcnTicketBuilder,
         CrankVaultUpdateStateTrackerBuilder, InitializeVaultNcnSlasherOperatorTicketBuilder,
         InitializeVaultNcnSlasherTicketBuilder, InitializeVaultNcnTicketBuilder,
@@ -51,6 +52,8 @@ pub mod tag {
     pub const INITIALIZE_VAULT_UPDATE_STATE_TRACKER: u8 = 27;
     pub const CRANK_VAULT_UPDATE_STATE_TRACKER: u8 = 28;
     pub const CLOSE_VAULT_UPDATE_STATE_TRACKER: u8 = 29;
+    /// Appended (not in the original).
+    pub const BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER: u8 = 34;
 }
 
 /// Vault error codes used by these tests (the original's numbers).
@@ -1157,6 +1160,26 @@ pub fn ix_crank_vault_update_state_tracker(
         .instruction()
 }
 
+/// BatchCrankVaultUpdateStateTracker over `delegations`, in the order given
+/// (writable remaining accounts after config, vault and tracker).
+pub fn ix_batch_crank_vault_update_state_tracker(
+    config: &Pubkey,
+    vault: &Pubkey,
+    tracker: &Pubkey,
+    delegations: &[Pubkey],
+) -> Instruction {
+    let metas: Vec<solana_instruction::AccountMeta> = delegations
+        .iter()
+        .map(|d| solana_instruction::AccountMeta::new(*d, false))
+        .collect();
+    BatchCrankVaultUpdateStateTracker {
+        config: *config,
+        vault: *vault,
+        vault_update_state_tracker: *tracker,
+    }
+    .instruction_with_remaining_accounts(&metas)
+}
+
 pub fn ix_close_vault_update_state_tracker(
     config: &Pubkey,
     vault: &Pubkey,
@@ -1493,6 +1516,26 @@ impl World {
         assert_client_decodes_changes(&before, &result);
         self.commit(&result);
         result
+    }
+
+    /// Runs `ix`; on success commits every resulting account (decoded by the
+    /// client) and returns `Ok`, on failure checks that nothing changed and
+    /// returns the error.
+    #[track_caller]
+    pub fn try_exec(&mut self, ix: &Instruction) -> Result<(), crate::ProgramError> {
+        let (result, before) = self.run(ix);
+        match &result.program_result {
+            mollusk_svm::result::ProgramResult::Success => {
+                assert_client_decodes_changes(&before, &result);
+                self.commit(&result);
+                Ok(())
+            }
+            mollusk_svm::result::ProgramResult::Failure(e) => {
+                crate::assert_error(&result, &before, e.clone());
+                Err(e.clone())
+            }
+            other => panic!("instruction did not complete: {other:?}"),
+        }
     }
 
     pub fn commit(&mut self, result: &InstructionResult) {
