@@ -19,9 +19,9 @@ use jito_vault_client::{accounts as vc, instructions as vi, types::WithdrawalAll
 
 use crate::{
     associated_token_address, mint_data, mollusk, owned_account, program_account, system_account,
-    token_account_data, token_amount, Account, Instruction, InstructionResult, Mollusk, Pubkey,
-    ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID,
-    TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    token_account_data, token_amount, Account, AccountMeta, Instruction, InstructionResult,
+    Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
+    TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// Metaplex Token Metadata program id (`metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s`).
@@ -589,6 +589,45 @@ pub fn close_tracker(g: &Globals, v: &VaultKeys, payer: &Pubkey, ncn_epoch: u64)
         payer: *payer,
     }
     .instruction(vi::CloseVaultUpdateStateTrackerInstructionArgs { ncn_epoch })
+}
+
+/// BatchCrankVaultUpdateStateTracker over `operators`' delegations, in the order given.
+pub fn batch_crank_tracker(
+    g: &Globals,
+    v: &VaultKeys,
+    operators: &[&OperatorKeys],
+    ncn_epoch: u64,
+) -> Instruction {
+    let delegations: Vec<AccountMeta> = operators
+        .iter()
+        .map(|op| AccountMeta::new(v.delegation(op), false))
+        .collect();
+    vi::BatchCrankVaultUpdateStateTracker {
+        config: g.vault_config,
+        vault: v.address,
+        vault_update_state_tracker: v.tracker(ncn_epoch),
+    }
+    .instruction_with_remaining_accounts(&delegations)
+}
+
+/// Brings the vault up to date with one BatchCrankVaultUpdateStateTracker over
+/// every operator (`operators` in delegation-index order, cranked from index
+/// `epoch % count`) between the tracker's initialize and close.
+pub fn full_update_batched(
+    ledger: &mut Ledger,
+    g: &Globals,
+    v: &VaultKeys,
+    operators: &[&OperatorKeys],
+) -> (InstructionResult, InstructionResult, InstructionResult) {
+    let epoch = ledger.epoch();
+    let initialize = ledger.exec(&initialize_tracker(g, v, &g.payer, epoch));
+    let n = operators.len();
+    let ordered: Vec<&OperatorKeys> = (0..n)
+        .map(|i| operators[(epoch as usize + i) % n])
+        .collect();
+    let batch = ledger.exec(&batch_crank_tracker(g, v, &ordered, epoch));
+    let close = ledger.exec(&close_tracker(g, v, &g.payer, epoch));
+    (initialize, batch, close)
 }
 
 /// The results of one full vault update (initialize, one crank per operator, close).

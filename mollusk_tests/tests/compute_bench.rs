@@ -16,6 +16,10 @@
 //! * [`crank_scaling`]: the full epoch update of vaults with 1, 8 and 64
 //!   delegated operators after withdrawals and delegation cool-downs; each
 //!   records its costliest crank (`CrankVaultUpdateStateTracker/<n>-operators`).
+//! * [`batch_crank_scaling`]: the same update of vaults with 1, 8, 32 and 64
+//!   operators with one BatchCrankVaultUpdateStateTracker (an addition) over
+//!   all of them (`BatchCrankVaultUpdateStateTracker/<n>-operators`, the
+//!   instruction's total).
 
 use jito_restaking_client::{
     accounts as rc, instructions as ri,
@@ -809,8 +813,10 @@ fn lifecycle() {
 
 /// One vault with `n` delegated operators: deposits, delegations, some
 /// delegation cool-downs and a withdrawal request in epoch `E0`, then the full
-/// update of epoch `E0 + 1`. Records the costliest crank.
-fn crank_world(n: usize) {
+/// update of epoch `E0 + 1`. Records the costliest crank, or with `batched`
+/// the one BatchCrankVaultUpdateStateTracker over all operators, and returns
+/// its CU.
+fn crank_world(n: usize, batched: bool) -> u64 {
     let mut ledger = Ledger::new();
     let g = Globals::new();
     let l = &mut ledger;
@@ -842,21 +848,51 @@ fn crank_world(n: usize) {
 
     l.warp(slot_at(E0 + 1, 1_000));
     let refs: Vec<&OperatorKeys> = ops.iter().collect();
-    let update = full_update(l, &g, &v, &refs);
     let suffix = if n == 1 {
         "1-operator".to_string()
     } else {
         format!("{n}-operators")
     };
-    vault(
-        &format!("CrankVaultUpdateStateTracker/{suffix}"),
-        update.costliest_crank().unwrap(),
-    );
+    if batched {
+        let (_, batch, _) = full_update_batched(l, &g, &v, &refs);
+        vault(
+            &format!("BatchCrankVaultUpdateStateTracker/{suffix}"),
+            &batch,
+        );
+        return batch.compute_units_consumed;
+    }
+    let update = full_update(l, &g, &v, &refs);
+    let crank = update.costliest_crank().unwrap();
+    vault(&format!("CrankVaultUpdateStateTracker/{suffix}"), crank);
+    crank.compute_units_consumed
 }
 
 #[test]
 fn crank_scaling() {
     for n in [1, 8, 64] {
-        crank_world(n);
+        crank_world(n, false);
+    }
+}
+
+/// The same vaults updated with one BatchCrankVaultUpdateStateTracker (an
+/// addition) over all their operators: 1, 8, 32 and 64 operators.
+#[test]
+fn batch_crank_scaling() {
+    let totals: Vec<(u64, u64)> = [1u64, 8, 32, 64]
+        .into_iter()
+        .map(|n| (n, crank_world(n as usize, true)))
+        .collect();
+    let first = totals[0].1;
+    for &(n, total) in &totals[1..] {
+        let per_operator = (total - first) / (n - 1);
+        println!(
+            "BENCH vault BatchCrankVaultUpdateStateTracker operators={n} total={total} per-operator-after-the-first={per_operator} mean={}",
+            total / n
+        );
+        // Target of the batch: each operator after the first adds at most 350 CU.
+        assert!(
+            per_operator <= 350,
+            "{n} operators: {per_operator} CU per further operator"
+        );
     }
 }
