@@ -300,9 +300,9 @@ fn initialize_config_failures() {
     let mut empty = c.ix(0);
     empty.data.clear();
     run(&empty, &c.accounts, ProgramError::InvalidInstructionData);
-    // Unknown tag.
+    // Unknown tag (34 and up are appended instructions: 255 is none).
     let mut unknown = c.ix(0);
-    unknown.data[0] = 34;
+    unknown.data[0] = 255;
     run(&unknown, &c.accounts, ProgramError::InvalidInstructionData);
 }
 
