@@ -14,6 +14,8 @@ step "setup"
 scripts/setup.sh
 step "build SBF programs"
 scripts/build-sbf.sh
+step "build the vault program with the legacy numbering"
+scripts/build-sbf.sh --legacy-numbering
 
 step "format and lints"
 cargo +"$JITO_TOOLCHAIN" fmt --all --check

@@ -349,6 +349,11 @@ pub enum VaultInstruction {
     #[account(1, signer, name = "admin")]
     #[account(2, name = "new_admin")]
     SetConfigSecondaryAdmin(ConfigAdminRole) = 33,
+
+    /// Read-only query (an addition, the same tag in both numberings): sets the return data to
+    /// this build's instruction numbering, one byte (0 master, 1 legacy; see `numbering`).
+    /// Takes no account and no argument. The original binaries fail it (unknown tag).
+    GetNumbering = 36,
 }
 
 /// Raw tags of [`VaultInstruction`], for dispatch and clients.
@@ -387,6 +392,8 @@ pub mod tag {
     pub const UPDATE_TOKEN_METADATA: u8 = 31;
     pub const SET_CONFIG_ADMIN: u8 = 32;
     pub const SET_CONFIG_SECONDARY_ADMIN: u8 = 33;
+    /// An addition, tag 36 in both numberings.
+    pub const GET_NUMBERING: u8 = 36;
 }
 
 /// Config roles settable by SetConfigSecondaryAdmin.
@@ -736,5 +743,6 @@ mod tag_tests {
             assert_eq!(tag_of(ix), *t, "{ix:?}");
             assert_eq!(*t as usize, i);
         }
+        assert_eq!(tag_of(&I::GetNumbering), tag::GET_NUMBERING);
     }
 }
