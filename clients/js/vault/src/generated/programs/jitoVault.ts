@@ -71,6 +71,7 @@ import {
   getCreateTokenMetadataInstruction,
   getDelegateTokenAccountInstructionAsync,
   getEnqueueWithdrawalInstructionAsync,
+  getGetNumberingInstruction,
   getInitializeConfigInstructionAsync,
   getInitializeVaultInstructionAsync,
   getInitializeVaultNcnSlasherOperatorTicketInstructionAsync,
@@ -105,6 +106,7 @@ import {
   parseCreateTokenMetadataInstruction,
   parseDelegateTokenAccountInstruction,
   parseEnqueueWithdrawalInstruction,
+  parseGetNumberingInstruction,
   parseInitializeConfigInstruction,
   parseInitializeVaultInstruction,
   parseInitializeVaultNcnSlasherOperatorTicketInstruction,
@@ -139,6 +141,7 @@ import {
   type CreateTokenMetadataInput,
   type DelegateTokenAccountAsyncInput,
   type EnqueueWithdrawalAsyncInput,
+  type GetNumberingInput,
   type InitializeConfigAsyncInput,
   type InitializeVaultAsyncInput,
   type InitializeVaultNcnSlasherOperatorTicketAsyncInput,
@@ -159,6 +162,7 @@ import {
   type ParsedCreateTokenMetadataInstruction,
   type ParsedDelegateTokenAccountInstruction,
   type ParsedEnqueueWithdrawalInstruction,
+  type ParsedGetNumberingInstruction,
   type ParsedInitializeConfigInstruction,
   type ParsedInitializeVaultInstruction,
   type ParsedInitializeVaultNcnSlasherOperatorTicketInstruction,
@@ -295,6 +299,7 @@ export enum JitoVaultInstruction {
   UpdateTokenMetadata,
   SetConfigAdmin,
   SetConfigSecondaryAdmin,
+  GetNumbering,
 }
 
 export function identifyJitoVaultInstruction(
@@ -402,6 +407,9 @@ export function identifyJitoVaultInstruction(
   }
   if (containsBytes(data, getU8Encoder().encode(33), 0)) {
     return JitoVaultInstruction.SetConfigSecondaryAdmin;
+  }
+  if (containsBytes(data, getU8Encoder().encode(36), 0)) {
+    return JitoVaultInstruction.GetNumbering;
   }
   throw new SolanaError(
     SOLANA_ERROR__PROGRAM_CLIENTS__FAILED_TO_IDENTIFY_INSTRUCTION,
@@ -513,7 +521,10 @@ export type ParsedJitoVaultInstruction<
     } & ParsedSetConfigAdminInstruction<TProgram>)
   | ({
       instructionType: JitoVaultInstruction.SetConfigSecondaryAdmin;
-    } & ParsedSetConfigSecondaryAdminInstruction<TProgram>);
+    } & ParsedSetConfigSecondaryAdminInstruction<TProgram>)
+  | ({
+      instructionType: JitoVaultInstruction.GetNumbering;
+    } & ParsedGetNumberingInstruction<TProgram>);
 
 export function parseJitoVaultInstruction<TProgram extends string>(
   instruction: Instruction<TProgram> & InstructionWithData<ReadonlyUint8Array>,
@@ -758,6 +769,12 @@ export function parseJitoVaultInstruction<TProgram extends string>(
         ...parseSetConfigSecondaryAdminInstruction(instruction),
       };
     }
+    case JitoVaultInstruction.GetNumbering: {
+      return {
+        instructionType: JitoVaultInstruction.GetNumbering,
+        ...parseGetNumberingInstruction(instruction),
+      };
+    }
     default:
       throw new SolanaError(
         SOLANA_ERROR__PROGRAM_CLIENTS__UNRECOGNIZED_INSTRUCTION_TYPE,
@@ -944,6 +961,9 @@ export type JitoVaultPluginInstructions = {
     input: SetConfigSecondaryAdminAsyncInput,
   ) => ReturnType<typeof getSetConfigSecondaryAdminInstructionAsync> &
     SelfPlanAndSendFunctions;
+  getNumbering: (
+    input: GetNumberingInput,
+  ) => ReturnType<typeof getGetNumberingInstruction> & SelfPlanAndSendFunctions;
 };
 
 export type JitoVaultPluginPdas = {
@@ -1193,6 +1213,11 @@ export function jitoVaultProgram() {
             addSelfPlanAndSendFunctions(
               client,
               getSetConfigSecondaryAdminInstructionAsync(input),
+            ),
+          getNumbering: (input) =>
+            addSelfPlanAndSendFunctions(
+              client,
+              getGetNumberingInstruction(input),
             ),
         },
         pdas: {
