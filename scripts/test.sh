@@ -27,6 +27,11 @@ cu_file="$root/target/cu/measured.txt"
 rm -f "$cu_file"
 JITO_CU_OUT="$cu_file" cargo +"$JITO_TOOLCHAIN" test --workspace --locked
 
+step "vault Mollusk tests against the legacy-numbered build (JITO_VAULT_NUMBERING=legacy)"
+# Same tests and binaries; the harness loads jito_vault_program_legacy.so and sends every vault
+# instruction through the client's legacy numbering (mollusk_tests::for_vault_build).
+JITO_VAULT_NUMBERING=legacy cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test 'vault_*'
+
 step "compute budgets and report"
 scripts/compute-report.sh --check --measured "$cu_file"
 
