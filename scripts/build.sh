@@ -11,6 +11,8 @@ step "setup"
 scripts/setup.sh
 step "build SBF programs"
 scripts/build-sbf.sh
+step "build the vault program with the legacy numbering"
+scripts/build-sbf.sh --legacy-numbering
 if [[ -x scripts/codegen.sh ]]; then
   step "regenerate IDLs and clients"
   scripts/codegen.sh

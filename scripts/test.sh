@@ -14,6 +14,8 @@ step "setup"
 scripts/setup.sh
 step "build SBF programs"
 scripts/build-sbf.sh
+step "build the vault program with the legacy numbering"
+scripts/build-sbf.sh --legacy-numbering
 
 step "format and lints"
 cargo +"$JITO_TOOLCHAIN" fmt --all --check
@@ -24,6 +26,11 @@ mkdir -p target/cu
 cu_file="$root/target/cu/measured.txt"
 rm -f "$cu_file"
 JITO_CU_OUT="$cu_file" cargo +"$JITO_TOOLCHAIN" test --workspace --locked
+
+step "vault Mollusk tests against the legacy-numbered build (JITO_VAULT_NUMBERING=legacy)"
+# Same tests and binaries; the harness loads jito_vault_program_legacy.so and sends every vault
+# instruction through the client's legacy numbering (mollusk_tests::for_vault_build).
+JITO_VAULT_NUMBERING=legacy cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test 'vault_*'
 
 step "compute budgets and report"
 scripts/compute-report.sh --check --measured "$cu_file"

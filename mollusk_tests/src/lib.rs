@@ -3,8 +3,16 @@
 //!
 //! The programs are read from `$JITO_SBF_OUT_DIR` or `<workspace>/target/deploy`,
 //! where `scripts/build-sbf.sh` writes them.
+//!
+//! `JITO_VAULT_NUMBERING=legacy` runs the vault tests against the legacy-numbered
+//! build (`jito_vault_program_legacy.so`, `scripts/build-sbf.sh --legacy-numbering`):
+//! every test builds its instructions in master numbering as before, and
+//! [`for_vault_build`], where they are processed, re-tags the vault ones through
+//! the client's [`VaultNumbering`], as a user of that build does.
 
-use std::{path::PathBuf, sync::OnceLock};
+use std::{borrow::Cow, path::PathBuf, sync::OnceLock};
+
+pub use jito_vault_client::numbering::VaultNumbering;
 
 pub use mollusk_svm::{result::InstructionResult, Mollusk};
 pub use solana_account::Account;
@@ -38,27 +46,62 @@ pub fn sbf_out_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/deploy"))
 }
 
-fn read_program(name: &str) -> &'static [u8] {
+/// The numbering of the vault build under test: `JITO_VAULT_NUMBERING` = `master`
+/// (the default) or `legacy`.
+pub fn vault_numbering() -> VaultNumbering {
+    static NUMBERING: OnceLock<VaultNumbering> = OnceLock::new();
+    *NUMBERING.get_or_init(|| match std::env::var("JITO_VAULT_NUMBERING").as_deref() {
+        Err(_) | Ok("") | Ok("master") => VaultNumbering::Master,
+        Ok("legacy") => VaultNumbering::Legacy,
+        Ok(other) => panic!("JITO_VAULT_NUMBERING={other}: expected master or legacy"),
+    })
+}
+
+/// File name (without `.so`) of the vault build of `numbering`.
+pub fn vault_program_file(numbering: VaultNumbering) -> &'static str {
+    match numbering {
+        VaultNumbering::Master => "jito_vault_program",
+        VaultNumbering::Legacy => "jito_vault_program_legacy",
+    }
+}
+
+/// `ix` as the vault build under test takes it: an instruction of the vault
+/// program (built, as every test does, in master numbering) goes through the
+/// client's [`VaultNumbering::apply`] for [`vault_numbering`]; others unchanged.
+pub fn for_vault_build(ix: &Instruction) -> Cow<'_, Instruction> {
+    match vault_numbering() {
+        VaultNumbering::Legacy if ix.program_id == VAULT_PROGRAM_ID => {
+            Cow::Owned(VaultNumbering::Legacy.apply(ix.clone()))
+        }
+        _ => Cow::Borrowed(ix),
+    }
+}
+
+/// The bytes of a built program (`<name>.so` in [`sbf_out_dir`]), read once.
+pub fn read_program(name: &str) -> &'static [u8] {
     static RESTAKING: OnceLock<Vec<u8>> = OnceLock::new();
     static VAULT: OnceLock<Vec<u8>> = OnceLock::new();
+    static VAULT_LEGACY: OnceLock<Vec<u8>> = OnceLock::new();
     let cell = match name {
         "jito_restaking_program" => &RESTAKING,
         "jito_vault_program" => &VAULT,
+        "jito_vault_program_legacy" => &VAULT_LEGACY,
         _ => panic!("unknown program {name}"),
     };
     cell.get_or_init(|| {
         let path = sbf_out_dir().join(format!("{name}.so"));
         std::fs::read(&path).unwrap_or_else(|e| {
             panic!(
-                "cannot read {} ({e}); build the programs first: scripts/build-sbf.sh",
+                "cannot read {} ({e}); build the programs first: scripts/build-sbf.sh \
+                 (and scripts/build-sbf.sh --legacy-numbering for the legacy vault)",
                 path.display()
             )
         })
     })
 }
 
-/// A Mollusk with both programs and the token programs, default feature set
-/// (`SVMFeatureSet::all_enabled()`).
+/// A Mollusk with both programs (the vault build of [`vault_numbering`]) and the
+/// token programs, default feature set (`SVMFeatureSet::all_enabled()`).
 pub fn mollusk() -> Mollusk {
     let mut mollusk = Mollusk::default();
     let loader = mollusk_svm::program::loader_keys::LOADER_V3;
@@ -70,7 +113,7 @@ pub fn mollusk() -> Mollusk {
     mollusk.add_program_with_loader_and_elf(
         &VAULT_PROGRAM_ID,
         &loader,
-        read_program("jito_vault_program"),
+        read_program(vault_program_file(vault_numbering())),
     );
     mollusk_svm_programs_token::token::add_program(&mut mollusk);
     mollusk_svm_programs_token::token2022::add_program(&mut mollusk);

@@ -757,7 +757,7 @@ impl<'a> Matrix<'a> {
             let accounts = keyed_accounts(&base_metas, &store);
             let result = case
                 .mollusk
-                .process_instruction(&case.instruction, &accounts);
+                .process_instruction(&crate::for_vault_build(&case.instruction), &accounts);
             if !result.program_result.is_ok() {
                 panic!(
                     "{}: the valid case fails: {:?}",
@@ -881,7 +881,9 @@ impl<'a> Matrix<'a> {
                 data: data.clone(),
             };
             let accounts = keyed_accounts(&metas, &accounts_store);
-            let result = case.mollusk.process_instruction(&instruction, &accounts);
+            let result = case
+                .mollusk
+                .process_instruction(&crate::for_vault_build(&instruction), &accounts);
             if let Some(problem) = check_outcome(&result, &accounts, &expected) {
                 problems.push(format!("{label}: {problem}"));
             }

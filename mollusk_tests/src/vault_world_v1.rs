@@ -640,7 +640,9 @@ impl World {
     /// Runs `ix` without committing.
     pub fn run(&self, ix: &Instruction) -> (InstructionResult, Vec<(Pubkey, Account)>) {
         let accounts = self.accounts_for(ix);
-        let result = self.mollusk.process_instruction(ix, &accounts);
+        let result = self
+            .mollusk
+            .process_instruction(&crate::for_vault_build(ix), &accounts);
         (result, accounts)
     }
 

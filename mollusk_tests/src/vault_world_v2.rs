@@ -1498,7 +1498,8 @@ impl World {
 
     /// Runs `ix` against `accounts` without touching the store.
     pub fn run_with(&self, ix: &Instruction, accounts: &[(Pubkey, Account)]) -> InstructionResult {
-        self.mollusk.process_instruction(ix, accounts)
+        self.mollusk
+            .process_instruction(&crate::for_vault_build(ix), accounts)
     }
 
     /// Runs `ix` against the store without committing.

@@ -896,3 +896,12 @@ fn batch_crank_scaling() {
         );
     }
 }
+
+/// GetNumbering (an addition, tag 36): the read-only numbering query, built by the client.
+#[test]
+fn get_numbering() {
+    let ix = vi::GetNumberingBuilder::new().instruction();
+    let result =
+        mollusk_tests::mollusk().process_instruction(&mollusk_tests::for_vault_build(&ix), &[]);
+    vault("GetNumbering", &result);
+}

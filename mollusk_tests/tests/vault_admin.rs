@@ -69,7 +69,8 @@ impl World {
     }
 
     fn run(&self, ix: &Instruction, accounts: &[(Pubkey, Account)]) -> InstructionResult {
-        self.mollusk.process_instruction(ix, accounts)
+        self.mollusk
+            .process_instruction(&mollusk_tests::for_vault_build(ix), accounts)
     }
 
     /// Runs `ix`: only the vault changes, to `expected`.

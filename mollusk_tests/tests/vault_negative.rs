@@ -2484,9 +2484,10 @@ fn run_edited(
     for (k, a) in accounts.iter_mut() {
         edit(k, a);
     }
-    let result = case
-        .mollusk
-        .process_instruction(&case.instruction, &accounts);
+    let result = case.mollusk.process_instruction(
+        &mollusk_tests::for_vault_build(&case.instruction),
+        &accounts,
+    );
     (result, accounts)
 }
 

@@ -47,10 +47,15 @@ export const PROGRAMS = {
   vault: { address: JITO_VAULT_PROGRAM_ADDRESS, so: `${deployDir}jito_vault_program.so` },
 };
 
-export function newSvm(): LiteSVM {
+/** The vault build with the legacy numbering (scripts/build-sbf.sh --legacy-numbering). */
+export const VAULT_LEGACY_SO = `${deployDir}jito_vault_program_legacy.so`;
+
+/** A LiteSVM with both programs; `vaultNumbering: 'legacy'` loads the legacy vault build. */
+export function newSvm(vaultNumbering: 'master' | 'legacy' = 'master'): LiteSVM {
   const svm = new LiteSVM();
-  for (const { address, so } of Object.values(PROGRAMS)) {
-    if (!existsSync(so)) throw new Error(`${so} is missing: run scripts/build-sbf.sh first`);
+  for (const [name, { address, so: masterSo }] of Object.entries(PROGRAMS)) {
+    const so = name === 'vault' && vaultNumbering === 'legacy' ? VAULT_LEGACY_SO : masterSo;
+    if (!existsSync(so)) throw new Error(`${so} is missing: run scripts/build-sbf.sh (--legacy-numbering) first`);
     svm.addProgramFromFile(address, so);
   }
   return svm;

@@ -3,3 +3,5 @@
 export * from './generated';
 // Hand-written: plans a vault's epoch update into the fewest transactions.
 export * from './planner';
+// Hand-written: both deployed instruction numberings (master / legacy) and the GetNumbering check.
+export * from './numbering';

@@ -360,6 +360,11 @@ pub enum VaultInstruction {
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vault_update_state_tracker")]
     BatchCrankVaultUpdateStateTracker = 34,
+
+    /// Read-only query (an addition, the same tag in both numberings): sets the return data to
+    /// this build's instruction numbering, one byte (0 master, 1 legacy; see `numbering`).
+    /// Takes no account and no argument. The original binaries fail it (unknown tag).
+    GetNumbering = 36,
 }
 
 /// Raw tags of [`VaultInstruction`], for dispatch and clients.
@@ -398,8 +403,9 @@ pub mod tag {
     pub const UPDATE_TOKEN_METADATA: u8 = 31;
     pub const SET_CONFIG_ADMIN: u8 = 32;
     pub const SET_CONFIG_SECONDARY_ADMIN: u8 = 33;
-    // Additions (not in the original).
+    // Additions (not in the original), the same tags in both numberings.
     pub const BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER: u8 = 34;
+    pub const GET_NUMBERING: u8 = 36;
 }
 
 /// Config roles settable by SetConfigSecondaryAdmin.
@@ -754,5 +760,6 @@ mod tag_tests {
             assert_eq!(tag_of(ix), *t, "{ix:?}");
             assert_eq!(*t as usize, i);
         }
+        assert_eq!(tag_of(&I::GetNumbering), tag::GET_NUMBERING);
     }
 }

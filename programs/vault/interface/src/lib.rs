@@ -11,6 +11,7 @@
 
 pub mod error;
 pub mod instruction;
+pub mod numbering;
 pub mod state;
 
 /// The restaking program's interface, whose accounts the vault reads.

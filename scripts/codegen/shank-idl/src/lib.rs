@@ -88,6 +88,23 @@ pub fn build_idl(root: &Path, name: &str, dir: &str) -> Result<Idl> {
     Ok(idl)
 }
 
+/// IDL name of the vault program in the legacy numbering (written beside `jito_vault`).
+pub const VAULT_LEGACY: &str = "jito_vault_legacy";
+
+/// The vault IDL in the legacy numbering (`jito_vault_legacy.json`): the same instructions,
+/// accounts, types and errors, with each instruction's tag mapped by
+/// [`jito_vault_interface::numbering::Numbering::tag`] (SetAdmin … SetConfigAdmin = 21 … 31,
+/// RevokeDelegateTokenAccount = 32, SetConfigSecondaryAdmin = 33), listed in tag order.
+pub fn vault_legacy_idl(master: &Idl) -> Idl {
+    use jito_vault_interface::numbering::Numbering;
+    let mut idl = master.clone();
+    for ix in &mut idl.instructions {
+        ix.discriminant.value = Numbering::Legacy.tag(ix.discriminant.value);
+    }
+    idl.instructions.sort_by_key(|ix| ix.discriminant.value);
+    idl
+}
+
 /// The repository root: three levels above this crate.
 pub fn repo_root() -> Result<PathBuf> {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,10 +1,15 @@
 //! `cargo run -p jito-shank-idl [-- --root <repo> --out <dir>]`: writes
-//! `<out>/jito_restaking.json` and `<out>/jito_vault.json` (default `<repo>/idl`).
+//! `<out>/jito_restaking.json`, `<out>/jito_vault.json` and the vault in the legacy
+//! numbering, `<out>/jito_vault_legacy.json` (default `<repo>/idl`).
 
-use std::{fs, path::PathBuf};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
 
 use anyhow::{bail, Context, Result};
-use jito_shank_idl::{build_idl, repo_root, PROGRAMS};
+use jito_shank_idl::{build_idl, repo_root, vault_legacy_idl, PROGRAMS, VAULT_LEGACY};
+use shank_idl::idl::Idl;
 
 fn main() -> Result<()> {
     let mut root = None;
@@ -27,17 +32,26 @@ fn main() -> Result<()> {
     fs::create_dir_all(&out)?;
     for (name, dir) in PROGRAMS {
         let idl = build_idl(&root, name, dir)?;
-        let path = out.join(format!("{name}.json"));
-        fs::write(&path, idl.try_into_json()? + "\n")
-            .with_context(|| format!("writing {}", path.display()))?;
-        println!(
-            "{}: {} instructions, {} accounts, {} types, {} errors",
-            path.display(),
-            idl.instructions.len(),
-            idl.accounts.len(),
-            idl.types.len(),
-            idl.errors.as_ref().map_or(0, Vec::len)
-        );
+        write(&out, name, &idl)?;
+        if name == "jito_vault" {
+            write(&out, VAULT_LEGACY, &vault_legacy_idl(&idl))?;
+        }
     }
+    Ok(())
+}
+
+/// Writes `<out>/<name>.json`.
+fn write(out: &Path, name: &str, idl: &Idl) -> Result<()> {
+    let path = out.join(format!("{name}.json"));
+    fs::write(&path, idl.try_into_json()? + "\n")
+        .with_context(|| format!("writing {}", path.display()))?;
+    println!(
+        "{}: {} instructions, {} accounts, {} types, {} errors",
+        path.display(),
+        idl.instructions.len(),
+        idl.accounts.len(),
+        idl.types.len(),
+        idl.errors.as_ref().map_or(0, Vec::len)
+    );
     Ok(())
 }

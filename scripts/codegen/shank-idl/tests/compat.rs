@@ -338,3 +338,63 @@ fn restaking_idl_matches_original() {
 fn vault_idl_matches_original() {
     check("jito_vault");
 }
+
+/// The legacy vault IDL: the master IDL's instructions under the legacy tags, written out here
+/// from the deployed 32-instruction enum (not from the interface's mapping function).
+#[test]
+fn vault_legacy_idl_numbering() {
+    let master = ours("jito_vault");
+    let legacy = serde_json::to_value(jito_shank_idl::vault_legacy_idl(
+        &serde_json::from_value(master.clone()).unwrap(),
+    ))
+    .unwrap();
+    let names = |idl: &Value| -> Vec<(u64, String)> {
+        idl["instructions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|ix| {
+                (
+                    ix["discriminant"]["value"].as_u64().unwrap(),
+                    ix["name"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let moved = [
+        (21, "SetAdmin"),
+        (22, "SetSecondaryAdmin"),
+        (23, "AddDelegation"),
+        (24, "CooldownDelegation"),
+        (25, "UpdateVaultBalance"),
+        (26, "InitializeVaultUpdateStateTracker"),
+        (27, "CrankVaultUpdateStateTracker"),
+        (28, "CloseVaultUpdateStateTracker"),
+        (29, "CreateTokenMetadata"),
+        (30, "UpdateTokenMetadata"),
+        (31, "SetConfigAdmin"),
+        (32, "RevokeDelegateTokenAccount"),
+        (33, "SetConfigSecondaryAdmin"),
+    ];
+    let mut want: Vec<(u64, String)> = names(&master)
+        .into_iter()
+        .filter(|(tag, _)| *tag <= 20 || *tag >= 34)
+        .chain(moved.iter().map(|(t, n)| (*t, n.to_string())))
+        .collect();
+    want.sort();
+    assert_eq!(names(&legacy), want);
+    // Everything but the tags is the master IDL's.
+    let strip = |idl: &Value| -> Value {
+        let mut idl = idl.clone();
+        let mut ixs: Vec<Value> = idl["instructions"].as_array().unwrap().clone();
+        for ix in &mut ixs {
+            ix.as_object_mut().unwrap().remove("discriminant");
+        }
+        ixs.sort_by_key(|ix| ix["name"].as_str().unwrap().to_string());
+        idl["instructions"] = Value::from(ixs);
+        idl
+    };
+    assert_eq!(strip(&legacy), strip(&master));
+    // The committed file is this IDL.
+    assert_eq!(load("idl/jito_vault_legacy.json"), legacy);
+}

@@ -15,6 +15,7 @@ pub mod crank_vault_update_state_tracker;
 pub mod create_token_metadata;
 pub mod delegate_token_account;
 pub mod enqueue_withdrawal;
+pub mod get_numbering;
 pub mod initialize_config;
 pub mod initialize_vault;
 pub mod initialize_vault_ncn_slasher_operator_ticket;

@@ -18,6 +18,7 @@ export * from "./crankVaultUpdateStateTracker";
 export * from "./createTokenMetadata";
 export * from "./delegateTokenAccount";
 export * from "./enqueueWithdrawal";
+export * from "./getNumbering";
 export * from "./initializeConfig";
 export * from "./initializeVault";
 export * from "./initializeVaultNcnSlasherOperatorTicket";

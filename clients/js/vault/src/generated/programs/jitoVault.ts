@@ -61,7 +61,6 @@ import {
 } from "../accounts";
 import {
   getAddDelegationInstructionAsync,
-  getBatchCrankVaultUpdateStateTrackerInstructionAsync,
   getBurnWithdrawalTicketInstructionAsync,
   getChangeWithdrawalTicketOwnerInstructionAsync,
   getCloseVaultUpdateStateTrackerInstructionAsync,
@@ -72,6 +71,7 @@ import {
   getCreateTokenMetadataInstruction,
   getDelegateTokenAccountInstructionAsync,
   getEnqueueWithdrawalInstructionAsync,
+  getGetNumberingInstruction,
   getInitializeConfigInstructionAsync,
   getInitializeVaultInstructionAsync,
   getInitializeVaultNcnSlasherOperatorTicketInstructionAsync,
@@ -96,7 +96,6 @@ import {
   getWarmupVaultNcnSlasherTicketInstructionAsync,
   getWarmupVaultNcnTicketInstructionAsync,
   parseAddDelegationInstruction,
-  parseBatchCrankVaultUpdateStateTrackerInstruction,
   parseBurnWithdrawalTicketInstruction,
   parseChangeWithdrawalTicketOwnerInstruction,
   parseCloseVaultUpdateStateTrackerInstruction,
@@ -107,6 +106,7 @@ import {
   parseCreateTokenMetadataInstruction,
   parseDelegateTokenAccountInstruction,
   parseEnqueueWithdrawalInstruction,
+  parseGetNumberingInstruction,
   parseInitializeConfigInstruction,
   parseInitializeVaultInstruction,
   parseInitializeVaultNcnSlasherOperatorTicketInstruction,
@@ -131,7 +131,6 @@ import {
   parseWarmupVaultNcnSlasherTicketInstruction,
   parseWarmupVaultNcnTicketInstruction,
   type AddDelegationAsyncInput,
-  type BatchCrankVaultUpdateStateTrackerAsyncInput,
   type BurnWithdrawalTicketAsyncInput,
   type ChangeWithdrawalTicketOwnerAsyncInput,
   type CloseVaultUpdateStateTrackerAsyncInput,
@@ -142,6 +141,7 @@ import {
   type CreateTokenMetadataInput,
   type DelegateTokenAccountAsyncInput,
   type EnqueueWithdrawalAsyncInput,
+  type GetNumberingInput,
   type InitializeConfigAsyncInput,
   type InitializeVaultAsyncInput,
   type InitializeVaultNcnSlasherOperatorTicketAsyncInput,
@@ -152,7 +152,6 @@ import {
   type InitializeVaultWithMintInput,
   type MintToAsyncInput,
   type ParsedAddDelegationInstruction,
-  type ParsedBatchCrankVaultUpdateStateTrackerInstruction,
   type ParsedBurnWithdrawalTicketInstruction,
   type ParsedChangeWithdrawalTicketOwnerInstruction,
   type ParsedCloseVaultUpdateStateTrackerInstruction,
@@ -163,6 +162,7 @@ import {
   type ParsedCreateTokenMetadataInstruction,
   type ParsedDelegateTokenAccountInstruction,
   type ParsedEnqueueWithdrawalInstruction,
+  type ParsedGetNumberingInstruction,
   type ParsedInitializeConfigInstruction,
   type ParsedInitializeVaultInstruction,
   type ParsedInitializeVaultNcnSlasherOperatorTicketInstruction,
@@ -299,7 +299,7 @@ export enum JitoVaultInstruction {
   UpdateTokenMetadata,
   SetConfigAdmin,
   SetConfigSecondaryAdmin,
-  BatchCrankVaultUpdateStateTracker,
+  GetNumbering,
 }
 
 export function identifyJitoVaultInstruction(
@@ -408,8 +408,8 @@ export function identifyJitoVaultInstruction(
   if (containsBytes(data, getU8Encoder().encode(33), 0)) {
     return JitoVaultInstruction.SetConfigSecondaryAdmin;
   }
-  if (containsBytes(data, getU8Encoder().encode(34), 0)) {
-    return JitoVaultInstruction.BatchCrankVaultUpdateStateTracker;
+  if (containsBytes(data, getU8Encoder().encode(36), 0)) {
+    return JitoVaultInstruction.GetNumbering;
   }
   throw new SolanaError(
     SOLANA_ERROR__PROGRAM_CLIENTS__FAILED_TO_IDENTIFY_INSTRUCTION,
@@ -523,8 +523,8 @@ export type ParsedJitoVaultInstruction<
       instructionType: JitoVaultInstruction.SetConfigSecondaryAdmin;
     } & ParsedSetConfigSecondaryAdminInstruction<TProgram>)
   | ({
-      instructionType: JitoVaultInstruction.BatchCrankVaultUpdateStateTracker;
-    } & ParsedBatchCrankVaultUpdateStateTrackerInstruction<TProgram>);
+      instructionType: JitoVaultInstruction.GetNumbering;
+    } & ParsedGetNumberingInstruction<TProgram>);
 
 export function parseJitoVaultInstruction<TProgram extends string>(
   instruction: Instruction<TProgram> & InstructionWithData<ReadonlyUint8Array>,
@@ -769,11 +769,10 @@ export function parseJitoVaultInstruction<TProgram extends string>(
         ...parseSetConfigSecondaryAdminInstruction(instruction),
       };
     }
-    case JitoVaultInstruction.BatchCrankVaultUpdateStateTracker: {
-      assertIsInstructionWithAccounts(instruction);
+    case JitoVaultInstruction.GetNumbering: {
       return {
-        instructionType: JitoVaultInstruction.BatchCrankVaultUpdateStateTracker,
-        ...parseBatchCrankVaultUpdateStateTrackerInstruction(instruction),
+        instructionType: JitoVaultInstruction.GetNumbering,
+        ...parseGetNumberingInstruction(instruction),
       };
     }
     default:
@@ -962,10 +961,9 @@ export type JitoVaultPluginInstructions = {
     input: SetConfigSecondaryAdminAsyncInput,
   ) => ReturnType<typeof getSetConfigSecondaryAdminInstructionAsync> &
     SelfPlanAndSendFunctions;
-  batchCrankVaultUpdateStateTracker: (
-    input: BatchCrankVaultUpdateStateTrackerAsyncInput,
-  ) => ReturnType<typeof getBatchCrankVaultUpdateStateTrackerInstructionAsync> &
-    SelfPlanAndSendFunctions;
+  getNumbering: (
+    input: GetNumberingInput,
+  ) => ReturnType<typeof getGetNumberingInstruction> & SelfPlanAndSendFunctions;
 };
 
 export type JitoVaultPluginPdas = {
@@ -1216,10 +1214,10 @@ export function jitoVaultProgram() {
               client,
               getSetConfigSecondaryAdminInstructionAsync(input),
             ),
-          batchCrankVaultUpdateStateTracker: (input) =>
+          getNumbering: (input) =>
             addSelfPlanAndSendFunctions(
               client,
-              getBatchCrankVaultUpdateStateTrackerInstructionAsync(input),
+              getGetNumberingInstruction(input),
             ),
         },
         pdas: {
