@@ -1475,7 +1475,7 @@ impl World {
 
     /// Runs `ix` against `accounts` without touching the store.
     pub fn run_with(&self, ix: &Instruction, accounts: &[(Pubkey, Account)]) -> InstructionResult {
-        self.mollusk.process_instruction(ix, accounts)
+        crate::oracle::process(&self.mollusk, ix, accounts)
     }
 
     /// Runs `ix` against the store without committing.

@@ -2484,9 +2484,7 @@ fn run_edited(
     for (k, a) in accounts.iter_mut() {
         edit(k, a);
     }
-    let result = case
-        .mollusk
-        .process_instruction(&case.instruction, &accounts);
+    let result = mollusk_tests::oracle::process(&case.mollusk, &case.instruction, &accounts);
     (result, accounts)
 }
 
