@@ -81,7 +81,9 @@ fn check_state_account(m: &Mollusk, ix: &Instruction, writable: bool) {
         ProgramError::InvalidAccountData,
     );
 
-    // A wrong stored bump is a wrong PDA too.
+    // A wrong stored bump is a wrong PDA too. The original does not use the
+    // stored bump here and succeeds (the oracle corpus's `forged-pda-fields`
+    // deviation): only a forged account can have it.
     let mut w2 = world();
     let bump_offset = if key == w.ncn { 328 } else { 258 };
     let a = w2.accounts.get_mut(&key).unwrap();

@@ -263,3 +263,69 @@ pub fn requires_incoming_memo(data: &[u8]) -> bool {
         matches!(entry, Ok((extension::MEMO_TRANSFER, value)) if value.first().is_some_and(|b| *b != 0))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use std::vec::Vec;
+
+    use super::*;
+
+    /// 165 zero bytes (a mint is padded to the account length), the account type, the TLV entries.
+    fn extended(account_type: u8, entries: &[(u16, &[u8])]) -> Vec<u8> {
+        let mut data = std::vec![0u8; TokenAccount::LEN];
+        data.push(account_type);
+        for (kind, value) in entries {
+            data.extend_from_slice(&kind.to_le_bytes());
+            data.extend_from_slice(&(value.len() as u16).to_le_bytes());
+            data.extend_from_slice(value);
+        }
+        data
+    }
+
+    #[test]
+    fn extensions_are_read_in_order_and_stop_at_uninitialized() {
+        let data = extended(
+            ACCOUNT_TYPE_MINT,
+            &[(extension::MINT_CLOSE_AUTHORITY, &[7; 32]), (12, &[1; 32])],
+        );
+        let found: Vec<_> = Extensions::of(&data).map(|e| e.unwrap().0).collect();
+        assert_eq!(found, [extension::MINT_CLOSE_AUTHORITY, 12]);
+
+        // Zero padding after the entries (Uninitialized) ends the list.
+        let mut padded = data.clone();
+        padded.extend_from_slice(&[0; 8]);
+        assert_eq!(Extensions::of(&padded).count(), 2);
+
+        // Base-size accounts and mints have none.
+        assert_eq!(Extensions::of(&[0u8; Mint::LEN]).count(), 0);
+        assert_eq!(Extensions::of(&[0u8; TokenAccount::LEN]).count(), 0);
+        // A trailing partial header is ignored, as Token-2022 does.
+        let mut partial = extended(ACCOUNT_TYPE_MINT, &[]);
+        partial.extend_from_slice(&[3, 0]);
+        assert_eq!(Extensions::of(&partial).count(), 0);
+    }
+
+    #[test]
+    fn an_entry_past_the_end_is_an_error() {
+        let mut data = extended(
+            ACCOUNT_TYPE_MINT,
+            &[(extension::METADATA_POINTER, &[0; 64])],
+        );
+        data.pop();
+        let entries: Vec<_> = Extensions::of(&data).collect();
+        assert_eq!(entries, [Err(ProgramError::InvalidAccountData)]);
+    }
+
+    #[test]
+    fn memo_requirement() {
+        let on = extended(
+            ACCOUNT_TYPE_ACCOUNT,
+            &[(7, &[]), (extension::MEMO_TRANSFER, &[1])],
+        );
+        assert!(requires_incoming_memo(&on));
+        let off = extended(ACCOUNT_TYPE_ACCOUNT, &[(extension::MEMO_TRANSFER, &[0])]);
+        assert!(!requires_incoming_memo(&off));
+        assert!(!requires_incoming_memo(&[0u8; TokenAccount::LEN]));
+    }
+}
