@@ -180,9 +180,7 @@ impl Ledger {
     #[track_caller]
     pub fn exec(&mut self, ix: &Instruction) -> InstructionResult {
         let accounts = self.accounts_for(ix);
-        let result = self
-            .mollusk
-            .process_instruction(&crate::for_vault_build(ix), &accounts);
+        let result = crate::oracle::process(&self.mollusk, ix, &accounts);
         assert!(
             result.program_result.is_ok(),
             "{} instruction tag {:?} at slot {} failed: {:?}",

@@ -22,6 +22,7 @@ pub use solana_pubkey::Pubkey;
 
 pub mod bench_world;
 pub mod negative;
+pub mod oracle;
 pub mod restaking_adversarial_world;
 pub mod restaking_world;
 pub mod restaking_world2;
@@ -38,6 +39,8 @@ pub const SYSTEM_PROGRAM_ID: Pubkey = jito_core::loader::SYSTEM_PROGRAM_ID;
 pub const TOKEN_PROGRAM_ID: Pubkey = jito_core::token::TOKEN_PROGRAM_ID;
 pub const TOKEN_2022_PROGRAM_ID: Pubkey = jito_core::token::TOKEN_2022_PROGRAM_ID;
 pub const ASSOCIATED_TOKEN_PROGRAM_ID: Pubkey = jito_core::token::ASSOCIATED_TOKEN_PROGRAM_ID;
+/// SPL Memo (v3), which Token-2022 requires before transfers into accounts with MemoTransfer on.
+pub const MEMO_PROGRAM_ID: Pubkey = jito_core::token::MEMO_PROGRAM_ID;
 
 /// Where the built programs are.
 pub fn sbf_out_dir() -> PathBuf {
@@ -118,6 +121,7 @@ pub fn mollusk() -> Mollusk {
     mollusk_svm_programs_token::token::add_program(&mut mollusk);
     mollusk_svm_programs_token::token2022::add_program(&mut mollusk);
     mollusk_svm_programs_token::associated_token::add_program(&mut mollusk);
+    mollusk_svm_programs_memo::memo::add_program(&mut mollusk);
     mollusk
 }
 
@@ -155,6 +159,9 @@ pub fn program_account(program_id: &Pubkey) -> (Pubkey, Account) {
     }
     if *program_id == ASSOCIATED_TOKEN_PROGRAM_ID {
         return mollusk_svm_programs_token::associated_token::keyed_account();
+    }
+    if *program_id == MEMO_PROGRAM_ID {
+        return mollusk_svm_programs_memo::memo::keyed_account();
     }
     let mut account = Account::new(1, 0, &mollusk_svm::program::loader_keys::LOADER_V3);
     account.executable = true;

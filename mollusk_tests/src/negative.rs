@@ -755,9 +755,7 @@ impl<'a> Matrix<'a> {
                 problems.push(format!("model rejects the valid case with {e:?}"));
             }
             let accounts = keyed_accounts(&base_metas, &store);
-            let result = case
-                .mollusk
-                .process_instruction(&crate::for_vault_build(&case.instruction), &accounts);
+            let result = crate::oracle::process(&case.mollusk, &case.instruction, &accounts);
             if !result.program_result.is_ok() {
                 panic!(
                     "{}: the valid case fails: {:?}",
@@ -881,9 +879,7 @@ impl<'a> Matrix<'a> {
                 data: data.clone(),
             };
             let accounts = keyed_accounts(&metas, &accounts_store);
-            let result = case
-                .mollusk
-                .process_instruction(&crate::for_vault_build(&instruction), &accounts);
+            let result = crate::oracle::process(&case.mollusk, &instruction, &accounts);
             if let Some(problem) = check_outcome(&result, &accounts, &expected) {
                 problems.push(format!("{label}: {problem}"));
             }

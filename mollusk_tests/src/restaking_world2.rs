@@ -662,7 +662,7 @@ impl World {
         ix: &Instruction,
     ) -> (InstructionResult, Vec<(Pubkey, Account)>) {
         let accounts = self.accounts_for(ix);
-        let result = mollusk.process_instruction(&crate::for_vault_build(ix), &accounts);
+        let result = crate::oracle::process(mollusk, ix, &accounts);
         if result.program_result.is_ok() {
             for (k, a) in &result.resulting_accounts {
                 if a.owner == RESTAKING_PROGRAM_ID
@@ -1086,7 +1086,7 @@ impl Ledger {
                 accounts.push((meta.pubkey, self.get(&meta.pubkey)));
             }
         }
-        let result = mollusk.process_instruction(&crate::for_vault_build(ix), &accounts);
+        let result = crate::oracle::process(mollusk, ix, &accounts);
         if result.program_result.is_ok() {
             for (k, a) in &result.resulting_accounts {
                 if !a.executable {

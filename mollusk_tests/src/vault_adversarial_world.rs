@@ -1348,9 +1348,7 @@ impl Store {
     /// Runs `ix` without committing.
     pub fn run(&self, ix: &Instruction) -> (InstructionResult, Vec<(Pubkey, Account)>) {
         let accounts = self.accounts_for(ix);
-        let result = self
-            .mollusk
-            .process_instruction(&crate::for_vault_build(ix), &accounts);
+        let result = crate::oracle::process(&self.mollusk, ix, &accounts);
         (result, accounts)
     }
 

@@ -593,6 +593,7 @@ impl World {
             ASSOCIATED_TOKEN_PROGRAM_ID,
             VAULT_PROGRAM_ID,
             METAPLEX_ID,
+            crate::MEMO_PROGRAM_ID,
         ] {
             let (k, a) = program_account(&id);
             accounts.insert(k, a);
@@ -640,9 +641,7 @@ impl World {
     /// Runs `ix` without committing.
     pub fn run(&self, ix: &Instruction) -> (InstructionResult, Vec<(Pubkey, Account)>) {
         let accounts = self.accounts_for(ix);
-        let result = self
-            .mollusk
-            .process_instruction(&crate::for_vault_build(ix), &accounts);
+        let result = crate::oracle::process(&self.mollusk, ix, &accounts);
         (result, accounts)
     }
 

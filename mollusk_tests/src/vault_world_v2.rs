@@ -1498,8 +1498,7 @@ impl World {
 
     /// Runs `ix` against `accounts` without touching the store.
     pub fn run_with(&self, ix: &Instruction, accounts: &[(Pubkey, Account)]) -> InstructionResult {
-        self.mollusk
-            .process_instruction(&crate::for_vault_build(ix), accounts)
+        crate::oracle::process(&self.mollusk, ix, accounts)
     }
 
     /// Runs `ix` against the store without committing.

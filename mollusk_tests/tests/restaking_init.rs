@@ -37,7 +37,7 @@ impl Case {
     }
 
     fn run(&self) -> InstructionResult {
-        self.mollusk.process_instruction(&self.ix, &self.accounts())
+        mollusk_tests::oracle::process(&self.mollusk, &self.ix, &self.accounts())
     }
 
     /// Replaces (or adds) the account at `key`.
@@ -74,14 +74,14 @@ impl Case {
     #[track_caller]
     fn fails_with(&self, expected: ProgramError) {
         let accounts = self.accounts();
-        let result = self.mollusk.process_instruction(&self.ix, &accounts);
+        let result = mollusk_tests::oracle::process(&self.mollusk, &self.ix, &accounts);
         assert_error(&result, &accounts, expected);
     }
 
     #[track_caller]
     fn fails_with_custom(&self, code: u32) {
         let accounts = self.accounts();
-        let result = self.mollusk.process_instruction(&self.ix, &accounts);
+        let result = mollusk_tests::oracle::process(&self.mollusk, &self.ix, &accounts);
         assert_custom_error(&result, &accounts, code);
     }
 

@@ -1357,9 +1357,8 @@ fn delegate_token_account_frozen_and_token_2022() {
                 "token_program",
             ],
         );
-        let result = case
-            .mollusk
-            .process_instruction(&case.instruction, &case.accounts);
+        let result =
+            mollusk_tests::oracle::process(&case.mollusk, &case.instruction, &case.accounts);
         assert_error(&result, &case.accounts, ProgramError::Custom(17));
 
         let mut fx = fx.with_tokens(&owner);
@@ -1389,9 +1388,7 @@ fn delegate_token_account_frozen_and_token_2022() {
                 *a = program_account(&TOKEN_2022_PROGRAM_ID).1;
             }
         }
-        let result = case
-            .mollusk
-            .process_instruction(&case.instruction, &accounts);
+        let result = mollusk_tests::oracle::process(&case.mollusk, &case.instruction, &accounts);
         assert_error(&result, &accounts, ProgramError::InvalidAccountOwner);
     }
 }

@@ -1464,7 +1464,7 @@ fn run_sequence(
             .and_then(|c| sim.corrupt(&built, c));
         let ix = corrupted.clone().unwrap_or_else(|| built.ix.clone());
         let inputs = ledger.inputs(&ix);
-        let result = mollusk.process_instruction(&ix, &inputs);
+        let result = mollusk_tests::oracle::process(mollusk, &ix, &inputs);
 
         // Never an abort: a failure is always an error the program returned.
         if let RunResult::UnknownError(e) = &result.program_result {

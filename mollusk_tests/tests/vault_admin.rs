@@ -69,8 +69,7 @@ impl World {
     }
 
     fn run(&self, ix: &Instruction, accounts: &[(Pubkey, Account)]) -> InstructionResult {
-        self.mollusk
-            .process_instruction(&mollusk_tests::for_vault_build(ix), accounts)
+        mollusk_tests::oracle::process(&self.mollusk, ix, accounts)
     }
 
     /// Runs `ix`: only the vault changes, to `expected`.

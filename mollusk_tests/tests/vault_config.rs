@@ -43,8 +43,7 @@ impl World {
     }
 
     fn run(&self, ix: &Instruction, accounts: &[(Pubkey, Account)]) -> InstructionResult {
-        self.mollusk
-            .process_instruction(&mollusk_tests::for_vault_build(ix), accounts)
+        mollusk_tests::oracle::process(&self.mollusk, ix, accounts)
     }
 
     /// Runs `ix` and checks that only the config changed, to `expected`.
@@ -168,9 +167,7 @@ impl InitCase {
 fn initialize_config_writes_every_byte() {
     for fee in [0u16, 1, 10_000] {
         let c = init_case();
-        let result = c
-            .mollusk
-            .process_instruction(&mollusk_tests::for_vault_build(&c.ix(fee)), &c.accounts);
+        let result = mollusk_tests::oracle::process(&c.mollusk, &c.ix(fee), &c.accounts);
         print_cu(PROGRAM, "InitializeConfig", &result);
         let config = account(&result, &c.config);
         let expected = ConfigState::initialized(c.admin, RESTAKING_PROGRAM_ID, c.wallet, fee);
@@ -197,9 +194,7 @@ fn initialize_config_on_a_prefunded_address() {
     for prefund in [1u64, rent_exempt(len::CONFIG) + 5] {
         let mut c = init_case();
         c.accounts[0].1 = system_account(prefund);
-        let result = c
-            .mollusk
-            .process_instruction(&mollusk_tests::for_vault_build(&c.ix(7)), &c.accounts);
+        let result = mollusk_tests::oracle::process(&c.mollusk, &c.ix(7), &c.accounts);
         print_cu(PROGRAM, "InitializeConfig/prefunded", &result);
         let config = account(&result, &c.config);
         let expected = ConfigState::initialized(c.admin, RESTAKING_PROGRAM_ID, c.wallet, 7);
@@ -219,9 +214,7 @@ fn initialize_config_on_a_prefunded_address() {
 fn initialize_config_failures() {
     let c = init_case();
     let run = |ix: &Instruction, accounts: &[(Pubkey, Account)], e: ProgramError| {
-        let result = c
-            .mollusk
-            .process_instruction(&mollusk_tests::for_vault_build(ix), accounts);
+        let result = mollusk_tests::oracle::process(&c.mollusk, ix, accounts);
         assert_error(&result, accounts, e);
     };
 

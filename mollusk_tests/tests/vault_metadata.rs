@@ -353,3 +353,73 @@ fn update_token_metadata_checks() {
     );
     expect_err(&world, &other, ProgramError::InvalidAccountData);
 }
+
+/// The same Create / UpdateTokenMetadata calls against the REAL Metaplex Token
+/// Metadata program when `../shared/original-programs/mpl_token_metadata.so`
+/// (or `$JITO_ORIGINAL_PROGRAMS`) is present: Metaplex creates and rewrites the
+/// metadata account the vault's CPIs describe. Without it the stand-in tests
+/// above are the check (the output says which ran).
+#[test]
+fn token_metadata_against_the_real_metaplex_when_available() {
+    let path = mollusk_tests::oracle::original_programs_dir().join("mpl_token_metadata.so");
+    let Ok(elf) = std::fs::read(&path) else {
+        println!(
+            "METADATA: Metaplex stand-in only ({} not found)",
+            path.display()
+        );
+        return;
+    };
+    println!(
+        "METADATA: real Metaplex Token Metadata ({})",
+        path.display()
+    );
+    let (mut world, setup, payer) = metadata_world();
+    world.mollusk.add_program_with_loader_and_elf(
+        &METAPLEX_ID,
+        &mollusk_svm::program::loader_keys::LOADER_V3,
+        &elf,
+    );
+    let metadata = metadata_address(&setup.vrt_mint);
+    // Metaplex stores the strings padded to 32 / 10 / 200 bytes.
+    let check = |world: &World, name: &[u8], symbol: &[u8], uri: &[u8]| {
+        let account = world.get(&metadata);
+        assert_eq!(account.owner, METAPLEX_ID);
+        let d = &account.data;
+        assert_eq!(d[0], 4, "MetadataV1 key");
+        assert_eq!(
+            &d[1..33],
+            setup.vault.as_ref(),
+            "update authority: the vault"
+        );
+        assert_eq!(&d[33..65], setup.vrt_mint.as_ref());
+        let padded = |s: &[u8], len: usize| {
+            let mut v = (len as u32).to_le_bytes().to_vec();
+            v.extend_from_slice(s);
+            v.resize(4 + len, 0);
+            v
+        };
+        assert_eq!(&d[65..101], padded(name, 32).as_slice());
+        assert_eq!(&d[101..115], padded(symbol, 10).as_slice());
+        assert_eq!(&d[115..319], padded(uri, 200).as_slice());
+    };
+    let create = setup.create_metadata_ix(
+        &setup.admin,
+        &payer,
+        b"Restaked SOL",
+        b"rstSOL",
+        b"https://a",
+    );
+    let result = world.exec(&create);
+    print_cu("vault", "CreateTokenMetadata (real Metaplex)", &result);
+    check(&world, b"Restaked SOL", b"rstSOL", b"https://a");
+    // A second create fails (the account exists), in Metaplex.
+    let (result, _) = world.run(&create);
+    assert!(result.program_result.is_err());
+    let update = setup.update_metadata_ix(&setup.admin, b"Restaked SOL 2", b"rst2", b"https://b");
+    let result = world.exec(&update);
+    print_cu("vault", "UpdateTokenMetadata (real Metaplex)", &result);
+    check(&world, b"Restaked SOL 2", b"rst2", b"https://b");
+    // Metaplex's own limits: a 33-byte name fits the vault's buffer but not Metaplex.
+    let (result, _) = world.run(&setup.update_metadata_ix(&setup.admin, &[b'n'; 33], b"s", b"u"));
+    assert!(result.program_result.is_err());
+}

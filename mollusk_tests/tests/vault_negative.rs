@@ -2484,10 +2484,7 @@ fn run_edited(
     for (k, a) in accounts.iter_mut() {
         edit(k, a);
     }
-    let result = case.mollusk.process_instruction(
-        &mollusk_tests::for_vault_build(&case.instruction),
-        &accounts,
-    );
+    let result = mollusk_tests::oracle::process(&case.mollusk, &case.instruction, &accounts);
     (result, accounts)
 }
 

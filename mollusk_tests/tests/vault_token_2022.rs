@@ -1,25 +1,23 @@
 //! Token-2022 vaults: a vault whose supported mint is a Token-2022 mint is
 //! created with a Token-2022 VRT mint and Token-2022 ATAs, and every token
 //! instruction then runs against the real Token-2022 program. Also the
-//! mismatches between the token program passed and the vault's mints, and a
-//! transfer-fee mint, which Token-2022 itself refuses for a plain `Transfer`.
+//! mismatches between the token program passed and the vault's mints, the
+//! supported-mint extensions InitializeVault refuses or accepts, and fee
+//! wallets whose accounts require memos (BurnWithdrawalTicket).
 
 use jito_vault_client::instructions::{
     BurnWithdrawalTicketBuilder, EnqueueWithdrawalBuilder, MintToBuilder, UpdateVaultBalanceBuilder,
 };
 use mollusk_tests::{
     assert_error, associated_token_address, mint_data, mint_supply, owned_account, print_cu,
-    rent_exempt, system_account, token_account_data, vault_world_v1::*, Account, Instruction,
-    ProgramError, Pubkey, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    rent_exempt, system_account, token_account_data, vault_world_v1::*, Account, AccountMeta,
+    Instruction, ProgramError, Pubkey, MEMO_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 
 const SLOT: u64 = 1_000;
 const EPOCH: u64 = 1_000;
 /// Index of `token_program` in InitializeVault's accounts.
 const INIT_TOKEN_PROGRAM: usize = 11;
-/// Token-2022's `MintRequiredForTransfer` (a `Transfer` of an account with a
-/// transfer-fee extension must be a `TransferChecked`).
-const T22_MINT_REQUIRED_FOR_TRANSFER: u32 = 31;
 
 fn ata22(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
     associated_token_address(owner, mint, &TOKEN_2022_PROGRAM_ID)
@@ -523,9 +521,11 @@ fn transfer_fee_account(mint: &Pubkey, owner: &Pubkey, amount: u64) -> Vec<u8> {
 }
 
 #[test]
-fn transfer_fee_mint_is_refused_by_token_2022() {
+fn transfer_fee_mint_is_refused_before_any_transfer() {
     // The vault moves tokens with plain `Transfer`, which Token-2022 refuses
-    // for accounts of a transfer-fee mint (they need TransferChecked).
+    // for accounts of a transfer-fee mint (`MintRequiredForTransfer`, they need
+    // TransferChecked); InvalidAccountData from the vault's extension check
+    // comes first, with realistic accounts (TransferFeeAmount on each).
     let keys = t22_keys();
     let mut world = t22_prerequisites(&keys, 0);
     world.set(
@@ -552,7 +552,7 @@ fn transfer_fee_mint_is_refused_by_token_2022() {
     expect_err(
         &world,
         &t22_initialize_ix(&keys, 0, 0),
-        ProgramError::Custom(T22_MINT_REQUIRED_FOR_TRANSFER),
+        ProgramError::InvalidAccountData,
     );
 }
 
@@ -581,4 +581,323 @@ fn token_2022_vrt_mint_metadata() {
     let mut ix = keys.update_metadata_ix(&keys.admin, b"n", b"s", b"u");
     ix.accounts[2].pubkey = other;
     expect_err(&world, &ix, ProgramError::InvalidAccountOwner);
+}
+
+// ---------------------------------------------------------------------------
+// Supported-mint extensions (InitializeVault)
+// ---------------------------------------------------------------------------
+
+/// A Token-2022 mint with the given extensions (`(type, value)` TLV entries).
+fn mint_with_extensions(extensions: &[(u16, Vec<u8>)]) -> Vec<u8> {
+    let mut data = mint_data(Some(&Pubkey::new_unique()), 1_000_000_000_000, 6);
+    data.resize(165, 0);
+    data.push(1); // account type: mint
+    for (kind, value) in extensions {
+        data.extend_from_slice(&kind.to_le_bytes());
+        data.extend_from_slice(&(value.len() as u16).to_le_bytes());
+        data.extend_from_slice(value);
+    }
+    data
+}
+
+/// The Token-2022 vault world with a supported mint carrying `extensions`.
+fn extension_world(extensions: &[(u16, Vec<u8>)]) -> (World, VaultSetup) {
+    let keys = t22_keys();
+    let mut world = t22_prerequisites(&keys, 0);
+    world.set(
+        keys.st_mint,
+        owned_account(&TOKEN_2022_PROGRAM_ID, mint_with_extensions(extensions)),
+    );
+    (world, keys)
+}
+
+/// InitializeVault refuses the mint with `InvalidAccountData`, changing nothing.
+#[track_caller]
+fn assert_mint_refused(extensions: &[(u16, Vec<u8>)]) {
+    let (world, keys) = extension_world(extensions);
+    expect_err(
+        &world,
+        &t22_initialize_ix(&keys, 0, 0),
+        ProgramError::InvalidAccountData,
+    );
+}
+
+/// InitializeVault accepts the mint, and a deposit then credits the vault
+/// with exactly the amount sent.
+#[track_caller]
+fn assert_mint_accepted(extensions: &[(u16, Vec<u8>)]) {
+    let (mut world, keys) = extension_world(extensions);
+    world.exec(&t22_initialize_ix(&keys, 0, 0));
+    assert_eq!(amount_of(&world, &keys.vault_st_ata), INITIAL_AMOUNT);
+    world.set(
+        ata22(&keys.admin, &keys.vrt_mint),
+        t22_token_account(&keys.vrt_mint, &keys.admin, 0),
+    );
+    let depositor = t22_depositor(&mut world, &keys, 5_000);
+    world.exec(&t22_mint_to_ix(&keys, &depositor, 1_000));
+    assert_eq!(
+        amount_of(&world, &keys.vault_st_ata),
+        INITIAL_AMOUNT + 1_000
+    );
+    assert_eq!(amount_of(&world, &ata22(&depositor, &keys.vrt_mint)), 1_000);
+}
+
+fn key_bytes() -> Vec<u8> {
+    Pubkey::new_unique().to_bytes().to_vec()
+}
+
+// Token-2022 `ExtensionType` values.
+const EXT_TRANSFER_FEE_CONFIG: u16 = 1;
+const EXT_MINT_CLOSE_AUTHORITY: u16 = 3;
+const EXT_CONFIDENTIAL_TRANSFER_MINT: u16 = 4;
+const EXT_DEFAULT_ACCOUNT_STATE: u16 = 6;
+const EXT_MEMO_TRANSFER: u16 = 8;
+const EXT_NON_TRANSFERABLE: u16 = 9;
+const EXT_INTEREST_BEARING_CONFIG: u16 = 10;
+const EXT_PERMANENT_DELEGATE: u16 = 12;
+const EXT_TRANSFER_HOOK: u16 = 14;
+const EXT_CONFIDENTIAL_TRANSFER_FEE_CONFIG: u16 = 16;
+const EXT_METADATA_POINTER: u16 = 18;
+const EXT_SCALED_UI_AMOUNT: u16 = 25;
+const EXT_PAUSABLE: u16 = 26;
+
+#[test]
+fn mint_extension_permanent_delegate_is_refused() {
+    // The delegate could move the vault's tokens out: `tokens_deposited` would
+    // exceed the balance and every later epoch update would underflow.
+    assert_mint_refused(&[(EXT_PERMANENT_DELEGATE, key_bytes())]);
+}
+
+#[test]
+fn mint_extension_transfer_fee_is_refused() {
+    // Fees break the 1:1 accounting of deposits (and Token-2022 refuses a plain
+    // `Transfer`); refused before any CPI, with the vault's own error.
+    assert_mint_refused(&[(EXT_TRANSFER_FEE_CONFIG, vec![0; 108])]);
+    assert_mint_refused(&[
+        (EXT_TRANSFER_FEE_CONFIG, vec![0; 108]),
+        (EXT_CONFIDENTIAL_TRANSFER_FEE_CONFIG, vec![0; 129]),
+    ]);
+}
+
+#[test]
+fn mint_extension_transfer_hook_is_refused() {
+    // An outside program would run on every transfer and could block withdrawals.
+    assert_mint_refused(&[(EXT_TRANSFER_HOOK, vec![0; 64])]);
+}
+
+#[test]
+fn mint_extension_non_transferable_is_refused() {
+    // Nothing deposited could ever be withdrawn.
+    assert_mint_refused(&[(EXT_NON_TRANSFERABLE, vec![])]);
+}
+
+#[test]
+fn mint_extension_pausable_is_refused() {
+    // The pause authority could stop every deposit and withdrawal.
+    assert_mint_refused(&[(EXT_PAUSABLE, vec![0; 33])]);
+}
+
+#[test]
+fn mint_extension_unknown_or_malformed_is_refused() {
+    // An extension type this program does not know (a later Token-2022 one).
+    assert_mint_refused(&[(200, vec![0; 8])]);
+    // An account-only extension type in a mint.
+    assert_mint_refused(&[(EXT_MEMO_TRANSFER, vec![1])]);
+    // A refused extension after accepted ones is still found.
+    assert_mint_refused(&[
+        (EXT_METADATA_POINTER, vec![0; 64]),
+        (EXT_MINT_CLOSE_AUTHORITY, key_bytes()),
+        (EXT_PERMANENT_DELEGATE, key_bytes()),
+    ]);
+    // An entry whose length runs past the end of the account.
+    let (mut world, keys) = extension_world(&[(EXT_METADATA_POINTER, vec![0; 64])]);
+    let mut mint = world.get(&keys.st_mint).clone();
+    mint.data.truncate(mint.data.len() - 1);
+    world.set(keys.st_mint, mint);
+    expect_err(
+        &world,
+        &t22_initialize_ix(&keys, 0, 0),
+        ProgramError::InvalidAccountData,
+    );
+}
+
+#[test]
+fn mint_extension_default_account_state_is_accepted() {
+    // Only new accounts start frozen, thawed by the freeze authority, which
+    // SPL Token mints have too (the original accepts them); the vault's
+    // account exists, initialised, before InitializeVault.
+    assert_mint_accepted(&[(EXT_DEFAULT_ACCOUNT_STATE, vec![2])]);
+}
+
+#[test]
+fn mint_extension_mint_close_authority_is_accepted() {
+    // A mint closes only at zero supply, never while the vault holds its tokens.
+    assert_mint_accepted(&[(EXT_MINT_CLOSE_AUTHORITY, key_bytes())]);
+}
+
+#[test]
+fn mint_extension_confidential_transfer_is_accepted() {
+    // Confidential balances are separate; the vault's account never configures
+    // one, and its public balance moves only by its own transfers.
+    assert_mint_accepted(&[(EXT_CONFIDENTIAL_TRANSFER_MINT, vec![0; 65])]);
+}
+
+#[test]
+fn mint_extension_interest_bearing_is_accepted() {
+    // Interest changes only the displayed (UI) amount, not the raw balances the
+    // vault counts.
+    assert_mint_accepted(&[(EXT_INTEREST_BEARING_CONFIG, vec![0; 52])]);
+}
+
+#[test]
+fn mint_extension_scaled_ui_amount_is_accepted() {
+    // Like interest: a display multiplier; raw amounts are unchanged.
+    let mut value = key_bytes();
+    value.extend_from_slice(&1.5f64.to_le_bytes());
+    value.extend_from_slice(&0i64.to_le_bytes());
+    value.extend_from_slice(&1.5f64.to_le_bytes());
+    assert_mint_accepted(&[(EXT_SCALED_UI_AMOUNT, value)]);
+}
+
+#[test]
+fn mint_extension_metadata_pointer_is_accepted() {
+    assert_mint_accepted(&[(EXT_METADATA_POINTER, vec![0; 64])]);
+}
+
+// ---------------------------------------------------------------------------
+// Fee wallets that require memos (BurnWithdrawalTicket)
+// ---------------------------------------------------------------------------
+
+/// Token-2022's `NoMemo`.
+const T22_NO_MEMO: u32 = 36;
+
+/// A Token-2022 VRT account of `owner` (an ATA: ImmutableOwner) that requires
+/// a memo before every incoming transfer (MemoTransfer on).
+fn memo_required_account(mint: &Pubkey, owner: &Pubkey, amount: u64) -> Account {
+    let mut data = token_account_data(mint, owner, amount);
+    data.push(2); // account type: account
+    data.extend_from_slice(&7u16.to_le_bytes()); // ImmutableOwner
+    data.extend_from_slice(&0u16.to_le_bytes());
+    data.extend_from_slice(&EXT_MEMO_TRANSFER.to_le_bytes());
+    data.extend_from_slice(&1u16.to_le_bytes());
+    data.push(1); // require_incoming_transfer_memos
+    owned_account(&TOKEN_2022_PROGRAM_ID, data)
+}
+
+/// A Token-2022 vault with the given fees, both fee wallets' VRT accounts
+/// requiring memos, and a depositor with a withdrawable ticket of 400 VRT.
+fn memo_world(
+    withdrawal_fee_bps: u16,
+    program_fee_bps: u16,
+) -> (World, VaultSetup, Pubkey, Pubkey) {
+    let keys = t22_keys();
+    let mut world = t22_prerequisites(&keys, program_fee_bps);
+    world.exec(&t22_initialize_ix(&keys, withdrawal_fee_bps, 0));
+    for owner in [keys.admin, keys.program_fee_wallet] {
+        world.set(
+            ata22(&owner, &keys.vrt_mint),
+            memo_required_account(&keys.vrt_mint, &owner, 0),
+        );
+    }
+    let depositor = t22_depositor(&mut world, &keys, 5_000);
+    world.exec(&t22_mint_to_ix(&keys, &depositor, 1_000));
+    let ticket_base = Pubkey::new_unique();
+    world.set(ticket_base, system_account(0));
+    let ticket = ticket_address(&keys.vault, &ticket_base).0;
+    world.set(ticket, system_account(0));
+    world.set(
+        ata22(&ticket, &keys.vrt_mint),
+        t22_token_account(&keys.vrt_mint, &ticket, 0),
+    );
+    world.exec(&t22_enqueue_ix(&keys, &depositor, &ticket_base, 400));
+    for epoch in [2, 3] {
+        world.warp(epoch * EPOCH);
+        keys.full_update(&mut world, EPOCH);
+    }
+    (world, keys, depositor, ticket)
+}
+
+fn with_memo_program(mut ix: Instruction) -> Instruction {
+    ix.accounts
+        .push(AccountMeta::new_readonly(MEMO_PROGRAM_ID, false));
+    ix
+}
+
+#[test]
+fn memo_required_fee_wallets_do_not_block_zero_fee_withdrawals() {
+    // No fees: nothing is transferred to the fee wallets, whatever their
+    // accounts require, and no Memo program is needed.
+    let (mut world, keys, depositor, ticket) = memo_world(0, 0);
+    let result = world.exec(&t22_burn_ix(&keys, &depositor, &ticket));
+    print_cu(
+        "vault",
+        "BurnWithdrawalTicket (Token-2022, zero fees)",
+        &result,
+    );
+    assert_eq!(amount_of(&world, &ata22(&depositor, &keys.st_mint)), 4_400);
+    for owner in [keys.admin, keys.program_fee_wallet] {
+        assert_eq!(amount_of(&world, &ata22(&owner, &keys.vrt_mint)), 0);
+    }
+    assert_eq!(mint_supply(world.get(&keys.vrt_mint)), INITIAL_AMOUNT + 600);
+}
+
+#[test]
+fn memo_required_fee_wallets_are_paid_with_a_memo() {
+    // 1% withdrawal fee (4 VRT) and a 2% program fee (8 VRT), both fee
+    // accounts requiring memos.
+    let (mut world, keys, depositor, ticket) = memo_world(100, 200);
+    // Without the Memo program among the accounts Token-2022 refuses the fee
+    // transfer; nothing changes.
+    expect_err(
+        &world,
+        &t22_burn_ix(&keys, &depositor, &ticket),
+        ProgramError::Custom(T22_NO_MEMO),
+    );
+    // With it, a memo precedes each fee transfer and the fees are paid.
+    let result = world.exec(&with_memo_program(t22_burn_ix(&keys, &depositor, &ticket)));
+    print_cu(
+        "vault",
+        "BurnWithdrawalTicket (Token-2022, memo fees)",
+        &result,
+    );
+    assert_eq!(amount_of(&world, &ata22(&keys.admin, &keys.vrt_mint)), 4);
+    assert_eq!(
+        amount_of(&world, &ata22(&keys.program_fee_wallet, &keys.vrt_mint)),
+        8
+    );
+    assert_eq!(
+        amount_of(&world, &ata22(&depositor, &keys.st_mint)),
+        4_000 + 388
+    );
+    assert_eq!(
+        mint_supply(world.get(&keys.vrt_mint)),
+        INITIAL_AMOUNT + 1_000 - 388
+    );
+}
+
+#[test]
+fn memo_program_without_memo_requirement_changes_nothing() {
+    // The Memo program passed for accounts that require no memo: no memo CPI,
+    // the same result as without it.
+    let (mut world, keys, depositor, ticket) = memo_world(100, 200);
+    for owner in [keys.admin, keys.program_fee_wallet] {
+        world.set(
+            ata22(&owner, &keys.vrt_mint),
+            t22_token_account(&keys.vrt_mint, &owner, 0),
+        );
+    }
+    let plain = world.run(&t22_burn_ix(&keys, &depositor, &ticket)).0;
+    let with_memo = world
+        .run(&with_memo_program(t22_burn_ix(&keys, &depositor, &ticket)))
+        .0;
+    mollusk_tests::assert_success(&plain);
+    mollusk_tests::assert_success(&with_memo);
+    for (key, account) in &plain.resulting_accounts {
+        assert_eq!(with_memo.get_account(key), Some(account));
+    }
+    // No memo CPI was made.
+    assert_eq!(
+        mollusk_tests::cpi_compute_units(&plain),
+        mollusk_tests::cpi_compute_units(&with_memo)
+    );
 }

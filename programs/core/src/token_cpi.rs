@@ -1,7 +1,11 @@
 //! Token program CPIs, one shared (not inlined) body each: every call site
 //! would otherwise inline its own copy of the CPI construction.
 
-use pinocchio::{cpi::Signer, AccountView, Address, ProgramResult};
+use pinocchio::{
+    cpi::{invoke, Signer},
+    instruction::InstructionView,
+    AccountView, Address, ProgramResult,
+};
 use pinocchio_token::instructions::{
     Approve, Burn, CloseAccount, InitializeMint2, MintTo, Revoke, Transfer,
 };
@@ -164,4 +168,20 @@ pub fn initialize_mint2_with(
 ) -> ProgramResult {
     InitializeMint2::new(mint, decimals, mint_authority, None)
         .invoke_with_unverified_program(program)
+}
+
+/// An SPL Memo (v3) with `text` and no signers. Token-2022 accepts a transfer
+/// into an account that requires incoming memos only right after a memo
+/// instruction at the same invocation level; the Memo program must be among
+/// the caller's accounts.
+#[inline(never)]
+pub fn memo(text: &[u8]) -> ProgramResult {
+    invoke::<0, &AccountView>(
+        &InstructionView {
+            program_id: &crate::token::MEMO_PROGRAM_ID,
+            data: text,
+            accounts: &[],
+        },
+        &[],
+    )
 }

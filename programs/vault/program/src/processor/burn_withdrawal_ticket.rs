@@ -10,7 +10,7 @@ use jito_core::{
         load_associated_token_account_of, load_program, load_system_program, load_token_mint_of,
         select_token_program,
     },
-    token::TokenAccount,
+    token::{requires_incoming_memo, TokenAccount, MEMO_PROGRAM_ID, TOKEN_2022_PROGRAM_ID},
     unlikely,
 };
 use jito_vault_interface::{
@@ -31,7 +31,13 @@ use super::no_args;
 /// staker (w), staker_token_account (w), vault_staker_withdrawal_ticket (w),
 /// vault_staker_withdrawal_ticket_token_account (w), vault_fee_token_account (w),
 /// program_fee_token_account (w), token_program, system_program,
-/// burn_signer (s, optional)]`. No data.
+/// burn_signer (s, optional), memo_program (optional, Token-2022 vaults)]`.
+/// No data.
+///
+/// Token-2022 vaults only (an addition): a fee of zero is not transferred, and
+/// when the Memo program is among the trailing accounts, a memo precedes every
+/// transfer into an account that requires incoming memos. A fee wallet that
+/// turns on MemoTransfer can then not block its depositors' withdrawals.
 pub fn process_burn_withdrawal_ticket(
     program_id: &Address,
     accounts: &mut [AccountView],
@@ -137,22 +143,31 @@ pub fn process_burn_withdrawal_ticket(
         VaultStakerWithdrawalTicket::signer_seeds(&vault_key, &ticket_base, &ticket_bump_seed);
     let ticket_signer = [Signer::from(&ticket_seeds)];
 
-    token_cpi::transfer_with(
-        token_program_id,
-        ticket_token_account,
-        vault_fee_token_account,
-        ticket_info,
-        summary.vault_fee_amount,
-        &ticket_signer,
-    )?;
-    token_cpi::transfer_with(
-        token_program_id,
-        ticket_token_account,
-        program_fee_token_account,
-        ticket_info,
-        program_fee_amount,
-        &ticket_signer,
-    )?;
+    // Token-2022: the fee wallets' account settings must not decide whether a
+    // staker can withdraw (MemoTransfer on a fee account refuses any transfer,
+    // even of zero, without a memo just before it).
+    let is_token_2022 = address_eq(token_program_id, &TOKEN_2022_PROGRAM_ID);
+    let memo_available = is_token_2022
+        && optional
+            .iter()
+            .any(|a| address_eq(a.address(), &MEMO_PROGRAM_ID));
+    for (destination, amount) in [
+        (&*vault_fee_token_account, summary.vault_fee_amount),
+        (&*program_fee_token_account, program_fee_amount),
+    ] {
+        if is_token_2022 && amount == 0 {
+            continue;
+        }
+        memo_if_required(memo_available, destination)?;
+        token_cpi::transfer_with(
+            token_program_id,
+            ticket_token_account,
+            destination,
+            ticket_info,
+            amount,
+            &ticket_signer,
+        )?;
+    }
     token_cpi::burn_with(
         token_program_id,
         ticket_token_account,
@@ -180,6 +195,7 @@ pub fn process_burn_withdrawal_ticket(
 
     let vault_bump_seed = [vault_bump];
     let vault_seeds = Vault::signer_seeds(&vault_base, &vault_bump_seed);
+    memo_if_required(memo_available, staker_token_account)?;
     token_cpi::transfer_with(
         token_program_id,
         vault_token_account,
@@ -188,4 +204,15 @@ pub fn process_burn_withdrawal_ticket(
         summary.out_amount,
         &[Signer::from(&vault_seeds)],
     )
+}
+
+/// A memo CPI when `memo_available` (a Token-2022 vault given the Memo program)
+/// and `destination` requires memos on incoming transfers. Without the Memo
+/// program Token-2022 refuses such a transfer with its `NoMemo`.
+#[inline(always)]
+fn memo_if_required(memo_available: bool, destination: &AccountView) -> ProgramResult {
+    if memo_available && requires_incoming_memo(&destination.try_borrow()?) {
+        token_cpi::memo(b"Jito vault withdrawal")?;
+    }
+    Ok(())
 }

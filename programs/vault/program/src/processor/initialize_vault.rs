@@ -10,7 +10,7 @@ use jito_core::{
         ASSOCIATED_TOKEN_PROGRAM_ID,
     },
     pda::{create_pda_account, verify_canonical_pda},
-    token::Mint,
+    token::{extension, Extensions, Mint, TOKEN_2022_PROGRAM_ID},
     unlikely,
 };
 use jito_vault_interface::{
@@ -19,6 +19,7 @@ use jito_vault_interface::{
     MAX_BPS,
 };
 use pinocchio::{
+    address::address_eq,
     cpi::{invoke, Signer},
     error::ProgramError,
     instruction::{InstructionAccount, InstructionView},
@@ -87,6 +88,9 @@ pub fn process_initialize_vault(
     load_system_program(system_program)?;
     load_program(token_program, token_program_id)?;
     load_associated_token_account_program(associated_token_program)?;
+    if address_eq(token_program_id, &TOKEN_2022_PROGRAM_ID) {
+        check_supported_mint_extensions(st_mint)?;
+    }
 
     if unlikely(initialize_token_amount == 0) {
         return Err(VaultError::VaultInitialAmountFailed.into());
@@ -199,5 +203,50 @@ pub fn process_initialize_vault(
 
     let mut config_data = config_info.try_borrow_mut()?;
     Config::from_bytes_mut(&mut config_data)?.increment_num_vaults()?;
+    Ok(())
+}
+
+/// Token-2022 supported mints (an addition): refuses (`InvalidAccountData`) a
+/// mint carrying any extension but those that cannot change the vault's token
+/// balance behind its back nor block its transfers. Refused, among others:
+/// PermanentDelegate (the delegate can take the vault's tokens: its recorded
+/// deposits would exceed its balance and the epoch update underflow),
+/// TransferFeeConfig and ConfidentialTransferFeeConfig (fees break the 1:1
+/// accounting; Token-2022 also refuses the vault's plain `Transfer`),
+/// TransferHook (an outside program could block withdrawals), NonTransferable
+/// (nothing could be withdrawn) and Pausable (an authority could stop every
+/// withdrawal). Extension types unknown here are refused too. Reads the TLV
+/// entries in place.
+#[inline(never)]
+fn check_supported_mint_extensions(st_mint: &AccountView) -> ProgramResult {
+    // SAFETY: only read, and no mutable borrow of the mint is held.
+    for entry in Extensions::of(unsafe { st_mint.borrow_unchecked() }) {
+        let (kind, _) = entry?;
+        // Accepted: only the owner's or an authority's view of the mint changes
+        // (metadata, groups, UI scaling / interest display), the mint cannot be
+        // closed while the vault holds its tokens (MintCloseAuthority), new
+        // accounts start frozen only under a freeze authority SPL Token mints
+        // have too (DefaultAccountState), and confidential balances never touch
+        // the vault's public balance (ConfidentialTransferMint,
+        // ConfidentialMintBurn).
+        let accepted = matches!(
+            kind,
+            extension::MINT_CLOSE_AUTHORITY
+                | extension::CONFIDENTIAL_TRANSFER_MINT
+                | extension::DEFAULT_ACCOUNT_STATE
+                | extension::INTEREST_BEARING_CONFIG
+                | extension::METADATA_POINTER
+                | extension::TOKEN_METADATA
+                | extension::GROUP_POINTER
+                | extension::TOKEN_GROUP
+                | extension::GROUP_MEMBER_POINTER
+                | extension::TOKEN_GROUP_MEMBER
+                | extension::CONFIDENTIAL_MINT_BURN
+                | extension::SCALED_UI_AMOUNT
+        );
+        if unlikely(!accepted) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+    }
     Ok(())
 }

@@ -9,6 +9,7 @@ use jito_core::{
         load_associated_token_account_of, load_program, load_signer, load_token_mint_of,
         select_token_program,
     },
+    token::{TokenAccount, TOKEN_2022_PROGRAM_ID},
     unlikely,
 };
 use jito_vault_interface::{
@@ -27,6 +28,9 @@ use pinocchio::{
 /// depositor_token_account (w), vault_token_account (w),
 /// depositor_vrt_token_account (w), vault_fee_token_account (w), token_program,
 /// mint_signer (s, optional)]`. Data: `amount_in: u64, min_amount_out: u64`.
+///
+/// Token-2022 vaults (an addition) also fail with `InvalidAccountData` unless
+/// the vault's token balance rose by exactly `amount_in`.
 pub fn process_mint_to(
     program_id: &Address,
     accounts: &mut [AccountView],
@@ -115,6 +119,15 @@ pub fn process_mint_to(
         (summary, vault.base, vault.bump, token_program_id)
     };
 
+    // Token-2022 vaults (an addition): the VRT is priced on `amount_in`, so the
+    // vault's balance must rise by exactly that (no fee or other extension
+    // taking a part on the way).
+    let is_token_2022 = address_eq(token_program_id, &TOKEN_2022_PROGRAM_ID);
+    let balance_before = if is_token_2022 {
+        TokenAccount::unpack(&vault_token_account.try_borrow()?)?.amount()
+    } else {
+        0
+    };
     token_cpi::transfer_with(
         token_program_id,
         depositor_token_account,
@@ -123,6 +136,12 @@ pub fn process_mint_to(
         amount_in,
         &[],
     )?;
+    if is_token_2022 {
+        let balance_after = TokenAccount::unpack(&vault_token_account.try_borrow()?)?.amount();
+        if unlikely(balance_before.checked_add(amount_in) != Some(balance_after)) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+    }
 
     let bump_seed = [bump];
     let vault_seeds = Vault::signer_seeds(&base, &bump_seed);
