@@ -3,7 +3,21 @@
 # sbpf-linker (no Solana platform-tools), into target/deploy/*.so.
 #
 # Reproducible: absolute paths are remapped, so two clones produce identical files.
+#
+#   scripts/build-sbf.sh             release programs: target/deploy/*.so
+#   scripts/build-sbf.sh --logging   debug builds (cargo feature `logging`) into
+#                                    target/deploy/logging/*.so: a failing instruction logs the
+#                                    failed check, the index of the account it failed on and the
+#                                    error code. More CU and bytes; never deploy them. The
+#                                    release files are not touched (nor changed by the feature).
 set -euo pipefail
+
+logging=0
+case "${1:-}" in
+  "") ;;
+  --logging) logging=1 ;;
+  *) echo "usage: scripts/build-sbf.sh [--logging]" >&2; exit 2 ;;
+esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,7 +26,7 @@ source scripts/env.sh
 # Program crates to build (package name -> output name lib<name>.so).
 packages=(jito-restaking-program jito-vault-program)
 extra_packages=()
-if [[ -d mollusk_tests/metaplex_recorder ]]; then
+if (( !logging )) && [[ -d mollusk_tests/metaplex_recorder ]]; then
   extra_packages+=(metaplex-recorder)
 fi
 
@@ -41,20 +55,28 @@ unset RUSTFLAGS
 
 pkg_args=()
 for p in "${packages[@]}" "${extra_packages[@]}"; do pkg_args+=(-p "$p"); done
+target_dir=target/sbf
+out_dir=target/deploy
+if (( logging )); then
+  # Own target dir: switching features in target/sbf would relink the release files.
+  pkg_args+=(--features jito-restaking-program/logging,jito-vault-program/logging)
+  target_dir=target/sbf-logging
+  out_dir=target/deploy/logging
+fi
 
 cargo +"$JITO_TOOLCHAIN" build --release --locked \
   --target bpfel-unknown-none \
-  --target-dir target/sbf \
+  --target-dir "$target_dir" \
   -Z build-std=core,alloc \
   --config 'target.bpfel-unknown-none.linker="sbpf-linker"' \
   "${pkg_args[@]}" 2> >(grep -v 'unable to open .*libLLVM.*dlopen failed' >&2)
 
-mkdir -p target/deploy
+mkdir -p "$out_dir"
 for p in "${packages[@]}" "${extra_packages[@]}"; do
   name="${p//-/_}"
-  cp "target/sbf/bpfel-unknown-none/release/lib${name}.so" "target/deploy/${name}.so"
+  cp "$target_dir/bpfel-unknown-none/release/lib${name}.so" "$out_dir/${name}.so"
 done
 for p in "${packages[@]}"; do
-  f="target/deploy/${p//-/_}.so"
+  f="$out_dir/${p//-/_}.so"
   printf '%s  %s bytes  sha256 %s\n' "$f" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
 done
