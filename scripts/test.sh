@@ -14,16 +14,24 @@ step "setup"
 scripts/setup.sh
 step "build SBF programs"
 scripts/build-sbf.sh
+step "build the logging builds (target/deploy/logging, checked by client_e2e)"
+scripts/build-sbf.sh --logging
 
 step "format and lints"
 cargo +"$JITO_TOOLCHAIN" fmt --all --check
 cargo +"$JITO_TOOLCHAIN" clippy --workspace --all-targets --locked --quiet -- -D warnings
+# The clients' optional RPC reads (feature `fetch`, agave 4.3 client crates).
+cargo +"$JITO_TOOLCHAIN" clippy -p jito-restaking-client -p jito-vault-client --features fetch \
+  --locked --quiet -- -D warnings
 
 step "Rust tests (unit, Mollusk, clients)"
 mkdir -p target/cu
 cu_file="$root/target/cu/measured.txt"
 rm -f "$cu_file"
 JITO_CU_OUT="$cu_file" cargo +"$JITO_TOOLCHAIN" test --workspace --locked
+
+step "Rust clients package (cargo package --locked)"
+cargo +"$JITO_TOOLCHAIN" package --locked --quiet -p jito-restaking-client -p jito-vault-client
 
 step "compute budgets and report"
 scripts/compute-report.sh --check --measured "$cu_file"
