@@ -2,35 +2,44 @@
 # Builds both programs to SBPF v3 with the upstream `bpfel-unknown-none` target and
 # sbpf-linker (no Solana platform-tools), into target/deploy/*.so.
 #
-#   scripts/build-sbf.sh                      both programs, master numbering
-#   scripts/build-sbf.sh --legacy-numbering   the vault program with the older deployed
-#                                             numbering (cargo feature legacy-numbering),
-#                                             target/deploy/jito_vault_program_legacy.so
-#
 # Reproducible: absolute paths are remapped, so two clones produce identical files.
+#
+#   scripts/build-sbf.sh                      release programs, master numbering: target/deploy/*.so
+#   scripts/build-sbf.sh --legacy-numbering   the vault program with the older deployed
+#                                             numbering (cargo feature legacy-numbering):
+#                                             target/deploy/jito_vault_program_legacy.so
+#   scripts/build-sbf.sh --logging            debug builds (cargo feature `logging`) into
+#                                             target/deploy/logging/*.so: a failing instruction
+#                                             logs the failed check, the index of the account it
+#                                             failed on and the error code. More CU and bytes;
+#                                             never deploy them. The release files are not
+#                                             touched (nor changed by the feature).
+# The two flags combine (a legacy-numbered logging build).
 set -euo pipefail
+
+logging=0 legacy=0
+for arg in "$@"; do
+  case "$arg" in
+    --logging) logging=1 ;;
+    --legacy-numbering) legacy=1 ;;
+    *) echo "usage: scripts/build-sbf.sh [--legacy-numbering] [--logging]" >&2; exit 2 ;;
+  esac
+done
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/env.sh
 
-legacy=0
-case "${1:-}" in
-  "") ;;
-  --legacy-numbering) legacy=1 ;;
-  *) echo "usage: scripts/build-sbf.sh [--legacy-numbering]" >&2; exit 2 ;;
-esac
-
 # Program crates to build (package name -> output name lib<name>.so).
 packages=(jito-restaking-program jito-vault-program)
 extra_packages=()
-feature_args=()
+features=()
 suffix=""
 if (( legacy )); then
   packages=(jito-vault-program)
-  feature_args=(--features jito-vault-program/legacy-numbering)
+  features+=(jito-vault-program/legacy-numbering)
   suffix="_legacy"
-elif [[ -d mollusk_tests/metaplex_recorder ]]; then
+elif (( !logging )) && [[ -d mollusk_tests/metaplex_recorder ]]; then
   extra_packages+=(metaplex-recorder)
 fi
 
@@ -59,20 +68,34 @@ unset RUSTFLAGS
 
 pkg_args=()
 for p in "${packages[@]}" "${extra_packages[@]}"; do pkg_args+=(-p "$p"); done
+# Each feature set has its own target dir: switching features in one would rebuild and relink.
+target_dir=target/sbf
+out_dir=target/deploy
+if (( legacy )); then
+  target_dir+=-legacy
+fi
+if (( logging )); then
+  for p in "${packages[@]}"; do features+=("$p/logging"); done
+  target_dir+=-logging
+  out_dir=target/deploy/logging
+fi
+if (( ${#features[@]} )); then
+  pkg_args+=(--features "$(IFS=,; echo "${features[*]}")")
+fi
 
 cargo +"$JITO_TOOLCHAIN" build --release --locked \
   --target bpfel-unknown-none \
-  --target-dir target/sbf \
+  --target-dir "$target_dir" \
   -Z build-std=core,alloc \
   --config 'target.bpfel-unknown-none.linker="sbpf-linker"' \
-  "${pkg_args[@]}" "${feature_args[@]}" 2> >(grep -v 'unable to open .*libLLVM.*dlopen failed' >&2)
+  "${pkg_args[@]}" 2> >(grep -v 'unable to open .*libLLVM.*dlopen failed' >&2)
 
-mkdir -p target/deploy
+mkdir -p "$out_dir"
 for p in "${packages[@]}" "${extra_packages[@]}"; do
   name="${p//-/_}"
-  cp "target/sbf/bpfel-unknown-none/release/lib${name}.so" "target/deploy/${name}${suffix}.so"
+  cp "$target_dir/bpfel-unknown-none/release/lib${name}.so" "$out_dir/${name}${suffix}.so"
 done
 for p in "${packages[@]}"; do
-  f="target/deploy/${p//-/_}${suffix}.so"
+  f="$out_dir/${p//-/_}${suffix}.so"
   printf '%s  %s bytes  sha256 %s\n' "$f" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
 done

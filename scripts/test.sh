@@ -16,10 +16,15 @@ step "build SBF programs"
 scripts/build-sbf.sh
 step "build the vault program with the legacy numbering"
 scripts/build-sbf.sh --legacy-numbering
+step "build the logging builds (target/deploy/logging, checked by client_e2e)"
+scripts/build-sbf.sh --logging
 
 step "format and lints"
 cargo +"$JITO_TOOLCHAIN" fmt --all --check
 cargo +"$JITO_TOOLCHAIN" clippy --workspace --all-targets --locked --quiet -- -D warnings
+# The clients' optional RPC reads (feature `fetch`, agave 4.3 client crates).
+cargo +"$JITO_TOOLCHAIN" clippy -p jito-restaking-client -p jito-vault-client --features fetch \
+  --locked --quiet -- -D warnings
 
 step "Rust tests (unit, Mollusk, clients)"
 mkdir -p target/cu
@@ -31,6 +36,9 @@ step "vault Mollusk tests against the legacy-numbered build (JITO_VAULT_NUMBERIN
 # Same tests and binaries; the harness loads jito_vault_program_legacy.so and sends every vault
 # instruction through the client's legacy numbering (mollusk_tests::for_vault_build).
 JITO_VAULT_NUMBERING=legacy cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test 'vault_*'
+
+step "Rust clients package (cargo package --locked)"
+cargo +"$JITO_TOOLCHAIN" package --locked --quiet -p jito-restaking-client -p jito-vault-client
 
 step "compute budgets and report"
 scripts/compute-report.sh --check --measured "$cu_file"

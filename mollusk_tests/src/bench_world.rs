@@ -18,8 +18,9 @@ use jito_restaking_client::{accounts as rc, instructions as ri};
 use jito_vault_client::{accounts as vc, instructions as vi, types::WithdrawalAllocationMethod};
 
 use crate::{
-    associated_token_address, mint_data, mollusk, owned_account, program_account, system_account,
-    token_account_data, token_amount, Account, AccountMeta, Instruction, InstructionResult,
+    associated_token_address, mint_data, mollusk_with_program_ids, owned_account, program_account,
+    system_account, token_account_data, token_amount, Account, AccountMeta, Instruction,
+    InstructionResult,
     Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
     TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
@@ -61,6 +62,8 @@ pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
 pub struct Ledger {
     pub mollusk: Mollusk,
     accounts: BTreeMap<Pubkey, Account>,
+    /// Where the two programs are deployed (restaking, vault).
+    program_ids: (Pubkey, Pubkey),
 }
 
 impl Default for Ledger {
@@ -71,7 +74,12 @@ impl Default for Ledger {
 
 impl Ledger {
     pub fn new() -> Self {
-        let mut mollusk = mollusk();
+        Self::with_program_ids(&RESTAKING_PROGRAM_ID, &VAULT_PROGRAM_ID)
+    }
+
+    /// A ledger with the two programs deployed at `restaking` and `vault` only.
+    pub fn with_program_ids(restaking: &Pubkey, vault: &Pubkey) -> Self {
+        let mut mollusk = mollusk_with_program_ids(restaking, vault);
         let recorder = crate::sbf_out_dir().join("metaplex_recorder.so");
         let elf = std::fs::read(&recorder).unwrap_or_else(|e| {
             panic!(
@@ -90,14 +98,18 @@ impl Ledger {
             TOKEN_PROGRAM_ID,
             TOKEN_2022_PROGRAM_ID,
             ASSOCIATED_TOKEN_PROGRAM_ID,
-            RESTAKING_PROGRAM_ID,
-            VAULT_PROGRAM_ID,
+            *restaking,
+            *vault,
             METAPLEX_ID,
         ] {
             let (k, a) = program_account(&id);
             accounts.insert(k, a);
         }
-        Self { mollusk, accounts }
+        Self {
+            mollusk,
+            accounts,
+            program_ids: (*restaking, *vault),
+        }
     }
 
     pub fn warp(&mut self, slot: u64) {
@@ -184,10 +196,12 @@ impl Ledger {
         assert!(
             result.program_result.is_ok(),
             "{} instruction tag {:?} at slot {} failed: {:?}",
-            if ix.program_id == RESTAKING_PROGRAM_ID {
+            if ix.program_id == self.program_ids.0 {
                 "restaking"
-            } else {
+            } else if ix.program_id == self.program_ids.1 {
                 "vault"
+            } else {
+                "other"
             },
             ix.data.first(),
             self.slot(),

@@ -106,18 +106,33 @@ pub fn read_program(name: &str) -> &'static [u8] {
 /// A Mollusk with both programs (the vault build of [`vault_numbering`]) and the
 /// token programs, default feature set (`SVMFeatureSet::all_enabled()`).
 pub fn mollusk() -> Mollusk {
+    mollusk_with_program_ids(&RESTAKING_PROGRAM_ID, &VAULT_PROGRAM_ID)
+}
+
+/// [`mollusk`] with the two programs deployed at `restaking` and `vault` (nothing at the
+/// default ids unless given).
+pub fn mollusk_with_program_ids(restaking: &Pubkey, vault: &Pubkey) -> Mollusk {
+    mollusk_with_programs(restaking, vault, &sbf_out_dir())
+}
+
+/// [`mollusk_with_program_ids`] with the `.so` files of `dir` (e.g. the `logging` builds of
+/// `scripts/build-sbf.sh --logging` in `target/deploy/logging`).
+pub fn mollusk_with_programs(restaking: &Pubkey, vault: &Pubkey, dir: &std::path::Path) -> Mollusk {
     let mut mollusk = Mollusk::default();
     let loader = mollusk_svm::program::loader_keys::LOADER_V3;
-    mollusk.add_program_with_loader_and_elf(
-        &RESTAKING_PROGRAM_ID,
-        &loader,
-        read_program("jito_restaking_program"),
-    );
-    mollusk.add_program_with_loader_and_elf(
-        &VAULT_PROGRAM_ID,
-        &loader,
-        read_program(vault_program_file(vault_numbering())),
-    );
+    let elf = |name: &str| -> std::borrow::Cow<'static, [u8]> {
+        if dir == sbf_out_dir().as_path() {
+            std::borrow::Cow::Borrowed(read_program(name))
+        } else {
+            let path = dir.join(format!("{name}.so"));
+            std::borrow::Cow::Owned(
+                std::fs::read(&path)
+                    .unwrap_or_else(|e| panic!("cannot read {} ({e})", path.display())),
+            )
+        }
+    };
+    mollusk.add_program_with_loader_and_elf(restaking, &loader, &elf("jito_restaking_program"));
+    mollusk.add_program_with_loader_and_elf(vault, &loader, &elf(vault_program_file(vault_numbering())));
     mollusk_svm_programs_token::token::add_program(&mut mollusk);
     mollusk_svm_programs_token::token2022::add_program(&mut mollusk);
     mollusk_svm_programs_token::associated_token::add_program(&mut mollusk);

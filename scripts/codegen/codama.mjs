@@ -50,6 +50,8 @@ import { rootNodeFromAnchor } from '@codama/nodes-from-anchor';
 import { renderVisitor as renderJsVisitor } from '@codama/renderers-js';
 import { renderVisitor as renderRustVisitor } from '@codama/renderers-rust';
 
+import { addRustExtras } from './rust-extras.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
@@ -365,8 +367,15 @@ async function renderRust(key, root) {
         dependencyVersions: {
             'solana-address': { version: '2.9', features: ['borsh', 'copy', 'curve25519', 'decode'] },
             thiserror: '2',
+            'solana-account': '4.5',
+            'solana-rpc-client': '~4.3.2',
         },
     })));
+    // Checked decoding, any program id, non-panicking builders, error codes (rust-extras.mjs).
+    addRustExtras(crate, key, restoreEmptyLists(root), {
+        restaking: programAddress('restaking'),
+        vault: programAddress('vault'),
+    });
     // cargo fmt would format the hand-written files too; rustfmt the generated tree only.
     run('rustfmt', [RUST_TOOLCHAIN, '--edition', '2021', join(crate, 'src/generated/mod.rs')]);
 }

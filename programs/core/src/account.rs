@@ -8,7 +8,7 @@ use core::mem::size_of;
 
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use crate::unlikely;
+use crate::{debug::check_failed, unlikely};
 
 /// Length of the header in front of every account's state.
 pub const HEADER_LEN: usize = 8;
@@ -71,17 +71,33 @@ pub fn check_account<T: AccountType>(
     expect_writable: bool,
 ) -> ProgramResult {
     if unlikely(!account.owned_by(program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
+        return Err(check_failed!(
+            "check_account (wrong owner program)",
+            account.address(),
+            ProgramError::InvalidAccountOwner
+        ));
     }
     if unlikely(account.data_len() != T::LEN) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "check_account (wrong size)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     if unlikely(expect_writable && !account.is_writable()) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "check_account (not writable)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     // SAFETY: the data is at least one byte long (`T::LEN >= HEADER_LEN`) and only read here.
     if unlikely(unsafe { *account.data_ptr() } != T::DISCRIMINATOR) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "check_account (wrong account type)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 #![no_std]
 
 pub mod account;
+pub mod debug;
 pub mod error;
 pub mod loader;
 pub mod pda;

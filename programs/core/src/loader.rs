@@ -3,6 +3,7 @@
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 
 use crate::{
+    debug::check_failed,
     pda::find_canonical_pda,
     token::{self, Mint, TokenAccount},
     unlikely,
@@ -22,10 +23,18 @@ pub const ASSOCIATED_TOKEN_PROGRAM_ID: Address = token::ASSOCIATED_TOKEN_PROGRAM
 #[inline(always)]
 pub fn load_signer(account: &AccountView, expect_writable: bool) -> ProgramResult {
     if unlikely(!account.is_signer()) {
-        return Err(ProgramError::MissingRequiredSignature);
+        return Err(check_failed!(
+            "load_signer (not a signer)",
+            account.address(),
+            ProgramError::MissingRequiredSignature
+        ));
     }
     if unlikely(expect_writable && !account.is_writable()) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "load_signer (not writable)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     Ok(())
 }
@@ -34,7 +43,11 @@ pub fn load_signer(account: &AccountView, expect_writable: bool) -> ProgramResul
 #[inline(always)]
 pub fn load_program(account: &AccountView, program_id: &Address) -> ProgramResult {
     if unlikely(account.address() != program_id) {
-        return Err(ProgramError::IncorrectProgramId);
+        return Err(check_failed!(
+            "load_program (wrong program)",
+            account.address(),
+            ProgramError::IncorrectProgramId
+        ));
     }
     Ok(())
 }
@@ -63,13 +76,25 @@ pub fn load_associated_token_account_program(account: &AccountView) -> ProgramRe
 #[inline(always)]
 pub fn load_system_account(account: &AccountView, expect_writable: bool) -> ProgramResult {
     if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
-        return Err(ProgramError::InvalidAccountOwner);
+        return Err(check_failed!(
+            "load_system_account (not owned by the system program)",
+            account.address(),
+            ProgramError::InvalidAccountOwner
+        ));
     }
     if unlikely(!account.is_data_empty()) {
-        return Err(ProgramError::AccountAlreadyInitialized);
+        return Err(check_failed!(
+            "load_system_account (has data)",
+            account.address(),
+            ProgramError::AccountAlreadyInitialized
+        ));
     }
     if unlikely(expect_writable && !account.is_writable()) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "load_system_account (not writable)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     Ok(())
 }
@@ -79,10 +104,17 @@ pub fn load_system_account(account: &AccountView, expect_writable: bool) -> Prog
 #[inline(never)]
 pub fn load_token_mint_of(account: &AccountView, token_program_id: &Address) -> ProgramResult {
     if unlikely(!account.owned_by(token_program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
+        return Err(check_failed!(
+            "load_token_mint (wrong owner)",
+            account.address(),
+            ProgramError::InvalidAccountOwner
+        ));
     }
     // SAFETY: only read, and no mutable borrow of a mint is held by these programs.
-    Mint::unpack(unsafe { account.borrow_unchecked() })?;
+    // The map is the identity without the `logging` feature.
+    #[allow(clippy::map_identity)]
+    Mint::unpack(unsafe { account.borrow_unchecked() })
+        .map_err(|e| check_failed!("load_token_mint (not a mint)", account.address(), e))?;
     Ok(())
 }
 
@@ -103,12 +135,28 @@ pub fn load_token_account_of(
     token_program_id: &Address,
 ) -> ProgramResult {
     if unlikely(!account.owned_by(token_program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
+        return Err(check_failed!(
+            "load_token_account (wrong owner program)",
+            account.address(),
+            ProgramError::InvalidAccountOwner
+        ));
     }
     // SAFETY: only read, and no mutable borrow of a token account is held by these programs.
-    let state = TokenAccount::unpack(unsafe { account.borrow_unchecked() })?;
+    // The map is the identity without the `logging` feature.
+    #[allow(clippy::map_identity)]
+    let state = TokenAccount::unpack(unsafe { account.borrow_unchecked() }).map_err(|e| {
+        check_failed!(
+            "load_token_account (not a token account)",
+            account.address(),
+            e
+        )
+    })?;
     if unlikely(state.owner() != owner || state.mint() != mint) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "load_token_account (wrong token owner or mint)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     Ok(())
 }
@@ -151,13 +199,25 @@ pub fn load_associated_token_account_of(
     token_program_id: &Address,
 ) -> ProgramResult {
     if unlikely(!account.owned_by(token_program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
+        return Err(check_failed!(
+            "load_associated_token_account (wrong owner program)",
+            account.address(),
+            ProgramError::InvalidAccountOwner
+        ));
     }
     if unlikely(account.is_data_empty()) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "load_associated_token_account (no data)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     if unlikely(account.address() != &associated_token_address(owner, mint, token_program_id)?) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "load_associated_token_account (not the associated token address)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use pinocchio::{
 };
 use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
 
-use crate::unlikely;
+use crate::{debug::check_failed, unlikely};
 
 /// `address` is the PDA of `seeds` and `bump` under `program_id`, else `InvalidAccountData`.
 #[inline(never)]
@@ -28,7 +28,11 @@ pub fn verify_pda<const N: usize>(
     let expected = Address::try_derive_address(seeds, Some(bump), program_id)
         .map_err(|_| ProgramError::InvalidSeeds)?;
     if unlikely(!address_eq(address, &expected)) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(check_failed!(
+            "verify_pda (not the PDA of its seeds and bump)",
+            address,
+            ProgramError::InvalidAccountData
+        ));
     }
     Ok(())
 }
@@ -64,13 +68,21 @@ pub fn verify_canonical_pda<const N: usize>(
             // Every higher bump was on the curve (checked below), so this one
             // is canonical if it is itself off the curve.
             if unlikely(candidate.is_on_curve()) {
-                return Err(ProgramError::InvalidAccountData);
+                return Err(check_failed!(
+                    "verify_canonical_pda (on the curve)",
+                    address,
+                    ProgramError::InvalidAccountData
+                ));
             }
             return Ok(bump);
         }
         if !candidate.is_on_curve() {
             // The canonical PDA exists and is not `address`.
-            return Err(ProgramError::InvalidAccountData);
+            return Err(check_failed!(
+                "verify_canonical_pda (not the canonical PDA)",
+                address,
+                ProgramError::InvalidAccountData
+            ));
         }
         if unlikely(bump == 0) {
             return Err(ProgramError::InvalidSeeds);

@@ -26,6 +26,8 @@ pub fn process_instruction(
     accounts: &mut [AccountView],
     instruction_data: &[u8],
 ) -> ProgramResult {
+    #[cfg(feature = "logging")]
+    jito_core::debug::record_accounts(accounts);
     let [tag, data @ ..] = instruction_data else {
         return Err(ProgramError::InvalidInstructionData);
     };
@@ -68,7 +70,7 @@ pub fn process_instruction(
 #[cfg(feature = "logging")]
 #[cold]
 fn log_failure(tag: u8, error: &ProgramError) {
-    let mut logger = solana_program_log::logger::Logger::<48>::default();
+    let mut logger = solana_program_log::logger::Logger::<64>::default();
     logger.append("restaking instruction ");
     logger.append(tag);
     logger.append(" failed: error ");

@@ -72,8 +72,22 @@ impl NcnVaultSlasherTicket {
         )
     }
 
-    #[inline(always)]
+    /// Decodes a whole `NcnVaultSlasherTicket` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(
+            data,
+            "NcnVaultSlasherTicket",
+            NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR,
+            Self::LEN,
+        )?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `NcnVaultSlasherTicket` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -83,8 +97,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for NcnVaultSlasherTicke
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -181,4 +195,37 @@ impl anchor_lang::IdlBuild for NcnVaultSlasherTicket {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for NcnVaultSlasherTicket {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for NcnVaultSlasherTicket {
+    const NAME: &'static str = "NcnVaultSlasherTicket";
+    const DISCRIMINATOR: u64 = NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl NcnVaultSlasherTicket {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(
+        program_id: &Address,
+        ncn: &Address,
+        vault: &Address,
+        slasher: &Address,
+    ) -> (Address, u8) {
+        crate::pdas::find_ncn_vault_slasher_ticket(program_id, ncn, vault, slasher)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        ncn: Address,
+        vault: Address,
+        slasher: Address,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_ncn_vault_slasher_ticket(program_id, &ncn, &vault, &slasher, bump)
+    }
 }

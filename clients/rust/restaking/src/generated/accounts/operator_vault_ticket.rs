@@ -62,8 +62,22 @@ impl OperatorVaultTicket {
         )
     }
 
-    #[inline(always)]
+    /// Decodes a whole `OperatorVaultTicket` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`OPERATOR_VAULT_TICKET_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(
+            data,
+            "OperatorVaultTicket",
+            OPERATOR_VAULT_TICKET_DISCRIMINATOR,
+            Self::LEN,
+        )?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `OperatorVaultTicket` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -73,8 +87,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for OperatorVaultTicket 
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -170,4 +184,35 @@ impl anchor_lang::IdlBuild for OperatorVaultTicket {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for OperatorVaultTicket {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for OperatorVaultTicket {
+    const NAME: &'static str = "OperatorVaultTicket";
+    const DISCRIMINATOR: u64 = OPERATOR_VAULT_TICKET_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl OperatorVaultTicket {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(
+        program_id: &Address,
+        operator: &Address,
+        vault: &Address,
+    ) -> (Address, u8) {
+        crate::pdas::find_operator_vault_ticket(program_id, operator, vault)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        operator: Address,
+        vault: Address,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_operator_vault_ticket(program_id, &operator, &vault, bump)
+    }
 }

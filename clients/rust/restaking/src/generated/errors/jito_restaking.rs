@@ -107,3 +107,82 @@ impl From<JitoRestakingError> for solana_program_error::ProgramError {
         solana_program_error::ProgramError::Custom(e as u32)
     }
 }
+
+impl JitoRestakingError {
+    /// The program these errors come from, as `describe` names it.
+    pub const PROGRAM: &'static str = "restaking";
+
+    /// The error of custom error code `code` (`ProgramError::Custom(code)`), if it is one.
+    pub fn from_code(code: u32) -> Option<Self> {
+        <Self as num_traits::FromPrimitive>::from_u32(code)
+    }
+
+    /// The error a failed instruction returned, if it is one of this program's.
+    pub fn from_program_error(error: &solana_program_error::ProgramError) -> Option<Self> {
+        match error {
+            solana_program_error::ProgramError::Custom(code) => Self::from_code(*code),
+            _ => None,
+        }
+    }
+
+    /// The custom error code.
+    pub fn code(&self) -> u32 {
+        self.clone() as u32
+    }
+
+    /// The variant's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::BadEpochLength => "BadEpochLength",
+            Self::NcnOperatorAdminInvalid => "NcnOperatorAdminInvalid",
+            Self::NcnCooldownOperatorFailed => "NcnCooldownOperatorFailed",
+            Self::NcnSlasherAdminInvalid => "NcnSlasherAdminInvalid",
+            Self::NcnVaultAdminInvalid => "NcnVaultAdminInvalid",
+            Self::NcnAdminInvalid => "NcnAdminInvalid",
+            Self::NcnDelegateAdminInvalid => "NcnDelegateAdminInvalid",
+            Self::NcnVaultSlasherTicketFailedCooldown => "NcnVaultSlasherTicketFailedCooldown",
+            Self::NcnVaultTicketFailedCooldown => "NcnVaultTicketFailedCooldown",
+            Self::NcnWarmupOperatorFailed => "NcnWarmupOperatorFailed",
+            Self::NcnVaultSlasherTicketFailedWarmup => "NcnVaultSlasherTicketFailedWarmup",
+            Self::NcnVaultTicketFailedWarmup => "NcnVaultTicketFailedWarmup",
+            Self::OperatorNcnAdminInvalid => "OperatorNcnAdminInvalid",
+            Self::OperatorVaultAdminInvalid => "OperatorVaultAdminInvalid",
+            Self::OperatorAdminInvalid => "OperatorAdminInvalid",
+            Self::OperatorDelegateAdminInvalid => "OperatorDelegateAdminInvalid",
+            Self::OperatorCooldownNcnFailed => "OperatorCooldownNcnFailed",
+            Self::OperatorVaultTicketFailedCooldown => "OperatorVaultTicketFailedCooldown",
+            Self::OperatorVaultTicketFailedWarmup => "OperatorVaultTicketFailedWarmup",
+            Self::OperatorWarmupNcnFailed => "OperatorWarmupNcnFailed",
+            Self::OperatorFeeCapExceeded => "OperatorFeeCapExceeded",
+            Self::NcnOverflow => "NcnOverflow",
+            Self::OperatorOverflow => "OperatorOverflow",
+            Self::VaultOverflow => "VaultOverflow",
+            Self::SlasherOverflow => "SlasherOverflow",
+            Self::InvalidEpochLength => "InvalidEpochLength",
+            Self::ConfigAdminInvalid => "ConfigAdminInvalid",
+            Self::ArithmeticOverflow => "ArithmeticOverflow",
+            Self::ArithmeticUnderflow => "ArithmeticUnderflow",
+            Self::DivisionByZero => "DivisionByZero",
+        }
+    }
+
+    /// `<program>: <Name> (<code>): <message>`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} ({}): {}",
+            Self::PROGRAM,
+            self.name(),
+            self.code(),
+            self
+        )
+    }
+}
+
+impl TryFrom<u32> for JitoRestakingError {
+    /// The code, when it is not one of this program's errors.
+    type Error = u32;
+
+    fn try_from(code: u32) -> Result<Self, u32> {
+        Self::from_code(code).ok_or(code)
+    }
+}

@@ -447,3 +447,58 @@ struct CooldownNcnVaultSlasherTicketCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl CooldownNcnVaultSlasherTicketBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CooldownNcnVaultSlasherTicket",
+                name: "config",
+            });
+        }
+        if self.ncn.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CooldownNcnVaultSlasherTicket",
+                name: "ncn",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CooldownNcnVaultSlasherTicket",
+                name: "vault",
+            });
+        }
+        if self.slasher.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CooldownNcnVaultSlasherTicket",
+                name: "slasher",
+            });
+        }
+        if self.ncn_vault_slasher_ticket.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CooldownNcnVaultSlasherTicket",
+                name: "ncn_vault_slasher_ticket",
+            });
+        }
+        if self.admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CooldownNcnVaultSlasherTicket",
+                name: "admin",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.restaking;
+        Ok(ix)
+    }
+}

@@ -376,3 +376,39 @@ struct InitializeConfigCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl InitializeConfigBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id and the
+    /// program accounts left unset come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeConfig",
+                name: "config",
+            });
+        }
+        if self.admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeConfig",
+                name: "admin",
+            });
+        }
+        let mut builder = self.clone();
+        if builder.vault_program.is_none() {
+            builder.vault_program = Some(ids.vault);
+        }
+        let mut ix = builder.instruction();
+        ix.program_id = ids.restaking;
+        Ok(ix)
+    }
+}

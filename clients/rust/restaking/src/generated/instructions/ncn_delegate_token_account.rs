@@ -462,3 +462,52 @@ struct NcnDelegateTokenAccountCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl NcnDelegateTokenAccountBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.ncn.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "NcnDelegateTokenAccount",
+                name: "ncn",
+            });
+        }
+        if self.delegate_admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "NcnDelegateTokenAccount",
+                name: "delegate_admin",
+            });
+        }
+        if self.token_mint.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "NcnDelegateTokenAccount",
+                name: "token_mint",
+            });
+        }
+        if self.token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "NcnDelegateTokenAccount",
+                name: "token_account",
+            });
+        }
+        if self.delegate.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "NcnDelegateTokenAccount",
+                name: "delegate",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.restaking;
+        Ok(ix)
+    }
+}

@@ -51,8 +51,17 @@ impl Config {
         solana_address::Address::find_program_address(&["config".as_bytes()], &crate::JITO_VAULT_ID)
     }
 
-    #[inline(always)]
+    /// Decodes a whole `Config` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`CONFIG_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(data, "Config", CONFIG_DISCRIMINATOR, Self::LEN)?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `Config` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -62,8 +71,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for Config {
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -159,4 +168,29 @@ impl anchor_lang::IdlBuild for Config {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for Config {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for Config {
+    const NAME: &'static str = "Config";
+    const DISCRIMINATOR: u64 = CONFIG_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl Config {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(program_id: &Address) -> (Address, u8) {
+        crate::pdas::find_config(program_id)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_config(program_id, bump)
+    }
 }

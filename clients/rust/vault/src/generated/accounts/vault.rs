@@ -82,8 +82,17 @@ impl Vault {
         )
     }
 
-    #[inline(always)]
+    /// Decodes a whole `Vault` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`VAULT_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(data, "Vault", VAULT_DISCRIMINATOR, Self::LEN)?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `Vault` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -93,8 +102,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for Vault {
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -190,4 +199,30 @@ impl anchor_lang::IdlBuild for Vault {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for Vault {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for Vault {
+    const NAME: &'static str = "Vault";
+    const DISCRIMINATOR: u64 = VAULT_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl Vault {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(program_id: &Address, base: &Address) -> (Address, u8) {
+        crate::pdas::find_vault(program_id, base)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        base: Address,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_vault(program_id, &base, bump)
+    }
 }

@@ -72,8 +72,22 @@ impl VaultNcnSlasherTicket {
         )
     }
 
-    #[inline(always)]
+    /// Decodes a whole `VaultNcnSlasherTicket` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(
+            data,
+            "VaultNcnSlasherTicket",
+            VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR,
+            Self::LEN,
+        )?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `VaultNcnSlasherTicket` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -83,8 +97,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for VaultNcnSlasherTicke
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -181,4 +195,37 @@ impl anchor_lang::IdlBuild for VaultNcnSlasherTicket {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for VaultNcnSlasherTicket {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for VaultNcnSlasherTicket {
+    const NAME: &'static str = "VaultNcnSlasherTicket";
+    const DISCRIMINATOR: u64 = VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl VaultNcnSlasherTicket {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(
+        program_id: &Address,
+        vault: &Address,
+        ncn: &Address,
+        slasher: &Address,
+    ) -> (Address, u8) {
+        crate::pdas::find_vault_ncn_slasher_ticket(program_id, vault, ncn, slasher)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        vault: Address,
+        ncn: Address,
+        slasher: Address,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_vault_ncn_slasher_ticket(program_id, &vault, &ncn, &slasher, bump)
+    }
 }

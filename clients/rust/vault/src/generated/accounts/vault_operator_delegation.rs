@@ -63,8 +63,22 @@ impl VaultOperatorDelegation {
         )
     }
 
-    #[inline(always)]
+    /// Decodes a whole `VaultOperatorDelegation` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`VAULT_OPERATOR_DELEGATION_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(
+            data,
+            "VaultOperatorDelegation",
+            VAULT_OPERATOR_DELEGATION_DISCRIMINATOR,
+            Self::LEN,
+        )?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `VaultOperatorDelegation` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -74,8 +88,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for VaultOperatorDelegat
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -173,4 +187,35 @@ impl anchor_lang::IdlBuild for VaultOperatorDelegation {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for VaultOperatorDelegation {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for VaultOperatorDelegation {
+    const NAME: &'static str = "VaultOperatorDelegation";
+    const DISCRIMINATOR: u64 = VAULT_OPERATOR_DELEGATION_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl VaultOperatorDelegation {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(
+        program_id: &Address,
+        vault: &Address,
+        operator: &Address,
+    ) -> (Address, u8) {
+        crate::pdas::find_vault_operator_delegation(program_id, vault, operator)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        vault: Address,
+        operator: Address,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_vault_operator_delegation(program_id, &vault, &operator, bump)
+    }
 }

@@ -62,8 +62,22 @@ impl VaultStakerWithdrawalTicket {
         )
     }
 
-    #[inline(always)]
+    /// Decodes a whole `VaultStakerWithdrawalTicket` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`VAULT_STAKER_WITHDRAWAL_TICKET_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(
+            data,
+            "VaultStakerWithdrawalTicket",
+            VAULT_STAKER_WITHDRAWAL_TICKET_DISCRIMINATOR,
+            Self::LEN,
+        )?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `VaultStakerWithdrawalTicket` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -73,8 +87,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for VaultStakerWithdrawa
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -172,4 +186,35 @@ impl anchor_lang::IdlBuild for VaultStakerWithdrawalTicket {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for VaultStakerWithdrawalTicket {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for VaultStakerWithdrawalTicket {
+    const NAME: &'static str = "VaultStakerWithdrawalTicket";
+    const DISCRIMINATOR: u64 = VAULT_STAKER_WITHDRAWAL_TICKET_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl VaultStakerWithdrawalTicket {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(
+        program_id: &Address,
+        vault: &Address,
+        base: &Address,
+    ) -> (Address, u8) {
+        crate::pdas::find_vault_staker_withdrawal_ticket(program_id, vault, base)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        vault: Address,
+        base: Address,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_vault_staker_withdrawal_ticket(program_id, &vault, &base, bump)
+    }
 }

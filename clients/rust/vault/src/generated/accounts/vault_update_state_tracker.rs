@@ -62,8 +62,22 @@ impl VaultUpdateStateTracker {
         )
     }
 
-    #[inline(always)]
+    /// Decodes a whole `VaultUpdateStateTracker` account (header included), checking its size (`Self::LEN`)
+    /// and its discriminator (`VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR`): another account type or a truncated account is an
+    /// `InvalidData` error saying which, not a wrong value.
     pub fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        crate::check_account_data(
+            data,
+            "VaultUpdateStateTracker",
+            VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
+            Self::LEN,
+        )?;
+        Self::from_bytes_unchecked(data)
+    }
+
+    /// Decodes `data` as a `VaultUpdateStateTracker` without checking its size or discriminator.
+    #[inline(always)]
+    pub fn from_bytes_unchecked(data: &[u8]) -> Result<Self, std::io::Error> {
         let mut data = data;
         Self::deserialize(&mut data)
     }
@@ -73,8 +87,8 @@ impl<'a> TryFrom<&solana_account_info::AccountInfo<'a>> for VaultUpdateStateTrac
     type Error = std::io::Error;
 
     fn try_from(account_info: &solana_account_info::AccountInfo<'a>) -> Result<Self, Self::Error> {
-        let mut data: &[u8] = &(*account_info.data).borrow();
-        Self::deserialize(&mut data)
+        let data: &[u8] = &(*account_info.data).borrow();
+        Self::from_bytes(data)
     }
 }
 
@@ -172,4 +186,35 @@ impl anchor_lang::IdlBuild for VaultUpdateStateTracker {}
 #[cfg(feature = "anchor-idl-build")]
 impl anchor_lang::Discriminator for VaultUpdateStateTracker {
     const DISCRIMINATOR: &[u8] = &[0; 8];
+}
+
+impl crate::ProgramAccount for VaultUpdateStateTracker {
+    const NAME: &'static str = "VaultUpdateStateTracker";
+    const DISCRIMINATOR: u64 = VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR;
+    const LEN: usize = Self::LEN;
+
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error> {
+        Self::from_bytes(data)
+    }
+}
+
+impl VaultUpdateStateTracker {
+    /// [`Self::find_pda`] for a deployment of the program at `program_id`.
+    pub fn find_pda_with_program_id(
+        program_id: &Address,
+        vault: &Address,
+        ncn_epoch: u64,
+    ) -> (Address, u8) {
+        crate::pdas::find_vault_update_state_tracker(program_id, vault, ncn_epoch)
+    }
+
+    /// [`Self::create_pda`] for a deployment of the program at `program_id`.
+    pub fn create_pda_with_program_id(
+        program_id: &Address,
+        vault: Address,
+        ncn_epoch: u64,
+        bump: u8,
+    ) -> Result<Address, solana_address::error::AddressError> {
+        crate::pdas::create_vault_update_state_tracker(program_id, &vault, ncn_epoch, bump)
+    }
 }

@@ -209,3 +209,122 @@ impl From<JitoVaultError> for solana_program_error::ProgramError {
         solana_program_error::ProgramError::Custom(e as u32)
     }
 }
+
+impl JitoVaultError {
+    /// The program these errors come from, as `describe` names it.
+    pub const PROGRAM: &'static str = "vault";
+
+    /// The error of custom error code `code` (`ProgramError::Custom(code)`), if it is one.
+    pub fn from_code(code: u32) -> Option<Self> {
+        <Self as num_traits::FromPrimitive>::from_u32(code)
+    }
+
+    /// The error a failed instruction returned, if it is one of this program's.
+    pub fn from_program_error(error: &solana_program_error::ProgramError) -> Option<Self> {
+        match error {
+            solana_program_error::ProgramError::Custom(code) => Self::from_code(*code),
+            _ => None,
+        }
+    }
+
+    /// The custom error code.
+    pub fn code(&self) -> u32 {
+        self.clone() as u32
+    }
+
+    /// The variant's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::BadEpochLength => "BadEpochLength",
+            Self::VaultSlashUnderflow => "VaultSlashUnderflow",
+            Self::VaultInitialAmountFailed => "VaultInitialAmountFailed",
+            Self::VaultInsufficientFunds => "VaultInsufficientFunds",
+            Self::VaultOverflow => "VaultOverflow",
+            Self::VaultOperatorAdminInvalid => "VaultOperatorAdminInvalid",
+            Self::VaultAdminInvalid => "VaultAdminInvalid",
+            Self::VaultCapacityAdminInvalid => "VaultCapacityAdminInvalid",
+            Self::VaultMintBurnAdminInvalid => "VaultMintBurnAdminInvalid",
+            Self::VaultDelegationAdminInvalid => "VaultDelegationAdminInvalid",
+            Self::VaultDelegateAssetAdminInvalid => "VaultDelegateAssetAdminInvalid",
+            Self::VaultCapacityExceeded => "VaultCapacityExceeded",
+            Self::VaultSlasherAdminInvalid => "VaultSlasherAdminInvalid",
+            Self::VaultNcnAdminInvalid => "VaultNcnAdminInvalid",
+            Self::VaultFeeAdminInvalid => "VaultFeeAdminInvalid",
+            Self::ConfigAdminInvalid => "ConfigAdminInvalid",
+            Self::ConfigFeeAdminInvalid => "ConfigFeeAdminInvalid",
+            Self::VaultFeeCapExceeded => "VaultFeeCapExceeded",
+            Self::VaultFeeChangeTooSoon => "VaultFeeChangeTooSoon",
+            Self::VaultFeeBumpTooLarge => "VaultFeeBumpTooLarge",
+            Self::VaultUnderflow => "VaultUnderflow",
+            Self::VaultUpdateNeeded => "VaultUpdateNeeded",
+            Self::VaultIsUpdated => "VaultIsUpdated",
+            Self::VaultOperatorDelegationUpdateNeeded => "VaultOperatorDelegationUpdateNeeded",
+            Self::VaultOperatorDelegationIsUpdated => "VaultOperatorDelegationIsUpdated",
+            Self::VaultUpdateIncorrectIndex => "VaultUpdateIncorrectIndex",
+            Self::VaultUpdateStateNotFinishedUpdating => "VaultUpdateStateNotFinishedUpdating",
+            Self::VaultSecurityOverflow => "VaultSecurityOverflow",
+            Self::VaultSlashIncomplete => "VaultSlashIncomplete",
+            Self::VaultSecurityUnderflow => "VaultSecurityUnderflow",
+            Self::SlippageError => "SlippageError",
+            Self::VaultStakerWithdrawalTicketNotWithdrawable => {
+                "VaultStakerWithdrawalTicketNotWithdrawable"
+            }
+            Self::VaultNcnSlasherTicketFailedCooldown => "VaultNcnSlasherTicketFailedCooldown",
+            Self::VaultNcnSlasherTicketFailedWarmup => "VaultNcnSlasherTicketFailedWarmup",
+            Self::VaultNcnTicketFailedCooldown => "VaultNcnTicketFailedCooldown",
+            Self::VaultNcnTicketFailedWarmup => "VaultNcnTicketFailedWarmup",
+            Self::VaultNcnTicketUnslashable => "VaultNcnTicketUnslashable",
+            Self::OperatorVaultTicketUnslashable => "OperatorVaultTicketUnslashable",
+            Self::NcnOperatorStateUnslashable => "NcnOperatorStateUnslashable",
+            Self::VaultNcnSlasherTicketUnslashable => "VaultNcnSlasherTicketUnslashable",
+            Self::NcnVaultTicketUnslashable => "NcnVaultTicketUnslashable",
+            Self::NcnVaultSlasherTicketUnslashable => "NcnVaultSlasherTicketUnslashable",
+            Self::VaultMaxSlashedPerOperatorExceeded => "VaultMaxSlashedPerOperatorExceeded",
+            Self::VaultStakerWithdrawalTicketInvalidStaker => {
+                "VaultStakerWithdrawalTicketInvalidStaker"
+            }
+            Self::SlasherOverflow => "SlasherOverflow",
+            Self::NcnOverflow => "NcnOverflow",
+            Self::OperatorOverflow => "OperatorOverflow",
+            Self::VaultDelegationZero => "VaultDelegationZero",
+            Self::VaultCooldownZero => "VaultCooldownZero",
+            Self::VaultBurnZero => "VaultBurnZero",
+            Self::VaultEnqueueWithdrawalAmountZero => "VaultEnqueueWithdrawalAmountZero",
+            Self::VaultMintZero => "VaultMintZero",
+            Self::VaultIsPaused => "VaultIsPaused",
+            Self::InvalidDepositor => "InvalidDepositor",
+            Self::InvalidDepositTokenAccount => "InvalidDepositTokenAccount",
+            Self::NoSupportedMintBalanceChange => "NoSupportedMintBalanceChange",
+            Self::InvalidEpochLength => "InvalidEpochLength",
+            Self::VaultRewardFeeDeltaTooLarge => "VaultRewardFeeDeltaTooLarge",
+            Self::VaultRewardFeeIsZero => "VaultRewardFeeIsZero",
+            Self::VrtOutCannotBeZero => "VrtOutCannotBeZero",
+            Self::NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate => {
+                "NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate"
+            }
+            Self::ArithmeticOverflow => "ArithmeticOverflow",
+            Self::ArithmeticUnderflow => "ArithmeticUnderflow",
+            Self::DivisionByZero => "DivisionByZero",
+        }
+    }
+
+    /// `<program>: <Name> (<code>): <message>`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} ({}): {}",
+            Self::PROGRAM,
+            self.name(),
+            self.code(),
+            self
+        )
+    }
+}
+
+impl TryFrom<u32> for JitoVaultError {
+    /// The code, when it is not one of this program's errors.
+    type Error = u32;
+
+    fn try_from(code: u32) -> Result<Self, u32> {
+        Self::from_code(code).ok_or(code)
+    }
+}

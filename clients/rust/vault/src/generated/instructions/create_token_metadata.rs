@@ -558,3 +558,70 @@ struct CreateTokenMetadataCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl CreateTokenMetadataBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CreateTokenMetadata",
+                name: "vault",
+            });
+        }
+        if self.admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CreateTokenMetadata",
+                name: "admin",
+            });
+        }
+        if self.vrt_mint.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CreateTokenMetadata",
+                name: "vrt_mint",
+            });
+        }
+        if self.payer.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CreateTokenMetadata",
+                name: "payer",
+            });
+        }
+        if self.metadata.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "CreateTokenMetadata",
+                name: "metadata",
+            });
+        }
+        if self.name.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "CreateTokenMetadata",
+                name: "name",
+            });
+        }
+        if self.symbol.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "CreateTokenMetadata",
+                name: "symbol",
+            });
+        }
+        if self.uri.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "CreateTokenMetadata",
+                name: "uri",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

@@ -673,3 +673,70 @@ struct EnqueueWithdrawalCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl EnqueueWithdrawalBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "EnqueueWithdrawal",
+                name: "config",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "EnqueueWithdrawal",
+                name: "vault",
+            });
+        }
+        if self.vault_staker_withdrawal_ticket.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "EnqueueWithdrawal",
+                name: "vault_staker_withdrawal_ticket",
+            });
+        }
+        if self.vault_staker_withdrawal_ticket_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "EnqueueWithdrawal",
+                name: "vault_staker_withdrawal_ticket_token_account",
+            });
+        }
+        if self.staker.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "EnqueueWithdrawal",
+                name: "staker",
+            });
+        }
+        if self.staker_vrt_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "EnqueueWithdrawal",
+                name: "staker_vrt_token_account",
+            });
+        }
+        if self.base.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "EnqueueWithdrawal",
+                name: "base",
+            });
+        }
+        if self.amount.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "EnqueueWithdrawal",
+                name: "amount",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

@@ -468,3 +468,51 @@ struct InitializeConfigCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl InitializeConfigBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id and the
+    /// program accounts left unset come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeConfig",
+                name: "config",
+            });
+        }
+        if self.admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeConfig",
+                name: "admin",
+            });
+        }
+        if self.program_fee_wallet.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeConfig",
+                name: "program_fee_wallet",
+            });
+        }
+        if self.program_fee_bps.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "InitializeConfig",
+                name: "program_fee_bps",
+            });
+        }
+        let mut builder = self.clone();
+        if builder.restaking_program.is_none() {
+            builder.restaking_program = Some(ids.restaking);
+        }
+        let mut ix = builder.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

@@ -859,3 +859,112 @@ struct InitializeVaultCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl InitializeVaultBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "config",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "vault",
+            });
+        }
+        if self.vrt_mint.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "vrt_mint",
+            });
+        }
+        if self.st_mint.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "st_mint",
+            });
+        }
+        if self.admin_st_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "admin_st_token_account",
+            });
+        }
+        if self.vault_st_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "vault_st_token_account",
+            });
+        }
+        if self.burn_vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "burn_vault",
+            });
+        }
+        if self.burn_vault_vrt_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "burn_vault_vrt_token_account",
+            });
+        }
+        if self.admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "admin",
+            });
+        }
+        if self.base.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVault",
+                name: "base",
+            });
+        }
+        if self.deposit_fee_bps.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "InitializeVault",
+                name: "deposit_fee_bps",
+            });
+        }
+        if self.withdrawal_fee_bps.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "InitializeVault",
+                name: "withdrawal_fee_bps",
+            });
+        }
+        if self.reward_fee_bps.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "InitializeVault",
+                name: "reward_fee_bps",
+            });
+        }
+        if self.decimals.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "InitializeVault",
+                name: "decimals",
+            });
+        }
+        if self.initialize_token_amount.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "InitializeVault",
+                name: "initialize_token_amount",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

@@ -567,3 +567,70 @@ struct InitializeVaultNcnSlasherOperatorTicketCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl InitializeVaultNcnSlasherOperatorTicketBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "config",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "vault",
+            });
+        }
+        if self.ncn.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "ncn",
+            });
+        }
+        if self.slasher.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "slasher",
+            });
+        }
+        if self.operator.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "operator",
+            });
+        }
+        if self.vault_ncn_slasher_ticket.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "vault_ncn_slasher_ticket",
+            });
+        }
+        if self.vault_ncn_slasher_operator_ticket.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "vault_ncn_slasher_operator_ticket",
+            });
+        }
+        if self.payer.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherOperatorTicket",
+                name: "payer",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

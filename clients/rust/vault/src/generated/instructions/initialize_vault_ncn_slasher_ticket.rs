@@ -555,3 +555,70 @@ struct InitializeVaultNcnSlasherTicketCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl InitializeVaultNcnSlasherTicketBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "config",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "vault",
+            });
+        }
+        if self.ncn.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "ncn",
+            });
+        }
+        if self.slasher.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "slasher",
+            });
+        }
+        if self.ncn_slasher_ticket.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "ncn_slasher_ticket",
+            });
+        }
+        if self.vault_slasher_ticket.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "vault_slasher_ticket",
+            });
+        }
+        if self.admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "admin",
+            });
+        }
+        if self.payer.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultNcnSlasherTicket",
+                name: "payer",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

@@ -470,3 +470,52 @@ struct InitializeVaultUpdateStateTrackerCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl InitializeVaultUpdateStateTrackerBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultUpdateStateTracker",
+                name: "config",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultUpdateStateTracker",
+                name: "vault",
+            });
+        }
+        if self.vault_update_state_tracker.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultUpdateStateTracker",
+                name: "vault_update_state_tracker",
+            });
+        }
+        if self.payer.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "InitializeVaultUpdateStateTracker",
+                name: "payer",
+            });
+        }
+        if self.withdrawal_allocation_method.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "InitializeVaultUpdateStateTracker",
+                name: "withdrawal_allocation_method",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

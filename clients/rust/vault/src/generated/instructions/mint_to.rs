@@ -692,3 +692,82 @@ struct MintToCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl MintToBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "config",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "vault",
+            });
+        }
+        if self.vrt_mint.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "vrt_mint",
+            });
+        }
+        if self.depositor.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "depositor",
+            });
+        }
+        if self.depositor_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "depositor_token_account",
+            });
+        }
+        if self.vault_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "vault_token_account",
+            });
+        }
+        if self.depositor_vrt_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "depositor_vrt_token_account",
+            });
+        }
+        if self.vault_fee_token_account.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "MintTo",
+                name: "vault_fee_token_account",
+            });
+        }
+        if self.amount_in.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "MintTo",
+                name: "amount_in",
+            });
+        }
+        if self.min_amount_out.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "MintTo",
+                name: "min_amount_out",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}

@@ -384,3 +384,46 @@ struct SetConfigSecondaryAdminCpiBuilderInstruction<'a, 'b> {
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
 }
+
+impl SetConfigSecondaryAdminBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "SetConfigSecondaryAdmin",
+                name: "config",
+            });
+        }
+        if self.admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "SetConfigSecondaryAdmin",
+                name: "admin",
+            });
+        }
+        if self.new_admin.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "SetConfigSecondaryAdmin",
+                name: "new_admin",
+            });
+        }
+        if self.config_admin_role.is_none() {
+            return Err(crate::BuildError::MissingArgument {
+                instruction: "SetConfigSecondaryAdmin",
+                name: "config_admin_role",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
+}
