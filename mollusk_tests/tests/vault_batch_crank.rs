@@ -788,3 +788,104 @@ fn batches_equal_single_cranks_on_random_vaults() {
         panic!("{e}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// The Rust client's planner, run
+// ---------------------------------------------------------------------------
+
+/// The update planned by `jito_vault_client::planner` (legacy and v0 with a
+/// table, from scratch and resumed) run instruction by instruction leaves the
+/// same accounts as the original three-step path with single cranks.
+#[test]
+fn planned_update_equals_the_three_step_path() {
+    use jito_vault_client::planner::{
+        plan_vault_update, LookupTable, TrackerStatus, VaultUpdateInput,
+    };
+
+    for (n, cranked_before, alt, transactions) in [
+        (32usize, 0usize, false, 2usize),
+        (32, 0, true, 1),
+        (64, 0, true, 2),
+        (40, 11, false, 2),
+    ] {
+        let mut w = World::new();
+        let ops: Vec<OperatorKeys> = (0..n)
+            .map(|i| {
+                let d = Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
+                w.add_delegated_operator(i as u8, d, START_SLOT)
+            })
+            .collect();
+        w.set_vault(|v| {
+            v.vrt_enqueued_for_cooldown_amount = 40_000;
+            v.tokens_deposited = v.delegation.total() + 500;
+            v.vrt_supply = v.tokens_deposited;
+        });
+        w.set_slot(NEXT_SLOT);
+        let tracker = tracker_key(&w, NEXT_EPOCH);
+        let order: Vec<Pubkey> = (0..n)
+            .map(|i| ops[(NEXT_EPOCH as usize + i) % n].vault_operator_delegation)
+            .collect();
+        let mut tracker_status = TrackerStatus::Absent;
+        if cranked_before > 0 {
+            init(&mut w);
+            for vod in &order[..cranked_before] {
+                let ix = single_ix(&w, vod, &tracker);
+                w.exec(&ix);
+            }
+            tracker_status = TrackerStatus::Open {
+                last_updated_index: TrackerState::from_bytes(&w.get(&tracker).data)
+                    .last_updated_index,
+            };
+        }
+        let start = w.store.clone();
+
+        // The three-step path.
+        if cranked_before == 0 {
+            init(&mut w);
+        }
+        for vod in &order[cranked_before..] {
+            let ix = single_ix(&w, vod, &tracker);
+            w.exec(&ix);
+        }
+        let close = ix_close_vault_update_state_tracker(
+            &w.config, &w.vault, &tracker, &w.payer, NEXT_EPOCH,
+        );
+        w.exec(&close);
+        let three_step = std::mem::replace(&mut w.store, start);
+
+        // The planned transactions.
+        let delegations: Vec<Pubkey> = ops.iter().map(|o| o.vault_operator_delegation).collect();
+        let mut table = vec![w.config, w.vault];
+        table.extend(&delegations);
+        let input = VaultUpdateInput {
+            vault_program_id: VAULT_PROGRAM_ID,
+            config: w.config,
+            vault: w.vault,
+            payer: w.payer,
+            ncn_epoch: NEXT_EPOCH,
+            operator_count: n as u64,
+            tracker: tracker_status,
+            delegations: &delegations,
+            lookup_table: alt.then_some(LookupTable {
+                address: key(98),
+                addresses: &table,
+            }),
+            compute_unit_price: None,
+        };
+        let plan = plan_vault_update(&input).unwrap();
+        assert_eq!(plan.len(), transactions, "{n} operators, table {alt}");
+        for tx in &plan {
+            for ix in &tx.instructions {
+                let (result, _) = w.run(ix);
+                assert_success(&result);
+                assert!(result.compute_units_consumed <= tx.compute_units);
+                w.commit(&result);
+            }
+        }
+        assert!(
+            w.store == three_step,
+            "{n} operators: planned update and the three-step path differ"
+        );
+        assert!(!w.store.contains_key(&tracker) || w.get(&tracker).lamports == 0);
+    }
+}
