@@ -4,7 +4,7 @@
 use std::{fs, path::PathBuf};
 
 use anyhow::{bail, Context, Result};
-use jito_shank_idl::{build_idl, repo_root, PROGRAMS};
+use jito_shank_idl::{idl_json, repo_root, PROGRAMS};
 
 fn main() -> Result<()> {
     let mut root = None;
@@ -26,10 +26,9 @@ fn main() -> Result<()> {
     let out = out.unwrap_or_else(|| root.join("idl"));
     fs::create_dir_all(&out)?;
     for (name, dir) in PROGRAMS {
-        let idl = build_idl(&root, name, dir)?;
+        let (idl, json) = idl_json(&root, name, dir)?;
         let path = out.join(format!("{name}.json"));
-        fs::write(&path, idl.try_into_json()? + "\n")
-            .with_context(|| format!("writing {}", path.display()))?;
+        fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
         println!(
             "{}: {} instructions, {} accounts, {} types, {} errors",
             path.display(),

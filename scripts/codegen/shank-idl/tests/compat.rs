@@ -280,7 +280,10 @@ fn differences(name: &str) -> Vec<String> {
                 if e["name"] != w["name"] {
                     diffs.push(format!("error {code}: {} != {}", e["name"], w["name"]));
                 }
-                if e["msg"].as_str().is_none_or(|m| m.is_empty() || m == e["name"]) {
+                if e["msg"]
+                    .as_str()
+                    .is_none_or(|m| m.is_empty() || m == e["name"])
+                {
                     diffs.push(format!("error {code} {}: no message sentence", e["name"]));
                 }
             }
