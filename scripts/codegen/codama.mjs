@@ -25,6 +25,7 @@ import {
     getValidationItemsVisitor,
     numberTypeNode,
     numberValueNode,
+    pascalCase,
     pdaLinkNode,
     pdaNode,
     pdaSeedValueNode,
@@ -34,6 +35,7 @@ import {
     publicKeyValueNode,
     setFixedAccountSizesVisitor,
     setInstructionAccountDefaultValuesVisitor,
+    snakeCase,
     getCommonInstructionAccountDefaultRules,
     structFieldTypeNode,
     structTypeNode,
@@ -314,8 +316,50 @@ async function renderRust(key, root) {
             thiserror: '2',
         },
     })));
+    rustInstructionDocs(crate, root);
     // cargo fmt would format the hand-written files too; rustfmt the generated tree only.
     run('rustfmt', [RUST_TOOLCHAIN, '--edition', '2021', join(crate, 'src/generated/mod.rs')]);
+}
+
+// The renderers (Rust 3.1.3, JS 2.2.0) render account docs but not an instruction's own docs
+// (the Shank doc comment: what it does, accounts that must exist, timing rules); these put
+// them on the generated instruction types and builders. Each insertion point must be found.
+function instructionDocLines(instruction) {
+    const docs = instruction.docs ?? [];
+    if (!docs.some(line => line.trim())) throw new Error(`instruction ${instruction.name} has no docs`);
+    return docs;
+}
+
+function insertOnce(file, text, anchor, insertion) {
+    if (!text.includes(anchor)) throw new Error(`${file}: "${anchor.split('\n')[0]}" not found for the instruction docs`);
+    return text.replace(anchor, insertion + anchor);
+}
+
+function rustInstructionDocs(crate, root) {
+    for (const instruction of root.program.instructions ?? []) {
+        const name = pascalCase(instruction.name);
+        const file = join(crate, 'src/generated/instructions', `${snakeCase(instruction.name)}.rs`);
+        const doc = instructionDocLines(instruction).map(line => (line ? `/// ${line}` : '///')).join('\n');
+        let text = readFileSync(file, 'utf8');
+        text = insertOnce(file, text, `/// Accounts.\n#[derive(Debug)]\npub struct ${name} `, `${doc}\n///\n`);
+        text = insertOnce(file, text, `/// Instruction builder for \`${name}\`.\n`, `${doc}\n///\n`);
+        writeFileSync(file, text);
+    }
+}
+
+function jsInstructionDocs(pkg, root) {
+    for (const instruction of root.program.instructions ?? []) {
+        const name = pascalCase(instruction.name);
+        const file = join(pkg, 'src/generated/instructions', `${camelCase(instruction.name)}.ts`);
+        const doc = ['/**', ...instructionDocLines(instruction).map(line => (line ? ` * ${line}` : ' *')), ' */', ''].join('\n');
+        let text = readFileSync(file, 'utf8');
+        text = insertOnce(file, text, `export type ${name}Instruction<`, doc);
+        if (text.includes(`export async function get${name}InstructionAsync<`)) {
+            text = insertOnce(file, text, `export async function get${name}InstructionAsync<`, doc);
+        }
+        text = insertOnce(file, text, `export function get${name}Instruction<`, doc);
+        writeFileSync(file, text);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -441,6 +485,7 @@ async function renderJs(key, root) {
             readFileSync(join(here, 'js/describeError.ts'), 'utf8'),
     );
     jsRelativeImportsWithExtensions(join(pkg, 'src/generated'));
+    jsInstructionDocs(pkg, root);
 }
 
 async function main() {
