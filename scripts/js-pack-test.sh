@@ -5,6 +5,7 @@
 # clients/js/pack-test/package-lock.json), then there:
 #   1. every bare import in each package's dist/ is a declared peer dependency (or dependency);
 #   2. node examples/vault-deposit-withdraw.mjs   ES modules, plain node: vault deposit + withdrawal
+#                                                 (NODE_ENV=production: error messages are kept)
 #   3. node examples/restaking-handshake.cjs      CommonJS (require): restaking handshake at other ids
 #   4. tsc --noEmit (module/moduleResolution nodenext, strict) over typecheck.ts (import types),
 #      typecheck.cts (require types) and both examples (checkJs).
@@ -69,8 +70,8 @@ for (const name of ['jito-restaking-client', 'jito-vault-client']) {
 process.exit(failed ? 1 : 0);
 JS
 
-step "ES modules, plain node: vault deposit and withdrawal"
-node vault-deposit-withdraw.mjs "$root/target/deploy"
+step "ES modules, plain node: vault deposit and withdrawal (NODE_ENV=production: messages stay)"
+NODE_ENV=production node vault-deposit-withdraw.mjs "$root/target/deploy"
 step "CommonJS, require: restaking handshake at other program ids"
 node restaking-handshake.cjs "$root/target/deploy"
 step "tsc --noEmit (nodenext, strict)"

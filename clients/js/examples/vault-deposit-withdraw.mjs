@@ -199,7 +199,9 @@ async function updateVault() {
 for (let epoch = 1n; epoch <= 2n; epoch++) {
   svm.warpToSlot((svm.getClock().slot / epochLength + 1n) * epochLength);
   const early = await send(staker, [...burn.instructions, burnInstruction]);
-  console.log(`epoch +${epoch}, before the update: ${vault.describeJitoError(early)?.text}`);
+  const why = vault.describeJitoError(early);
+  console.log(`epoch +${epoch}, before the update: ${why?.text}`);
+  if (why?.name !== 'VaultUpdateNeeded' || !why.message.startsWith('The vault has not been updated')) throw new Error('unexpected failure');
   await updateVault();
 }
 
