@@ -26,6 +26,7 @@ import {
     getValidationItemsVisitor,
     numberTypeNode,
     numberValueNode,
+    pascalCase,
     pdaLinkNode,
     pdaNode,
     pdaSeedValueNode,
@@ -35,6 +36,7 @@ import {
     publicKeyValueNode,
     setFixedAccountSizesVisitor,
     setInstructionAccountDefaultValuesVisitor,
+    snakeCase,
     getCommonInstructionAccountDefaultRules,
     structFieldTypeNode,
     structTypeNode,
@@ -42,6 +44,7 @@ import {
     instructionArgumentNode,
     instructionNode,
     instructionRemainingAccountsNode,
+    isNode,
     remainderCountNode,
     variablePdaSeedNode,
     visit,
@@ -371,6 +374,7 @@ async function renderRust(key, root) {
             'solana-rpc-client': '~4.3.2',
         },
     })));
+    rustInstructionDocs(crate, root);
     // Checked decoding, any program id, non-panicking builders, error codes (rust-extras.mjs).
     addRustExtras(crate, key, restoreEmptyLists(root), {
         restaking: programAddress('restaking'),
@@ -380,8 +384,143 @@ async function renderRust(key, root) {
     run('rustfmt', [RUST_TOOLCHAIN, '--edition', '2021', join(crate, 'src/generated/mod.rs')]);
 }
 
+// The renderers (Rust 3.1.3, JS 2.2.0) render account docs but not an instruction's own docs
+// (the Shank doc comment: what it does, accounts that must exist, timing rules); these put
+// them on the generated instruction types and builders. Each insertion point must be found.
+function instructionDocLines(instruction) {
+    const docs = instruction.docs ?? [];
+    if (!docs.some(line => line.trim())) throw new Error(`instruction ${instruction.name} has no docs`);
+    return docs;
+}
+
+function insertOnce(file, text, anchor, insertion) {
+    if (!text.includes(anchor)) throw new Error(`${file}: "${anchor.split('\n')[0]}" not found for the instruction docs`);
+    return text.replace(anchor, insertion + anchor);
+}
+
+function rustInstructionDocs(crate, root) {
+    for (const instruction of root.program.instructions ?? []) {
+        const name = pascalCase(instruction.name);
+        const file = join(crate, 'src/generated/instructions', `${snakeCase(instruction.name)}.rs`);
+        const doc = instructionDocLines(instruction).map(line => (line ? `/// ${line}` : '///')).join('\n');
+        let text = readFileSync(file, 'utf8');
+        text = insertOnce(file, text, `/// Accounts.\n#[derive(Debug)]\npub struct ${name} `, `${doc}\n///\n`);
+        text = insertOnce(file, text, `/// Instruction builder for \`${name}\`.\n`, `${doc}\n///\n`);
+        writeFileSync(file, text);
+    }
+}
+
+function jsInstructionDocs(pkg, root) {
+    for (const instruction of root.program.instructions ?? []) {
+        const name = pascalCase(instruction.name);
+        const file = join(pkg, 'src/generated/instructions', `${camelCase(instruction.name)}.ts`);
+        const doc = ['/**', ...instructionDocLines(instruction).map(line => (line ? ` * ${line}` : ' *')), ' */', ''].join('\n');
+        let text = readFileSync(file, 'utf8');
+        text = insertOnce(file, text, `export type ${name}Instruction<`, doc);
+        if (text.includes(`export async function get${name}InstructionAsync<`)) {
+            text = insertOnce(file, text, `export async function get${name}InstructionAsync<`, doc);
+        }
+        text = insertOnce(file, text, `export function get${name}Instruction<`, doc);
+        writeFileSync(file, text);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JS rendering: program ids, import specifiers, error table (the JS client only)
+// ---------------------------------------------------------------------------
+
+// The JS renderer derives a default PDA through a *linked* PDA with that PDA's own default
+// program id, even when the builder is given `programAddress`. Rewritten for the JS render
+// only: own PDAs become inline PDA nodes, which the renderer derives with the builder's
+// `programAddress`; the other program's PDAs (restaking tickets in vault builders) derive with
+// an optional `<owner>Program` input (default: that program's original id), added as an extra
+// (non-data) argument.
+function jsProgramIdDefaults(key, root) {
+    const pdas = new Map((root.program.pdas ?? []).map(pda => [pda.name, pda]));
+    const external = config.programs[key].externalPdas;
+    const transform = instruction => {
+        const extraArguments = [...(instruction.extraArguments ?? [])];
+        const accounts = (instruction.accounts ?? []).map(account => {
+            const value = account.defaultValue;
+            if (!isNode(value, 'pdaValueNode') || !isNode(value.pda, 'pdaLinkNode')) return account;
+            const pda = pdas.get(value.pda.name);
+            if (!pda) throw new Error(`${key}: PDA ${value.pda.name} not found`);
+            const owner = external[pda.name];
+            const inline = pdaNode({ ...pda, programId: undefined });
+            if (!owner) return { ...account, defaultValue: pdaValueNode(inline, value.seeds) };
+            const argument = `${owner}Program`;
+            if (!extraArguments.some(a => a.name === argument)) {
+                extraArguments.push(
+                    instructionArgumentNode({
+                        name: argument,
+                        type: publicKeyTypeNode(),
+                        defaultValue: publicKeyValueNode(programAddress(owner), config.programs[owner].idl),
+                        defaultValueStrategy: 'optional',
+                        docs: [`The ${owner} program id the ${owner} PDAs of this instruction are derived with.`],
+                    }),
+                );
+            }
+            return { ...account, defaultValue: { ...pdaValueNode(inline, value.seeds), programId: argumentValueNode(argument) } };
+        });
+        return { ...instruction, accounts, extraArguments };
+    };
+    return { ...root, program: { ...root.program, instructions: (root.program.instructions ?? []).map(transform) } };
+}
+
+// Relative imports with explicit `.js` files, so the sources compile under `module`/
+// `moduleResolution` `nodenext` and the emitted ESM runs in plain Node (TS2834 otherwise).
+function jsRelativeImportsWithExtensions(dir) {
+    const specifier = /(from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]*|\.{1,2})"/g;
+    for (const file of walk(dir)) {
+        if (!file.endsWith('.ts')) continue;
+        const text = readFileSync(file, 'utf8');
+        const fixed = text.replace(specifier, (whole, lead, spec) => {
+            if (spec.endsWith('.js')) return whole;
+            const target = resolve(dirname(file), spec);
+            let resolved;
+            try {
+                resolved = statSync(target).isDirectory() ? `${spec.replace(/\/$/, '')}/index.js` : null;
+            } catch {
+                resolved = null;
+            }
+            if (!resolved) {
+                statSync(`${target}.ts`); // throws if the import points nowhere
+                resolved = `${spec}.js`;
+            }
+            return `${lead}"${resolved}"`;
+        });
+        if (fixed !== text) writeFileSync(file, fixed);
+    }
+}
+
+// Every error of both programs (with the shared core codes), for `describeJitoError`: the
+// failing program decides which table a code belongs to (both programs use 1000+). Messages
+// come from the `#[error(...)]` sentences of the interface crates via the Shank IDLs, and
+// unlike the renderer's message map they are not hidden in production builds.
+function jsErrorTables() {
+    const lines = [
+        '// Generated by scripts/codegen/codama.mjs from the Shank IDLs; do not edit.',
+        '',
+        'export type JitoErrorInfo = { readonly name: string; readonly message: string };',
+        '',
+    ];
+    for (const [key, p] of Object.entries(config.programs)) {
+        const constant = `${key.toUpperCase()}_ERRORS`;
+        lines.push(`/** Errors of the ${key} program by code (the original id: ${programAddress(key)}). */`);
+        lines.push(`export const ${constant}: Readonly<Record<number, JitoErrorInfo>> = Object.freeze({`);
+        for (const error of idls[key].errors ?? []) {
+            if (!error.msg) throw new Error(`${p.idl}: error ${error.name} has no message`);
+            lines.push(`  ${error.code}: { name: ${JSON.stringify(error.name)}, message: ${JSON.stringify(error.msg)} },`);
+        }
+        lines.push('});', '');
+        lines.push(`export const ${key.toUpperCase()}_DEFAULT_PROGRAM_ADDRESS = ${JSON.stringify(programAddress(key))};`, '');
+    }
+    return lines.join('\n');
+}
+
 async function renderJs(key, root) {
     const pkg = join(args.root, 'clients/js', key);
+    root = jsProgramIdDefaults(key, root);
     const visitor = renderJsVisitor(pkg, {
         formatCode: true,
         syncPackageJson: false,
@@ -400,6 +539,16 @@ async function renderJs(key, root) {
         if (fixed === text) throw new Error(`${file}: program plugin return type not found; check the fix-up`);
         writeFileSync(file, fixed);
     }
+    // The one hand-written error helper (scripts/codegen/js/describeError.ts), with the error
+    // tables of both programs, into each package.
+    writeFileSync(join(pkg, 'src/generated/errorTables.ts'), jsErrorTables());
+    writeFileSync(
+        join(pkg, 'src/generated/describeError.ts'),
+        '// Copied by scripts/codegen/codama.mjs from scripts/codegen/js/describeError.ts; do not edit.\n\n' +
+            readFileSync(join(here, 'js/describeError.ts'), 'utf8'),
+    );
+    jsRelativeImportsWithExtensions(join(pkg, 'src/generated'));
+    jsInstructionDocs(pkg, root);
 }
 
 async function main() {

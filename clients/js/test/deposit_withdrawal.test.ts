@@ -11,6 +11,8 @@ import type { LiteSVM } from 'litesvm';
 import * as vault from 'jito-vault-client';
 
 import {
+  DEFAULT_IDS,
+  type Ids,
   PROGRAMS,
   ata,
   createAta,
@@ -19,6 +21,7 @@ import {
   implemented,
   mintTo,
   newSvm,
+  otherIds,
   read,
   send,
   sendFailing,
@@ -39,12 +42,27 @@ for (const [name, tag] of Object.entries(UPDATE_TAGS)) {
 
 type Deposited = { world: World; v: VaultSetup; staker: KeyPairSigner; stakerSt: Address; stakerVrt: Address };
 
-async function deposit(svm: LiteSVM): Promise<Deposited> {
-  const world = await configs(svm);
+async function deposit(svm: LiteSVM, ids: Ids): Promise<Deposited> {
+  const world = await configs(svm, ids);
   const v = await createVault(world);
   const staker = await funded(svm);
   const stakerSt = await mintTo(svm, v.admin, v.stMint.address, staker.address, DEPOSIT);
-  const stakerVrt = await createAta(svm, staker, staker.address, v.vrtMint);
+  // The token accounts MintTo needs, created if missing by the client's precondition helper.
+  const pre = await vault.getMintToPreconditionInstructions({
+    payer: staker,
+    vault: v.address,
+    depositor: staker.address,
+    stMint: v.stMint.address,
+    vrtMint: v.vrtMint,
+    feeWallet: v.admin.address,
+  });
+  assert.equal(pre.depositorTokenAccount, stakerSt);
+  assert.equal(pre.vaultTokenAccount, v.vaultStToken);
+  assert.equal(pre.vaultFeeTokenAccount, v.feeVrtToken);
+  assert.equal(exists(svm, pre.depositorVrtTokenAccount), false);
+  await send(svm, staker, pre.instructions);
+  const stakerVrt = pre.depositorVrtTokenAccount;
+  assert.equal(tokenBalance(svm, stakerVrt), 0n);
 
   await send(
     svm,
@@ -59,7 +77,7 @@ async function deposit(svm: LiteSVM): Promise<Deposited> {
         vaultFeeTokenAccount: v.feeVrtToken,
         amountIn: DEPOSIT,
         minAmountOut: DEPOSIT,
-      }),
+      }, world.v),
     ],
     'vault MintTo',
   );
@@ -68,9 +86,19 @@ async function deposit(svm: LiteSVM): Promise<Deposited> {
 
 async function enqueue(svm: LiteSVM, d: Deposited) {
   const base = await generateKeyPairSigner();
-  const [ticket] = await vault.findVaultStakerWithdrawalTicketPda({ vault: d.v.address, base: base.address });
-  // The original requires the ticket's VRT account to exist beforehand.
-  const ticketVrt = await createAta(svm, d.staker, ticket, d.v.vrtMint);
+  const [ticket] = await vault.findVaultStakerWithdrawalTicketPda({ vault: d.v.address, base: base.address }, d.world.v);
+  // The original requires the ticket's VRT account to exist beforehand: the precondition helper.
+  const pre = await vault.getEnqueueWithdrawalPreconditionInstructions({
+    payer: d.staker,
+    vault: d.v.address,
+    base: base.address,
+    vrtMint: d.v.vrtMint,
+    programAddress: d.world.ids.vault,
+  });
+  assert.equal(pre.vaultStakerWithdrawalTicket, ticket);
+  await send(svm, d.staker, pre.instructions);
+  const ticketVrt = pre.vaultStakerWithdrawalTicketTokenAccount;
+  assert.equal(tokenBalance(svm, ticketVrt), 0n);
   await send(
     svm,
     d.staker,
@@ -82,7 +110,7 @@ async function enqueue(svm: LiteSVM, d: Deposited) {
         stakerVrtTokenAccount: d.stakerVrt,
         base,
         amount: DEPOSIT,
-      }),
+      }, d.world.v),
     ],
     'vault EnqueueWithdrawal',
   );
@@ -92,7 +120,7 @@ async function enqueue(svm: LiteSVM, d: Deposited) {
 /** One full vault update for the current epoch (no operators: initialise and close). */
 async function updateVault(svm: LiteSVM, d: Deposited) {
   const ncnEpoch = slot(svm) / d.world.epochLength;
-  const [tracker] = await vault.findVaultUpdateStateTrackerPda({ vault: d.v.address, ncnEpoch });
+  const [tracker] = await vault.findVaultUpdateStateTrackerPda({ vault: d.v.address, ncnEpoch }, d.world.v);
   await send(
     svm,
     d.staker,
@@ -104,14 +132,14 @@ async function updateVault(svm: LiteSVM, d: Deposited) {
         // requires it (scripts/codegen/idl-deviations.json); the signer object satisfies both.
         payer: d.staker as never,
         withdrawalAllocationMethod: vault.WithdrawalAllocationMethod.Greedy,
-      }),
+      }, d.world.v),
     ],
     'vault InitializeVaultUpdateStateTracker',
   );
   await send(
     svm,
     d.staker,
-    [await vault.getCloseVaultUpdateStateTrackerInstructionAsync({ vault: d.v.address, payer: d.staker, ncnEpoch })],
+    [await vault.getCloseVaultUpdateStateTrackerInstructionAsync({ vault: d.v.address, payer: d.staker, ncnEpoch }, d.world.v)],
     'vault CloseVaultUpdateStateTracker',
   );
   assert.equal(exists(svm, tracker), false, 'tracker closed');
@@ -124,95 +152,119 @@ async function updateVault(svm: LiteSVM, d: Deposited) {
         vaultTokenAccount: d.v.vaultStToken,
         vrtMint: d.v.vrtMint,
         vaultFeeTokenAccount: d.v.feeVrtToken,
-      }),
+      }, d.world.v),
     ],
     'vault UpdateVaultBalance',
   );
 }
 
-test('vault deposit (MintTo) and EnqueueWithdrawal', async () => {
-  const svm = newSvm();
-  const d = await deposit(svm);
+const DEPLOYMENTS: [string, () => Promise<Ids>][] = [
+  ['default program ids', async () => DEFAULT_IDS],
+  ['other program ids', otherIds],
+];
 
-  assert.equal(tokenBalance(svm, d.stakerSt), 0n);
-  assert.equal(tokenBalance(svm, d.v.vaultStToken), INITIAL_TOKENS + DEPOSIT);
-  assert.equal(tokenBalance(svm, d.stakerVrt), DEPOSIT, '1:1 exchange rate, no deposit fee');
-  let v = read(svm, d.v.address, vault.getVaultDecoder());
-  assert.equal(v.tokensDeposited, INITIAL_TOKENS + DEPOSIT);
-  assert.equal(v.vrtSupply, INITIAL_TOKENS + DEPOSIT);
+for (const [deployment, getIds] of DEPLOYMENTS) {
+  test(`vault deposit (MintTo) and EnqueueWithdrawal (${deployment})`, async () => {
+    const ids = await getIds();
+    const svm = newSvm(ids);
+    const d = await deposit(svm, ids);
 
-  // Slippage guard: asking for more VRT than the deposit gives fails.
-  const more = await mintTo(svm, d.v.admin, d.v.stMint.address, d.staker.address, 1_000n);
-  const error = await sendFailing(svm, d.staker, [
-    await vault.getMintToInstructionAsync({
-      vault: d.v.address,
-      vrtMint: d.v.vrtMint,
-      depositor: d.staker,
-      depositorTokenAccount: more,
-      vaultTokenAccount: d.v.vaultStToken,
-      vaultFeeTokenAccount: d.v.feeVrtToken,
-      amountIn: 1_000n,
-      minAmountOut: 1_001n,
-    }),
-  ]);
-  assert.match(error, new RegExp(`Custom\\(${vault.JITO_VAULT_ERROR__SLIPPAGE_ERROR}\\)`));
-
-  const { ticket, ticketVrt } = await enqueue(svm, d);
-  assert.equal(tokenBalance(svm, d.stakerVrt), 0n);
-  assert.equal(tokenBalance(svm, ticketVrt), DEPOSIT);
-  const t = read(svm, ticket, vault.getVaultStakerWithdrawalTicketDecoder());
-  assert.equal(t.discriminator, 7n);
-  assert.equal(t.vault, d.v.address);
-  assert.equal(t.staker, d.staker.address);
-  assert.equal(t.vrtAmount, DEPOSIT);
-  assert.equal(t.slotUnstaked, slot(svm));
-  v = read(svm, d.v.address, vault.getVaultDecoder());
-  assert.equal(v.vrtEnqueuedForCooldownAmount, DEPOSIT);
-});
-
-test(
-  'vault withdrawal: epoch updates, then BurnWithdrawalTicket returns the tokens',
-  { skip: missingUpdate.length > 0 && `vault program does not dispatch ${missingUpdate.join(', ')} yet` },
-  async () => {
-    const svm = newSvm();
-    const d = await deposit(svm);
-    const { ticket, ticketVrt } = await enqueue(svm, d);
-    const burn = async () =>
-      vault.getBurnWithdrawalTicketInstructionAsync({
-        vault: d.v.address,
-        vaultTokenAccount: d.v.vaultStToken,
-        vrtMint: d.v.vrtMint,
-        staker: d.staker.address,
-        stakerTokenAccount: await ata(d.staker.address, d.v.stMint.address),
-        vaultStakerWithdrawalTicket: ticket,
-        vaultFeeTokenAccount: d.v.feeVrtToken,
-        programFeeTokenAccount: d.v.programFeeVrtToken,
-      });
-
-    // Epoch + 1: enqueued VRT starts cooling down; the ticket is not withdrawable yet.
-    warpEpochs(svm, 1n, d.world.epochLength);
-    await updateVault(svm, d);
+    assert.equal(tokenBalance(svm, d.stakerSt), 0n);
+    assert.equal(tokenBalance(svm, d.v.vaultStToken), INITIAL_TOKENS + DEPOSIT);
+    assert.equal(tokenBalance(svm, d.stakerVrt), DEPOSIT, '1:1 exchange rate, no deposit fee');
     let v = read(svm, d.v.address, vault.getVaultDecoder());
-    assert.equal(v.vrtEnqueuedForCooldownAmount, 0n);
-    assert.equal(v.vrtCoolingDownAmount, DEPOSIT);
-    const early = await sendFailing(svm, d.staker, [await burn()]);
-    assert.match(early, new RegExp(`Custom\\(${vault.JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE}\\)`));
+    assert.equal(v.tokensDeposited, INITIAL_TOKENS + DEPOSIT);
+    assert.equal(v.vrtSupply, INITIAL_TOKENS + DEPOSIT);
 
-    // Epoch + 2: ready to claim.
-    warpEpochs(svm, 1n, d.world.epochLength);
-    await updateVault(svm, d);
-    v = read(svm, d.v.address, vault.getVaultDecoder());
-    assert.equal(v.vrtReadyToClaimAmount, DEPOSIT);
+    // Slippage guard: asking for more VRT than the deposit gives fails.
+    const more = await mintTo(svm, d.v.admin, d.v.stMint.address, d.staker.address, 1_000n);
+    const error = await sendFailing(svm, d.staker, [
+      await vault.getMintToInstructionAsync({
+        vault: d.v.address,
+        vrtMint: d.v.vrtMint,
+        depositor: d.staker,
+        depositorTokenAccount: more,
+        vaultTokenAccount: d.v.vaultStToken,
+        vaultFeeTokenAccount: d.v.feeVrtToken,
+        amountIn: 1_000n,
+        minAmountOut: 1_001n,
+      }, d.world.v),
+    ]);
+    assert.match(error, new RegExp(`Custom\\(${vault.JITO_VAULT_ERROR__SLIPPAGE_ERROR}\\)`));
 
-    await send(svm, d.staker, [await burn()], 'vault BurnWithdrawalTicket');
-    assert.equal(tokenBalance(svm, d.stakerSt), DEPOSIT, 'tokens back, no fees');
-    assert.equal(tokenBalance(svm, d.v.vaultStToken), INITIAL_TOKENS);
-    assert.equal(exists(svm, ticket), false, 'ticket closed');
-    assert.equal(exists(svm, ticketVrt), false, 'ticket token account closed');
+    const { ticket, ticketVrt } = await enqueue(svm, d);
+    assert.equal(tokenBalance(svm, d.stakerVrt), 0n);
+    assert.equal(tokenBalance(svm, ticketVrt), DEPOSIT);
+    const t = read(svm, ticket, vault.getVaultStakerWithdrawalTicketDecoder());
+    assert.equal(t.discriminator, 7n);
+    assert.equal(t.vault, d.v.address);
+    assert.equal(t.staker, d.staker.address);
+    assert.equal(t.vrtAmount, DEPOSIT);
+    assert.equal(t.slotUnstaked, slot(svm));
     v = read(svm, d.v.address, vault.getVaultDecoder());
-    assert.equal(v.tokensDeposited, INITIAL_TOKENS);
-    assert.equal(v.vrtSupply, INITIAL_TOKENS);
-    assert.equal(v.vrtReadyToClaimAmount, 0n);
-    assert.equal(v.vrtCoolingDownAmount, 0n);
-  },
-);
+    assert.equal(v.vrtEnqueuedForCooldownAmount, DEPOSIT);
+  });
+
+  test(
+    `vault withdrawal: epoch updates, then BurnWithdrawalTicket returns the tokens (${deployment})`,
+    { skip: missingUpdate.length > 0 && `vault program does not dispatch ${missingUpdate.join(', ')} yet` },
+    async () => {
+      const ids = await getIds();
+      const svm = newSvm(ids);
+      const d = await deposit(svm, ids);
+      const { ticket, ticketVrt } = await enqueue(svm, d);
+      // The token accounts BurnWithdrawalTicket needs: all exist here, so the helper's
+      // creations are no-ops (idempotent) and its addresses are the ones in use.
+      const pre = await vault.getBurnWithdrawalTicketPreconditionInstructions({
+        payer: d.staker,
+        staker: d.staker.address,
+        stMint: d.v.stMint.address,
+        vrtMint: d.v.vrtMint,
+        feeWallet: d.v.admin.address,
+        programFeeWallet: d.world.programFeeWallet.address,
+      });
+      assert.deepEqual(
+        [pre.stakerTokenAccount, pre.vaultFeeTokenAccount, pre.programFeeTokenAccount],
+        [await ata(d.staker.address, d.v.stMint.address), d.v.feeVrtToken, d.v.programFeeVrtToken],
+      );
+      await send(svm, d.staker, pre.instructions);
+      const burn = async () =>
+        vault.getBurnWithdrawalTicketInstructionAsync({
+          vault: d.v.address,
+          vaultTokenAccount: d.v.vaultStToken,
+          vrtMint: d.v.vrtMint,
+          staker: d.staker.address,
+          stakerTokenAccount: pre.stakerTokenAccount,
+          vaultStakerWithdrawalTicket: ticket,
+          vaultFeeTokenAccount: pre.vaultFeeTokenAccount,
+          programFeeTokenAccount: pre.programFeeTokenAccount,
+        }, d.world.v);
+
+      // Epoch + 1: enqueued VRT starts cooling down; the ticket is not withdrawable yet.
+      warpEpochs(svm, 1n, d.world.epochLength);
+      await updateVault(svm, d);
+      let v = read(svm, d.v.address, vault.getVaultDecoder());
+      assert.equal(v.vrtEnqueuedForCooldownAmount, 0n);
+      assert.equal(v.vrtCoolingDownAmount, DEPOSIT);
+      const early = await sendFailing(svm, d.staker, [await burn()]);
+      assert.match(early, new RegExp(`Custom\\(${vault.JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE}\\)`));
+
+      // Epoch + 2: ready to claim.
+      warpEpochs(svm, 1n, d.world.epochLength);
+      await updateVault(svm, d);
+      v = read(svm, d.v.address, vault.getVaultDecoder());
+      assert.equal(v.vrtReadyToClaimAmount, DEPOSIT);
+
+      await send(svm, d.staker, [await burn()], 'vault BurnWithdrawalTicket');
+      assert.equal(tokenBalance(svm, d.stakerSt), DEPOSIT, 'tokens back, no fees');
+      assert.equal(tokenBalance(svm, d.v.vaultStToken), INITIAL_TOKENS);
+      assert.equal(exists(svm, ticket), false, 'ticket closed');
+      assert.equal(exists(svm, ticketVrt), false, 'ticket token account closed');
+      v = read(svm, d.v.address, vault.getVaultDecoder());
+      assert.equal(v.tokensDeposited, INITIAL_TOKENS);
+      assert.equal(v.vrtSupply, INITIAL_TOKENS);
+      assert.equal(v.vrtReadyToClaimAmount, 0n);
+      assert.equal(v.vrtCoolingDownAmount, 0n);
+    },
+  );
+}

@@ -25,7 +25,7 @@ import {
 import { FailedTransactionMetadata, type LiteSVM } from 'litesvm';
 import * as vault from 'jito-vault-client';
 
-import { PROGRAMS, funded, newSvm, read, send } from './svm';
+import { DEFAULT_IDS, PROGRAMS, funded, newSvm, read, send } from './svm';
 import { configs, createVault } from './world';
 
 const NUMBERINGS: vault.VaultNumbering[] = ['master', 'legacy'];
@@ -127,7 +127,7 @@ for (const build of NUMBERINGS) {
   const other: vault.VaultNumbering = build === 'master' ? 'legacy' : 'master';
 
   test(`the ${build} build reports its numbering; a ${other} client is refused before sending`, async () => {
-    const svm = newSvm(build);
+    const svm = newSvm(DEFAULT_IDS, build);
     const payer = await funded(svm);
     const calls = { n: 0 };
     const simulate = liteSvmSimulator(svm, payer, calls);
@@ -146,7 +146,7 @@ for (const build of NUMBERINGS) {
   });
 
   test(`the RPC helper reads the ${build} build's numbering`, async () => {
-    const svm = newSvm(build);
+    const svm = newSvm(DEFAULT_IDS, build);
     const payer = await funded(svm);
     const simulate = vault.simulateNumberingQueryWithRpc(liteSvmRpc(svm), payer.address);
     const cache = new vault.VaultNumberingCache();
@@ -170,7 +170,7 @@ test('a program that rejects GetNumbering is unknown: go by configuration', asyn
 });
 
 test('a legacy-numbered SetAdmin built with the client runs on the legacy build', async () => {
-  const svm = newSvm('legacy');
+  const svm = newSvm(DEFAULT_IDS, 'legacy');
   const world = await configs(svm);
   const v = await createVault(world);
   const newAdmin = await funded(svm);

@@ -23,11 +23,16 @@ import {
   type Decoder,
   type Instruction,
   type KeyPairSigner,
+  type RpcTransport,
   type TransactionSigner,
   type AddressesByLookupTableAddress,
   appendTransactionMessageInstructions,
   compressTransactionMessageUsingAddressLookupTables,
+  createSolanaRpcFromTransport,
   createTransactionMessage,
+  getBase58Decoder,
+  getBase64Encoder,
+  getTransactionDecoder,
   getTransactionEncoder,
   generateKeyPairSigner,
   getAddressEncoder,
@@ -47,18 +52,39 @@ export const PROGRAMS = {
   vault: { address: JITO_VAULT_PROGRAM_ADDRESS, so: `${deployDir}jito_vault_program.so` },
 };
 
+/** The program ids a test deploys the two programs at. */
+export type Ids = { restaking: Address; vault: Address };
+export const DEFAULT_IDS: Ids = { restaking: PROGRAMS.restaking.address, vault: PROGRAMS.vault.address };
+
+/** Two fresh program ids: a deployment the clients only reach when given these ids. */
+export async function otherIds(): Promise<Ids> {
+  const [restaking, vault] = await Promise.all([generateKeyPairSigner(), generateKeyPairSigner()]);
+  return { restaking: restaking.address, vault: vault.address };
+}
+
 /** The vault build with the legacy numbering (scripts/build-sbf.sh --legacy-numbering). */
 export const VAULT_LEGACY_SO = `${deployDir}jito_vault_program_legacy.so`;
 
-/** A LiteSVM with both programs; `vaultNumbering: 'legacy'` loads the legacy vault build. */
-export function newSvm(vaultNumbering: 'master' | 'legacy' = 'master'): LiteSVM {
+/**
+ * A LiteSVM with the two built programs at `ids` (and nothing at the other ids);
+ * `vaultNumbering: 'legacy'` loads the legacy vault build.
+ */
+export function newSvm(ids: Ids = DEFAULT_IDS, vaultNumbering: 'master' | 'legacy' = 'master'): LiteSVM {
   const svm = new LiteSVM();
-  for (const [name, { address, so: masterSo }] of Object.entries(PROGRAMS)) {
-    const so = name === 'vault' && vaultNumbering === 'legacy' ? VAULT_LEGACY_SO : masterSo;
+  for (const [key, { so: masterSo }] of Object.entries(PROGRAMS)) {
+    const so = key === 'vault' && vaultNumbering === 'legacy' ? VAULT_LEGACY_SO : masterSo;
     if (!existsSync(so)) throw new Error(`${so} is missing: run scripts/build-sbf.sh (--legacy-numbering) first`);
-    svm.addProgramFromFile(address, so);
+    svm.addProgramFromFile(ids[key as keyof Ids], so);
   }
   return svm;
+}
+
+/** The builder options for `ids`: the program's own id, and the restaking id vault builders derive with. */
+export function restakingOpts(ids: Ids) {
+  return { programAddress: ids.restaking };
+}
+export function vaultOpts(ids: Ids) {
+  return { programAddress: ids.vault };
 }
 
 /** A new keypair holding `sol` SOL. */
@@ -168,9 +194,23 @@ export async function sendWithTable(
 
 /** Sends one transaction that must fail; returns the error text (e.g. `Custom(1012)`). */
 export async function sendFailing(svm: LiteSVM, payer: TransactionSigner, instructions: Instruction[]): Promise<string> {
+  return (await sendFailingResult(svm, payer, instructions)).toString();
+}
+
+/** Sends one transaction that must fail; returns LiteSVM's failed result. */
+export async function sendFailingResult(
+  svm: LiteSVM,
+  payer: TransactionSigner,
+  instructions: Instruction[],
+): Promise<FailedTransactionMetadata> {
   const result = svm.sendTransaction(await build(svm, payer, instructions));
   if (!(result instanceof FailedTransactionMetadata)) throw new Error('transaction unexpectedly succeeded');
-  return result.toString();
+  return result;
+}
+
+/** A signed transaction of `instructions` (fresh blockhash), e.g. to send through an RPC. */
+export async function signed(svm: LiteSVM, payer: TransactionSigner, instructions: Instruction[]) {
+  return build(svm, payer, instructions);
 }
 
 /**
@@ -272,4 +312,71 @@ export function toggleState(
     return epoch > toggle.slotAdded / epochLength + 1n ? 'active' : 'warmup';
   }
   return epoch > toggle.slotRemoved / epochLength + 1n ? 'inactive' : 'cooldown';
+}
+
+/** LiteSVM's transaction error in the JSON shape of the RPC (`{ InstructionError: [i, { Custom: n }] }`). */
+function rpcTransactionError(result: FailedTransactionMetadata): unknown {
+  const err = result.err() as unknown as { index?: number; err?: () => unknown };
+  if (typeof err === 'object' && err !== null && typeof err.err === 'function') {
+    const inner = err.err() as { code?: number };
+    if (typeof inner === 'object' && inner !== null && typeof inner.code === 'number') {
+      return { InstructionError: [err.index, { Custom: inner.code }] };
+    }
+    return { InstructionError: [err.index, String(inner)] };
+  }
+  return String(err);
+}
+
+/**
+ * A `@solana/kit` RPC whose transport answers `sendTransaction` and `simulateTransaction` from
+ * `svm`, in the JSON-RPC shapes of a validator (a failed preflight is error -32002 with the
+ * transaction error and logs), so kit raises its own errors for failed transactions.
+ */
+export function litesvmRpc(svm: LiteSVM) {
+  const transport = async ({ payload }: { payload: unknown }) => {
+    const { id, method, params } = payload as { id: unknown; method: string; params: unknown[] };
+    const bytes = getBase64Encoder().encode(params[0] as string);
+    const transaction = getTransactionDecoder().decode(bytes);
+    if (method === 'simulateTransaction') {
+      const result = svm.simulateTransaction(transaction);
+      const failed = result instanceof FailedTransactionMetadata;
+      const meta = failed ? result.meta() : result.meta();
+      return {
+        jsonrpc: '2.0',
+        id,
+        result: {
+          context: { slot: Number(svm.getClock().slot) },
+          value: {
+            err: failed ? rpcTransactionError(result) : null,
+            logs: meta.logs(),
+            accounts: null,
+            unitsConsumed: Number(meta.computeUnitsConsumed()),
+            returnData: null,
+          },
+        },
+      };
+    }
+    if (method === 'sendTransaction') {
+      const result = svm.sendTransaction(transaction);
+      if (result instanceof FailedTransactionMetadata) {
+        return {
+          jsonrpc: '2.0',
+          id,
+          error: {
+            code: -32002,
+            message: 'Transaction simulation failed',
+            data: {
+              err: rpcTransactionError(result),
+              logs: result.meta().logs(),
+              accounts: null,
+              unitsConsumed: Number(result.meta().computeUnitsConsumed()),
+            },
+          },
+        };
+      }
+      return { jsonrpc: '2.0', id, result: getBase58Decoder().decode(result.signature()) };
+    }
+    throw new Error(`litesvmRpc: ${method} is not served`);
+  };
+  return createSolanaRpcFromTransport(transport as unknown as RpcTransport);
 }

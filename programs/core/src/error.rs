@@ -9,7 +9,7 @@ use pinocchio::error::ProgramError;
 #[repr(u32)]
 pub enum CoreError {
     /// An epoch length of zero.
-    #[error("Bad epoch length")]
+    #[error("The epoch length is zero; an epoch must be at least one slot long.")]
     BadEpochLength = 0,
 }
 

@@ -32,7 +32,7 @@ import {
   setTransactionMessageLifetimeUsingBlockhash,
 } from '@solana/kit';
 
-import { JITO_VAULT_PROGRAM_ADDRESS } from './generated';
+import { JITO_VAULT_PROGRAM_ADDRESS } from './generated/index.js';
 
 /** A vault instruction numbering: `master` (what the builders write) or `legacy`. */
 export type VaultNumbering = 'master' | 'legacy';

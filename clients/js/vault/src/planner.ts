@@ -33,7 +33,7 @@ import {
   getBatchCrankVaultUpdateStateTrackerInstruction,
   getCloseVaultUpdateStateTrackerInstruction,
   getInitializeVaultUpdateStateTrackerInstruction,
-} from './generated';
+} from './generated/index.js';
 
 /** Largest serialized transaction (IPv6 MTU minus headers). */
 export const PACKET_DATA_SIZE = 1232;

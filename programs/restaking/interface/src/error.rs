@@ -2,69 +2,71 @@
 
 use pinocchio::error::ProgramError;
 
-/// The original `RestakingError`: same variants, messages and codes.
+/// The original `RestakingError`: same variants and codes. Each message is a sentence saying
+/// what went wrong (the original's messages repeat the name; `docs/COMPATIBILITY.md`); Shank
+/// puts them into the IDL, from which the clients take them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[repr(u32)]
 pub enum RestakingError {
-    #[error("NcnOperatorAdminInvalid")]
+    #[error("The signer is not the NCN's operator admin.")]
     NcnOperatorAdminInvalid = 1000,
-    #[error("NcnCooldownOperatorFailed")]
+    #[error("The NCN cannot cool down its opt-in to this operator: the opt-in is not active (it is inactive, warming up or already cooling down).")]
     NcnCooldownOperatorFailed = 1001,
-    #[error("NcnSlasherAdminInvalid")]
+    #[error("The signer is not the NCN's slasher admin.")]
     NcnSlasherAdminInvalid = 1002,
-    #[error("NcnVaultAdminInvalid")]
+    #[error("The signer is not the NCN's vault admin.")]
     NcnVaultAdminInvalid = 1003,
-    #[error("NcnAdminInvalid")]
+    #[error("The signer is not the NCN's admin.")]
     NcnAdminInvalid = 1004,
-    #[error("NcnDelegateAdminInvalid")]
+    #[error("The signer is not the NCN's delegate admin.")]
     NcnDelegateAdminInvalid = 1005,
-    #[error("NcnVaultSlasherTicketFailedCooldown")]
+    #[error("The NCN vault slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     NcnVaultSlasherTicketFailedCooldown = 1006,
-    #[error("NcnVaultTicketFailedCooldown")]
+    #[error("The NCN vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     NcnVaultTicketFailedCooldown = 1007,
-    #[error("NcnWarmupOperatorFailed")]
+    #[error("The NCN cannot warm up its opt-in to this operator: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).")]
     NcnWarmupOperatorFailed = 1008,
-    #[error("NcnVaultSlasherTicketFailedWarmup")]
+    #[error("The NCN vault slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     NcnVaultSlasherTicketFailedWarmup = 1009,
-    #[error("NcnVaultTicketFailedWarmup")]
+    #[error("The NCN vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     NcnVaultTicketFailedWarmup = 1010,
 
-    #[error("OperatorNcnAdminInvalid")]
+    #[error("The signer is not the operator's NCN admin.")]
     OperatorNcnAdminInvalid = 2000,
-    #[error("OperatorVaultAdminInvalid")]
+    #[error("The signer is not the operator's vault admin.")]
     OperatorVaultAdminInvalid = 2001,
-    #[error("OperatorAdminInvalid")]
+    #[error("The signer is not the operator's admin.")]
     OperatorAdminInvalid = 2002,
-    #[error("OperatorDelegateAdminInvalid")]
+    #[error("The signer is not the operator's delegate admin.")]
     OperatorDelegateAdminInvalid = 2003,
-    #[error("OperatorCooldownNcnFailed")]
+    #[error("The operator cannot cool down its opt-in to this NCN: the opt-in is not active (it is inactive, warming up or already cooling down).")]
     OperatorCooldownNcnFailed = 2004,
-    #[error("OperatorVaultTicketFailedCooldown")]
+    #[error("The operator vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     OperatorVaultTicketFailedCooldown = 2005,
-    #[error("OperatorVaultTicketFailedWarmup")]
+    #[error("The operator vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     OperatorVaultTicketFailedWarmup = 2006,
-    #[error("OperatorWarmupNcnFailed")]
+    #[error("The operator cannot warm up its opt-in to this NCN: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).")]
     OperatorWarmupNcnFailed = 2007,
-    #[error("OperatorFeeCapExceeded")]
+    #[error("The operator fee is above the maximum of 10000 bps.")]
     OperatorFeeCapExceeded = 2008,
-    #[error("NcnOverflow")]
+    #[error("The NCN counter would overflow.")]
     NcnOverflow = 2009,
-    #[error("OperatorOverflow")]
+    #[error("The operator counter would overflow.")]
     OperatorOverflow = 2010,
-    #[error("VaultOverflow")]
+    #[error("The vault counter would overflow.")]
     VaultOverflow = 2011,
-    #[error("SlasherOverflow")]
+    #[error("The slasher counter would overflow.")]
     SlasherOverflow = 2012,
-    #[error("InvalidEpochLength")]
+    #[error("The epoch length is invalid (zero).")]
     InvalidEpochLength = 2013,
-    #[error("ConfigAdminInvalid")]
+    #[error("The signer is not the config's admin.")]
     ConfigAdminInvalid = 2014,
 
-    #[error("ArithmeticOverflow")]
+    #[error("An arithmetic operation overflowed.")]
     ArithmeticOverflow = 3000,
-    #[error("ArithmeticUnderflow")]
+    #[error("An arithmetic operation underflowed.")]
     ArithmeticUnderflow = 3001,
-    #[error("DivisionByZero")]
+    #[error("Division by zero.")]
     DivisionByZero = 3002,
 }
 

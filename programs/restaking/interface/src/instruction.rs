@@ -12,14 +12,19 @@ use shank::{ShankInstruction, ShankType};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ShankInstruction)]
 #[repr(u8)]
 pub enum RestakingInstruction {
-    /// Initializes the global configuration
+    /// Creates the restaking config (PDA ["config"]) with the default epoch length and the vault
+    /// program id.
+    ///
+    /// Must exist: nothing; the admin pays the rent. Once per deployment.
     #[account(0, writable, name = "config")]
     #[account(1, writable, signer, name = "admin")]
     #[account(2, name = "vault_program")]
     #[account(3, name = "system_program")]
     InitializeConfig = 0,
 
-    /// Initializes the NCN
+    /// Creates an NCN at PDA ["ncn", base]; the admin becomes every NCN role.
+    ///
+    /// Must exist: the restaking config. `base` is a fresh keypair that signs.
     #[account(0, writable, name = "config")]
     #[account(1, writable, name = "ncn")]
     #[account(2, writable, signer, name = "admin")]
@@ -27,7 +32,10 @@ pub enum RestakingInstruction {
     #[account(4, name = "system_program")]
     InitializeNcn = 1,
 
-    /// Initializes a operator
+    /// Creates an operator at PDA ["operator", base] with a fee of `operator_fee_bps` (at most
+    /// 10000).
+    ///
+    /// Must exist: the restaking config. `base` is a fresh keypair that signs.
     #[account(0, writable, name = "config")]
     #[account(1, writable, name = "operator")]
     #[account(2, writable, signer, name = "admin")]
@@ -35,10 +43,11 @@ pub enum RestakingInstruction {
     #[account(4, name = "system_program")]
     InitializeOperator { operator_fee_bps: u16 } = 2,
 
-    /// The NCN adds support for a vault slasher
+    /// The NCN's slasher admin registers `slasher` for a vault, with a per-epoch slashing limit;
+    /// the ticket starts inactive.
     ///
-    /// # Arguments
-    /// * `u64` - The maximum amount that can be slashed from the vault per epoch
+    /// Must exist: the restaking config, the NCN, the vault (vault program) and the NCN vault
+    /// ticket of the pair.
     #[account(0, name = "config")]
     #[account(1, writable, name = "ncn")]
     #[account(2, name = "vault")]
@@ -50,7 +59,10 @@ pub enum RestakingInstruction {
     #[account(8, name = "system_program")]
     InitializeNcnVaultSlasherTicket { max_slashable_per_epoch: u64 } = 3,
 
-    /// NCN adds support for receiving delegation from a vault
+    /// The NCN's vault admin opts the NCN in to a vault; the ticket starts inactive (warm it up in
+    /// a later slot).
+    ///
+    /// Must exist: the restaking config, the NCN and the vault (vault program).
     #[account(0, name = "config")]
     #[account(1, writable, name = "ncn")]
     #[account(2, name = "vault")]
@@ -60,7 +72,10 @@ pub enum RestakingInstruction {
     #[account(6, name = "system_program")]
     InitializeNcnVaultTicket = 4,
 
-    /// Operator adds support for receiving delegation from a vault
+    /// The operator's vault admin opts the operator in to a vault; the ticket starts inactive (warm
+    /// it up in a later slot).
+    ///
+    /// Must exist: the restaking config, the operator and the vault (vault program).
     #[account(0, name = "config")]
     #[account(1, writable, name = "operator")]
     #[account(2, name = "vault")]
@@ -70,8 +85,10 @@ pub enum RestakingInstruction {
     #[account(6, name = "system_program")]
     InitializeOperatorVaultTicket = 5,
 
-    /// After the operator has signaled they are ready to join the network,
-    /// the NCN admin can add the operator to the NCN
+    /// The NCN's operator admin creates the state of an NCN-operator pair; both opt-ins start
+    /// inactive.
+    ///
+    /// Must exist: the restaking config, the NCN and the operator.
     #[account(0, name = "config")]
     #[account(1, writable, name = "ncn")]
     #[account(2, writable, name = "operator")]
@@ -81,7 +98,13 @@ pub enum RestakingInstruction {
     #[account(6, name = "system_program")]
     InitializeNcnOperatorState = 6,
 
-    /// NCN starts warming up its support for a vault
+    /// The NCN's vault admin starts warming up the NCN's opt-in to a vault.
+    ///
+    /// Must exist: the restaking config, the NCN and the NCN vault ticket.
+    ///
+    /// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+    /// send this at least one slot later, else NcnVaultTicketFailedWarmup. It then warms up for the
+    /// rest of this epoch and the next and is active from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "vault")]
@@ -89,7 +112,13 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     WarmupNcnVaultTicket = 7,
 
-    /// NCN removes support for receiving delegation from a vault
+    /// The NCN's vault admin starts cooling down the NCN's opt-in to a vault.
+    ///
+    /// Must exist: the restaking config, the NCN and the NCN vault ticket.
+    ///
+    /// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+    /// NcnVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+    /// is inactive from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "vault")]
@@ -97,7 +126,13 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     CooldownNcnVaultTicket = 8,
 
-    /// NCN starts warming up its opt-in to an operator
+    /// The NCN's operator admin starts warming up the NCN's opt-in to an operator.
+    ///
+    /// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+    ///
+    /// Timing: the NCN's opt-in must be inactive and not created (or last changed) in the current
+    /// slot: send this at least one slot later, else NcnWarmupOperatorFailed. It then warms up for
+    /// the rest of this epoch and the next and is active from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "operator")]
@@ -105,7 +140,13 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     NcnWarmupOperator = 9,
 
-    /// NCN starts cooling down its opt-in to an operator
+    /// The NCN's operator admin starts cooling down the NCN's opt-in to an operator.
+    ///
+    /// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+    ///
+    /// Timing: the NCN's opt-in must be active (warm-up started two or more epochs ago), else
+    /// NcnCooldownOperatorFailed. It then cools down for the rest of this epoch and the next and is
+    /// inactive from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "operator")]
@@ -113,7 +154,13 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     NcnCooldownOperator = 10,
 
-    /// Operator starts warming up its opt-in to an NCN
+    /// The operator's NCN admin starts warming up the operator's opt-in to an NCN.
+    ///
+    /// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+    ///
+    /// Timing: the operator's opt-in must be inactive and not created (or last changed) in the
+    /// current slot: send this at least one slot later, else OperatorWarmupNcnFailed. It then warms
+    /// up for the rest of this epoch and the next and is active from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "operator")]
@@ -121,7 +168,13 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     OperatorWarmupNcn = 11,
 
-    /// Operator starts cooling down its opt-in to an NCN
+    /// The operator's NCN admin starts cooling down the operator's opt-in to an NCN.
+    ///
+    /// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+    ///
+    /// Timing: the operator's opt-in must be active (warm-up started two or more epochs ago), else
+    /// OperatorCooldownNcnFailed. It then cools down for the rest of this epoch and the next and is
+    /// inactive from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "operator")]
@@ -129,7 +182,14 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     OperatorCooldownNcn = 12,
 
-    /// NCN starts warming up a vault slasher
+    /// The NCN's slasher admin starts warming up a slasher for a vault.
+    ///
+    /// Must exist: the restaking config, the NCN, the NCN vault ticket (in any state) and the NCN
+    /// vault slasher ticket.
+    ///
+    /// Timing: the slasher ticket must be inactive and not created (or last changed) in the current
+    /// slot: send this at least one slot later, else NcnVaultSlasherTicketFailedWarmup. It then
+    /// warms up for the rest of this epoch and the next and is active from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "vault")]
@@ -139,7 +199,13 @@ pub enum RestakingInstruction {
     #[account(6, signer, name = "admin")]
     WarmupNcnVaultSlasherTicket = 13,
 
-    /// NCN removes support for a slasher
+    /// The NCN's slasher admin starts cooling down a slasher for a vault.
+    ///
+    /// Must exist: the restaking config, the NCN and the NCN vault slasher ticket.
+    ///
+    /// Timing: the slasher ticket must be active (warm-up started two or more epochs ago), else
+    /// NcnVaultSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+    /// next and is inactive from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "ncn")]
     #[account(2, name = "vault")]
@@ -148,7 +214,13 @@ pub enum RestakingInstruction {
     #[account(5, signer, name = "admin")]
     CooldownNcnVaultSlasherTicket = 14,
 
-    /// Operator starts warming up its support for a vault
+    /// The operator's vault admin starts warming up the operator's opt-in to a vault.
+    ///
+    /// Must exist: the restaking config, the operator and the operator vault ticket.
+    ///
+    /// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+    /// send this at least one slot later, else OperatorVaultTicketFailedWarmup. It then warms up
+    /// for the rest of this epoch and the next and is active from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "operator")]
     #[account(2, name = "vault")]
@@ -156,7 +228,13 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     WarmupOperatorVaultTicket = 15,
 
-    /// Node operator removes support for receiving delegation from a vault
+    /// The operator's vault admin starts cooling down the operator's opt-in to a vault.
+    ///
+    /// Must exist: the restaking config, the operator and the operator vault ticket.
+    ///
+    /// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+    /// OperatorVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the
+    /// next and is inactive from the epoch after.
     #[account(0, name = "config")]
     #[account(1, name = "operator")]
     #[account(2, name = "vault")]
@@ -164,37 +242,54 @@ pub enum RestakingInstruction {
     #[account(4, signer, name = "admin")]
     CooldownOperatorVaultTicket = 16,
 
-    /// Sets the admin of an NCN (both the old and the new admin sign)
+    /// Hands the NCN over to a new admin (both sign); the secondary roles the old admin held move
+    /// too.
+    ///
+    /// Must exist: the NCN. No timing rule.
     #[account(0, writable, name = "ncn")]
     #[account(1, signer, name = "old_admin")]
     #[account(2, signer, name = "new_admin")]
     NcnSetAdmin = 17,
 
-    /// Sets one secondary admin of an NCN
+    /// The NCN admin assigns one secondary role (operator, vault, slasher, delegate, metadata,
+    /// weight table or NCN program admin); the new admin does not sign.
+    ///
+    /// Must exist: the NCN. No timing rule.
     #[account(0, writable, name = "ncn")]
     #[account(1, signer, name = "admin")]
     #[account(2, name = "new_admin")]
     NcnSetSecondaryAdmin(NcnAdminRole) = 18,
 
-    /// Sets the admin for a node operator
+    /// Hands the operator over to a new admin (both sign); the secondary roles (and the voter) the
+    /// old admin held move too.
+    ///
+    /// Must exist: the operator. No timing rule.
     #[account(0, writable, name = "operator")]
     #[account(1, signer, name = "old_admin")]
     #[account(2, signer, name = "new_admin")]
     OperatorSetAdmin = 19,
 
-    /// Sets the voter for a node operator
+    /// The operator admin assigns one secondary role (NCN, vault, voter, delegate or metadata
+    /// admin); the new admin does not sign.
+    ///
+    /// Must exist: the operator. No timing rule.
     #[account(0, writable, name = "operator")]
     #[account(1, signer, name = "admin")]
     #[account(2, name = "new_admin")]
     OperatorSetSecondaryAdmin(OperatorAdminRole) = 20,
 
-    /// Sets the fee for a node operator
+    /// The operator admin sets the operator fee (at most 10000 bps, else OperatorFeeCapExceeded).
+    ///
+    /// Must exist: the operator (the config account is passed but not read). No timing rule.
     #[account(0, name = "config")]
     #[account(1, writable, name = "operator")]
     #[account(2, signer, name = "admin")]
     OperatorSetFee { new_fee_bps: u16 } = 21,
 
-    /// Approves a delegate on a token account owned by an NCN
+    /// The NCN's delegate admin approves `delegate` for all tokens of a token account the NCN owns
+    /// (e.g. an airdrop); SPL Token only.
+    ///
+    /// Must exist: the NCN, the mint and the token account (owner: the NCN PDA).
     #[account(0, name = "ncn")]
     #[account(1, signer, name = "delegate_admin")]
     #[account(2, name = "token_mint")]
@@ -203,7 +298,10 @@ pub enum RestakingInstruction {
     #[account(5, name = "token_program")]
     NcnDelegateTokenAccount = 22,
 
-    /// Approves a delegate on a token account owned by an operator
+    /// The operator's delegate admin approves `delegate` for all tokens of a token account the
+    /// operator owns (e.g. an airdrop); SPL Token only.
+    ///
+    /// Must exist: the operator, the mint and the token account (owner: the operator PDA).
     #[account(0, name = "operator")]
     #[account(1, signer, name = "delegate_admin")]
     #[account(2, name = "token_mint")]
@@ -212,7 +310,9 @@ pub enum RestakingInstruction {
     #[account(5, name = "token_program")]
     OperatorDelegateTokenAccount = 23,
 
-    /// Changes the admin for the config
+    /// The restaking config admin hands over to a new admin (who does not sign).
+    ///
+    /// Must exist: the restaking config. No timing rule.
     #[account(0, writable, name = "config")]
     #[account(1, signer, name = "old_admin")]
     #[account(2, name = "new_admin")]

@@ -1,137 +1,139 @@
-//! Custom errors of the vault program, with the original codes and messages.
+//! Custom errors of the vault program, with the original codes and names.
 
 use pinocchio::error::ProgramError;
 
-/// Errors of the vault program (`jito::vault`). Codes and messages are those of the
-/// original; the shared `jito::core` error (`BadEpochLength` = 0) lives in `jito_core`.
+/// Errors of the vault program (`jito::vault`). Codes and names are those of the original;
+/// each message is a sentence saying what went wrong (the original's messages repeat the
+/// name; `docs/COMPATIBILITY.md`). Shank puts them into the IDL, from which the clients take
+/// them. The shared `jito::core` error (`BadEpochLength` = 0) lives in `jito_core`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[repr(u32)]
 pub enum VaultError {
-    #[error("VaultSlashUnderflow")]
+    #[error("The slash amount is larger than the operator delegation's total security (staked, enqueued and cooling down).")]
     VaultSlashUnderflow = 1000,
-    #[error("VaultInitialAmountFailed")]
+    #[error("The initial deposit of a new vault is zero, or did not mint exactly that many VRT to the admin.")]
     VaultInitialAmountFailed = 1001,
-    #[error("VaultInsufficientFunds")]
+    #[error("The vault does not hold enough unreserved tokens for this burn or delegation.")]
     VaultInsufficientFunds = 1002,
-    #[error("VaultOverflow")]
+    #[error("A vault amount or counter would overflow.")]
     VaultOverflow = 1003,
-    #[error("VaultOperatorAdminInvalid")]
+    #[error("The signer is not the vault's operator admin.")]
     VaultOperatorAdminInvalid = 1004,
-    #[error("VaultAdminInvalid")]
+    #[error("The signer is not the vault's admin.")]
     VaultAdminInvalid = 1005,
-    #[error("VaultCapacityAdminInvalid")]
+    #[error("The signer is not the vault's capacity admin.")]
     VaultCapacityAdminInvalid = 1006,
-    #[error("VaultMintBurnAdminInvalid")]
+    #[error("The vault has a mint/burn admin and the signer is not it (pass the mint/burn admin as signer).")]
     VaultMintBurnAdminInvalid = 1007,
-    #[error("VaultDelegationAdminInvalid")]
+    #[error("The signer is not the vault's delegation admin.")]
     VaultDelegationAdminInvalid = 1008,
-    #[error("VaultDelegateAssetAdminInvalid")]
+    #[error("The signer is not the vault's delegate asset admin.")]
     VaultDelegateAssetAdminInvalid = 1009,
-    #[error("VaultCapacityExceeded")]
+    #[error("This deposit would take the vault's tokens above its deposit capacity.")]
     VaultCapacityExceeded = 1010,
-    #[error("VaultSlasherAdminInvalid")]
+    #[error("The signer is not the vault's slasher admin.")]
     VaultSlasherAdminInvalid = 1011,
-    #[error("VaultNcnAdminInvalid")]
+    #[error("The signer is not the vault's NCN admin.")]
     VaultNcnAdminInvalid = 1012,
-    #[error("VaultFeeAdminInvalid")]
+    #[error("The signer is not the vault's fee admin.")]
     VaultFeeAdminInvalid = 1013,
-    #[error("ConfigAdminInvalid")]
+    #[error("The signer is not the vault config's admin.")]
     ConfigAdminInvalid = 1014,
-    #[error("ConfigFeeAdminInvalid")]
+    #[error("The signer is not the vault config's fee admin.")]
     ConfigFeeAdminInvalid = 1015,
-    #[error("VaultFeeCapExceeded")]
+    #[error("A fee is above its cap (the config's fee cap, or 10000 bps).")]
     VaultFeeCapExceeded = 1016,
-    #[error("VaultFeeChangeTooSoon")]
+    #[error("The vault's fees were already changed in this or the previous epoch; wait until the epoch after next.")]
     VaultFeeChangeTooSoon = 1017,
-    #[error("VaultFeeBumpTooLarge")]
+    #[error("The fee rises by more than the config's allowed bump in one change.")]
     VaultFeeBumpTooLarge = 1018,
-    #[error("VaultUnderflow")]
+    #[error("A vault amount would underflow.")]
     VaultUnderflow = 1019,
-    #[error("VaultUpdateNeeded")]
+    #[error("The vault has not been updated in the current epoch: run the epoch update (InitializeVaultUpdateStateTracker, CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker) first.")]
     VaultUpdateNeeded = 1020,
-    #[error("VaultIsUpdated")]
+    #[error("The vault is already updated for the current epoch; no update tracker is needed.")]
     VaultIsUpdated = 1021,
-    #[error("VaultOperatorDelegationUpdateNeeded")]
+    #[error("The operator delegation has not been updated in the current epoch: crank it first.")]
     VaultOperatorDelegationUpdateNeeded = 1022,
-    #[error("VaultOperatorDelegationIsUpdated")]
+    #[error("The operator delegation is already updated for this epoch.")]
     VaultOperatorDelegationIsUpdated = 1023,
-    #[error("VaultUpdateIncorrectIndex")]
+    #[error("The operator delegations must be cranked in index order: this is not the next one.")]
     VaultUpdateIncorrectIndex = 1024,
-    #[error("VaultUpdateStateNotFinishedUpdating")]
+    #[error("The update tracker cannot be closed: not every operator delegation has been cranked this epoch.")]
     VaultUpdateStateNotFinishedUpdating = 1025,
-    #[error("VaultSecurityOverflow")]
+    #[error("The operator delegation's total security would overflow.")]
     VaultSecurityOverflow = 1026,
-    #[error("VaultSlashIncomplete")]
+    #[error("The slash could not be taken in full from the operator delegation.")]
     VaultSlashIncomplete = 1027,
-    #[error("VaultSecurityUnderflow")]
+    #[error("The operator delegation's security would underflow.")]
     VaultSecurityUnderflow = 1028,
-    #[error("SlippageError")]
+    #[error("The deposit or withdrawal gives less than the minimum amount out asked for.")]
     SlippageError = 1029,
-    #[error("VaultStakerWithdrawalTicketNotWithdrawable")]
+    #[error("The withdrawal ticket cannot be burned yet: it becomes withdrawable two epochs after the epoch it was enqueued in.")]
     VaultStakerWithdrawalTicketNotWithdrawable = 1030,
-    #[error("VaultNcnSlasherTicketFailedCooldown")]
+    #[error("The vault NCN slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     VaultNcnSlasherTicketFailedCooldown = 1031,
-    #[error("VaultNcnSlasherTicketFailedWarmup")]
+    #[error("The vault NCN slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     VaultNcnSlasherTicketFailedWarmup = 1032,
-    #[error("VaultNcnTicketFailedCooldown")]
+    #[error("The vault NCN ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     VaultNcnTicketFailedCooldown = 1033,
-    #[error("VaultNcnTicketFailedWarmup")]
+    #[error("The vault NCN ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     VaultNcnTicketFailedWarmup = 1034,
-    #[error("VaultNcnTicketUnslashable")]
+    #[error("The vault's opt-in to the NCN is neither active nor cooling down, so the NCN cannot slash through it.")]
     VaultNcnTicketUnslashable = 1035,
-    #[error("OperatorVaultTicketUnslashable")]
+    #[error("The operator's opt-in to the vault is neither active nor cooling down, so the operator cannot be slashed through it.")]
     OperatorVaultTicketUnslashable = 1036,
-    #[error("NcnOperatorStateUnslashable")]
+    #[error("The NCN and the operator are not opted in to each other (active or cooling down), so the operator cannot be slashed for this NCN.")]
     NcnOperatorStateUnslashable = 1037,
-    #[error("VaultNcnSlasherTicketUnslashable")]
+    #[error("The vault's opt-in to this slasher is neither active nor cooling down.")]
     VaultNcnSlasherTicketUnslashable = 1038,
-    #[error("NcnVaultTicketUnslashable")]
+    #[error("The NCN's opt-in to the vault is neither active nor cooling down.")]
     NcnVaultTicketUnslashable = 1039,
-    #[error("NcnVaultSlasherTicketUnslashable")]
+    #[error("The NCN's slasher ticket for the vault is neither active nor cooling down.")]
     NcnVaultSlasherTicketUnslashable = 1040,
-    #[error("VaultMaxSlashedPerOperatorExceeded")]
+    #[error("The slash would exceed the slasher's maximum per operator in this epoch.")]
     VaultMaxSlashedPerOperatorExceeded = 1041,
-    #[error("VaultStakerWithdrawalTicketInvalidStaker")]
+    #[error("The signer is not the withdrawal ticket's staker.")]
     VaultStakerWithdrawalTicketInvalidStaker = 1042,
-    #[error("SlasherOverflow")]
+    #[error("The vault's slasher counter would overflow.")]
     SlasherOverflow = 1043,
-    #[error("NcnOverflow")]
+    #[error("The vault's NCN counter would overflow.")]
     NcnOverflow = 1044,
-    #[error("OperatorOverflow")]
+    #[error("The vault's operator counter would overflow.")]
     OperatorOverflow = 1045,
-    #[error("VaultDelegationZero")]
+    #[error("The delegation amount is zero.")]
     VaultDelegationZero = 1046,
-    #[error("VaultCooldownZero")]
+    #[error("The cool-down amount is zero.")]
     VaultCooldownZero = 1047,
-    #[error("VaultBurnZero")]
+    #[error("The amount of VRT to burn is zero.")]
     VaultBurnZero = 1048,
-    #[error("VaultEnqueueWithdrawalAmountZero")]
+    #[error("The withdrawal amount is zero.")]
     VaultEnqueueWithdrawalAmountZero = 1049,
-    #[error("VaultMintZero")]
+    #[error("The deposit amount is zero.")]
     VaultMintZero = 1050,
-    #[error("VaultIsPaused")]
+    #[error("The vault is paused: it refuses deposits, withdrawals, delegation and ticket changes until its admin unpauses it.")]
     VaultIsPaused = 1051,
-    #[error("InvalidDepositor")]
+    #[error("The depositor cannot be the vault itself.")]
     InvalidDepositor = 1052,
-    #[error("InvalidDepositTokenAccount")]
+    #[error("The depositor's token account cannot be the vault's token account.")]
     InvalidDepositTokenAccount = 1053,
-    #[error("NoSupportedMintBalanceChange")]
+    #[error("The vault's supported-token balance did not change as expected.")]
     NoSupportedMintBalanceChange = 1054,
-    #[error("InvalidEpochLength")]
+    #[error("The epoch length is invalid (zero).")]
     InvalidEpochLength = 1055,
-    #[error("VaultRewardFeeDeltaTooLarge")]
+    #[error("The reward fee actually charged differs from the vault's reward fee by more than the allowed delta.")]
     VaultRewardFeeDeltaTooLarge = 1056,
-    #[error("VaultRewardFeeIsZero")]
+    #[error("The vault charges a reward fee on new rewards but the fee rounded down to zero VRT.")]
     VaultRewardFeeIsZero = 1057,
-    #[error("VrtOutCannotBeZero")]
+    #[error("The deposit is too small to mint any VRT to the depositor.")]
     VrtOutCannotBeZero = 1058,
-    #[error("NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate")]
+    #[error("The update cannot finish: withdrawals still need more tokens than are unstaked; cool down more delegation first.")]
     NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate = 1059,
-    #[error("ArithmeticOverflow")]
+    #[error("An arithmetic operation overflowed.")]
     ArithmeticOverflow = 3000,
-    #[error("ArithmeticUnderflow")]
+    #[error("An arithmetic operation underflowed.")]
     ArithmeticUnderflow = 3001,
-    #[error("DivisionByZero")]
+    #[error("Division by zero.")]
     DivisionByZero = 3002,
 }
 

@@ -18,7 +18,10 @@ use shank::{ShankInstruction, ShankType};
 #[derive(Debug, ShankInstruction)]
 #[repr(u8)]
 pub enum VaultInstruction {
-    /// Initializes global configuration
+    /// Creates the vault config (PDA ["config"]) with the restaking program id, the program fee and
+    /// its wallet.
+    ///
+    /// Must exist: nothing; the admin pays the rent. Once per deployment.
     #[account(0, writable, name = "config")]
     #[account(1, writable, signer, name = "admin")]
     #[account(2, name = "restaking_program")]
@@ -28,7 +31,16 @@ pub enum VaultInstruction {
         program_fee_bps: u16,
     } = 0,
 
-    /// Initializes the vault
+    /// Creates a vault at PDA ["vault", base], its VRT mint (a fresh keypair that signs) and the
+    /// burn vault's VRT account, deposits `initialize_token_amount` of the supported mint from the
+    /// admin and mints as many VRT to the burn vault.
+    ///
+    /// Must exist: the vault config; the supported mint (SPL Token, or a supported Token-2022
+    /// mint); the admin's supported-token account holding at least `initialize_token_amount`; the
+    /// vault's supported-token account (the associated token account of the vault PDA). Create the
+    /// last two with `getInitializeVaultPreconditionInstructions` (JS) / idempotent ATA creation.
+    ///
+    /// Timing: none; the new vault counts as updated in the current epoch.
     #[account(0, writable, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, signer, name = "vrt_mint")]
@@ -50,10 +62,20 @@ pub enum VaultInstruction {
         initialize_token_amount: u64,
     } = 1,
 
-    /// Initializes a vault with an already-created VRT mint
+    /// Reserved (as in the original): does nothing and succeeds, whatever the accounts.
+    ///
+    /// Must exist: nothing.
     InitializeVaultWithMint = 2,
 
-    /// Vault adds support for an operator
+    /// The vault's operator admin registers an operator that has opted in to the vault; the
+    /// delegation holds no stake and takes the next operator index (the crank's order).
+    ///
+    /// Must exist: the vault config, the vault, the operator and the operator vault ticket
+    /// (restaking program, in any state).
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "operator")]
@@ -64,7 +86,15 @@ pub enum VaultInstruction {
     #[account(7, name = "system_program")]
     InitializeVaultOperatorDelegation = 3,
 
-    /// Vault adds support for the NCN
+    /// The vault's NCN admin registers an NCN that has opted in to the vault; the ticket starts
+    /// inactive (warm it up in a later slot).
+    ///
+    /// Must exist: the vault config, the vault, the NCN and the NCN vault ticket (restaking
+    /// program, in any state).
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, name = "ncn")]
@@ -75,8 +105,15 @@ pub enum VaultInstruction {
     #[account(7, name = "system_program")]
     InitializeVaultNcnTicket = 4,
 
-    /// Initializes the account which keeps track of how much an operator has been slashed
-    /// by a slasher for a given NCN and vault for a given epoch.
+    /// Anyone creates the account that tracks how much `slasher` has slashed `operator` for the NCN
+    /// and the vault in the current epoch.
+    ///
+    /// Must exist: the vault config, the vault, the NCN, the operator and the vault NCN slasher
+    /// ticket.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, name = "vault")]
     #[account(2, name = "ncn")]
@@ -88,7 +125,15 @@ pub enum VaultInstruction {
     #[account(8, name = "system_program")]
     InitializeVaultNcnSlasherOperatorTicket = 5,
 
-    /// Registers a slasher with the vault
+    /// The vault's slasher admin registers a slasher the NCN has registered for the vault (copying
+    /// its per-epoch limit); the ticket starts inactive.
+    ///
+    /// Must exist: the vault config, the vault, the NCN and the NCN vault slasher ticket (restaking
+    /// program).
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, name = "ncn")]
@@ -100,6 +145,17 @@ pub enum VaultInstruction {
     #[account(8, name = "system_program")]
     InitializeVaultNcnSlasherTicket = 6,
 
+    /// The vault's NCN admin starts warming up the vault's opt-in to an NCN.
+    ///
+    /// Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+    ///
+    /// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+    /// send this at least one slot later, else VaultNcnTicketFailedWarmup. It then warms up for the
+    /// rest of this epoch and the next and is active from the epoch after.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, name = "ncn")]
@@ -107,7 +163,17 @@ pub enum VaultInstruction {
     #[account(4, signer, name = "admin")]
     WarmupVaultNcnTicket = 7,
 
-    /// Vault removes support for an NCN
+    /// The vault's NCN admin starts cooling down the vault's opt-in to an NCN.
+    ///
+    /// Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+    ///
+    /// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+    /// VaultNcnTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+    /// is inactive from the epoch after.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, name = "vault")]
     #[account(2, name = "ncn")]
@@ -115,6 +181,17 @@ pub enum VaultInstruction {
     #[account(4, signer, name = "admin")]
     CooldownVaultNcnTicket = 8,
 
+    /// The vault's slasher admin starts warming up a slasher for an NCN.
+    ///
+    /// Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+    ///
+    /// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+    /// send this at least one slot later, else VaultNcnSlasherTicketFailedWarmup. It then warms up
+    /// for the rest of this epoch and the next and is active from the epoch after.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, name = "vault")]
     #[account(2, name = "ncn")]
@@ -123,6 +200,17 @@ pub enum VaultInstruction {
     #[account(5, signer, name = "admin")]
     WarmupVaultNcnSlasherTicket = 9,
 
+    /// The vault's slasher admin starts cooling down a slasher for an NCN.
+    ///
+    /// Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+    ///
+    /// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+    /// VaultNcnSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+    /// next and is inactive from the epoch after.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, name = "vault")]
     #[account(2, name = "ncn")]
@@ -131,7 +219,19 @@ pub enum VaultInstruction {
     #[account(5, signer, name = "admin")]
     CooldownVaultNcnSlasherTicket = 10,
 
-    /// Mints VRT by depositing tokens into the vault
+    /// Deposits `amount_in` supported tokens and mints VRT at the current exchange rate to the
+    /// depositor, less the deposit fee (minted to the vault's fee wallet); fails if the depositor
+    /// would get less than `min_amount_out` (SlippageError).
+    ///
+    /// Must exist: the vault config, the vault (not paused), the depositor's supported-token
+    /// account holding `amount_in`, the vault's supported-token account, the depositor's VRT
+    /// account and the VRT associated token account of the vault's fee wallet. Create them with
+    /// `getMintToPreconditionInstructions` (JS) / idempotent ATA creation. A vault with a mint/burn
+    /// admin also needs it as `mint_signer`.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vrt_mint")]
@@ -147,8 +247,21 @@ pub enum VaultInstruction {
         min_amount_out: u64,
     } = 11,
 
-    /// Enqueues a withdrawal of VRT tokens
-    /// Used when there aren't enough idle assets in the vault to cover a withdrawal
+    /// Moves `amount` VRT of the staker into a new withdrawal ticket at PDA
+    /// ["vault_staker_withdrawal_ticket", vault, base] (`base`: a fresh keypair that signs), to be
+    /// burned for supported tokens after the cool-down.
+    ///
+    /// Must exist: the vault config, the vault (not paused), the staker's VRT account holding
+    /// `amount`, and the ticket's VRT account (the VRT associated token account of the ticket PDA;
+    /// create it with `getEnqueueWithdrawalPreconditionInstructions` (JS) / idempotent ATA
+    /// creation).
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
+    ///
+    /// The ticket becomes withdrawable (BurnWithdrawalTicket) two epochs after the current one: it
+    /// is enqueued in this epoch, cools down in the next.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vault_staker_withdrawal_ticket")]
@@ -163,6 +276,10 @@ pub enum VaultInstruction {
         amount: u64,
     } = 12,
 
+    /// The staker of a withdrawal ticket hands it to a new owner, who receives the tokens when it
+    /// is burned.
+    ///
+    /// Must exist: the vault config, the vault and the ticket. No timing rule.
     #[account(0, name = "config")]
     #[account(1, name = "vault")]
     #[account(2, writable, name = "vault_staker_withdrawal_ticket")]
@@ -170,8 +287,21 @@ pub enum VaultInstruction {
     #[account(4, name = "new_owner")]
     ChangeWithdrawalTicketOwner = 13,
 
-    /// Burns the withdrawal ticket, returning funds to the staker. Withdraw tickets can be burned
-    /// after one full epoch of being enqueued.
+    /// Burns a withdrawal ticket: its VRT is split into the vault fee, the program fee and the part
+    /// burned for supported tokens, which the vault pays to the staker; the ticket and its VRT
+    /// account are closed to the staker.
+    ///
+    /// Must exist: the vault config, the vault (not paused), the ticket and its VRT account, the
+    /// staker's supported-token account (associated token account), the VRT associated token
+    /// accounts of the vault's fee wallet and of the config's program fee wallet. Create the last
+    /// three with `getBurnWithdrawalTicketPreconditionInstructions` (JS) / idempotent ATA creation.
+    ///
+    /// Timing: from the second epoch after the one the ticket was enqueued in (else
+    /// VaultStakerWithdrawalTicketNotWithdrawable).
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vault_token_account")]
@@ -187,7 +317,9 @@ pub enum VaultInstruction {
     #[account(12, signer, optional, name = "burn_signer", desc = "Signer for burning")]
     BurnWithdrawalTicket = 14,
 
-    /// Sets the max tokens that can be deposited into the VRT
+    /// The vault's capacity admin sets the most supported tokens the vault accepts through MintTo.
+    ///
+    /// Must exist: the vault config and the vault. No timing rule.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, signer, name = "admin")]
@@ -195,7 +327,13 @@ pub enum VaultInstruction {
         amount: u64,
     } = 15,
 
-    /// Sets the fees for depositing and withdrawing
+    /// The vault's fee admin changes the deposit fee, the withdrawal fee (taking effect at the next
+    /// update) and/or the reward fee.
+    ///
+    /// Must exist: the vault config and the vault.
+    ///
+    /// Timing: at most once per full epoch: not in the epoch of the last fee change nor the next
+    /// (else VaultFeeChangeTooSoon); each fee within the config's cap and bump limits.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, signer, name = "admin")]
@@ -205,20 +343,29 @@ pub enum VaultInstruction {
         reward_fee_bps: Option<u16>,
     } = 16,
 
-    /// Sets the program fee for the vault program
+    /// The config admin sets the program's withdrawal fee (at most 10000 bps); vaults take it at
+    /// their next update.
+    ///
+    /// Must exist: the vault config. No timing rule.
     #[account(0, writable, name = "config")]
     #[account(1, signer, name = "admin")]
     SetProgramFee {
         new_fee_bps: u16,
     } = 17,
 
-    /// Sets the program fee wallet for the vault program
+    /// The config's program fee admin sets the program fee wallet.
+    ///
+    /// Must exist: the vault config. BurnWithdrawalTicket then needs the VRT account of the new
+    /// wallet for each vault's VRT mint.
     #[account(0, writable, name = "config")]
     #[account(1, signer, name = "program_fee_admin")]
     #[account(2, name = "new_fee_wallet")]
     SetProgramFeeWallet = 18,
 
-    /// Sets `is_paused`
+    /// The vault admin pauses or resumes the vault; a paused vault refuses deposits, withdrawals,
+    /// delegation and ticket changes.
+    ///
+    /// Must exist: the vault config and the vault. No timing rule.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, signer, name = "admin")]
@@ -226,7 +373,11 @@ pub enum VaultInstruction {
         is_paused: bool,
     } = 19,
 
-    /// Delegate the token account to a third party
+    /// The vault's delegate asset admin approves `delegate` for all tokens of a vault-owned token
+    /// account that is not of the supported mint (e.g. an airdrop).
+    ///
+    /// Must exist: the vault config, the vault, the mint and the token account (owner: the vault
+    /// PDA). No timing rule.
     #[account(0, name = "config")]
     #[account(1, name = "vault")]
     #[account(2, signer, name = "delegate_asset_admin")]
@@ -236,7 +387,9 @@ pub enum VaultInstruction {
     #[account(6, name = "token_program")]
     DelegateTokenAccount = 20,
 
-    /// Revoke Delegate of the token account
+    /// The vault's delegate asset admin revokes the delegate set by DelegateTokenAccount.
+    ///
+    /// Must exist: the vault config, the vault, the mint and the token account. No timing rule.
     #[account(0, name = "config")]
     #[account(1, name = "vault")]
     #[account(2, signer, name = "delegate_asset_admin")]
@@ -245,21 +398,34 @@ pub enum VaultInstruction {
     #[account(5, name = "token_program")]
     RevokeDelegateTokenAccount = 21,
 
-    /// Changes the signer for vault admin
+    /// Hands the vault over to a new admin (both sign); the secondary roles the old admin held move
+    /// too.
+    ///
+    /// Must exist: the vault config and the vault. No timing rule.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, signer, name = "old_admin")]
     #[account(3, signer, name = "new_admin")]
     SetAdmin = 22,
 
-    /// Changes the signer for vault delegation
+    /// The vault admin assigns one secondary role (delegation, operator, NCN, slasher, capacity,
+    /// fee, mint/burn, delegate asset or metadata admin); the new admin does not sign.
+    ///
+    /// Must exist: the vault config and the vault. No timing rule.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, signer, name = "admin")]
     #[account(3, name = "new_admin")]
     SetSecondaryAdmin(VaultAdminRole) = 23,
 
-    /// Delegates a token amount to a specific node operator
+    /// The vault's delegation admin stakes `amount` of the vault's free supported tokens with an
+    /// operator.
+    ///
+    /// Must exist: the vault config, the vault, the operator and the vault operator delegation.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, name = "operator")]
@@ -269,6 +435,14 @@ pub enum VaultInstruction {
         amount: u64,
     } = 24,
 
+    /// The vault's delegation admin starts cooling down `amount` of an operator's stake; it is free
+    /// again after the cool-down (two epoch updates).
+    ///
+    /// Must exist: the vault config, the vault, the operator and the vault operator delegation.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, name = "operator")]
@@ -278,6 +452,15 @@ pub enum VaultInstruction {
         amount: u64,
     } = 25,
 
+    /// Anyone adds supported tokens that reached the vault's token account outside of deposits
+    /// (rewards) to the vault's balance; the reward fee is minted as VRT to the vault's fee wallet.
+    ///
+    /// Must exist: the vault config, the vault, the vault's supported-token account and the VRT
+    /// associated token account of the vault's fee wallet.
+    ///
+    /// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+    /// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+    /// VaultUpdateNeeded.
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, name = "vault_token_account")]
@@ -286,7 +469,15 @@ pub enum VaultInstruction {
     #[account(5, name = "token_program")]
     UpdateVaultBalance = 26,
 
-    /// Starts updating the vault
+    /// Anyone starts the epoch update of a vault: creates the tracker of the current epoch at PDA
+    /// ["vault_update_state_tracker", vault, epoch]. Then crank every operator delegation
+    /// (CrankVaultUpdateStateTracker, in index order) and close the tracker
+    /// (CloseVaultUpdateStateTracker).
+    ///
+    /// Must exist: the vault config and the vault.
+    ///
+    /// Timing: once per epoch; fails with VaultIsUpdated when the vault is already updated in the
+    /// current epoch (e.g. created in it).
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vault_update_state_tracker")]
@@ -296,7 +487,14 @@ pub enum VaultInstruction {
         withdrawal_allocation_method: WithdrawalAllocationMethod,
     } = 27,
 
-    /// Shall be called on every vault_operator_delegation
+    /// Anyone updates one operator delegation during the vault's epoch update, in operator index
+    /// order starting at `epoch % operator_count`.
+    ///
+    /// Must exist: the vault config, the vault, the operator, the vault operator delegation and the
+    /// tracker of the current epoch.
+    ///
+    /// Timing: in the epoch of the tracker; each delegation once per epoch (else
+    /// VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, name = "operator")]
@@ -304,6 +502,15 @@ pub enum VaultInstruction {
     #[account(4, writable, name = "vault_update_state_tracker")]
     CrankVaultUpdateStateTracker = 28,
 
+    /// Anyone closes a vault's update tracker and takes its rent. For the current epoch the update
+    /// must be complete: the vault then takes the rolled-up delegation state and moves its
+    /// withdrawal buckets forward (this is what makes the vault updated). A tracker of an earlier
+    /// epoch is only closed.
+    ///
+    /// Must exist: the vault config, the vault and the tracker of `ncn_epoch`.
+    ///
+    /// Timing: every operator delegation cranked in this epoch (else
+    /// VaultUpdateStateNotFinishedUpdating).
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vault_update_state_tracker")]
@@ -312,7 +519,11 @@ pub enum VaultInstruction {
         ncn_epoch: u64,
     } = 29,
 
-    /// Creates token metadata for the vault VRT
+    /// The vault admin creates the Metaplex metadata of the VRT mint; the vault signs as mint and
+    /// update authority.
+    ///
+    /// Must exist: the vault and its VRT mint; the metadata account must not exist yet. No timing
+    /// rule.
     #[account(0, name = "vault")]
     #[account(1, signer, name = "admin")]
     #[account(2, name = "vrt_mint")]
@@ -326,7 +537,9 @@ pub enum VaultInstruction {
         uri: String,
     } = 30,
 
-    /// Updates token metadata for the vault VRT
+    /// The vault admin rewrites the name, symbol and URI of the VRT's Metaplex metadata.
+    ///
+    /// Must exist: the vault, its VRT mint and the metadata account. No timing rule.
     #[account(0, name = "vault")]
     #[account(1, signer, name = "admin")]
     #[account(2, name = "vrt_mint")]
@@ -338,13 +551,18 @@ pub enum VaultInstruction {
         uri: String,
     } = 31,
 
-    /// Changes the admin for the config
+    /// The vault config admin hands over to a new admin (who does not sign), who also becomes the
+    /// fee admin.
+    ///
+    /// Must exist: the vault config. No timing rule.
     #[account(0, writable, name = "config")]
     #[account(1, signer, name = "old_admin")]
     #[account(2, name = "new_admin")]
     SetConfigAdmin = 32,
 
-    /// Changes the secondary admin for the config
+    /// The vault config admin sets a secondary config role (fee admin).
+    ///
+    /// Must exist: the vault config. No timing rule.
     #[account(0, writable, name = "config")]
     #[account(1, signer, name = "admin")]
     #[account(2, name = "new_admin")]

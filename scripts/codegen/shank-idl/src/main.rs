@@ -8,7 +8,10 @@ use std::{
 };
 
 use anyhow::{bail, Context, Result};
-use jito_shank_idl::{build_idl, repo_root, vault_legacy_idl, PROGRAMS, VAULT_LEGACY};
+use jito_shank_idl::{
+    idl_json, instruction_docs, json_with_docs, repo_root, vault_legacy_idl, PROGRAMS,
+    VAULT_LEGACY,
+};
 use shank_idl::idl::Idl;
 
 fn main() -> Result<()> {
@@ -31,20 +34,21 @@ fn main() -> Result<()> {
     let out = out.unwrap_or_else(|| root.join("idl"));
     fs::create_dir_all(&out)?;
     for (name, dir) in PROGRAMS {
-        let idl = build_idl(&root, name, dir)?;
-        write(&out, name, &idl)?;
+        let (idl, json) = idl_json(&root, name, dir)?;
+        write(&out, name, &idl, &json)?;
         if name == "jito_vault" {
-            write(&out, VAULT_LEGACY, &vault_legacy_idl(&idl))?;
+            let legacy = vault_legacy_idl(&idl);
+            let json = json_with_docs(&legacy, &instruction_docs(&root, dir)?, VAULT_LEGACY, dir)?;
+            write(&out, VAULT_LEGACY, &legacy, &json)?;
         }
     }
     Ok(())
 }
 
-/// Writes `<out>/<name>.json`.
-fn write(out: &Path, name: &str, idl: &Idl) -> Result<()> {
+/// Writes `<out>/<name>.json` (`json`, the IDL with its instruction docs).
+fn write(out: &Path, name: &str, idl: &Idl, json: &str) -> Result<()> {
     let path = out.join(format!("{name}.json"));
-    fs::write(&path, idl.try_into_json()? + "\n")
-        .with_context(|| format!("writing {}", path.display()))?;
+    fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
     println!(
         "{}: {} instructions, {} accounts, {} types, {} errors",
         path.display(),

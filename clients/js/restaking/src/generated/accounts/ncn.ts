@@ -38,7 +38,7 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findNcnPda, NcnSeeds } from "../pdas";
+import { findNcnPda, NcnSeeds } from "../pdas/index.js";
 
 export const NCN_DISCRIMINATOR = 2n;
 

@@ -38,13 +38,13 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findNcnOperatorStatePda, NcnOperatorStateSeeds } from "../pdas";
+import { findNcnOperatorStatePda, NcnOperatorStateSeeds } from "../pdas/index.js";
 import {
   getSlotToggleDecoder,
   getSlotToggleEncoder,
   type SlotToggle,
   type SlotToggleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const NCN_OPERATOR_STATE_DISCRIMINATOR = 4n;
 

@@ -41,13 +41,13 @@ import {
 import {
   findNcnVaultSlasherTicketPda,
   NcnVaultSlasherTicketSeeds,
-} from "../pdas";
+} from "../pdas/index.js";
 import {
   getSlotToggleDecoder,
   getSlotToggleEncoder,
   type SlotToggle,
   type SlotToggleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR = 7n;
 

@@ -38,13 +38,13 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findNcnVaultTicketPda, NcnVaultTicketSeeds } from "../pdas";
+import { findNcnVaultTicketPda, NcnVaultTicketSeeds } from "../pdas/index.js";
 import {
   getSlotToggleDecoder,
   getSlotToggleEncoder,
   type SlotToggle,
   type SlotToggleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const NCN_VAULT_TICKET_DISCRIMINATOR = 6n;
 

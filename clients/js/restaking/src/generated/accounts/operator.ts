@@ -40,7 +40,7 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findOperatorPda, OperatorSeeds } from "../pdas";
+import { findOperatorPda, OperatorSeeds } from "../pdas/index.js";
 
 export const OPERATOR_DISCRIMINATOR = 3n;
 

@@ -38,13 +38,13 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findOperatorVaultTicketPda, OperatorVaultTicketSeeds } from "../pdas";
+import { findOperatorVaultTicketPda, OperatorVaultTicketSeeds } from "../pdas/index.js";
 import {
   getSlotToggleDecoder,
   getSlotToggleEncoder,
   type SlotToggle,
   type SlotToggleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const OPERATOR_VAULT_TICKET_DISCRIMINATOR = 5n;
 

@@ -12,67 +12,67 @@ import {
   type SOLANA_ERROR__INSTRUCTION_ERROR__CUSTOM,
   type SolanaError,
 } from "@solana/kit";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
-/** BadEpochLength: Bad epoch length */
+/** BadEpochLength: The epoch length is zero; an epoch must be at least one slot long. */
 export const JITO_RESTAKING_ERROR__BAD_EPOCH_LENGTH = 0x0; // 0
-/** NcnOperatorAdminInvalid: NcnOperatorAdminInvalid */
+/** NcnOperatorAdminInvalid: The signer is not the NCN's operator admin. */
 export const JITO_RESTAKING_ERROR__NCN_OPERATOR_ADMIN_INVALID = 0x3e8; // 1000
-/** NcnCooldownOperatorFailed: NcnCooldownOperatorFailed */
+/** NcnCooldownOperatorFailed: The NCN cannot cool down its opt-in to this operator: the opt-in is not active (it is inactive, warming up or already cooling down). */
 export const JITO_RESTAKING_ERROR__NCN_COOLDOWN_OPERATOR_FAILED = 0x3e9; // 1001
-/** NcnSlasherAdminInvalid: NcnSlasherAdminInvalid */
+/** NcnSlasherAdminInvalid: The signer is not the NCN's slasher admin. */
 export const JITO_RESTAKING_ERROR__NCN_SLASHER_ADMIN_INVALID = 0x3ea; // 1002
-/** NcnVaultAdminInvalid: NcnVaultAdminInvalid */
+/** NcnVaultAdminInvalid: The signer is not the NCN's vault admin. */
 export const JITO_RESTAKING_ERROR__NCN_VAULT_ADMIN_INVALID = 0x3eb; // 1003
-/** NcnAdminInvalid: NcnAdminInvalid */
+/** NcnAdminInvalid: The signer is not the NCN's admin. */
 export const JITO_RESTAKING_ERROR__NCN_ADMIN_INVALID = 0x3ec; // 1004
-/** NcnDelegateAdminInvalid: NcnDelegateAdminInvalid */
+/** NcnDelegateAdminInvalid: The signer is not the NCN's delegate admin. */
 export const JITO_RESTAKING_ERROR__NCN_DELEGATE_ADMIN_INVALID = 0x3ed; // 1005
-/** NcnVaultSlasherTicketFailedCooldown: NcnVaultSlasherTicketFailedCooldown */
+/** NcnVaultSlasherTicketFailedCooldown: The NCN vault slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down). */
 export const JITO_RESTAKING_ERROR__NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN = 0x3ee; // 1006
-/** NcnVaultTicketFailedCooldown: NcnVaultTicketFailedCooldown */
+/** NcnVaultTicketFailedCooldown: The NCN vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down). */
 export const JITO_RESTAKING_ERROR__NCN_VAULT_TICKET_FAILED_COOLDOWN = 0x3ef; // 1007
-/** NcnWarmupOperatorFailed: NcnWarmupOperatorFailed */
+/** NcnWarmupOperatorFailed: The NCN cannot warm up its opt-in to this operator: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot). */
 export const JITO_RESTAKING_ERROR__NCN_WARMUP_OPERATOR_FAILED = 0x3f0; // 1008
-/** NcnVaultSlasherTicketFailedWarmup: NcnVaultSlasherTicketFailedWarmup */
+/** NcnVaultSlasherTicketFailedWarmup: The NCN vault slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot). */
 export const JITO_RESTAKING_ERROR__NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP = 0x3f1; // 1009
-/** NcnVaultTicketFailedWarmup: NcnVaultTicketFailedWarmup */
+/** NcnVaultTicketFailedWarmup: The NCN vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot). */
 export const JITO_RESTAKING_ERROR__NCN_VAULT_TICKET_FAILED_WARMUP = 0x3f2; // 1010
-/** OperatorNcnAdminInvalid: OperatorNcnAdminInvalid */
+/** OperatorNcnAdminInvalid: The signer is not the operator's NCN admin. */
 export const JITO_RESTAKING_ERROR__OPERATOR_NCN_ADMIN_INVALID = 0x7d0; // 2000
-/** OperatorVaultAdminInvalid: OperatorVaultAdminInvalid */
+/** OperatorVaultAdminInvalid: The signer is not the operator's vault admin. */
 export const JITO_RESTAKING_ERROR__OPERATOR_VAULT_ADMIN_INVALID = 0x7d1; // 2001
-/** OperatorAdminInvalid: OperatorAdminInvalid */
+/** OperatorAdminInvalid: The signer is not the operator's admin. */
 export const JITO_RESTAKING_ERROR__OPERATOR_ADMIN_INVALID = 0x7d2; // 2002
-/** OperatorDelegateAdminInvalid: OperatorDelegateAdminInvalid */
+/** OperatorDelegateAdminInvalid: The signer is not the operator's delegate admin. */
 export const JITO_RESTAKING_ERROR__OPERATOR_DELEGATE_ADMIN_INVALID = 0x7d3; // 2003
-/** OperatorCooldownNcnFailed: OperatorCooldownNcnFailed */
+/** OperatorCooldownNcnFailed: The operator cannot cool down its opt-in to this NCN: the opt-in is not active (it is inactive, warming up or already cooling down). */
 export const JITO_RESTAKING_ERROR__OPERATOR_COOLDOWN_NCN_FAILED = 0x7d4; // 2004
-/** OperatorVaultTicketFailedCooldown: OperatorVaultTicketFailedCooldown */
+/** OperatorVaultTicketFailedCooldown: The operator vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down). */
 export const JITO_RESTAKING_ERROR__OPERATOR_VAULT_TICKET_FAILED_COOLDOWN = 0x7d5; // 2005
-/** OperatorVaultTicketFailedWarmup: OperatorVaultTicketFailedWarmup */
+/** OperatorVaultTicketFailedWarmup: The operator vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot). */
 export const JITO_RESTAKING_ERROR__OPERATOR_VAULT_TICKET_FAILED_WARMUP = 0x7d6; // 2006
-/** OperatorWarmupNcnFailed: OperatorWarmupNcnFailed */
+/** OperatorWarmupNcnFailed: The operator cannot warm up its opt-in to this NCN: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot). */
 export const JITO_RESTAKING_ERROR__OPERATOR_WARMUP_NCN_FAILED = 0x7d7; // 2007
-/** OperatorFeeCapExceeded: OperatorFeeCapExceeded */
+/** OperatorFeeCapExceeded: The operator fee is above the maximum of 10000 bps. */
 export const JITO_RESTAKING_ERROR__OPERATOR_FEE_CAP_EXCEEDED = 0x7d8; // 2008
-/** NcnOverflow: NcnOverflow */
+/** NcnOverflow: The NCN counter would overflow. */
 export const JITO_RESTAKING_ERROR__NCN_OVERFLOW = 0x7d9; // 2009
-/** OperatorOverflow: OperatorOverflow */
+/** OperatorOverflow: The operator counter would overflow. */
 export const JITO_RESTAKING_ERROR__OPERATOR_OVERFLOW = 0x7da; // 2010
-/** VaultOverflow: VaultOverflow */
+/** VaultOverflow: The vault counter would overflow. */
 export const JITO_RESTAKING_ERROR__VAULT_OVERFLOW = 0x7db; // 2011
-/** SlasherOverflow: SlasherOverflow */
+/** SlasherOverflow: The slasher counter would overflow. */
 export const JITO_RESTAKING_ERROR__SLASHER_OVERFLOW = 0x7dc; // 2012
-/** InvalidEpochLength: InvalidEpochLength */
+/** InvalidEpochLength: The epoch length is invalid (zero). */
 export const JITO_RESTAKING_ERROR__INVALID_EPOCH_LENGTH = 0x7dd; // 2013
-/** ConfigAdminInvalid: ConfigAdminInvalid */
+/** ConfigAdminInvalid: The signer is not the config's admin. */
 export const JITO_RESTAKING_ERROR__CONFIG_ADMIN_INVALID = 0x7de; // 2014
-/** ArithmeticOverflow: ArithmeticOverflow */
+/** ArithmeticOverflow: An arithmetic operation overflowed. */
 export const JITO_RESTAKING_ERROR__ARITHMETIC_OVERFLOW = 0xbb8; // 3000
-/** ArithmeticUnderflow: ArithmeticUnderflow */
+/** ArithmeticUnderflow: An arithmetic operation underflowed. */
 export const JITO_RESTAKING_ERROR__ARITHMETIC_UNDERFLOW = 0xbb9; // 3001
-/** DivisionByZero: DivisionByZero */
+/** DivisionByZero: Division by zero. */
 export const JITO_RESTAKING_ERROR__DIVISION_BY_ZERO = 0xbba; // 3002
 
 export type JitoRestakingError =
@@ -110,36 +110,36 @@ export type JitoRestakingError =
 let jitoRestakingErrorMessages: Record<JitoRestakingError, string> | undefined;
 if (process.env["NODE_ENV"] !== "production") {
   jitoRestakingErrorMessages = {
-    [JITO_RESTAKING_ERROR__ARITHMETIC_OVERFLOW]: `ArithmeticOverflow`,
-    [JITO_RESTAKING_ERROR__ARITHMETIC_UNDERFLOW]: `ArithmeticUnderflow`,
-    [JITO_RESTAKING_ERROR__BAD_EPOCH_LENGTH]: `Bad epoch length`,
-    [JITO_RESTAKING_ERROR__CONFIG_ADMIN_INVALID]: `ConfigAdminInvalid`,
-    [JITO_RESTAKING_ERROR__DIVISION_BY_ZERO]: `DivisionByZero`,
-    [JITO_RESTAKING_ERROR__INVALID_EPOCH_LENGTH]: `InvalidEpochLength`,
-    [JITO_RESTAKING_ERROR__NCN_ADMIN_INVALID]: `NcnAdminInvalid`,
-    [JITO_RESTAKING_ERROR__NCN_COOLDOWN_OPERATOR_FAILED]: `NcnCooldownOperatorFailed`,
-    [JITO_RESTAKING_ERROR__NCN_DELEGATE_ADMIN_INVALID]: `NcnDelegateAdminInvalid`,
-    [JITO_RESTAKING_ERROR__NCN_OPERATOR_ADMIN_INVALID]: `NcnOperatorAdminInvalid`,
-    [JITO_RESTAKING_ERROR__NCN_OVERFLOW]: `NcnOverflow`,
-    [JITO_RESTAKING_ERROR__NCN_SLASHER_ADMIN_INVALID]: `NcnSlasherAdminInvalid`,
-    [JITO_RESTAKING_ERROR__NCN_VAULT_ADMIN_INVALID]: `NcnVaultAdminInvalid`,
-    [JITO_RESTAKING_ERROR__NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN]: `NcnVaultSlasherTicketFailedCooldown`,
-    [JITO_RESTAKING_ERROR__NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP]: `NcnVaultSlasherTicketFailedWarmup`,
-    [JITO_RESTAKING_ERROR__NCN_VAULT_TICKET_FAILED_COOLDOWN]: `NcnVaultTicketFailedCooldown`,
-    [JITO_RESTAKING_ERROR__NCN_VAULT_TICKET_FAILED_WARMUP]: `NcnVaultTicketFailedWarmup`,
-    [JITO_RESTAKING_ERROR__NCN_WARMUP_OPERATOR_FAILED]: `NcnWarmupOperatorFailed`,
-    [JITO_RESTAKING_ERROR__OPERATOR_ADMIN_INVALID]: `OperatorAdminInvalid`,
-    [JITO_RESTAKING_ERROR__OPERATOR_COOLDOWN_NCN_FAILED]: `OperatorCooldownNcnFailed`,
-    [JITO_RESTAKING_ERROR__OPERATOR_DELEGATE_ADMIN_INVALID]: `OperatorDelegateAdminInvalid`,
-    [JITO_RESTAKING_ERROR__OPERATOR_FEE_CAP_EXCEEDED]: `OperatorFeeCapExceeded`,
-    [JITO_RESTAKING_ERROR__OPERATOR_NCN_ADMIN_INVALID]: `OperatorNcnAdminInvalid`,
-    [JITO_RESTAKING_ERROR__OPERATOR_OVERFLOW]: `OperatorOverflow`,
-    [JITO_RESTAKING_ERROR__OPERATOR_VAULT_ADMIN_INVALID]: `OperatorVaultAdminInvalid`,
-    [JITO_RESTAKING_ERROR__OPERATOR_VAULT_TICKET_FAILED_COOLDOWN]: `OperatorVaultTicketFailedCooldown`,
-    [JITO_RESTAKING_ERROR__OPERATOR_VAULT_TICKET_FAILED_WARMUP]: `OperatorVaultTicketFailedWarmup`,
-    [JITO_RESTAKING_ERROR__OPERATOR_WARMUP_NCN_FAILED]: `OperatorWarmupNcnFailed`,
-    [JITO_RESTAKING_ERROR__SLASHER_OVERFLOW]: `SlasherOverflow`,
-    [JITO_RESTAKING_ERROR__VAULT_OVERFLOW]: `VaultOverflow`,
+    [JITO_RESTAKING_ERROR__ARITHMETIC_OVERFLOW]: `An arithmetic operation overflowed.`,
+    [JITO_RESTAKING_ERROR__ARITHMETIC_UNDERFLOW]: `An arithmetic operation underflowed.`,
+    [JITO_RESTAKING_ERROR__BAD_EPOCH_LENGTH]: `The epoch length is zero; an epoch must be at least one slot long.`,
+    [JITO_RESTAKING_ERROR__CONFIG_ADMIN_INVALID]: `The signer is not the config's admin.`,
+    [JITO_RESTAKING_ERROR__DIVISION_BY_ZERO]: `Division by zero.`,
+    [JITO_RESTAKING_ERROR__INVALID_EPOCH_LENGTH]: `The epoch length is invalid (zero).`,
+    [JITO_RESTAKING_ERROR__NCN_ADMIN_INVALID]: `The signer is not the NCN's admin.`,
+    [JITO_RESTAKING_ERROR__NCN_COOLDOWN_OPERATOR_FAILED]: `The NCN cannot cool down its opt-in to this operator: the opt-in is not active (it is inactive, warming up or already cooling down).`,
+    [JITO_RESTAKING_ERROR__NCN_DELEGATE_ADMIN_INVALID]: `The signer is not the NCN's delegate admin.`,
+    [JITO_RESTAKING_ERROR__NCN_OPERATOR_ADMIN_INVALID]: `The signer is not the NCN's operator admin.`,
+    [JITO_RESTAKING_ERROR__NCN_OVERFLOW]: `The NCN counter would overflow.`,
+    [JITO_RESTAKING_ERROR__NCN_SLASHER_ADMIN_INVALID]: `The signer is not the NCN's slasher admin.`,
+    [JITO_RESTAKING_ERROR__NCN_VAULT_ADMIN_INVALID]: `The signer is not the NCN's vault admin.`,
+    [JITO_RESTAKING_ERROR__NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN]: `The NCN vault slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).`,
+    [JITO_RESTAKING_ERROR__NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP]: `The NCN vault slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).`,
+    [JITO_RESTAKING_ERROR__NCN_VAULT_TICKET_FAILED_COOLDOWN]: `The NCN vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).`,
+    [JITO_RESTAKING_ERROR__NCN_VAULT_TICKET_FAILED_WARMUP]: `The NCN vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).`,
+    [JITO_RESTAKING_ERROR__NCN_WARMUP_OPERATOR_FAILED]: `The NCN cannot warm up its opt-in to this operator: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).`,
+    [JITO_RESTAKING_ERROR__OPERATOR_ADMIN_INVALID]: `The signer is not the operator's admin.`,
+    [JITO_RESTAKING_ERROR__OPERATOR_COOLDOWN_NCN_FAILED]: `The operator cannot cool down its opt-in to this NCN: the opt-in is not active (it is inactive, warming up or already cooling down).`,
+    [JITO_RESTAKING_ERROR__OPERATOR_DELEGATE_ADMIN_INVALID]: `The signer is not the operator's delegate admin.`,
+    [JITO_RESTAKING_ERROR__OPERATOR_FEE_CAP_EXCEEDED]: `The operator fee is above the maximum of 10000 bps.`,
+    [JITO_RESTAKING_ERROR__OPERATOR_NCN_ADMIN_INVALID]: `The signer is not the operator's NCN admin.`,
+    [JITO_RESTAKING_ERROR__OPERATOR_OVERFLOW]: `The operator counter would overflow.`,
+    [JITO_RESTAKING_ERROR__OPERATOR_VAULT_ADMIN_INVALID]: `The signer is not the operator's vault admin.`,
+    [JITO_RESTAKING_ERROR__OPERATOR_VAULT_TICKET_FAILED_COOLDOWN]: `The operator vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).`,
+    [JITO_RESTAKING_ERROR__OPERATOR_VAULT_TICKET_FAILED_WARMUP]: `The operator vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).`,
+    [JITO_RESTAKING_ERROR__OPERATOR_WARMUP_NCN_FAILED]: `The operator cannot warm up its opt-in to this NCN: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).`,
+    [JITO_RESTAKING_ERROR__SLASHER_OVERFLOW]: `The slasher counter would overflow.`,
+    [JITO_RESTAKING_ERROR__VAULT_OVERFLOW]: `The vault counter would overflow.`,
   };
 }
 

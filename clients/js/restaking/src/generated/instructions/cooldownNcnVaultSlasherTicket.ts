@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findNcnVaultSlasherTicketPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const COOLDOWN_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR = 14;
 
@@ -44,6 +46,15 @@ export function getCooldownNcnVaultSlasherTicketDiscriminatorBytes(): ReadonlyUi
   return getU8Encoder().encode(COOLDOWN_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The NCN's slasher admin starts cooling down a slasher for a vault.
+ *
+ * Must exist: the restaking config, the NCN and the NCN vault slasher ticket.
+ *
+ * Timing: the slasher ticket must be active (warm-up started two or more epochs ago), else
+ * NcnVaultSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+ * next and is inactive from the epoch after.
+ */
 export type CooldownNcnVaultSlasherTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -124,6 +135,15 @@ export type CooldownNcnVaultSlasherTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The NCN's slasher admin starts cooling down a slasher for a vault.
+ *
+ * Must exist: the restaking config, the NCN and the NCN vault slasher ticket.
+ *
+ * Timing: the slasher ticket must be active (warm-up started two or more epochs ago), else
+ * NcnVaultSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+ * next and is inactive from the epoch after.
+ */
 export async function getCooldownNcnVaultSlasherTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -176,19 +196,32 @@ export async function getCooldownNcnVaultSlasherTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnVaultSlasherTicket.value) {
-    accounts.ncnVaultSlasherTicket.value = await findNcnVaultSlasherTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      slasher: getAddressFromResolvedInstructionAccount(
-        "slasher",
-        accounts.slasher.value,
-      ),
+    accounts.ncnVaultSlasherTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_slasher_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "slasher",
+            accounts.slasher.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -231,6 +264,15 @@ export type CooldownNcnVaultSlasherTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The NCN's slasher admin starts cooling down a slasher for a vault.
+ *
+ * Must exist: the restaking config, the NCN and the NCN vault slasher ticket.
+ *
+ * Timing: the slasher ticket must be active (warm-up started two or more epochs ago), else
+ * NcnVaultSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+ * next and is inactive from the epoch after.
+ */
 export function getCooldownNcnVaultSlasherTicketInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findNcnVaultTicketPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const COOLDOWN_NCN_VAULT_TICKET_DISCRIMINATOR = 8;
 
@@ -44,6 +46,15 @@ export function getCooldownNcnVaultTicketDiscriminatorBytes(): ReadonlyUint8Arra
   return getU8Encoder().encode(COOLDOWN_NCN_VAULT_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The NCN's vault admin starts cooling down the NCN's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the NCN and the NCN vault ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * NcnVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+ * is inactive from the epoch after.
+ */
 export type CooldownNcnVaultTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -116,6 +127,15 @@ export type CooldownNcnVaultTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The NCN's vault admin starts cooling down the NCN's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the NCN and the NCN vault ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * NcnVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+ * is inactive from the epoch after.
+ */
 export async function getCooldownNcnVaultTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -161,15 +181,26 @@ export async function getCooldownNcnVaultTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnVaultTicket.value) {
-    accounts.ncnVaultTicket.value = await findNcnVaultTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+    accounts.ncnVaultTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -208,6 +239,15 @@ export type CooldownNcnVaultTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The NCN's vault admin starts cooling down the NCN's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the NCN and the NCN vault ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * NcnVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+ * is inactive from the epoch after.
+ */
 export function getCooldownNcnVaultTicketInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

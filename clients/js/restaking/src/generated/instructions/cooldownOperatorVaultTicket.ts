@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findOperatorVaultTicketPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const COOLDOWN_OPERATOR_VAULT_TICKET_DISCRIMINATOR = 16;
 
@@ -44,6 +46,15 @@ export function getCooldownOperatorVaultTicketDiscriminatorBytes(): ReadonlyUint
   return getU8Encoder().encode(COOLDOWN_OPERATOR_VAULT_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The operator's vault admin starts cooling down the operator's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the operator and the operator vault ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * OperatorVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the
+ * next and is inactive from the epoch after.
+ */
 export type CooldownOperatorVaultTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -120,6 +131,15 @@ export type CooldownOperatorVaultTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's vault admin starts cooling down the operator's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the operator and the operator vault ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * OperatorVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the
+ * next and is inactive from the epoch after.
+ */
 export async function getCooldownOperatorVaultTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountOperator extends string,
@@ -168,18 +188,29 @@ export async function getCooldownOperatorVaultTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.operatorVaultTicket.value) {
-    accounts.operatorVaultTicket.value = await findOperatorVaultTicketPda({
-      operator: getAddressFromResolvedInstructionAccount(
-        "operator",
-        accounts.operator.value,
-      ),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+    accounts.operatorVaultTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("operator_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -218,6 +249,15 @@ export type CooldownOperatorVaultTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's vault admin starts cooling down the operator's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the operator and the operator vault ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * OperatorVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the
+ * next and is inactive from the epoch after.
+ */
 export function getCooldownOperatorVaultTicketInstruction<
   TAccountConfig extends string,
   TAccountOperator extends string,

@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,8 +36,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_CONFIG_DISCRIMINATOR = 0;
 
@@ -43,6 +44,12 @@ export function getInitializeConfigDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(INITIALIZE_CONFIG_DISCRIMINATOR);
 }
 
+/**
+ * Creates the restaking config (PDA ["config"]) with the default epoch length and the vault
+ * program id.
+ *
+ * Must exist: nothing; the admin pays the rent. Once per deployment.
+ */
 export type InitializeConfigInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -110,6 +117,12 @@ export type InitializeConfigAsyncInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * Creates the restaking config (PDA ["config"]) with the default epoch length and the vault
+ * program id.
+ *
+ * Must exist: nothing; the admin pays the rent. Once per deployment.
+ */
 export async function getInitializeConfigInstructionAsync<
   TAccountConfig extends string,
   TAccountAdmin extends string,
@@ -151,7 +164,10 @@ export async function getInitializeConfigInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultProgram.value) {
     accounts.vaultProgram.value =
@@ -193,6 +209,12 @@ export type InitializeConfigInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * Creates the restaking config (PDA ["config"]) with the default epoch length and the vault
+ * program id.
+ *
+ * Must exist: nothing; the admin pays the rent. Once per deployment.
+ */
 export function getInitializeConfigInstruction<
   TAccountConfig extends string,
   TAccountAdmin extends string,

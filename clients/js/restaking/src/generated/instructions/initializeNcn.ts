@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +39,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findNcnPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_NCN_DISCRIMINATOR = 1;
 
@@ -45,6 +47,11 @@ export function getInitializeNcnDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(INITIALIZE_NCN_DISCRIMINATOR);
 }
 
+/**
+ * Creates an NCN at PDA ["ncn", base]; the admin becomes every NCN role.
+ *
+ * Must exist: the restaking config. `base` is a fresh keypair that signs.
+ */
 export type InitializeNcnInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -115,6 +122,11 @@ export type InitializeNcnAsyncInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * Creates an NCN at PDA ["ncn", base]; the admin becomes every NCN role.
+ *
+ * Must exist: the restaking config. `base` is a fresh keypair that signs.
+ */
 export async function getInitializeNcnInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -160,14 +172,20 @@ export async function getInitializeNcnInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncn.value) {
-    accounts.ncn.value = await findNcnPda({
-      base: getAddressFromResolvedInstructionAccount(
-        "base",
-        accounts.base.value,
-      ),
+    accounts.ncn.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("base", accounts.base.value),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -210,6 +228,11 @@ export type InitializeNcnInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * Creates an NCN at PDA ["ncn", base]; the admin becomes every NCN role.
+ *
+ * Must exist: the restaking config. `base` is a fresh keypair that signs.
+ */
 export function getInitializeNcnInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +39,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findNcnOperatorStatePda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_NCN_OPERATOR_STATE_DISCRIMINATOR = 6;
 
@@ -45,6 +47,12 @@ export function getInitializeNcnOperatorStateDiscriminatorBytes(): ReadonlyUint8
   return getU8Encoder().encode(INITIALIZE_NCN_OPERATOR_STATE_DISCRIMINATOR);
 }
 
+/**
+ * The NCN's operator admin creates the state of an NCN-operator pair; both opt-ins start
+ * inactive.
+ *
+ * Must exist: the restaking config, the NCN and the operator.
+ */
 export type InitializeNcnOperatorStateInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -133,6 +141,12 @@ export type InitializeNcnOperatorStateAsyncInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * The NCN's operator admin creates the state of an NCN-operator pair; both opt-ins start
+ * inactive.
+ *
+ * Must exist: the restaking config, the NCN and the operator.
+ */
 export async function getInitializeNcnOperatorStateInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -189,15 +203,26 @@ export async function getInitializeNcnOperatorStateInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnOperatorState.value) {
-    accounts.ncnOperatorState.value = await findNcnOperatorStatePda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      operator: getAddressFromResolvedInstructionAccount(
-        "operator",
-        accounts.operator.value,
-      ),
+    accounts.ncnOperatorState.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_operator_state"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -248,6 +273,12 @@ export type InitializeNcnOperatorStateInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * The NCN's operator admin creates the state of an NCN-operator pair; both opt-ins start
+ * inactive.
+ *
+ * Must exist: the restaking config, the NCN and the operator.
+ */
 export function getInitializeNcnOperatorStateInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

@@ -8,12 +8,15 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU64Decoder,
   getU64Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -38,12 +41,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import {
-  findConfigPda,
-  findNcnVaultSlasherTicketPda,
-  findNcnVaultTicketPda,
-} from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR = 3;
 
@@ -53,6 +51,13 @@ export function getInitializeNcnVaultSlasherTicketDiscriminatorBytes(): Readonly
   );
 }
 
+/**
+ * The NCN's slasher admin registers `slasher` for a vault, with a per-epoch slashing limit;
+ * the ticket starts inactive.
+ *
+ * Must exist: the restaking config, the NCN, the vault (vault program) and the NCN vault
+ * ticket of the pair.
+ */
 export type InitializeNcnVaultSlasherTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -163,6 +168,13 @@ export type InitializeNcnVaultSlasherTicketAsyncInput<
   maxSlashablePerEpoch: InitializeNcnVaultSlasherTicketInstructionDataArgs["maxSlashablePerEpoch"];
 };
 
+/**
+ * The NCN's slasher admin registers `slasher` for a vault, with a per-epoch slashing limit;
+ * the ticket starts inactive.
+ *
+ * Must exist: the restaking config, the NCN, the vault (vault program) and the NCN vault
+ * ticket of the pair.
+ */
 export async function getInitializeNcnVaultSlasherTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -230,28 +242,49 @@ export async function getInitializeNcnVaultSlasherTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnVaultTicket.value) {
-    accounts.ncnVaultTicket.value = await findNcnVaultTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+    accounts.ncnVaultTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.ncnVaultSlasherTicket.value) {
-    accounts.ncnVaultSlasherTicket.value = await findNcnVaultSlasherTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      slasher: getAddressFromResolvedInstructionAccount(
-        "slasher",
-        accounts.slasher.value,
-      ),
+    accounts.ncnVaultSlasherTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_slasher_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "slasher",
+            accounts.slasher.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -313,6 +346,13 @@ export type InitializeNcnVaultSlasherTicketInput<
   maxSlashablePerEpoch: InitializeNcnVaultSlasherTicketInstructionDataArgs["maxSlashablePerEpoch"];
 };
 
+/**
+ * The NCN's slasher admin registers `slasher` for a vault, with a per-epoch slashing limit;
+ * the ticket starts inactive.
+ *
+ * Must exist: the restaking config, the NCN, the vault (vault program) and the NCN vault
+ * ticket of the pair.
+ */
 export function getInitializeNcnVaultSlasherTicketInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +39,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findNcnVaultTicketPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_NCN_VAULT_TICKET_DISCRIMINATOR = 4;
 
@@ -45,6 +47,12 @@ export function getInitializeNcnVaultTicketDiscriminatorBytes(): ReadonlyUint8Ar
   return getU8Encoder().encode(INITIALIZE_NCN_VAULT_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The NCN's vault admin opts the NCN in to a vault; the ticket starts inactive (warm it up in
+ * a later slot).
+ *
+ * Must exist: the restaking config, the NCN and the vault (vault program).
+ */
 export type InitializeNcnVaultTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -131,6 +139,12 @@ export type InitializeNcnVaultTicketAsyncInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * The NCN's vault admin opts the NCN in to a vault; the ticket starts inactive (warm it up in
+ * a later slot).
+ *
+ * Must exist: the restaking config, the NCN and the vault (vault program).
+ */
 export async function getInitializeNcnVaultTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -184,15 +198,26 @@ export async function getInitializeNcnVaultTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnVaultTicket.value) {
-    accounts.ncnVaultTicket.value = await findNcnVaultTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+    accounts.ncnVaultTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -243,6 +268,12 @@ export type InitializeNcnVaultTicketInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * The NCN's vault admin opts the NCN in to a vault; the ticket starts inactive (warm it up in
+ * a later slot).
+ *
+ * Must exist: the restaking config, the NCN and the vault (vault program).
+ */
 export function getInitializeNcnVaultTicketInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

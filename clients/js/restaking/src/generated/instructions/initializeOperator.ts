@@ -8,12 +8,15 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU16Decoder,
   getU16Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -38,8 +41,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findOperatorPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_OPERATOR_DISCRIMINATOR = 2;
 
@@ -47,6 +49,12 @@ export function getInitializeOperatorDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(INITIALIZE_OPERATOR_DISCRIMINATOR);
 }
 
+/**
+ * Creates an operator at PDA ["operator", base] with a fee of `operator_fee_bps` (at most
+ * 10000).
+ *
+ * Must exist: the restaking config. `base` is a fresh keypair that signs.
+ */
 export type InitializeOperatorInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -129,6 +137,12 @@ export type InitializeOperatorAsyncInput<
   operatorFeeBps: InitializeOperatorInstructionDataArgs["operatorFeeBps"];
 };
 
+/**
+ * Creates an operator at PDA ["operator", base] with a fee of `operator_fee_bps` (at most
+ * 10000).
+ *
+ * Must exist: the restaking config. `base` is a fresh keypair that signs.
+ */
 export async function getInitializeOperatorInstructionAsync<
   TAccountConfig extends string,
   TAccountOperator extends string,
@@ -177,14 +191,20 @@ export async function getInitializeOperatorInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.operator.value) {
-    accounts.operator.value = await findOperatorPda({
-      base: getAddressFromResolvedInstructionAccount(
-        "base",
-        accounts.base.value,
-      ),
+    accounts.operator.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("operator"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("base", accounts.base.value),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -230,6 +250,12 @@ export type InitializeOperatorInput<
   operatorFeeBps: InitializeOperatorInstructionDataArgs["operatorFeeBps"];
 };
 
+/**
+ * Creates an operator at PDA ["operator", base] with a fee of `operator_fee_bps` (at most
+ * 10000).
+ *
+ * Must exist: the restaking config. `base` is a fresh keypair that signs.
+ */
 export function getInitializeOperatorInstruction<
   TAccountConfig extends string,
   TAccountOperator extends string,

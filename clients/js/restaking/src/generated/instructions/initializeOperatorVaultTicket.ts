@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +39,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findOperatorVaultTicketPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_OPERATOR_VAULT_TICKET_DISCRIMINATOR = 5;
 
@@ -45,6 +47,12 @@ export function getInitializeOperatorVaultTicketDiscriminatorBytes(): ReadonlyUi
   return getU8Encoder().encode(INITIALIZE_OPERATOR_VAULT_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The operator's vault admin opts the operator in to a vault; the ticket starts inactive (warm
+ * it up in a later slot).
+ *
+ * Must exist: the restaking config, the operator and the vault (vault program).
+ */
 export type InitializeOperatorVaultTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -135,6 +143,12 @@ export type InitializeOperatorVaultTicketAsyncInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * The operator's vault admin opts the operator in to a vault; the ticket starts inactive (warm
+ * it up in a later slot).
+ *
+ * Must exist: the restaking config, the operator and the vault (vault program).
+ */
 export async function getInitializeOperatorVaultTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountOperator extends string,
@@ -191,18 +205,29 @@ export async function getInitializeOperatorVaultTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.operatorVaultTicket.value) {
-    accounts.operatorVaultTicket.value = await findOperatorVaultTicketPda({
-      operator: getAddressFromResolvedInstructionAccount(
-        "operator",
-        accounts.operator.value,
-      ),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+    accounts.operatorVaultTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("operator_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -253,6 +278,12 @@ export type InitializeOperatorVaultTicketInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * The operator's vault admin opts the operator in to a vault; the ticket starts inactive (warm
+ * it up in a later slot).
+ *
+ * Must exist: the restaking config, the operator and the vault (vault program).
+ */
 export function getInitializeOperatorVaultTicketInstruction<
   TAccountConfig extends string,
   TAccountOperator extends string,

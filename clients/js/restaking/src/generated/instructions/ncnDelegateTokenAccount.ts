@@ -34,7 +34,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const NCN_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR = 22;
 
@@ -42,6 +42,12 @@ export function getNcnDelegateTokenAccountDiscriminatorBytes(): ReadonlyUint8Arr
   return getU8Encoder().encode(NCN_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR);
 }
 
+/**
+ * The NCN's delegate admin approves `delegate` for all tokens of a token account the NCN owns
+ * (e.g. an airdrop); SPL Token only.
+ *
+ * Must exist: the NCN, the mint and the token account (owner: the NCN PDA).
+ */
 export type NcnDelegateTokenAccountInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountNcn extends string | AccountMeta<string> = string,
@@ -121,6 +127,12 @@ export type NcnDelegateTokenAccountInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * The NCN's delegate admin approves `delegate` for all tokens of a token account the NCN owns
+ * (e.g. an airdrop); SPL Token only.
+ *
+ * Must exist: the NCN, the mint and the token account (owner: the NCN PDA).
+ */
 export function getNcnDelegateTokenAccountInstruction<
   TAccountNcn extends string,
   TAccountDelegateAdmin extends string,

@@ -33,7 +33,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const NCN_SET_ADMIN_DISCRIMINATOR = 17;
 
@@ -41,6 +41,12 @@ export function getNcnSetAdminDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(NCN_SET_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * Hands the NCN over to a new admin (both sign); the secondary roles the old admin held move
+ * too.
+ *
+ * Must exist: the NCN. No timing rule.
+ */
 export type NcnSetAdminInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountNcn extends string | AccountMeta<string> = string,
@@ -99,6 +105,12 @@ export type NcnSetAdminInput<
   newAdmin: TransactionSigner<TAccountNewAdmin>;
 };
 
+/**
+ * Hands the NCN over to a new admin (both sign); the secondary roles the old admin held move
+ * too.
+ *
+ * Must exist: the NCN. No timing rule.
+ */
 export function getNcnSetAdminInstruction<
   TAccountNcn extends string,
   TAccountOldAdmin extends string,

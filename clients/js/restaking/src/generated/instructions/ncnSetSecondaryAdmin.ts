@@ -34,13 +34,13 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 import {
   getNcnAdminRoleDecoder,
   getNcnAdminRoleEncoder,
   type NcnAdminRole,
   type NcnAdminRoleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const NCN_SET_SECONDARY_ADMIN_DISCRIMINATOR = 18;
 
@@ -48,6 +48,12 @@ export function getNcnSetSecondaryAdminDiscriminatorBytes(): ReadonlyUint8Array 
   return getU8Encoder().encode(NCN_SET_SECONDARY_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * The NCN admin assigns one secondary role (operator, vault, slasher, delegate, metadata,
+ * weight table or NCN program admin); the new admin does not sign.
+ *
+ * Must exist: the NCN. No timing rule.
+ */
 export type NcnSetSecondaryAdminInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountNcn extends string | AccountMeta<string> = string,
@@ -120,6 +126,12 @@ export type NcnSetSecondaryAdminInput<
   ncnAdminRole: NcnSetSecondaryAdminInstructionDataArgs["ncnAdminRole"];
 };
 
+/**
+ * The NCN admin assigns one secondary role (operator, vault, slasher, delegate, metadata,
+ * weight table or NCN program admin); the new admin does not sign.
+ *
+ * Must exist: the NCN. No timing rule.
+ */
 export function getNcnSetSecondaryAdminInstruction<
   TAccountNcn extends string,
   TAccountAdmin extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findNcnOperatorStatePda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const OPERATOR_COOLDOWN_NCN_DISCRIMINATOR = 12;
 
@@ -44,6 +46,15 @@ export function getOperatorCooldownNcnDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(OPERATOR_COOLDOWN_NCN_DISCRIMINATOR);
 }
 
+/**
+ * The operator's NCN admin starts cooling down the operator's opt-in to an NCN.
+ *
+ * Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+ *
+ * Timing: the operator's opt-in must be active (warm-up started two or more epochs ago), else
+ * OperatorCooldownNcnFailed. It then cools down for the rest of this epoch and the next and is
+ * inactive from the epoch after.
+ */
 export type OperatorCooldownNcnInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -116,6 +127,15 @@ export type OperatorCooldownNcnAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's NCN admin starts cooling down the operator's opt-in to an NCN.
+ *
+ * Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+ *
+ * Timing: the operator's opt-in must be active (warm-up started two or more epochs ago), else
+ * OperatorCooldownNcnFailed. It then cools down for the rest of this epoch and the next and is
+ * inactive from the epoch after.
+ */
 export async function getOperatorCooldownNcnInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -164,15 +184,26 @@ export async function getOperatorCooldownNcnInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnOperatorState.value) {
-    accounts.ncnOperatorState.value = await findNcnOperatorStatePda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      operator: getAddressFromResolvedInstructionAccount(
-        "operator",
-        accounts.operator.value,
-      ),
+    accounts.ncnOperatorState.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_operator_state"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -211,6 +242,15 @@ export type OperatorCooldownNcnInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's NCN admin starts cooling down the operator's opt-in to an NCN.
+ *
+ * Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+ *
+ * Timing: the operator's opt-in must be active (warm-up started two or more epochs ago), else
+ * OperatorCooldownNcnFailed. It then cools down for the rest of this epoch and the next and is
+ * inactive from the epoch after.
+ */
 export function getOperatorCooldownNcnInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

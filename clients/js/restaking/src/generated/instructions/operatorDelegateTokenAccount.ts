@@ -34,7 +34,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const OPERATOR_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR = 23;
 
@@ -42,6 +42,12 @@ export function getOperatorDelegateTokenAccountDiscriminatorBytes(): ReadonlyUin
   return getU8Encoder().encode(OPERATOR_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR);
 }
 
+/**
+ * The operator's delegate admin approves `delegate` for all tokens of a token account the
+ * operator owns (e.g. an airdrop); SPL Token only.
+ *
+ * Must exist: the operator, the mint and the token account (owner: the operator PDA).
+ */
 export type OperatorDelegateTokenAccountInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountOperator extends string | AccountMeta<string> = string,
@@ -125,6 +131,12 @@ export type OperatorDelegateTokenAccountInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * The operator's delegate admin approves `delegate` for all tokens of a token account the
+ * operator owns (e.g. an airdrop); SPL Token only.
+ *
+ * Must exist: the operator, the mint and the token account (owner: the operator PDA).
+ */
 export function getOperatorDelegateTokenAccountInstruction<
   TAccountOperator extends string,
   TAccountDelegateAdmin extends string,

@@ -33,7 +33,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const OPERATOR_SET_ADMIN_DISCRIMINATOR = 19;
 
@@ -41,6 +41,12 @@ export function getOperatorSetAdminDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(OPERATOR_SET_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * Hands the operator over to a new admin (both sign); the secondary roles (and the voter) the
+ * old admin held move too.
+ *
+ * Must exist: the operator. No timing rule.
+ */
 export type OperatorSetAdminInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountOperator extends string | AccountMeta<string> = string,
@@ -101,6 +107,12 @@ export type OperatorSetAdminInput<
   newAdmin: TransactionSigner<TAccountNewAdmin>;
 };
 
+/**
+ * Hands the operator over to a new admin (both sign); the secondary roles (and the voter) the
+ * old admin held move too.
+ *
+ * Must exist: the operator. No timing rule.
+ */
 export function getOperatorSetAdminInstruction<
   TAccountOperator extends string,
   TAccountOldAdmin extends string,

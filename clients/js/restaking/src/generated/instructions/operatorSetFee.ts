@@ -8,12 +8,14 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU16Decoder,
   getU16Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +38,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const OPERATOR_SET_FEE_DISCRIMINATOR = 21;
 
@@ -45,6 +46,11 @@ export function getOperatorSetFeeDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(OPERATOR_SET_FEE_DISCRIMINATOR);
 }
 
+/**
+ * The operator admin sets the operator fee (at most 10000 bps, else OperatorFeeCapExceeded).
+ *
+ * Must exist: the operator (the config account is passed but not read). No timing rule.
+ */
 export type OperatorSetFeeInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -114,6 +120,11 @@ export type OperatorSetFeeAsyncInput<
   newFeeBps: OperatorSetFeeInstructionDataArgs["newFeeBps"];
 };
 
+/**
+ * The operator admin sets the operator fee (at most 10000 bps, else OperatorFeeCapExceeded).
+ *
+ * Must exist: the operator (the config account is passed but not read). No timing rule.
+ */
 export async function getOperatorSetFeeInstructionAsync<
   TAccountConfig extends string,
   TAccountOperator extends string,
@@ -154,7 +165,10 @@ export async function getOperatorSetFeeInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -187,6 +201,11 @@ export type OperatorSetFeeInput<
   newFeeBps: OperatorSetFeeInstructionDataArgs["newFeeBps"];
 };
 
+/**
+ * The operator admin sets the operator fee (at most 10000 bps, else OperatorFeeCapExceeded).
+ *
+ * Must exist: the operator (the config account is passed but not read). No timing rule.
+ */
 export function getOperatorSetFeeInstruction<
   TAccountConfig extends string,
   TAccountOperator extends string,

@@ -34,13 +34,13 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 import {
   getOperatorAdminRoleDecoder,
   getOperatorAdminRoleEncoder,
   type OperatorAdminRole,
   type OperatorAdminRoleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const OPERATOR_SET_SECONDARY_ADMIN_DISCRIMINATOR = 20;
 
@@ -48,6 +48,12 @@ export function getOperatorSetSecondaryAdminDiscriminatorBytes(): ReadonlyUint8A
   return getU8Encoder().encode(OPERATOR_SET_SECONDARY_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * The operator admin assigns one secondary role (NCN, vault, voter, delegate or metadata
+ * admin); the new admin does not sign.
+ *
+ * Must exist: the operator. No timing rule.
+ */
 export type OperatorSetSecondaryAdminInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountOperator extends string | AccountMeta<string> = string,
@@ -122,6 +128,12 @@ export type OperatorSetSecondaryAdminInput<
   operatorAdminRole: OperatorSetSecondaryAdminInstructionDataArgs["operatorAdminRole"];
 };
 
+/**
+ * The operator admin assigns one secondary role (NCN, vault, voter, delegate or metadata
+ * admin); the new admin does not sign.
+ *
+ * Must exist: the operator. No timing rule.
+ */
 export function getOperatorSetSecondaryAdminInstruction<
   TAccountOperator extends string,
   TAccountAdmin extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findNcnOperatorStatePda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const OPERATOR_WARMUP_NCN_DISCRIMINATOR = 11;
 
@@ -44,6 +46,15 @@ export function getOperatorWarmupNcnDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(OPERATOR_WARMUP_NCN_DISCRIMINATOR);
 }
 
+/**
+ * The operator's NCN admin starts warming up the operator's opt-in to an NCN.
+ *
+ * Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+ *
+ * Timing: the operator's opt-in must be inactive and not created (or last changed) in the
+ * current slot: send this at least one slot later, else OperatorWarmupNcnFailed. It then warms
+ * up for the rest of this epoch and the next and is active from the epoch after.
+ */
 export type OperatorWarmupNcnInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -113,6 +124,15 @@ export type OperatorWarmupNcnAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's NCN admin starts warming up the operator's opt-in to an NCN.
+ *
+ * Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+ *
+ * Timing: the operator's opt-in must be inactive and not created (or last changed) in the
+ * current slot: send this at least one slot later, else OperatorWarmupNcnFailed. It then warms
+ * up for the rest of this epoch and the next and is active from the epoch after.
+ */
 export async function getOperatorWarmupNcnInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -161,15 +181,26 @@ export async function getOperatorWarmupNcnInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnOperatorState.value) {
-    accounts.ncnOperatorState.value = await findNcnOperatorStatePda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      operator: getAddressFromResolvedInstructionAccount(
-        "operator",
-        accounts.operator.value,
-      ),
+    accounts.ncnOperatorState.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_operator_state"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -208,6 +239,15 @@ export type OperatorWarmupNcnInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's NCN admin starts warming up the operator's opt-in to an NCN.
+ *
+ * Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+ *
+ * Timing: the operator's opt-in must be inactive and not created (or last changed) in the
+ * current slot: send this at least one slot later, else OperatorWarmupNcnFailed. It then warms
+ * up for the rest of this epoch and the next and is active from the epoch after.
+ */
 export function getOperatorWarmupNcnInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

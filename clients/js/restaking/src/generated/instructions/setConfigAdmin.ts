@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,8 +36,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const SET_CONFIG_ADMIN_DISCRIMINATOR = 24;
 
@@ -43,6 +44,11 @@ export function getSetConfigAdminDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_CONFIG_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * The restaking config admin hands over to a new admin (who does not sign).
+ *
+ * Must exist: the restaking config. No timing rule.
+ */
 export type SetConfigAdminInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -102,6 +108,11 @@ export type SetConfigAdminAsyncInput<
   newAdmin: Address<TAccountNewAdmin>;
 };
 
+/**
+ * The restaking config admin hands over to a new admin (who does not sign).
+ *
+ * Must exist: the restaking config. No timing rule.
+ */
 export async function getSetConfigAdminInstructionAsync<
   TAccountConfig extends string,
   TAccountOldAdmin extends string,
@@ -139,7 +150,10 @@ export async function getSetConfigAdminInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -169,6 +183,11 @@ export type SetConfigAdminInput<
   newAdmin: Address<TAccountNewAdmin>;
 };
 
+/**
+ * The restaking config admin hands over to a new admin (who does not sign).
+ *
+ * Must exist: the restaking config. No timing rule.
+ */
 export function getSetConfigAdminInstruction<
   TAccountConfig extends string,
   TAccountOldAdmin extends string,

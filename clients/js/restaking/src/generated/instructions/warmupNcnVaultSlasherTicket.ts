@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,12 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import {
-  findConfigPda,
-  findNcnVaultSlasherTicketPda,
-  findNcnVaultTicketPda,
-} from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const WARMUP_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR = 13;
 
@@ -48,6 +46,16 @@ export function getWarmupNcnVaultSlasherTicketDiscriminatorBytes(): ReadonlyUint
   return getU8Encoder().encode(WARMUP_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The NCN's slasher admin starts warming up a slasher for a vault.
+ *
+ * Must exist: the restaking config, the NCN, the NCN vault ticket (in any state) and the NCN
+ * vault slasher ticket.
+ *
+ * Timing: the slasher ticket must be inactive and not created (or last changed) in the current
+ * slot: send this at least one slot later, else NcnVaultSlasherTicketFailedWarmup. It then
+ * warms up for the rest of this epoch and the next and is active from the epoch after.
+ */
 export type WarmupNcnVaultSlasherTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -134,6 +142,16 @@ export type WarmupNcnVaultSlasherTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The NCN's slasher admin starts warming up a slasher for a vault.
+ *
+ * Must exist: the restaking config, the NCN, the NCN vault ticket (in any state) and the NCN
+ * vault slasher ticket.
+ *
+ * Timing: the slasher ticket must be inactive and not created (or last changed) in the current
+ * slot: send this at least one slot later, else NcnVaultSlasherTicketFailedWarmup. It then
+ * warms up for the rest of this epoch and the next and is active from the epoch after.
+ */
 export async function getWarmupNcnVaultSlasherTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountNcn extends string,
@@ -190,28 +208,49 @@ export async function getWarmupNcnVaultSlasherTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.ncnVaultTicket.value) {
-    accounts.ncnVaultTicket.value = await findNcnVaultTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+    accounts.ncnVaultTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.ncnVaultSlasherTicket.value) {
-    accounts.ncnVaultSlasherTicket.value = await findNcnVaultSlasherTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      slasher: getAddressFromResolvedInstructionAccount(
-        "slasher",
-        accounts.slasher.value,
-      ),
+    accounts.ncnVaultSlasherTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("ncn_slasher_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "slasher",
+            accounts.slasher.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -258,6 +297,16 @@ export type WarmupNcnVaultSlasherTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The NCN's slasher admin starts warming up a slasher for a vault.
+ *
+ * Must exist: the restaking config, the NCN, the NCN vault ticket (in any state) and the NCN
+ * vault slasher ticket.
+ *
+ * Timing: the slasher ticket must be inactive and not created (or last changed) in the current
+ * slot: send this at least one slot later, else NcnVaultSlasherTicketFailedWarmup. It then
+ * warms up for the rest of this epoch and the next and is active from the epoch after.
+ */
 export function getWarmupNcnVaultSlasherTicketInstruction<
   TAccountConfig extends string,
   TAccountNcn extends string,

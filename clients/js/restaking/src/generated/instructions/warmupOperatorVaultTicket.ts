@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findOperatorVaultTicketPda } from "../pdas";
-import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs";
+import { JITO_RESTAKING_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const WARMUP_OPERATOR_VAULT_TICKET_DISCRIMINATOR = 15;
 
@@ -44,6 +46,15 @@ export function getWarmupOperatorVaultTicketDiscriminatorBytes(): ReadonlyUint8A
   return getU8Encoder().encode(WARMUP_OPERATOR_VAULT_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The operator's vault admin starts warming up the operator's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the operator and the operator vault ticket.
+ *
+ * Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+ * send this at least one slot later, else OperatorVaultTicketFailedWarmup. It then warms up
+ * for the rest of this epoch and the next and is active from the epoch after.
+ */
 export type WarmupOperatorVaultTicketInstruction<
   TProgram extends string = typeof JITO_RESTAKING_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -120,6 +131,15 @@ export type WarmupOperatorVaultTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's vault admin starts warming up the operator's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the operator and the operator vault ticket.
+ *
+ * Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+ * send this at least one slot later, else OperatorVaultTicketFailedWarmup. It then warms up
+ * for the rest of this epoch and the next and is active from the epoch after.
+ */
 export async function getWarmupOperatorVaultTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountOperator extends string,
@@ -168,18 +188,29 @@ export async function getWarmupOperatorVaultTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.operatorVaultTicket.value) {
-    accounts.operatorVaultTicket.value = await findOperatorVaultTicketPda({
-      operator: getAddressFromResolvedInstructionAccount(
-        "operator",
-        accounts.operator.value,
-      ),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+    accounts.operatorVaultTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("operator_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -218,6 +249,15 @@ export type WarmupOperatorVaultTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The operator's vault admin starts warming up the operator's opt-in to a vault.
+ *
+ * Must exist: the restaking config, the operator and the operator vault ticket.
+ *
+ * Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+ * send this at least one slot later, else OperatorVaultTicketFailedWarmup. It then warms up
+ * for the rest of this epoch and the next and is active from the epoch after.
+ */
 export function getWarmupOperatorVaultTicketInstruction<
   TAccountConfig extends string,
   TAccountOperator extends string,

@@ -6,10 +6,10 @@
  * @see https://github.com/codama-idl/codama
  */
 
-export * from "./config";
-export * from "./ncn";
-export * from "./ncnOperatorState";
-export * from "./ncnVaultSlasherTicket";
-export * from "./ncnVaultTicket";
-export * from "./operator";
-export * from "./operatorVaultTicket";
+export * from "./config.js";
+export * from "./ncn.js";
+export * from "./ncnOperatorState.js";
+export * from "./ncnVaultSlasherTicket.js";
+export * from "./ncnVaultTicket.js";
+export * from "./operator.js";
+export * from "./operatorVaultTicket.js";

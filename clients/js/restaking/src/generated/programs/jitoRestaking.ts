@@ -55,7 +55,7 @@ import {
   type OperatorArgs,
   type OperatorVaultTicket,
   type OperatorVaultTicketArgs,
-} from "../accounts";
+} from "../accounts/index.js";
 import {
   getCooldownNcnVaultSlasherTicketInstructionAsync,
   getCooldownNcnVaultTicketInstructionAsync,
@@ -157,7 +157,7 @@ import {
   type WarmupNcnVaultSlasherTicketAsyncInput,
   type WarmupNcnVaultTicketAsyncInput,
   type WarmupOperatorVaultTicketAsyncInput,
-} from "../instructions";
+} from "../instructions/index.js";
 import {
   findConfigPda,
   findNcnOperatorStatePda,
@@ -166,7 +166,7 @@ import {
   findNcnVaultTicketPda,
   findOperatorPda,
   findOperatorVaultTicketPda,
-} from "../pdas";
+} from "../pdas/index.js";
 
 export const JITO_RESTAKING_PROGRAM_ADDRESS =
   "RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q" as Address<"RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q">;

@@ -6,6 +6,6 @@
  * @see https://github.com/codama-idl/codama
  */
 
-export * from "./ncnAdminRole";
-export * from "./operatorAdminRole";
-export * from "./slotToggle";
+export * from "./ncnAdminRole.js";
+export * from "./operatorAdminRole.js";
+export * from "./slotToggle.js";

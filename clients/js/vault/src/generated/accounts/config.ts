@@ -40,7 +40,7 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findConfigPda } from "../pdas";
+import { findConfigPda } from "../pdas/index.js";
 
 export const CONFIG_DISCRIMINATOR = 1n;
 

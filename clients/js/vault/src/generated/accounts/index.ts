@@ -6,11 +6,11 @@
  * @see https://github.com/codama-idl/codama
  */
 
-export * from "./config";
-export * from "./vault";
-export * from "./vaultNcnSlasherOperatorTicket";
-export * from "./vaultNcnSlasherTicket";
-export * from "./vaultNcnTicket";
-export * from "./vaultOperatorDelegation";
-export * from "./vaultStakerWithdrawalTicket";
-export * from "./vaultUpdateStateTracker";
+export * from "./config.js";
+export * from "./vault.js";
+export * from "./vaultNcnSlasherOperatorTicket.js";
+export * from "./vaultNcnSlasherTicket.js";
+export * from "./vaultNcnTicket.js";
+export * from "./vaultOperatorDelegation.js";
+export * from "./vaultStakerWithdrawalTicket.js";
+export * from "./vaultUpdateStateTracker.js";

@@ -42,13 +42,13 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findVaultPda, VaultSeeds } from "../pdas";
+import { findVaultPda, VaultSeeds } from "../pdas/index.js";
 import {
   getDelegationStateDecoder,
   getDelegationStateEncoder,
   type DelegationState,
   type DelegationStateArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const VAULT_DISCRIMINATOR = 2n;
 

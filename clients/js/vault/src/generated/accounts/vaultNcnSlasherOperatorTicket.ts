@@ -41,7 +41,7 @@ import {
 import {
   findVaultNcnSlasherOperatorTicketPda,
   VaultNcnSlasherOperatorTicketSeeds,
-} from "../pdas";
+} from "../pdas/index.js";
 
 export const VAULT_NCN_SLASHER_OPERATOR_TICKET_DISCRIMINATOR = 6n;
 

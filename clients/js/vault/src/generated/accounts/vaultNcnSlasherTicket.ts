@@ -41,13 +41,13 @@ import {
 import {
   findVaultNcnSlasherTicketPda,
   VaultNcnSlasherTicketSeeds,
-} from "../pdas";
+} from "../pdas/index.js";
 import {
   getSlotToggleDecoder,
   getSlotToggleEncoder,
   type SlotToggle,
   type SlotToggleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR = 5n;
 

@@ -38,13 +38,13 @@ import {
   type MaybeEncodedAccount,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { findVaultNcnTicketPda, VaultNcnTicketSeeds } from "../pdas";
+import { findVaultNcnTicketPda, VaultNcnTicketSeeds } from "../pdas/index.js";
 import {
   getSlotToggleDecoder,
   getSlotToggleEncoder,
   type SlotToggle,
   type SlotToggleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const VAULT_NCN_TICKET_DISCRIMINATOR = 3n;
 

@@ -41,13 +41,13 @@ import {
 import {
   findVaultOperatorDelegationPda,
   VaultOperatorDelegationSeeds,
-} from "../pdas";
+} from "../pdas/index.js";
 import {
   getDelegationStateDecoder,
   getDelegationStateEncoder,
   type DelegationState,
   type DelegationStateArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const VAULT_OPERATOR_DELEGATION_DISCRIMINATOR = 4n;
 

@@ -41,7 +41,7 @@ import {
 import {
   findVaultStakerWithdrawalTicketPda,
   VaultStakerWithdrawalTicketSeeds,
-} from "../pdas";
+} from "../pdas/index.js";
 
 export const VAULT_STAKER_WITHDRAWAL_TICKET_DISCRIMINATOR = 7n;
 

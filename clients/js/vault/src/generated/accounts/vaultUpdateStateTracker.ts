@@ -41,13 +41,13 @@ import {
 import {
   findVaultUpdateStateTrackerPda,
   VaultUpdateStateTrackerSeeds,
-} from "../pdas";
+} from "../pdas/index.js";
 import {
   getDelegationStateDecoder,
   getDelegationStateEncoder,
   type DelegationState,
   type DelegationStateArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR = 8n;
 

@@ -12,135 +12,135 @@ import {
   type SOLANA_ERROR__INSTRUCTION_ERROR__CUSTOM,
   type SolanaError,
 } from "@solana/kit";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
-/** BadEpochLength: Bad epoch length */
+/** BadEpochLength: The epoch length is zero; an epoch must be at least one slot long. */
 export const JITO_VAULT_ERROR__BAD_EPOCH_LENGTH = 0x0; // 0
-/** VaultSlashUnderflow: VaultSlashUnderflow */
+/** VaultSlashUnderflow: The slash amount is larger than the operator delegation's total security (staked, enqueued and cooling down). */
 export const JITO_VAULT_ERROR__VAULT_SLASH_UNDERFLOW = 0x3e8; // 1000
-/** VaultInitialAmountFailed: VaultInitialAmountFailed */
+/** VaultInitialAmountFailed: The initial deposit of a new vault is zero, or did not mint exactly that many VRT to the admin. */
 export const JITO_VAULT_ERROR__VAULT_INITIAL_AMOUNT_FAILED = 0x3e9; // 1001
-/** VaultInsufficientFunds: VaultInsufficientFunds */
+/** VaultInsufficientFunds: The vault does not hold enough unreserved tokens for this burn or delegation. */
 export const JITO_VAULT_ERROR__VAULT_INSUFFICIENT_FUNDS = 0x3ea; // 1002
-/** VaultOverflow: VaultOverflow */
+/** VaultOverflow: A vault amount or counter would overflow. */
 export const JITO_VAULT_ERROR__VAULT_OVERFLOW = 0x3eb; // 1003
-/** VaultOperatorAdminInvalid: VaultOperatorAdminInvalid */
+/** VaultOperatorAdminInvalid: The signer is not the vault's operator admin. */
 export const JITO_VAULT_ERROR__VAULT_OPERATOR_ADMIN_INVALID = 0x3ec; // 1004
-/** VaultAdminInvalid: VaultAdminInvalid */
+/** VaultAdminInvalid: The signer is not the vault's admin. */
 export const JITO_VAULT_ERROR__VAULT_ADMIN_INVALID = 0x3ed; // 1005
-/** VaultCapacityAdminInvalid: VaultCapacityAdminInvalid */
+/** VaultCapacityAdminInvalid: The signer is not the vault's capacity admin. */
 export const JITO_VAULT_ERROR__VAULT_CAPACITY_ADMIN_INVALID = 0x3ee; // 1006
-/** VaultMintBurnAdminInvalid: VaultMintBurnAdminInvalid */
+/** VaultMintBurnAdminInvalid: The vault has a mint/burn admin and the signer is not it (pass the mint/burn admin as signer). */
 export const JITO_VAULT_ERROR__VAULT_MINT_BURN_ADMIN_INVALID = 0x3ef; // 1007
-/** VaultDelegationAdminInvalid: VaultDelegationAdminInvalid */
+/** VaultDelegationAdminInvalid: The signer is not the vault's delegation admin. */
 export const JITO_VAULT_ERROR__VAULT_DELEGATION_ADMIN_INVALID = 0x3f0; // 1008
-/** VaultDelegateAssetAdminInvalid: VaultDelegateAssetAdminInvalid */
+/** VaultDelegateAssetAdminInvalid: The signer is not the vault's delegate asset admin. */
 export const JITO_VAULT_ERROR__VAULT_DELEGATE_ASSET_ADMIN_INVALID = 0x3f1; // 1009
-/** VaultCapacityExceeded: VaultCapacityExceeded */
+/** VaultCapacityExceeded: This deposit would take the vault's tokens above its deposit capacity. */
 export const JITO_VAULT_ERROR__VAULT_CAPACITY_EXCEEDED = 0x3f2; // 1010
-/** VaultSlasherAdminInvalid: VaultSlasherAdminInvalid */
+/** VaultSlasherAdminInvalid: The signer is not the vault's slasher admin. */
 export const JITO_VAULT_ERROR__VAULT_SLASHER_ADMIN_INVALID = 0x3f3; // 1011
-/** VaultNcnAdminInvalid: VaultNcnAdminInvalid */
+/** VaultNcnAdminInvalid: The signer is not the vault's NCN admin. */
 export const JITO_VAULT_ERROR__VAULT_NCN_ADMIN_INVALID = 0x3f4; // 1012
-/** VaultFeeAdminInvalid: VaultFeeAdminInvalid */
+/** VaultFeeAdminInvalid: The signer is not the vault's fee admin. */
 export const JITO_VAULT_ERROR__VAULT_FEE_ADMIN_INVALID = 0x3f5; // 1013
-/** ConfigAdminInvalid: ConfigAdminInvalid */
+/** ConfigAdminInvalid: The signer is not the vault config's admin. */
 export const JITO_VAULT_ERROR__CONFIG_ADMIN_INVALID = 0x3f6; // 1014
-/** ConfigFeeAdminInvalid: ConfigFeeAdminInvalid */
+/** ConfigFeeAdminInvalid: The signer is not the vault config's fee admin. */
 export const JITO_VAULT_ERROR__CONFIG_FEE_ADMIN_INVALID = 0x3f7; // 1015
-/** VaultFeeCapExceeded: VaultFeeCapExceeded */
+/** VaultFeeCapExceeded: A fee is above its cap (the config's fee cap, or 10000 bps). */
 export const JITO_VAULT_ERROR__VAULT_FEE_CAP_EXCEEDED = 0x3f8; // 1016
-/** VaultFeeChangeTooSoon: VaultFeeChangeTooSoon */
+/** VaultFeeChangeTooSoon: The vault's fees were already changed in this or the previous epoch; wait until the epoch after next. */
 export const JITO_VAULT_ERROR__VAULT_FEE_CHANGE_TOO_SOON = 0x3f9; // 1017
-/** VaultFeeBumpTooLarge: VaultFeeBumpTooLarge */
+/** VaultFeeBumpTooLarge: The fee rises by more than the config's allowed bump in one change. */
 export const JITO_VAULT_ERROR__VAULT_FEE_BUMP_TOO_LARGE = 0x3fa; // 1018
-/** VaultUnderflow: VaultUnderflow */
+/** VaultUnderflow: A vault amount would underflow. */
 export const JITO_VAULT_ERROR__VAULT_UNDERFLOW = 0x3fb; // 1019
-/** VaultUpdateNeeded: VaultUpdateNeeded */
+/** VaultUpdateNeeded: The vault has not been updated in the current epoch: run the epoch update (InitializeVaultUpdateStateTracker, CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker) first. */
 export const JITO_VAULT_ERROR__VAULT_UPDATE_NEEDED = 0x3fc; // 1020
-/** VaultIsUpdated: VaultIsUpdated */
+/** VaultIsUpdated: The vault is already updated for the current epoch; no update tracker is needed. */
 export const JITO_VAULT_ERROR__VAULT_IS_UPDATED = 0x3fd; // 1021
-/** VaultOperatorDelegationUpdateNeeded: VaultOperatorDelegationUpdateNeeded */
+/** VaultOperatorDelegationUpdateNeeded: The operator delegation has not been updated in the current epoch: crank it first. */
 export const JITO_VAULT_ERROR__VAULT_OPERATOR_DELEGATION_UPDATE_NEEDED = 0x3fe; // 1022
-/** VaultOperatorDelegationIsUpdated: VaultOperatorDelegationIsUpdated */
+/** VaultOperatorDelegationIsUpdated: The operator delegation is already updated for this epoch. */
 export const JITO_VAULT_ERROR__VAULT_OPERATOR_DELEGATION_IS_UPDATED = 0x3ff; // 1023
-/** VaultUpdateIncorrectIndex: VaultUpdateIncorrectIndex */
+/** VaultUpdateIncorrectIndex: The operator delegations must be cranked in index order: this is not the next one. */
 export const JITO_VAULT_ERROR__VAULT_UPDATE_INCORRECT_INDEX = 0x400; // 1024
-/** VaultUpdateStateNotFinishedUpdating: VaultUpdateStateNotFinishedUpdating */
+/** VaultUpdateStateNotFinishedUpdating: The update tracker cannot be closed: not every operator delegation has been cranked this epoch. */
 export const JITO_VAULT_ERROR__VAULT_UPDATE_STATE_NOT_FINISHED_UPDATING = 0x401; // 1025
-/** VaultSecurityOverflow: VaultSecurityOverflow */
+/** VaultSecurityOverflow: The operator delegation's total security would overflow. */
 export const JITO_VAULT_ERROR__VAULT_SECURITY_OVERFLOW = 0x402; // 1026
-/** VaultSlashIncomplete: VaultSlashIncomplete */
+/** VaultSlashIncomplete: The slash could not be taken in full from the operator delegation. */
 export const JITO_VAULT_ERROR__VAULT_SLASH_INCOMPLETE = 0x403; // 1027
-/** VaultSecurityUnderflow: VaultSecurityUnderflow */
+/** VaultSecurityUnderflow: The operator delegation's security would underflow. */
 export const JITO_VAULT_ERROR__VAULT_SECURITY_UNDERFLOW = 0x404; // 1028
-/** SlippageError: SlippageError */
+/** SlippageError: The deposit or withdrawal gives less than the minimum amount out asked for. */
 export const JITO_VAULT_ERROR__SLIPPAGE_ERROR = 0x405; // 1029
-/** VaultStakerWithdrawalTicketNotWithdrawable: VaultStakerWithdrawalTicketNotWithdrawable */
+/** VaultStakerWithdrawalTicketNotWithdrawable: The withdrawal ticket cannot be burned yet: it becomes withdrawable two epochs after the epoch it was enqueued in. */
 export const JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE = 0x406; // 1030
-/** VaultNcnSlasherTicketFailedCooldown: VaultNcnSlasherTicketFailedCooldown */
+/** VaultNcnSlasherTicketFailedCooldown: The vault NCN slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down). */
 export const JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_FAILED_COOLDOWN = 0x407; // 1031
-/** VaultNcnSlasherTicketFailedWarmup: VaultNcnSlasherTicketFailedWarmup */
+/** VaultNcnSlasherTicketFailedWarmup: The vault NCN slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot). */
 export const JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_FAILED_WARMUP = 0x408; // 1032
-/** VaultNcnTicketFailedCooldown: VaultNcnTicketFailedCooldown */
+/** VaultNcnTicketFailedCooldown: The vault NCN ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down). */
 export const JITO_VAULT_ERROR__VAULT_NCN_TICKET_FAILED_COOLDOWN = 0x409; // 1033
-/** VaultNcnTicketFailedWarmup: VaultNcnTicketFailedWarmup */
+/** VaultNcnTicketFailedWarmup: The vault NCN ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot). */
 export const JITO_VAULT_ERROR__VAULT_NCN_TICKET_FAILED_WARMUP = 0x40a; // 1034
-/** VaultNcnTicketUnslashable: VaultNcnTicketUnslashable */
+/** VaultNcnTicketUnslashable: The vault's opt-in to the NCN is neither active nor cooling down, so the NCN cannot slash through it. */
 export const JITO_VAULT_ERROR__VAULT_NCN_TICKET_UNSLASHABLE = 0x40b; // 1035
-/** OperatorVaultTicketUnslashable: OperatorVaultTicketUnslashable */
+/** OperatorVaultTicketUnslashable: The operator's opt-in to the vault is neither active nor cooling down, so the operator cannot be slashed through it. */
 export const JITO_VAULT_ERROR__OPERATOR_VAULT_TICKET_UNSLASHABLE = 0x40c; // 1036
-/** NcnOperatorStateUnslashable: NcnOperatorStateUnslashable */
+/** NcnOperatorStateUnslashable: The NCN and the operator are not opted in to each other (active or cooling down), so the operator cannot be slashed for this NCN. */
 export const JITO_VAULT_ERROR__NCN_OPERATOR_STATE_UNSLASHABLE = 0x40d; // 1037
-/** VaultNcnSlasherTicketUnslashable: VaultNcnSlasherTicketUnslashable */
+/** VaultNcnSlasherTicketUnslashable: The vault's opt-in to this slasher is neither active nor cooling down. */
 export const JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_UNSLASHABLE = 0x40e; // 1038
-/** NcnVaultTicketUnslashable: NcnVaultTicketUnslashable */
+/** NcnVaultTicketUnslashable: The NCN's opt-in to the vault is neither active nor cooling down. */
 export const JITO_VAULT_ERROR__NCN_VAULT_TICKET_UNSLASHABLE = 0x40f; // 1039
-/** NcnVaultSlasherTicketUnslashable: NcnVaultSlasherTicketUnslashable */
+/** NcnVaultSlasherTicketUnslashable: The NCN's slasher ticket for the vault is neither active nor cooling down. */
 export const JITO_VAULT_ERROR__NCN_VAULT_SLASHER_TICKET_UNSLASHABLE = 0x410; // 1040
-/** VaultMaxSlashedPerOperatorExceeded: VaultMaxSlashedPerOperatorExceeded */
+/** VaultMaxSlashedPerOperatorExceeded: The slash would exceed the slasher's maximum per operator in this epoch. */
 export const JITO_VAULT_ERROR__VAULT_MAX_SLASHED_PER_OPERATOR_EXCEEDED = 0x411; // 1041
-/** VaultStakerWithdrawalTicketInvalidStaker: VaultStakerWithdrawalTicketInvalidStaker */
+/** VaultStakerWithdrawalTicketInvalidStaker: The signer is not the withdrawal ticket's staker. */
 export const JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_INVALID_STAKER = 0x412; // 1042
-/** SlasherOverflow: SlasherOverflow */
+/** SlasherOverflow: The vault's slasher counter would overflow. */
 export const JITO_VAULT_ERROR__SLASHER_OVERFLOW = 0x413; // 1043
-/** NcnOverflow: NcnOverflow */
+/** NcnOverflow: The vault's NCN counter would overflow. */
 export const JITO_VAULT_ERROR__NCN_OVERFLOW = 0x414; // 1044
-/** OperatorOverflow: OperatorOverflow */
+/** OperatorOverflow: The vault's operator counter would overflow. */
 export const JITO_VAULT_ERROR__OPERATOR_OVERFLOW = 0x415; // 1045
-/** VaultDelegationZero: VaultDelegationZero */
+/** VaultDelegationZero: The delegation amount is zero. */
 export const JITO_VAULT_ERROR__VAULT_DELEGATION_ZERO = 0x416; // 1046
-/** VaultCooldownZero: VaultCooldownZero */
+/** VaultCooldownZero: The cool-down amount is zero. */
 export const JITO_VAULT_ERROR__VAULT_COOLDOWN_ZERO = 0x417; // 1047
-/** VaultBurnZero: VaultBurnZero */
+/** VaultBurnZero: The amount of VRT to burn is zero. */
 export const JITO_VAULT_ERROR__VAULT_BURN_ZERO = 0x418; // 1048
-/** VaultEnqueueWithdrawalAmountZero: VaultEnqueueWithdrawalAmountZero */
+/** VaultEnqueueWithdrawalAmountZero: The withdrawal amount is zero. */
 export const JITO_VAULT_ERROR__VAULT_ENQUEUE_WITHDRAWAL_AMOUNT_ZERO = 0x419; // 1049
-/** VaultMintZero: VaultMintZero */
+/** VaultMintZero: The deposit amount is zero. */
 export const JITO_VAULT_ERROR__VAULT_MINT_ZERO = 0x41a; // 1050
-/** VaultIsPaused: VaultIsPaused */
+/** VaultIsPaused: The vault is paused: it refuses deposits, withdrawals, delegation and ticket changes until its admin unpauses it. */
 export const JITO_VAULT_ERROR__VAULT_IS_PAUSED = 0x41b; // 1051
-/** InvalidDepositor: InvalidDepositor */
+/** InvalidDepositor: The depositor cannot be the vault itself. */
 export const JITO_VAULT_ERROR__INVALID_DEPOSITOR = 0x41c; // 1052
-/** InvalidDepositTokenAccount: InvalidDepositTokenAccount */
+/** InvalidDepositTokenAccount: The depositor's token account cannot be the vault's token account. */
 export const JITO_VAULT_ERROR__INVALID_DEPOSIT_TOKEN_ACCOUNT = 0x41d; // 1053
-/** NoSupportedMintBalanceChange: NoSupportedMintBalanceChange */
+/** NoSupportedMintBalanceChange: The vault's supported-token balance did not change as expected. */
 export const JITO_VAULT_ERROR__NO_SUPPORTED_MINT_BALANCE_CHANGE = 0x41e; // 1054
-/** InvalidEpochLength: InvalidEpochLength */
+/** InvalidEpochLength: The epoch length is invalid (zero). */
 export const JITO_VAULT_ERROR__INVALID_EPOCH_LENGTH = 0x41f; // 1055
-/** VaultRewardFeeDeltaTooLarge: VaultRewardFeeDeltaTooLarge */
+/** VaultRewardFeeDeltaTooLarge: The reward fee actually charged differs from the vault's reward fee by more than the allowed delta. */
 export const JITO_VAULT_ERROR__VAULT_REWARD_FEE_DELTA_TOO_LARGE = 0x420; // 1056
-/** VaultRewardFeeIsZero: VaultRewardFeeIsZero */
+/** VaultRewardFeeIsZero: The vault charges a reward fee on new rewards but the fee rounded down to zero VRT. */
 export const JITO_VAULT_ERROR__VAULT_REWARD_FEE_IS_ZERO = 0x421; // 1057
-/** VrtOutCannotBeZero: VrtOutCannotBeZero */
+/** VrtOutCannotBeZero: The deposit is too small to mint any VRT to the depositor. */
 export const JITO_VAULT_ERROR__VRT_OUT_CANNOT_BE_ZERO = 0x422; // 1058
-/** NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate: NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate */
+/** NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate: The update cannot finish: withdrawals still need more tokens than are unstaked; cool down more delegation first. */
 export const JITO_VAULT_ERROR__NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE = 0x423; // 1059
-/** ArithmeticOverflow: ArithmeticOverflow */
+/** ArithmeticOverflow: An arithmetic operation overflowed. */
 export const JITO_VAULT_ERROR__ARITHMETIC_OVERFLOW = 0xbb8; // 3000
-/** ArithmeticUnderflow: ArithmeticUnderflow */
+/** ArithmeticUnderflow: An arithmetic operation underflowed. */
 export const JITO_VAULT_ERROR__ARITHMETIC_UNDERFLOW = 0xbb9; // 3001
-/** DivisionByZero: DivisionByZero */
+/** DivisionByZero: Division by zero. */
 export const JITO_VAULT_ERROR__DIVISION_BY_ZERO = 0xbba; // 3002
 
 export type JitoVaultError =
@@ -212,70 +212,70 @@ export type JitoVaultError =
 let jitoVaultErrorMessages: Record<JitoVaultError, string> | undefined;
 if (process.env["NODE_ENV"] !== "production") {
   jitoVaultErrorMessages = {
-    [JITO_VAULT_ERROR__ARITHMETIC_OVERFLOW]: `ArithmeticOverflow`,
-    [JITO_VAULT_ERROR__ARITHMETIC_UNDERFLOW]: `ArithmeticUnderflow`,
-    [JITO_VAULT_ERROR__BAD_EPOCH_LENGTH]: `Bad epoch length`,
-    [JITO_VAULT_ERROR__CONFIG_ADMIN_INVALID]: `ConfigAdminInvalid`,
-    [JITO_VAULT_ERROR__CONFIG_FEE_ADMIN_INVALID]: `ConfigFeeAdminInvalid`,
-    [JITO_VAULT_ERROR__DIVISION_BY_ZERO]: `DivisionByZero`,
-    [JITO_VAULT_ERROR__INVALID_DEPOSITOR]: `InvalidDepositor`,
-    [JITO_VAULT_ERROR__INVALID_DEPOSIT_TOKEN_ACCOUNT]: `InvalidDepositTokenAccount`,
-    [JITO_VAULT_ERROR__INVALID_EPOCH_LENGTH]: `InvalidEpochLength`,
-    [JITO_VAULT_ERROR__NCN_OPERATOR_STATE_UNSLASHABLE]: `NcnOperatorStateUnslashable`,
-    [JITO_VAULT_ERROR__NCN_OVERFLOW]: `NcnOverflow`,
-    [JITO_VAULT_ERROR__NCN_VAULT_SLASHER_TICKET_UNSLASHABLE]: `NcnVaultSlasherTicketUnslashable`,
-    [JITO_VAULT_ERROR__NCN_VAULT_TICKET_UNSLASHABLE]: `NcnVaultTicketUnslashable`,
-    [JITO_VAULT_ERROR__NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE]: `NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate`,
-    [JITO_VAULT_ERROR__NO_SUPPORTED_MINT_BALANCE_CHANGE]: `NoSupportedMintBalanceChange`,
-    [JITO_VAULT_ERROR__OPERATOR_OVERFLOW]: `OperatorOverflow`,
-    [JITO_VAULT_ERROR__OPERATOR_VAULT_TICKET_UNSLASHABLE]: `OperatorVaultTicketUnslashable`,
-    [JITO_VAULT_ERROR__SLASHER_OVERFLOW]: `SlasherOverflow`,
-    [JITO_VAULT_ERROR__SLIPPAGE_ERROR]: `SlippageError`,
-    [JITO_VAULT_ERROR__VAULT_ADMIN_INVALID]: `VaultAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_BURN_ZERO]: `VaultBurnZero`,
-    [JITO_VAULT_ERROR__VAULT_CAPACITY_ADMIN_INVALID]: `VaultCapacityAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_CAPACITY_EXCEEDED]: `VaultCapacityExceeded`,
-    [JITO_VAULT_ERROR__VAULT_COOLDOWN_ZERO]: `VaultCooldownZero`,
-    [JITO_VAULT_ERROR__VAULT_DELEGATE_ASSET_ADMIN_INVALID]: `VaultDelegateAssetAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_DELEGATION_ADMIN_INVALID]: `VaultDelegationAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_DELEGATION_ZERO]: `VaultDelegationZero`,
-    [JITO_VAULT_ERROR__VAULT_ENQUEUE_WITHDRAWAL_AMOUNT_ZERO]: `VaultEnqueueWithdrawalAmountZero`,
-    [JITO_VAULT_ERROR__VAULT_FEE_ADMIN_INVALID]: `VaultFeeAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_FEE_BUMP_TOO_LARGE]: `VaultFeeBumpTooLarge`,
-    [JITO_VAULT_ERROR__VAULT_FEE_CAP_EXCEEDED]: `VaultFeeCapExceeded`,
-    [JITO_VAULT_ERROR__VAULT_FEE_CHANGE_TOO_SOON]: `VaultFeeChangeTooSoon`,
-    [JITO_VAULT_ERROR__VAULT_INITIAL_AMOUNT_FAILED]: `VaultInitialAmountFailed`,
-    [JITO_VAULT_ERROR__VAULT_INSUFFICIENT_FUNDS]: `VaultInsufficientFunds`,
-    [JITO_VAULT_ERROR__VAULT_IS_PAUSED]: `VaultIsPaused`,
-    [JITO_VAULT_ERROR__VAULT_IS_UPDATED]: `VaultIsUpdated`,
-    [JITO_VAULT_ERROR__VAULT_MAX_SLASHED_PER_OPERATOR_EXCEEDED]: `VaultMaxSlashedPerOperatorExceeded`,
-    [JITO_VAULT_ERROR__VAULT_MINT_BURN_ADMIN_INVALID]: `VaultMintBurnAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_MINT_ZERO]: `VaultMintZero`,
-    [JITO_VAULT_ERROR__VAULT_NCN_ADMIN_INVALID]: `VaultNcnAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_FAILED_COOLDOWN]: `VaultNcnSlasherTicketFailedCooldown`,
-    [JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_FAILED_WARMUP]: `VaultNcnSlasherTicketFailedWarmup`,
-    [JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_UNSLASHABLE]: `VaultNcnSlasherTicketUnslashable`,
-    [JITO_VAULT_ERROR__VAULT_NCN_TICKET_FAILED_COOLDOWN]: `VaultNcnTicketFailedCooldown`,
-    [JITO_VAULT_ERROR__VAULT_NCN_TICKET_FAILED_WARMUP]: `VaultNcnTicketFailedWarmup`,
-    [JITO_VAULT_ERROR__VAULT_NCN_TICKET_UNSLASHABLE]: `VaultNcnTicketUnslashable`,
-    [JITO_VAULT_ERROR__VAULT_OPERATOR_ADMIN_INVALID]: `VaultOperatorAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_OPERATOR_DELEGATION_IS_UPDATED]: `VaultOperatorDelegationIsUpdated`,
-    [JITO_VAULT_ERROR__VAULT_OPERATOR_DELEGATION_UPDATE_NEEDED]: `VaultOperatorDelegationUpdateNeeded`,
-    [JITO_VAULT_ERROR__VAULT_OVERFLOW]: `VaultOverflow`,
-    [JITO_VAULT_ERROR__VAULT_REWARD_FEE_DELTA_TOO_LARGE]: `VaultRewardFeeDeltaTooLarge`,
-    [JITO_VAULT_ERROR__VAULT_REWARD_FEE_IS_ZERO]: `VaultRewardFeeIsZero`,
-    [JITO_VAULT_ERROR__VAULT_SECURITY_OVERFLOW]: `VaultSecurityOverflow`,
-    [JITO_VAULT_ERROR__VAULT_SECURITY_UNDERFLOW]: `VaultSecurityUnderflow`,
-    [JITO_VAULT_ERROR__VAULT_SLASHER_ADMIN_INVALID]: `VaultSlasherAdminInvalid`,
-    [JITO_VAULT_ERROR__VAULT_SLASH_INCOMPLETE]: `VaultSlashIncomplete`,
-    [JITO_VAULT_ERROR__VAULT_SLASH_UNDERFLOW]: `VaultSlashUnderflow`,
-    [JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_INVALID_STAKER]: `VaultStakerWithdrawalTicketInvalidStaker`,
-    [JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE]: `VaultStakerWithdrawalTicketNotWithdrawable`,
-    [JITO_VAULT_ERROR__VAULT_UNDERFLOW]: `VaultUnderflow`,
-    [JITO_VAULT_ERROR__VAULT_UPDATE_INCORRECT_INDEX]: `VaultUpdateIncorrectIndex`,
-    [JITO_VAULT_ERROR__VAULT_UPDATE_NEEDED]: `VaultUpdateNeeded`,
-    [JITO_VAULT_ERROR__VAULT_UPDATE_STATE_NOT_FINISHED_UPDATING]: `VaultUpdateStateNotFinishedUpdating`,
-    [JITO_VAULT_ERROR__VRT_OUT_CANNOT_BE_ZERO]: `VrtOutCannotBeZero`,
+    [JITO_VAULT_ERROR__ARITHMETIC_OVERFLOW]: `An arithmetic operation overflowed.`,
+    [JITO_VAULT_ERROR__ARITHMETIC_UNDERFLOW]: `An arithmetic operation underflowed.`,
+    [JITO_VAULT_ERROR__BAD_EPOCH_LENGTH]: `The epoch length is zero; an epoch must be at least one slot long.`,
+    [JITO_VAULT_ERROR__CONFIG_ADMIN_INVALID]: `The signer is not the vault config's admin.`,
+    [JITO_VAULT_ERROR__CONFIG_FEE_ADMIN_INVALID]: `The signer is not the vault config's fee admin.`,
+    [JITO_VAULT_ERROR__DIVISION_BY_ZERO]: `Division by zero.`,
+    [JITO_VAULT_ERROR__INVALID_DEPOSITOR]: `The depositor cannot be the vault itself.`,
+    [JITO_VAULT_ERROR__INVALID_DEPOSIT_TOKEN_ACCOUNT]: `The depositor's token account cannot be the vault's token account.`,
+    [JITO_VAULT_ERROR__INVALID_EPOCH_LENGTH]: `The epoch length is invalid (zero).`,
+    [JITO_VAULT_ERROR__NCN_OPERATOR_STATE_UNSLASHABLE]: `The NCN and the operator are not opted in to each other (active or cooling down), so the operator cannot be slashed for this NCN.`,
+    [JITO_VAULT_ERROR__NCN_OVERFLOW]: `The vault's NCN counter would overflow.`,
+    [JITO_VAULT_ERROR__NCN_VAULT_SLASHER_TICKET_UNSLASHABLE]: `The NCN's slasher ticket for the vault is neither active nor cooling down.`,
+    [JITO_VAULT_ERROR__NCN_VAULT_TICKET_UNSLASHABLE]: `The NCN's opt-in to the vault is neither active nor cooling down.`,
+    [JITO_VAULT_ERROR__NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE]: `The update cannot finish: withdrawals still need more tokens than are unstaked; cool down more delegation first.`,
+    [JITO_VAULT_ERROR__NO_SUPPORTED_MINT_BALANCE_CHANGE]: `The vault's supported-token balance did not change as expected.`,
+    [JITO_VAULT_ERROR__OPERATOR_OVERFLOW]: `The vault's operator counter would overflow.`,
+    [JITO_VAULT_ERROR__OPERATOR_VAULT_TICKET_UNSLASHABLE]: `The operator's opt-in to the vault is neither active nor cooling down, so the operator cannot be slashed through it.`,
+    [JITO_VAULT_ERROR__SLASHER_OVERFLOW]: `The vault's slasher counter would overflow.`,
+    [JITO_VAULT_ERROR__SLIPPAGE_ERROR]: `The deposit or withdrawal gives less than the minimum amount out asked for.`,
+    [JITO_VAULT_ERROR__VAULT_ADMIN_INVALID]: `The signer is not the vault's admin.`,
+    [JITO_VAULT_ERROR__VAULT_BURN_ZERO]: `The amount of VRT to burn is zero.`,
+    [JITO_VAULT_ERROR__VAULT_CAPACITY_ADMIN_INVALID]: `The signer is not the vault's capacity admin.`,
+    [JITO_VAULT_ERROR__VAULT_CAPACITY_EXCEEDED]: `This deposit would take the vault's tokens above its deposit capacity.`,
+    [JITO_VAULT_ERROR__VAULT_COOLDOWN_ZERO]: `The cool-down amount is zero.`,
+    [JITO_VAULT_ERROR__VAULT_DELEGATE_ASSET_ADMIN_INVALID]: `The signer is not the vault's delegate asset admin.`,
+    [JITO_VAULT_ERROR__VAULT_DELEGATION_ADMIN_INVALID]: `The signer is not the vault's delegation admin.`,
+    [JITO_VAULT_ERROR__VAULT_DELEGATION_ZERO]: `The delegation amount is zero.`,
+    [JITO_VAULT_ERROR__VAULT_ENQUEUE_WITHDRAWAL_AMOUNT_ZERO]: `The withdrawal amount is zero.`,
+    [JITO_VAULT_ERROR__VAULT_FEE_ADMIN_INVALID]: `The signer is not the vault's fee admin.`,
+    [JITO_VAULT_ERROR__VAULT_FEE_BUMP_TOO_LARGE]: `The fee rises by more than the config's allowed bump in one change.`,
+    [JITO_VAULT_ERROR__VAULT_FEE_CAP_EXCEEDED]: `A fee is above its cap (the config's fee cap, or 10000 bps).`,
+    [JITO_VAULT_ERROR__VAULT_FEE_CHANGE_TOO_SOON]: `The vault's fees were already changed in this or the previous epoch; wait until the epoch after next.`,
+    [JITO_VAULT_ERROR__VAULT_INITIAL_AMOUNT_FAILED]: `The initial deposit of a new vault is zero, or did not mint exactly that many VRT to the admin.`,
+    [JITO_VAULT_ERROR__VAULT_INSUFFICIENT_FUNDS]: `The vault does not hold enough unreserved tokens for this burn or delegation.`,
+    [JITO_VAULT_ERROR__VAULT_IS_PAUSED]: `The vault is paused: it refuses deposits, withdrawals, delegation and ticket changes until its admin unpauses it.`,
+    [JITO_VAULT_ERROR__VAULT_IS_UPDATED]: `The vault is already updated for the current epoch; no update tracker is needed.`,
+    [JITO_VAULT_ERROR__VAULT_MAX_SLASHED_PER_OPERATOR_EXCEEDED]: `The slash would exceed the slasher's maximum per operator in this epoch.`,
+    [JITO_VAULT_ERROR__VAULT_MINT_BURN_ADMIN_INVALID]: `The vault has a mint/burn admin and the signer is not it (pass the mint/burn admin as signer).`,
+    [JITO_VAULT_ERROR__VAULT_MINT_ZERO]: `The deposit amount is zero.`,
+    [JITO_VAULT_ERROR__VAULT_NCN_ADMIN_INVALID]: `The signer is not the vault's NCN admin.`,
+    [JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_FAILED_COOLDOWN]: `The vault NCN slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).`,
+    [JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_FAILED_WARMUP]: `The vault NCN slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).`,
+    [JITO_VAULT_ERROR__VAULT_NCN_SLASHER_TICKET_UNSLASHABLE]: `The vault's opt-in to this slasher is neither active nor cooling down.`,
+    [JITO_VAULT_ERROR__VAULT_NCN_TICKET_FAILED_COOLDOWN]: `The vault NCN ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).`,
+    [JITO_VAULT_ERROR__VAULT_NCN_TICKET_FAILED_WARMUP]: `The vault NCN ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).`,
+    [JITO_VAULT_ERROR__VAULT_NCN_TICKET_UNSLASHABLE]: `The vault's opt-in to the NCN is neither active nor cooling down, so the NCN cannot slash through it.`,
+    [JITO_VAULT_ERROR__VAULT_OPERATOR_ADMIN_INVALID]: `The signer is not the vault's operator admin.`,
+    [JITO_VAULT_ERROR__VAULT_OPERATOR_DELEGATION_IS_UPDATED]: `The operator delegation is already updated for this epoch.`,
+    [JITO_VAULT_ERROR__VAULT_OPERATOR_DELEGATION_UPDATE_NEEDED]: `The operator delegation has not been updated in the current epoch: crank it first.`,
+    [JITO_VAULT_ERROR__VAULT_OVERFLOW]: `A vault amount or counter would overflow.`,
+    [JITO_VAULT_ERROR__VAULT_REWARD_FEE_DELTA_TOO_LARGE]: `The reward fee actually charged differs from the vault's reward fee by more than the allowed delta.`,
+    [JITO_VAULT_ERROR__VAULT_REWARD_FEE_IS_ZERO]: `The vault charges a reward fee on new rewards but the fee rounded down to zero VRT.`,
+    [JITO_VAULT_ERROR__VAULT_SECURITY_OVERFLOW]: `The operator delegation's total security would overflow.`,
+    [JITO_VAULT_ERROR__VAULT_SECURITY_UNDERFLOW]: `The operator delegation's security would underflow.`,
+    [JITO_VAULT_ERROR__VAULT_SLASHER_ADMIN_INVALID]: `The signer is not the vault's slasher admin.`,
+    [JITO_VAULT_ERROR__VAULT_SLASH_INCOMPLETE]: `The slash could not be taken in full from the operator delegation.`,
+    [JITO_VAULT_ERROR__VAULT_SLASH_UNDERFLOW]: `The slash amount is larger than the operator delegation's total security (staked, enqueued and cooling down).`,
+    [JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_INVALID_STAKER]: `The signer is not the withdrawal ticket's staker.`,
+    [JITO_VAULT_ERROR__VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE]: `The withdrawal ticket cannot be burned yet: it becomes withdrawable two epochs after the epoch it was enqueued in.`,
+    [JITO_VAULT_ERROR__VAULT_UNDERFLOW]: `A vault amount would underflow.`,
+    [JITO_VAULT_ERROR__VAULT_UPDATE_INCORRECT_INDEX]: `The operator delegations must be cranked in index order: this is not the next one.`,
+    [JITO_VAULT_ERROR__VAULT_UPDATE_NEEDED]: `The vault has not been updated in the current epoch: run the epoch update (InitializeVaultUpdateStateTracker, CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker) first.`,
+    [JITO_VAULT_ERROR__VAULT_UPDATE_STATE_NOT_FINISHED_UPDATING]: `The update tracker cannot be closed: not every operator delegation has been cranked this epoch.`,
+    [JITO_VAULT_ERROR__VRT_OUT_CANNOT_BE_ZERO]: `The deposit is too small to mint any VRT to the depositor.`,
   };
 }
 

@@ -8,12 +8,15 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU64Decoder,
   getU64Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -37,8 +40,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findVaultOperatorDelegationPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const ADD_DELEGATION_DISCRIMINATOR = 24;
 
@@ -46,6 +48,16 @@ export function getAddDelegationDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(ADD_DELEGATION_DISCRIMINATOR);
 }
 
+/**
+ * The vault's delegation admin stakes `amount` of the vault's free supported tokens with an
+ * operator.
+ *
+ * Must exist: the vault config, the vault, the operator and the vault operator delegation.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type AddDelegationInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -127,6 +139,16 @@ export type AddDelegationAsyncInput<
   amount: AddDelegationInstructionDataArgs["amount"];
 };
 
+/**
+ * The vault's delegation admin stakes `amount` of the vault's free supported tokens with an
+ * operator.
+ *
+ * Must exist: the vault config, the vault, the operator and the vault operator delegation.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getAddDelegationInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -177,20 +199,30 @@ export async function getAddDelegationInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultOperatorDelegation.value) {
-    accounts.vaultOperatorDelegation.value =
-      await findVaultOperatorDelegationPda({
-        vault: getAddressFromResolvedInstructionAccount(
-          "vault",
-          accounts.vault.value,
+    accounts.vaultOperatorDelegation.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_operator_delegation"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
         ),
-        operator: getAddressFromResolvedInstructionAccount(
-          "operator",
-          accounts.operator.value,
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
         ),
-      });
+      ],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -234,6 +266,16 @@ export type AddDelegationInput<
   amount: AddDelegationInstructionDataArgs["amount"];
 };
 
+/**
+ * The vault's delegation admin stakes `amount` of the vault's free supported tokens with an
+ * operator.
+ *
+ * Must exist: the vault config, the vault, the operator and the vault operator delegation.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getAddDelegationInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

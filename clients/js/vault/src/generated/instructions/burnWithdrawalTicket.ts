@@ -14,6 +14,7 @@ import {
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -37,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const BURN_WITHDRAWAL_TICKET_DISCRIMINATOR = 14;
 
@@ -46,6 +46,23 @@ export function getBurnWithdrawalTicketDiscriminatorBytes(): ReadonlyUint8Array 
   return getU8Encoder().encode(BURN_WITHDRAWAL_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * Burns a withdrawal ticket: its VRT is split into the vault fee, the program fee and the part
+ * burned for supported tokens, which the vault pays to the staker; the ticket and its VRT
+ * account are closed to the staker.
+ *
+ * Must exist: the vault config, the vault (not paused), the ticket and its VRT account, the
+ * staker's supported-token account (associated token account), the VRT associated token
+ * accounts of the vault's fee wallet and of the config's program fee wallet. Create the last
+ * three with `getBurnWithdrawalTicketPreconditionInstructions` (JS) / idempotent ATA creation.
+ *
+ * Timing: from the second epoch after the one the ticket was enqueued in (else
+ * VaultStakerWithdrawalTicketNotWithdrawable).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type BurnWithdrawalTicketInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -178,6 +195,23 @@ export type BurnWithdrawalTicketAsyncInput<
   burnSigner?: TransactionSigner<TAccountBurnSigner>;
 };
 
+/**
+ * Burns a withdrawal ticket: its VRT is split into the vault fee, the program fee and the part
+ * burned for supported tokens, which the vault pays to the staker; the ticket and its VRT
+ * account are closed to the staker.
+ *
+ * Must exist: the vault config, the vault (not paused), the ticket and its VRT account, the
+ * staker's supported-token account (associated token account), the VRT associated token
+ * accounts of the vault's fee wallet and of the config's program fee wallet. Create the last
+ * three with `getBurnWithdrawalTicketPreconditionInstructions` (JS) / idempotent ATA creation.
+ *
+ * Timing: from the second epoch after the one the ticket was enqueued in (else
+ * VaultStakerWithdrawalTicketNotWithdrawable).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getBurnWithdrawalTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -272,7 +306,10 @@ export async function getBurnWithdrawalTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
@@ -384,6 +421,23 @@ export type BurnWithdrawalTicketInput<
   burnSigner?: TransactionSigner<TAccountBurnSigner>;
 };
 
+/**
+ * Burns a withdrawal ticket: its VRT is split into the vault fee, the program fee and the part
+ * burned for supported tokens, which the vault pays to the staker; the ticket and its VRT
+ * account are closed to the staker.
+ *
+ * Must exist: the vault config, the vault (not paused), the ticket and its VRT account, the
+ * staker's supported-token account (associated token account), the VRT associated token
+ * accounts of the vault's fee wallet and of the config's program fee wallet. Create the last
+ * three with `getBurnWithdrawalTicketPreconditionInstructions` (JS) / idempotent ATA creation.
+ *
+ * Timing: from the second epoch after the one the ticket was enqueued in (else
+ * VaultStakerWithdrawalTicketNotWithdrawable).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getBurnWithdrawalTicketInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,8 +36,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const CHANGE_WITHDRAWAL_TICKET_OWNER_DISCRIMINATOR = 13;
 
@@ -43,6 +44,12 @@ export function getChangeWithdrawalTicketOwnerDiscriminatorBytes(): ReadonlyUint
   return getU8Encoder().encode(CHANGE_WITHDRAWAL_TICKET_OWNER_DISCRIMINATOR);
 }
 
+/**
+ * The staker of a withdrawal ticket hands it to a new owner, who receives the tokens when it
+ * is burned.
+ *
+ * Must exist: the vault config, the vault and the ticket. No timing rule.
+ */
 export type ChangeWithdrawalTicketOwnerInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -120,6 +127,12 @@ export type ChangeWithdrawalTicketOwnerAsyncInput<
   newOwner: Address<TAccountNewOwner>;
 };
 
+/**
+ * The staker of a withdrawal ticket hands it to a new owner, who receives the tokens when it
+ * is burned.
+ *
+ * Must exist: the vault config, the vault and the ticket. No timing rule.
+ */
 export async function getChangeWithdrawalTicketOwnerInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -167,7 +180,10 @@ export async function getChangeWithdrawalTicketOwnerInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -208,6 +224,12 @@ export type ChangeWithdrawalTicketOwnerInput<
   newOwner: Address<TAccountNewOwner>;
 };
 
+/**
+ * The staker of a withdrawal ticket hands it to a new owner, who receives the tokens when it
+ * is burned.
+ *
+ * Must exist: the vault config, the vault and the ticket. No timing rule.
+ */
 export function getChangeWithdrawalTicketOwnerInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

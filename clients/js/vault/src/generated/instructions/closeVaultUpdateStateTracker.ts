@@ -8,12 +8,15 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU64Decoder,
   getU64Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -38,8 +41,7 @@ import {
   getNonNullResolvedInstructionInput,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findVaultUpdateStateTrackerPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const CLOSE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR = 29;
 
@@ -47,6 +49,17 @@ export function getCloseVaultUpdateStateTrackerDiscriminatorBytes(): ReadonlyUin
   return getU8Encoder().encode(CLOSE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR);
 }
 
+/**
+ * Anyone closes a vault's update tracker and takes its rent. For the current epoch the update
+ * must be complete: the vault then takes the rolled-up delegation state and moves its
+ * withdrawal buckets forward (this is what makes the vault updated). A tracker of an earlier
+ * epoch is only closed.
+ *
+ * Must exist: the vault config, the vault and the tracker of `ncn_epoch`.
+ *
+ * Timing: every operator delegation cranked in this epoch (else
+ * VaultUpdateStateNotFinishedUpdating).
+ */
 export type CloseVaultUpdateStateTrackerInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -127,6 +140,17 @@ export type CloseVaultUpdateStateTrackerAsyncInput<
   ncnEpoch: CloseVaultUpdateStateTrackerInstructionDataArgs["ncnEpoch"];
 };
 
+/**
+ * Anyone closes a vault's update tracker and takes its rent. For the current epoch the update
+ * must be complete: the vault then takes the rolled-up delegation state and moves its
+ * withdrawal buckets forward (this is what makes the vault updated). A tracker of an earlier
+ * epoch is only closed.
+ *
+ * Must exist: the vault config, the vault and the tracker of `ncn_epoch`.
+ *
+ * Timing: every operator delegation cranked in this epoch (else
+ * VaultUpdateStateNotFinishedUpdating).
+ */
 export async function getCloseVaultUpdateStateTrackerInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -173,17 +197,27 @@ export async function getCloseVaultUpdateStateTrackerInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultUpdateStateTracker.value) {
-    accounts.vaultUpdateStateTracker.value =
-      await findVaultUpdateStateTrackerPda({
-        vault: getAddressFromResolvedInstructionAccount(
-          "vault",
-          accounts.vault.value,
+    accounts.vaultUpdateStateTracker.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_update_state_tracker"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
         ),
-        ncnEpoch: getNonNullResolvedInstructionInput("ncnEpoch", args.ncnEpoch),
-      });
+        getU64Encoder().encode(
+          getNonNullResolvedInstructionInput("ncnEpoch", args.ncnEpoch),
+        ),
+      ],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -223,6 +257,17 @@ export type CloseVaultUpdateStateTrackerInput<
   ncnEpoch: CloseVaultUpdateStateTrackerInstructionDataArgs["ncnEpoch"];
 };
 
+/**
+ * Anyone closes a vault's update tracker and takes its rent. For the current epoch the update
+ * must be complete: the vault then takes the rolled-up delegation state and moves its
+ * withdrawal buckets forward (this is what makes the vault updated). A tracker of an earlier
+ * epoch is only closed.
+ *
+ * Must exist: the vault config, the vault and the tracker of `ncn_epoch`.
+ *
+ * Timing: every operator delegation cranked in this epoch (else
+ * VaultUpdateStateNotFinishedUpdating).
+ */
 export function getCloseVaultUpdateStateTrackerInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findVaultNcnTicketPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const COOLDOWN_VAULT_NCN_TICKET_DISCRIMINATOR = 8;
 
@@ -44,6 +46,19 @@ export function getCooldownVaultNcnTicketDiscriminatorBytes(): ReadonlyUint8Arra
   return getU8Encoder().encode(COOLDOWN_VAULT_NCN_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The vault's NCN admin starts cooling down the vault's opt-in to an NCN.
+ *
+ * Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * VaultNcnTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+ * is inactive from the epoch after.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type CooldownVaultNcnTicketInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -116,6 +131,19 @@ export type CooldownVaultNcnTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The vault's NCN admin starts cooling down the vault's opt-in to an NCN.
+ *
+ * Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * VaultNcnTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+ * is inactive from the epoch after.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getCooldownVaultNcnTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -160,15 +188,26 @@ export async function getCooldownVaultNcnTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultNcnTicket.value) {
-    accounts.vaultNcnTicket.value = await findVaultNcnTicketPda({
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+    accounts.vaultNcnTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_ncn_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+      ],
     });
   }
 
@@ -207,6 +246,19 @@ export type CooldownVaultNcnTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The vault's NCN admin starts cooling down the vault's opt-in to an NCN.
+ *
+ * Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+ *
+ * Timing: the ticket must be active (warm-up started two or more epochs ago), else
+ * VaultNcnTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+ * is inactive from the epoch after.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getCooldownVaultNcnTicketInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

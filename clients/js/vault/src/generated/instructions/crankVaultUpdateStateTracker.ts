@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -32,8 +35,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findVaultOperatorDelegationPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR = 28;
 
@@ -41,6 +43,16 @@ export function getCrankVaultUpdateStateTrackerDiscriminatorBytes(): ReadonlyUin
   return getU8Encoder().encode(CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR);
 }
 
+/**
+ * Anyone updates one operator delegation during the vault's epoch update, in operator index
+ * order starting at `epoch % operator_count`.
+ *
+ * Must exist: the vault config, the vault, the operator, the vault operator delegation and the
+ * tracker of the current epoch.
+ *
+ * Timing: in the epoch of the tracker; each delegation once per epoch (else
+ * VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+ */
 export type CrankVaultUpdateStateTrackerInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -116,6 +128,16 @@ export type CrankVaultUpdateStateTrackerAsyncInput<
   vaultUpdateStateTracker: Address<TAccountVaultUpdateStateTracker>;
 };
 
+/**
+ * Anyone updates one operator delegation during the vault's epoch update, in operator index
+ * order starting at `epoch % operator_count`.
+ *
+ * Must exist: the vault config, the vault, the operator, the vault operator delegation and the
+ * tracker of the current epoch.
+ *
+ * Timing: in the epoch of the tracker; each delegation once per epoch (else
+ * VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+ */
 export async function getCrankVaultUpdateStateTrackerInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -166,20 +188,30 @@ export async function getCrankVaultUpdateStateTrackerInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultOperatorDelegation.value) {
-    accounts.vaultOperatorDelegation.value =
-      await findVaultOperatorDelegationPda({
-        vault: getAddressFromResolvedInstructionAccount(
-          "vault",
-          accounts.vault.value,
+    accounts.vaultOperatorDelegation.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_operator_delegation"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
         ),
-        operator: getAddressFromResolvedInstructionAccount(
-          "operator",
-          accounts.operator.value,
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
         ),
-      });
+      ],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -223,6 +255,16 @@ export type CrankVaultUpdateStateTrackerInput<
   vaultUpdateStateTracker: Address<TAccountVaultUpdateStateTracker>;
 };
 
+/**
+ * Anyone updates one operator delegation during the vault's epoch update, in operator index
+ * order starting at `epoch % operator_count`.
+ *
+ * Must exist: the vault config, the vault, the operator, the vault operator delegation and the
+ * tracker of the current epoch.
+ *
+ * Timing: in the epoch of the tracker; each delegation once per epoch (else
+ * VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+ */
 export function getCrankVaultUpdateStateTrackerInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -41,7 +41,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const CREATE_TOKEN_METADATA_DISCRIMINATOR = 30;
 
@@ -49,6 +49,13 @@ export function getCreateTokenMetadataDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(CREATE_TOKEN_METADATA_DISCRIMINATOR);
 }
 
+/**
+ * The vault admin creates the Metaplex metadata of the VRT mint; the vault signs as mint and
+ * update authority.
+ *
+ * Must exist: the vault and its VRT mint; the metadata account must not exist yet. No timing
+ * rule.
+ */
 export type CreateTokenMetadataInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountVault extends string | AccountMeta<string> = string,
@@ -160,6 +167,13 @@ export type CreateTokenMetadataInput<
   uri: CreateTokenMetadataInstructionDataArgs["uri"];
 };
 
+/**
+ * The vault admin creates the Metaplex metadata of the VRT mint; the vault signs as mint and
+ * update authority.
+ *
+ * Must exist: the vault and its VRT mint; the metadata account must not exist yet. No timing
+ * rule.
+ */
 export function getCreateTokenMetadataInstruction<
   TAccountVault extends string,
   TAccountAdmin extends string,

@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,8 +36,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR = 20;
 
@@ -43,6 +44,13 @@ export function getDelegateTokenAccountDiscriminatorBytes(): ReadonlyUint8Array 
   return getU8Encoder().encode(DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR);
 }
 
+/**
+ * The vault's delegate asset admin approves `delegate` for all tokens of a vault-owned token
+ * account that is not of the supported mint (e.g. an airdrop).
+ *
+ * Must exist: the vault config, the vault, the mint and the token account (owner: the vault
+ * PDA). No timing rule.
+ */
 export type DelegateTokenAccountInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -130,6 +138,13 @@ export type DelegateTokenAccountAsyncInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * The vault's delegate asset admin approves `delegate` for all tokens of a vault-owned token
+ * account that is not of the supported mint (e.g. an airdrop).
+ *
+ * Must exist: the vault config, the vault, the mint and the token account (owner: the vault
+ * PDA). No timing rule.
+ */
 export async function getDelegateTokenAccountInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -185,7 +200,10 @@ export async function getDelegateTokenAccountInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
@@ -235,6 +253,13 @@ export type DelegateTokenAccountInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * The vault's delegate asset admin approves `delegate` for all tokens of a vault-owned token
+ * account that is not of the supported mint (e.g. an airdrop).
+ *
+ * Must exist: the vault config, the vault, the mint and the token account (owner: the vault
+ * PDA). No timing rule.
+ */
 export function getDelegateTokenAccountInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,12 +8,15 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU64Decoder,
   getU64Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -38,8 +41,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findVaultStakerWithdrawalTicketPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const ENQUEUE_WITHDRAWAL_DISCRIMINATOR = 12;
 
@@ -47,6 +49,23 @@ export function getEnqueueWithdrawalDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(ENQUEUE_WITHDRAWAL_DISCRIMINATOR);
 }
 
+/**
+ * Moves `amount` VRT of the staker into a new withdrawal ticket at PDA
+ * ["vault_staker_withdrawal_ticket", vault, base] (`base`: a fresh keypair that signs), to be
+ * burned for supported tokens after the cool-down.
+ *
+ * Must exist: the vault config, the vault (not paused), the staker's VRT account holding
+ * `amount`, and the ticket's VRT account (the VRT associated token account of the ticket PDA;
+ * create it with `getEnqueueWithdrawalPreconditionInstructions` (JS) / idempotent ATA
+ * creation).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ *
+ * The ticket becomes withdrawable (BurnWithdrawalTicket) two epochs after the current one: it
+ * is enqueued in this epoch, cools down in the next.
+ */
 export type EnqueueWithdrawalInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -169,6 +188,23 @@ export type EnqueueWithdrawalAsyncInput<
   amount: EnqueueWithdrawalInstructionDataArgs["amount"];
 };
 
+/**
+ * Moves `amount` VRT of the staker into a new withdrawal ticket at PDA
+ * ["vault_staker_withdrawal_ticket", vault, base] (`base`: a fresh keypair that signs), to be
+ * burned for supported tokens after the cool-down.
+ *
+ * Must exist: the vault config, the vault (not paused), the staker's VRT account holding
+ * `amount`, and the ticket's VRT account (the VRT associated token account of the ticket PDA;
+ * create it with `getEnqueueWithdrawalPreconditionInstructions` (JS) / idempotent ATA
+ * creation).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ *
+ * The ticket becomes withdrawable (BurnWithdrawalTicket) two epochs after the current one: it
+ * is enqueued in this epoch, cools down in the next.
+ */
 export async function getEnqueueWithdrawalInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -245,20 +281,32 @@ export async function getEnqueueWithdrawalInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultStakerWithdrawalTicket.value) {
-    accounts.vaultStakerWithdrawalTicket.value =
-      await findVaultStakerWithdrawalTicketPda({
-        vault: getAddressFromResolvedInstructionAccount(
-          "vault",
-          accounts.vault.value,
-        ),
-        base: getAddressFromResolvedInstructionAccount(
-          "base",
-          accounts.base.value,
-        ),
-      });
+    accounts.vaultStakerWithdrawalTicket.value = await getProgramDerivedAddress(
+      {
+        programAddress,
+        seeds: [
+          getUtf8Encoder().encode("vault_staker_withdrawal_ticket"),
+          getAddressEncoder().encode(
+            getAddressFromResolvedInstructionAccount(
+              "vault",
+              accounts.vault.value,
+            ),
+          ),
+          getAddressEncoder().encode(
+            getAddressFromResolvedInstructionAccount(
+              "base",
+              accounts.base.value,
+            ),
+          ),
+        ],
+      },
+    );
   }
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
@@ -334,6 +382,23 @@ export type EnqueueWithdrawalInput<
   amount: EnqueueWithdrawalInstructionDataArgs["amount"];
 };
 
+/**
+ * Moves `amount` VRT of the staker into a new withdrawal ticket at PDA
+ * ["vault_staker_withdrawal_ticket", vault, base] (`base`: a fresh keypair that signs), to be
+ * burned for supported tokens after the cool-down.
+ *
+ * Must exist: the vault config, the vault (not paused), the staker's VRT account holding
+ * `amount`, and the ticket's VRT account (the VRT associated token account of the ticket PDA;
+ * create it with `getEnqueueWithdrawalPreconditionInstructions` (JS) / idempotent ATA
+ * creation).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ *
+ * The ticket becomes withdrawable (BurnWithdrawalTicket) two epochs after the current one: it
+ * is enqueued in this epoch, cools down in the next.
+ */
 export function getEnqueueWithdrawalInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

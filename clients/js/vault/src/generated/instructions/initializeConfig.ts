@@ -8,12 +8,14 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU16Decoder,
   getU16Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +38,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_CONFIG_DISCRIMINATOR = 0;
 
@@ -45,6 +46,12 @@ export function getInitializeConfigDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(INITIALIZE_CONFIG_DISCRIMINATOR);
 }
 
+/**
+ * Creates the vault config (PDA ["config"]) with the restaking program id, the program fee and
+ * its wallet.
+ *
+ * Must exist: nothing; the admin pays the rent. Once per deployment.
+ */
 export type InitializeConfigInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -128,6 +135,12 @@ export type InitializeConfigAsyncInput<
   programFeeBps: InitializeConfigInstructionDataArgs["programFeeBps"];
 };
 
+/**
+ * Creates the vault config (PDA ["config"]) with the restaking program id, the program fee and
+ * its wallet.
+ *
+ * Must exist: nothing; the admin pays the rent. Once per deployment.
+ */
 export async function getInitializeConfigInstructionAsync<
   TAccountConfig extends string,
   TAccountAdmin extends string,
@@ -181,7 +194,10 @@ export async function getInitializeConfigInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.restakingProgram.value) {
     accounts.restakingProgram.value =
@@ -230,6 +246,12 @@ export type InitializeConfigInput<
   programFeeBps: InitializeConfigInstructionDataArgs["programFeeBps"];
 };
 
+/**
+ * Creates the vault config (PDA ["config"]) with the restaking program id, the program fee and
+ * its wallet.
+ *
+ * Must exist: nothing; the admin pays the rent. Once per deployment.
+ */
 export function getInitializeConfigInstruction<
   TAccountConfig extends string,
   TAccountAdmin extends string,

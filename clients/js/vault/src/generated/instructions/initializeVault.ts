@@ -18,6 +18,7 @@ import {
   getU64Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -42,8 +43,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findBurnVaultPda, findConfigPda, findVaultPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_VAULT_DISCRIMINATOR = 1;
 
@@ -51,6 +51,18 @@ export function getInitializeVaultDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(INITIALIZE_VAULT_DISCRIMINATOR);
 }
 
+/**
+ * Creates a vault at PDA ["vault", base], its VRT mint (a fresh keypair that signs) and the
+ * burn vault's VRT account, deposits `initialize_token_amount` of the supported mint from the
+ * admin and mints as many VRT to the burn vault.
+ *
+ * Must exist: the vault config; the supported mint (SPL Token, or a supported Token-2022
+ * mint); the admin's supported-token account holding at least `initialize_token_amount`; the
+ * vault's supported-token account (the associated token account of the vault PDA). Create the
+ * last two with `getInitializeVaultPreconditionInstructions` (JS) / idempotent ATA creation.
+ *
+ * Timing: none; the new vault counts as updated in the current epoch.
+ */
 export type InitializeVaultInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -207,6 +219,18 @@ export type InitializeVaultAsyncInput<
   initializeTokenAmount: InitializeVaultInstructionDataArgs["initializeTokenAmount"];
 };
 
+/**
+ * Creates a vault at PDA ["vault", base], its VRT mint (a fresh keypair that signs) and the
+ * burn vault's VRT account, deposits `initialize_token_amount` of the supported mint from the
+ * admin and mints as many VRT to the burn vault.
+ *
+ * Must exist: the vault config; the supported mint (SPL Token, or a supported Token-2022
+ * mint); the admin's supported-token account holding at least `initialize_token_amount`; the
+ * vault's supported-token account (the associated token account of the vault PDA). Create the
+ * last two with `getInitializeVaultPreconditionInstructions` (JS) / idempotent ATA creation.
+ *
+ * Timing: none; the new vault counts as updated in the current epoch.
+ */
 export async function getInitializeVaultInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -298,14 +322,20 @@ export async function getInitializeVaultInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vault.value) {
-    accounts.vault.value = await findVaultPda({
-      base: getAddressFromResolvedInstructionAccount(
-        "base",
-        accounts.base.value,
-      ),
+    accounts.vault.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("base", accounts.base.value),
+        ),
+      ],
     });
   }
   if (!accounts.tokenProgram.value) {
@@ -365,11 +395,14 @@ export async function getInitializeVaultInstructionAsync<
     });
   }
   if (!accounts.burnVault.value) {
-    accounts.burnVault.value = await findBurnVaultPda({
-      base: getAddressFromResolvedInstructionAccount(
-        "base",
-        accounts.base.value,
-      ),
+    accounts.burnVault.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("burn_vault"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("base", accounts.base.value),
+        ),
+      ],
     });
   }
   if (!accounts.burnVaultVrtTokenAccount.value) {
@@ -484,6 +517,18 @@ export type InitializeVaultInput<
   initializeTokenAmount: InitializeVaultInstructionDataArgs["initializeTokenAmount"];
 };
 
+/**
+ * Creates a vault at PDA ["vault", base], its VRT mint (a fresh keypair that signs) and the
+ * burn vault's VRT account, deposits `initialize_token_amount` of the supported mint from the
+ * admin and mints as many VRT to the burn vault.
+ *
+ * Must exist: the vault config; the supported mint (SPL Token, or a supported Token-2022
+ * mint); the admin's supported-token account holding at least `initialize_token_amount`; the
+ * vault's supported-token account (the associated token account of the vault PDA). Create the
+ * last two with `getInitializeVaultPreconditionInstructions` (JS) / idempotent ATA creation.
+ *
+ * Timing: none; the new vault counts as updated in the current epoch.
+ */
 export function getInitializeVaultInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findVaultNcnSlasherTicketPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET_DISCRIMINATOR = 5;
 
@@ -46,6 +48,17 @@ export function getInitializeVaultNcnSlasherOperatorTicketDiscriminatorBytes(): 
   );
 }
 
+/**
+ * Anyone creates the account that tracks how much `slasher` has slashed `operator` for the NCN
+ * and the vault in the current epoch.
+ *
+ * Must exist: the vault config, the vault, the NCN, the operator and the vault NCN slasher
+ * ticket.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type InitializeVaultNcnSlasherOperatorTicketInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -146,6 +159,17 @@ export type InitializeVaultNcnSlasherOperatorTicketAsyncInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * Anyone creates the account that tracks how much `slasher` has slashed `operator` for the NCN
+ * and the vault in the current epoch.
+ *
+ * Must exist: the vault config, the vault, the NCN, the operator and the vault NCN slasher
+ * ticket.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getInitializeVaultNcnSlasherOperatorTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -212,19 +236,32 @@ export async function getInitializeVaultNcnSlasherOperatorTicketInstructionAsync
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultNcnSlasherTicket.value) {
-    accounts.vaultNcnSlasherTicket.value = await findVaultNcnSlasherTicketPda({
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      slasher: getAddressFromResolvedInstructionAccount(
-        "slasher",
-        accounts.slasher.value,
-      ),
+    accounts.vaultNcnSlasherTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_slasher_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "slasher",
+            accounts.slasher.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -288,6 +325,17 @@ export type InitializeVaultNcnSlasherOperatorTicketInput<
   systemProgram?: Address<TAccountSystemProgram>;
 };
 
+/**
+ * Anyone creates the account that tracks how much `slasher` has slashed `operator` for the NCN
+ * and the vault in the current epoch.
+ *
+ * Must exist: the vault config, the vault, the NCN, the operator and the vault NCN slasher
+ * ticket.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getInitializeVaultNcnSlasherOperatorTicketInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,12 +39,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import {
-  findConfigPda,
-  findNcnVaultSlasherTicketPda,
-  findVaultNcnSlasherTicketPda,
-} from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR = 6;
 
@@ -51,6 +49,17 @@ export function getInitializeVaultNcnSlasherTicketDiscriminatorBytes(): Readonly
   );
 }
 
+/**
+ * The vault's slasher admin registers a slasher the NCN has registered for the vault (copying
+ * its per-epoch limit); the ticket starts inactive.
+ *
+ * Must exist: the vault config, the vault, the NCN and the NCN vault slasher ticket (restaking
+ * program).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type InitializeVaultNcnSlasherTicketInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -129,6 +138,11 @@ export function getInitializeVaultNcnSlasherTicketInstructionDataCodec(): FixedS
   );
 }
 
+export type InitializeVaultNcnSlasherTicketInstructionExtraArgs = {
+  /** The restaking program id the restaking PDAs of this instruction are derived with. */
+  restakingProgram?: Address;
+};
+
 export type InitializeVaultNcnSlasherTicketAsyncInput<
   TAccountConfig extends string = string,
   TAccountVault extends string = string,
@@ -149,8 +163,20 @@ export type InitializeVaultNcnSlasherTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
   payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
+  restakingProgram?: InitializeVaultNcnSlasherTicketInstructionExtraArgs["restakingProgram"];
 };
 
+/**
+ * The vault's slasher admin registers a slasher the NCN has registered for the vault (copying
+ * its per-epoch limit); the ticket starts inactive.
+ *
+ * Must exist: the vault config, the vault, the NCN and the NCN vault slasher ticket (restaking
+ * program).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getInitializeVaultNcnSlasherTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -215,34 +241,67 @@ export async function getInitializeVaultNcnSlasherTicketInstructionAsync<
     ResolvedInstructionAccount
   >;
 
+  // Original args.
+  const args = { ...input };
+
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
+  }
+  if (!args.restakingProgram) {
+    args.restakingProgram =
+      "RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q" as Address<"RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q">;
   }
   if (!accounts.ncnSlasherTicket.value) {
-    accounts.ncnSlasherTicket.value = await findNcnVaultSlasherTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
+    accounts.ncnSlasherTicket.value = await getProgramDerivedAddress({
+      programAddress: getAddressFromResolvedInstructionAccount(
+        "restakingProgram",
+        args.restakingProgram,
       ),
-      slasher: getAddressFromResolvedInstructionAccount(
-        "slasher",
-        accounts.slasher.value,
-      ),
+      seeds: [
+        getUtf8Encoder().encode("ncn_slasher_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "slasher",
+            accounts.slasher.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.vaultSlasherTicket.value) {
-    accounts.vaultSlasherTicket.value = await findVaultNcnSlasherTicketPda({
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      slasher: getAddressFromResolvedInstructionAccount(
-        "slasher",
-        accounts.slasher.value,
-      ),
+    accounts.vaultSlasherTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_slasher_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "slasher",
+            accounts.slasher.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -299,8 +358,20 @@ export type InitializeVaultNcnSlasherTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
   payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
+  restakingProgram?: InitializeVaultNcnSlasherTicketInstructionExtraArgs["restakingProgram"];
 };
 
+/**
+ * The vault's slasher admin registers a slasher the NCN has registered for the vault (copying
+ * its per-epoch limit); the ticket starts inactive.
+ *
+ * Must exist: the vault config, the vault, the NCN and the NCN vault slasher ticket (restaking
+ * program).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getInitializeVaultNcnSlasherTicketInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -363,7 +434,14 @@ export function getInitializeVaultNcnSlasherTicketInstruction<
     ResolvedInstructionAccount
   >;
 
+  // Original args.
+  const args = { ...input };
+
   // Resolve default values.
+  if (!args.restakingProgram) {
+    args.restakingProgram =
+      "RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q" as Address<"RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q">;
+  }
   if (!accounts.systemProgram.value) {
     accounts.systemProgram.value =
       "11111111111111111111111111111111" as Address<"11111111111111111111111111111111">;

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,12 +39,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import {
-  findConfigPda,
-  findNcnVaultTicketPda,
-  findVaultNcnTicketPda,
-} from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_VAULT_NCN_TICKET_DISCRIMINATOR = 4;
 
@@ -49,6 +47,17 @@ export function getInitializeVaultNcnTicketDiscriminatorBytes(): ReadonlyUint8Ar
   return getU8Encoder().encode(INITIALIZE_VAULT_NCN_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The vault's NCN admin registers an NCN that has opted in to the vault; the ticket starts
+ * inactive (warm it up in a later slot).
+ *
+ * Must exist: the vault config, the vault, the NCN and the NCN vault ticket (restaking
+ * program, in any state).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type InitializeVaultNcnTicketInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -121,6 +130,11 @@ export function getInitializeVaultNcnTicketInstructionDataCodec(): FixedSizeCode
   );
 }
 
+export type InitializeVaultNcnTicketInstructionExtraArgs = {
+  /** The restaking program id the restaking PDAs of this instruction are derived with. */
+  restakingProgram?: Address;
+};
+
 export type InitializeVaultNcnTicketAsyncInput<
   TAccountConfig extends string = string,
   TAccountVault extends string = string,
@@ -139,8 +153,20 @@ export type InitializeVaultNcnTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
   payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
+  restakingProgram?: InitializeVaultNcnTicketInstructionExtraArgs["restakingProgram"];
 };
 
+/**
+ * The vault's NCN admin registers an NCN that has opted in to the vault; the ticket starts
+ * inactive (warm it up in a later slot).
+ *
+ * Must exist: the vault config, the vault, the NCN and the NCN vault ticket (restaking
+ * program, in any state).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getInitializeVaultNcnTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -195,26 +221,55 @@ export async function getInitializeVaultNcnTicketInstructionAsync<
     ResolvedInstructionAccount
   >;
 
+  // Original args.
+  const args = { ...input };
+
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
+  }
+  if (!args.restakingProgram) {
+    args.restakingProgram =
+      "RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q" as Address<"RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q">;
   }
   if (!accounts.ncnVaultTicket.value) {
-    accounts.ncnVaultTicket.value = await findNcnVaultTicketPda({
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
+    accounts.ncnVaultTicket.value = await getProgramDerivedAddress({
+      programAddress: getAddressFromResolvedInstructionAccount(
+        "restakingProgram",
+        args.restakingProgram,
       ),
+      seeds: [
+        getUtf8Encoder().encode("ncn_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.vaultNcnTicket.value) {
-    accounts.vaultNcnTicket.value = await findVaultNcnTicketPda({
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+    accounts.vaultNcnTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_ncn_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+      ],
     });
   }
   if (!accounts.systemProgram.value) {
@@ -267,8 +322,20 @@ export type InitializeVaultNcnTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
   payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
+  restakingProgram?: InitializeVaultNcnTicketInstructionExtraArgs["restakingProgram"];
 };
 
+/**
+ * The vault's NCN admin registers an NCN that has opted in to the vault; the ticket starts
+ * inactive (warm it up in a later slot).
+ *
+ * Must exist: the vault config, the vault, the NCN and the NCN vault ticket (restaking
+ * program, in any state).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getInitializeVaultNcnTicketInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -321,7 +388,14 @@ export function getInitializeVaultNcnTicketInstruction<
     ResolvedInstructionAccount
   >;
 
+  // Original args.
+  const args = { ...input };
+
   // Resolve default values.
+  if (!args.restakingProgram) {
+    args.restakingProgram =
+      "RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q" as Address<"RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q">;
+  }
   if (!accounts.systemProgram.value) {
     accounts.systemProgram.value =
       "11111111111111111111111111111111" as Address<"11111111111111111111111111111111">;

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,12 +39,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import {
-  findConfigPda,
-  findOperatorVaultTicketPda,
-  findVaultOperatorDelegationPda,
-} from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_VAULT_OPERATOR_DELEGATION_DISCRIMINATOR = 3;
 
@@ -51,6 +49,17 @@ export function getInitializeVaultOperatorDelegationDiscriminatorBytes(): Readon
   );
 }
 
+/**
+ * The vault's operator admin registers an operator that has opted in to the vault; the
+ * delegation holds no stake and takes the next operator index (the crank's order).
+ *
+ * Must exist: the vault config, the vault, the operator and the operator vault ticket
+ * (restaking program, in any state).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type InitializeVaultOperatorDelegationInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -127,6 +136,11 @@ export function getInitializeVaultOperatorDelegationInstructionDataCodec(): Fixe
   );
 }
 
+export type InitializeVaultOperatorDelegationInstructionExtraArgs = {
+  /** The restaking program id the restaking PDAs of this instruction are derived with. */
+  restakingProgram?: Address;
+};
+
 export type InitializeVaultOperatorDelegationAsyncInput<
   TAccountConfig extends string = string,
   TAccountVault extends string = string,
@@ -145,8 +159,20 @@ export type InitializeVaultOperatorDelegationAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
   payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
+  restakingProgram?: InitializeVaultOperatorDelegationInstructionExtraArgs["restakingProgram"];
 };
 
+/**
+ * The vault's operator admin registers an operator that has opted in to the vault; the
+ * delegation holds no stake and takes the next operator index (the crank's order).
+ *
+ * Must exist: the vault config, the vault, the operator and the operator vault ticket
+ * (restaking program, in any state).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getInitializeVaultOperatorDelegationInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -207,34 +233,62 @@ export async function getInitializeVaultOperatorDelegationInstructionAsync<
     ResolvedInstructionAccount
   >;
 
+  // Original args.
+  const args = { ...input };
+
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
+  }
+  if (!args.restakingProgram) {
+    args.restakingProgram =
+      "RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q" as Address<"RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q">;
   }
   if (!accounts.operatorVaultTicket.value) {
-    accounts.operatorVaultTicket.value = await findOperatorVaultTicketPda({
-      operator: getAddressFromResolvedInstructionAccount(
-        "operator",
-        accounts.operator.value,
+    accounts.operatorVaultTicket.value = await getProgramDerivedAddress({
+      programAddress: getAddressFromResolvedInstructionAccount(
+        "restakingProgram",
+        args.restakingProgram,
       ),
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
+      seeds: [
+        getUtf8Encoder().encode("operator_vault_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+      ],
     });
   }
   if (!accounts.vaultOperatorDelegation.value) {
-    accounts.vaultOperatorDelegation.value =
-      await findVaultOperatorDelegationPda({
-        vault: getAddressFromResolvedInstructionAccount(
-          "vault",
-          accounts.vault.value,
+    accounts.vaultOperatorDelegation.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_operator_delegation"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
         ),
-        operator: getAddressFromResolvedInstructionAccount(
-          "operator",
-          accounts.operator.value,
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "operator",
+            accounts.operator.value,
+          ),
         ),
-      });
+      ],
+    });
   }
   if (!accounts.systemProgram.value) {
     accounts.systemProgram.value =
@@ -291,8 +345,20 @@ export type InitializeVaultOperatorDelegationInput<
   admin: TransactionSigner<TAccountAdmin>;
   payer: TransactionSigner<TAccountPayer>;
   systemProgram?: Address<TAccountSystemProgram>;
+  restakingProgram?: InitializeVaultOperatorDelegationInstructionExtraArgs["restakingProgram"];
 };
 
+/**
+ * The vault's operator admin registers an operator that has opted in to the vault; the
+ * delegation holds no stake and takes the next operator index (the crank's order).
+ *
+ * Must exist: the vault config, the vault, the operator and the operator vault ticket
+ * (restaking program, in any state).
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getInitializeVaultOperatorDelegationInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -351,7 +417,14 @@ export function getInitializeVaultOperatorDelegationInstruction<
     ResolvedInstructionAccount
   >;
 
+  // Original args.
+  const args = { ...input };
+
   // Resolve default values.
+  if (!args.restakingProgram) {
+    args.restakingProgram =
+      "RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q" as Address<"RestkWeAVL8fRGgzhfeoqFhsqKRchg6aa1XrcH96z4Q">;
+  }
   if (!accounts.systemProgram.value) {
     accounts.systemProgram.value =
       "11111111111111111111111111111111" as Address<"11111111111111111111111111111111">;

@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,14 +36,13 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 import {
   getWithdrawalAllocationMethodDecoder,
   getWithdrawalAllocationMethodEncoder,
   type WithdrawalAllocationMethod,
   type WithdrawalAllocationMethodArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const INITIALIZE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR = 27;
 
@@ -51,6 +52,17 @@ export function getInitializeVaultUpdateStateTrackerDiscriminatorBytes(): Readon
   );
 }
 
+/**
+ * Anyone starts the epoch update of a vault: creates the tracker of the current epoch at PDA
+ * ["vault_update_state_tracker", vault, epoch]. Then crank every operator delegation
+ * (CrankVaultUpdateStateTracker, in index order) and close the tracker
+ * (CloseVaultUpdateStateTracker).
+ *
+ * Must exist: the vault config and the vault.
+ *
+ * Timing: once per epoch; fails with VaultIsUpdated when the vault is already updated in the
+ * current epoch (e.g. created in it).
+ */
 export type InitializeVaultUpdateStateTrackerInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -138,6 +150,17 @@ export type InitializeVaultUpdateStateTrackerAsyncInput<
   withdrawalAllocationMethod: InitializeVaultUpdateStateTrackerInstructionDataArgs["withdrawalAllocationMethod"];
 };
 
+/**
+ * Anyone starts the epoch update of a vault: creates the tracker of the current epoch at PDA
+ * ["vault_update_state_tracker", vault, epoch]. Then crank every operator delegation
+ * (CrankVaultUpdateStateTracker, in index order) and close the tracker
+ * (CloseVaultUpdateStateTracker).
+ *
+ * Must exist: the vault config and the vault.
+ *
+ * Timing: once per epoch; fails with VaultIsUpdated when the vault is already updated in the
+ * current epoch (e.g. created in it).
+ */
 export async function getInitializeVaultUpdateStateTrackerInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -188,7 +211,10 @@ export async function getInitializeVaultUpdateStateTrackerInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.systemProgram.value) {
     accounts.systemProgram.value =
@@ -236,6 +262,17 @@ export type InitializeVaultUpdateStateTrackerInput<
   withdrawalAllocationMethod: InitializeVaultUpdateStateTrackerInstructionDataArgs["withdrawalAllocationMethod"];
 };
 
+/**
+ * Anyone starts the epoch update of a vault: creates the tracker of the current epoch at PDA
+ * ["vault_update_state_tracker", vault, epoch]. Then crank every operator delegation
+ * (CrankVaultUpdateStateTracker, in index order) and close the tracker
+ * (CloseVaultUpdateStateTracker).
+ *
+ * Must exist: the vault config and the vault.
+ *
+ * Timing: once per epoch; fails with VaultIsUpdated when the vault is already updated in the
+ * current epoch (e.g. created in it).
+ */
 export function getInitializeVaultUpdateStateTrackerInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -23,7 +23,7 @@ import {
   type InstructionWithData,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const INITIALIZE_VAULT_WITH_MINT_DISCRIMINATOR = 2;
 
@@ -31,6 +31,11 @@ export function getInitializeVaultWithMintDiscriminatorBytes(): ReadonlyUint8Arr
   return getU8Encoder().encode(INITIALIZE_VAULT_WITH_MINT_DISCRIMINATOR);
 }
 
+/**
+ * Reserved (as in the original): does nothing and succeeds, whatever the accounts.
+ *
+ * Must exist: nothing.
+ */
 export type InitializeVaultWithMintInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TRemainingAccounts extends readonly AccountMeta<string>[] = [],
@@ -68,6 +73,11 @@ export function getInitializeVaultWithMintInstructionDataCodec(): FixedSizeCodec
 
 export type InitializeVaultWithMintInput = {};
 
+/**
+ * Reserved (as in the original): does nothing and succeeds, whatever the accounts.
+ *
+ * Must exist: nothing.
+ */
 export function getInitializeVaultWithMintInstruction<
   TProgramAddress extends Address = typeof JITO_VAULT_PROGRAM_ADDRESS,
 >(config?: {

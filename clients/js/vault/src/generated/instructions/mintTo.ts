@@ -16,6 +16,7 @@ import {
   getU64Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -40,8 +41,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const MINT_TO_DISCRIMINATOR = 11;
 
@@ -49,6 +49,21 @@ export function getMintToDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(MINT_TO_DISCRIMINATOR);
 }
 
+/**
+ * Deposits `amount_in` supported tokens and mints VRT at the current exchange rate to the
+ * depositor, less the deposit fee (minted to the vault's fee wallet); fails if the depositor
+ * would get less than `min_amount_out` (SlippageError).
+ *
+ * Must exist: the vault config, the vault (not paused), the depositor's supported-token
+ * account holding `amount_in`, the vault's supported-token account, the depositor's VRT
+ * account and the VRT associated token account of the vault's fee wallet. Create them with
+ * `getMintToPreconditionInstructions` (JS) / idempotent ATA creation. A vault with a mint/burn
+ * admin also needs it as `mint_signer`.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type MintToInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -176,6 +191,21 @@ export type MintToAsyncInput<
   minAmountOut: MintToInstructionDataArgs["minAmountOut"];
 };
 
+/**
+ * Deposits `amount_in` supported tokens and mints VRT at the current exchange rate to the
+ * depositor, less the deposit fee (minted to the vault's fee wallet); fails if the depositor
+ * would get less than `min_amount_out` (SlippageError).
+ *
+ * Must exist: the vault config, the vault (not paused), the depositor's supported-token
+ * account holding `amount_in`, the vault's supported-token account, the depositor's VRT
+ * account and the VRT associated token account of the vault's fee wallet. Create them with
+ * `getMintToPreconditionInstructions` (JS) / idempotent ATA creation. A vault with a mint/burn
+ * admin also needs it as `mint_signer`.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getMintToInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -255,7 +285,10 @@ export async function getMintToInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
@@ -351,6 +384,21 @@ export type MintToInput<
   minAmountOut: MintToInstructionDataArgs["minAmountOut"];
 };
 
+/**
+ * Deposits `amount_in` supported tokens and mints VRT at the current exchange rate to the
+ * depositor, less the deposit fee (minted to the vault's fee wallet); fails if the depositor
+ * would get less than `min_amount_out` (SlippageError).
+ *
+ * Must exist: the vault config, the vault (not paused), the depositor's supported-token
+ * account holding `amount_in`, the vault's supported-token account, the depositor's VRT
+ * account and the VRT associated token account of the vault's fee wallet. Create them with
+ * `getMintToPreconditionInstructions` (JS) / idempotent ATA creation. A vault with a mint/burn
+ * admin also needs it as `mint_signer`.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getMintToInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

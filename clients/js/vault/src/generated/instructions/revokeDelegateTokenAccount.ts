@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,8 +36,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const REVOKE_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR = 21;
 
@@ -43,6 +44,11 @@ export function getRevokeDelegateTokenAccountDiscriminatorBytes(): ReadonlyUint8
   return getU8Encoder().encode(REVOKE_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR);
 }
 
+/**
+ * The vault's delegate asset admin revokes the delegate set by DelegateTokenAccount.
+ *
+ * Must exist: the vault config, the vault, the mint and the token account. No timing rule.
+ */
 export type RevokeDelegateTokenAccountInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -126,6 +132,11 @@ export type RevokeDelegateTokenAccountAsyncInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * The vault's delegate asset admin revokes the delegate set by DelegateTokenAccount.
+ *
+ * Must exist: the vault config, the vault, the mint and the token account. No timing rule.
+ */
 export async function getRevokeDelegateTokenAccountInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -177,7 +188,10 @@ export async function getRevokeDelegateTokenAccountInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
@@ -223,6 +237,11 @@ export type RevokeDelegateTokenAccountInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * The vault's delegate asset admin revokes the delegate set by DelegateTokenAccount.
+ *
+ * Must exist: the vault config, the vault, the mint and the token account. No timing rule.
+ */
 export function getRevokeDelegateTokenAccountInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

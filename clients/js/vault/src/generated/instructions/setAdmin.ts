@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,8 +36,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const SET_ADMIN_DISCRIMINATOR = 22;
 
@@ -43,6 +44,12 @@ export function getSetAdminDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * Hands the vault over to a new admin (both sign); the secondary roles the old admin held move
+ * too.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export type SetAdminInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -109,6 +116,12 @@ export type SetAdminAsyncInput<
   newAdmin: TransactionSigner<TAccountNewAdmin>;
 };
 
+/**
+ * Hands the vault over to a new admin (both sign); the secondary roles the old admin held move
+ * too.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export async function getSetAdminInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -149,7 +162,10 @@ export async function getSetAdminInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -183,6 +199,12 @@ export type SetAdminInput<
   newAdmin: TransactionSigner<TAccountNewAdmin>;
 };
 
+/**
+ * Hands the vault over to a new admin (both sign); the secondary roles the old admin held move
+ * too.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export function getSetAdminInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,14 +36,13 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 import {
   getConfigAdminRoleDecoder,
   getConfigAdminRoleEncoder,
   type ConfigAdminRole,
   type ConfigAdminRoleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const SET_CONFIG_SECONDARY_ADMIN_DISCRIMINATOR = 33;
 
@@ -49,6 +50,11 @@ export function getSetConfigSecondaryAdminDiscriminatorBytes(): ReadonlyUint8Arr
   return getU8Encoder().encode(SET_CONFIG_SECONDARY_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * The vault config admin sets a secondary config role (fee admin).
+ *
+ * Must exist: the vault config. No timing rule.
+ */
 export type SetConfigSecondaryAdminInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -123,6 +129,11 @@ export type SetConfigSecondaryAdminAsyncInput<
   configAdminRole: SetConfigSecondaryAdminInstructionDataArgs["configAdminRole"];
 };
 
+/**
+ * The vault config admin sets a secondary config role (fee admin).
+ *
+ * Must exist: the vault config. No timing rule.
+ */
 export async function getSetConfigSecondaryAdminInstructionAsync<
   TAccountConfig extends string,
   TAccountAdmin extends string,
@@ -162,7 +173,10 @@ export async function getSetConfigSecondaryAdminInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -195,6 +209,11 @@ export type SetConfigSecondaryAdminInput<
   configAdminRole: SetConfigSecondaryAdminInstructionDataArgs["configAdminRole"];
 };
 
+/**
+ * The vault config admin sets a secondary config role (fee admin).
+ *
+ * Must exist: the vault config. No timing rule.
+ */
 export function getSetConfigSecondaryAdminInstruction<
   TAccountConfig extends string,
   TAccountAdmin extends string,

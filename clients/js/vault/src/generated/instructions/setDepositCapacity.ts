@@ -8,12 +8,14 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU64Decoder,
   getU64Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +38,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const SET_DEPOSIT_CAPACITY_DISCRIMINATOR = 15;
 
@@ -45,6 +46,11 @@ export function getSetDepositCapacityDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_DEPOSIT_CAPACITY_DISCRIMINATOR);
 }
 
+/**
+ * The vault's capacity admin sets the most supported tokens the vault accepts through MintTo.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export type SetDepositCapacityInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -117,6 +123,11 @@ export type SetDepositCapacityAsyncInput<
   amount: SetDepositCapacityInstructionDataArgs["amount"];
 };
 
+/**
+ * The vault's capacity admin sets the most supported tokens the vault accepts through MintTo.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export async function getSetDepositCapacityInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -156,7 +167,10 @@ export async function getSetDepositCapacityInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -189,6 +203,11 @@ export type SetDepositCapacityInput<
   amount: SetDepositCapacityInstructionDataArgs["amount"];
 };
 
+/**
+ * The vault's capacity admin sets the most supported tokens the vault accepts through MintTo.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export function getSetDepositCapacityInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -10,12 +10,14 @@ import {
   combineCodec,
   getOptionDecoder,
   getOptionEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU16Decoder,
   getU16Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -40,8 +42,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const SET_FEES_DISCRIMINATOR = 16;
 
@@ -49,6 +50,15 @@ export function getSetFeesDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_FEES_DISCRIMINATOR);
 }
 
+/**
+ * The vault's fee admin changes the deposit fee, the withdrawal fee (taking effect at the next
+ * update) and/or the reward fee.
+ *
+ * Must exist: the vault config and the vault.
+ *
+ * Timing: at most once per full epoch: not in the epoch of the last fee change nor the next
+ * (else VaultFeeChangeTooSoon); each fee within the config's cap and bump limits.
+ */
 export type SetFeesInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -130,6 +140,15 @@ export type SetFeesAsyncInput<
   rewardFeeBps: SetFeesInstructionDataArgs["rewardFeeBps"];
 };
 
+/**
+ * The vault's fee admin changes the deposit fee, the withdrawal fee (taking effect at the next
+ * update) and/or the reward fee.
+ *
+ * Must exist: the vault config and the vault.
+ *
+ * Timing: at most once per full epoch: not in the epoch of the last fee change nor the next
+ * (else VaultFeeChangeTooSoon); each fee within the config's cap and bump limits.
+ */
 export async function getSetFeesInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -165,7 +184,10 @@ export async function getSetFeesInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -200,6 +222,15 @@ export type SetFeesInput<
   rewardFeeBps: SetFeesInstructionDataArgs["rewardFeeBps"];
 };
 
+/**
+ * The vault's fee admin changes the deposit fee, the withdrawal fee (taking effect at the next
+ * update) and/or the reward fee.
+ *
+ * Must exist: the vault config and the vault.
+ *
+ * Timing: at most once per full epoch: not in the epoch of the last fee change nor the next
+ * (else VaultFeeChangeTooSoon); each fee within the config's cap and bump limits.
+ */
 export function getSetFeesInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

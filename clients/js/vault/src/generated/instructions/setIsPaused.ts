@@ -10,10 +10,12 @@ import {
   combineCodec,
   getBooleanDecoder,
   getBooleanEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -36,8 +38,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const SET_IS_PAUSED_DISCRIMINATOR = 19;
 
@@ -45,6 +46,12 @@ export function getSetIsPausedDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_IS_PAUSED_DISCRIMINATOR);
 }
 
+/**
+ * The vault admin pauses or resumes the vault; a paused vault refuses deposits, withdrawals,
+ * delegation and ticket changes.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export type SetIsPausedInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -114,6 +121,12 @@ export type SetIsPausedAsyncInput<
   isPaused: SetIsPausedInstructionDataArgs["isPaused"];
 };
 
+/**
+ * The vault admin pauses or resumes the vault; a paused vault refuses deposits, withdrawals,
+ * delegation and ticket changes.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export async function getSetIsPausedInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -149,7 +162,10 @@ export async function getSetIsPausedInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -182,6 +198,12 @@ export type SetIsPausedInput<
   isPaused: SetIsPausedInstructionDataArgs["isPaused"];
 };
 
+/**
+ * The vault admin pauses or resumes the vault; a paused vault refuses deposits, withdrawals,
+ * delegation and ticket changes.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export function getSetIsPausedInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,12 +8,14 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU16Decoder,
   getU16Encoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +37,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const SET_PROGRAM_FEE_DISCRIMINATOR = 17;
 
@@ -44,6 +45,12 @@ export function getSetProgramFeeDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_PROGRAM_FEE_DISCRIMINATOR);
 }
 
+/**
+ * The config admin sets the program's withdrawal fee (at most 10000 bps); vaults take it at
+ * their next update.
+ *
+ * Must exist: the vault config. No timing rule.
+ */
 export type SetProgramFeeInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -107,6 +114,12 @@ export type SetProgramFeeAsyncInput<
   newFeeBps: SetProgramFeeInstructionDataArgs["newFeeBps"];
 };
 
+/**
+ * The config admin sets the program's withdrawal fee (at most 10000 bps); vaults take it at
+ * their next update.
+ *
+ * Must exist: the vault config. No timing rule.
+ */
 export async function getSetProgramFeeInstructionAsync<
   TAccountConfig extends string,
   TAccountAdmin extends string,
@@ -135,7 +148,10 @@ export async function getSetProgramFeeInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -164,6 +180,12 @@ export type SetProgramFeeInput<
   newFeeBps: SetProgramFeeInstructionDataArgs["newFeeBps"];
 };
 
+/**
+ * The config admin sets the program's withdrawal fee (at most 10000 bps); vaults take it at
+ * their next update.
+ *
+ * Must exist: the vault config. No timing rule.
+ */
 export function getSetProgramFeeInstruction<
   TAccountConfig extends string,
   TAccountAdmin extends string,

@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,8 +36,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const SET_PROGRAM_FEE_WALLET_DISCRIMINATOR = 18;
 
@@ -43,6 +44,12 @@ export function getSetProgramFeeWalletDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_PROGRAM_FEE_WALLET_DISCRIMINATOR);
 }
 
+/**
+ * The config's program fee admin sets the program fee wallet.
+ *
+ * Must exist: the vault config. BurnWithdrawalTicket then needs the VRT account of the new
+ * wallet for each vault's VRT mint.
+ */
 export type SetProgramFeeWalletInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -105,6 +112,12 @@ export type SetProgramFeeWalletAsyncInput<
   newFeeWallet: Address<TAccountNewFeeWallet>;
 };
 
+/**
+ * The config's program fee admin sets the program fee wallet.
+ *
+ * Must exist: the vault config. BurnWithdrawalTicket then needs the VRT account of the new
+ * wallet for each vault's VRT mint.
+ */
 export async function getSetProgramFeeWalletInstructionAsync<
   TAccountConfig extends string,
   TAccountProgramFeeAdmin extends string,
@@ -144,7 +157,10 @@ export async function getSetProgramFeeWalletInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -174,6 +190,12 @@ export type SetProgramFeeWalletInput<
   newFeeWallet: Address<TAccountNewFeeWallet>;
 };
 
+/**
+ * The config's program fee admin sets the program fee wallet.
+ *
+ * Must exist: the vault config. BurnWithdrawalTicket then needs the VRT account of the new
+ * wallet for each vault's VRT mint.
+ */
 export function getSetProgramFeeWalletInstruction<
   TAccountConfig extends string,
   TAccountProgramFeeAdmin extends string,

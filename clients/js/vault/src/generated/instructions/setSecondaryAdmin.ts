@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -34,14 +36,13 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 import {
   getVaultAdminRoleDecoder,
   getVaultAdminRoleEncoder,
   type VaultAdminRole,
   type VaultAdminRoleArgs,
-} from "../types";
+} from "../types/index.js";
 
 export const SET_SECONDARY_ADMIN_DISCRIMINATOR = 23;
 
@@ -49,6 +50,12 @@ export function getSetSecondaryAdminDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(SET_SECONDARY_ADMIN_DISCRIMINATOR);
 }
 
+/**
+ * The vault admin assigns one secondary role (delegation, operator, NCN, slasher, capacity,
+ * fee, mint/burn, delegate asset or metadata admin); the new admin does not sign.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export type SetSecondaryAdminInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -126,6 +133,12 @@ export type SetSecondaryAdminAsyncInput<
   vaultAdminRole: SetSecondaryAdminInstructionDataArgs["vaultAdminRole"];
 };
 
+/**
+ * The vault admin assigns one secondary role (delegation, operator, NCN, slasher, capacity,
+ * fee, mint/burn, delegate asset or metadata admin); the new admin does not sign.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export async function getSetSecondaryAdminInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -169,7 +182,10 @@ export async function getSetSecondaryAdminInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   const getAccountMeta = getAccountMetaFactory(programAddress, "omitted");
@@ -206,6 +222,12 @@ export type SetSecondaryAdminInput<
   vaultAdminRole: SetSecondaryAdminInstructionDataArgs["vaultAdminRole"];
 };
 
+/**
+ * The vault admin assigns one secondary role (delegation, operator, NCN, slasher, capacity,
+ * fee, mint/burn, delegate asset or metadata admin); the new admin does not sign.
+ *
+ * Must exist: the vault config and the vault. No timing rule.
+ */
 export function getSetSecondaryAdminInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -40,7 +40,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const UPDATE_TOKEN_METADATA_DISCRIMINATOR = 31;
 
@@ -48,6 +48,11 @@ export function getUpdateTokenMetadataDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(UPDATE_TOKEN_METADATA_DISCRIMINATOR);
 }
 
+/**
+ * The vault admin rewrites the name, symbol and URI of the VRT's Metaplex metadata.
+ *
+ * Must exist: the vault, its VRT mint and the metadata account. No timing rule.
+ */
 export type UpdateTokenMetadataInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountVault extends string | AccountMeta<string> = string,
@@ -145,6 +150,11 @@ export type UpdateTokenMetadataInput<
   uri: UpdateTokenMetadataInstructionDataArgs["uri"];
 };
 
+/**
+ * The vault admin rewrites the name, symbol and URI of the VRT's Metaplex metadata.
+ *
+ * Must exist: the vault, its VRT mint and the metadata account. No timing rule.
+ */
 export function getUpdateTokenMetadataInstruction<
   TAccountVault extends string,
   TAccountAdmin extends string,

@@ -8,10 +8,12 @@
 
 import {
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -31,8 +33,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const UPDATE_VAULT_BALANCE_DISCRIMINATOR = 26;
 
@@ -40,6 +41,17 @@ export function getUpdateVaultBalanceDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(UPDATE_VAULT_BALANCE_DISCRIMINATOR);
 }
 
+/**
+ * Anyone adds supported tokens that reached the vault's token account outside of deposits
+ * (rewards) to the vault's balance; the reward fee is minted as VRT to the vault's fee wallet.
+ *
+ * Must exist: the vault config, the vault, the vault's supported-token account and the VRT
+ * associated token account of the vault's fee wallet.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type UpdateVaultBalanceInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -120,6 +132,17 @@ export type UpdateVaultBalanceAsyncInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * Anyone adds supported tokens that reached the vault's token account outside of deposits
+ * (rewards) to the vault's balance; the reward fee is minted as VRT to the vault's fee wallet.
+ *
+ * Must exist: the vault config, the vault, the vault's supported-token account and the VRT
+ * associated token account of the vault's fee wallet.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getUpdateVaultBalanceInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -174,7 +197,10 @@ export async function getUpdateVaultBalanceInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.tokenProgram.value) {
     accounts.tokenProgram.value =
@@ -220,6 +246,17 @@ export type UpdateVaultBalanceInput<
   tokenProgram?: Address<TAccountTokenProgram>;
 };
 
+/**
+ * Anyone adds supported tokens that reached the vault's token account outside of deposits
+ * (rewards) to the vault's balance; the reward fee is minted as VRT to the vault's fee wallet.
+ *
+ * Must exist: the vault config, the vault, the vault's supported-token account and the VRT
+ * associated token account of the vault's fee wallet.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getUpdateVaultBalanceInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -8,10 +8,13 @@
 
 import {
   combineCodec,
+  getAddressEncoder,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -35,8 +38,7 @@ import {
   getAddressFromResolvedInstructionAccount,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda, findVaultNcnSlasherTicketPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const WARMUP_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR = 9;
 
@@ -44,6 +46,19 @@ export function getWarmupVaultNcnSlasherTicketDiscriminatorBytes(): ReadonlyUint
   return getU8Encoder().encode(WARMUP_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR);
 }
 
+/**
+ * The vault's slasher admin starts warming up a slasher for an NCN.
+ *
+ * Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+ *
+ * Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+ * send this at least one slot later, else VaultNcnSlasherTicketFailedWarmup. It then warms up
+ * for the rest of this epoch and the next and is active from the epoch after.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export type WarmupVaultNcnSlasherTicketInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -124,6 +139,19 @@ export type WarmupVaultNcnSlasherTicketAsyncInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The vault's slasher admin starts warming up a slasher for an NCN.
+ *
+ * Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+ *
+ * Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+ * send this at least one slot later, else VaultNcnSlasherTicketFailedWarmup. It then warms up
+ * for the rest of this epoch and the next and is active from the epoch after.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export async function getWarmupVaultNcnSlasherTicketInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -175,19 +203,32 @@ export async function getWarmupVaultNcnSlasherTicketInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
   if (!accounts.vaultSlasherTicket.value) {
-    accounts.vaultSlasherTicket.value = await findVaultNcnSlasherTicketPda({
-      vault: getAddressFromResolvedInstructionAccount(
-        "vault",
-        accounts.vault.value,
-      ),
-      ncn: getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
-      slasher: getAddressFromResolvedInstructionAccount(
-        "slasher",
-        accounts.slasher.value,
-      ),
+    accounts.vaultSlasherTicket.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [
+        getUtf8Encoder().encode("vault_slasher_ticket"),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "vault",
+            accounts.vault.value,
+          ),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount("ncn", accounts.ncn.value),
+        ),
+        getAddressEncoder().encode(
+          getAddressFromResolvedInstructionAccount(
+            "slasher",
+            accounts.slasher.value,
+          ),
+        ),
+      ],
     });
   }
 
@@ -230,6 +271,19 @@ export type WarmupVaultNcnSlasherTicketInput<
   admin: TransactionSigner<TAccountAdmin>;
 };
 
+/**
+ * The vault's slasher admin starts warming up a slasher for an NCN.
+ *
+ * Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+ *
+ * Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+ * send this at least one slot later, else VaultNcnSlasherTicketFailedWarmup. It then warms up
+ * for the rest of this epoch and the next and is active from the epoch after.
+ *
+ * Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+ * one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+ * VaultUpdateNeeded.
+ */
 export function getWarmupVaultNcnSlasherTicketInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

@@ -6,15 +6,15 @@
  * @see https://github.com/codama-idl/codama
  */
 
-export * from "./burnVault";
-export * from "./config";
-export * from "./ncnVaultSlasherTicket";
-export * from "./ncnVaultTicket";
-export * from "./operatorVaultTicket";
-export * from "./vault";
-export * from "./vaultNcnSlasherOperatorTicket";
-export * from "./vaultNcnSlasherTicket";
-export * from "./vaultNcnTicket";
-export * from "./vaultOperatorDelegation";
-export * from "./vaultStakerWithdrawalTicket";
-export * from "./vaultUpdateStateTracker";
+export * from "./burnVault.js";
+export * from "./config.js";
+export * from "./ncnVaultSlasherTicket.js";
+export * from "./ncnVaultTicket.js";
+export * from "./operatorVaultTicket.js";
+export * from "./vault.js";
+export * from "./vaultNcnSlasherOperatorTicket.js";
+export * from "./vaultNcnSlasherTicket.js";
+export * from "./vaultNcnTicket.js";
+export * from "./vaultOperatorDelegation.js";
+export * from "./vaultStakerWithdrawalTicket.js";
+export * from "./vaultUpdateStateTracker.js";

@@ -58,7 +58,7 @@ import {
   type VaultStakerWithdrawalTicketArgs,
   type VaultUpdateStateTracker,
   type VaultUpdateStateTrackerArgs,
-} from "../accounts";
+} from "../accounts/index.js";
 import {
   getAddDelegationInstructionAsync,
   getBurnWithdrawalTicketInstructionAsync,
@@ -200,7 +200,7 @@ import {
   type UpdateVaultBalanceAsyncInput,
   type WarmupVaultNcnSlasherTicketAsyncInput,
   type WarmupVaultNcnTicketAsyncInput,
-} from "../instructions";
+} from "../instructions/index.js";
 import {
   findBurnVaultPda,
   findConfigPda,
@@ -214,7 +214,7 @@ import {
   findVaultPda,
   findVaultStakerWithdrawalTicketPda,
   findVaultUpdateStateTrackerPda,
-} from "../pdas";
+} from "../pdas/index.js";
 
 export const JITO_VAULT_PROGRAM_ADDRESS =
   "Vau1t6sLNxnzB7ZDsef8TLbPLfyZMYXH8WTNqUdm9g8" as Address<"Vau1t6sLNxnzB7ZDsef8TLbPLfyZMYXH8WTNqUdm9g8">;

@@ -6,8 +6,8 @@
  * @see https://github.com/codama-idl/codama
  */
 
-export * from "./configAdminRole";
-export * from "./delegationState";
-export * from "./slotToggle";
-export * from "./vaultAdminRole";
-export * from "./withdrawalAllocationMethod";
+export * from "./configAdminRole.js";
+export * from "./delegationState.js";
+export * from "./slotToggle.js";
+export * from "./vaultAdminRole.js";
+export * from "./withdrawalAllocationMethod.js";

@@ -10,95 +10,95 @@ use thiserror::Error;
 
 #[derive(Clone, Debug, Eq, Error, FromPrimitive, PartialEq)]
 pub enum JitoRestakingError {
-    /// 0 - Bad epoch length
-    #[error("Bad epoch length")]
+    /// 0 - The epoch length is zero; an epoch must be at least one slot long.
+    #[error("The epoch length is zero; an epoch must be at least one slot long.")]
     BadEpochLength = 0x0,
-    /// 1000 - NcnOperatorAdminInvalid
-    #[error("NcnOperatorAdminInvalid")]
+    /// 1000 - The signer is not the NCN's operator admin.
+    #[error("The signer is not the NCN's operator admin.")]
     NcnOperatorAdminInvalid = 0x3E8,
-    /// 1001 - NcnCooldownOperatorFailed
-    #[error("NcnCooldownOperatorFailed")]
+    /// 1001 - The NCN cannot cool down its opt-in to this operator: the opt-in is not active (it is inactive, warming up or already cooling down).
+    #[error("The NCN cannot cool down its opt-in to this operator: the opt-in is not active (it is inactive, warming up or already cooling down).")]
     NcnCooldownOperatorFailed = 0x3E9,
-    /// 1002 - NcnSlasherAdminInvalid
-    #[error("NcnSlasherAdminInvalid")]
+    /// 1002 - The signer is not the NCN's slasher admin.
+    #[error("The signer is not the NCN's slasher admin.")]
     NcnSlasherAdminInvalid = 0x3EA,
-    /// 1003 - NcnVaultAdminInvalid
-    #[error("NcnVaultAdminInvalid")]
+    /// 1003 - The signer is not the NCN's vault admin.
+    #[error("The signer is not the NCN's vault admin.")]
     NcnVaultAdminInvalid = 0x3EB,
-    /// 1004 - NcnAdminInvalid
-    #[error("NcnAdminInvalid")]
+    /// 1004 - The signer is not the NCN's admin.
+    #[error("The signer is not the NCN's admin.")]
     NcnAdminInvalid = 0x3EC,
-    /// 1005 - NcnDelegateAdminInvalid
-    #[error("NcnDelegateAdminInvalid")]
+    /// 1005 - The signer is not the NCN's delegate admin.
+    #[error("The signer is not the NCN's delegate admin.")]
     NcnDelegateAdminInvalid = 0x3ED,
-    /// 1006 - NcnVaultSlasherTicketFailedCooldown
-    #[error("NcnVaultSlasherTicketFailedCooldown")]
+    /// 1006 - The NCN vault slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).
+    #[error("The NCN vault slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     NcnVaultSlasherTicketFailedCooldown = 0x3EE,
-    /// 1007 - NcnVaultTicketFailedCooldown
-    #[error("NcnVaultTicketFailedCooldown")]
+    /// 1007 - The NCN vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).
+    #[error("The NCN vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     NcnVaultTicketFailedCooldown = 0x3EF,
-    /// 1008 - NcnWarmupOperatorFailed
-    #[error("NcnWarmupOperatorFailed")]
+    /// 1008 - The NCN cannot warm up its opt-in to this operator: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).
+    #[error("The NCN cannot warm up its opt-in to this operator: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).")]
     NcnWarmupOperatorFailed = 0x3F0,
-    /// 1009 - NcnVaultSlasherTicketFailedWarmup
-    #[error("NcnVaultSlasherTicketFailedWarmup")]
+    /// 1009 - The NCN vault slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).
+    #[error("The NCN vault slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     NcnVaultSlasherTicketFailedWarmup = 0x3F1,
-    /// 1010 - NcnVaultTicketFailedWarmup
-    #[error("NcnVaultTicketFailedWarmup")]
+    /// 1010 - The NCN vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).
+    #[error("The NCN vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     NcnVaultTicketFailedWarmup = 0x3F2,
-    /// 2000 - OperatorNcnAdminInvalid
-    #[error("OperatorNcnAdminInvalid")]
+    /// 2000 - The signer is not the operator's NCN admin.
+    #[error("The signer is not the operator's NCN admin.")]
     OperatorNcnAdminInvalid = 0x7D0,
-    /// 2001 - OperatorVaultAdminInvalid
-    #[error("OperatorVaultAdminInvalid")]
+    /// 2001 - The signer is not the operator's vault admin.
+    #[error("The signer is not the operator's vault admin.")]
     OperatorVaultAdminInvalid = 0x7D1,
-    /// 2002 - OperatorAdminInvalid
-    #[error("OperatorAdminInvalid")]
+    /// 2002 - The signer is not the operator's admin.
+    #[error("The signer is not the operator's admin.")]
     OperatorAdminInvalid = 0x7D2,
-    /// 2003 - OperatorDelegateAdminInvalid
-    #[error("OperatorDelegateAdminInvalid")]
+    /// 2003 - The signer is not the operator's delegate admin.
+    #[error("The signer is not the operator's delegate admin.")]
     OperatorDelegateAdminInvalid = 0x7D3,
-    /// 2004 - OperatorCooldownNcnFailed
-    #[error("OperatorCooldownNcnFailed")]
+    /// 2004 - The operator cannot cool down its opt-in to this NCN: the opt-in is not active (it is inactive, warming up or already cooling down).
+    #[error("The operator cannot cool down its opt-in to this NCN: the opt-in is not active (it is inactive, warming up or already cooling down).")]
     OperatorCooldownNcnFailed = 0x7D4,
-    /// 2005 - OperatorVaultTicketFailedCooldown
-    #[error("OperatorVaultTicketFailedCooldown")]
+    /// 2005 - The operator vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).
+    #[error("The operator vault ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     OperatorVaultTicketFailedCooldown = 0x7D5,
-    /// 2006 - OperatorVaultTicketFailedWarmup
-    #[error("OperatorVaultTicketFailedWarmup")]
+    /// 2006 - The operator vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).
+    #[error("The operator vault ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     OperatorVaultTicketFailedWarmup = 0x7D6,
-    /// 2007 - OperatorWarmupNcnFailed
-    #[error("OperatorWarmupNcnFailed")]
+    /// 2007 - The operator cannot warm up its opt-in to this NCN: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).
+    #[error("The operator cannot warm up its opt-in to this NCN: the opt-in is not inactive, or this is the slot it was created or last changed in (wait one slot).")]
     OperatorWarmupNcnFailed = 0x7D7,
-    /// 2008 - OperatorFeeCapExceeded
-    #[error("OperatorFeeCapExceeded")]
+    /// 2008 - The operator fee is above the maximum of 10000 bps.
+    #[error("The operator fee is above the maximum of 10000 bps.")]
     OperatorFeeCapExceeded = 0x7D8,
-    /// 2009 - NcnOverflow
-    #[error("NcnOverflow")]
+    /// 2009 - The NCN counter would overflow.
+    #[error("The NCN counter would overflow.")]
     NcnOverflow = 0x7D9,
-    /// 2010 - OperatorOverflow
-    #[error("OperatorOverflow")]
+    /// 2010 - The operator counter would overflow.
+    #[error("The operator counter would overflow.")]
     OperatorOverflow = 0x7DA,
-    /// 2011 - VaultOverflow
-    #[error("VaultOverflow")]
+    /// 2011 - The vault counter would overflow.
+    #[error("The vault counter would overflow.")]
     VaultOverflow = 0x7DB,
-    /// 2012 - SlasherOverflow
-    #[error("SlasherOverflow")]
+    /// 2012 - The slasher counter would overflow.
+    #[error("The slasher counter would overflow.")]
     SlasherOverflow = 0x7DC,
-    /// 2013 - InvalidEpochLength
-    #[error("InvalidEpochLength")]
+    /// 2013 - The epoch length is invalid (zero).
+    #[error("The epoch length is invalid (zero).")]
     InvalidEpochLength = 0x7DD,
-    /// 2014 - ConfigAdminInvalid
-    #[error("ConfigAdminInvalid")]
+    /// 2014 - The signer is not the config's admin.
+    #[error("The signer is not the config's admin.")]
     ConfigAdminInvalid = 0x7DE,
-    /// 3000 - ArithmeticOverflow
-    #[error("ArithmeticOverflow")]
+    /// 3000 - An arithmetic operation overflowed.
+    #[error("An arithmetic operation overflowed.")]
     ArithmeticOverflow = 0xBB8,
-    /// 3001 - ArithmeticUnderflow
-    #[error("ArithmeticUnderflow")]
+    /// 3001 - An arithmetic operation underflowed.
+    #[error("An arithmetic operation underflowed.")]
     ArithmeticUnderflow = 0xBB9,
-    /// 3002 - DivisionByZero
-    #[error("DivisionByZero")]
+    /// 3002 - Division by zero.
+    #[error("Division by zero.")]
     DivisionByZero = 0xBBA,
 }
 

@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const COOLDOWN_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR: u8 = 14;
 
+/// The NCN's slasher admin starts cooling down a slasher for a vault.
+///
+/// Must exist: the restaking config, the NCN and the NCN vault slasher ticket.
+///
+/// Timing: the slasher ticket must be active (warm-up started two or more epochs ago), else
+/// NcnVaultSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+/// next and is inactive from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CooldownNcnVaultSlasherTicket {
@@ -92,6 +100,14 @@ impl Default for CooldownNcnVaultSlasherTicketInstructionData {
     }
 }
 
+/// The NCN's slasher admin starts cooling down a slasher for a vault.
+///
+/// Must exist: the restaking config, the NCN and the NCN vault slasher ticket.
+///
+/// Timing: the slasher ticket must be active (warm-up started two or more epochs ago), else
+/// NcnVaultSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+/// next and is inactive from the epoch after.
+///
 /// Instruction builder for `CooldownNcnVaultSlasherTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const COOLDOWN_NCN_VAULT_TICKET_DISCRIMINATOR: u8 = 8;
 
+/// The NCN's vault admin starts cooling down the NCN's opt-in to a vault.
+///
+/// Must exist: the restaking config, the NCN and the NCN vault ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// NcnVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+/// is inactive from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CooldownNcnVaultTicket {
@@ -86,6 +94,14 @@ impl Default for CooldownNcnVaultTicketInstructionData {
     }
 }
 
+/// The NCN's vault admin starts cooling down the NCN's opt-in to a vault.
+///
+/// Must exist: the restaking config, the NCN and the NCN vault ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// NcnVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+/// is inactive from the epoch after.
+///
 /// Instruction builder for `CooldownNcnVaultTicket`.
 ///
 /// ### Accounts:

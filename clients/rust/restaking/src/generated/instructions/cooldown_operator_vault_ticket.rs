@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const COOLDOWN_OPERATOR_VAULT_TICKET_DISCRIMINATOR: u8 = 16;
 
+/// The operator's vault admin starts cooling down the operator's opt-in to a vault.
+///
+/// Must exist: the restaking config, the operator and the operator vault ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// OperatorVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the
+/// next and is inactive from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CooldownOperatorVaultTicket {
@@ -87,6 +95,14 @@ impl Default for CooldownOperatorVaultTicketInstructionData {
     }
 }
 
+/// The operator's vault admin starts cooling down the operator's opt-in to a vault.
+///
+/// Must exist: the restaking config, the operator and the operator vault ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// OperatorVaultTicketFailedCooldown. It then cools down for the rest of this epoch and the
+/// next and is inactive from the epoch after.
+///
 /// Instruction builder for `CooldownOperatorVaultTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_CONFIG_DISCRIMINATOR: u8 = 0;
 
+/// Creates the restaking config (PDA ["config"]) with the default epoch length and the vault
+/// program id.
+///
+/// Must exist: nothing; the admin pays the rent. Once per deployment.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeConfig {
@@ -75,6 +80,11 @@ impl Default for InitializeConfigInstructionData {
     }
 }
 
+/// Creates the restaking config (PDA ["config"]) with the default epoch length and the vault
+/// program id.
+///
+/// Must exist: nothing; the admin pays the rent. Once per deployment.
+///
 /// Instruction builder for `InitializeConfig`.
 ///
 /// ### Accounts:

@@ -10,6 +10,10 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_NCN_DISCRIMINATOR: u8 = 1;
 
+/// Creates an NCN at PDA ["ncn", base]; the admin becomes every NCN role.
+///
+/// Must exist: the restaking config. `base` is a fresh keypair that signs.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeNcn {
@@ -77,6 +81,10 @@ impl Default for InitializeNcnInstructionData {
     }
 }
 
+/// Creates an NCN at PDA ["ncn", base]; the admin becomes every NCN role.
+///
+/// Must exist: the restaking config. `base` is a fresh keypair that signs.
+///
 /// Instruction builder for `InitializeNcn`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_NCN_OPERATOR_STATE_DISCRIMINATOR: u8 = 6;
 
+/// The NCN's operator admin creates the state of an NCN-operator pair; both opt-ins start
+/// inactive.
+///
+/// Must exist: the restaking config, the NCN and the operator.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeNcnOperatorState {
@@ -91,6 +96,11 @@ impl Default for InitializeNcnOperatorStateInstructionData {
     }
 }
 
+/// The NCN's operator admin creates the state of an NCN-operator pair; both opt-ins start
+/// inactive.
+///
+/// Must exist: the restaking config, the NCN and the operator.
+///
 /// Instruction builder for `InitializeNcnOperatorState`.
 ///
 /// ### Accounts:

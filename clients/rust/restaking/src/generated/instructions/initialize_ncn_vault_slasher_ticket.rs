@@ -10,6 +10,12 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR: u8 = 3;
 
+/// The NCN's slasher admin registers `slasher` for a vault, with a per-epoch slashing limit;
+/// the ticket starts inactive.
+///
+/// Must exist: the restaking config, the NCN, the vault (vault program) and the NCN vault
+/// ticket of the pair.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeNcnVaultSlasherTicket {
@@ -122,6 +128,12 @@ impl InitializeNcnVaultSlasherTicketInstructionArgs {
     }
 }
 
+/// The NCN's slasher admin registers `slasher` for a vault, with a per-epoch slashing limit;
+/// the ticket starts inactive.
+///
+/// Must exist: the restaking config, the NCN, the vault (vault program) and the NCN vault
+/// ticket of the pair.
+///
 /// Instruction builder for `InitializeNcnVaultSlasherTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_NCN_VAULT_TICKET_DISCRIMINATOR: u8 = 4;
 
+/// The NCN's vault admin opts the NCN in to a vault; the ticket starts inactive (warm it up in
+/// a later slot).
+///
+/// Must exist: the restaking config, the NCN and the vault (vault program).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeNcnVaultTicket {
@@ -93,6 +98,11 @@ impl Default for InitializeNcnVaultTicketInstructionData {
     }
 }
 
+/// The NCN's vault admin opts the NCN in to a vault; the ticket starts inactive (warm it up in
+/// a later slot).
+///
+/// Must exist: the restaking config, the NCN and the vault (vault program).
+///
 /// Instruction builder for `InitializeNcnVaultTicket`.
 ///
 /// ### Accounts:

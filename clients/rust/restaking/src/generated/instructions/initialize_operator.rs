@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_OPERATOR_DISCRIMINATOR: u8 = 2;
 
+/// Creates an operator at PDA ["operator", base] with a fee of `operator_fee_bps` (at most
+/// 10000).
+///
+/// Must exist: the restaking config. `base` is a fresh keypair that signs.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeOperator {
@@ -96,6 +101,11 @@ impl InitializeOperatorInstructionArgs {
     }
 }
 
+/// Creates an operator at PDA ["operator", base] with a fee of `operator_fee_bps` (at most
+/// 10000).
+///
+/// Must exist: the restaking config. `base` is a fresh keypair that signs.
+///
 /// Instruction builder for `InitializeOperator`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_OPERATOR_VAULT_TICKET_DISCRIMINATOR: u8 = 5;
 
+/// The operator's vault admin opts the operator in to a vault; the ticket starts inactive (warm
+/// it up in a later slot).
+///
+/// Must exist: the restaking config, the operator and the vault (vault program).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeOperatorVaultTicket {
@@ -93,6 +98,11 @@ impl Default for InitializeOperatorVaultTicketInstructionData {
     }
 }
 
+/// The operator's vault admin opts the operator in to a vault; the ticket starts inactive (warm
+/// it up in a later slot).
+///
+/// Must exist: the restaking config, the operator and the vault (vault program).
+///
 /// Instruction builder for `InitializeOperatorVaultTicket`.
 ///
 /// ### Accounts:

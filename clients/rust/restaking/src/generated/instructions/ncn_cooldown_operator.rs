@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const NCN_COOLDOWN_OPERATOR_DISCRIMINATOR: u8 = 10;
 
+/// The NCN's operator admin starts cooling down the NCN's opt-in to an operator.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the NCN's opt-in must be active (warm-up started two or more epochs ago), else
+/// NcnCooldownOperatorFailed. It then cools down for the rest of this epoch and the next and is
+/// inactive from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct NcnCooldownOperator {
@@ -87,6 +95,14 @@ impl Default for NcnCooldownOperatorInstructionData {
     }
 }
 
+/// The NCN's operator admin starts cooling down the NCN's opt-in to an operator.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the NCN's opt-in must be active (warm-up started two or more epochs ago), else
+/// NcnCooldownOperatorFailed. It then cools down for the rest of this epoch and the next and is
+/// inactive from the epoch after.
+///
 /// Instruction builder for `NcnCooldownOperator`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const NCN_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR: u8 = 22;
 
+/// The NCN's delegate admin approves `delegate` for all tokens of a token account the NCN owns
+/// (e.g. an airdrop); SPL Token only.
+///
+/// Must exist: the NCN, the mint and the token account (owner: the NCN PDA).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct NcnDelegateTokenAccount {
@@ -94,6 +99,11 @@ impl Default for NcnDelegateTokenAccountInstructionData {
     }
 }
 
+/// The NCN's delegate admin approves `delegate` for all tokens of a token account the NCN owns
+/// (e.g. an airdrop); SPL Token only.
+///
+/// Must exist: the NCN, the mint and the token account (owner: the NCN PDA).
+///
 /// Instruction builder for `NcnDelegateTokenAccount`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const NCN_SET_ADMIN_DISCRIMINATOR: u8 = 17;
 
+/// Hands the NCN over to a new admin (both sign); the secondary roles the old admin held move
+/// too.
+///
+/// Must exist: the NCN. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct NcnSetAdmin {
@@ -72,6 +77,11 @@ impl Default for NcnSetAdminInstructionData {
     }
 }
 
+/// Hands the NCN over to a new admin (both sign); the secondary roles the old admin held move
+/// too.
+///
+/// Must exist: the NCN. No timing rule.
+///
 /// Instruction builder for `NcnSetAdmin`.
 ///
 /// ### Accounts:

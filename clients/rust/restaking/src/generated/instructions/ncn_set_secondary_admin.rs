@@ -11,6 +11,11 @@ use borsh::BorshSerialize;
 
 pub const NCN_SET_SECONDARY_ADMIN_DISCRIMINATOR: u8 = 18;
 
+/// The NCN admin assigns one secondary role (operator, vault, slasher, delegate, metadata,
+/// weight table or NCN program admin); the new admin does not sign.
+///
+/// Must exist: the NCN. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct NcnSetSecondaryAdmin {
@@ -91,6 +96,11 @@ impl NcnSetSecondaryAdminInstructionArgs {
     }
 }
 
+/// The NCN admin assigns one secondary role (operator, vault, slasher, delegate, metadata,
+/// weight table or NCN program admin); the new admin does not sign.
+///
+/// Must exist: the NCN. No timing rule.
+///
 /// Instruction builder for `NcnSetSecondaryAdmin`.
 ///
 /// ### Accounts:

@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const NCN_WARMUP_OPERATOR_DISCRIMINATOR: u8 = 9;
 
+/// The NCN's operator admin starts warming up the NCN's opt-in to an operator.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the NCN's opt-in must be inactive and not created (or last changed) in the current
+/// slot: send this at least one slot later, else NcnWarmupOperatorFailed. It then warms up for
+/// the rest of this epoch and the next and is active from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct NcnWarmupOperator {
@@ -87,6 +95,14 @@ impl Default for NcnWarmupOperatorInstructionData {
     }
 }
 
+/// The NCN's operator admin starts warming up the NCN's opt-in to an operator.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the NCN's opt-in must be inactive and not created (or last changed) in the current
+/// slot: send this at least one slot later, else NcnWarmupOperatorFailed. It then warms up for
+/// the rest of this epoch and the next and is active from the epoch after.
+///
 /// Instruction builder for `NcnWarmupOperator`.
 ///
 /// ### Accounts:

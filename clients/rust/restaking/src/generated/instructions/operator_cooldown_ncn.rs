@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const OPERATOR_COOLDOWN_NCN_DISCRIMINATOR: u8 = 12;
 
+/// The operator's NCN admin starts cooling down the operator's opt-in to an NCN.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the operator's opt-in must be active (warm-up started two or more epochs ago), else
+/// OperatorCooldownNcnFailed. It then cools down for the rest of this epoch and the next and is
+/// inactive from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct OperatorCooldownNcn {
@@ -87,6 +95,14 @@ impl Default for OperatorCooldownNcnInstructionData {
     }
 }
 
+/// The operator's NCN admin starts cooling down the operator's opt-in to an NCN.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the operator's opt-in must be active (warm-up started two or more epochs ago), else
+/// OperatorCooldownNcnFailed. It then cools down for the rest of this epoch and the next and is
+/// inactive from the epoch after.
+///
 /// Instruction builder for `OperatorCooldownNcn`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const OPERATOR_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR: u8 = 23;
 
+/// The operator's delegate admin approves `delegate` for all tokens of a token account the
+/// operator owns (e.g. an airdrop); SPL Token only.
+///
+/// Must exist: the operator, the mint and the token account (owner: the operator PDA).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct OperatorDelegateTokenAccount {
@@ -95,6 +100,11 @@ impl Default for OperatorDelegateTokenAccountInstructionData {
     }
 }
 
+/// The operator's delegate admin approves `delegate` for all tokens of a token account the
+/// operator owns (e.g. an airdrop); SPL Token only.
+///
+/// Must exist: the operator, the mint and the token account (owner: the operator PDA).
+///
 /// Instruction builder for `OperatorDelegateTokenAccount`.
 ///
 /// ### Accounts:

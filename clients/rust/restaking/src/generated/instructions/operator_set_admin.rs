@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const OPERATOR_SET_ADMIN_DISCRIMINATOR: u8 = 19;
 
+/// Hands the operator over to a new admin (both sign); the secondary roles (and the voter) the
+/// old admin held move too.
+///
+/// Must exist: the operator. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct OperatorSetAdmin {
@@ -72,6 +77,11 @@ impl Default for OperatorSetAdminInstructionData {
     }
 }
 
+/// Hands the operator over to a new admin (both sign); the secondary roles (and the voter) the
+/// old admin held move too.
+///
+/// Must exist: the operator. No timing rule.
+///
 /// Instruction builder for `OperatorSetAdmin`.
 ///
 /// ### Accounts:

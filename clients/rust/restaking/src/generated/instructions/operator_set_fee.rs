@@ -10,6 +10,10 @@ use borsh::BorshSerialize;
 
 pub const OPERATOR_SET_FEE_DISCRIMINATOR: u8 = 21;
 
+/// The operator admin sets the operator fee (at most 10000 bps, else OperatorFeeCapExceeded).
+///
+/// Must exist: the operator (the config account is passed but not read). No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct OperatorSetFee {
@@ -88,6 +92,10 @@ impl OperatorSetFeeInstructionArgs {
     }
 }
 
+/// The operator admin sets the operator fee (at most 10000 bps, else OperatorFeeCapExceeded).
+///
+/// Must exist: the operator (the config account is passed but not read). No timing rule.
+///
 /// Instruction builder for `OperatorSetFee`.
 ///
 /// ### Accounts:

@@ -11,6 +11,11 @@ use borsh::BorshSerialize;
 
 pub const OPERATOR_SET_SECONDARY_ADMIN_DISCRIMINATOR: u8 = 20;
 
+/// The operator admin assigns one secondary role (NCN, vault, voter, delegate or metadata
+/// admin); the new admin does not sign.
+///
+/// Must exist: the operator. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct OperatorSetSecondaryAdmin {
@@ -91,6 +96,11 @@ impl OperatorSetSecondaryAdminInstructionArgs {
     }
 }
 
+/// The operator admin assigns one secondary role (NCN, vault, voter, delegate or metadata
+/// admin); the new admin does not sign.
+///
+/// Must exist: the operator. No timing rule.
+///
 /// Instruction builder for `OperatorSetSecondaryAdmin`.
 ///
 /// ### Accounts:

@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const OPERATOR_WARMUP_NCN_DISCRIMINATOR: u8 = 11;
 
+/// The operator's NCN admin starts warming up the operator's opt-in to an NCN.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the operator's opt-in must be inactive and not created (or last changed) in the
+/// current slot: send this at least one slot later, else OperatorWarmupNcnFailed. It then warms
+/// up for the rest of this epoch and the next and is active from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct OperatorWarmupNcn {
@@ -87,6 +95,14 @@ impl Default for OperatorWarmupNcnInstructionData {
     }
 }
 
+/// The operator's NCN admin starts warming up the operator's opt-in to an NCN.
+///
+/// Must exist: the restaking config, the NCN, the operator and their NCN operator state.
+///
+/// Timing: the operator's opt-in must be inactive and not created (or last changed) in the
+/// current slot: send this at least one slot later, else OperatorWarmupNcnFailed. It then warms
+/// up for the rest of this epoch and the next and is active from the epoch after.
+///
 /// Instruction builder for `OperatorWarmupNcn`.
 ///
 /// ### Accounts:

@@ -10,6 +10,10 @@ use borsh::BorshSerialize;
 
 pub const SET_CONFIG_ADMIN_DISCRIMINATOR: u8 = 24;
 
+/// The restaking config admin hands over to a new admin (who does not sign).
+///
+/// Must exist: the restaking config. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetConfigAdmin {
@@ -72,6 +76,10 @@ impl Default for SetConfigAdminInstructionData {
     }
 }
 
+/// The restaking config admin hands over to a new admin (who does not sign).
+///
+/// Must exist: the restaking config. No timing rule.
+///
 /// Instruction builder for `SetConfigAdmin`.
 ///
 /// ### Accounts:

@@ -10,6 +10,15 @@ use borsh::BorshSerialize;
 
 pub const WARMUP_NCN_VAULT_SLASHER_TICKET_DISCRIMINATOR: u8 = 13;
 
+/// The NCN's slasher admin starts warming up a slasher for a vault.
+///
+/// Must exist: the restaking config, the NCN, the NCN vault ticket (in any state) and the NCN
+/// vault slasher ticket.
+///
+/// Timing: the slasher ticket must be inactive and not created (or last changed) in the current
+/// slot: send this at least one slot later, else NcnVaultSlasherTicketFailedWarmup. It then
+/// warms up for the rest of this epoch and the next and is active from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct WarmupNcnVaultSlasherTicket {
@@ -98,6 +107,15 @@ impl Default for WarmupNcnVaultSlasherTicketInstructionData {
     }
 }
 
+/// The NCN's slasher admin starts warming up a slasher for a vault.
+///
+/// Must exist: the restaking config, the NCN, the NCN vault ticket (in any state) and the NCN
+/// vault slasher ticket.
+///
+/// Timing: the slasher ticket must be inactive and not created (or last changed) in the current
+/// slot: send this at least one slot later, else NcnVaultSlasherTicketFailedWarmup. It then
+/// warms up for the rest of this epoch and the next and is active from the epoch after.
+///
 /// Instruction builder for `WarmupNcnVaultSlasherTicket`.
 ///
 /// ### Accounts:

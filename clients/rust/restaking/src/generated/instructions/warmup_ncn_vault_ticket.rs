@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const WARMUP_NCN_VAULT_TICKET_DISCRIMINATOR: u8 = 7;
 
+/// The NCN's vault admin starts warming up the NCN's opt-in to a vault.
+///
+/// Must exist: the restaking config, the NCN and the NCN vault ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else NcnVaultTicketFailedWarmup. It then warms up for the
+/// rest of this epoch and the next and is active from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct WarmupNcnVaultTicket {
@@ -86,6 +94,14 @@ impl Default for WarmupNcnVaultTicketInstructionData {
     }
 }
 
+/// The NCN's vault admin starts warming up the NCN's opt-in to a vault.
+///
+/// Must exist: the restaking config, the NCN and the NCN vault ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else NcnVaultTicketFailedWarmup. It then warms up for the
+/// rest of this epoch and the next and is active from the epoch after.
+///
 /// Instruction builder for `WarmupNcnVaultTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const WARMUP_OPERATOR_VAULT_TICKET_DISCRIMINATOR: u8 = 15;
 
+/// The operator's vault admin starts warming up the operator's opt-in to a vault.
+///
+/// Must exist: the restaking config, the operator and the operator vault ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else OperatorVaultTicketFailedWarmup. It then warms up
+/// for the rest of this epoch and the next and is active from the epoch after.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct WarmupOperatorVaultTicket {
@@ -87,6 +95,14 @@ impl Default for WarmupOperatorVaultTicketInstructionData {
     }
 }
 
+/// The operator's vault admin starts warming up the operator's opt-in to a vault.
+///
+/// Must exist: the restaking config, the operator and the operator vault ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else OperatorVaultTicketFailedWarmup. It then warms up
+/// for the rest of this epoch and the next and is active from the epoch after.
+///
 /// Instruction builder for `WarmupOperatorVaultTicket`.
 ///
 /// ### Accounts:

@@ -10,197 +10,197 @@ use thiserror::Error;
 
 #[derive(Clone, Debug, Eq, Error, FromPrimitive, PartialEq)]
 pub enum JitoVaultError {
-    /// 0 - Bad epoch length
-    #[error("Bad epoch length")]
+    /// 0 - The epoch length is zero; an epoch must be at least one slot long.
+    #[error("The epoch length is zero; an epoch must be at least one slot long.")]
     BadEpochLength = 0x0,
-    /// 1000 - VaultSlashUnderflow
-    #[error("VaultSlashUnderflow")]
+    /// 1000 - The slash amount is larger than the operator delegation's total security (staked, enqueued and cooling down).
+    #[error("The slash amount is larger than the operator delegation's total security (staked, enqueued and cooling down).")]
     VaultSlashUnderflow = 0x3E8,
-    /// 1001 - VaultInitialAmountFailed
-    #[error("VaultInitialAmountFailed")]
+    /// 1001 - The initial deposit of a new vault is zero, or did not mint exactly that many VRT to the admin.
+    #[error("The initial deposit of a new vault is zero, or did not mint exactly that many VRT to the admin.")]
     VaultInitialAmountFailed = 0x3E9,
-    /// 1002 - VaultInsufficientFunds
-    #[error("VaultInsufficientFunds")]
+    /// 1002 - The vault does not hold enough unreserved tokens for this burn or delegation.
+    #[error("The vault does not hold enough unreserved tokens for this burn or delegation.")]
     VaultInsufficientFunds = 0x3EA,
-    /// 1003 - VaultOverflow
-    #[error("VaultOverflow")]
+    /// 1003 - A vault amount or counter would overflow.
+    #[error("A vault amount or counter would overflow.")]
     VaultOverflow = 0x3EB,
-    /// 1004 - VaultOperatorAdminInvalid
-    #[error("VaultOperatorAdminInvalid")]
+    /// 1004 - The signer is not the vault's operator admin.
+    #[error("The signer is not the vault's operator admin.")]
     VaultOperatorAdminInvalid = 0x3EC,
-    /// 1005 - VaultAdminInvalid
-    #[error("VaultAdminInvalid")]
+    /// 1005 - The signer is not the vault's admin.
+    #[error("The signer is not the vault's admin.")]
     VaultAdminInvalid = 0x3ED,
-    /// 1006 - VaultCapacityAdminInvalid
-    #[error("VaultCapacityAdminInvalid")]
+    /// 1006 - The signer is not the vault's capacity admin.
+    #[error("The signer is not the vault's capacity admin.")]
     VaultCapacityAdminInvalid = 0x3EE,
-    /// 1007 - VaultMintBurnAdminInvalid
-    #[error("VaultMintBurnAdminInvalid")]
+    /// 1007 - The vault has a mint/burn admin and the signer is not it (pass the mint/burn admin as signer).
+    #[error("The vault has a mint/burn admin and the signer is not it (pass the mint/burn admin as signer).")]
     VaultMintBurnAdminInvalid = 0x3EF,
-    /// 1008 - VaultDelegationAdminInvalid
-    #[error("VaultDelegationAdminInvalid")]
+    /// 1008 - The signer is not the vault's delegation admin.
+    #[error("The signer is not the vault's delegation admin.")]
     VaultDelegationAdminInvalid = 0x3F0,
-    /// 1009 - VaultDelegateAssetAdminInvalid
-    #[error("VaultDelegateAssetAdminInvalid")]
+    /// 1009 - The signer is not the vault's delegate asset admin.
+    #[error("The signer is not the vault's delegate asset admin.")]
     VaultDelegateAssetAdminInvalid = 0x3F1,
-    /// 1010 - VaultCapacityExceeded
-    #[error("VaultCapacityExceeded")]
+    /// 1010 - This deposit would take the vault's tokens above its deposit capacity.
+    #[error("This deposit would take the vault's tokens above its deposit capacity.")]
     VaultCapacityExceeded = 0x3F2,
-    /// 1011 - VaultSlasherAdminInvalid
-    #[error("VaultSlasherAdminInvalid")]
+    /// 1011 - The signer is not the vault's slasher admin.
+    #[error("The signer is not the vault's slasher admin.")]
     VaultSlasherAdminInvalid = 0x3F3,
-    /// 1012 - VaultNcnAdminInvalid
-    #[error("VaultNcnAdminInvalid")]
+    /// 1012 - The signer is not the vault's NCN admin.
+    #[error("The signer is not the vault's NCN admin.")]
     VaultNcnAdminInvalid = 0x3F4,
-    /// 1013 - VaultFeeAdminInvalid
-    #[error("VaultFeeAdminInvalid")]
+    /// 1013 - The signer is not the vault's fee admin.
+    #[error("The signer is not the vault's fee admin.")]
     VaultFeeAdminInvalid = 0x3F5,
-    /// 1014 - ConfigAdminInvalid
-    #[error("ConfigAdminInvalid")]
+    /// 1014 - The signer is not the vault config's admin.
+    #[error("The signer is not the vault config's admin.")]
     ConfigAdminInvalid = 0x3F6,
-    /// 1015 - ConfigFeeAdminInvalid
-    #[error("ConfigFeeAdminInvalid")]
+    /// 1015 - The signer is not the vault config's fee admin.
+    #[error("The signer is not the vault config's fee admin.")]
     ConfigFeeAdminInvalid = 0x3F7,
-    /// 1016 - VaultFeeCapExceeded
-    #[error("VaultFeeCapExceeded")]
+    /// 1016 - A fee is above its cap (the config's fee cap, or 10000 bps).
+    #[error("A fee is above its cap (the config's fee cap, or 10000 bps).")]
     VaultFeeCapExceeded = 0x3F8,
-    /// 1017 - VaultFeeChangeTooSoon
-    #[error("VaultFeeChangeTooSoon")]
+    /// 1017 - The vault's fees were already changed in this or the previous epoch; wait until the epoch after next.
+    #[error("The vault's fees were already changed in this or the previous epoch; wait until the epoch after next.")]
     VaultFeeChangeTooSoon = 0x3F9,
-    /// 1018 - VaultFeeBumpTooLarge
-    #[error("VaultFeeBumpTooLarge")]
+    /// 1018 - The fee rises by more than the config's allowed bump in one change.
+    #[error("The fee rises by more than the config's allowed bump in one change.")]
     VaultFeeBumpTooLarge = 0x3FA,
-    /// 1019 - VaultUnderflow
-    #[error("VaultUnderflow")]
+    /// 1019 - A vault amount would underflow.
+    #[error("A vault amount would underflow.")]
     VaultUnderflow = 0x3FB,
-    /// 1020 - VaultUpdateNeeded
-    #[error("VaultUpdateNeeded")]
+    /// 1020 - The vault has not been updated in the current epoch: run the epoch update (InitializeVaultUpdateStateTracker, CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker) first.
+    #[error("The vault has not been updated in the current epoch: run the epoch update (InitializeVaultUpdateStateTracker, CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker) first.")]
     VaultUpdateNeeded = 0x3FC,
-    /// 1021 - VaultIsUpdated
-    #[error("VaultIsUpdated")]
+    /// 1021 - The vault is already updated for the current epoch; no update tracker is needed.
+    #[error("The vault is already updated for the current epoch; no update tracker is needed.")]
     VaultIsUpdated = 0x3FD,
-    /// 1022 - VaultOperatorDelegationUpdateNeeded
-    #[error("VaultOperatorDelegationUpdateNeeded")]
+    /// 1022 - The operator delegation has not been updated in the current epoch: crank it first.
+    #[error("The operator delegation has not been updated in the current epoch: crank it first.")]
     VaultOperatorDelegationUpdateNeeded = 0x3FE,
-    /// 1023 - VaultOperatorDelegationIsUpdated
-    #[error("VaultOperatorDelegationIsUpdated")]
+    /// 1023 - The operator delegation is already updated for this epoch.
+    #[error("The operator delegation is already updated for this epoch.")]
     VaultOperatorDelegationIsUpdated = 0x3FF,
-    /// 1024 - VaultUpdateIncorrectIndex
-    #[error("VaultUpdateIncorrectIndex")]
+    /// 1024 - The operator delegations must be cranked in index order: this is not the next one.
+    #[error("The operator delegations must be cranked in index order: this is not the next one.")]
     VaultUpdateIncorrectIndex = 0x400,
-    /// 1025 - VaultUpdateStateNotFinishedUpdating
-    #[error("VaultUpdateStateNotFinishedUpdating")]
+    /// 1025 - The update tracker cannot be closed: not every operator delegation has been cranked this epoch.
+    #[error("The update tracker cannot be closed: not every operator delegation has been cranked this epoch.")]
     VaultUpdateStateNotFinishedUpdating = 0x401,
-    /// 1026 - VaultSecurityOverflow
-    #[error("VaultSecurityOverflow")]
+    /// 1026 - The operator delegation's total security would overflow.
+    #[error("The operator delegation's total security would overflow.")]
     VaultSecurityOverflow = 0x402,
-    /// 1027 - VaultSlashIncomplete
-    #[error("VaultSlashIncomplete")]
+    /// 1027 - The slash could not be taken in full from the operator delegation.
+    #[error("The slash could not be taken in full from the operator delegation.")]
     VaultSlashIncomplete = 0x403,
-    /// 1028 - VaultSecurityUnderflow
-    #[error("VaultSecurityUnderflow")]
+    /// 1028 - The operator delegation's security would underflow.
+    #[error("The operator delegation's security would underflow.")]
     VaultSecurityUnderflow = 0x404,
-    /// 1029 - SlippageError
-    #[error("SlippageError")]
+    /// 1029 - The deposit or withdrawal gives less than the minimum amount out asked for.
+    #[error("The deposit or withdrawal gives less than the minimum amount out asked for.")]
     SlippageError = 0x405,
-    /// 1030 - VaultStakerWithdrawalTicketNotWithdrawable
-    #[error("VaultStakerWithdrawalTicketNotWithdrawable")]
+    /// 1030 - The withdrawal ticket cannot be burned yet: it becomes withdrawable two epochs after the epoch it was enqueued in.
+    #[error("The withdrawal ticket cannot be burned yet: it becomes withdrawable two epochs after the epoch it was enqueued in.")]
     VaultStakerWithdrawalTicketNotWithdrawable = 0x406,
-    /// 1031 - VaultNcnSlasherTicketFailedCooldown
-    #[error("VaultNcnSlasherTicketFailedCooldown")]
+    /// 1031 - The vault NCN slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).
+    #[error("The vault NCN slasher ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     VaultNcnSlasherTicketFailedCooldown = 0x407,
-    /// 1032 - VaultNcnSlasherTicketFailedWarmup
-    #[error("VaultNcnSlasherTicketFailedWarmup")]
+    /// 1032 - The vault NCN slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).
+    #[error("The vault NCN slasher ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     VaultNcnSlasherTicketFailedWarmup = 0x408,
-    /// 1033 - VaultNcnTicketFailedCooldown
-    #[error("VaultNcnTicketFailedCooldown")]
+    /// 1033 - The vault NCN ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).
+    #[error("The vault NCN ticket cannot be cooled down: it is not active (it is inactive, warming up or already cooling down).")]
     VaultNcnTicketFailedCooldown = 0x409,
-    /// 1034 - VaultNcnTicketFailedWarmup
-    #[error("VaultNcnTicketFailedWarmup")]
+    /// 1034 - The vault NCN ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).
+    #[error("The vault NCN ticket cannot be warmed up: it is not inactive, or this is the slot it was created in (wait one slot).")]
     VaultNcnTicketFailedWarmup = 0x40A,
-    /// 1035 - VaultNcnTicketUnslashable
-    #[error("VaultNcnTicketUnslashable")]
+    /// 1035 - The vault's opt-in to the NCN is neither active nor cooling down, so the NCN cannot slash through it.
+    #[error("The vault's opt-in to the NCN is neither active nor cooling down, so the NCN cannot slash through it.")]
     VaultNcnTicketUnslashable = 0x40B,
-    /// 1036 - OperatorVaultTicketUnslashable
-    #[error("OperatorVaultTicketUnslashable")]
+    /// 1036 - The operator's opt-in to the vault is neither active nor cooling down, so the operator cannot be slashed through it.
+    #[error("The operator's opt-in to the vault is neither active nor cooling down, so the operator cannot be slashed through it.")]
     OperatorVaultTicketUnslashable = 0x40C,
-    /// 1037 - NcnOperatorStateUnslashable
-    #[error("NcnOperatorStateUnslashable")]
+    /// 1037 - The NCN and the operator are not opted in to each other (active or cooling down), so the operator cannot be slashed for this NCN.
+    #[error("The NCN and the operator are not opted in to each other (active or cooling down), so the operator cannot be slashed for this NCN.")]
     NcnOperatorStateUnslashable = 0x40D,
-    /// 1038 - VaultNcnSlasherTicketUnslashable
-    #[error("VaultNcnSlasherTicketUnslashable")]
+    /// 1038 - The vault's opt-in to this slasher is neither active nor cooling down.
+    #[error("The vault's opt-in to this slasher is neither active nor cooling down.")]
     VaultNcnSlasherTicketUnslashable = 0x40E,
-    /// 1039 - NcnVaultTicketUnslashable
-    #[error("NcnVaultTicketUnslashable")]
+    /// 1039 - The NCN's opt-in to the vault is neither active nor cooling down.
+    #[error("The NCN's opt-in to the vault is neither active nor cooling down.")]
     NcnVaultTicketUnslashable = 0x40F,
-    /// 1040 - NcnVaultSlasherTicketUnslashable
-    #[error("NcnVaultSlasherTicketUnslashable")]
+    /// 1040 - The NCN's slasher ticket for the vault is neither active nor cooling down.
+    #[error("The NCN's slasher ticket for the vault is neither active nor cooling down.")]
     NcnVaultSlasherTicketUnslashable = 0x410,
-    /// 1041 - VaultMaxSlashedPerOperatorExceeded
-    #[error("VaultMaxSlashedPerOperatorExceeded")]
+    /// 1041 - The slash would exceed the slasher's maximum per operator in this epoch.
+    #[error("The slash would exceed the slasher's maximum per operator in this epoch.")]
     VaultMaxSlashedPerOperatorExceeded = 0x411,
-    /// 1042 - VaultStakerWithdrawalTicketInvalidStaker
-    #[error("VaultStakerWithdrawalTicketInvalidStaker")]
+    /// 1042 - The signer is not the withdrawal ticket's staker.
+    #[error("The signer is not the withdrawal ticket's staker.")]
     VaultStakerWithdrawalTicketInvalidStaker = 0x412,
-    /// 1043 - SlasherOverflow
-    #[error("SlasherOverflow")]
+    /// 1043 - The vault's slasher counter would overflow.
+    #[error("The vault's slasher counter would overflow.")]
     SlasherOverflow = 0x413,
-    /// 1044 - NcnOverflow
-    #[error("NcnOverflow")]
+    /// 1044 - The vault's NCN counter would overflow.
+    #[error("The vault's NCN counter would overflow.")]
     NcnOverflow = 0x414,
-    /// 1045 - OperatorOverflow
-    #[error("OperatorOverflow")]
+    /// 1045 - The vault's operator counter would overflow.
+    #[error("The vault's operator counter would overflow.")]
     OperatorOverflow = 0x415,
-    /// 1046 - VaultDelegationZero
-    #[error("VaultDelegationZero")]
+    /// 1046 - The delegation amount is zero.
+    #[error("The delegation amount is zero.")]
     VaultDelegationZero = 0x416,
-    /// 1047 - VaultCooldownZero
-    #[error("VaultCooldownZero")]
+    /// 1047 - The cool-down amount is zero.
+    #[error("The cool-down amount is zero.")]
     VaultCooldownZero = 0x417,
-    /// 1048 - VaultBurnZero
-    #[error("VaultBurnZero")]
+    /// 1048 - The amount of VRT to burn is zero.
+    #[error("The amount of VRT to burn is zero.")]
     VaultBurnZero = 0x418,
-    /// 1049 - VaultEnqueueWithdrawalAmountZero
-    #[error("VaultEnqueueWithdrawalAmountZero")]
+    /// 1049 - The withdrawal amount is zero.
+    #[error("The withdrawal amount is zero.")]
     VaultEnqueueWithdrawalAmountZero = 0x419,
-    /// 1050 - VaultMintZero
-    #[error("VaultMintZero")]
+    /// 1050 - The deposit amount is zero.
+    #[error("The deposit amount is zero.")]
     VaultMintZero = 0x41A,
-    /// 1051 - VaultIsPaused
-    #[error("VaultIsPaused")]
+    /// 1051 - The vault is paused: it refuses deposits, withdrawals, delegation and ticket changes until its admin unpauses it.
+    #[error("The vault is paused: it refuses deposits, withdrawals, delegation and ticket changes until its admin unpauses it.")]
     VaultIsPaused = 0x41B,
-    /// 1052 - InvalidDepositor
-    #[error("InvalidDepositor")]
+    /// 1052 - The depositor cannot be the vault itself.
+    #[error("The depositor cannot be the vault itself.")]
     InvalidDepositor = 0x41C,
-    /// 1053 - InvalidDepositTokenAccount
-    #[error("InvalidDepositTokenAccount")]
+    /// 1053 - The depositor's token account cannot be the vault's token account.
+    #[error("The depositor's token account cannot be the vault's token account.")]
     InvalidDepositTokenAccount = 0x41D,
-    /// 1054 - NoSupportedMintBalanceChange
-    #[error("NoSupportedMintBalanceChange")]
+    /// 1054 - The vault's supported-token balance did not change as expected.
+    #[error("The vault's supported-token balance did not change as expected.")]
     NoSupportedMintBalanceChange = 0x41E,
-    /// 1055 - InvalidEpochLength
-    #[error("InvalidEpochLength")]
+    /// 1055 - The epoch length is invalid (zero).
+    #[error("The epoch length is invalid (zero).")]
     InvalidEpochLength = 0x41F,
-    /// 1056 - VaultRewardFeeDeltaTooLarge
-    #[error("VaultRewardFeeDeltaTooLarge")]
+    /// 1056 - The reward fee actually charged differs from the vault's reward fee by more than the allowed delta.
+    #[error("The reward fee actually charged differs from the vault's reward fee by more than the allowed delta.")]
     VaultRewardFeeDeltaTooLarge = 0x420,
-    /// 1057 - VaultRewardFeeIsZero
-    #[error("VaultRewardFeeIsZero")]
+    /// 1057 - The vault charges a reward fee on new rewards but the fee rounded down to zero VRT.
+    #[error("The vault charges a reward fee on new rewards but the fee rounded down to zero VRT.")]
     VaultRewardFeeIsZero = 0x421,
-    /// 1058 - VrtOutCannotBeZero
-    #[error("VrtOutCannotBeZero")]
+    /// 1058 - The deposit is too small to mint any VRT to the depositor.
+    #[error("The deposit is too small to mint any VRT to the depositor.")]
     VrtOutCannotBeZero = 0x422,
-    /// 1059 - NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate
-    #[error("NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate")]
+    /// 1059 - The update cannot finish: withdrawals still need more tokens than are unstaked; cool down more delegation first.
+    #[error("The update cannot finish: withdrawals still need more tokens than are unstaked; cool down more delegation first.")]
     NonZeroAdditionalAssetsNeededForWithdrawalAtEndOfUpdate = 0x423,
-    /// 3000 - ArithmeticOverflow
-    #[error("ArithmeticOverflow")]
+    /// 3000 - An arithmetic operation overflowed.
+    #[error("An arithmetic operation overflowed.")]
     ArithmeticOverflow = 0xBB8,
-    /// 3001 - ArithmeticUnderflow
-    #[error("ArithmeticUnderflow")]
+    /// 3001 - An arithmetic operation underflowed.
+    #[error("An arithmetic operation underflowed.")]
     ArithmeticUnderflow = 0xBB9,
-    /// 3002 - DivisionByZero
-    #[error("DivisionByZero")]
+    /// 3002 - Division by zero.
+    #[error("Division by zero.")]
     DivisionByZero = 0xBBA,
 }
 

@@ -10,6 +10,15 @@ use borsh::BorshSerialize;
 
 pub const ADD_DELEGATION_DISCRIMINATOR: u8 = 24;
 
+/// The vault's delegation admin stakes `amount` of the vault's free supported tokens with an
+/// operator.
+///
+/// Must exist: the vault config, the vault, the operator and the vault operator delegation.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct AddDelegation {
@@ -100,6 +109,15 @@ impl AddDelegationInstructionArgs {
     }
 }
 
+/// The vault's delegation admin stakes `amount` of the vault's free supported tokens with an
+/// operator.
+///
+/// Must exist: the vault config, the vault, the operator and the vault operator delegation.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `AddDelegation`.
 ///
 /// ### Accounts:

@@ -10,6 +10,22 @@ use borsh::BorshSerialize;
 
 pub const BURN_WITHDRAWAL_TICKET_DISCRIMINATOR: u8 = 14;
 
+/// Burns a withdrawal ticket: its VRT is split into the vault fee, the program fee and the part
+/// burned for supported tokens, which the vault pays to the staker; the ticket and its VRT
+/// account are closed to the staker.
+///
+/// Must exist: the vault config, the vault (not paused), the ticket and its VRT account, the
+/// staker's supported-token account (associated token account), the VRT associated token
+/// accounts of the vault's fee wallet and of the config's program fee wallet. Create the last
+/// three with `getBurnWithdrawalTicketPreconditionInstructions` (JS) / idempotent ATA creation.
+///
+/// Timing: from the second epoch after the one the ticket was enqueued in (else
+/// VaultStakerWithdrawalTicketNotWithdrawable).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct BurnWithdrawalTicket {
@@ -130,6 +146,22 @@ impl Default for BurnWithdrawalTicketInstructionData {
     }
 }
 
+/// Burns a withdrawal ticket: its VRT is split into the vault fee, the program fee and the part
+/// burned for supported tokens, which the vault pays to the staker; the ticket and its VRT
+/// account are closed to the staker.
+///
+/// Must exist: the vault config, the vault (not paused), the ticket and its VRT account, the
+/// staker's supported-token account (associated token account), the VRT associated token
+/// accounts of the vault's fee wallet and of the config's program fee wallet. Create the last
+/// three with `getBurnWithdrawalTicketPreconditionInstructions` (JS) / idempotent ATA creation.
+///
+/// Timing: from the second epoch after the one the ticket was enqueued in (else
+/// VaultStakerWithdrawalTicketNotWithdrawable).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `BurnWithdrawalTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const CHANGE_WITHDRAWAL_TICKET_OWNER_DISCRIMINATOR: u8 = 13;
 
+/// The staker of a withdrawal ticket hands it to a new owner, who receives the tokens when it
+/// is burned.
+///
+/// Must exist: the vault config, the vault and the ticket. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct ChangeWithdrawalTicketOwner {
@@ -88,6 +93,11 @@ impl Default for ChangeWithdrawalTicketOwnerInstructionData {
     }
 }
 
+/// The staker of a withdrawal ticket hands it to a new owner, who receives the tokens when it
+/// is burned.
+///
+/// Must exist: the vault config, the vault and the ticket. No timing rule.
+///
 /// Instruction builder for `ChangeWithdrawalTicketOwner`.
 ///
 /// ### Accounts:

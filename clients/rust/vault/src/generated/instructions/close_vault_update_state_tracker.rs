@@ -10,6 +10,16 @@ use borsh::BorshSerialize;
 
 pub const CLOSE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR: u8 = 29;
 
+/// Anyone closes a vault's update tracker and takes its rent. For the current epoch the update
+/// must be complete: the vault then takes the rolled-up delegation state and moves its
+/// withdrawal buckets forward (this is what makes the vault updated). A tracker of an earlier
+/// epoch is only closed.
+///
+/// Must exist: the vault config, the vault and the tracker of `ncn_epoch`.
+///
+/// Timing: every operator delegation cranked in this epoch (else
+/// VaultUpdateStateNotFinishedUpdating).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CloseVaultUpdateStateTracker {
@@ -94,6 +104,16 @@ impl CloseVaultUpdateStateTrackerInstructionArgs {
     }
 }
 
+/// Anyone closes a vault's update tracker and takes its rent. For the current epoch the update
+/// must be complete: the vault then takes the rolled-up delegation state and moves its
+/// withdrawal buckets forward (this is what makes the vault updated). A tracker of an earlier
+/// epoch is only closed.
+///
+/// Must exist: the vault config, the vault and the tracker of `ncn_epoch`.
+///
+/// Timing: every operator delegation cranked in this epoch (else
+/// VaultUpdateStateNotFinishedUpdating).
+///
 /// Instruction builder for `CloseVaultUpdateStateTracker`.
 ///
 /// ### Accounts:

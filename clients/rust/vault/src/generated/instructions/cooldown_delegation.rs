@@ -10,6 +10,15 @@ use borsh::BorshSerialize;
 
 pub const COOLDOWN_DELEGATION_DISCRIMINATOR: u8 = 25;
 
+/// The vault's delegation admin starts cooling down `amount` of an operator's stake; it is free
+/// again after the cool-down (two epoch updates).
+///
+/// Must exist: the vault config, the vault, the operator and the vault operator delegation.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CooldownDelegation {
@@ -102,6 +111,15 @@ impl CooldownDelegationInstructionArgs {
     }
 }
 
+/// The vault's delegation admin starts cooling down `amount` of an operator's stake; it is free
+/// again after the cool-down (two epoch updates).
+///
+/// Must exist: the vault config, the vault, the operator and the vault operator delegation.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `CooldownDelegation`.
 ///
 /// ### Accounts:

@@ -10,6 +10,18 @@ use borsh::BorshSerialize;
 
 pub const COOLDOWN_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR: u8 = 10;
 
+/// The vault's slasher admin starts cooling down a slasher for an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// VaultNcnSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+/// next and is inactive from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CooldownVaultNcnSlasherTicket {
@@ -92,6 +104,18 @@ impl Default for CooldownVaultNcnSlasherTicketInstructionData {
     }
 }
 
+/// The vault's slasher admin starts cooling down a slasher for an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// VaultNcnSlasherTicketFailedCooldown. It then cools down for the rest of this epoch and the
+/// next and is inactive from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `CooldownVaultNcnSlasherTicket`.
 ///
 /// ### Accounts:

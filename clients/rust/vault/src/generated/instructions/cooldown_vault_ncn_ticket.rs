@@ -10,6 +10,18 @@ use borsh::BorshSerialize;
 
 pub const COOLDOWN_VAULT_NCN_TICKET_DISCRIMINATOR: u8 = 8;
 
+/// The vault's NCN admin starts cooling down the vault's opt-in to an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// VaultNcnTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+/// is inactive from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CooldownVaultNcnTicket {
@@ -86,6 +98,18 @@ impl Default for CooldownVaultNcnTicketInstructionData {
     }
 }
 
+/// The vault's NCN admin starts cooling down the vault's opt-in to an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+///
+/// Timing: the ticket must be active (warm-up started two or more epochs ago), else
+/// VaultNcnTicketFailedCooldown. It then cools down for the rest of this epoch and the next and
+/// is inactive from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `CooldownVaultNcnTicket`.
 ///
 /// ### Accounts:

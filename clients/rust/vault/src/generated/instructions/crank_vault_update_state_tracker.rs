@@ -10,6 +10,15 @@ use borsh::BorshSerialize;
 
 pub const CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR: u8 = 28;
 
+/// Anyone updates one operator delegation during the vault's epoch update, in operator index
+/// order starting at `epoch % operator_count`.
+///
+/// Must exist: the vault config, the vault, the operator, the vault operator delegation and the
+/// tracker of the current epoch.
+///
+/// Timing: in the epoch of the tracker; each delegation once per epoch (else
+/// VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CrankVaultUpdateStateTracker {
@@ -86,6 +95,15 @@ impl Default for CrankVaultUpdateStateTrackerInstructionData {
     }
 }
 
+/// Anyone updates one operator delegation during the vault's epoch update, in operator index
+/// order starting at `epoch % operator_count`.
+///
+/// Must exist: the vault config, the vault, the operator, the vault operator delegation and the
+/// tracker of the current epoch.
+///
+/// Timing: in the epoch of the tracker; each delegation once per epoch (else
+/// VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+///
 /// Instruction builder for `CrankVaultUpdateStateTracker`.
 ///
 /// ### Accounts:

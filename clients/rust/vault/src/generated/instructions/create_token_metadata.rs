@@ -10,6 +10,12 @@ use borsh::BorshSerialize;
 
 pub const CREATE_TOKEN_METADATA_DISCRIMINATOR: u8 = 30;
 
+/// The vault admin creates the Metaplex metadata of the VRT mint; the vault signs as mint and
+/// update authority.
+///
+/// Must exist: the vault and its VRT mint; the metadata account must not exist yet. No timing
+/// rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct CreateTokenMetadata {
@@ -112,6 +118,12 @@ impl CreateTokenMetadataInstructionArgs {
     }
 }
 
+/// The vault admin creates the Metaplex metadata of the VRT mint; the vault signs as mint and
+/// update authority.
+///
+/// Must exist: the vault and its VRT mint; the metadata account must not exist yet. No timing
+/// rule.
+///
 /// Instruction builder for `CreateTokenMetadata`.
 ///
 /// ### Accounts:

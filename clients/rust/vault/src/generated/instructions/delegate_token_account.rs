@@ -10,6 +10,12 @@ use borsh::BorshSerialize;
 
 pub const DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR: u8 = 20;
 
+/// The vault's delegate asset admin approves `delegate` for all tokens of a vault-owned token
+/// account that is not of the supported mint (e.g. an airdrop).
+///
+/// Must exist: the vault config, the vault, the mint and the token account (owner: the vault
+/// PDA). No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct DelegateTokenAccount {
@@ -100,6 +106,12 @@ impl Default for DelegateTokenAccountInstructionData {
     }
 }
 
+/// The vault's delegate asset admin approves `delegate` for all tokens of a vault-owned token
+/// account that is not of the supported mint (e.g. an airdrop).
+///
+/// Must exist: the vault config, the vault, the mint and the token account (owner: the vault
+/// PDA). No timing rule.
+///
 /// Instruction builder for `DelegateTokenAccount`.
 ///
 /// ### Accounts:

@@ -10,6 +10,22 @@ use borsh::BorshSerialize;
 
 pub const ENQUEUE_WITHDRAWAL_DISCRIMINATOR: u8 = 12;
 
+/// Moves `amount` VRT of the staker into a new withdrawal ticket at PDA
+/// ["vault_staker_withdrawal_ticket", vault, base] (`base`: a fresh keypair that signs), to be
+/// burned for supported tokens after the cool-down.
+///
+/// Must exist: the vault config, the vault (not paused), the staker's VRT account holding
+/// `amount`, and the ticket's VRT account (the VRT associated token account of the ticket PDA;
+/// create it with `getEnqueueWithdrawalPreconditionInstructions` (JS) / idempotent ATA
+/// creation).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
+/// The ticket becomes withdrawable (BurnWithdrawalTicket) two epochs after the current one: it
+/// is enqueued in this epoch, cools down in the next.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct EnqueueWithdrawal {
@@ -131,6 +147,22 @@ impl EnqueueWithdrawalInstructionArgs {
     }
 }
 
+/// Moves `amount` VRT of the staker into a new withdrawal ticket at PDA
+/// ["vault_staker_withdrawal_ticket", vault, base] (`base`: a fresh keypair that signs), to be
+/// burned for supported tokens after the cool-down.
+///
+/// Must exist: the vault config, the vault (not paused), the staker's VRT account holding
+/// `amount`, and the ticket's VRT account (the VRT associated token account of the ticket PDA;
+/// create it with `getEnqueueWithdrawalPreconditionInstructions` (JS) / idempotent ATA
+/// creation).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
+/// The ticket becomes withdrawable (BurnWithdrawalTicket) two epochs after the current one: it
+/// is enqueued in this epoch, cools down in the next.
+///
 /// Instruction builder for `EnqueueWithdrawal`.
 ///
 /// ### Accounts:

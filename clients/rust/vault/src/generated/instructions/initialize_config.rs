@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_CONFIG_DISCRIMINATOR: u8 = 0;
 
+/// Creates the vault config (PDA ["config"]) with the restaking program id, the program fee and
+/// its wallet.
+///
+/// Must exist: nothing; the admin pays the rent. Once per deployment.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeConfig {
@@ -98,6 +103,11 @@ impl InitializeConfigInstructionArgs {
     }
 }
 
+/// Creates the vault config (PDA ["config"]) with the restaking program id, the program fee and
+/// its wallet.
+///
+/// Must exist: nothing; the admin pays the rent. Once per deployment.
+///
 /// Instruction builder for `InitializeConfig`.
 ///
 /// ### Accounts:

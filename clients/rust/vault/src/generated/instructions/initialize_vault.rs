@@ -10,6 +10,17 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_VAULT_DISCRIMINATOR: u8 = 1;
 
+/// Creates a vault at PDA ["vault", base], its VRT mint (a fresh keypair that signs) and the
+/// burn vault's VRT account, deposits `initialize_token_amount` of the supported mint from the
+/// admin and mints as many VRT to the burn vault.
+///
+/// Must exist: the vault config; the supported mint (SPL Token, or a supported Token-2022
+/// mint); the admin's supported-token account holding at least `initialize_token_amount`; the
+/// vault's supported-token account (the associated token account of the vault PDA). Create the
+/// last two with `getInitializeVaultPreconditionInstructions` (JS) / idempotent ATA creation.
+///
+/// Timing: none; the new vault counts as updated in the current epoch.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeVault {
@@ -143,6 +154,17 @@ impl InitializeVaultInstructionArgs {
     }
 }
 
+/// Creates a vault at PDA ["vault", base], its VRT mint (a fresh keypair that signs) and the
+/// burn vault's VRT account, deposits `initialize_token_amount` of the supported mint from the
+/// admin and mints as many VRT to the burn vault.
+///
+/// Must exist: the vault config; the supported mint (SPL Token, or a supported Token-2022
+/// mint); the admin's supported-token account holding at least `initialize_token_amount`; the
+/// vault's supported-token account (the associated token account of the vault PDA). Create the
+/// last two with `getInitializeVaultPreconditionInstructions` (JS) / idempotent ATA creation.
+///
+/// Timing: none; the new vault counts as updated in the current epoch.
+///
 /// Instruction builder for `InitializeVault`.
 ///
 /// ### Accounts:

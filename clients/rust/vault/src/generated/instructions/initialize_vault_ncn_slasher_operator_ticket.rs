@@ -10,6 +10,16 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET_DISCRIMINATOR: u8 = 5;
 
+/// Anyone creates the account that tracks how much `slasher` has slashed `operator` for the NCN
+/// and the vault in the current epoch.
+///
+/// Must exist: the vault config, the vault, the NCN, the operator and the vault NCN slasher
+/// ticket.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeVaultNcnSlasherOperatorTicket {
@@ -108,6 +118,16 @@ impl Default for InitializeVaultNcnSlasherOperatorTicketInstructionData {
     }
 }
 
+/// Anyone creates the account that tracks how much `slasher` has slashed `operator` for the NCN
+/// and the vault in the current epoch.
+///
+/// Must exist: the vault config, the vault, the NCN, the operator and the vault NCN slasher
+/// ticket.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `InitializeVaultNcnSlasherOperatorTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,16 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR: u8 = 6;
 
+/// The vault's slasher admin registers a slasher the NCN has registered for the vault (copying
+/// its per-epoch limit); the ticket starts inactive.
+///
+/// Must exist: the vault config, the vault, the NCN and the NCN vault slasher ticket (restaking
+/// program).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeVaultNcnSlasherTicket {
@@ -105,6 +115,16 @@ impl Default for InitializeVaultNcnSlasherTicketInstructionData {
     }
 }
 
+/// The vault's slasher admin registers a slasher the NCN has registered for the vault (copying
+/// its per-epoch limit); the ticket starts inactive.
+///
+/// Must exist: the vault config, the vault, the NCN and the NCN vault slasher ticket (restaking
+/// program).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `InitializeVaultNcnSlasherTicket`.
 ///
 /// ### Accounts:

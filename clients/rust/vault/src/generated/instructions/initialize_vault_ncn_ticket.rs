@@ -10,6 +10,16 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_VAULT_NCN_TICKET_DISCRIMINATOR: u8 = 4;
 
+/// The vault's NCN admin registers an NCN that has opted in to the vault; the ticket starts
+/// inactive (warm it up in a later slot).
+///
+/// Must exist: the vault config, the vault, the NCN and the NCN vault ticket (restaking
+/// program, in any state).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeVaultNcnTicket {
@@ -99,6 +109,16 @@ impl Default for InitializeVaultNcnTicketInstructionData {
     }
 }
 
+/// The vault's NCN admin registers an NCN that has opted in to the vault; the ticket starts
+/// inactive (warm it up in a later slot).
+///
+/// Must exist: the vault config, the vault, the NCN and the NCN vault ticket (restaking
+/// program, in any state).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `InitializeVaultNcnTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,16 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_VAULT_OPERATOR_DELEGATION_DISCRIMINATOR: u8 = 3;
 
+/// The vault's operator admin registers an operator that has opted in to the vault; the
+/// delegation holds no stake and takes the next operator index (the crank's order).
+///
+/// Must exist: the vault config, the vault, the operator and the operator vault ticket
+/// (restaking program, in any state).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeVaultOperatorDelegation {
@@ -97,6 +107,16 @@ impl Default for InitializeVaultOperatorDelegationInstructionData {
     }
 }
 
+/// The vault's operator admin registers an operator that has opted in to the vault; the
+/// delegation holds no stake and takes the next operator index (the crank's order).
+///
+/// Must exist: the vault config, the vault, the operator and the operator vault ticket
+/// (restaking program, in any state).
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `InitializeVaultOperatorDelegation`.
 ///
 /// ### Accounts:

@@ -11,6 +11,16 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR: u8 = 27;
 
+/// Anyone starts the epoch update of a vault: creates the tracker of the current epoch at PDA
+/// ["vault_update_state_tracker", vault, epoch]. Then crank every operator delegation
+/// (CrankVaultUpdateStateTracker, in index order) and close the tracker
+/// (CloseVaultUpdateStateTracker).
+///
+/// Must exist: the vault config and the vault.
+///
+/// Timing: once per epoch; fails with VaultIsUpdated when the vault is already updated in the
+/// current epoch (e.g. created in it).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeVaultUpdateStateTracker {
@@ -101,6 +111,16 @@ impl InitializeVaultUpdateStateTrackerInstructionArgs {
     }
 }
 
+/// Anyone starts the epoch update of a vault: creates the tracker of the current epoch at PDA
+/// ["vault_update_state_tracker", vault, epoch]. Then crank every operator delegation
+/// (CrankVaultUpdateStateTracker, in index order) and close the tracker
+/// (CloseVaultUpdateStateTracker).
+///
+/// Must exist: the vault config and the vault.
+///
+/// Timing: once per epoch; fails with VaultIsUpdated when the vault is already updated in the
+/// current epoch (e.g. created in it).
+///
 /// Instruction builder for `InitializeVaultUpdateStateTracker`.
 ///
 /// ### Accounts:

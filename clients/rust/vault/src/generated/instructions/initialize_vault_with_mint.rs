@@ -10,6 +10,10 @@ use borsh::BorshSerialize;
 
 pub const INITIALIZE_VAULT_WITH_MINT_DISCRIMINATOR: u8 = 2;
 
+/// Reserved (as in the original): does nothing and succeeds, whatever the accounts.
+///
+/// Must exist: nothing.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct InitializeVaultWithMint {}
@@ -59,6 +63,10 @@ impl Default for InitializeVaultWithMintInstructionData {
     }
 }
 
+/// Reserved (as in the original): does nothing and succeeds, whatever the accounts.
+///
+/// Must exist: nothing.
+///
 /// Instruction builder for `InitializeVaultWithMint`.
 ///
 /// ### Accounts:

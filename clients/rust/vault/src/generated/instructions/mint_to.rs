@@ -10,6 +10,20 @@ use borsh::BorshSerialize;
 
 pub const MINT_TO_DISCRIMINATOR: u8 = 11;
 
+/// Deposits `amount_in` supported tokens and mints VRT at the current exchange rate to the
+/// depositor, less the deposit fee (minted to the vault's fee wallet); fails if the depositor
+/// would get less than `min_amount_out` (SlippageError).
+///
+/// Must exist: the vault config, the vault (not paused), the depositor's supported-token
+/// account holding `amount_in`, the vault's supported-token account, the depositor's VRT
+/// account and the VRT associated token account of the vault's fee wallet. Create them with
+/// `getMintToPreconditionInstructions` (JS) / idempotent ATA creation. A vault with a mint/burn
+/// admin also needs it as `mint_signer`.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct MintTo {
@@ -125,6 +139,20 @@ impl MintToInstructionArgs {
     }
 }
 
+/// Deposits `amount_in` supported tokens and mints VRT at the current exchange rate to the
+/// depositor, less the deposit fee (minted to the vault's fee wallet); fails if the depositor
+/// would get less than `min_amount_out` (SlippageError).
+///
+/// Must exist: the vault config, the vault (not paused), the depositor's supported-token
+/// account holding `amount_in`, the vault's supported-token account, the depositor's VRT
+/// account and the VRT associated token account of the vault's fee wallet. Create them with
+/// `getMintToPreconditionInstructions` (JS) / idempotent ATA creation. A vault with a mint/burn
+/// admin also needs it as `mint_signer`.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `MintTo`.
 ///
 /// ### Accounts:

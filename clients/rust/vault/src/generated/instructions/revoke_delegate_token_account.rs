@@ -10,6 +10,10 @@ use borsh::BorshSerialize;
 
 pub const REVOKE_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR: u8 = 21;
 
+/// The vault's delegate asset admin revokes the delegate set by DelegateTokenAccount.
+///
+/// Must exist: the vault config, the vault, the mint and the token account. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct RevokeDelegateTokenAccount {
@@ -94,6 +98,10 @@ impl Default for RevokeDelegateTokenAccountInstructionData {
     }
 }
 
+/// The vault's delegate asset admin revokes the delegate set by DelegateTokenAccount.
+///
+/// Must exist: the vault config, the vault, the mint and the token account. No timing rule.
+///
 /// Instruction builder for `RevokeDelegateTokenAccount`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const SET_ADMIN_DISCRIMINATOR: u8 = 22;
 
+/// Hands the vault over to a new admin (both sign); the secondary roles the old admin held move
+/// too.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetAdmin {
@@ -78,6 +83,11 @@ impl Default for SetAdminInstructionData {
     }
 }
 
+/// Hands the vault over to a new admin (both sign); the secondary roles the old admin held move
+/// too.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Instruction builder for `SetAdmin`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const SET_CONFIG_ADMIN_DISCRIMINATOR: u8 = 32;
 
+/// The vault config admin hands over to a new admin (who does not sign), who also becomes the
+/// fee admin.
+///
+/// Must exist: the vault config. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetConfigAdmin {
@@ -72,6 +77,11 @@ impl Default for SetConfigAdminInstructionData {
     }
 }
 
+/// The vault config admin hands over to a new admin (who does not sign), who also becomes the
+/// fee admin.
+///
+/// Must exist: the vault config. No timing rule.
+///
 /// Instruction builder for `SetConfigAdmin`.
 ///
 /// ### Accounts:

@@ -11,6 +11,10 @@ use borsh::BorshSerialize;
 
 pub const SET_CONFIG_SECONDARY_ADMIN_DISCRIMINATOR: u8 = 33;
 
+/// The vault config admin sets a secondary config role (fee admin).
+///
+/// Must exist: the vault config. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetConfigSecondaryAdmin {
@@ -91,6 +95,10 @@ impl SetConfigSecondaryAdminInstructionArgs {
     }
 }
 
+/// The vault config admin sets a secondary config role (fee admin).
+///
+/// Must exist: the vault config. No timing rule.
+///
 /// Instruction builder for `SetConfigSecondaryAdmin`.
 ///
 /// ### Accounts:

@@ -10,6 +10,10 @@ use borsh::BorshSerialize;
 
 pub const SET_DEPOSIT_CAPACITY_DISCRIMINATOR: u8 = 15;
 
+/// The vault's capacity admin sets the most supported tokens the vault accepts through MintTo.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetDepositCapacity {
@@ -90,6 +94,10 @@ impl SetDepositCapacityInstructionArgs {
     }
 }
 
+/// The vault's capacity admin sets the most supported tokens the vault accepts through MintTo.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Instruction builder for `SetDepositCapacity`.
 ///
 /// ### Accounts:

@@ -10,6 +10,14 @@ use borsh::BorshSerialize;
 
 pub const SET_FEES_DISCRIMINATOR: u8 = 16;
 
+/// The vault's fee admin changes the deposit fee, the withdrawal fee (taking effect at the next
+/// update) and/or the reward fee.
+///
+/// Must exist: the vault config and the vault.
+///
+/// Timing: at most once per full epoch: not in the epoch of the last fee change nor the next
+/// (else VaultFeeChangeTooSoon); each fee within the config's cap and bump limits.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetFees {
@@ -87,6 +95,14 @@ impl SetFeesInstructionArgs {
     }
 }
 
+/// The vault's fee admin changes the deposit fee, the withdrawal fee (taking effect at the next
+/// update) and/or the reward fee.
+///
+/// Must exist: the vault config and the vault.
+///
+/// Timing: at most once per full epoch: not in the epoch of the last fee change nor the next
+/// (else VaultFeeChangeTooSoon); each fee within the config's cap and bump limits.
+///
 /// Instruction builder for `SetFees`.
 ///
 /// ### Accounts:

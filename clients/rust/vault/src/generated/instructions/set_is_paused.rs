@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const SET_IS_PAUSED_DISCRIMINATOR: u8 = 19;
 
+/// The vault admin pauses or resumes the vault; a paused vault refuses deposits, withdrawals,
+/// delegation and ticket changes.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetIsPaused {
@@ -85,6 +90,11 @@ impl SetIsPausedInstructionArgs {
     }
 }
 
+/// The vault admin pauses or resumes the vault; a paused vault refuses deposits, withdrawals,
+/// delegation and ticket changes.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Instruction builder for `SetIsPaused`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const SET_PROGRAM_FEE_DISCRIMINATOR: u8 = 17;
 
+/// The config admin sets the program's withdrawal fee (at most 10000 bps); vaults take it at
+/// their next update.
+///
+/// Must exist: the vault config. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetProgramFee {
@@ -82,6 +87,11 @@ impl SetProgramFeeInstructionArgs {
     }
 }
 
+/// The config admin sets the program's withdrawal fee (at most 10000 bps); vaults take it at
+/// their next update.
+///
+/// Must exist: the vault config. No timing rule.
+///
 /// Instruction builder for `SetProgramFee`.
 ///
 /// ### Accounts:

@@ -10,6 +10,11 @@ use borsh::BorshSerialize;
 
 pub const SET_PROGRAM_FEE_WALLET_DISCRIMINATOR: u8 = 18;
 
+/// The config's program fee admin sets the program fee wallet.
+///
+/// Must exist: the vault config. BurnWithdrawalTicket then needs the VRT account of the new
+/// wallet for each vault's VRT mint.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetProgramFeeWallet {
@@ -74,6 +79,11 @@ impl Default for SetProgramFeeWalletInstructionData {
     }
 }
 
+/// The config's program fee admin sets the program fee wallet.
+///
+/// Must exist: the vault config. BurnWithdrawalTicket then needs the VRT account of the new
+/// wallet for each vault's VRT mint.
+///
 /// Instruction builder for `SetProgramFeeWallet`.
 ///
 /// ### Accounts:

@@ -11,6 +11,11 @@ use borsh::BorshSerialize;
 
 pub const SET_SECONDARY_ADMIN_DISCRIMINATOR: u8 = 23;
 
+/// The vault admin assigns one secondary role (delegation, operator, NCN, slasher, capacity,
+/// fee, mint/burn, delegate asset or metadata admin); the new admin does not sign.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct SetSecondaryAdmin {
@@ -97,6 +102,11 @@ impl SetSecondaryAdminInstructionArgs {
     }
 }
 
+/// The vault admin assigns one secondary role (delegation, operator, NCN, slasher, capacity,
+/// fee, mint/burn, delegate asset or metadata admin); the new admin does not sign.
+///
+/// Must exist: the vault config and the vault. No timing rule.
+///
 /// Instruction builder for `SetSecondaryAdmin`.
 ///
 /// ### Accounts:

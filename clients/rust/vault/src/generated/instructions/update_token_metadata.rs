@@ -10,6 +10,10 @@ use borsh::BorshSerialize;
 
 pub const UPDATE_TOKEN_METADATA_DISCRIMINATOR: u8 = 31;
 
+/// The vault admin rewrites the name, symbol and URI of the VRT's Metaplex metadata.
+///
+/// Must exist: the vault, its VRT mint and the metadata account. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct UpdateTokenMetadata {
@@ -103,6 +107,10 @@ impl UpdateTokenMetadataInstructionArgs {
     }
 }
 
+/// The vault admin rewrites the name, symbol and URI of the VRT's Metaplex metadata.
+///
+/// Must exist: the vault, its VRT mint and the metadata account. No timing rule.
+///
 /// Instruction builder for `UpdateTokenMetadata`.
 ///
 /// ### Accounts:

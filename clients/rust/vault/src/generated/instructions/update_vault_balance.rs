@@ -10,6 +10,16 @@ use borsh::BorshSerialize;
 
 pub const UPDATE_VAULT_BALANCE_DISCRIMINATOR: u8 = 26;
 
+/// Anyone adds supported tokens that reached the vault's token account outside of deposits
+/// (rewards) to the vault's balance; the reward fee is minted as VRT to the vault's fee wallet.
+///
+/// Must exist: the vault config, the vault, the vault's supported-token account and the VRT
+/// associated token account of the vault's fee wallet.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct UpdateVaultBalance {
@@ -89,6 +99,16 @@ impl Default for UpdateVaultBalanceInstructionData {
     }
 }
 
+/// Anyone adds supported tokens that reached the vault's token account outside of deposits
+/// (rewards) to the vault's balance; the reward fee is minted as VRT to the vault's fee wallet.
+///
+/// Must exist: the vault config, the vault, the vault's supported-token account and the VRT
+/// associated token account of the vault's fee wallet.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `UpdateVaultBalance`.
 ///
 /// ### Accounts:

@@ -10,6 +10,18 @@ use borsh::BorshSerialize;
 
 pub const WARMUP_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR: u8 = 9;
 
+/// The vault's slasher admin starts warming up a slasher for an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else VaultNcnSlasherTicketFailedWarmup. It then warms up
+/// for the rest of this epoch and the next and is active from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct WarmupVaultNcnSlasherTicket {
@@ -92,6 +104,18 @@ impl Default for WarmupVaultNcnSlasherTicketInstructionData {
     }
 }
 
+/// The vault's slasher admin starts warming up a slasher for an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN slasher ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else VaultNcnSlasherTicketFailedWarmup. It then warms up
+/// for the rest of this epoch and the next and is active from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `WarmupVaultNcnSlasherTicket`.
 ///
 /// ### Accounts:

@@ -10,6 +10,18 @@ use borsh::BorshSerialize;
 
 pub const WARMUP_VAULT_NCN_TICKET_DISCRIMINATOR: u8 = 7;
 
+/// The vault's NCN admin starts warming up the vault's opt-in to an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else VaultNcnTicketFailedWarmup. It then warms up for the
+/// rest of this epoch and the next and is active from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct WarmupVaultNcnTicket {
@@ -84,6 +96,18 @@ impl Default for WarmupVaultNcnTicketInstructionData {
     }
 }
 
+/// The vault's NCN admin starts warming up the vault's opt-in to an NCN.
+///
+/// Must exist: the vault config, the vault, the NCN and the vault NCN ticket.
+///
+/// Timing: the ticket must be inactive and not created (or last changed) in the current slot:
+/// send this at least one slot later, else VaultNcnTicketFailedWarmup. It then warms up for the
+/// rest of this epoch and the next and is active from the epoch after.
+///
+/// Timing: the vault must be updated in the current epoch (InitializeVaultUpdateStateTracker,
+/// one CrankVaultUpdateStateTracker per operator, CloseVaultUpdateStateTracker), else
+/// VaultUpdateNeeded.
+///
 /// Instruction builder for `WarmupVaultNcnTicket`.
 ///
 /// ### Accounts:
