@@ -574,6 +574,12 @@ pub enum VaultInstruction {
     /// CrankVaultUpdateStateTracker once per vault_operator_delegation, in the order given
     /// (the tracker's operator-index order), with the same effect and errors. Pass k >= 1
     /// vault_operator_delegation accounts (writable) after the three listed here.
+    ///
+    /// Must exist: the vault config, the vault, the tracker of the current epoch and each vault
+    /// operator delegation (of this vault).
+    ///
+    /// Timing: in the epoch of the tracker; each delegation once per epoch (else
+    /// VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
     #[account(0, name = "config")]
     #[account(1, writable, name = "vault")]
     #[account(2, writable, name = "vault_update_state_tracker")]
@@ -582,6 +588,8 @@ pub enum VaultInstruction {
     /// Read-only query (an addition, the same tag in both numberings): sets the return data to
     /// this build's instruction numbering, one byte (0 master, 1 legacy; see `numbering`).
     /// Takes no account and no argument. The original binaries fail it (unknown tag).
+    ///
+    /// Must exist: nothing. No timing rule.
     GetNumbering = 36,
 }
 
