@@ -9,10 +9,12 @@
 import {
   AccountRole,
   combineCodec,
+  getProgramDerivedAddress,
   getStructDecoder,
   getStructEncoder,
   getU8Decoder,
   getU8Encoder,
+  getUtf8Encoder,
   SOLANA_ERROR__PROGRAM_CLIENTS__INSUFFICIENT_ACCOUNT_METAS,
   SolanaError,
   transformEncoder,
@@ -32,8 +34,7 @@ import {
   getAccountMetaFactory,
   type ResolvedInstructionAccount,
 } from "@solana/program-client-core";
-import { findConfigPda } from "../pdas";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR = 34;
 
@@ -43,6 +44,18 @@ export function getBatchCrankVaultUpdateStateTrackerDiscriminatorBytes(): Readon
   );
 }
 
+/**
+ * Cranks several operators of the vault update in one instruction: exactly
+ * CrankVaultUpdateStateTracker once per vault_operator_delegation, in the order given
+ * (the tracker's operator-index order), with the same effect and errors. Pass k >= 1
+ * vault_operator_delegation accounts (writable) after the three listed here.
+ *
+ * Must exist: the vault config, the vault, the tracker of the current epoch and each vault
+ * operator delegation (of this vault).
+ *
+ * Timing: in the epoch of the tracker; each delegation once per epoch (else
+ * VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+ */
 export type BatchCrankVaultUpdateStateTrackerInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TAccountConfig extends string | AccountMeta<string> = string,
@@ -112,6 +125,18 @@ export type BatchCrankVaultUpdateStateTrackerAsyncInput<
   vaultOperatorDelegations: BatchCrankVaultUpdateStateTrackerInstructionExtraArgs["vaultOperatorDelegations"];
 };
 
+/**
+ * Cranks several operators of the vault update in one instruction: exactly
+ * CrankVaultUpdateStateTracker once per vault_operator_delegation, in the order given
+ * (the tracker's operator-index order), with the same effect and errors. Pass k >= 1
+ * vault_operator_delegation accounts (writable) after the three listed here.
+ *
+ * Must exist: the vault config, the vault, the tracker of the current epoch and each vault
+ * operator delegation (of this vault).
+ *
+ * Timing: in the epoch of the tracker; each delegation once per epoch (else
+ * VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+ */
 export async function getBatchCrankVaultUpdateStateTrackerInstructionAsync<
   TAccountConfig extends string,
   TAccountVault extends string,
@@ -154,7 +179,10 @@ export async function getBatchCrankVaultUpdateStateTrackerInstructionAsync<
 
   // Resolve default values.
   if (!accounts.config.value) {
-    accounts.config.value = await findConfigPda();
+    accounts.config.value = await getProgramDerivedAddress({
+      programAddress,
+      seeds: [getUtf8Encoder().encode("config")],
+    });
   }
 
   // Remaining accounts.
@@ -196,6 +224,18 @@ export type BatchCrankVaultUpdateStateTrackerInput<
   vaultOperatorDelegations: BatchCrankVaultUpdateStateTrackerInstructionExtraArgs["vaultOperatorDelegations"];
 };
 
+/**
+ * Cranks several operators of the vault update in one instruction: exactly
+ * CrankVaultUpdateStateTracker once per vault_operator_delegation, in the order given
+ * (the tracker's operator-index order), with the same effect and errors. Pass k >= 1
+ * vault_operator_delegation accounts (writable) after the three listed here.
+ *
+ * Must exist: the vault config, the vault, the tracker of the current epoch and each vault
+ * operator delegation (of this vault).
+ *
+ * Timing: in the epoch of the tracker; each delegation once per epoch (else
+ * VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+ */
 export function getBatchCrankVaultUpdateStateTrackerInstruction<
   TAccountConfig extends string,
   TAccountVault extends string,

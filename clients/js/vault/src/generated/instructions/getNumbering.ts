@@ -23,7 +23,7 @@ import {
   type InstructionWithData,
   type ReadonlyUint8Array,
 } from "@solana/kit";
-import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs";
+import { JITO_VAULT_PROGRAM_ADDRESS } from "../programs/index.js";
 
 export const GET_NUMBERING_DISCRIMINATOR = 36;
 
@@ -31,6 +31,13 @@ export function getGetNumberingDiscriminatorBytes(): ReadonlyUint8Array {
   return getU8Encoder().encode(GET_NUMBERING_DISCRIMINATOR);
 }
 
+/**
+ * Read-only query (an addition, the same tag in both numberings): sets the return data to
+ * this build's instruction numbering, one byte (0 master, 1 legacy; see `numbering`).
+ * Takes no account and no argument. The original binaries fail it (unknown tag).
+ *
+ * Must exist: nothing. No timing rule.
+ */
 export type GetNumberingInstruction<
   TProgram extends string = typeof JITO_VAULT_PROGRAM_ADDRESS,
   TRemainingAccounts extends readonly AccountMeta<string>[] = [],
@@ -65,6 +72,13 @@ export function getGetNumberingInstructionDataCodec(): FixedSizeCodec<
 
 export type GetNumberingInput = {};
 
+/**
+ * Read-only query (an addition, the same tag in both numberings): sets the return data to
+ * this build's instruction numbering, one byte (0 master, 1 legacy; see `numbering`).
+ * Takes no account and no argument. The original binaries fail it (unknown tag).
+ *
+ * Must exist: nothing. No timing rule.
+ */
 export function getGetNumberingInstruction<
   TProgramAddress extends Address = typeof JITO_VAULT_PROGRAM_ADDRESS,
 >(config?: {

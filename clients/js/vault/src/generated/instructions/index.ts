@@ -7,6 +7,7 @@
  */
 
 export * from "./addDelegation.js";
+export * from "./batchCrankVaultUpdateStateTracker.js";
 export * from "./burnWithdrawalTicket.js";
 export * from "./changeWithdrawalTicketOwner.js";
 export * from "./closeVaultUpdateStateTracker.js";
@@ -17,6 +18,7 @@ export * from "./crankVaultUpdateStateTracker.js";
 export * from "./createTokenMetadata.js";
 export * from "./delegateTokenAccount.js";
 export * from "./enqueueWithdrawal.js";
+export * from "./getNumbering.js";
 export * from "./initializeConfig.js";
 export * from "./initializeVault.js";
 export * from "./initializeVaultNcnSlasherOperatorTicket.js";

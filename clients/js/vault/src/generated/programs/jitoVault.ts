@@ -61,6 +61,7 @@ import {
 } from "../accounts/index.js";
 import {
   getAddDelegationInstructionAsync,
+  getBatchCrankVaultUpdateStateTrackerInstructionAsync,
   getBurnWithdrawalTicketInstructionAsync,
   getChangeWithdrawalTicketOwnerInstructionAsync,
   getCloseVaultUpdateStateTrackerInstructionAsync,
@@ -96,6 +97,7 @@ import {
   getWarmupVaultNcnSlasherTicketInstructionAsync,
   getWarmupVaultNcnTicketInstructionAsync,
   parseAddDelegationInstruction,
+  parseBatchCrankVaultUpdateStateTrackerInstruction,
   parseBurnWithdrawalTicketInstruction,
   parseChangeWithdrawalTicketOwnerInstruction,
   parseCloseVaultUpdateStateTrackerInstruction,
@@ -131,6 +133,7 @@ import {
   parseWarmupVaultNcnSlasherTicketInstruction,
   parseWarmupVaultNcnTicketInstruction,
   type AddDelegationAsyncInput,
+  type BatchCrankVaultUpdateStateTrackerAsyncInput,
   type BurnWithdrawalTicketAsyncInput,
   type ChangeWithdrawalTicketOwnerAsyncInput,
   type CloseVaultUpdateStateTrackerAsyncInput,
@@ -152,6 +155,7 @@ import {
   type InitializeVaultWithMintInput,
   type MintToAsyncInput,
   type ParsedAddDelegationInstruction,
+  type ParsedBatchCrankVaultUpdateStateTrackerInstruction,
   type ParsedBurnWithdrawalTicketInstruction,
   type ParsedChangeWithdrawalTicketOwnerInstruction,
   type ParsedCloseVaultUpdateStateTrackerInstruction,
@@ -299,6 +303,7 @@ export enum JitoVaultInstruction {
   UpdateTokenMetadata,
   SetConfigAdmin,
   SetConfigSecondaryAdmin,
+  BatchCrankVaultUpdateStateTracker,
   GetNumbering,
 }
 
@@ -407,6 +412,9 @@ export function identifyJitoVaultInstruction(
   }
   if (containsBytes(data, getU8Encoder().encode(33), 0)) {
     return JitoVaultInstruction.SetConfigSecondaryAdmin;
+  }
+  if (containsBytes(data, getU8Encoder().encode(34), 0)) {
+    return JitoVaultInstruction.BatchCrankVaultUpdateStateTracker;
   }
   if (containsBytes(data, getU8Encoder().encode(36), 0)) {
     return JitoVaultInstruction.GetNumbering;
@@ -522,6 +530,9 @@ export type ParsedJitoVaultInstruction<
   | ({
       instructionType: JitoVaultInstruction.SetConfigSecondaryAdmin;
     } & ParsedSetConfigSecondaryAdminInstruction<TProgram>)
+  | ({
+      instructionType: JitoVaultInstruction.BatchCrankVaultUpdateStateTracker;
+    } & ParsedBatchCrankVaultUpdateStateTrackerInstruction<TProgram>)
   | ({
       instructionType: JitoVaultInstruction.GetNumbering;
     } & ParsedGetNumberingInstruction<TProgram>);
@@ -769,6 +780,13 @@ export function parseJitoVaultInstruction<TProgram extends string>(
         ...parseSetConfigSecondaryAdminInstruction(instruction),
       };
     }
+    case JitoVaultInstruction.BatchCrankVaultUpdateStateTracker: {
+      assertIsInstructionWithAccounts(instruction);
+      return {
+        instructionType: JitoVaultInstruction.BatchCrankVaultUpdateStateTracker,
+        ...parseBatchCrankVaultUpdateStateTrackerInstruction(instruction),
+      };
+    }
     case JitoVaultInstruction.GetNumbering: {
       return {
         instructionType: JitoVaultInstruction.GetNumbering,
@@ -960,6 +978,10 @@ export type JitoVaultPluginInstructions = {
   setConfigSecondaryAdmin: (
     input: SetConfigSecondaryAdminAsyncInput,
   ) => ReturnType<typeof getSetConfigSecondaryAdminInstructionAsync> &
+    SelfPlanAndSendFunctions;
+  batchCrankVaultUpdateStateTracker: (
+    input: BatchCrankVaultUpdateStateTrackerAsyncInput,
+  ) => ReturnType<typeof getBatchCrankVaultUpdateStateTrackerInstructionAsync> &
     SelfPlanAndSendFunctions;
   getNumbering: (
     input: GetNumberingInput,
@@ -1213,6 +1235,11 @@ export function jitoVaultProgram() {
             addSelfPlanAndSendFunctions(
               client,
               getSetConfigSecondaryAdminInstructionAsync(input),
+            ),
+          batchCrankVaultUpdateStateTracker: (input) =>
+            addSelfPlanAndSendFunctions(
+              client,
+              getBatchCrankVaultUpdateStateTrackerInstructionAsync(input),
             ),
           getNumbering: (input) =>
             addSelfPlanAndSendFunctions(

@@ -10,6 +10,17 @@ use borsh::BorshSerialize;
 
 pub const BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR: u8 = 34;
 
+/// Cranks several operators of the vault update in one instruction: exactly
+/// CrankVaultUpdateStateTracker once per vault_operator_delegation, in the order given
+/// (the tracker's operator-index order), with the same effect and errors. Pass k >= 1
+/// vault_operator_delegation accounts (writable) after the three listed here.
+///
+/// Must exist: the vault config, the vault, the tracker of the current epoch and each vault
+/// operator delegation (of this vault).
+///
+/// Timing: in the epoch of the tracker; each delegation once per epoch (else
+/// VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct BatchCrankVaultUpdateStateTracker {
@@ -74,6 +85,17 @@ impl Default for BatchCrankVaultUpdateStateTrackerInstructionData {
     }
 }
 
+/// Cranks several operators of the vault update in one instruction: exactly
+/// CrankVaultUpdateStateTracker once per vault_operator_delegation, in the order given
+/// (the tracker's operator-index order), with the same effect and errors. Pass k >= 1
+/// vault_operator_delegation accounts (writable) after the three listed here.
+///
+/// Must exist: the vault config, the vault, the tracker of the current epoch and each vault
+/// operator delegation (of this vault).
+///
+/// Timing: in the epoch of the tracker; each delegation once per epoch (else
+/// VaultOperatorDelegationIsUpdated), in order (else VaultUpdateIncorrectIndex).
+///
 /// Instruction builder for `BatchCrankVaultUpdateStateTracker`.
 ///
 /// ### Accounts:
@@ -341,4 +363,41 @@ struct BatchCrankVaultUpdateStateTrackerCpiBuilderInstruction<'a, 'b> {
     vault_update_state_tracker: Option<&'b solana_account_info::AccountInfo<'a>>,
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
+}
+
+impl BatchCrankVaultUpdateStateTrackerBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        if self.config.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "BatchCrankVaultUpdateStateTracker",
+                name: "config",
+            });
+        }
+        if self.vault.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "BatchCrankVaultUpdateStateTracker",
+                name: "vault",
+            });
+        }
+        if self.vault_update_state_tracker.is_none() {
+            return Err(crate::BuildError::MissingAccount {
+                instruction: "BatchCrankVaultUpdateStateTracker",
+                name: "vault_update_state_tracker",
+            });
+        }
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
 }

@@ -10,6 +10,12 @@ use borsh::BorshSerialize;
 
 pub const GET_NUMBERING_DISCRIMINATOR: u8 = 36;
 
+/// Read-only query (an addition, the same tag in both numberings): sets the return data to
+/// this build's instruction numbering, one byte (0 master, 1 legacy; see `numbering`).
+/// Takes no account and no argument. The original binaries fail it (unknown tag).
+///
+/// Must exist: nothing. No timing rule.
+///
 /// Accounts.
 #[derive(Debug)]
 pub struct GetNumbering {}
@@ -57,6 +63,12 @@ impl Default for GetNumberingInstructionData {
     }
 }
 
+/// Read-only query (an addition, the same tag in both numberings): sets the return data to
+/// this build's instruction numbering, one byte (0 master, 1 legacy; see `numbering`).
+/// Takes no account and no argument. The original binaries fail it (unknown tag).
+///
+/// Must exist: nothing. No timing rule.
+///
 /// Instruction builder for `GetNumbering`.
 ///
 /// ### Accounts:
@@ -221,4 +233,23 @@ struct GetNumberingCpiBuilderInstruction<'a, 'b> {
     __program: &'b solana_account_info::AccountInfo<'a>,
     /// Additional instruction accounts `(AccountInfo, is_writable, is_signer)`.
     __remaining_accounts: Vec<(&'b solana_account_info::AccountInfo<'a>, bool, bool)>,
+}
+
+impl GetNumberingBuilder {
+    /// [`Self::instruction`] without the panic: a missing account or argument is an error
+    /// naming it. For the default program ids.
+    pub fn try_instruction(&self) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        self.try_instruction_with_program_ids(&crate::ProgramIds::default())
+    }
+
+    /// The instruction for a deployment at `ids`: the instruction's program id come from `ids`; a missing account or argument is an error
+    /// naming it.
+    pub fn try_instruction_with_program_ids(
+        &self,
+        ids: &crate::ProgramIds,
+    ) -> Result<solana_instruction::Instruction, crate::BuildError> {
+        let mut ix = self.instruction();
+        ix.program_id = ids.vault;
+        Ok(ix)
+    }
 }
