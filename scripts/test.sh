@@ -25,6 +25,10 @@ cu_file="$root/target/cu/measured.txt"
 rm -f "$cu_file"
 JITO_CU_OUT="$cu_file" cargo +"$JITO_TOOLCHAIN" test --workspace --locked
 
+step "oracle replay: counts (the replay itself ran above)"
+cargo +"$JITO_TOOLCHAIN" test --locked -q -p mollusk-tests --test oracle_replay -- --nocapture 2>&1 \
+  | grep -E "^ORACLE|^  deviation"
+
 step "compute budgets and report"
 scripts/compute-report.sh --check --measured "$cu_file"
 
