@@ -37,6 +37,10 @@ step "vault Mollusk tests against the legacy-numbered build (JITO_VAULT_NUMBERIN
 # instruction through the client's legacy numbering (mollusk_tests::for_vault_build).
 JITO_VAULT_NUMBERING=legacy cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test 'vault_*'
 
+step "oracle replay: counts (the replay itself ran above)"
+cargo +"$JITO_TOOLCHAIN" test --locked -q -p mollusk-tests --test oracle_replay -- --nocapture 2>&1 \
+  | grep -E "^ORACLE|^  deviation"
+
 step "Rust clients package (cargo package --locked)"
 cargo +"$JITO_TOOLCHAIN" package --locked --quiet -p jito-restaking-client -p jito-vault-client
 

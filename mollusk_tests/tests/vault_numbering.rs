@@ -33,7 +33,7 @@ use serde_json::Value;
 
 /// (IDL name, client discriminator, interface master tag, interface legacy tag) of every
 /// vault instruction.
-const TABLE: [(&str, u8, u8, u8); 35] = [
+const TABLE: [(&str, u8, u8, u8); 36] = [
     (
         "InitializeConfig",
         ci::INITIALIZE_CONFIG_DISCRIMINATOR,
@@ -237,6 +237,12 @@ const TABLE: [(&str, u8, u8, u8); 35] = [
         ci::SET_CONFIG_SECONDARY_ADMIN_DISCRIMINATOR,
         mt::SET_CONFIG_SECONDARY_ADMIN,
         lt::SET_CONFIG_SECONDARY_ADMIN,
+    ),
+    (
+        "BatchCrankVaultUpdateStateTracker",
+        ci::BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
+        mt::BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER,
+        lt::BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER,
     ),
     (
         "GetNumbering",

@@ -42,7 +42,7 @@ const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUp
 test('the client and both IDLs agree on every tag', () => {
   const master = idlTags('jito_vault.json');
   const legacy = idlTags('jito_vault_legacy.json');
-  assert.equal(master.size, 35);
+  assert.equal(master.size, 36);
   assert.deepEqual([...legacy.keys()].sort(), [...master.keys()].sort());
   const generated = vault as unknown as Record<string, number>;
   for (const [name, tag] of master) {
@@ -54,6 +54,7 @@ test('the client and both IDLs agree on every tag', () => {
   }
   assert.equal(legacy.get('SetAdmin'), 21);
   assert.equal(legacy.get('RevokeDelegateTokenAccount'), 32);
+  assert.equal(legacy.get('BatchCrankVaultUpdateStateTracker'), 34);
   assert.equal(legacy.get('GetNumbering'), vault.GET_NUMBERING_TAG);
   const seen = new Set<number>();
   for (let t = 0; t < 256; t++) {
