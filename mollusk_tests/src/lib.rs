@@ -132,7 +132,11 @@ pub fn mollusk_with_programs(restaking: &Pubkey, vault: &Pubkey, dir: &std::path
         }
     };
     mollusk.add_program_with_loader_and_elf(restaking, &loader, &elf("jito_restaking_program"));
-    mollusk.add_program_with_loader_and_elf(vault, &loader, &elf(vault_program_file(vault_numbering())));
+    mollusk.add_program_with_loader_and_elf(
+        vault,
+        &loader,
+        &elf(vault_program_file(vault_numbering())),
+    );
     mollusk_svm_programs_token::token::add_program(&mut mollusk);
     mollusk_svm_programs_token::token2022::add_program(&mut mollusk);
     mollusk_svm_programs_token::associated_token::add_program(&mut mollusk);

@@ -9,8 +9,7 @@ use std::{
 
 use anyhow::{bail, Context, Result};
 use jito_shank_idl::{
-    idl_json, instruction_docs, json_with_docs, repo_root, vault_legacy_idl, PROGRAMS,
-    VAULT_LEGACY,
+    idl_json, instruction_docs, json_with_docs, repo_root, vault_legacy_idl, PROGRAMS, VAULT_LEGACY,
 };
 use shank_idl::idl::Idl;
 
