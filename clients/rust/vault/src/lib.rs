@@ -11,8 +11,9 @@
 //!   account creation for InitializeVault, MintTo, EnqueueWithdrawal, BurnWithdrawalTicket).
 //! * Errors: [`errors::JitoVaultError`] displays the program's message and converts from the
 //!   custom error code (`from_code`, `TryFrom<u32>`, `describe`).
-//! Both deployed instruction numberings: the builders write master's tags; [`numbering`]
-//! rewrites them for a legacy-numbered program and checks a program's numbering before sending.
+//! * Both deployed instruction numberings: the builders write master's tags; [`numbering`]
+//!   rewrites them for a legacy-numbered program and checks a program's numbering before sending.
+//! * A vault's epoch update planned into the fewest transactions: [`planner`].
 //!
 //! Only `src/generated/` is generated; run `scripts/codegen.sh` after changing the program's
 //! interface crate or `scripts/codegen/programs.json`.
