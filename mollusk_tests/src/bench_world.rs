@@ -20,9 +20,8 @@ use jito_vault_client::{accounts as vc, instructions as vi, types::WithdrawalAll
 use crate::{
     associated_token_address, mint_data, mollusk_with_program_ids, owned_account, program_account,
     system_account, token_account_data, token_amount, Account, AccountMeta, Instruction,
-    InstructionResult,
-    Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
-    TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    InstructionResult, Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID,
+    SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// Metaplex Token Metadata program id (`metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s`).

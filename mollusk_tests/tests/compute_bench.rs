@@ -891,7 +891,10 @@ fn batch_crank_scaling() {
         );
         // The target (<= 350 CU per further operator) is a benchmark figure, read from
         // this line and the report; the budgets gate each total. Here only: more operators cost more.
-        assert!(total > first, "{n} operators: {total} CU, not above one operator's {first}");
+        assert!(
+            total > first,
+            "{n} operators: {total} CU, not above one operator's {first}"
+        );
     }
 }
 
