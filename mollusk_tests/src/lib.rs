@@ -68,6 +68,31 @@ pub fn vault_program_file(numbering: VaultNumbering) -> &'static str {
     }
 }
 
+/// Replaces the vault program of `mollusk` (at [`VAULT_PROGRAM_ID`]) with the build of
+/// `numbering`, whatever `JITO_VAULT_NUMBERING` says: for tests that send instructions already
+/// numbered for that build straight to `mollusk.process_instruction` (not through
+/// [`for_vault_build`], which would re-tag them).
+pub fn load_vault_build(mollusk: &mut Mollusk, numbering: VaultNumbering) {
+    mollusk.add_program_with_loader_and_elf(
+        &VAULT_PROGRAM_ID,
+        &mollusk_svm::program::loader_keys::LOADER_V3,
+        read_program(vault_program_file(numbering)),
+    );
+}
+
+/// "Simulates" `ix` (without accounts) the way an RPC does for the client's
+/// `NumberingCache`: the return data and the program that set it on success, `None` on
+/// failure or without return data.
+pub fn simulate_return_data(mollusk: &Mollusk, ix: &Instruction) -> Option<(Pubkey, Vec<u8>)> {
+    let result = mollusk.process_instruction(ix, &[]);
+    match result.program_result {
+        mollusk_svm::result::ProgramResult::Success if !result.return_data.is_empty() => {
+            Some((ix.program_id, result.return_data))
+        }
+        _ => None,
+    }
+}
+
 /// `ix` as the vault build under test takes it: an instruction of the vault
 /// program (built, as every test does, in master numbering) goes through the
 /// client's [`VaultNumbering::apply`] for [`vault_numbering`]; others unchanged.

@@ -889,3 +889,121 @@ fn planned_update_equals_the_three_step_path() {
         assert!(!w.store.contains_key(&tracker) || w.get(&tracker).lamports == 0);
     }
 }
+
+/// The planner in each numbering on the build of that numbering: a legacy-numbered plan
+/// (InitializeVaultUpdateStateTracker 26, CloseVaultUpdateStateTracker 28) on the legacy build
+/// leaves exactly the accounts the master plan (27, 29) leaves on the master build, from
+/// scratch and resumed. The plans come from `plan_vault_update_checked`, which asks each build
+/// GetNumbering first and refuses to plan for the build of the other numbering.
+#[test]
+fn planned_update_in_each_numbering_on_its_build() {
+    use jito_vault_client::{
+        numbering::{NumberingCache, NumberingMismatch},
+        planner::{
+            plan_vault_update_checked, CheckedPlanError, LookupTable, TrackerStatus,
+            VaultUpdateInput,
+        },
+    };
+
+    for (n, cranked_before, alt) in [(32usize, 0usize, false), (40, 11, true)] {
+        let mut results = Vec::new();
+        for numbering in [VaultNumbering::Master, VaultNumbering::Legacy] {
+            let mut w = World::new();
+            let ops: Vec<OperatorKeys> = (0..n)
+                .map(|i| {
+                    let d =
+                        Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
+                    w.add_delegated_operator(i as u8, d, START_SLOT)
+                })
+                .collect();
+            w.set_vault(|v| {
+                v.vrt_enqueued_for_cooldown_amount = 40_000;
+                v.tokens_deposited = v.delegation.total() + 500;
+                v.vrt_supply = v.tokens_deposited;
+            });
+            w.set_slot(NEXT_SLOT);
+            let tracker = tracker_key(&w, NEXT_EPOCH);
+            let mut tracker_status = TrackerStatus::Absent;
+            if cranked_before > 0 {
+                // Through the harness (the build and numbering under test).
+                init(&mut w);
+                for i in 0..cranked_before {
+                    let vod = ops[(NEXT_EPOCH as usize + i) % n].vault_operator_delegation;
+                    let ix = single_ix(&w, &vod, &tracker);
+                    w.exec(&ix);
+                }
+                tracker_status = TrackerStatus::Open {
+                    last_updated_index: TrackerState::from_bytes(&w.get(&tracker).data)
+                        .last_updated_index,
+                };
+            }
+            // From here on the build of `numbering`, sent to directly.
+            load_vault_build(&mut w.mollusk, numbering);
+            let start = w.store.clone();
+
+            let delegations: Vec<Pubkey> =
+                ops.iter().map(|o| o.vault_operator_delegation).collect();
+            let mut table = vec![w.config, w.vault];
+            table.extend(&delegations);
+            let input = VaultUpdateInput {
+                vault_program_id: VAULT_PROGRAM_ID,
+                config: w.config,
+                vault: w.vault,
+                payer: w.payer,
+                ncn_epoch: NEXT_EPOCH,
+                operator_count: n as u64,
+                tracker: tracker_status,
+                delegations: &delegations,
+                lookup_table: alt.then_some(LookupTable {
+                    address: key(98),
+                    addresses: &table,
+                }),
+                compute_unit_price: None,
+            };
+            let mut cache = NumberingCache::new();
+            let sim = |ix: &Instruction| {
+                Ok::<_, std::convert::Infallible>(simulate_return_data(&w.mollusk, ix))
+            };
+            // The other numbering is refused before anything is planned.
+            let other = match numbering {
+                VaultNumbering::Master => VaultNumbering::Legacy,
+                VaultNumbering::Legacy => VaultNumbering::Master,
+            };
+            assert_eq!(
+                plan_vault_update_checked(&input, other, &mut cache, sim),
+                Err(CheckedPlanError::Mismatch(NumberingMismatch {
+                    client: other,
+                    program: numbering
+                }))
+            );
+            let plan = plan_vault_update_checked(&input, numbering, &mut cache, sim).unwrap();
+            let (init_tag, close_tag) = match numbering {
+                VaultNumbering::Master => (27, 29),
+                VaultNumbering::Legacy => (26, 28),
+            };
+            let first = &plan[0].instructions[0].data[0];
+            let last = &plan.last().unwrap().instructions.last().unwrap().data[0];
+            if cranked_before == 0 {
+                assert_eq!(*first, init_tag);
+            } else {
+                assert_eq!(*first, 34);
+            }
+            assert_eq!(*last, close_tag);
+            for tx in &plan {
+                for ix in &tx.instructions {
+                    let result = w.mollusk.process_instruction(ix, &w.accounts_for(ix));
+                    assert_success(&result);
+                    w.commit(&result);
+                }
+            }
+            assert!(w.store != start, "{numbering:?}: the plan changed nothing");
+            assert!(!w.store.contains_key(&tracker) || w.get(&tracker).lamports == 0);
+            results.push(w.store);
+        }
+        assert!(
+            results[0] == results[1],
+            "{n} operators: the legacy plan on the legacy build and the master plan on the \
+             master build leave different accounts"
+        );
+    }
+}

@@ -323,13 +323,7 @@ fn simulate(
     mollusk: &Mollusk,
     ix: &Instruction,
 ) -> Result<Option<(Pubkey, Vec<u8>)>, NumberingMismatch> {
-    let result = mollusk.process_instruction(ix, &[]);
-    Ok(match result.program_result {
-        mollusk_svm::result::ProgramResult::Success if !result.return_data.is_empty() => {
-            Some((ix.program_id, result.return_data.clone()))
-        }
-        _ => None,
-    })
+    Ok(mollusk_tests::simulate_return_data(mollusk, ix))
 }
 
 #[test]

@@ -11,21 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 import {
   type Address,
-  type Instruction,
-  type KeyPairSigner,
-  appendTransactionMessageInstruction,
-  createTransactionMessage,
   getAddressDecoder,
   getBase64Encoder,
   getTransactionDecoder,
-  pipe,
-  setTransactionMessageFeePayerSigner,
-  signTransactionMessageWithSigners,
 } from '@solana/kit';
 import { FailedTransactionMetadata, type LiteSVM } from 'litesvm';
 import * as vault from 'jito-vault-client';
 
-import { DEFAULT_IDS, PROGRAMS, funded, newSvm, read, send } from './svm';
+import { DEFAULT_IDS, PROGRAMS, funded, liteSvmSimulator, newSvm, read, send } from './svm';
 import { configs, createVault } from './world';
 
 const NUMBERINGS: vault.VaultNumbering[] = ['master', 'legacy'];
@@ -64,29 +57,6 @@ test('the client and both IDLs agree on every tag', () => {
     assert.equal(vault.vaultMasterTag('legacy', mapped), t);
   }
 });
-
-async function build(svm: LiteSVM, payer: KeyPairSigner, ix: Instruction) {
-  svm.expireBlockhash();
-  return pipe(
-    createTransactionMessage({ version: 0 }),
-    tx => setTransactionMessageFeePayerSigner(payer, tx),
-    tx => svm.setTransactionMessageLifetimeUsingLatestBlockhash(tx),
-    tx => appendTransactionMessageInstruction(ix, tx),
-    tx => signTransactionMessageWithSigners(tx),
-  );
-}
-
-/** A `SimulateInstruction` over LiteSVM's simulateTransaction, counting its calls. */
-function liteSvmSimulator(svm: LiteSVM, payer: KeyPairSigner, calls: { n: number }): vault.SimulateInstruction {
-  return async ix => {
-    calls.n++;
-    const result = svm.simulateTransaction(await build(svm, payer, ix));
-    if (result instanceof FailedTransactionMetadata) return null;
-    const returnData = result.meta().returnData();
-    if (returnData.data().length === 0) return null;
-    return { programId: getAddressDecoder().decode(returnData.programId()), data: returnData.data() };
-  };
-}
 
 /**
  * The RPC calls simulateNumberingQueryWithRpc makes, answered by LiteSVM with the RPC's

@@ -1,6 +1,7 @@
 // The vault update planner's packing math (jito-vault-client's planVaultUpdate), on transactions
 // compiled and encoded by @solana/kit: sizes by hand against the encoder, the transactions per
-// vault size (legacy and v0 with a lookup table), resuming a partial update, any program id.
+// vault size (legacy and v0 with a lookup table), resuming a partial update, any program id, the
+// tags of each numbering and planVaultUpdateChecked's answer for a program that cannot say.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -122,4 +123,44 @@ test('planner: resumes a partial update, any program id, priority fee', async ()
   assert.equal(rest[1].accounts![3].address, inp.delegations[Number(EPOCH % 16n)]);
 
   await assert.rejects(vault.planVaultUpdate({ ...input(3), operatorCount: 4n }));
+});
+
+test('planner: each numbering tags the plan; an unknown program is planned for as requested', async () => {
+  const inp = { ...input(32), computeUnitPrice: 5n };
+  const vaultTags = (plan: vault.PlannedTransaction[]) =>
+    plan.map(tx => tx.instructions.filter(ix => ix.programAddress === vault.JITO_VAULT_PROGRAM_ADDRESS).map(ix => ix.data![0]));
+  const master = await vault.planVaultUpdate(inp);
+  assert.deepEqual(await vault.planVaultUpdate({ ...inp, numbering: 'master' }), master);
+  const legacy = await vault.planVaultUpdate({ ...inp, numbering: 'legacy' });
+  assert.deepEqual(vaultTags(master), [[27, 34], [34, 29]]);
+  assert.deepEqual(vaultTags(legacy), [[26, 34], [34, 28]]);
+  // Only the vault tags differ: same packing, sizes, accounts, arguments, compute budget.
+  assert.equal(legacy.length, master.length);
+  legacy.forEach((tx, i) => {
+    const m = master[i];
+    assert.deepEqual([tx.operators, tx.size, tx.accountLocks, tx.computeUnits], [m.operators, m.size, m.accountLocks, m.computeUnits]);
+    assert.equal(tx.instructions.length, m.instructions.length);
+    tx.instructions.forEach((ix, j) => {
+      const mi = m.instructions[j];
+      assert.equal(ix.programAddress, mi.programAddress);
+      assert.deepEqual(ix.accounts, mi.accounts);
+      assert.deepEqual(ix.data!.slice(1), mi.data!.slice(1));
+      const isVault = mi.programAddress === vault.JITO_VAULT_PROGRAM_ADDRESS;
+      assert.equal(ix.data![0], isVault ? vault.vaultTag('legacy', mi.data![0]) : mi.data![0]);
+    });
+  });
+  // GetNumbering failed (an original binary): 'unknown', the plan goes by the requested numbering.
+  for (const numbering of ['master', 'legacy'] as const) {
+    const cache = new vault.VaultNumberingCache();
+    let calls = 0;
+    const simulate: vault.SimulateInstruction = async ix => {
+      calls++;
+      assert.deepEqual([...ix.data!], [vault.GET_NUMBERING_TAG]);
+      return null;
+    };
+    const plan = await vault.planVaultUpdateChecked({ ...inp, numbering }, { cache, simulate });
+    assert.deepEqual(plan, numbering === 'master' ? master : legacy);
+    assert.equal(await cache.get(vault.JITO_VAULT_PROGRAM_ADDRESS, simulate), 'unknown');
+    assert.equal(calls, 1);
+  }
 });

@@ -40,10 +40,12 @@ import {
   pipe,
   setTransactionMessageFeePayerSigner,
   signTransactionMessageWithSigners,
+  appendTransactionMessageInstruction,
+  getAddressDecoder,
 } from '@solana/kit';
 import { FailedTransactionMetadata, LiteSVM, type TransactionMetadata } from 'litesvm';
 import { JITO_RESTAKING_PROGRAM_ADDRESS } from 'jito-restaking-client';
-import { JITO_VAULT_PROGRAM_ADDRESS } from 'jito-vault-client';
+import { JITO_VAULT_PROGRAM_ADDRESS, type SimulateInstruction } from 'jito-vault-client';
 
 const deployDir = fileURLToPath(new URL('../../../target/deploy/', import.meta.url));
 
@@ -77,6 +79,30 @@ export function newSvm(ids: Ids = DEFAULT_IDS, vaultNumbering: 'master' | 'legac
     svm.addProgramFromFile(ids[key as keyof Ids], so);
   }
   return svm;
+}
+
+/**
+ * A client `SimulateInstruction` (what VaultNumberingCache and planVaultUpdateChecked ask
+ * GetNumbering with) over LiteSVM's simulateTransaction: the return data, `null` when the
+ * simulation failed or set none. Counts its calls in `calls.n` when given.
+ */
+export function liteSvmSimulator(svm: LiteSVM, payer: KeyPairSigner, calls?: { n: number }): SimulateInstruction {
+  return async ix => {
+    if (calls) calls.n++;
+    svm.expireBlockhash();
+    const tx = await pipe(
+      createTransactionMessage({ version: 0 }),
+      m => setTransactionMessageFeePayerSigner(payer, m),
+      m => svm.setTransactionMessageLifetimeUsingLatestBlockhash(m),
+      m => appendTransactionMessageInstruction(ix, m),
+      m => signTransactionMessageWithSigners(m),
+    );
+    const result = svm.simulateTransaction(tx);
+    if (result instanceof FailedTransactionMetadata) return null;
+    const returnData = result.meta().returnData();
+    if (returnData.data().length === 0) return null;
+    return { programId: getAddressDecoder().decode(returnData.programId()), data: returnData.data() };
+  };
 }
 
 /** The builder options for `ids`: the program's own id, and the restaking id vault builders derive with. */

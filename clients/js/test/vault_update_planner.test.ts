@@ -2,22 +2,27 @@
 // a deposit and a withdrawal built with the generated clients, then every update sent as the
 // transactions planVaultUpdate plans (BatchCrankVaultUpdateStateTracker between the tracker's
 // initialize and close): a partial update resumed from the tracker, a whole update in one legacy
-// transaction, and one in a v0 transaction through an address lookup table.
+// transaction, and one in a v0 transaction through an address lookup table. Then both
+// numberings: a legacy-numbered plan (planVaultUpdateChecked, numbering 'legacy') on the legacy
+// build leaves the accounts a master plan leaves on the master build, and a plan for the other
+// numbering is refused before anything is sent, both ways.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { type Address, type KeyPairSigner, generateKeyPairSigner } from '@solana/kit';
+import { type Address, type Instruction, type KeyPairSigner, generateKeyPairSigner } from '@solana/kit';
 import type { LiteSVM } from 'litesvm';
 import * as restaking from 'jito-restaking-client';
 import * as vault from 'jito-vault-client';
 
 import {
+  DEFAULT_IDS,
   PROGRAMS,
   createAta,
   exists,
   funded,
   implemented,
+  liteSvmSimulator,
   mintTo,
   newSvm,
   nextSlot,
@@ -38,7 +43,9 @@ const batchDispatched = await implemented(newSvm(), PROGRAMS.vault.address, 34);
 
 type Setup = { world: World; v: VaultSetup; delegations: Address[]; keeper: KeyPairSigner };
 
-async function setup(svm: LiteSVM): Promise<Setup> {
+/** The vault `numbering` of the build `svm` runs (its vault instructions are re-tagged). */
+async function setup(svm: LiteSVM, numbering: vault.VaultNumbering = 'master'): Promise<Setup> {
+  const n = <T extends Instruction>(ix: T) => vault.withVaultNumbering(ix, numbering);
   const world = await configs(svm);
   const v = await createVault(world);
   const operatorAdmin = await funded(svm);
@@ -62,12 +69,14 @@ async function setup(svm: LiteSVM): Promise<Setup> {
       await restaking.getWarmupOperatorVaultTicketInstructionAsync({ operator, vault: v.address, admin: operatorAdmin }),
     ]);
     await send(svm, v.admin, [
-      await vault.getInitializeVaultOperatorDelegationInstructionAsync({
-        vault: v.address,
-        operator,
-        admin: v.admin,
-        payer: v.admin,
-      }),
+      n(
+        await vault.getInitializeVaultOperatorDelegationInstructionAsync({
+          vault: v.address,
+          operator,
+          admin: v.admin,
+          payer: v.admin,
+        }),
+      ),
     ]);
     operators.push(operator);
   }
@@ -77,34 +86,38 @@ async function setup(svm: LiteSVM): Promise<Setup> {
   const stakerSt = await mintTo(svm, v.admin, v.stMint.address, staker.address, DEPOSIT);
   const stakerVrt = await createAta(svm, staker, staker.address, v.vrtMint);
   await send(svm, staker, [
-    await vault.getMintToInstructionAsync({
-      vault: v.address,
-      vrtMint: v.vrtMint,
-      depositor: staker,
-      depositorTokenAccount: stakerSt,
-      vaultTokenAccount: v.vaultStToken,
-      vaultFeeTokenAccount: v.feeVrtToken,
-      amountIn: DEPOSIT,
-      minAmountOut: DEPOSIT,
-    }),
+    n(
+      await vault.getMintToInstructionAsync({
+        vault: v.address,
+        vrtMint: v.vrtMint,
+        depositor: staker,
+        depositorTokenAccount: stakerSt,
+        vaultTokenAccount: v.vaultStToken,
+        vaultFeeTokenAccount: v.feeVrtToken,
+        amountIn: DEPOSIT,
+        minAmountOut: DEPOSIT,
+      }),
+    ),
   ]);
   for (const operator of operators) {
     await send(svm, v.admin, [
-      await vault.getAddDelegationInstructionAsync({ vault: v.address, operator, admin: v.admin, amount: PER_OPERATOR }),
+      n(await vault.getAddDelegationInstructionAsync({ vault: v.address, operator, admin: v.admin, amount: PER_OPERATOR })),
     ]);
   }
   const ticketBase = await generateKeyPairSigner();
   const [ticket] = await vault.findVaultStakerWithdrawalTicketPda({ vault: v.address, base: ticketBase.address });
   const ticketVrt = await createAta(svm, staker, ticket, v.vrtMint);
   await send(svm, staker, [
-    await vault.getEnqueueWithdrawalInstructionAsync({
-      vault: v.address,
-      vaultStakerWithdrawalTicketTokenAccount: ticketVrt,
-      staker,
-      stakerVrtTokenAccount: stakerVrt,
-      base: ticketBase,
-      amount: DEPOSIT / 2n,
-    }),
+    n(
+      await vault.getEnqueueWithdrawalInstructionAsync({
+        vault: v.address,
+        vaultStakerWithdrawalTicketTokenAccount: ticketVrt,
+        staker,
+        stakerVrtTokenAccount: stakerVrt,
+        base: ticketBase,
+        amount: DEPOSIT / 2n,
+      }),
+    ),
   ]);
   const delegations = await Promise.all(
     operators.map(async operator => (await vault.findVaultOperatorDelegationPda({ vault: v.address, operator }))[0]),
@@ -222,5 +235,66 @@ test(
     assert.ok(sentV0.size < sent.size, `v0 ${sentV0.size} vs legacy ${sent.size}`);
     console.log(`PLAN e2e 16 operators v0+ALT: 1 transaction, ${sentV0.size} bytes, ${sentV0.meta.computeUnitsConsumed()} CU`);
     assertUpdated(svm, s, tracker);
+  },
+);
+
+/**
+ * What the update writes, without the addresses (each world has its own keypairs): the vault's
+ * amounts and update slot, each delegation's state and update slot, whether the tracker exists.
+ */
+function updateState(svm: LiteSVM, s: Setup, tracker: Address) {
+  const v = read(svm, s.v.address, vault.getVaultDecoder());
+  return {
+    vault: {
+      lastFullStateUpdateSlot: v.lastFullStateUpdateSlot,
+      delegationState: v.delegationState,
+      tokensDeposited: v.tokensDeposited,
+      vrtSupply: v.vrtSupply,
+      vrtEnqueuedForCooldownAmount: v.vrtEnqueuedForCooldownAmount,
+      vrtCoolingDownAmount: v.vrtCoolingDownAmount,
+      additionalAssetsNeedUnstaking: v.additionalAssetsNeedUnstaking,
+    },
+    delegations: s.delegations.map(d => {
+      const delegation = read(svm, d, vault.getVaultOperatorDelegationDecoder());
+      return { state: delegation.delegationState, lastUpdateSlot: delegation.lastUpdateSlot };
+    }),
+    tracker: exists(svm, tracker),
+  };
+}
+
+test(
+  'vault update planner: each numbering on its build (planVaultUpdateChecked), the other refused',
+  { skip: !batchDispatched && 'vault program does not dispatch BatchCrankVaultUpdateStateTracker (34) yet' },
+  async () => {
+    const results = [];
+    for (const numbering of ['master', 'legacy'] as const) {
+      const other = numbering === 'master' ? 'legacy' : 'master';
+      const svm = newSvm(DEFAULT_IDS, numbering);
+      const s = await setup(svm, numbering);
+      warpEpochs(svm, 1n, s.world.epochLength);
+      const { input, tracker } = await plannerInput(svm, s);
+      const calls = { n: 0 };
+      const check = { cache: new vault.VaultNumberingCache(), simulate: liteSvmSimulator(svm, s.keeper, calls) };
+      const before = updateState(svm, s, tracker);
+      // The other numbering: refused, nothing planned, nothing changed.
+      await assert.rejects(vault.planVaultUpdateChecked({ ...input, numbering: other }, check), (e: unknown) => {
+        assert.ok(e instanceof vault.VaultNumberingMismatchError);
+        assert.equal(e.client, other);
+        assert.equal(e.program, numbering);
+        return true;
+      });
+      assert.deepEqual(updateState(svm, s, tracker), before);
+      const plan = await vault.planVaultUpdateChecked({ ...input, numbering }, check);
+      assert.equal(calls.n, 1, 'GetNumbering asked once');
+      assert.equal(plan.length, 1);
+      const tags = plan[0].instructions.map(ix => ix.data![0]);
+      assert.deepEqual(tags, numbering === 'master' ? [27, 34, 29] : [26, 34, 28]);
+      await sendWithTable(svm, s.keeper, plan[0].instructions);
+      assertUpdated(svm, s, tracker);
+      results.push(updateState(svm, s, tracker));
+    }
+    // The legacy plan on the legacy build wrote what the master plan wrote on the master build.
+    assert.equal(results[0].tracker, false);
+    assert.deepEqual(results[1], results[0]);
   },
 );

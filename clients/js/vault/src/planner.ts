@@ -9,6 +9,12 @@
 // transaction), the account-lock limit and the compute limits. It resumes a partial update from
 // the tracker's last cranked index. Packing is greedy, which is minimal here: the steps form a
 // sequence and any part of a feasible transaction is feasible.
+//
+// Numbering: `input.numbering` (default 'master') tags every vault instruction of the plan
+// (through withVaultNumbering: InitializeVaultUpdateStateTracker 27 / legacy 26,
+// CloseVaultUpdateStateTracker 29 / legacy 28, the batch crank 34 in both).
+// `planVaultUpdateChecked(input, { cache, simulate })` first asks the deployed program its
+// numbering (GetNumbering) and refuses to plan for a program of the other numbering.
 
 import {
   type Address,
@@ -34,6 +40,12 @@ import {
   getCloseVaultUpdateStateTrackerInstruction,
   getInitializeVaultUpdateStateTrackerInstruction,
 } from './generated/index.js';
+import {
+  type SimulateInstruction,
+  type VaultNumbering,
+  type VaultNumberingCache,
+  withVaultNumbering,
+} from './numbering.js';
 
 /** Largest serialized transaction (IPv6 MTU minus headers). */
 export const PACKET_DATA_SIZE = 1232;
@@ -79,6 +91,11 @@ export type VaultUpdateInput = {
   lookupTable?: { address: Address; addresses: readonly Address[] };
   /** Adds SetComputeUnitLimit (the estimate) and SetComputeUnitPrice (micro-lamports per CU). */
   computeUnitPrice?: bigint;
+  /**
+   * The numbering of the vault program (default 'master'). Not checked here: use
+   * planVaultUpdateChecked to have the deployed program confirm it.
+   */
+  numbering?: VaultNumbering;
 };
 
 export type PlannedTransaction = {
@@ -188,6 +205,7 @@ function computeBudget(data: number[] | Uint8Array): Instruction {
 
 function build(input: VaultUpdateInput, tracker: Address, steps: Step[]): PlannedTransaction | null {
   const programAddress = input.vaultProgram ?? JITO_VAULT_PROGRAM_ADDRESS;
+  const numbering = input.numbering ?? 'master';
   const instructions: Instruction[] = [];
   const operators: bigint[] = [];
   let computeUnits = 0;
@@ -196,16 +214,19 @@ function build(input: VaultUpdateInput, tracker: Address, steps: Step[]): Planne
     const step = steps[i];
     if (step.kind === 'initialize') {
       instructions.push(
-        getInitializeVaultUpdateStateTrackerInstruction(
-          {
-            config: input.config,
-            vault: input.vault,
-            vaultUpdateStateTracker: tracker,
-            payer: input.payer,
-            systemProgram: SYSTEM_PROGRAM_ADDRESS,
-            withdrawalAllocationMethod: WithdrawalAllocationMethod.Greedy,
-          },
-          { programAddress },
+        withVaultNumbering(
+          getInitializeVaultUpdateStateTrackerInstruction(
+            {
+              config: input.config,
+              vault: input.vault,
+              vaultUpdateStateTracker: tracker,
+              payer: input.payer,
+              systemProgram: SYSTEM_PROGRAM_ADDRESS,
+              withdrawalAllocationMethod: WithdrawalAllocationMethod.Greedy,
+            },
+            { programAddress },
+          ),
+          numbering,
         ),
       );
       computeUnits += UPDATE_COMPUTE_UNITS.initializeTracker;
@@ -218,14 +239,17 @@ function build(input: VaultUpdateInput, tracker: Address, steps: Step[]): Planne
         operators.push(s.index);
       }
       instructions.push(
-        getBatchCrankVaultUpdateStateTrackerInstruction(
-          {
-            config: input.config,
-            vault: input.vault,
-            vaultUpdateStateTracker: tracker,
-            vaultOperatorDelegations: delegations,
-          },
-          { programAddress },
+        withVaultNumbering(
+          getBatchCrankVaultUpdateStateTrackerInstruction(
+            {
+              config: input.config,
+              vault: input.vault,
+              vaultUpdateStateTracker: tracker,
+              vaultOperatorDelegations: delegations,
+            },
+            { programAddress },
+          ),
+          numbering,
         ),
       );
       const units = batchCrankComputeUnits(delegations.length);
@@ -233,15 +257,18 @@ function build(input: VaultUpdateInput, tracker: Address, steps: Step[]): Planne
       maxInstructionUnits = Math.max(maxInstructionUnits, units);
     } else {
       instructions.push(
-        getCloseVaultUpdateStateTrackerInstruction(
-          {
-            config: input.config,
-            vault: input.vault,
-            vaultUpdateStateTracker: tracker,
-            payer: input.payer,
-            ncnEpoch: input.ncnEpoch,
-          },
-          { programAddress },
+        withVaultNumbering(
+          getCloseVaultUpdateStateTrackerInstruction(
+            {
+              config: input.config,
+              vault: input.vault,
+              vaultUpdateStateTracker: tracker,
+              payer: input.payer,
+              ncnEpoch: input.ncnEpoch,
+            },
+            { programAddress },
+          ),
+          numbering,
         ),
       );
       computeUnits += UPDATE_COMPUTE_UNITS.closeTracker;
@@ -303,4 +330,23 @@ export async function planVaultUpdate(input: VaultUpdateInput): Promise<PlannedT
   }
   if (last) plan.push(last);
   return plan;
+}
+
+/**
+ * planVaultUpdate after the deployed program at `input.vaultProgram` confirmed it speaks
+ * `input.numbering` (default 'master'): `cache.get` simulates GetNumbering with `simulate` the
+ * first time (e.g. `simulateNumberingQueryWithRpc(rpc, payer)`), then
+ * - the program reports that numbering: the plan;
+ * - it reports the other one: rejects with VaultNumberingMismatchError, planning nothing, so
+ *   nothing can be sent with tags the program would read as other instructions;
+ * - it cannot say ('unknown', an original binary, which rejects GetNumbering): the plan in the
+ *   requested numbering, as configured (`await cache.get(...)` tells, without asking again).
+ */
+export async function planVaultUpdateChecked(
+  input: VaultUpdateInput,
+  check: { cache: VaultNumberingCache; simulate: SimulateInstruction },
+): Promise<PlannedTransaction[]> {
+  const programAddress = input.vaultProgram ?? JITO_VAULT_PROGRAM_ADDRESS;
+  await check.cache.check(programAddress, input.numbering ?? 'master', check.simulate);
+  return planVaultUpdate(input);
 }

@@ -13,7 +13,8 @@
 //!   custom error code (`from_code`, `TryFrom<u32>`, `describe`).
 //! * Both deployed instruction numberings: the builders write master's tags; [`numbering`]
 //!   rewrites them for a legacy-numbered program and checks a program's numbering before sending.
-//! * A vault's epoch update planned into the fewest transactions: [`planner`].
+//! * Epoch update: [`planner`] packs it into the fewest transactions, in either numbering,
+//!   checked against the deployed program's (`plan_vault_update_checked`).
 //!
 //! Only `src/generated/` is generated; run `scripts/codegen.sh` after changing the program's
 //! interface crate or `scripts/codegen/programs.json`.

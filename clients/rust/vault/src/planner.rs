@@ -10,6 +10,12 @@
 //!
 //! Packing is greedy (each transaction takes as many of the remaining steps as fit), which is
 //! minimal: the steps form a sequence, and a sub-sequence of a feasible transaction is feasible.
+//!
+//! Numbering: [`plan_vault_update`] writes master's tags (InitializeVaultUpdateStateTracker 27,
+//! CloseVaultUpdateStateTracker 29, BatchCrankVaultUpdateStateTracker 34);
+//! [`plan_vault_update_numbered`] writes those of either numbering (legacy: 26, 28, 34), and
+//! [`plan_vault_update_checked`] first asks the deployed program its numbering (GetNumbering,
+//! through a [`NumberingCache`]) and refuses to plan for a program of the other numbering.
 
 use solana_address::Address;
 use solana_instruction::{AccountMeta, Instruction};
@@ -20,6 +26,7 @@ use crate::{
         CloseVaultUpdateStateTrackerInstructionArgs, InitializeVaultUpdateStateTracker,
         InitializeVaultUpdateStateTrackerInstructionArgs,
     },
+    numbering::{NumberingCache, NumberingMismatch, VaultNumbering},
     types::WithdrawalAllocationMethod,
 };
 
@@ -141,6 +148,37 @@ impl core::fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
+/// Why [`plan_vault_update_checked`] planned nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckedPlanError<E> {
+    /// The GetNumbering simulation could not be run (the closure's error, e.g. RPC down).
+    Simulate(E),
+    /// The deployed program reports the other numbering: no plan, so nothing is sent.
+    Mismatch(NumberingMismatch),
+    /// The input cannot be planned.
+    Plan(PlanError),
+}
+
+impl<E: core::fmt::Display> core::fmt::Display for CheckedPlanError<E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            CheckedPlanError::Simulate(e) => write!(f, "cannot query the vault numbering: {e}"),
+            CheckedPlanError::Mismatch(e) => e.fmt(f),
+            CheckedPlanError::Plan(e) => e.fmt(f),
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for CheckedPlanError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CheckedPlanError::Simulate(e) => Some(e),
+            CheckedPlanError::Mismatch(e) => Some(e),
+            CheckedPlanError::Plan(e) => Some(e),
+        }
+    }
+}
+
 /// The tracker PDA of `vault` for `ncn_epoch` under `vault_program_id`.
 pub fn tracker_address(vault_program_id: &Address, vault: &Address, ncn_epoch: u64) -> Address {
     Address::find_program_address(
@@ -195,8 +233,20 @@ enum Step {
 /// Plans the update: the fewest transactions, to be sent in order, each within
 /// [`PACKET_DATA_SIZE`], [`MAX_TX_ACCOUNT_LOCKS`] and the compute limits. Never empty: even with
 /// every operator cranked, the tracker must still be closed. (A vault already updated this
-/// epoch needs no plan; check `last_full_state_update_slot` first.)
+/// epoch needs no plan; check `last_full_state_update_slot` first.) The instructions carry
+/// master's tags; for a legacy-numbered program use [`plan_vault_update_numbered`] or, better,
+/// [`plan_vault_update_checked`].
 pub fn plan_vault_update(input: &VaultUpdateInput) -> Result<Vec<PlannedTransaction>, PlanError> {
+    plan_vault_update_numbered(input, VaultNumbering::Master)
+}
+
+/// [`plan_vault_update`] with every vault instruction in `numbering` (through
+/// [`VaultNumbering::apply`]). Sizes, accounts and compute do not depend on the numbering.
+/// Nothing checks that the program speaks `numbering`: see [`plan_vault_update_checked`].
+pub fn plan_vault_update_numbered(
+    input: &VaultUpdateInput,
+    numbering: VaultNumbering,
+) -> Result<Vec<PlannedTransaction>, PlanError> {
     if input.delegations.len() as u64 != input.operator_count {
         return Err(PlanError::DelegationCount {
             expected: input.operator_count,
@@ -219,25 +269,71 @@ pub fn plan_vault_update(input: &VaultUpdateInput) -> Result<Vec<PlannedTransact
     let mut current: Vec<Step> = Vec::new();
     for step in steps {
         current.push(step);
-        if build(input, &tracker, &current).is_none() {
+        if build(input, numbering, &tracker, &current).is_none() {
             current.pop();
             if current.is_empty() {
                 return Err(PlanError::StepTooLarge);
             }
-            plan.push(build(input, &tracker, &current).ok_or(PlanError::StepTooLarge)?);
+            plan.push(build(input, numbering, &tracker, &current).ok_or(PlanError::StepTooLarge)?);
             current = vec![step];
-            if build(input, &tracker, &current).is_none() {
+            if build(input, numbering, &tracker, &current).is_none() {
                 return Err(PlanError::StepTooLarge);
             }
         }
     }
-    plan.push(build(input, &tracker, &current).ok_or(PlanError::StepTooLarge)?);
+    plan.push(build(input, numbering, &tracker, &current).ok_or(PlanError::StepTooLarge)?);
     Ok(plan)
+}
+
+/// Plans the update in `numbering` after checking that the deployed program at
+/// `input.vault_program_id` speaks it: [`NumberingCache::get`] simulates GetNumbering with
+/// `simulate` the first time (see there), then
+/// - the program reports `numbering`: the plan;
+/// - it reports the other numbering: [`CheckedPlanError::Mismatch`], and no plan, so nothing
+///   can be sent with tags the program would read as other instructions;
+/// - it cannot say ([`DeployedNumbering::Unknown`](crate::numbering::DeployedNumbering),
+///   an original binary): the plan in `numbering`, the caller's configuration. Whether the
+///   numbering was confirmed is `cache.get(..)` afterwards (cached, not simulated again).
+///
+/// ```
+/// use jito_vault_client::{numbering::{NumberingCache, VaultNumbering}, planner::*};
+/// # use solana_address::Address;
+/// # let k = |n| Address::new_from_array([n; 32]);
+/// let input = VaultUpdateInput {
+///     vault_program_id: jito_vault_client::ID,
+///     config: k(1), vault: k(2), payer: k(3), ncn_epoch: 7, operator_count: 0,
+///     tracker: TrackerStatus::Absent, delegations: &[], lookup_table: None,
+///     compute_unit_price: None,
+/// };
+/// let mut cache = NumberingCache::new();
+/// // A legacy-numbered build answers GetNumbering with return data [1].
+/// let legacy = |ix: &solana_instruction::Instruction| {
+///     Ok::<_, std::io::Error>(Some((ix.program_id, vec![1])))
+/// };
+/// let plan = plan_vault_update_checked(&input, VaultNumbering::Legacy, &mut cache, legacy).unwrap();
+/// assert_eq!(plan[0].instructions[0].data[0], 26); // legacy InitializeVaultUpdateStateTracker
+/// // The same program, planned for in master numbering: refused (answer cached).
+/// let err = plan_vault_update_checked(&input, VaultNumbering::Master, &mut cache, legacy);
+/// assert!(matches!(err, Err(CheckedPlanError::Mismatch(_))));
+/// ```
+pub fn plan_vault_update_checked<E>(
+    input: &VaultUpdateInput,
+    numbering: VaultNumbering,
+    cache: &mut NumberingCache,
+    simulate: impl FnOnce(&Instruction) -> Result<Option<(Address, Vec<u8>)>, E>,
+) -> Result<Vec<PlannedTransaction>, CheckedPlanError<E>> {
+    cache
+        .get(&input.vault_program_id, simulate)
+        .map_err(CheckedPlanError::Simulate)?
+        .check(numbering)
+        .map_err(CheckedPlanError::Mismatch)?;
+    plan_vault_update_numbered(input, numbering).map_err(CheckedPlanError::Plan)
 }
 
 /// The transaction of `steps`, or `None` when it breaks a limit.
 fn build(
     input: &VaultUpdateInput,
+    numbering: VaultNumbering,
     tracker: &Address,
     steps: &[Step],
 ) -> Option<PlannedTransaction> {
@@ -261,7 +357,7 @@ fn build(
                     withdrawal_allocation_method: WithdrawalAllocationMethod::Greedy,
                 });
                 ix.program_id = program;
-                instructions.push(ix);
+                instructions.push(numbering.apply(ix));
                 compute_units += cu::INITIALIZE_TRACKER;
                 max_instruction_units = max_instruction_units.max(cu::INITIALIZE_TRACKER);
                 i += 1;
@@ -280,7 +376,7 @@ fn build(
                 }
                 .instruction_with_remaining_accounts(&metas);
                 ix.program_id = program;
-                instructions.push(ix);
+                instructions.push(numbering.apply(ix));
                 let units = batch_crank_compute_units(metas.len() as u64);
                 compute_units += units;
                 max_instruction_units = max_instruction_units.max(units);
@@ -296,7 +392,7 @@ fn build(
                     ncn_epoch: input.ncn_epoch,
                 });
                 ix.program_id = program;
-                instructions.push(ix);
+                instructions.push(numbering.apply(ix));
                 compute_units += cu::CLOSE_TRACKER;
                 max_instruction_units = max_instruction_units.max(cu::CLOSE_TRACKER);
                 i += 1;
@@ -561,7 +657,7 @@ mod tests {
             steps.push(Step::Close);
             let expected = 65 + 3 + 1 + 32 * (6 + k as usize) + 32 + 1 + 10 + (7 + k as usize) + 16;
             assert_eq!(expected, 327 + 33 * k as usize);
-            match build(&input, &tracker, &steps) {
+            match build(&input, VaultNumbering::Master, &tracker, &steps) {
                 Some(tx) => assert_eq!(tx.size, expected),
                 None => assert!(expected > PACKET_DATA_SIZE, "k = {k}"),
             }
@@ -701,6 +797,145 @@ mod tests {
                 got: 3
             })
         );
+    }
+
+    /// The vault tags of each transaction of `plan`.
+    fn vault_tags(input: &VaultUpdateInput, plan: &[PlannedTransaction]) -> Vec<Vec<u8>> {
+        plan.iter()
+            .map(|tx| {
+                tx.instructions
+                    .iter()
+                    .filter(|ix| ix.program_id == input.vault_program_id)
+                    .map(|ix| ix.data[0])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tags_per_numbering() {
+        let v = Vault::new(32);
+        let mut input = v.input(TrackerStatus::Absent, false);
+        input.compute_unit_price = Some(5);
+        let master = plan_vault_update(&input).unwrap();
+        assert_eq!(
+            plan_vault_update_numbered(&input, VaultNumbering::Master).unwrap(),
+            master
+        );
+        let legacy = plan_vault_update_numbered(&input, VaultNumbering::Legacy).unwrap();
+        assert_eq!(vault_tags(&input, &master), [vec![27, 34], vec![34, 29]]);
+        assert_eq!(vault_tags(&input, &legacy), [vec![26, 34], vec![34, 28]]);
+        // Only the vault tags differ: same packing, accounts, arguments, compute-budget
+        // instructions.
+        assert_eq!(legacy.len(), master.len());
+        for (l, m) in legacy.iter().zip(&master) {
+            assert_eq!(
+                (&l.operators, l.size, l.account_locks, l.compute_units),
+                (&m.operators, m.size, m.account_locks, m.compute_units)
+            );
+            assert_eq!(l.instructions.len(), m.instructions.len());
+            for (li, mi) in l.instructions.iter().zip(&m.instructions) {
+                assert_eq!((li.program_id, &li.accounts), (mi.program_id, &mi.accounts));
+                assert_eq!(li.data[1..], mi.data[1..]);
+                let expected = if mi.program_id == input.vault_program_id {
+                    VaultNumbering::Legacy.tag(mi.data[0])
+                } else {
+                    mi.data[0]
+                };
+                assert_eq!(li.data[0], expected);
+            }
+        }
+        // A resumed update (close only) in legacy numbering.
+        let input = v.input(
+            TrackerStatus::Open {
+                last_updated_index: 28,
+            },
+            true,
+        );
+        let plan = plan_vault_update_numbered(&input, VaultNumbering::Legacy).unwrap();
+        assert_eq!(vault_tags(&input, &plan), [vec![28]]);
+    }
+
+    /// A GetNumbering simulation answering `answer` (`None`: failed), counting the calls.
+    fn answering(
+        answer: Option<u8>,
+        asked: &mut u32,
+    ) -> impl FnMut(&Instruction) -> Result<Option<(Address, Vec<u8>)>, String> + '_ {
+        move |ix| {
+            *asked += 1;
+            assert_eq!(ix.data, [crate::numbering::GET_NUMBERING_TAG]);
+            Ok(answer.map(|byte| (ix.program_id, vec![byte])))
+        }
+    }
+
+    #[test]
+    fn checked_plan_refuses_a_mismatch_both_ways() {
+        let v = Vault::new(8);
+        let input = v.input(TrackerStatus::Absent, false);
+        for (program, client) in [
+            (VaultNumbering::Legacy, VaultNumbering::Master),
+            (VaultNumbering::Master, VaultNumbering::Legacy),
+        ] {
+            let mut cache = NumberingCache::new();
+            let mut asked = 0;
+            let mut simulate = answering(Some(program as u8), &mut asked);
+            assert_eq!(
+                plan_vault_update_checked(&input, client, &mut cache, &mut simulate),
+                Err(CheckedPlanError::Mismatch(NumberingMismatch {
+                    client,
+                    program
+                }))
+            );
+            // The matching numbering plans, from the cached answer.
+            let plan =
+                plan_vault_update_checked(&input, program, &mut cache, &mut simulate).unwrap();
+            assert_eq!(plan, plan_vault_update_numbered(&input, program).unwrap());
+            drop(simulate);
+            assert_eq!(asked, 1);
+        }
+    }
+
+    #[test]
+    fn checked_plan_unknown_goes_by_the_requested_numbering() {
+        let v = Vault::new(8);
+        let input = v.input(TrackerStatus::Absent, false);
+        // No answer (an original binary rejects tag 36), or an answer that is no numbering.
+        for answer in [None, Some(7)] {
+            for client in [VaultNumbering::Master, VaultNumbering::Legacy] {
+                let mut cache = NumberingCache::new();
+                let mut asked = 0;
+                let plan = plan_vault_update_checked(
+                    &input,
+                    client,
+                    &mut cache,
+                    answering(answer, &mut asked),
+                )
+                .unwrap();
+                assert_eq!(plan, plan_vault_update_numbered(&input, client).unwrap());
+                assert_eq!(
+                    vault_tags(&input, &plan)[0][0],
+                    client.tag(27),
+                    "{answer:?} {client:?}"
+                );
+                assert_eq!(asked, 1);
+            }
+        }
+        // A simulation that cannot run plans nothing and is not cached.
+        let mut cache = NumberingCache::new();
+        let down = |_: &Instruction| Err::<Option<(Address, Vec<u8>)>, _>("rpc down".to_string());
+        assert_eq!(
+            plan_vault_update_checked(&input, VaultNumbering::Legacy, &mut cache, down),
+            Err(CheckedPlanError::Simulate("rpc down".to_string()))
+        );
+        let mut asked = 0;
+        plan_vault_update_checked(
+            &input,
+            VaultNumbering::Legacy,
+            &mut cache,
+            answering(Some(1), &mut asked),
+        )
+        .unwrap();
+        assert_eq!(asked, 1);
     }
 
     #[test]
