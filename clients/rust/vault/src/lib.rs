@@ -11,6 +11,7 @@
 //!   account creation for InitializeVault, MintTo, EnqueueWithdrawal, BurnWithdrawalTicket).
 //! * Errors: [`errors::JitoVaultError`] displays the program's message and converts from the
 //!   custom error code (`from_code`, `TryFrom<u32>`, `describe`).
+//!
 //! Both deployed instruction numberings: the builders write master's tags; [`numbering`]
 //! rewrites them for a legacy-numbered program and checks a program's numbering before sending.
 //!
