@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JS side: installs the client workspace's npm deps (committed lockfile), type-checks the
 # generated TypeScript clients and the tests (tsc), then runs the end-to-end tests
-# (node:test + LiteSVM) against target/deploy/*.so (build them with scripts/build-sbf.sh).
+# (node:test + LiteSVM) against target/deploy/*.so (build them with scripts/build-sbf.sh), and
+# test/rpc_validator.test.ts over JSON-RPC on the agave test validator (scripts/validator.sh).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,5 +20,9 @@ done
 
 step "tsc (generated clients and tests)"
 npx --no-install tsc -p .
-step "end-to-end tests (LiteSVM)"
+if [[ -z ${JITO_TEST_VALIDATOR:-} ]]; then
+  JITO_TEST_VALIDATOR="$("$root/scripts/validator.sh")"
+  export JITO_TEST_VALIDATOR
+fi
+step "end-to-end tests (LiteSVM; RPC on the test validator)"
 node --import tsx --test test/*.test.ts
