@@ -74,7 +74,7 @@ async function startValidator(mint: Address): Promise<string> {
       '--rpc-port', String(rpcPort),
       '--faucet-port', String(await freePort()),
       '--gossip-port', String(await freePort()),
-      '--dynamic-port-range', `${base}-${base + 60}`,
+      '--dynamic-port-range', `${base}-${base + 99}`,
       '--mint', mint,
       '--bpf-program', restaking.JITO_RESTAKING_PROGRAM_ADDRESS, join(root, 'target/deploy/jito_restaking_program.so'),
       '--bpf-program', vault.JITO_VAULT_PROGRAM_ADDRESS, join(root, 'target/deploy/jito_vault_program.so'),
