@@ -431,6 +431,14 @@ pub enum VaultActions {
         token_mint: Address,
         token_account: Address,
     },
+    /// Transfer tokens out of a token account the signer is the delegate of (SPL Token Transfer)
+    DelegatedTokenTransfer {
+        /// The token account (delegated to the signer)
+        token_account: Address,
+        /// The recipient token account
+        recipient_pubkey: Address,
+        amount: u64,
+    },
     /// The vault's whole epoch update: tracker, every operator in order, close; resumes a
     /// partial update (added)
     Update {

@@ -624,6 +624,32 @@ fn vault(ctx: &Ctx, config: &Address, action: VaultActions) -> Result<()> {
                 .try_instruction_with_program_ids(ids)?;
             ctx.send("vault token account delegated", &[ix], &[])
         }
+        VaultActions::DelegatedTokenTransfer {
+            token_account,
+            recipient_pubkey,
+            amount,
+        } => {
+            // SPL Token / Token-2022 `Transfer` (tag 3) by the delegate: not a Jito instruction,
+            // so there is no generated builder for it.
+            let token_program = match ctx.raw_account(&token_account) {
+                Ok(Some(account)) => account.owner,
+                Ok(None) => bail!("the token account {token_account} does not exist"),
+                Err(_) if ctx.print_tx => token_accounts::TOKEN_PROGRAM_ID,
+                Err(e) => return Err(e),
+            };
+            let mut data = vec![3u8];
+            data.extend_from_slice(&amount.to_le_bytes());
+            let ix = Instruction {
+                program_id: token_program,
+                accounts: vec![
+                    jito_vault_client::AccountMeta::new(token_account, false),
+                    jito_vault_client::AccountMeta::new(recipient_pubkey, false),
+                    jito_vault_client::AccountMeta::new_readonly(ctx.signer()?.pubkey(), true),
+                ],
+                data,
+            };
+            ctx.send("delegated tokens transferred", &[ix], &[])
+        }
         VaultActions::Update { vault, all } => {
             let vaults = if all {
                 ctx.list::<Vault>(&program, None)?

@@ -176,3 +176,64 @@ fn errors_are_sentences() {
         run.stderr
     );
 }
+
+#[test]
+fn print_tx_delegate_token_account_and_delegated_transfer() {
+    let dir = TempDir::new("offline-delegate");
+    let (cli, _) = cli(&dir);
+    let (vault, delegate, mint, account) = (
+        Address::new_unique(),
+        Address::new_unique(),
+        Address::new_unique(),
+        Address::new_unique(),
+    );
+    let out = cli.ok(&[
+        "vault",
+        "vault",
+        "delegate-token-account",
+        &vault.to_string(),
+        &delegate.to_string(),
+        &mint.to_string(),
+        &account.to_string(),
+        "--print-tx",
+    ]);
+    let tx = printed_transaction(&out);
+    let keys = &tx.message.account_keys;
+    let ix = &tx.message.instructions[0];
+    assert_eq!(keys[ix.program_id_index as usize], DEFAULT_VAULT_PROGRAM_ID);
+    assert_eq!(
+        ix.data,
+        vec![jito_vault_client::instructions::DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR]
+    );
+    let accounts: Vec<Address> = ix.accounts.iter().map(|i| keys[*i as usize]).collect();
+    assert_eq!(
+        accounts,
+        vec![
+            jito_vault_client::pdas::find_config(&DEFAULT_VAULT_PROGRAM_ID).0,
+            vault,
+            cli.pubkey,
+            mint,
+            account,
+            delegate,
+            jito_vault_client::token_accounts::TOKEN_PROGRAM_ID,
+        ]
+    );
+
+    let recipient = Address::new_unique();
+    let tx = printed_transaction(&cli.ok(&[
+        "vault",
+        "vault",
+        "delegated-token-transfer",
+        &account.to_string(),
+        &recipient.to_string(),
+        "7",
+        "--print-tx",
+    ]));
+    let ix = &tx.message.instructions[0];
+    let keys = &tx.message.account_keys;
+    assert_eq!(
+        keys[ix.program_id_index as usize],
+        jito_vault_client::token_accounts::TOKEN_PROGRAM_ID
+    );
+    assert_eq!(ix.data, [vec![3u8], 7u64.to_le_bytes().to_vec()].concat());
+}
