@@ -227,6 +227,7 @@ impl Ctx {
     /// Prints one account: JSON (`--print-json`) or `field: value` lines, decoded with the IDL.
     pub fn print_account(&self, idl_account: &str, address: &Address, data: &[u8]) -> Result<()> {
         let value = idl_json::decode_account(idl_account, data, self.with_reserves)?;
+        let idl_account = idl_account.trim_start_matches("vault.");
         if self.print_json {
             let mut object = serde_json::Map::new();
             object.insert("address".into(), address.to_string().into());
@@ -244,9 +245,12 @@ impl Ctx {
 
     /// Fetches and prints one account.
     pub fn get_and_print(&self, idl_account: &str, address: &Address) -> Result<()> {
-        let account = self
-            .raw_account(address)?
-            .ok_or_else(|| anyhow!("the {idl_account} account {address} does not exist"))?;
+        let account = self.raw_account(address)?.ok_or_else(|| {
+            anyhow!(
+                "the {} account {address} does not exist",
+                idl_account.trim_start_matches("vault.")
+            )
+        })?;
         self.print_account(idl_account, address, &account.data)
     }
 
@@ -257,7 +261,10 @@ impl Ctx {
             for (address, data, _) in list {
                 let mut object = serde_json::Map::new();
                 object.insert("address".into(), address.to_string().into());
-                object.insert("type".into(), idl_account.into());
+                object.insert(
+                    "type".into(),
+                    idl_account.trim_start_matches("vault.").into(),
+                );
                 if let serde_json::Value::Object(fields) =
                     idl_json::decode_account(idl_account, data, self.with_reserves)?
                 {

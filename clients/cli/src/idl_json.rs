@@ -16,9 +16,14 @@ fn idls() -> &'static [Value; 2] {
     })
 }
 
-/// The IDL entry of an account or type called `name` (restaking first, then vault).
+/// The IDL entry of an account or type called `name` (restaking first, then vault; a `vault.`
+/// prefix looks in the vault IDL only, e.g. `vault.Config`).
 fn lookup(section: &str, name: &str) -> Option<&'static Value> {
-    idls().iter().find_map(|idl| {
+    let (skip, name) = match name.strip_prefix("vault.") {
+        Some(rest) => (1, rest),
+        None => (0, name),
+    };
+    idls().iter().skip(skip).find_map(|idl| {
         idl[section]
             .as_array()?
             .iter()
@@ -155,5 +160,67 @@ pub fn print_fields(value: &Value, depth: usize) {
                 other => println!("{pad}{key}: {other}"),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Account bytes with the discriminator and a byte pattern after it (bools kept 0/1).
+    fn pattern(discriminator: u64, len: usize) -> Vec<u8> {
+        let mut data: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+        data[..8].copy_from_slice(&discriminator.to_le_bytes());
+        data
+    }
+
+    #[test]
+    fn idl_decoding_agrees_with_the_generated_clients() {
+        use jito_restaking_client::accounts as r;
+        use jito_vault_client::accounts as v;
+        let data = pattern(1, v::Config::LEN);
+        let decoded = v::Config::from_bytes(&data).unwrap();
+        let json = decode_account("vault.Config", &data, false).unwrap();
+        assert_eq!(json["epochLength"], decoded.epoch_length);
+        assert_eq!(json["programFeeBps"], decoded.program_fee_bps);
+        assert_eq!(
+            json["restakingProgram"],
+            decoded.restaking_program.to_string()
+        );
+        assert_eq!(json["feeAdmin"], decoded.fee_admin.to_string());
+        assert!(json.get("reserved").is_none());
+        assert!(decode_account("vault.Config", &data, true).unwrap()["reserved"].is_string());
+
+        let data = pattern(1, r::Config::LEN);
+        let decoded = r::Config::from_bytes(&data).unwrap();
+        let json = decode_account("Config", &data, false).unwrap();
+        assert_eq!(json["epochLength"], decoded.epoch_length);
+        assert_eq!(json["vaultProgram"], decoded.vault_program.to_string());
+
+        let mut data = pattern(2, v::Vault::LEN);
+        let decoded = {
+            // is_paused is a bool: find it by decoding once and zeroing its byte.
+            let mut probe = v::Vault::from_bytes_unchecked(&data);
+            while probe.is_err() {
+                let at = data.iter().rposition(|b| *b > 1).unwrap();
+                data[at] = 0;
+                probe = v::Vault::from_bytes_unchecked(&data);
+            }
+            probe.unwrap()
+        };
+        let json = decode_account("Vault", &data, false).unwrap();
+        assert_eq!(json["vrtSupply"], decoded.vrt_supply);
+        assert_eq!(
+            json["lastStartStateUpdateSlot"],
+            decoded.last_start_state_update_slot
+        );
+        assert_eq!(
+            json["delegationState"]["coolingDownAmount"],
+            decoded.delegation_state.cooling_down_amount
+        );
+        assert_eq!(json["isPaused"], decoded.is_paused);
+        assert_eq!(json["bump"], decoded.bump);
+        // A wrong size is refused.
+        assert!(decode_account("Vault", &data[..100], false).is_err());
     }
 }

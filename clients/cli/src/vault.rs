@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, command: VaultCommands) -> Result<()> {
                     .try_instruction_with_program_ids(ids)?;
                 ctx.send(&format!("vault config initialized at {config}"), &[ix], &[])
             }
-            VaultConfigActions::Get => ctx.get_and_print("Config", &config),
+            VaultConfigActions::Get => ctx.get_and_print("vault.Config", &config),
             VaultConfigActions::SetAdmin { new_admin } => {
                 let ix = SetConfigAdminBuilder::new()
                     .config(config)
