@@ -38,9 +38,16 @@ pub fn toggle(added: u64, removed: u64, slot: u64, epoch_length: u64) -> String 
 
 pub fn ncn(ctx: &Ctx, ncn: &Address) -> Result<()> {
     let state = ctx.account::<Ncn>(ncn)?;
-    let config = ctx.account::<Config>(&config_address(ctx))?;
-    let (epoch, slot) = ncn_epoch(ctx, &config)?;
-    let len = config.epoch_length;
+    // Restaking tickets move by the restaking config's epoch length.
+    let config = ctx.account::<jito_restaking_client::accounts::Config>(
+        &crate::restaking::Addrs::new(&ctx.ids).config,
+    )?;
+    let len = config.epoch_length.max(1);
+    let slot = ctx
+        .rpc
+        .get_slot()
+        .map_err(|e| ctx.rpc_error("getSlot", e))?;
+    let epoch = slot / len;
     println!("NCN {ncn}");
     println!("  admin: {}", state.admin);
     println!("  slot {slot}, NCN epoch {epoch} (epoch length {len} slots)");
