@@ -97,7 +97,7 @@ impl Validator {
         }
         let child = command
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
+            .stderr(Stdio::null())
             .spawn()
             .expect("the validator starts");
         let validator = Validator {
