@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # JS side: installs the client workspace's npm deps (committed lockfile), type-checks the
 # generated TypeScript clients and the tests (tsc), then runs the end-to-end tests
-# (node:test + LiteSVM) against target/deploy/*.so (build them with scripts/build-sbf.sh), and
-# test/rpc_validator.test.ts over JSON-RPC on the agave test validator (scripts/validator.sh).
+# (node:test + LiteSVM) against target/deploy/*.so (build them with scripts/build-sbf.sh).
+# test/validator/ (JSON-RPC on the agave test validator) runs from scripts/test-validator.sh.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,9 +20,5 @@ done
 
 step "tsc (generated clients and tests)"
 npx --no-install tsc -p .
-if [[ -z ${JITO_TEST_VALIDATOR:-} ]]; then
-  JITO_TEST_VALIDATOR="$("$root/scripts/validator.sh")"
-  export JITO_TEST_VALIDATOR
-fi
-step "end-to-end tests (LiteSVM; RPC on the test validator)"
+step "end-to-end tests (LiteSVM)"
 node --import tsx --test test/*.test.ts

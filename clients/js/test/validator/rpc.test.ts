@@ -40,7 +40,7 @@ import {
 import * as restaking from 'jito-restaking-client';
 import * as vault from 'jito-vault-client';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const validatorPath = process.env.JITO_TEST_VALIDATOR ?? join(root, 'target/validator/bin/solana-test-validator');
 
 function freePort(): Promise<number> {
