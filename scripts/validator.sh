@@ -9,7 +9,8 @@
 # (DBPinnableSlice::reset, new_pinnable_slice, get_pinned_cf_into) that neither rocksdb 0.24.0
 # (the version it requires) nor 0.25.0 on crates.io has; agave builds against a patched rocksdb
 # that is not on crates.io. Measured here: 819 of 940 crates in ~48 min on 2 shared cores, then
-# solana-ledger fails. Set JITO_TEST_VALIDATOR to a validator binary built elsewhere.
+# solana-ledger fails. Set JITO_TEST_VALIDATOR to a validator binary built elsewhere. Untried
+# candidate: agave-validator 3.1.12 (its solana-ledger uses rocksdb 0.23.0 as published).
 #   scripts/validator.sh           install if missing, print the binary's path last
 #   scripts/validator.sh --path    print the binary's path only (no build)
 set -euo pipefail
