@@ -4,6 +4,7 @@
 # end-to-end tests (node:test + LiteSVM) against target/deploy/*.so (build them with
 # scripts/build-sbf.sh), then the packaging test (scripts/js-pack-test.sh: npm pack, install
 # the tarballs into a new app outside the workspace, run the examples with plain node).
+# test/validator/ (JSON-RPC on the agave test validator) runs from scripts/test-validator.sh.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

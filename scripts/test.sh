@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: builds the programs, runs the Rust tests (unit, Mollusk, IDL
 # compatibility, clients), checks the compute budgets and report, checks that
-# generated IDLs/clients are up to date, and runs the JS end-to-end tests.
+# generated IDLs/clients are up to date, and runs the JS end-to-end tests. The tests on a real
+# agave test validator are scripts/test-validator.sh (not run here: building the validator takes
+# longer than CI's budget; see README).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +28,7 @@ cargo +"$JITO_TOOLCHAIN" clippy --workspace --all-targets --locked --quiet -- -D
 cargo +"$JITO_TOOLCHAIN" clippy -p jito-restaking-client -p jito-vault-client --features fetch \
   --locked --quiet -- -D warnings
 
-step "Rust tests (unit, Mollusk, clients)"
+step "Rust tests (unit, Mollusk, clients, CLI offline)"
 mkdir -p target/cu
 cu_file="$root/target/cu/measured.txt"
 rm -f "$cu_file"
