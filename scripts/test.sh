@@ -2,8 +2,8 @@
 # Runs every test: builds the programs, runs the Rust tests (unit, Mollusk, IDL
 # compatibility, clients), checks the compute budgets and report, checks that
 # generated IDLs/clients are up to date, and runs the JS end-to-end tests. The tests on a real
-# agave test validator are scripts/test-validator.sh (not run here: building the validator takes
-# longer than CI's budget; see README).
+# agave test validator are scripts/test-validator.sh (not run here: the agave 4.3.2 validator does
+# not build from crates.io alone; see README).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
