@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tests on a real agave test validator over JSON-RPC: the CLI end to end
 # (clients/cli/tests/validator_e2e.rs) and the JS client (clients/js/test/validator/).
-# Builds the validator first when missing (scripts/validator.sh; long: see README) and the
+# Installs the validator first when missing (scripts/validator.sh; once per machine, see README) and the
 # programs when target/deploy lacks them. A missing validator fails, never skips.
 set -euo pipefail
 
@@ -23,7 +23,8 @@ for so in jito_restaking_program jito_vault_program; do
 done
 
 step "CLI end to end on the test validator"
-cargo +"$JITO_TOOLCHAIN" test --locked -p jito-restaking-cli --test validator_e2e -- --ignored --nocapture
+# --workspace: the features the workspace test run resolved, so its build is reused.
+cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test validator_e2e -- --ignored --nocapture
 
 step "JS client over RPC on the test validator"
 cd clients/js

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: builds the programs, runs the Rust tests (unit, Mollusk, IDL
 # compatibility, clients), checks the compute budgets and report, checks that
-# generated IDLs/clients are up to date, and runs the JS end-to-end tests. The tests on a real
-# agave test validator are scripts/test-validator.sh (not run here: the agave 4.3.2 validator does
-# not build from crates.io alone; see README).
+# generated IDLs/clients are up to date, runs the JS end-to-end tests, and last the CLI and JS
+# tests over JSON-RPC on a real agave test validator (scripts/test-validator.sh, which installs
+# the validator once per machine).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -57,5 +57,8 @@ if [[ -x scripts/js-test.sh ]]; then
   step "JS end-to-end tests"
   scripts/js-test.sh
 fi
+
+step "tests on a real validator: the CLI and the JS client over JSON-RPC"
+scripts/test-validator.sh
 
 printf '\nall tests passed in %ss\n' "$((SECONDS - start))"

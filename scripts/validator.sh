@@ -1,26 +1,27 @@
 #!/usr/bin/env bash
-# Installs the agave test validator (`solana-test-validator`, agave-validator 4.3.2 from crates.io,
-# the agave family the clients pin) into target/validator/bin unless it is already there.
-# The CLI and JS end-to-end tests run it. Built with the pinned nightly (the crate needs rustc
-# >= 1.97.1), optimisation level 1 and no LTO: a test validator only needs to run for seconds,
-# and -O1 roughly halves the build. Prints a line a minute while cargo runs.
+# Installs the agave test validator (`solana-test-validator` from the `agave-validator` 4.2.2
+# crate on crates.io) once per machine, into ~/.cache/jito-restaking (like sbpf-linker in
+# ~/.cargo/bin: a tool, not a build product, so a fresh clone or a clean target/ reuses it).
+# The CLI and JS end-to-end tests run it.
 #
-# KNOWN TO FAIL from crates.io alone: solana-ledger 4.3.2 calls rocksdb methods
-# (DBPinnableSlice::reset, new_pinnable_slice, get_pinned_cf_into) that neither rocksdb 0.24.0
-# (the version it requires) nor 0.25.0 on crates.io has; agave builds against a patched rocksdb
-# that is not on crates.io. Measured here: 819 of 940 crates in ~48 min on 2 shared cores, then
-# solana-ledger fails. Set JITO_TEST_VALIDATOR to a validator binary built elsewhere. Untried
-# candidate: agave-validator 3.1.12 (its solana-ledger uses rocksdb 0.23.0 as published).
+# Why 4.2.2: it is the newest agave whose ledger builds against the rocksdb on crates.io (4.3.x
+# calls methods of agave's patched rocksdb, which is not published), and its solana-sbpf 0.21.1
+# has the same SBPF v3 (SIMD-0377) as the 0.23 our Mollusk uses, so the v3 programs load.
+# 3.1.x runs an older, incompatible "v3". Built with the pinned nightly, -O1 and no LTO: a test
+# validator only runs for minutes, and -O1 roughly halves the build (~50 min on 2 cores, once).
+# Prints a line a minute while cargo runs.
 #   scripts/validator.sh           install if missing, print the binary's path last
 #   scripts/validator.sh --path    print the binary's path only (no build)
+# JITO_TOOLS_DIR moves the cache; JITO_TEST_VALIDATOR (read by the tests) overrides the binary.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/env.sh
 
-AGAVE_VERSION="4.3.2"
-dest="$root/target/validator"
+AGAVE_VERSION="4.2.2"
+tools="${JITO_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jito-restaking}"
+dest="$tools/agave-$AGAVE_VERSION"
 bin="$dest/bin/solana-test-validator"
 
 if [[ "${1:-}" == "--path" ]]; then
@@ -47,7 +48,7 @@ if ((${#missing[@]})); then
 fi
 
 t0=$SECONDS
-echo "==> building solana-test-validator (agave-validator $AGAVE_VERSION) into $dest; ~40-60 min on 2 cores" >&2
+echo "==> building solana-test-validator (agave-validator $AGAVE_VERSION) into $dest; once per machine, ~50 min on 2 cores" >&2
 (
   while sleep 60 >/dev/null 2>&1; do
     echo "    ... solana-test-validator build: still running ($((SECONDS - t0))s)" >&2
@@ -59,9 +60,11 @@ CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
 CARGO_PROFILE_RELEASE_LTO=false \
 CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
 CARGO_PROFILE_RELEASE_DEBUG=0 \
-CARGO_TARGET_DIR="$root/target/validator-build" \
+CARGO_TARGET_DIR="$tools/validator-build" \
   cargo +"$JITO_TOOLCHAIN" install agave-validator --version "=$AGAVE_VERSION" --locked \
   --bin solana-test-validator --root "$dest" --no-track >&2
 kill "$heartbeat" 2>/dev/null || true
 echo "==> solana-test-validator built in $((SECONDS - t0))s" >&2
+# The build directory is only needed to resume a failed build.
+rm -rf "$tools/validator-build"
 echo "$bin"

@@ -14,7 +14,11 @@ use jito_vault_client::Address;
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: ProgramCommand,
+    pub command: Option<ProgramCommand>,
+
+    /// Print the whole command tree as Markdown (as the original's hidden flag)
+    #[arg(long, global = true, hide = true)]
+    pub markdown_help: bool,
 
     /// Path to a Solana CLI configuration file (json_rpc_url, keypair_path, commitment)
     #[arg(long, global = true)]

@@ -237,3 +237,106 @@ fn print_tx_delegate_token_account_and_delegated_transfer() {
     );
     assert_eq!(ix.data, [vec![3u8], 7u64.to_le_bytes().to_vec()].concat());
 }
+
+/// Every command of the original CLI (jito-foundation/restaking `cli/src/{restaking,vault}.rs` at
+/// 8109c879), by path; each must exist here under the same name.
+const ORIGINAL_COMMANDS: &[&str] = &[
+    "restaking config initialize",
+    "restaking config get",
+    "restaking config set-admin",
+    "restaking ncn initialize",
+    "restaking ncn initialize-ncn-operator-state",
+    "restaking ncn ncn-warmup-operator",
+    "restaking ncn ncn-cooldown-operator",
+    "restaking ncn initialize-ncn-vault-ticket",
+    "restaking ncn warmup-ncn-vault-ticket",
+    "restaking ncn cooldown-ncn-vault-ticket",
+    "restaking ncn ncn-delegate-token-account",
+    "restaking ncn get",
+    "restaking ncn list",
+    "restaking ncn list-ncn-operator-state",
+    "restaking ncn list-ncn-vault-ticket",
+    "restaking ncn ncn-set-admin",
+    "restaking ncn ncn-set-secondary-admin",
+    "restaking operator initialize",
+    "restaking operator initialize-operator-vault-ticket",
+    "restaking operator warmup-operator-vault-ticket",
+    "restaking operator cooldown-operator-vault-ticket",
+    "restaking operator operator-warmup-ncn",
+    "restaking operator operator-cooldown-ncn",
+    "restaking operator operator-set-admin",
+    "restaking operator operator-set-secondary-admin",
+    "restaking operator operator-set-fees",
+    "restaking operator operator-delegate-token-account",
+    "restaking operator get",
+    "restaking operator list",
+    "restaking operator list-operator-vault-ticket",
+    "restaking operator list-ncn-operator-state",
+    "vault config initialize",
+    "vault config get",
+    "vault config set-admin",
+    "vault config set-secondary-admin",
+    "vault config set-program-fee",
+    "vault config set-program-fee-wallet",
+    "vault vault initialize",
+    "vault vault create-token-metadata",
+    "vault vault update-token-metadata",
+    "vault vault initialize-vault-update-state-tracker",
+    "vault vault crank-vault-update-state-tracker",
+    "vault vault close-vault-update-state-tracker",
+    "vault vault mint-vrt",
+    "vault vault initialize-operator-delegation",
+    "vault vault delegate-to-operator",
+    "vault vault cooldown-operator-delegation",
+    "vault vault initialize-vault-ncn-ticket",
+    "vault vault warmup-vault-ncn-ticket",
+    "vault vault cooldown-vault-ncn-ticket",
+    "vault vault enqueue-withdrawal",
+    "vault vault change-withdrawal-ticket-owner",
+    "vault vault burn-withdrawal-ticket",
+    "vault vault get-vault-update-state-tracker",
+    "vault vault get-operator-delegations",
+    "vault vault get-operator-delegation",
+    "vault vault get-withdrawal-ticket",
+    "vault vault get",
+    "vault vault list",
+    "vault vault set-admin",
+    "vault vault set-capacity",
+    "vault vault set-fees",
+    "vault vault set-is-paused",
+    "vault vault set-secondary-admin",
+    "vault vault update-vault-balance",
+    "vault vault delegate-token-account",
+    "vault vault delegated-token-transfer",
+];
+
+#[test]
+fn every_original_command_exists_and_markdown_help_lists_it() {
+    let dir = TempDir::new("offline-markdown");
+    let (cli, _) = cli(&dir);
+    let markdown = cli.ok(&["--markdown-help"]);
+    assert_eq!(ORIGINAL_COMMANDS.len(), 68);
+    let added = [
+        "restaking ncn status",
+        "vault vault update",
+        "vault vault status",
+    ];
+    for path in ORIGINAL_COMMANDS.iter().chain(&added) {
+        assert!(
+            markdown.contains(&format!("## `jito-restaking-cli {path}`\n")),
+            "no section for `{path}` in --markdown-help"
+        );
+        // Each one parses: --help of the command succeeds.
+        let mut args: Vec<&str> = path.split(' ').collect();
+        args.push("--help");
+        let help = cli.ok(&args);
+        assert!(help.contains("Usage: jito-restaking-cli"), "{path}: {help}");
+    }
+    // Leaves plus the groups (root, restaking, its 3 groups, vault, its 2 groups).
+    let sections = markdown.matches("\n## `").count() + usize::from(markdown.starts_with("## "));
+    assert_eq!(sections, ORIGINAL_COMMANDS.len() + added.len() + 8);
+    assert!(
+        markdown.contains("* `--print-tx` — "),
+        "global flags listed"
+    );
+}

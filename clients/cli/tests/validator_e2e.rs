@@ -1,5 +1,5 @@
-//! End to end over JSON-RPC on a real agave test validator (`solana-test-validator` 4.3.2, built
-//! by scripts/validator.sh into target/validator/bin; JITO_TEST_VALIDATOR overrides the path).
+//! End to end over JSON-RPC on a real agave test validator (`solana-test-validator` 4.2.2, installed
+//! once per machine by scripts/validator.sh; JITO_TEST_VALIDATOR overrides the path).
 //! Run by scripts/test-validator.sh (`--ignored`: a plain `cargo test` does not build a
 //! validator); run that way, a missing validator FAILS the test, it never skips.
 //!
@@ -39,7 +39,13 @@ fn repo() -> PathBuf {
 fn validator_binary() -> PathBuf {
     let path = std::env::var_os("JITO_TEST_VALIDATOR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("target/validator/bin/solana-test-validator"));
+        .unwrap_or_else(|| {
+            let out = Command::new(repo().join("scripts/validator.sh"))
+                .arg("--path")
+                .output()
+                .expect("scripts/validator.sh runs");
+            PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+        });
     assert!(
         path.exists(),
         "no test validator at {}: run scripts/validator.sh (scripts/test.sh does)",

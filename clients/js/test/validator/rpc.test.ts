@@ -4,7 +4,7 @@
 // @solana/kit's RPC client and read back with the generated fetch* helpers. A missing validator
 // fails the test.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,9 @@ import * as restaking from 'jito-restaking-client';
 import * as vault from 'jito-vault-client';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
-const validatorPath = process.env.JITO_TEST_VALIDATOR ?? join(root, 'target/validator/bin/solana-test-validator');
+const validatorPath =
+  process.env.JITO_TEST_VALIDATOR ??
+  execFileSync(join(root, 'scripts/validator.sh'), ['--path'], { encoding: 'utf8' }).trim();
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
