@@ -3,6 +3,34 @@
 //! Every account of both programs is an 8-byte header `[discriminator, 0 x 7]`
 //! followed by a `#[repr(C)]` struct made only of byte arrays, so the struct has
 //! alignment 1 and can be viewed in place at any offset of the account data.
+//!
+//! # Proof of an existing account
+//!
+//! An account that already exists, owned by the expected program (this one, or
+//! the restaking program for the accounts the vault reads and the vault program
+//! for the vault the restaking program reads), with the expected discriminator
+//! and exact size, is the canonical PDA of the seeds stored in it: both programs
+//! (these and the originals whose accounts live on mainnet) create every such
+//! account only at the canonical PDA of exactly those fields, and only the owner
+//! writes its data. No seeds ever changed under the deployed program ids: every
+//! seed change in the original's history (the AVS → NCN renames, the combined
+//! `NcnOperatorState`, `VaultOperatorDelegation`, the withdrawal ticket's seeds
+//! in #57) precedes #58 "Prepare for deployment" (8926ee44), which moved the
+//! programs from their development ids to the deployed ones; `BurnVault` was
+//! added later, with the seeds it still has.
+//!
+//! So such an account is proven by owner, size, discriminator and its stored
+//! relationship fields, without hashing. The compatibility tests, however, pin
+//! the original's answer for an account *forged* at another address (owned by
+//! the program, at a non-PDA address: impossible on chain, possible in a test):
+//! the original fails with `InvalidAccountData`. Where nothing else in the
+//! instruction would refuse such a forgery with that error, the account keeps
+//! its one-hash proof (each type's `load`). Where a later check of the same
+//! instruction hashes this account's address into another account's PDA (a
+//! ticket whose seeds include it) and fails with the same `InvalidAccountData`,
+//! with no check between them that could fail otherwise, the account is
+//! checked by [`check_account_bound`] alone: a moved account still fails with
+//! the original's error, one hash later.
 
 use core::mem::size_of;
 
@@ -100,4 +128,20 @@ pub fn check_account<T: AccountType>(
         ));
     }
     Ok(())
+}
+
+/// [`check_account`] without a proof of the address, for an account whose
+/// address a later check of the same instruction proves: that check hashes
+/// this address into the PDA of another account (a ticket) and fails with
+/// `InvalidAccountData`, the error the original's own PDA check of this account
+/// returns, and no check between the two can fail with another error for a
+/// wrong address (see the module documentation). Each call names that check.
+/// Not inlined: one copy per account type, shared by every instruction.
+#[inline(never)]
+pub fn check_account_bound<T: AccountType>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)
 }

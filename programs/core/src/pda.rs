@@ -1,10 +1,17 @@
 //! Program derived addresses without `find_program_address`.
 //!
-//! * An existing account stores its bump: one `sol_sha256` proves its address.
+//! * An existing account stores its bump: one `sol_sha256` proves its address
+//!   (see [`crate::account`] for when an existing account needs no hash at all).
+//! * An account whose seeds are constants (the configs) sits at one address per
+//!   program id: compared with the precomputed canonical PDA, no hash
+//!   ([`verify_fixed_pda`]).
 //! * A new account must sit at the canonical PDA (the highest off-curve bump), as
 //!   the original's `find_program_address` guaranteed, so that each ticket or
 //!   state account is unique. The search costs one `sol_sha256` plus one curve
 //!   check per bump tried, a fraction of `find_program_address`.
+//! * An existing account of another program that must be its canonical PDA (an
+//!   associated token account) skips the curve check of the matching bump
+//!   ([`verify_existing_canonical_pda`], with its proof).
 
 use pinocchio::{
     address::address_eq,
@@ -15,7 +22,7 @@ use pinocchio::{
 };
 use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
 
-use crate::{debug::check_failed, unlikely};
+use crate::{debug::check_failed, likely, unlikely};
 
 /// `address` is the PDA of `seeds` and `bump` under `program_id`, else `InvalidAccountData`.
 #[inline(never)]
@@ -35,15 +42,6 @@ pub fn verify_pda<const N: usize>(
         ));
     }
     Ok(())
-}
-
-/// The canonical PDA of `seeds` under `program_id` and its bump.
-#[inline(never)]
-pub fn find_canonical_pda<const N: usize>(
-    seeds: &[&[u8]; N],
-    program_id: &Address,
-) -> Result<(Address, u8), ProgramError> {
-    Address::derive_program_address(seeds, program_id).ok_or(ProgramError::InvalidSeeds)
 }
 
 /// `address` is the canonical PDA of `seeds` (`InvalidAccountData` otherwise);
@@ -80,6 +78,81 @@ pub fn verify_canonical_pda<const N: usize>(
             // The canonical PDA exists and is not `address`.
             return Err(check_failed!(
                 "verify_canonical_pda (not the canonical PDA)",
+                address,
+                ProgramError::InvalidAccountData
+            ));
+        }
+        if unlikely(bump == 0) {
+            return Err(ProgramError::InvalidSeeds);
+        }
+        bump -= 1;
+    }
+}
+
+/// A PDA of constant `seeds` (a config) that stores its bump: `address` is
+/// the PDA of `seeds` and the stored `bump` under `program_id`, else
+/// `InvalidAccountData` ([`verify_pda`]).
+///
+/// Under the deployed program id that PDA is the constant `deployed_pda`,
+/// derived at compile time with its canonical bump `deployed_bump` (a unit test
+/// of each config pins it to `find_program_address`): the address and the bump
+/// are compared, no hash. Under any other program id, [`verify_pda`].
+#[inline(always)]
+pub fn verify_fixed_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    bump: u8,
+    program_id: &Address,
+    deployed: (&Address, &Address, u8),
+) -> ProgramResult {
+    let (deployed_id, deployed_pda, deployed_bump) = deployed;
+    if likely(address_eq(program_id, deployed_id)) {
+        if unlikely(bump != deployed_bump || !address_eq(address, deployed_pda)) {
+            return Err(check_failed!(
+                "verify_fixed_pda (not the PDA of its seeds and bump)",
+                address,
+                ProgramError::InvalidAccountData
+            ));
+        }
+        return Ok(());
+    }
+    verify_pda(address, seeds, bump, program_id)
+}
+
+/// `address`, where an account owned by another program (not the system
+/// program) with data already exists, is the canonical PDA of `seeds` under
+/// `program_id`, else `InvalidAccountData`: the original's
+/// `address == find_program_address(seeds, program_id).0` for such an account
+/// (an associated token account), one curve check cheaper.
+///
+/// Walks the bumps from 255 down, one `sol_sha256` each; a bump whose address
+/// is off the curve and differs ends the search (`InvalidAccountData`).
+///
+/// Shortcut: the bump whose address matches is not curve-checked. Proof: the
+/// system program gives an address an owner and data (`CreateAccount`,
+/// `Allocate`, `Assign`) only with that address's signature, and a SHA-256
+/// output can sign only through `invoke_signed` (which refuses on-curve
+/// addresses) or with an ed25519 secret key for it (a discrete logarithm);
+/// `CreateAccountWithSeed` addresses are hashes of another preimage (a SHA-256
+/// collision). So the matching address is off the curve, every higher bump
+/// was checked on it, and the match is the canonical PDA. The caller checks
+/// the owner and data first.
+#[inline(never)]
+pub fn verify_existing_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> ProgramResult {
+    let mut bump = u8::MAX;
+    loop {
+        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
+            .map_err(|_| ProgramError::InvalidSeeds)?;
+        if address_eq(address, &candidate) {
+            return Ok(());
+        }
+        if unlikely(!candidate.is_on_curve()) {
+            return Err(check_failed!(
+                "verify_existing_canonical_pda (not the canonical PDA)",
                 address,
                 ProgramError::InvalidAccountData
             ));

@@ -2,7 +2,10 @@
 //! free assets with an operator. The vault's and the operator's delegation
 //! states both grow by `amount`.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,
@@ -33,8 +36,9 @@ pub fn process_add_delegation(
     Config::load(program_id, config_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // Address proven by the delegation's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultOperatorDelegation::load(
         program_id,
         vault_operator_delegation,

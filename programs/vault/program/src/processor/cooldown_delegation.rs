@@ -2,7 +2,10 @@
 //! operator's stake to "enqueued for cool-down", in the operator's and the
 //! vault's delegation states alike.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,
@@ -29,10 +32,11 @@ pub fn process_cooldown_delegation(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    // Address proven by the delegation's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultOperatorDelegation::load(
         program_id,
         vault_operator_delegation,

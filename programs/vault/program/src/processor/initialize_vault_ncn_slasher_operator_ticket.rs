@@ -3,7 +3,7 @@
 //! during the current epoch.
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_pda_account, verify_canonical_pda},
@@ -37,9 +37,10 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     Config::load(program_id, config_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, false)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // Address proven by the slasher ticket's PDA (vault, NCN) and the new ticket's canonical PDA (operator) below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultNcnSlasherTicket::load(
         program_id,
         vault_ncn_slasher_ticket,

@@ -4,7 +4,7 @@
 //! count grows by one.
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_pda_account, verify_canonical_pda},
 };
@@ -39,8 +39,9 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     let config = Config::from_bytes(&config_data)?;
     // As the original, the vault is not required writable here although its
     // slasher count changes: the runtime refuses the write if it is not.
-    Vault::load(program_id, vault_info, false)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    // Address proven by the NCN vault slasher ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultSlasherTicket::load(
         &config.restaking_program,
         ncn_slasher_ticket,

@@ -3,7 +3,7 @@
 //! NCN count grows by one.
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_pda_account, verify_canonical_pda},
 };
@@ -36,8 +36,9 @@ pub fn process_initialize_vault_ncn_ticket(
     Config::load(program_id, config_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    // Address proven by the NCN vault ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultTicket::load(
         &config.restaking_program,
         ncn_vault_ticket,

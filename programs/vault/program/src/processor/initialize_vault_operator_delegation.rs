@@ -3,7 +3,7 @@
 //! holds no stake and takes the next operator index (the crank's order).
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_pda_account, verify_canonical_pda},
 };
@@ -36,8 +36,9 @@ pub fn process_initialize_vault_operator_delegation(
     Config::load(program_id, config_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // Address proven by the operator vault ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     OperatorVaultTicket::load(
         &config.restaking_program,
         operator_vault_ticket,

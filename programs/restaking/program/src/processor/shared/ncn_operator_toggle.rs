@@ -1,7 +1,10 @@
 //! `NcnWarmupOperator` / `NcnCooldownOperator`: the NCN operator admin moves
 //! the NCN's side of an `NcnOperatorState`.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnOperatorState, Operator},
@@ -29,8 +32,9 @@ pub fn ncn_operator_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
+    // Both addresses proven by the state's PDA below (`check_account_bound`).
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    check_account_bound::<Operator>(program_id, operator_info, false)?;
     NcnOperatorState::load(
         program_id,
         state_info,

@@ -1,7 +1,10 @@
 //! `WarmupNcnVaultSlasherTicket` / `CooldownNcnVaultSlasherTicket`: the NCN
 //! slasher admin moves a slasher's ticket for a vault.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
@@ -45,7 +48,8 @@ pub fn ncn_vault_slasher_ticket_toggle(
         };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
+    // Address proven by the first ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
     load_vault(&config.vault_program, vault_info, false)?;

@@ -1,7 +1,10 @@
 //! `WarmupNcnVaultTicket` / `CooldownNcnVaultTicket`: the NCN vault admin
 //! moves the NCN's opt-in to a vault.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultTicket},
@@ -35,7 +38,8 @@ pub fn ncn_vault_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
+    // Address proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
     if load_vault_account {

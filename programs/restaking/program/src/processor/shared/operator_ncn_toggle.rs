@@ -2,7 +2,10 @@
 //! the operator's side of an `NcnOperatorState`. The operator is loaded
 //! before the NCN, as in the original.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnOperatorState, Operator},
@@ -30,8 +33,9 @@ pub fn operator_ncn_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
+    // Both addresses proven by the state's PDA below (`check_account_bound`).
+    check_account_bound::<Operator>(program_id, operator_info, false)?;
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
     NcnOperatorState::load(
         program_id,
         state_info,

@@ -1,7 +1,10 @@
 //! `WarmupOperatorVaultTicket` / `CooldownOperatorVaultTicket`: the operator
 //! vault admin moves the operator's opt-in to a vault.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Operator, OperatorVaultTicket},
@@ -30,7 +33,8 @@ pub fn operator_vault_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
+    // Address proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Operator>(program_id, operator_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
     load_vault(&config.vault_program, vault_info, false)?;

@@ -1,7 +1,10 @@
 //! `WarmupVaultNcnSlasherTicket` / `CooldownVaultNcnSlasherTicket`: the
 //! vault's slasher admin moves a `VaultNcnSlasherTicket`.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     error::VaultError,
     restaking::state::Ncn,
@@ -37,8 +40,9 @@ pub fn vault_ncn_slasher_ticket_toggle(
     Config::load(program_id, config_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, false)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    // Both addresses proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     VaultNcnSlasherTicket::load(
         program_id,
         vault_ncn_slasher_ticket,

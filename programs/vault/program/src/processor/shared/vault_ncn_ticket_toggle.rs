@@ -2,7 +2,10 @@
 //! moves a `VaultNcnTicket` (cooling down works whether or not the NCN still
 //! supports the vault).
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     error::VaultError,
     restaking::state::Ncn,
@@ -31,10 +34,11 @@ pub fn vault_ncn_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, false)?;
+    // Both addresses proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     VaultNcnTicket::load(
         program_id,
         vault_ncn_ticket,
