@@ -5,7 +5,7 @@
 
 use jito_core::token_cpi;
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{
         load_associated_token_account_of, load_program, load_system_program, load_token_mint_of,
         select_token_program,
@@ -53,7 +53,9 @@ pub fn process_burn_withdrawal_ticket(
     Config::load(program_id, config_info, false)?;
     let config_data = config_info.try_borrow()?;
     let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
+    // Address proven by the vault token account's ATA check below
+    // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
 
     let vault_key = *vault_info.address();
     let mut vault_data = vault_info.try_borrow_mut()?;

@@ -4,7 +4,7 @@
 
 use jito_core::token_cpi;
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{
         load_associated_token_account_of, load_program, load_token_mint_of, select_token_program,
     },
@@ -35,7 +35,9 @@ pub fn process_update_vault_balance(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    // Address proven by the vault token account's ATA check below
+    // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
     let epoch_length = {
         let config_data = config_info.try_borrow()?;
         Config::from_bytes(&config_data)?.epoch_length()
