@@ -54,11 +54,20 @@ pub unsafe trait AccountType: Sized {
     /// Size of the whole account: header and state.
     const LEN: usize = HEADER_LEN + size_of::<Self>();
 
+    /// Compile-time proof of the alignment the views below rely on (as p-token's
+    /// `Transmutable`): evaluated, and the build failing, for every type viewed.
+    const ALIGNMENT_IS_ONE: () = assert!(
+        core::mem::align_of::<Self>() == 1,
+        "an account state must have alignment 1"
+    );
+
     /// Views `data` (the whole account, header included) as `Self`.
     ///
     /// Fails with `InvalidAccountData` when the length or discriminator is wrong.
     #[inline(always)]
     fn from_bytes(data: &[u8]) -> Result<&Self, ProgramError> {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
         if unlikely(data.len() != Self::LEN || data[0] != Self::DISCRIMINATOR) {
             return Err(ProgramError::InvalidAccountData);
         }
@@ -69,6 +78,8 @@ pub unsafe trait AccountType: Sized {
     /// Mutable variant of [`AccountType::from_bytes`].
     #[inline(always)]
     fn from_bytes_mut(data: &mut [u8]) -> Result<&mut Self, ProgramError> {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
         if unlikely(data.len() != Self::LEN || data[0] != Self::DISCRIMINATOR) {
             return Err(ProgramError::InvalidAccountData);
         }
@@ -79,6 +90,8 @@ pub unsafe trait AccountType: Sized {
     /// Writes the header of a freshly created (zeroed) account and returns its state.
     #[inline(always)]
     fn init(data: &mut [u8]) -> Result<&mut Self, ProgramError> {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
         if unlikely(data.len() != Self::LEN) {
             return Err(ProgramError::InvalidAccountData);
         }
@@ -144,4 +157,48 @@ pub fn check_account_bound<T: AccountType>(
     expect_writable: bool,
 ) -> ProgramResult {
     check_account::<T>(program_id, account, expect_writable)
+}
+
+/// [`check_account`], then the account's typed view, borrowed once (p-token's
+/// `load`): the processor works on this view and parses the data no second time.
+///
+/// # Safety
+///
+/// While the view is alive, no mutable view of the same account may be taken
+/// (no `try_borrow_mut`, [`load_view_mut`] or `borrow_unchecked_mut`). A
+/// processor meets this by taking one view per account: accounts of different
+/// types (discriminators, checked here) are different accounts.
+#[inline(always)]
+pub unsafe fn load_view<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    #[allow(clippy::let_unit_value)]
+    let () = T::ALIGNMENT_IS_ONE;
+    check_account::<T>(program_id, account, expect_writable)?;
+    // SAFETY: `check_account` proved the data is `T::LEN` bytes long and `T`
+    // has alignment 1 and no invalid bit patterns; the caller guarantees no
+    // mutable view of this account is alive.
+    Ok(unsafe { &*(account.data_ptr().add(HEADER_LEN) as *const T) })
+}
+
+/// Mutable variant of [`load_view`].
+///
+/// # Safety
+///
+/// While the view is alive, no other view of the same account may be taken
+/// or be alive (no `try_borrow`, `try_borrow_mut`, [`load_view`] or unchecked
+/// borrow of it): one view per account, as for [`load_view`].
+#[inline(always)]
+pub unsafe fn load_view_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a mut AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    #[allow(clippy::let_unit_value)]
+    let () = T::ALIGNMENT_IS_ONE;
+    check_account::<T>(program_id, account, expect_writable)?;
+    // SAFETY: as in `load_view`; the caller guarantees this is the only view.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
 }

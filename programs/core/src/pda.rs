@@ -44,51 +44,6 @@ pub fn verify_pda<const N: usize>(
     Ok(())
 }
 
-/// `address` is the canonical PDA of `seeds` (`InvalidAccountData` otherwise);
-/// returns the bump.
-///
-/// Walks the bumps from 255 down like `find_program_address` (one `sol_sha256`
-/// and one curve check per bump), but stops as soon as the answer is known: a
-/// match that is off the curve is canonical (every higher bump was on it), and
-/// the first off-curve hash that does not match proves `address` is not the
-/// canonical PDA. Cheap enough to verify existing accounts that store no bump.
-#[inline(never)]
-pub fn verify_canonical_pda<const N: usize>(
-    address: &Address,
-    seeds: &[&[u8]; N],
-    program_id: &Address,
-) -> Result<u8, ProgramError> {
-    let mut bump = u8::MAX;
-    loop {
-        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
-            .map_err(|_| ProgramError::InvalidSeeds)?;
-        if address_eq(address, &candidate) {
-            // Every higher bump was on the curve (checked below), so this one
-            // is canonical if it is itself off the curve.
-            if unlikely(candidate.is_on_curve()) {
-                return Err(check_failed!(
-                    "verify_canonical_pda (on the curve)",
-                    address,
-                    ProgramError::InvalidAccountData
-                ));
-            }
-            return Ok(bump);
-        }
-        if !candidate.is_on_curve() {
-            // The canonical PDA exists and is not `address`.
-            return Err(check_failed!(
-                "verify_canonical_pda (not the canonical PDA)",
-                address,
-                ProgramError::InvalidAccountData
-            ));
-        }
-        if unlikely(bump == 0) {
-            return Err(ProgramError::InvalidSeeds);
-        }
-        bump -= 1;
-    }
-}
-
 /// A PDA of constant `seeds` (a config) that stores its bump: `address` is
 /// the PDA of `seeds` and the stored `bump` under `program_id`, else
 /// `InvalidAccountData` ([`verify_pda`]).
@@ -119,40 +74,46 @@ pub fn verify_fixed_pda<const N: usize>(
     verify_pda(address, seeds, bump, program_id)
 }
 
-/// `address`, where an account owned by another program (not the system
-/// program) with data already exists, is the canonical PDA of `seeds` under
-/// `program_id`, else `InvalidAccountData`: the original's
-/// `address == find_program_address(seeds, program_id).0` for such an account
-/// (an associated token account), one curve check cheaper.
-///
-/// Walks the bumps from 255 down, one `sol_sha256` each; a bump whose address
-/// is off the curve and differs ends the search (`InvalidAccountData`).
-///
-/// Shortcut: the bump whose address matches is not curve-checked. Proof: the
-/// system program gives an address an owner and data (`CreateAccount`,
-/// `Allocate`, `Assign`) only with that address's signature, and a SHA-256
-/// output can sign only through `invoke_signed` (which refuses on-curve
-/// addresses) or with an ed25519 secret key for it (a discrete logarithm);
-/// `CreateAccountWithSeed` addresses are hashes of another preimage (a SHA-256
-/// collision). So the matching address is off the curve, every higher bump
-/// was checked on it, and the match is the canonical PDA. The caller checks
-/// the owner and data first.
+/// Whether the bump whose address matches must itself be shown off the curve.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MatchProof {
+    /// One curve check more: nothing else proves the match off the curve.
+    CurveCheck,
+    /// Proven by the caller's situation (see the public functions): no check.
+    Proven,
+}
+
+/// The canonical search shared by the functions below: walks the bumps from
+/// 255 down like `find_program_address` (one `sol_sha256` per bump and one
+/// curve check per bump that does not match), but stops as soon as the answer
+/// is known: a match is canonical if it is off the curve (every higher bump was
+/// on it), and the first off-curve address that does not match proves
+/// `address` is not the canonical PDA (`InvalidAccountData`).
 #[inline(never)]
-pub fn verify_existing_canonical_pda<const N: usize>(
+fn canonical_search<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
     program_id: &Address,
-) -> ProgramResult {
+    proof: MatchProof,
+) -> Result<u8, ProgramError> {
     let mut bump = u8::MAX;
     loop {
         let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
             .map_err(|_| ProgramError::InvalidSeeds)?;
         if address_eq(address, &candidate) {
-            return Ok(());
+            if unlikely(proof == MatchProof::CurveCheck && candidate.is_on_curve()) {
+                return Err(check_failed!(
+                    "verify_canonical_pda (on the curve)",
+                    address,
+                    ProgramError::InvalidAccountData
+                ));
+            }
+            return Ok(bump);
         }
-        if unlikely(!candidate.is_on_curve()) {
+        if !candidate.is_on_curve() {
+            // The canonical PDA exists and is not `address`.
             return Err(check_failed!(
-                "verify_existing_canonical_pda (not the canonical PDA)",
+                "verify_canonical_pda (not the canonical PDA)",
                 address,
                 ProgramError::InvalidAccountData
             ));
@@ -162,6 +123,62 @@ pub fn verify_existing_canonical_pda<const N: usize>(
         }
         bump -= 1;
     }
+}
+
+/// `address` is the canonical PDA of `seeds` under `program_id`
+/// (`InvalidAccountData` otherwise); returns the bump. The full proof, for an
+/// address nothing else vouches for (the burn vault, an empty system account;
+/// the Metaplex metadata account).
+#[inline(always)]
+pub fn verify_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> Result<u8, ProgramError> {
+    canonical_search(address, seeds, program_id, MatchProof::CurveCheck)
+}
+
+/// [`verify_canonical_pda`] for a NEW account that the instruction then
+/// creates with `invoke_signed` and these seeds and bump
+/// ([`create_pda_account`]); returns the bump. One curve check cheaper.
+///
+/// Shortcut: the matching bump is not curve-checked. Proof: the runtime turns
+/// the signer seeds into an address with `create_program_address`, which fails
+/// for an address on the curve, so an on-curve match is never created: the
+/// instruction fails at the create CPI instead of here, and nothing changes.
+/// Only the error differs, for an address built on purpose as an on-curve hash
+/// of these seeds (the original: `InvalidAccountData`; listed in
+/// `docs/COMPATIBILITY.md`).
+#[inline(always)]
+pub fn verify_new_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> Result<u8, ProgramError> {
+    canonical_search(address, seeds, program_id, MatchProof::Proven)
+}
+
+/// [`verify_canonical_pda`] for an address where an account owned by a
+/// program other than the system program, with data, already exists (an
+/// associated token account, a vault update state tracker): the original's
+/// `address == find_program_address(seeds, program_id).0`, one curve check
+/// cheaper. The caller checks the owner and data first.
+///
+/// Shortcut: the matching bump is not curve-checked. Proof: the system program
+/// gives an address an owner and data (`CreateAccount`, `Allocate`, `Assign`)
+/// only with that address's signature, and a SHA-256 output can sign only
+/// through `invoke_signed` (which refuses on-curve addresses) or with an
+/// ed25519 secret key for it (a discrete logarithm); `CreateAccountWithSeed`
+/// addresses are hashes of another preimage (a SHA-256 collision). So the
+/// matching address is off the curve, every higher bump was checked on it,
+/// and the match is the canonical PDA. Same answers as the full search.
+#[inline(always)]
+pub fn verify_existing_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> ProgramResult {
+    canonical_search(address, seeds, program_id, MatchProof::Proven).map(|_| ())
 }
 
 /// Creates `new_account` with `space` bytes owned by `owner`, paid by `payer`

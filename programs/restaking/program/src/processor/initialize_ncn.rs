@@ -3,7 +3,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{ncn, Config, Ncn};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
@@ -27,7 +27,8 @@ pub fn process_initialize_ncn(
     load_signer(base, false)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(ncn_info.address(), &Ncn::seeds(base.address()), program_id)?;
+    let bump =
+        verify_new_canonical_pda(ncn_info.address(), &Ncn::seeds(base.address()), program_id)?;
     let bump_seed = [bump];
     create_pda_account(
         admin,

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{
     ncn_operator_state, Config, Ncn, NcnOperatorState, Operator,
@@ -39,7 +39,7 @@ pub fn process_initialize_ncn_operator_state(
     load_signer(payer, true)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         state_info.address(),
         &NcnOperatorState::seeds(ncn_info.address(), operator_info.address()),
         program_id,

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_slasher_ticket, Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
@@ -53,7 +53,7 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     load_signer(payer, true)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         ticket_info.address(),
         &NcnVaultSlasherTicket::seeds(ncn_info.address(), vault.address(), slasher.address()),
         program_id,

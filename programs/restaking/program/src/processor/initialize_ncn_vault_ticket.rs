@@ -3,7 +3,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_ticket, Config, Ncn, NcnVaultTicket},
@@ -42,7 +42,7 @@ pub fn process_initialize_ncn_vault_ticket(
     load_signer(payer, true)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         ticket_info.address(),
         &NcnVaultTicket::seeds(ncn_info.address(), vault.address()),
         program_id,

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
     unlikely,
 };
 use jito_restaking_interface::{
@@ -48,7 +48,7 @@ pub fn process_initialize_operator_vault_ticket(
 
     // This instruction of the original reports a wrong ticket address as
     // `InvalidArgument` and a wrong vault admin as `InvalidAccountData`.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         ticket_info.address(),
         &OperatorVaultTicket::seeds(operator_info.address(), vault.address()),
         program_id,

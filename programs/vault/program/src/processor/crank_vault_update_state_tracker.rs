@@ -28,7 +28,7 @@ use super::shared::crank_operator::{crank_operator, CrankEpoch};
 /// The original `VaultUpdateStateTracker::load` (owner `InvalidAccountOwner`;
 /// length, writable, discriminator and address `InvalidAccountData`), always
 /// expecting a writable tracker. The tracker stores no bump, so its address is
-/// proven with the early-exit canonical search of `verify_canonical_pda`.
+/// proven with the early-exit canonical search of `verify_existing_canonical_pda`.
 #[inline(always)]
 pub(crate) fn load_tracker(
     program_id: &Address,

@@ -8,7 +8,7 @@ use jito_core::{
         load_associated_token_account_of, load_program, load_signer, load_system_account,
         load_system_program, select_token_program,
     },
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
     unlikely,
 };
 use jito_vault_interface::{
@@ -83,7 +83,7 @@ pub fn process_enqueue_withdrawal(
     }
 
     // One ticket per (vault, base): the canonical PDA.
-    let ticket_bump = verify_canonical_pda(
+    let ticket_bump = verify_new_canonical_pda(
         ticket_info.address(),
         &VaultStakerWithdrawalTicket::seeds(&vault_key, base.address()),
         program_id,

@@ -9,7 +9,7 @@ use jito_core::{
         load_system_program, load_token_account_of, load_token_mint_of, select_token_program,
         ASSOCIATED_TOKEN_PROGRAM_ID,
     },
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
     token::{extension, Extensions, Mint, TOKEN_2022_PROGRAM_ID},
     unlikely,
 };
@@ -97,7 +97,7 @@ pub fn process_initialize_vault(
     }
 
     // The vault sits at the canonical PDA of its base.
-    let vault_bump = verify_canonical_pda(
+    let vault_bump = verify_new_canonical_pda(
         vault_info.address(),
         &Vault::seeds(base.address()),
         program_id,

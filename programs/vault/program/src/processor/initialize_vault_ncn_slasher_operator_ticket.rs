@@ -6,7 +6,7 @@ use jito_core::{
     account::{check_account_bound, AccountType},
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, Operator},
@@ -65,7 +65,7 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
         slasher.address(),
         operator.address(),
     );
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_ncn_slasher_operator_ticket.address(),
         &VaultNcnSlasherOperatorTicket::seeds(
             vault_key,

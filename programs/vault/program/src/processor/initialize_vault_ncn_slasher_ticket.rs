@@ -6,7 +6,7 @@
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultSlasherTicket},
@@ -66,7 +66,7 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     let vault = Vault::from_bytes_mut(&mut vault_data)?;
     vault.check_is_paused()?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_ncn_slasher_ticket.address(),
         &VaultNcnSlasherTicket::seeds(vault_key, ncn_key, slasher_key),
         program_id,

@@ -5,7 +5,7 @@
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultTicket},
@@ -56,7 +56,7 @@ pub fn process_initialize_vault_ncn_ticket(
     let (vault_key, ncn_key) = (vault_view.address(), ncn_view.address());
 
     // The ticket must be the canonical PDA so that each (vault, NCN) pair has one ticket.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_ncn_ticket.address(),
         &VaultNcnTicket::seeds(vault_key, ncn_key),
         program_id,

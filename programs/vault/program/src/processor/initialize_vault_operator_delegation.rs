@@ -5,7 +5,7 @@
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Operator, OperatorVaultTicket},
@@ -56,7 +56,7 @@ pub fn process_initialize_vault_operator_delegation(
     let (vault_key, operator_key) = (vault_view.address(), operator_view.address());
 
     // The delegation must be the canonical PDA so that each operator has one per vault.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_operator_delegation.address(),
         &VaultOperatorDelegation::seeds(vault_key, operator_key),
         program_id,

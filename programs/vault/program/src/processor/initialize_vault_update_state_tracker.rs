@@ -8,7 +8,7 @@ use jito_core::{
     account::AccountType,
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     error::VaultError,
@@ -56,7 +56,7 @@ pub fn process_initialize_vault_update_state_tracker(
     let vault_view = *vault_info;
     let vault_key = vault_view.address();
     // One tracker per vault and epoch: the canonical PDA.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_update_state_tracker.address(),
         &VaultUpdateStateTracker::seeds(vault_key, &epoch_le),
         program_id,
