@@ -74,34 +74,27 @@ pub fn verify_fixed_pda<const N: usize>(
     verify_pda(address, seeds, bump, program_id)
 }
 
-/// Whether the bump whose address matches must itself be shown off the curve.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum MatchProof {
-    /// One curve check more: nothing else proves the match off the curve.
-    CurveCheck,
-    /// Proven by the caller's situation (see the public functions): no check.
-    Proven,
-}
-
 /// The canonical search shared by the functions below: walks the bumps from
 /// 255 down like `find_program_address` (one `sol_sha256` per bump and one
 /// curve check per bump that does not match), but stops as soon as the answer
 /// is known: a match is canonical if it is off the curve (every higher bump was
 /// on it), and the first off-curve address that does not match proves
 /// `address` is not the canonical PDA (`InvalidAccountData`).
+///
+/// `curve_check_match`: whether the matching bump is curve-checked too.
 #[inline(never)]
 fn canonical_search<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
     program_id: &Address,
-    proof: MatchProof,
+    curve_check_match: bool,
 ) -> Result<u8, ProgramError> {
     let mut bump = u8::MAX;
     loop {
         let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
             .map_err(|_| ProgramError::InvalidSeeds)?;
         if address_eq(address, &candidate) {
-            if unlikely(proof == MatchProof::CurveCheck && candidate.is_on_curve()) {
+            if unlikely(curve_check_match && candidate.is_on_curve()) {
                 return Err(check_failed!(
                     "verify_canonical_pda (on the curve)",
                     address,
@@ -135,7 +128,7 @@ pub fn verify_canonical_pda<const N: usize>(
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> Result<u8, ProgramError> {
-    canonical_search(address, seeds, program_id, MatchProof::CurveCheck)
+    canonical_search(address, seeds, program_id, true)
 }
 
 /// [`verify_canonical_pda`] for a NEW account that the instruction then
@@ -155,7 +148,7 @@ pub fn verify_new_canonical_pda<const N: usize>(
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> Result<u8, ProgramError> {
-    canonical_search(address, seeds, program_id, MatchProof::Proven)
+    canonical_search(address, seeds, program_id, false)
 }
 
 /// [`verify_canonical_pda`] for an address where an account owned by a
@@ -172,13 +165,33 @@ pub fn verify_new_canonical_pda<const N: usize>(
 /// addresses are hashes of another preimage (a SHA-256 collision). So the
 /// matching address is off the curve, every higher bump was checked on it,
 /// and the match is the canonical PDA. Same answers as the full search.
-#[inline(always)]
+/// Its own loop (not [`canonical_search`]): it runs for every token account
+/// checked, and a `ProgramResult` returns in registers.
+#[inline(never)]
 pub fn verify_existing_canonical_pda<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> ProgramResult {
-    canonical_search(address, seeds, program_id, MatchProof::Proven).map(|_| ())
+    let mut bump = u8::MAX;
+    loop {
+        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
+            .map_err(|_| ProgramError::InvalidSeeds)?;
+        if address_eq(address, &candidate) {
+            return Ok(());
+        }
+        if unlikely(!candidate.is_on_curve()) {
+            return Err(check_failed!(
+                "verify_existing_canonical_pda (not the canonical PDA)",
+                address,
+                ProgramError::InvalidAccountData
+            ));
+        }
+        if unlikely(bump == 0) {
+            return Err(ProgramError::InvalidSeeds);
+        }
+        bump -= 1;
+    }
 }
 
 /// Creates `new_account` with `space` bytes owned by `owner`, paid by `payer`
