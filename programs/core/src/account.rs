@@ -87,6 +87,37 @@ pub unsafe trait AccountType: Sized {
         Ok(unsafe { &mut *(data.as_mut_ptr().add(HEADER_LEN) as *mut Self) })
     }
 
+    /// The typed view of `account`, already checked in this instruction by its
+    /// type's `load` (or [`check_account`]): no second borrow or check.
+    ///
+    /// # Safety
+    ///
+    /// `account` passed this type's check in this instruction, and no mutable
+    /// view of it is alive while this one is (one view per account, as for
+    /// [`load_view`]).
+    #[inline(always)]
+    unsafe fn view(account: &AccountView) -> &Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
+        // SAFETY: the check proved the data is `Self::LEN` bytes long; `Self`
+        // has alignment 1 and no invalid bit patterns; the caller rules out aliasing.
+        unsafe { &*(account.data_ptr().add(HEADER_LEN) as *const Self) }
+    }
+
+    /// Mutable variant of [`AccountType::view`].
+    ///
+    /// # Safety
+    ///
+    /// As [`AccountType::view`], and no other view of `account` is alive while
+    /// this one is.
+    #[inline(always)]
+    unsafe fn view_mut(account: &mut AccountView) -> &mut Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
+        // SAFETY: as in `view`; the caller guarantees this is the only view.
+        unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut Self) }
+    }
+
     /// Writes the header of a freshly created (zeroed) account and returns its state.
     #[inline(always)]
     fn init(data: &mut [u8]) -> Result<&mut Self, ProgramError> {

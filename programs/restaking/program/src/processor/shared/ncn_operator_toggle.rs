@@ -44,12 +44,17 @@ pub fn ncn_operator_toggle(
     )?;
     load_signer(admin, false)?;
 
-    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_operator_admin(admin.address())?;
-
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    let mut state_data = state_info.try_borrow_mut()?;
-    let state = NcnOperatorState::from_bytes_mut(&mut state_data)?;
+    // SAFETY: config, NCN / operator and state carry different discriminators,
+    // each checked above, so they are distinct accounts; each is viewed once and
+    // only the state mutably.
+    let (config, ncn, state) = unsafe {
+        (
+            Config::view(config_info),
+            Ncn::view(ncn_info),
+            NcnOperatorState::view_mut(state_info),
+        )
+    };
+    ncn.check_operator_admin(admin.address())?;
     toggle.apply(
         &mut state.ncn_opt_in_state,
         Clock::get()?.slot,

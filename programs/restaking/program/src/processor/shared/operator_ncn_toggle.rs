@@ -45,12 +45,17 @@ pub fn operator_ncn_toggle(
     )?;
     load_signer(admin, false)?;
 
-    Operator::from_bytes(&operator_info.try_borrow()?)?.check_ncn_admin(admin.address())?;
-
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    let mut state_data = state_info.try_borrow_mut()?;
-    let state = NcnOperatorState::from_bytes_mut(&mut state_data)?;
+    // SAFETY: config, NCN / operator and state carry different discriminators,
+    // each checked above, so they are distinct accounts; each is viewed once and
+    // only the state mutably.
+    let (config, operator, state) = unsafe {
+        (
+            Config::view(config_info),
+            Operator::view(operator_info),
+            NcnOperatorState::view_mut(state_info),
+        )
+    };
+    operator.check_ncn_admin(admin.address())?;
     toggle.apply(
         &mut state.operator_opt_in_state,
         Clock::get()?.slot,
