@@ -33,8 +33,8 @@ pub fn process_initialize_ncn_vault_ticket(
     Config::load(program_id, config_info, false)?;
     Ncn::load(program_id, ncn_info, true)?;
     {
-        let config_data = config_info.try_borrow()?;
-        let config = Config::from_bytes(&config_data)?;
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     load_system_account(ticket_info, true)?;

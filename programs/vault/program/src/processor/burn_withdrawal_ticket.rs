@@ -51,8 +51,8 @@ pub fn process_burn_withdrawal_ticket(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     // Address proven by the vault token account's ATA check below
     // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
@@ -138,7 +138,6 @@ pub fn process_burn_withdrawal_ticket(
     vault.decrement_vrt_ready_to_claim_amount(ticket_vrt_amount)?;
     let (vault_base, vault_bump) = (vault.base, vault.bump);
     drop(vault_data);
-    drop(config_data);
 
     let ticket_bump_seed = [ticket_bump];
     let ticket_seeds =

@@ -36,8 +36,8 @@ pub fn process_close_vault_update_state_tracker(
     let slot = Clock::get()?.slot;
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     Vault::load(program_id, vault_info, true)?;
     load_tracker(program_id, tracker_info, vault_info.address(), ncn_epoch)?;
     load_signer(payer, true)?;

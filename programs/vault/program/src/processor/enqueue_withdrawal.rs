@@ -44,8 +44,8 @@ pub fn process_enqueue_withdrawal(
     Config::load(program_id, config_info, false)?;
     Vault::load(program_id, vault_info, true)?;
     let epoch_length = {
-        let config_data = config_info.try_borrow()?;
-        Config::from_bytes(&config_data)?.epoch_length()
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        unsafe { Config::view(config_info) }.epoch_length()
     };
 
     let vault_key = *vault_info.address();

@@ -35,8 +35,8 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     // As the original, the vault is not required writable here although its
     // slasher count changes: the runtime refuses the write if it is not.
     // Address proven by the NCN vault slasher ticket's PDA below (`check_account_bound`).

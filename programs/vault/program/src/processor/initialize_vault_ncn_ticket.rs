@@ -34,8 +34,8 @@ pub fn process_initialize_vault_ncn_ticket(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     // Address proven by the NCN vault ticket's PDA below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;

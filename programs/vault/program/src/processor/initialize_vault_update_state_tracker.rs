@@ -41,8 +41,8 @@ pub fn process_initialize_vault_update_state_tracker(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     Vault::load(program_id, vault_info, true)?;
     load_system_account(vault_update_state_tracker, true)?;
     load_signer(payer, true)?;

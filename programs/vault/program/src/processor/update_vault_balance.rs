@@ -39,8 +39,8 @@ pub fn process_update_vault_balance(
     // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     let epoch_length = {
-        let config_data = config_info.try_borrow()?;
-        Config::from_bytes(&config_data)?.epoch_length()
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        unsafe { Config::view(config_info) }.epoch_length()
     };
 
     let vault_key = *vault_info.address();
