@@ -42,8 +42,8 @@ pub fn process_initialize_ncn(
         ],
     )?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    let config = Config::from_bytes_mut(&mut config_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let config = unsafe { Config::view_mut(config_info) };
     let mut ncn_data = ncn_info.try_borrow_mut()?;
     Ncn::init(&mut ncn_data)?.initialize(base.address(), admin.address(), config.ncn_count(), bump);
     config.increment_ncn_count()?;

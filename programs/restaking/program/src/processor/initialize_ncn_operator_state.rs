@@ -48,8 +48,8 @@ pub fn process_initialize_ncn_operator_state(
     // A second handle on the same account: the data borrow (tracked by the
     // runtime account, so still exclusive) does not lock out `address()`.
     let mut ncn_handle = *ncn_info;
-    let mut ncn_data = ncn_handle.try_borrow_mut()?;
-    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_operator_admin(admin.address())?;
 
     let bump_seed = [bump];
@@ -76,8 +76,8 @@ pub fn process_initialize_ncn_operator_state(
         slot,
     );
 
-    let mut operator_data = operator_info.try_borrow_mut()?;
-    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let operator = unsafe { Operator::view_mut(operator_info) };
     ncn.increment_operator_count()?;
     operator.increment_ncn_count()?;
     Ok(())

@@ -51,8 +51,8 @@ pub fn process_initialize_ncn_vault_ticket(
     // A second handle on the same account: the data borrow (tracked by the
     // runtime account, so still exclusive) does not lock out `address()`.
     let mut ncn_handle = *ncn_info;
-    let mut ncn_data = ncn_handle.try_borrow_mut()?;
-    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_vault_admin(admin.address())?;
 
     let bump_seed = [bump];

@@ -49,8 +49,8 @@ pub fn process_initialize_operator(
         ],
     )?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    let config = Config::from_bytes_mut(&mut config_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let config = unsafe { Config::view_mut(config_info) };
     let mut operator_data = operator_info.try_borrow_mut()?;
     Operator::init(&mut operator_data)?.initialize(
         base.address(),

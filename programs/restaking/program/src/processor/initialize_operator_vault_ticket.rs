@@ -58,8 +58,8 @@ pub fn process_initialize_operator_vault_ticket(
     // A second handle on the same account: the data borrow (tracked by the
     // runtime account, so still exclusive) does not lock out `address()`.
     let mut operator_handle = *operator_info;
-    let mut operator_data = operator_handle.try_borrow_mut()?;
-    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let operator = unsafe { Operator::view_mut(&mut operator_handle) };
     if unlikely(!address_eq(&operator.vault_admin, admin.address())) {
         return Err(ProgramError::InvalidAccountData);
     }

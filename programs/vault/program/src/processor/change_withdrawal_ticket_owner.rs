@@ -33,8 +33,8 @@ pub fn process_change_withdrawal_ticket_owner(
         Vault::from_bytes(&vault_data)?.check_is_paused()?;
     }
 
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    let ticket = VaultStakerWithdrawalTicket::from_bytes_mut(&mut ticket_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ticket = unsafe { VaultStakerWithdrawalTicket::view_mut(ticket_info) };
     ticket.check_staker(old_owner.address())?;
     ticket.staker = *new_owner.address();
     Ok(())

@@ -43,8 +43,8 @@ pub fn process_close_vault_update_state_tracker(
     load_signer(payer, true)?;
 
     {
-        let mut vault_data = vault_info.try_borrow_mut()?;
-        let vault = Vault::from_bytes_mut(&mut vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view_mut(vault_info) };
         vault.check_is_paused()?;
 
         let epoch_length = config.epoch_length();

@@ -49,8 +49,8 @@ pub fn process_enqueue_withdrawal(
     };
 
     let vault_key = *vault_info.address();
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
 
     load_system_account(ticket_info, true)?;
     // No VRT mint here: the ticket's VRT account (an ATA under the vault's token
@@ -109,7 +109,6 @@ pub fn process_enqueue_withdrawal(
     }
 
     vault.increment_vrt_enqueued_for_cooldown_amount(vrt_amount)?;
-    drop(vault_data);
 
     // The staker's VRT moves to the ticket's token account.
     token_cpi::transfer_with(

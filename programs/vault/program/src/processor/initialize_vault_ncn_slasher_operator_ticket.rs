@@ -78,8 +78,8 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     )?;
 
     {
-        let vault_data = vault_info.try_borrow()?;
-        let vault = Vault::from_bytes(&vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view(vault_info) };
         vault.check_update_state_ok(slot, epoch_length)?;
         vault.check_is_paused()?;
     }

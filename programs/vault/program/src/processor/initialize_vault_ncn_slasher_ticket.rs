@@ -62,8 +62,8 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
         slasher_view.address(),
     );
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_is_paused()?;
 
     let bump = verify_new_canonical_pda(

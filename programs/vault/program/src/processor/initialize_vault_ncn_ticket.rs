@@ -63,8 +63,8 @@ pub fn process_initialize_vault_ncn_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_ncn_admin(admin.address())?;
     vault.check_update_state_ok(slot, config.epoch_length())?;
     vault.check_is_paused()?;

@@ -62,8 +62,8 @@ pub fn process_initialize_vault_update_state_tracker(
         program_id,
     )?;
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     if unlikely(vault.check_update_state_ok(slot, epoch_length).is_ok()) {
         return Err(VaultError::VaultIsUpdated.into());
     }

@@ -35,8 +35,8 @@ pub fn process_update_token_metadata(
 
     Vault::load(program_id, vault_info, false)?;
     let (base, bump) = {
-        let vault_data = vault_info.try_borrow()?;
-        let vault = Vault::from_bytes(&vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view(vault_info) };
         load_signer(admin, false)?;
         load_token_mint_of(vrt_mint, vrt_mint_program(vrt_mint, &vault.vrt_mint))?;
         check_metadata_address(metadata, vrt_mint.address())?;

@@ -45,8 +45,8 @@ pub fn process_update_vault_balance(
 
     let vault_key = *vault_info.address();
     let (vrt_reward_fee, base, bump, token_program_id) = {
-        let mut vault_data = vault_info.try_borrow_mut()?;
-        let vault = Vault::from_bytes_mut(&mut vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view_mut(vault_info) };
 
         // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
         let token_program_id = select_token_program(token_program, vrt_mint);
