@@ -118,6 +118,27 @@ pub unsafe trait AccountType: Sized {
         unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut Self) }
     }
 
+    /// [`AccountType::init`] for an account this instruction has just created
+    /// with `Self::LEN` zeroed bytes (`create_pda_account`): the header written
+    /// and the state returned without a borrow or a size check.
+    ///
+    /// # Safety
+    ///
+    /// `account` was created in this instruction with `Self::LEN` bytes (the
+    /// create CPI succeeded), and no other view of it is alive.
+    #[inline(always)]
+    unsafe fn init_view(account: &mut AccountView) -> &mut Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
+        let data = account.data_ptr() as *mut u8;
+        // SAFETY: the account has `Self::LEN` bytes (caller); `Self` has
+        // alignment 1 and no invalid bit patterns; the only view.
+        unsafe {
+            *data = Self::DISCRIMINATOR;
+            &mut *(data.add(HEADER_LEN) as *mut Self)
+        }
+    }
+
     /// Writes the header of a freshly created (zeroed) account and returns its state.
     #[inline(always)]
     fn init(data: &mut [u8]) -> Result<&mut Self, ProgramError> {

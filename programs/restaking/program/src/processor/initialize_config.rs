@@ -35,8 +35,8 @@ pub fn process_initialize_config(
         &[Seed::from(config::SEED), Seed::from(&bump_seed)],
     )?;
 
-    let mut data = config_info.try_borrow_mut()?;
-    let config = Config::init(&mut data)?;
+    // SAFETY: created just above with `Config::LEN` bytes; the only view of it.
+    let config = unsafe { Config::init_view(config_info) };
     // The account was just created zeroed: counters and reserved bytes stay 0.
     config.admin = *admin.address();
     config.vault_program = *vault_program.address();

@@ -44,8 +44,13 @@ pub fn process_initialize_ncn(
 
     // SAFETY: checked by its load above; the only view of it here.
     let config = unsafe { Config::view_mut(config_info) };
-    let mut ncn_data = ncn_info.try_borrow_mut()?;
-    Ncn::init(&mut ncn_data)?.initialize(base.address(), admin.address(), config.ncn_count(), bump);
+    // SAFETY: created just above with `Ncn::LEN` bytes; the only view of it.
+    unsafe { Ncn::init_view(ncn_info) }.initialize(
+        base.address(),
+        admin.address(),
+        config.ncn_count(),
+        bump,
+    );
     config.increment_ncn_count()?;
     Ok(())
 }

@@ -67,8 +67,8 @@ pub fn process_initialize_ncn_operator_state(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut state_data = state_info.try_borrow_mut()?;
-    NcnOperatorState::init(&mut state_data)?.initialize(
+    // SAFETY: created just above with `NcnOperatorState::LEN` bytes; the only view of it.
+    unsafe { NcnOperatorState::init_view(state_info) }.initialize(
         ncn_info.address(),
         operator_info.address(),
         ncn.operator_count(),

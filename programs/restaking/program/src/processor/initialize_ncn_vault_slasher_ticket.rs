@@ -82,8 +82,8 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    NcnVaultSlasherTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `NcnVaultSlasherTicket::LEN` bytes; the only view of it.
+    unsafe { NcnVaultSlasherTicket::init_view(ticket_info) }.initialize(
         ncn_info.address(),
         vault.address(),
         slasher.address(),

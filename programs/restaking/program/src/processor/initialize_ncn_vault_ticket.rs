@@ -70,8 +70,8 @@ pub fn process_initialize_ncn_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    NcnVaultTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `NcnVaultTicket::LEN` bytes; the only view of it.
+    unsafe { NcnVaultTicket::init_view(ticket_info) }.initialize(
         ncn_info.address(),
         vault.address(),
         ncn.vault_count(),

@@ -51,8 +51,8 @@ pub fn process_initialize_operator(
 
     // SAFETY: checked by its load above; the only view of it here.
     let config = unsafe { Config::view_mut(config_info) };
-    let mut operator_data = operator_info.try_borrow_mut()?;
-    Operator::init(&mut operator_data)?.initialize(
+    // SAFETY: created just above with `Operator::LEN` bytes; the only view of it.
+    unsafe { Operator::init_view(operator_info) }.initialize(
         base.address(),
         admin.address(),
         config.operator_count(),

@@ -79,8 +79,8 @@ pub fn process_initialize_operator_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    OperatorVaultTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `OperatorVaultTicket::LEN` bytes; the only view of it.
+    unsafe { OperatorVaultTicket::init_view(ticket_info) }.initialize(
         operator_info.address(),
         vault.address(),
         operator.vault_count(),

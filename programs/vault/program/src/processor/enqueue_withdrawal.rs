@@ -97,8 +97,8 @@ pub fn process_enqueue_withdrawal(
         &VaultStakerWithdrawalTicket::signer_seeds(&vault_key, base.address(), &bump_seed),
     )?;
     {
-        let mut ticket_data = ticket_info.try_borrow_mut()?;
-        VaultStakerWithdrawalTicket::init(&mut ticket_data)?.initialize(
+        // SAFETY: created just above with `VaultStakerWithdrawalTicket::LEN` bytes; the only view of it.
+        unsafe { VaultStakerWithdrawalTicket::init_view(ticket_info) }.initialize(
             &vault_key,
             staker.address(),
             base.address(),

@@ -40,8 +40,8 @@ pub fn process_initialize_config(
         &Config::signer_seeds(&bump_seed),
     )?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    Config::init(&mut config_data)?.initialize(
+    // SAFETY: created just above with `Config::LEN` bytes; the only view of it.
+    unsafe { Config::init_view(config_info) }.initialize(
         admin.address(),
         restaking_program.address(),
         program_fee_wallet.address(),

@@ -138,8 +138,8 @@ pub fn process_initialize_vault(
     let vault_seeds = Vault::signer_seeds(base.address(), &bump_seed);
     create_pda_account(admin, vault_info, program_id, Vault::LEN, &vault_seeds)?;
     {
-        let mut vault_data = vault_info.try_borrow_mut()?;
-        let vault = Vault::init(&mut vault_data)?;
+        // SAFETY: created just above with `Vault::LEN` bytes; the only view of it.
+        let vault = unsafe { Vault::init_view(vault_info) };
         vault.initialize(
             vrt_mint.address(),
             st_mint.address(),

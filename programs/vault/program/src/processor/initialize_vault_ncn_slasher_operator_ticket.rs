@@ -99,14 +99,15 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
             &bump_seed,
         ),
     )?;
-    let mut ticket_data = vault_ncn_slasher_operator_ticket.try_borrow_mut()?;
-    VaultNcnSlasherOperatorTicket::init(&mut ticket_data)?.initialize(
-        vault_key,
-        ncn_key,
-        slasher_key,
-        operator_key,
-        ncn_epoch,
-        bump,
-    );
+    // SAFETY: created just above with `VaultNcnSlasherOperatorTicket::LEN` bytes; the only view of it.
+    unsafe { VaultNcnSlasherOperatorTicket::init_view(vault_ncn_slasher_operator_ticket) }
+        .initialize(
+            vault_key,
+            ncn_key,
+            slasher_key,
+            operator_key,
+            ncn_epoch,
+            bump,
+        );
     Ok(())
 }

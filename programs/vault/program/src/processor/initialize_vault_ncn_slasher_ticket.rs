@@ -91,8 +91,8 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
         VaultNcnSlasherTicket::LEN,
         &VaultNcnSlasherTicket::signer_seeds(vault_key, ncn_key, slasher_key, &bump_seed),
     )?;
-    let mut ticket_data = vault_ncn_slasher_ticket.try_borrow_mut()?;
-    VaultNcnSlasherTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `VaultNcnSlasherTicket::LEN` bytes; the only view of it.
+    unsafe { VaultNcnSlasherTicket::init_view(vault_ncn_slasher_ticket) }.initialize(
         vault_key,
         ncn_key,
         slasher_key,

@@ -79,8 +79,9 @@ pub fn process_initialize_vault_ncn_ticket(
         VaultNcnTicket::LEN,
         &VaultNcnTicket::signer_seeds(vault_key, ncn_key, &bump_seed),
     )?;
-    let mut ticket_data = vault_ncn_ticket.try_borrow_mut()?;
-    VaultNcnTicket::init(&mut ticket_data)?.initialize(vault_key, ncn_key, index, bump, slot);
+    // SAFETY: created just above with `VaultNcnTicket::LEN` bytes; the only view of it.
+    unsafe { VaultNcnTicket::init_view(vault_ncn_ticket) }
+        .initialize(vault_key, ncn_key, index, bump, slot);
     vault.increment_ncn_count()?;
     Ok(())
 }

@@ -79,8 +79,8 @@ pub fn process_initialize_vault_operator_delegation(
         VaultOperatorDelegation::LEN,
         &VaultOperatorDelegation::signer_seeds(vault_key, operator_key, &bump_seed),
     )?;
-    let mut delegation_data = vault_operator_delegation.try_borrow_mut()?;
-    VaultOperatorDelegation::init(&mut delegation_data)?.initialize(
+    // SAFETY: created just above with `VaultOperatorDelegation::LEN` bytes; the only view of it.
+    unsafe { VaultOperatorDelegation::init_view(vault_operator_delegation) }.initialize(
         vault_key,
         operator_key,
         index,

@@ -80,8 +80,8 @@ pub fn process_initialize_vault_update_state_tracker(
 
     vault.begin_state_update(slot, epoch_length, config.program_fee_bps())?;
 
-    let mut tracker_data = vault_update_state_tracker.try_borrow_mut()?;
-    VaultUpdateStateTracker::init(&mut tracker_data)?.initialize(
+    // SAFETY: created just above with `VaultUpdateStateTracker::LEN` bytes; the only view of it.
+    unsafe { VaultUpdateStateTracker::init_view(vault_update_state_tracker) }.initialize(
         vault_key,
         ncn_epoch,
         withdrawal_allocation_method,
