@@ -93,8 +93,8 @@ pub unsafe trait AccountType: Sized {
     /// # Safety
     ///
     /// `account` passed this type's check in this instruction, and no mutable
-    /// view of it is alive while this one is (one view per account, as for
-    /// [`load_view`]).
+    /// view of it is alive while this one is (one view per account: accounts
+    /// of different types, i.e. discriminators, are different accounts).
     #[inline(always)]
     unsafe fn view(account: &AccountView) -> &Self {
         #[allow(clippy::let_unit_value)]
@@ -209,48 +209,4 @@ pub fn check_account_bound<T: AccountType>(
     expect_writable: bool,
 ) -> ProgramResult {
     check_account::<T>(program_id, account, expect_writable)
-}
-
-/// [`check_account`], then the account's typed view, borrowed once (p-token's
-/// `load`): the processor works on this view and parses the data no second time.
-///
-/// # Safety
-///
-/// While the view is alive, no mutable view of the same account may be taken
-/// (no `try_borrow_mut`, [`load_view_mut`] or `borrow_unchecked_mut`). A
-/// processor meets this by taking one view per account: accounts of different
-/// types (discriminators, checked here) are different accounts.
-#[inline(always)]
-pub unsafe fn load_view<'a, T: AccountType>(
-    program_id: &Address,
-    account: &'a AccountView,
-    expect_writable: bool,
-) -> Result<&'a T, ProgramError> {
-    #[allow(clippy::let_unit_value)]
-    let () = T::ALIGNMENT_IS_ONE;
-    check_account::<T>(program_id, account, expect_writable)?;
-    // SAFETY: `check_account` proved the data is `T::LEN` bytes long and `T`
-    // has alignment 1 and no invalid bit patterns; the caller guarantees no
-    // mutable view of this account is alive.
-    Ok(unsafe { &*(account.data_ptr().add(HEADER_LEN) as *const T) })
-}
-
-/// Mutable variant of [`load_view`].
-///
-/// # Safety
-///
-/// While the view is alive, no other view of the same account may be taken
-/// or be alive (no `try_borrow`, `try_borrow_mut`, [`load_view`] or unchecked
-/// borrow of it): one view per account, as for [`load_view`].
-#[inline(always)]
-pub unsafe fn load_view_mut<'a, T: AccountType>(
-    program_id: &Address,
-    account: &'a mut AccountView,
-    expect_writable: bool,
-) -> Result<&'a mut T, ProgramError> {
-    #[allow(clippy::let_unit_value)]
-    let () = T::ALIGNMENT_IS_ONE;
-    check_account::<T>(program_id, account, expect_writable)?;
-    // SAFETY: as in `load_view`; the caller guarantees this is the only view.
-    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
 }

@@ -165,7 +165,7 @@ pub fn verify_new_canonical_pda<const N: usize>(
 /// addresses are hashes of another preimage (a SHA-256 collision). So the
 /// matching address is off the curve, every higher bump was checked on it,
 /// and the match is the canonical PDA. Same answers as the full search.
-/// Its own loop (not [`canonical_search`]): it runs for every token account
+/// Its own loop (not `canonical_search`): it runs for every token account
 /// checked, and a `ProgramResult` returns in registers.
 #[inline(never)]
 pub fn verify_existing_canonical_pda<const N: usize>(
