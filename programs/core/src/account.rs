@@ -163,6 +163,25 @@ pub fn check_account<T: AccountType>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
+    check_account_of(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )
+}
+
+/// [`check_account`] for the type of length `len` and discriminator
+/// `discriminator`: one shared body instead of a copy in every type's `load`.
+#[inline(never)]
+fn check_account_of(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+    len: usize,
+    discriminator: u8,
+) -> ProgramResult {
     if unlikely(!account.owned_by(program_id)) {
         return Err(check_failed!(
             "check_account (wrong owner program)",
@@ -170,7 +189,7 @@ pub fn check_account<T: AccountType>(
             ProgramError::InvalidAccountOwner
         ));
     }
-    if unlikely(account.data_len() != T::LEN) {
+    if unlikely(account.data_len() != len) {
         return Err(check_failed!(
             "check_account (wrong size)",
             account.address(),
@@ -184,8 +203,9 @@ pub fn check_account<T: AccountType>(
             ProgramError::InvalidAccountData
         ));
     }
-    // SAFETY: the data is at least one byte long (`T::LEN >= HEADER_LEN`) and only read here.
-    if unlikely(unsafe { *account.data_ptr() } != T::DISCRIMINATOR) {
+    // SAFETY: the data is `len` bytes long, a type's `LEN` (at least `HEADER_LEN`),
+    // and only read here.
+    if unlikely(unsafe { *account.data_ptr() } != discriminator) {
         return Err(check_failed!(
             "check_account (wrong account type)",
             account.address(),

@@ -40,7 +40,7 @@ pub fn load_signer(account: &AccountView, expect_writable: bool) -> ProgramResul
 }
 
 /// `account` is `program_id` (`IncorrectProgramId`).
-#[inline(always)]
+#[inline(never)]
 pub fn load_program(account: &AccountView, program_id: &Address) -> ProgramResult {
     if unlikely(account.address() != program_id) {
         return Err(check_failed!(
@@ -73,7 +73,7 @@ pub fn load_associated_token_account_program(account: &AccountView) -> ProgramRe
 /// An account about to be created: owned by the system program
 /// (`InvalidAccountOwner`), without data (`AccountAlreadyInitialized`) and, when
 /// expected, writable (`InvalidAccountData`).
-#[inline(always)]
+#[inline(never)]
 pub fn load_system_account(account: &AccountView, expect_writable: bool) -> ProgramResult {
     if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
         return Err(check_failed!(
@@ -225,7 +225,7 @@ pub fn load_associated_token_account(
 /// Token-2022; SPL Token otherwise. With SPL Token every later check is the
 /// original's, so SPL Token vaults fail exactly as before; a vault created
 /// under Token-2022 passes only with Token-2022 accounts and program.
-#[inline(always)]
+#[inline(never)]
 pub fn select_token_program(token_program: &AccountView, probe: &AccountView) -> &'static Address {
     if address_eq(token_program.address(), &TOKEN_2022_PROGRAM_ID)
         && probe.owned_by(&TOKEN_2022_PROGRAM_ID)

@@ -589,7 +589,7 @@ impl Vault {
 
     /// With a mint/burn admin set, the optional account must be it and sign
     /// (`VaultMintBurnAdminInvalid` otherwise, including when missing).
-    #[inline(always)]
+    #[inline(never)]
     pub fn check_mint_burn_admin(
         &self,
         mint_burn_admin: Option<&AccountView>,
@@ -622,7 +622,7 @@ impl Vault {
     }
 
     /// `VaultUpdateNeeded` when [`Vault::is_update_needed`].
-    #[inline(always)]
+    #[inline(never)]
     pub fn check_update_state_ok(&self, slot: u64, epoch_length: u64) -> Result<(), ProgramError> {
         if unlikely(self.is_update_needed(slot, epoch_length)?) {
             return Err(VaultError::VaultUpdateNeeded.into());
@@ -1135,7 +1135,7 @@ impl Vault {
     }
 }
 
-#[inline(always)]
+#[inline(never)]
 fn check_key(expected: &Pubkey, actual: &Pubkey, error: VaultError) -> Result<(), VaultError> {
     if unlikely(!address_eq(expected, actual)) {
         return Err(error);
