@@ -3,6 +3,34 @@
 //! Every account of both programs is an 8-byte header `[discriminator, 0 x 7]`
 //! followed by a `#[repr(C)]` struct made only of byte arrays, so the struct has
 //! alignment 1 and can be viewed in place at any offset of the account data.
+//!
+//! # Proof of an existing account
+//!
+//! An account that already exists, owned by the expected program (this one, or
+//! the restaking program for the accounts the vault reads and the vault program
+//! for the vault the restaking program reads), with the expected discriminator
+//! and exact size, is the canonical PDA of the seeds stored in it: both programs
+//! (these and the originals whose accounts live on mainnet) create every such
+//! account only at the canonical PDA of exactly those fields, and only the owner
+//! writes its data. No seeds ever changed under the deployed program ids: every
+//! seed change in the original's history (the AVS → NCN renames, the combined
+//! `NcnOperatorState`, `VaultOperatorDelegation`, the withdrawal ticket's seeds
+//! in #57) precedes #58 "Prepare for deployment" (8926ee44), which moved the
+//! programs from their development ids to the deployed ones; `BurnVault` was
+//! added later, with the seeds it still has.
+//!
+//! So such an account is proven by owner, size, discriminator and its stored
+//! relationship fields, without hashing. The compatibility tests, however, pin
+//! the original's answer for an account *forged* at another address (owned by
+//! the program, at a non-PDA address: impossible on chain, possible in a test):
+//! the original fails with `InvalidAccountData`. Where nothing else in the
+//! instruction would refuse such a forgery with that error, the account keeps
+//! its one-hash proof (each type's `load`). Where a later check of the same
+//! instruction hashes this account's address into another account's PDA (a
+//! ticket whose seeds include it) and fails with the same `InvalidAccountData`,
+//! with no check between them that could fail otherwise, the account is
+//! checked by [`check_account_bound`] alone: a moved account still fails with
+//! the original's error, one hash later.
 
 use core::mem::size_of;
 
@@ -26,11 +54,20 @@ pub unsafe trait AccountType: Sized {
     /// Size of the whole account: header and state.
     const LEN: usize = HEADER_LEN + size_of::<Self>();
 
+    /// Compile-time proof of the alignment the views below rely on (as p-token's
+    /// `Transmutable`): evaluated, and the build failing, for every type viewed.
+    const ALIGNMENT_IS_ONE: () = assert!(
+        core::mem::align_of::<Self>() == 1,
+        "an account state must have alignment 1"
+    );
+
     /// Views `data` (the whole account, header included) as `Self`.
     ///
     /// Fails with `InvalidAccountData` when the length or discriminator is wrong.
     #[inline(always)]
     fn from_bytes(data: &[u8]) -> Result<&Self, ProgramError> {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
         if unlikely(data.len() != Self::LEN || data[0] != Self::DISCRIMINATOR) {
             return Err(ProgramError::InvalidAccountData);
         }
@@ -41,6 +78,8 @@ pub unsafe trait AccountType: Sized {
     /// Mutable variant of [`AccountType::from_bytes`].
     #[inline(always)]
     fn from_bytes_mut(data: &mut [u8]) -> Result<&mut Self, ProgramError> {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
         if unlikely(data.len() != Self::LEN || data[0] != Self::DISCRIMINATOR) {
             return Err(ProgramError::InvalidAccountData);
         }
@@ -48,9 +87,63 @@ pub unsafe trait AccountType: Sized {
         Ok(unsafe { &mut *(data.as_mut_ptr().add(HEADER_LEN) as *mut Self) })
     }
 
+    /// The typed view of `account`, already checked in this instruction by its
+    /// type's `load` (or [`check_account`]): no second borrow or check.
+    ///
+    /// # Safety
+    ///
+    /// `account` passed this type's check in this instruction, and no mutable
+    /// view of it is alive while this one is (one view per account: accounts
+    /// of different types, i.e. discriminators, are different accounts).
+    #[inline(always)]
+    unsafe fn view(account: &AccountView) -> &Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
+        // SAFETY: the check proved the data is `Self::LEN` bytes long; `Self`
+        // has alignment 1 and no invalid bit patterns; the caller rules out aliasing.
+        unsafe { &*(account.data_ptr().add(HEADER_LEN) as *const Self) }
+    }
+
+    /// Mutable variant of [`AccountType::view`].
+    ///
+    /// # Safety
+    ///
+    /// As [`AccountType::view`], and no other view of `account` is alive while
+    /// this one is.
+    #[inline(always)]
+    unsafe fn view_mut(account: &mut AccountView) -> &mut Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
+        // SAFETY: as in `view`; the caller guarantees this is the only view.
+        unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut Self) }
+    }
+
+    /// [`AccountType::init`] for an account this instruction has just created
+    /// with `Self::LEN` zeroed bytes (`create_pda_account`): the header written
+    /// and the state returned without a borrow or a size check.
+    ///
+    /// # Safety
+    ///
+    /// `account` was created in this instruction with `Self::LEN` bytes (the
+    /// create CPI succeeded), and no other view of it is alive.
+    #[inline(always)]
+    unsafe fn init_view(account: &mut AccountView) -> &mut Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
+        let data = account.data_ptr() as *mut u8;
+        // SAFETY: the account has `Self::LEN` bytes (caller); `Self` has
+        // alignment 1 and no invalid bit patterns; the only view.
+        unsafe {
+            *data = Self::DISCRIMINATOR;
+            &mut *(data.add(HEADER_LEN) as *mut Self)
+        }
+    }
+
     /// Writes the header of a freshly created (zeroed) account and returns its state.
     #[inline(always)]
     fn init(data: &mut [u8]) -> Result<&mut Self, ProgramError> {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::ALIGNMENT_IS_ONE;
         if unlikely(data.len() != Self::LEN) {
             return Err(ProgramError::InvalidAccountData);
         }
@@ -70,6 +163,25 @@ pub fn check_account<T: AccountType>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
+    check_account_of(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )
+}
+
+/// [`check_account`] for the type of length `len` and discriminator
+/// `discriminator`: one shared body instead of a copy in every type's `load`.
+#[inline(never)]
+fn check_account_of(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+    len: usize,
+    discriminator: u8,
+) -> ProgramResult {
     if unlikely(!account.owned_by(program_id)) {
         return Err(check_failed!(
             "check_account (wrong owner program)",
@@ -77,7 +189,7 @@ pub fn check_account<T: AccountType>(
             ProgramError::InvalidAccountOwner
         ));
     }
-    if unlikely(account.data_len() != T::LEN) {
+    if unlikely(account.data_len() != len) {
         return Err(check_failed!(
             "check_account (wrong size)",
             account.address(),
@@ -91,8 +203,9 @@ pub fn check_account<T: AccountType>(
             ProgramError::InvalidAccountData
         ));
     }
-    // SAFETY: the data is at least one byte long (`T::LEN >= HEADER_LEN`) and only read here.
-    if unlikely(unsafe { *account.data_ptr() } != T::DISCRIMINATOR) {
+    // SAFETY: the data is `len` bytes long, a type's `LEN` (at least `HEADER_LEN`),
+    // and only read here.
+    if unlikely(unsafe { *account.data_ptr() } != discriminator) {
         return Err(check_failed!(
             "check_account (wrong account type)",
             account.address(),
@@ -100,4 +213,20 @@ pub fn check_account<T: AccountType>(
         ));
     }
     Ok(())
+}
+
+/// [`check_account`] without a proof of the address, for an account whose
+/// address a later check of the same instruction proves: that check hashes
+/// this address into the PDA of another account (a ticket) and fails with
+/// `InvalidAccountData`, the error the original's own PDA check of this account
+/// returns, and no check between the two can fail with another error for a
+/// wrong address (see the module documentation). Each call names that check.
+/// Not inlined: one copy per account type, shared by every instruction.
+#[inline(never)]
+pub fn check_account_bound<T: AccountType>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)
 }

@@ -2,6 +2,15 @@
 //!
 //! Everything here is `no_std`, allocation free and zero copy: account state is
 //! read in place from the runtime's input buffer.
+//!
+//! Inlining policy (core and both programs): `#[inline(always)]` for bodies no
+//! bigger than a call (field reads, flag tests) and for bodies with one caller;
+//! `#[inline(never)]` for checks and CPIs that several instructions make (the
+//! account type check, program-id and system-account checks, the token program
+//! choice, PDA derivations, token CPIs, an admin key check, a type's `load`), whose
+//! inlined copies cost more bytes than the call costs compute. Each change is
+//! measured on both: the `.so` size (`scripts/build-sbf.sh`) and the compute
+//! report.
 
 #![no_std]
 

@@ -4,7 +4,7 @@ use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, 
 
 use crate::{
     debug::check_failed,
-    pda::find_canonical_pda,
+    pda::verify_existing_canonical_pda,
     token::{self, Mint, TokenAccount},
     unlikely,
 };
@@ -40,7 +40,7 @@ pub fn load_signer(account: &AccountView, expect_writable: bool) -> ProgramResul
 }
 
 /// `account` is `program_id` (`IncorrectProgramId`).
-#[inline(always)]
+#[inline(never)]
 pub fn load_program(account: &AccountView, program_id: &Address) -> ProgramResult {
     if unlikely(account.address() != program_id) {
         return Err(check_failed!(
@@ -73,7 +73,7 @@ pub fn load_associated_token_account_program(account: &AccountView) -> ProgramRe
 /// An account about to be created: owned by the system program
 /// (`InvalidAccountOwner`), without data (`AccountAlreadyInitialized`) and, when
 /// expected, writable (`InvalidAccountData`).
-#[inline(always)]
+#[inline(never)]
 pub fn load_system_account(account: &AccountView, expect_writable: bool) -> ProgramResult {
     if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
         return Err(check_failed!(
@@ -174,23 +174,10 @@ pub fn load_token_account(
     load_token_account_of(account, owner, mint, &TOKEN_PROGRAM_ID)
 }
 
-/// Address of the associated token account of `owner` for `mint` under `token_program_id`.
-#[inline(never)]
-pub fn associated_token_address(
-    owner: &Address,
-    mint: &Address,
-    token_program_id: &Address,
-) -> Result<Address, ProgramError> {
-    find_canonical_pda(
-        &[owner.as_ref(), token_program_id.as_ref(), mint.as_ref()],
-        &ASSOCIATED_TOKEN_PROGRAM_ID,
-    )
-    .map(|(address, _)| address)
-}
-
 /// The original `load_associated_token_account` generalised over the token
 /// program: owned by it (`InvalidAccountOwner`), with data (`InvalidAccountData`)
-/// and at the associated token address of `owner` and `mint` (`InvalidAccountData`).
+/// and at the associated token address of `owner` and `mint` (`InvalidAccountData`,
+/// [`verify_existing_canonical_pda`]).
 #[inline(never)]
 pub fn load_associated_token_account_of(
     account: &AccountView,
@@ -212,14 +199,13 @@ pub fn load_associated_token_account_of(
             ProgramError::InvalidAccountData
         ));
     }
-    if unlikely(account.address() != &associated_token_address(owner, mint, token_program_id)?) {
-        return Err(check_failed!(
-            "load_associated_token_account (not the associated token address)",
-            account.address(),
-            ProgramError::InvalidAccountData
-        ));
-    }
-    Ok(())
+    // The account exists, owned by the token program with data: the curve
+    // check of the matching bump is skipped (proof at the function).
+    verify_existing_canonical_pda(
+        account.address(),
+        &[owner.as_ref(), token_program_id.as_ref(), mint.as_ref()],
+        &ASSOCIATED_TOKEN_PROGRAM_ID,
+    )
 }
 
 /// The original `load_associated_token_account` (SPL Token only).
@@ -239,7 +225,7 @@ pub fn load_associated_token_account(
 /// Token-2022; SPL Token otherwise. With SPL Token every later check is the
 /// original's, so SPL Token vaults fail exactly as before; a vault created
 /// under Token-2022 passes only with Token-2022 accounts and program.
-#[inline(always)]
+#[inline(never)]
 pub fn select_token_program(token_program: &AccountView, probe: &AccountView) -> &'static Address {
     if address_eq(token_program.address(), &TOKEN_2022_PROGRAM_ID)
         && probe.owned_by(&TOKEN_2022_PROGRAM_ID)

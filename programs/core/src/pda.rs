@@ -1,10 +1,17 @@
 //! Program derived addresses without `find_program_address`.
 //!
-//! * An existing account stores its bump: one `sol_sha256` proves its address.
+//! * An existing account stores its bump: one `sol_sha256` proves its address
+//!   (see [`crate::account`] for when an existing account needs no hash at all).
+//! * An account whose seeds are constants (the configs) sits at one address per
+//!   program id: compared with the precomputed canonical PDA, no hash
+//!   ([`verify_fixed_pda`]).
 //! * A new account must sit at the canonical PDA (the highest off-curve bump), as
 //!   the original's `find_program_address` guaranteed, so that each ticket or
 //!   state account is unique. The search costs one `sol_sha256` plus one curve
 //!   check per bump tried, a fraction of `find_program_address`.
+//! * An existing account of another program that must be its canonical PDA (an
+//!   associated token account) skips the curve check of the matching bump
+//!   ([`verify_existing_canonical_pda`], with its proof).
 
 use pinocchio::{
     address::address_eq,
@@ -15,7 +22,7 @@ use pinocchio::{
 };
 use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
 
-use crate::{debug::check_failed, unlikely};
+use crate::{debug::check_failed, likely, unlikely};
 
 /// `address` is the PDA of `seeds` and `bump` under `program_id`, else `InvalidAccountData`.
 #[inline(never)]
@@ -37,37 +44,57 @@ pub fn verify_pda<const N: usize>(
     Ok(())
 }
 
-/// The canonical PDA of `seeds` under `program_id` and its bump.
-#[inline(never)]
-pub fn find_canonical_pda<const N: usize>(
+/// A PDA of constant `seeds` (a config) that stores its bump: `address` is
+/// the PDA of `seeds` and the stored `bump` under `program_id`, else
+/// `InvalidAccountData` ([`verify_pda`]).
+///
+/// Under the deployed program id that PDA is the constant `deployed_pda`,
+/// derived at compile time with its canonical bump `deployed_bump` (a unit test
+/// of each config pins it to `find_program_address`): the address and the bump
+/// are compared, no hash. Under any other program id, [`verify_pda`].
+#[inline(always)]
+pub fn verify_fixed_pda<const N: usize>(
+    address: &Address,
     seeds: &[&[u8]; N],
+    bump: u8,
     program_id: &Address,
-) -> Result<(Address, u8), ProgramError> {
-    Address::derive_program_address(seeds, program_id).ok_or(ProgramError::InvalidSeeds)
+    deployed: (&Address, &Address, u8),
+) -> ProgramResult {
+    let (deployed_id, deployed_pda, deployed_bump) = deployed;
+    if likely(address_eq(program_id, deployed_id)) {
+        if unlikely(bump != deployed_bump || !address_eq(address, deployed_pda)) {
+            return Err(check_failed!(
+                "verify_fixed_pda (not the PDA of its seeds and bump)",
+                address,
+                ProgramError::InvalidAccountData
+            ));
+        }
+        return Ok(());
+    }
+    verify_pda(address, seeds, bump, program_id)
 }
 
-/// `address` is the canonical PDA of `seeds` (`InvalidAccountData` otherwise);
-/// returns the bump.
+/// The canonical search shared by the functions below: walks the bumps from
+/// 255 down like `find_program_address` (one `sol_sha256` per bump and one
+/// curve check per bump that does not match), but stops as soon as the answer
+/// is known: a match is canonical if it is off the curve (every higher bump was
+/// on it), and the first off-curve address that does not match proves
+/// `address` is not the canonical PDA (`InvalidAccountData`).
 ///
-/// Walks the bumps from 255 down like `find_program_address` (one `sol_sha256`
-/// and one curve check per bump), but stops as soon as the answer is known: a
-/// match that is off the curve is canonical (every higher bump was on it), and
-/// the first off-curve hash that does not match proves `address` is not the
-/// canonical PDA. Cheap enough to verify existing accounts that store no bump.
+/// `curve_check_match`: whether the matching bump is curve-checked too.
 #[inline(never)]
-pub fn verify_canonical_pda<const N: usize>(
+fn canonical_search<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
     program_id: &Address,
+    curve_check_match: bool,
 ) -> Result<u8, ProgramError> {
     let mut bump = u8::MAX;
     loop {
         let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
             .map_err(|_| ProgramError::InvalidSeeds)?;
         if address_eq(address, &candidate) {
-            // Every higher bump was on the curve (checked below), so this one
-            // is canonical if it is itself off the curve.
-            if unlikely(candidate.is_on_curve()) {
+            if unlikely(curve_check_match && candidate.is_on_curve()) {
                 return Err(check_failed!(
                     "verify_canonical_pda (on the curve)",
                     address,
@@ -80,6 +107,82 @@ pub fn verify_canonical_pda<const N: usize>(
             // The canonical PDA exists and is not `address`.
             return Err(check_failed!(
                 "verify_canonical_pda (not the canonical PDA)",
+                address,
+                ProgramError::InvalidAccountData
+            ));
+        }
+        if unlikely(bump == 0) {
+            return Err(ProgramError::InvalidSeeds);
+        }
+        bump -= 1;
+    }
+}
+
+/// `address` is the canonical PDA of `seeds` under `program_id`
+/// (`InvalidAccountData` otherwise); returns the bump. The full proof, for an
+/// address nothing else vouches for (the burn vault, an empty system account;
+/// the Metaplex metadata account).
+#[inline(always)]
+pub fn verify_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> Result<u8, ProgramError> {
+    canonical_search(address, seeds, program_id, true)
+}
+
+/// [`verify_canonical_pda`] for a NEW account that the instruction then
+/// creates with `invoke_signed` and these seeds and bump
+/// ([`create_pda_account`]); returns the bump. One curve check cheaper.
+///
+/// Shortcut: the matching bump is not curve-checked. Proof: the runtime turns
+/// the signer seeds into an address with `create_program_address`, which fails
+/// for an address on the curve, so an on-curve match is never created: the
+/// instruction fails at the create CPI instead of here, and nothing changes.
+/// Only the error differs, for an address built on purpose as an on-curve hash
+/// of these seeds (the original: `InvalidAccountData`; listed in
+/// `docs/COMPATIBILITY.md`).
+#[inline(always)]
+pub fn verify_new_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> Result<u8, ProgramError> {
+    canonical_search(address, seeds, program_id, false)
+}
+
+/// [`verify_canonical_pda`] for an address where an account owned by a
+/// program other than the system program, with data, already exists (an
+/// associated token account, a vault update state tracker): the original's
+/// `address == find_program_address(seeds, program_id).0`, one curve check
+/// cheaper. The caller checks the owner and data first.
+///
+/// Shortcut: the matching bump is not curve-checked. Proof: the system program
+/// gives an address an owner and data (`CreateAccount`, `Allocate`, `Assign`)
+/// only with that address's signature, and a SHA-256 output can sign only
+/// through `invoke_signed` (which refuses on-curve addresses) or with an
+/// ed25519 secret key for it (a discrete logarithm); `CreateAccountWithSeed`
+/// addresses are hashes of another preimage (a SHA-256 collision). So the
+/// matching address is off the curve, every higher bump was checked on it,
+/// and the match is the canonical PDA. Same answers as the full search.
+/// Its own loop (not `canonical_search`): it runs for every token account
+/// checked, and a `ProgramResult` returns in registers.
+#[inline(never)]
+pub fn verify_existing_canonical_pda<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+) -> ProgramResult {
+    let mut bump = u8::MAX;
+    loop {
+        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
+            .map_err(|_| ProgramError::InvalidSeeds)?;
+        if address_eq(address, &candidate) {
+            return Ok(());
+        }
+        if unlikely(!candidate.is_on_curve()) {
+            return Err(check_failed!(
+                "verify_existing_canonical_pda (not the canonical PDA)",
                 address,
                 ProgramError::InvalidAccountData
             ));

@@ -35,14 +35,16 @@ pub fn load_vault(
     if unlikely(expect_writable && !account.is_writable()) {
         return Err(ProgramError::InvalidAccountData);
     }
-    let data = account.try_borrow()?;
-    // SAFETY: `data` is `VAULT_LEN` bytes long, so both offsets are in bounds;
-    // `Address` is a `[u8; 32]` with alignment 1.
+    // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as `try_borrow`).
+    account.check_borrow()?;
+    let data = account.data_ptr();
+    // SAFETY: the data is `VAULT_LEN` bytes long, so both offsets are in bounds;
+    // `Address` is a `[u8; 32]` with alignment 1; read only during this check.
     let (discriminator, base, bump) = unsafe {
         (
-            *data.as_ptr(),
-            &*(data.as_ptr().add(VAULT_BASE_OFFSET) as *const Address),
-            *data.as_ptr().add(VAULT_BUMP_OFFSET),
+            *data,
+            &*(data.add(VAULT_BASE_OFFSET) as *const Address),
+            *data.add(VAULT_BUMP_OFFSET),
         )
     };
     if unlikely(discriminator != VAULT_DISCRIMINATOR) {

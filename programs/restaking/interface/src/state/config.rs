@@ -1,12 +1,14 @@
 //! The global configuration of the restaking program.
 
+use core::mem::offset_of;
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_pda,
+    account::{check_account, AccountType, HEADER_LEN},
+    pda::verify_fixed_pda,
     unlikely,
 };
 use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, AccountView, Address, ProgramResult};
+
 use shank::ShankAccount;
 
 use super::{discriminator, increment};
@@ -125,8 +127,17 @@ impl Config {
         self.admin = *new_admin;
     }
 
+    /// Canonical bump of the config PDA under the deployed program id [`crate::ID`].
+    pub const DEPLOYED_BUMP: u8 = 255;
+    /// The config PDA under the deployed program id [`crate::ID`] (canonical:
+    /// pinned by the test `deployed_address_is_the_canonical_pda`).
+    pub const DEPLOYED_ADDRESS: Address =
+        Address::derive_address_const(&[SEED], Some(Self::DEPLOYED_BUMP), &crate::ID);
+
     /// The original `Config::load`: owner (`InvalidAccountOwner`), data,
-    /// writable, discriminator and PDA (`InvalidAccountData`).
+    /// writable, discriminator, then the address is the PDA of the stored bump
+    /// (`InvalidAccountData`): under the deployed program id, the address is
+    /// [`Config::DEPLOYED_ADDRESS`] and the bump [`Config::DEPLOYED_BUMP`] (no hash).
     #[inline(never)]
     pub fn load(
         program_id: &Address,
@@ -134,11 +145,16 @@ impl Config {
         expect_writable: bool,
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
-        let bump = {
-            let data = account.try_borrow()?;
-            Self::from_bytes(&data)?.bump
-        };
-        verify_pda(account.address(), &Self::seeds(), bump, program_id)
+        // SAFETY: the data is `Self::LEN` bytes long (checked above), so the
+        // offset is in bounds; one byte is read and no borrow is held.
+        let bump = unsafe { *account.data_ptr().add(HEADER_LEN + offset_of!(Self, bump)) };
+        verify_fixed_pda(
+            account.address(),
+            &Self::seeds(),
+            bump,
+            program_id,
+            (&crate::ID, &Self::DEPLOYED_ADDRESS, Self::DEPLOYED_BUMP),
+        )
     }
 }
 
@@ -184,6 +200,15 @@ mod tests {
         assert_eq!(
             c.check_admin(&Address::new_from_array([3; 32])),
             Err(RestakingError::ConfigAdminInvalid)
+        );
+    }
+
+    #[test]
+    fn deployed_address_is_the_canonical_pda() {
+        // find_program_address(["config"], ID): bump 255 is off the curve.
+        assert_eq!(
+            Config::DEPLOYED_ADDRESS,
+            Address::from_str_const("4vvKh3Ws4vGzgXRVdo8SdL4jePXDvCqKVmi21BCBGwvn")
         );
     }
 }

@@ -246,8 +246,12 @@ impl Operator {
         expect_writable: bool,
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
-        let data = account.try_borrow()?;
-        let operator = Self::from_bytes(&data)?;
+        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
+        // `try_borrow`).
+        account.check_borrow()?;
+        // SAFETY: type and size checked just above, no tracked mutable borrow;
+        // read only during this check.
+        let operator = unsafe { Self::view(account) };
         verify_pda(
             account.address(),
             &Self::seeds(&operator.base),

@@ -3,7 +3,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{config, Config};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
@@ -25,7 +25,7 @@ pub fn process_initialize_config(
     load_signer(admin, true)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(config_info.address(), &Config::seeds(), program_id)?;
+    let bump = verify_new_canonical_pda(config_info.address(), &Config::seeds(), program_id)?;
     let bump_seed = [bump];
     create_pda_account(
         admin,
@@ -35,8 +35,8 @@ pub fn process_initialize_config(
         &[Seed::from(config::SEED), Seed::from(&bump_seed)],
     )?;
 
-    let mut data = config_info.try_borrow_mut()?;
-    let config = Config::init(&mut data)?;
+    // SAFETY: created just above with `Config::LEN` bytes; the only view of it.
+    let config = unsafe { Config::init_view(config_info) };
     // The account was just created zeroed: counters and reserved bytes stay 0.
     config.admin = *admin.address();
     config.vault_program = *vault_program.address();

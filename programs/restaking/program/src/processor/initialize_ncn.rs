@@ -3,7 +3,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{ncn, Config, Ncn};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
@@ -27,7 +27,8 @@ pub fn process_initialize_ncn(
     load_signer(base, false)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(ncn_info.address(), &Ncn::seeds(base.address()), program_id)?;
+    let bump =
+        verify_new_canonical_pda(ncn_info.address(), &Ncn::seeds(base.address()), program_id)?;
     let bump_seed = [bump];
     create_pda_account(
         admin,
@@ -41,10 +42,15 @@ pub fn process_initialize_ncn(
         ],
     )?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    let config = Config::from_bytes_mut(&mut config_data)?;
-    let mut ncn_data = ncn_info.try_borrow_mut()?;
-    Ncn::init(&mut ncn_data)?.initialize(base.address(), admin.address(), config.ncn_count(), bump);
+    // SAFETY: checked by its load above; the only view of it here.
+    let config = unsafe { Config::view_mut(config_info) };
+    // SAFETY: created just above with `Ncn::LEN` bytes; the only view of it.
+    unsafe { Ncn::init_view(ncn_info) }.initialize(
+        base.address(),
+        admin.address(),
+        config.ncn_count(),
+        bump,
+    );
     config.increment_ncn_count()?;
     Ok(())
 }

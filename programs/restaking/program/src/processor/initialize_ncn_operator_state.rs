@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{
     ncn_operator_state, Config, Ncn, NcnOperatorState, Operator,
@@ -39,7 +39,7 @@ pub fn process_initialize_ncn_operator_state(
     load_signer(payer, true)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         state_info.address(),
         &NcnOperatorState::seeds(ncn_info.address(), operator_info.address()),
         program_id,
@@ -48,8 +48,8 @@ pub fn process_initialize_ncn_operator_state(
     // A second handle on the same account: the data borrow (tracked by the
     // runtime account, so still exclusive) does not lock out `address()`.
     let mut ncn_handle = *ncn_info;
-    let mut ncn_data = ncn_handle.try_borrow_mut()?;
-    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_operator_admin(admin.address())?;
 
     let bump_seed = [bump];
@@ -67,8 +67,8 @@ pub fn process_initialize_ncn_operator_state(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut state_data = state_info.try_borrow_mut()?;
-    NcnOperatorState::init(&mut state_data)?.initialize(
+    // SAFETY: created just above with `NcnOperatorState::LEN` bytes; the only view of it.
+    unsafe { NcnOperatorState::init_view(state_info) }.initialize(
         ncn_info.address(),
         operator_info.address(),
         ncn.operator_count(),
@@ -76,8 +76,8 @@ pub fn process_initialize_ncn_operator_state(
         slot,
     );
 
-    let mut operator_data = operator_info.try_borrow_mut()?;
-    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let operator = unsafe { Operator::view_mut(operator_info) };
     ncn.increment_operator_count()?;
     operator.increment_ncn_count()?;
     Ok(())

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_slasher_ticket, Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
@@ -37,8 +37,8 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     Config::load(program_id, config_info, false)?;
     Ncn::load(program_id, ncn_info, true)?;
     {
-        let config_data = config_info.try_borrow()?;
-        let config = Config::from_bytes(&config_data)?;
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     NcnVaultTicket::load(
@@ -53,7 +53,7 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     load_signer(payer, true)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         ticket_info.address(),
         &NcnVaultSlasherTicket::seeds(ncn_info.address(), vault.address(), slasher.address()),
         program_id,
@@ -62,8 +62,8 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     // A second handle on the same account: the data borrow (tracked by the
     // runtime account, so still exclusive) does not lock out `address()`.
     let mut ncn_handle = *ncn_info;
-    let mut ncn_data = ncn_handle.try_borrow_mut()?;
-    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_slasher_admin(admin.address())?;
 
     let bump_seed = [bump];
@@ -82,8 +82,8 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    NcnVaultSlasherTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `NcnVaultSlasherTicket::LEN` bytes; the only view of it.
+    unsafe { NcnVaultSlasherTicket::init_view(ticket_info) }.initialize(
         ncn_info.address(),
         vault.address(),
         slasher.address(),

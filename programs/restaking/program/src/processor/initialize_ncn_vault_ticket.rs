@@ -3,7 +3,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_ticket, Config, Ncn, NcnVaultTicket},
@@ -33,8 +33,8 @@ pub fn process_initialize_ncn_vault_ticket(
     Config::load(program_id, config_info, false)?;
     Ncn::load(program_id, ncn_info, true)?;
     {
-        let config_data = config_info.try_borrow()?;
-        let config = Config::from_bytes(&config_data)?;
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     load_system_account(ticket_info, true)?;
@@ -42,7 +42,7 @@ pub fn process_initialize_ncn_vault_ticket(
     load_signer(payer, true)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         ticket_info.address(),
         &NcnVaultTicket::seeds(ncn_info.address(), vault.address()),
         program_id,
@@ -51,8 +51,8 @@ pub fn process_initialize_ncn_vault_ticket(
     // A second handle on the same account: the data borrow (tracked by the
     // runtime account, so still exclusive) does not lock out `address()`.
     let mut ncn_handle = *ncn_info;
-    let mut ncn_data = ncn_handle.try_borrow_mut()?;
-    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_vault_admin(admin.address())?;
 
     let bump_seed = [bump];
@@ -70,8 +70,8 @@ pub fn process_initialize_ncn_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    NcnVaultTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `NcnVaultTicket::LEN` bytes; the only view of it.
+    unsafe { NcnVaultTicket::init_view(ticket_info) }.initialize(
         ncn_info.address(),
         vault.address(),
         ncn.vault_count(),

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{operator, Config, Operator};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
@@ -29,7 +29,7 @@ pub fn process_initialize_operator(
     load_signer(base, false)?;
     load_system_program(system_program)?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         operator_info.address(),
         &Operator::seeds(base.address()),
         program_id,
@@ -49,10 +49,10 @@ pub fn process_initialize_operator(
         ],
     )?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    let config = Config::from_bytes_mut(&mut config_data)?;
-    let mut operator_data = operator_info.try_borrow_mut()?;
-    Operator::init(&mut operator_data)?.initialize(
+    // SAFETY: checked by its load above; the only view of it here.
+    let config = unsafe { Config::view_mut(config_info) };
+    // SAFETY: created just above with `Operator::LEN` bytes; the only view of it.
+    unsafe { Operator::init_view(operator_info) }.initialize(
         base.address(),
         admin.address(),
         config.operator_count(),

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
     unlikely,
 };
 use jito_restaking_interface::{
@@ -37,8 +37,8 @@ pub fn process_initialize_operator_vault_ticket(
     Config::load(program_id, config_info, false)?;
     Operator::load(program_id, operator_info, true)?;
     {
-        let config_data = config_info.try_borrow()?;
-        let config = Config::from_bytes(&config_data)?;
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     load_system_account(ticket_info, true)?;
@@ -48,7 +48,7 @@ pub fn process_initialize_operator_vault_ticket(
 
     // This instruction of the original reports a wrong ticket address as
     // `InvalidArgument` and a wrong vault admin as `InvalidAccountData`.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         ticket_info.address(),
         &OperatorVaultTicket::seeds(operator_info.address(), vault.address()),
         program_id,
@@ -58,8 +58,8 @@ pub fn process_initialize_operator_vault_ticket(
     // A second handle on the same account: the data borrow (tracked by the
     // runtime account, so still exclusive) does not lock out `address()`.
     let mut operator_handle = *operator_info;
-    let mut operator_data = operator_handle.try_borrow_mut()?;
-    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let operator = unsafe { Operator::view_mut(&mut operator_handle) };
     if unlikely(!address_eq(&operator.vault_admin, admin.address())) {
         return Err(ProgramError::InvalidAccountData);
     }
@@ -79,8 +79,8 @@ pub fn process_initialize_operator_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    OperatorVaultTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `OperatorVaultTicket::LEN` bytes; the only view of it.
+    unsafe { OperatorVaultTicket::init_view(ticket_info) }.initialize(
         operator_info.address(),
         vault.address(),
         operator.vault_count(),

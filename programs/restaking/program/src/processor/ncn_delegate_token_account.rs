@@ -46,8 +46,8 @@ pub fn process_ncn_delegate_token_account(
     )?;
 
     let (base, bump) = {
-        let account_data = ncn_info.try_borrow()?;
-        let ncn = Ncn::from_bytes(&account_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let ncn = unsafe { Ncn::view(ncn_info) };
         ncn.check_delegate_admin(delegate_admin.address())?;
         (ncn.base, ncn.bump)
     };

@@ -23,8 +23,8 @@ pub fn process_ncn_set_admin(
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    let mut ncn_data = ncn_info.try_borrow_mut()?;
-    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ncn = unsafe { Ncn::view_mut(ncn_info) };
     ncn.check_admin(old_admin.address())?;
     ncn.admin = *new_admin.address();
     ncn.update_secondary_admin(old_admin.address(), new_admin.address());

@@ -24,8 +24,8 @@ pub fn process_ncn_set_secondary_admin(
     Ncn::load(program_id, ncn_info, true)?;
     load_signer(admin, false)?;
 
-    let mut ncn_data = ncn_info.try_borrow_mut()?;
-    let ncn = Ncn::from_bytes_mut(&mut ncn_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ncn = unsafe { Ncn::view_mut(ncn_info) };
     ncn.check_admin(admin.address())?;
     ncn.set_secondary_admin(role, new_admin.address());
     Ok(())

@@ -47,8 +47,8 @@ pub fn process_operator_delegate_token_account(
     )?;
 
     let (base, bump) = {
-        let account_data = operator_info.try_borrow()?;
-        let operator = Operator::from_bytes(&account_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let operator = unsafe { Operator::view(operator_info) };
         operator.check_delegate_admin(delegate_admin.address())?;
         (operator.base, operator.bump)
     };

@@ -25,8 +25,8 @@ pub fn process_operator_set_admin(
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    let mut operator_data = operator_info.try_borrow_mut()?;
-    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let operator = unsafe { Operator::view_mut(operator_info) };
     operator.check_admin(old_admin.address())?;
     operator.admin = *new_admin.address();
     operator.update_secondary_admin(old_admin.address(), new_admin.address());

@@ -25,8 +25,8 @@ pub fn process_operator_set_secondary_admin(
     Operator::load(program_id, operator_info, true)?;
     load_signer(admin, false)?;
 
-    let mut operator_data = operator_info.try_borrow_mut()?;
-    let operator = Operator::from_bytes_mut(&mut operator_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let operator = unsafe { Operator::view_mut(operator_info) };
     operator.check_admin(admin.address())?;
     operator.set_secondary_admin(role, new_admin.address());
     Ok(())

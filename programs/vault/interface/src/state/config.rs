@@ -1,14 +1,16 @@
 //! The vault program's global configuration: admins, epoch length, fee limits.
 
+use core::mem::offset_of;
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_pda,
+    account::{check_account, AccountType, HEADER_LEN},
+    pda::verify_fixed_pda,
     unlikely,
 };
 use pinocchio::{
     address::address_eq, cpi::Seed, error::ProgramError, AccountView, Address as Pubkey,
     ProgramResult,
 };
+
 use shank::ShankAccount;
 
 use crate::{error::VaultError, MAX_BPS};
@@ -81,8 +83,17 @@ impl Config {
         [Seed::from(Self::SEED), Seed::from(bump.as_ref())]
     }
 
-    /// The original `Config::load`: owner, length, writable, discriminator, then
-    /// the address is the config PDA (`InvalidAccountData`).
+    /// Canonical bump of the config PDA under the deployed program id [`crate::ID`].
+    pub const DEPLOYED_BUMP: u8 = 255;
+    /// The config PDA under the deployed program id [`crate::ID`] (canonical:
+    /// pinned by the test `deployed_address_is_the_canonical_pda`).
+    pub const DEPLOYED_ADDRESS: Pubkey =
+        Pubkey::derive_address_const(&[Self::SEED], Some(Self::DEPLOYED_BUMP), &crate::ID);
+
+    /// The original `Config::load`: owner (`InvalidAccountOwner`), data,
+    /// writable, discriminator, then the address is the PDA of the stored bump
+    /// (`InvalidAccountData`): under the deployed program id, the address is
+    /// [`Config::DEPLOYED_ADDRESS`] and the bump [`Config::DEPLOYED_BUMP`] (no hash).
     #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
@@ -90,11 +101,16 @@ impl Config {
         expect_writable: bool,
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
-        let bump = {
-            let data = account.try_borrow()?;
-            Self::from_bytes(&data)?.bump
-        };
-        verify_pda(account.address(), &Self::seeds(), bump, program_id)
+        // SAFETY: the data is `Self::LEN` bytes long (checked above), so the
+        // offset is in bounds; one byte is read and no borrow is held.
+        let bump = unsafe { *account.data_ptr().add(HEADER_LEN + offset_of!(Self, bump)) };
+        verify_fixed_pda(
+            account.address(),
+            &Self::seeds(),
+            bump,
+            program_id,
+            (&crate::ID, &Self::DEPLOYED_ADDRESS, Self::DEPLOYED_BUMP),
+        )
     }
 
     /// Writes the fields of a freshly created (zeroed) config, as `Config::new`.
@@ -378,6 +394,15 @@ mod tests {
         assert_eq!(
             Config::calculate_program_fee(u16::MAX, u64::MAX),
             Err(VaultError::VaultOverflow)
+        );
+    }
+
+    #[test]
+    fn deployed_address_is_the_canonical_pda() {
+        // find_program_address(["config"], ID): bump 255 is off the curve.
+        assert_eq!(
+            Config::DEPLOYED_ADDRESS,
+            Pubkey::from_str_const("UwuSgAq4zByffCGCrWH87DsjfsewYjuqHfJEpzw1Jq3")
         );
     }
 }

@@ -196,8 +196,12 @@ impl Vault {
         expect_writable: bool,
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
-        let data = account.try_borrow()?;
-        let vault = Self::from_bytes(&data)?;
+        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
+        // `try_borrow`).
+        account.check_borrow()?;
+        // SAFETY: type and size checked just above, no tracked mutable borrow;
+        // read only during this check.
+        let vault = unsafe { Self::view(account) };
         verify_pda(
             account.address(),
             &Self::seeds(&vault.base),
@@ -585,7 +589,7 @@ impl Vault {
 
     /// With a mint/burn admin set, the optional account must be it and sign
     /// (`VaultMintBurnAdminInvalid` otherwise, including when missing).
-    #[inline(always)]
+    #[inline(never)]
     pub fn check_mint_burn_admin(
         &self,
         mint_burn_admin: Option<&AccountView>,
@@ -618,7 +622,7 @@ impl Vault {
     }
 
     /// `VaultUpdateNeeded` when [`Vault::is_update_needed`].
-    #[inline(always)]
+    #[inline(never)]
     pub fn check_update_state_ok(&self, slot: u64, epoch_length: u64) -> Result<(), ProgramError> {
         if unlikely(self.is_update_needed(slot, epoch_length)?) {
             return Err(VaultError::VaultUpdateNeeded.into());
@@ -1131,7 +1135,7 @@ impl Vault {
     }
 }
 
-#[inline(always)]
+#[inline(never)]
 fn check_key(expected: &Pubkey, actual: &Pubkey, error: VaultError) -> Result<(), VaultError> {
     if unlikely(!address_eq(expected, actual)) {
         return Err(error);
@@ -2073,5 +2077,18 @@ mod tests {
             v.increment_vrt_enqueued_for_cooldown_amount(1),
             Err(VaultError::VaultOverflow)
         );
+    }
+
+    #[test]
+    fn restaking_raw_offsets_match_the_struct() {
+        // The restaking program reads a vault at raw offsets (it does not
+        // depend on this crate): tie them to the struct.
+        use crate::restaking::vault as rv;
+        use core::mem::offset_of;
+        use jito_core::account::HEADER_LEN;
+        assert_eq!(rv::VAULT_BASE_OFFSET, HEADER_LEN + offset_of!(Vault, base));
+        assert_eq!(rv::VAULT_BUMP_OFFSET, HEADER_LEN + offset_of!(Vault, bump));
+        assert_eq!(rv::VAULT_LEN, Vault::LEN);
+        assert_eq!(rv::VAULT_DISCRIMINATOR, Vault::DISCRIMINATOR);
     }
 }

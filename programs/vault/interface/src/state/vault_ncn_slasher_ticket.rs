@@ -77,7 +77,12 @@ impl VaultNcnSlasherTicket {
         expect_writable: bool,
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
-        let bump = Self::from_bytes(&account.try_borrow()?)?.bump;
+        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
+        // `try_borrow`).
+        account.check_borrow()?;
+        // SAFETY: type and size checked just above, no tracked mutable borrow;
+        // read only during this check.
+        let bump = unsafe { Self::view(account) }.bump;
         verify_pda(
             account.address(),
             &Self::seeds(vault, ncn, slasher),

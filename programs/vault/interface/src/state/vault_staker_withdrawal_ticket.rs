@@ -78,8 +78,12 @@ impl VaultStakerWithdrawalTicket {
         expect_writable: bool,
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
-        let data = account.try_borrow()?;
-        let ticket = Self::from_bytes(&data)?;
+        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
+        // `try_borrow`).
+        account.check_borrow()?;
+        // SAFETY: type and size checked just above, no tracked mutable borrow;
+        // read only during this check.
+        let ticket = unsafe { Self::view(account) };
         if unlikely(!address_eq(&ticket.vault, vault)) {
             return Err(ProgramError::InvalidAccountData);
         }

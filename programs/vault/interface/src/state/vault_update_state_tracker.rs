@@ -2,7 +2,7 @@
 
 use jito_core::{
     account::{check_account, AccountType},
-    pda::verify_canonical_pda,
+    pda::verify_existing_canonical_pda,
     unlikely,
 };
 use pinocchio::{cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
@@ -72,12 +72,13 @@ impl VaultUpdateStateTracker {
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
         let epoch_le = ncn_epoch.to_le_bytes();
-        verify_canonical_pda(
+        // The tracker exists, owned by this program with data: the curve
+        // check of the matching bump is skipped (proof at the function).
+        verify_existing_canonical_pda(
             account.address(),
             &Self::seeds(vault, &epoch_le),
             program_id,
-        )?;
-        Ok(())
+        )
     }
 
     /// Writes a fresh tracker: no operator updated yet (`last_updated_index` = u64::MAX).

@@ -2,7 +2,10 @@
 //! free assets with an operator. The vault's and the operator's delegation
 //! states both grow by `amount`.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,
@@ -31,10 +34,11 @@ pub fn process_add_delegation(
     let slot = Clock::get()?.slot;
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    // Address proven by the delegation's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultOperatorDelegation::load(
         program_id,
         vault_operator_delegation,
@@ -44,15 +48,17 @@ pub fn process_add_delegation(
     )?;
     load_signer(admin, false)?;
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: config, vault, operator and delegation carry different
+    // discriminators or owners, each checked above, so they are distinct
+    // accounts; each is viewed once.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_delegation_admin(admin.address())?;
     vault.check_update_state_ok(slot, config.epoch_length())?;
     vault.check_is_paused()?;
 
     vault.delegate(amount)?;
-    let mut delegation_data = vault_operator_delegation.try_borrow_mut()?;
-    VaultOperatorDelegation::from_bytes_mut(&mut delegation_data)?
+    // SAFETY: see above.
+    unsafe { VaultOperatorDelegation::view_mut(vault_operator_delegation) }
         .delegation_state
         .delegate(amount)?;
     Ok(())

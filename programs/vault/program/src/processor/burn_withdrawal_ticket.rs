@@ -5,7 +5,7 @@
 
 use jito_core::token_cpi;
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{
         load_associated_token_account_of, load_program, load_system_program, load_token_mint_of,
         select_token_program,
@@ -51,13 +51,15 @@ pub fn process_burn_withdrawal_ticket(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    // Address proven by the vault token account's ATA check below
+    // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
 
     let vault_key = *vault_info.address();
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
 
     // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
     let token_program_id = select_token_program(token_program, vrt_mint);
@@ -105,8 +107,8 @@ pub fn process_burn_withdrawal_ticket(
     vault.check_is_paused()?;
 
     let (ticket_vrt_amount, ticket_base, ticket_bump) = {
-        let ticket_data = ticket_info.try_borrow()?;
-        let ticket = VaultStakerWithdrawalTicket::from_bytes(&ticket_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let ticket = unsafe { VaultStakerWithdrawalTicket::view(ticket_info) };
         ticket.check_staker(staker.address())?;
         if unlikely(!ticket.is_withdrawable(slot, epoch_length)?) {
             return Err(VaultError::VaultStakerWithdrawalTicketNotWithdrawable.into());
@@ -135,8 +137,6 @@ pub fn process_burn_withdrawal_ticket(
 
     vault.decrement_vrt_ready_to_claim_amount(ticket_vrt_amount)?;
     let (vault_base, vault_bump) = (vault.base, vault.bump);
-    drop(vault_data);
-    drop(config_data);
 
     let ticket_bump_seed = [ticket_bump];
     let ticket_seeds =

@@ -1,7 +1,10 @@
 //! ChangeWithdrawalTicketOwner (tag 13): the staker of a withdrawal ticket hands
 //! it to a new owner, who will receive the tokens when it is burned.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::state::{Config, Vault, VaultStakerWithdrawalTicket};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -20,7 +23,8 @@ pub fn process_change_withdrawal_ticket_owner(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, false)?;
+    // Address proven by the ticket's stored vault below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
     VaultStakerWithdrawalTicket::load(program_id, ticket_info, vault_info.address(), true)?;
     load_signer(old_owner, false)?;
 
@@ -29,8 +33,8 @@ pub fn process_change_withdrawal_ticket_owner(
         Vault::from_bytes(&vault_data)?.check_is_paused()?;
     }
 
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    let ticket = VaultStakerWithdrawalTicket::from_bytes_mut(&mut ticket_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let ticket = unsafe { VaultStakerWithdrawalTicket::view_mut(ticket_info) };
     ticket.check_staker(old_owner.address())?;
     ticket.staker = *new_owner.address();
     Ok(())

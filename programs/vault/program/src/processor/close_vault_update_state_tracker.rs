@@ -36,15 +36,15 @@ pub fn process_close_vault_update_state_tracker(
     let slot = Clock::get()?.slot;
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     Vault::load(program_id, vault_info, true)?;
     load_tracker(program_id, tracker_info, vault_info.address(), ncn_epoch)?;
     load_signer(payer, true)?;
 
     {
-        let mut vault_data = vault_info.try_borrow_mut()?;
-        let vault = Vault::from_bytes_mut(&mut vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view_mut(vault_info) };
         vault.check_is_paused()?;
 
         let epoch_length = config.epoch_length();

@@ -2,7 +2,10 @@
 //! operator's stake to "enqueued for cool-down", in the operator's and the
 //! vault's delegation states alike.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,
@@ -29,10 +32,11 @@ pub fn process_cooldown_delegation(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // Address proven by the delegation's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultOperatorDelegation::load(
         program_id,
         vault_operator_delegation,
@@ -42,14 +46,16 @@ pub fn process_cooldown_delegation(
     )?;
     load_signer(admin, false)?;
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: config, vault, operator and delegation carry different
+    // discriminators or owners, each checked above, so they are distinct
+    // accounts; each is viewed once.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_delegation_admin(admin.address())?;
     vault.check_update_state_ok(Clock::get()?.slot, config.epoch_length())?;
     vault.check_is_paused()?;
 
-    let mut delegation_data = vault_operator_delegation.try_borrow_mut()?;
-    VaultOperatorDelegation::from_bytes_mut(&mut delegation_data)?
+    // SAFETY: see above.
+    unsafe { VaultOperatorDelegation::view_mut(vault_operator_delegation) }
         .delegation_state
         .cooldown(amount)?;
     vault.delegation_state.cooldown(amount)?;

@@ -9,7 +9,10 @@
 //! itself is `shared::crank_operator`, which CrankVaultUpdateStateTrackers
 //! repeats over several operators.
 
-use jito_core::{account::AccountType, get_epoch};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    get_epoch,
+};
 use jito_vault_interface::{
     restaking::state::Operator,
     state::{Config, Vault, VaultOperatorDelegation, VaultUpdateStateTracker},
@@ -25,7 +28,7 @@ use super::shared::crank_operator::{crank_operator, CrankEpoch};
 /// The original `VaultUpdateStateTracker::load` (owner `InvalidAccountOwner`;
 /// length, writable, discriminator and address `InvalidAccountData`), always
 /// expecting a writable tracker. The tracker stores no bump, so its address is
-/// proven with the early-exit canonical search of `verify_canonical_pda`.
+/// proven with the early-exit canonical search of `verify_existing_canonical_pda`.
 #[inline(always)]
 pub(crate) fn load_tracker(
     program_id: &Address,
@@ -60,8 +63,9 @@ pub fn process_crank_vault_update_state_tracker(
     // the mutable views are taken only after every account has been checked,
     // and nothing else borrows these accounts in this instruction.
     let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
-    Vault::load(program_id, vault_info, true)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // Address proven by the delegation's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultOperatorDelegation::load(
         program_id,
         vault_operator_delegation,

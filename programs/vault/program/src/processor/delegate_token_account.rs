@@ -50,8 +50,8 @@ pub(crate) fn check_delegation_accounts(
         return Err(ProgramError::InvalidAccountData);
     }
 
-    let vault_data = vault_info.try_borrow()?;
-    let vault = Vault::from_bytes(&vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view(vault_info) };
     // The supported tokens back the VRT: never delegated.
     if unlikely(address_eq(&vault.supported_mint, token_mint.address())) {
         return Err(ProgramError::InvalidAccountData);

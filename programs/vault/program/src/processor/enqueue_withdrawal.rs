@@ -8,7 +8,7 @@ use jito_core::{
         load_associated_token_account_of, load_program, load_signer, load_system_account,
         load_system_program, select_token_program,
     },
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
     unlikely,
 };
 use jito_vault_interface::{
@@ -44,13 +44,13 @@ pub fn process_enqueue_withdrawal(
     Config::load(program_id, config_info, false)?;
     Vault::load(program_id, vault_info, true)?;
     let epoch_length = {
-        let config_data = config_info.try_borrow()?;
-        Config::from_bytes(&config_data)?.epoch_length()
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        unsafe { Config::view(config_info) }.epoch_length()
     };
 
     let vault_key = *vault_info.address();
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
 
     load_system_account(ticket_info, true)?;
     // No VRT mint here: the ticket's VRT account (an ATA under the vault's token
@@ -83,7 +83,7 @@ pub fn process_enqueue_withdrawal(
     }
 
     // One ticket per (vault, base): the canonical PDA.
-    let ticket_bump = verify_canonical_pda(
+    let ticket_bump = verify_new_canonical_pda(
         ticket_info.address(),
         &VaultStakerWithdrawalTicket::seeds(&vault_key, base.address()),
         program_id,
@@ -97,8 +97,8 @@ pub fn process_enqueue_withdrawal(
         &VaultStakerWithdrawalTicket::signer_seeds(&vault_key, base.address(), &bump_seed),
     )?;
     {
-        let mut ticket_data = ticket_info.try_borrow_mut()?;
-        VaultStakerWithdrawalTicket::init(&mut ticket_data)?.initialize(
+        // SAFETY: created just above with `VaultStakerWithdrawalTicket::LEN` bytes; the only view of it.
+        unsafe { VaultStakerWithdrawalTicket::init_view(ticket_info) }.initialize(
             &vault_key,
             staker.address(),
             base.address(),
@@ -109,7 +109,6 @@ pub fn process_enqueue_withdrawal(
     }
 
     vault.increment_vrt_enqueued_for_cooldown_amount(vrt_amount)?;
-    drop(vault_data);
 
     // The staker's VRT moves to the ticket's token account.
     token_cpi::transfer_with(

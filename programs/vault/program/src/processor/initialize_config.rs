@@ -3,7 +3,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
     unlikely,
 };
 use jito_vault_interface::{instruction::args, state::Config, MAX_BPS};
@@ -26,7 +26,7 @@ pub fn process_initialize_config(
     load_signer(admin, true)?;
     load_system_program(system_program)?;
     // The canonical PDA, as the original's find_program_address: one config only.
-    let bump = verify_canonical_pda(config_info.address(), &Config::seeds(), program_id)?;
+    let bump = verify_new_canonical_pda(config_info.address(), &Config::seeds(), program_id)?;
     if unlikely(program_fee_bps > MAX_BPS) {
         return Err(ProgramError::InvalidArgument);
     }
@@ -40,8 +40,8 @@ pub fn process_initialize_config(
         &Config::signer_seeds(&bump_seed),
     )?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    Config::init(&mut config_data)?.initialize(
+    // SAFETY: created just above with `Config::LEN` bytes; the only view of it.
+    unsafe { Config::init_view(config_info) }.initialize(
         admin.address(),
         restaking_program.address(),
         program_fee_wallet.address(),

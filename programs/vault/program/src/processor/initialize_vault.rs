@@ -9,7 +9,7 @@ use jito_core::{
         load_system_program, load_token_account_of, load_token_mint_of, select_token_program,
         ASSOCIATED_TOKEN_PROGRAM_ID,
     },
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
     token::{extension, Extensions, Mint, TOKEN_2022_PROGRAM_ID},
     unlikely,
 };
@@ -97,7 +97,7 @@ pub fn process_initialize_vault(
     }
 
     // The vault sits at the canonical PDA of its base.
-    let vault_bump = verify_canonical_pda(
+    let vault_bump = verify_new_canonical_pda(
         vault_info.address(),
         &Vault::seeds(base.address()),
         program_id,
@@ -138,8 +138,8 @@ pub fn process_initialize_vault(
     let vault_seeds = Vault::signer_seeds(base.address(), &bump_seed);
     create_pda_account(admin, vault_info, program_id, Vault::LEN, &vault_seeds)?;
     {
-        let mut vault_data = vault_info.try_borrow_mut()?;
-        let vault = Vault::init(&mut vault_data)?;
+        // SAFETY: created just above with `Vault::LEN` bytes; the only view of it.
+        let vault = unsafe { Vault::init_view(vault_info) };
         vault.initialize(
             vrt_mint.address(),
             st_mint.address(),

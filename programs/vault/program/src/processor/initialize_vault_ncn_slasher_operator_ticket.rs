@@ -3,10 +3,10 @@
 //! during the current epoch.
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, Operator},
@@ -35,11 +35,12 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, false)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    // Address proven by the slasher ticket's PDA (vault, NCN) and the new ticket's canonical PDA (operator) below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultNcnSlasherTicket::load(
         program_id,
         vault_ncn_slasher_ticket,
@@ -64,7 +65,7 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
         slasher.address(),
         operator.address(),
     );
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_ncn_slasher_operator_ticket.address(),
         &VaultNcnSlasherOperatorTicket::seeds(
             vault_key,
@@ -77,8 +78,8 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     )?;
 
     {
-        let vault_data = vault_info.try_borrow()?;
-        let vault = Vault::from_bytes(&vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view(vault_info) };
         vault.check_update_state_ok(slot, epoch_length)?;
         vault.check_is_paused()?;
     }
@@ -98,14 +99,15 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
             &bump_seed,
         ),
     )?;
-    let mut ticket_data = vault_ncn_slasher_operator_ticket.try_borrow_mut()?;
-    VaultNcnSlasherOperatorTicket::init(&mut ticket_data)?.initialize(
-        vault_key,
-        ncn_key,
-        slasher_key,
-        operator_key,
-        ncn_epoch,
-        bump,
-    );
+    // SAFETY: created just above with `VaultNcnSlasherOperatorTicket::LEN` bytes; the only view of it.
+    unsafe { VaultNcnSlasherOperatorTicket::init_view(vault_ncn_slasher_operator_ticket) }
+        .initialize(
+            vault_key,
+            ncn_key,
+            slasher_key,
+            operator_key,
+            ncn_epoch,
+            bump,
+        );
     Ok(())
 }

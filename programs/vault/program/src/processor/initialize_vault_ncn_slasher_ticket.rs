@@ -4,9 +4,9 @@
 //! count grows by one.
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultSlasherTicket},
@@ -35,12 +35,13 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     // As the original, the vault is not required writable here although its
     // slasher count changes: the runtime refuses the write if it is not.
-    Vault::load(program_id, vault_info, false)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    // Address proven by the NCN vault slasher ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultSlasherTicket::load(
         &config.restaking_program,
         ncn_slasher_ticket,
@@ -61,11 +62,11 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
         slasher_view.address(),
     );
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_is_paused()?;
 
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_ncn_slasher_ticket.address(),
         &VaultNcnSlasherTicket::seeds(vault_key, ncn_key, slasher_key),
         program_id,
@@ -90,8 +91,8 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
         VaultNcnSlasherTicket::LEN,
         &VaultNcnSlasherTicket::signer_seeds(vault_key, ncn_key, slasher_key, &bump_seed),
     )?;
-    let mut ticket_data = vault_ncn_slasher_ticket.try_borrow_mut()?;
-    VaultNcnSlasherTicket::init(&mut ticket_data)?.initialize(
+    // SAFETY: created just above with `VaultNcnSlasherTicket::LEN` bytes; the only view of it.
+    unsafe { VaultNcnSlasherTicket::init_view(vault_ncn_slasher_ticket) }.initialize(
         vault_key,
         ncn_key,
         slasher_key,

@@ -3,9 +3,9 @@
 //! NCN count grows by one.
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultTicket},
@@ -34,10 +34,11 @@ pub fn process_initialize_vault_ncn_ticket(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    // Address proven by the NCN vault ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultTicket::load(
         &config.restaking_program,
         ncn_vault_ticket,
@@ -55,15 +56,15 @@ pub fn process_initialize_vault_ncn_ticket(
     let (vault_key, ncn_key) = (vault_view.address(), ncn_view.address());
 
     // The ticket must be the canonical PDA so that each (vault, NCN) pair has one ticket.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_ncn_ticket.address(),
         &VaultNcnTicket::seeds(vault_key, ncn_key),
         program_id,
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_ncn_admin(admin.address())?;
     vault.check_update_state_ok(slot, config.epoch_length())?;
     vault.check_is_paused()?;
@@ -78,8 +79,9 @@ pub fn process_initialize_vault_ncn_ticket(
         VaultNcnTicket::LEN,
         &VaultNcnTicket::signer_seeds(vault_key, ncn_key, &bump_seed),
     )?;
-    let mut ticket_data = vault_ncn_ticket.try_borrow_mut()?;
-    VaultNcnTicket::init(&mut ticket_data)?.initialize(vault_key, ncn_key, index, bump, slot);
+    // SAFETY: created just above with `VaultNcnTicket::LEN` bytes; the only view of it.
+    unsafe { VaultNcnTicket::init_view(vault_ncn_ticket) }
+        .initialize(vault_key, ncn_key, index, bump, slot);
     vault.increment_ncn_count()?;
     Ok(())
 }

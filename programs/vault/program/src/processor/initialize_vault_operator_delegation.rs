@@ -3,9 +3,9 @@
 //! holds no stake and takes the next operator index (the crank's order).
 
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Operator, OperatorVaultTicket},
@@ -34,10 +34,11 @@ pub fn process_initialize_vault_operator_delegation(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, true)?;
-    Operator::load(&config.restaking_program, operator, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    // Address proven by the operator vault ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     OperatorVaultTicket::load(
         &config.restaking_program,
         operator_vault_ticket,
@@ -55,15 +56,15 @@ pub fn process_initialize_vault_operator_delegation(
     let (vault_key, operator_key) = (vault_view.address(), operator_view.address());
 
     // The delegation must be the canonical PDA so that each operator has one per vault.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_operator_delegation.address(),
         &VaultOperatorDelegation::seeds(vault_key, operator_key),
         program_id,
     )?;
 
     let slot = Clock::get()?.slot;
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_operator_admin(admin.address())?;
     vault.check_update_state_ok(slot, config.epoch_length())?;
     vault.check_is_paused()?;
@@ -78,8 +79,8 @@ pub fn process_initialize_vault_operator_delegation(
         VaultOperatorDelegation::LEN,
         &VaultOperatorDelegation::signer_seeds(vault_key, operator_key, &bump_seed),
     )?;
-    let mut delegation_data = vault_operator_delegation.try_borrow_mut()?;
-    VaultOperatorDelegation::init(&mut delegation_data)?.initialize(
+    // SAFETY: created just above with `VaultOperatorDelegation::LEN` bytes; the only view of it.
+    unsafe { VaultOperatorDelegation::init_view(vault_operator_delegation) }.initialize(
         vault_key,
         operator_key,
         index,

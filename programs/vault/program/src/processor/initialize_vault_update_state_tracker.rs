@@ -8,7 +8,7 @@ use jito_core::{
     account::AccountType,
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_canonical_pda},
+    pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     error::VaultError,
@@ -41,8 +41,8 @@ pub fn process_initialize_vault_update_state_tracker(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     Vault::load(program_id, vault_info, true)?;
     load_system_account(vault_update_state_tracker, true)?;
     load_signer(payer, true)?;
@@ -56,14 +56,14 @@ pub fn process_initialize_vault_update_state_tracker(
     let vault_view = *vault_info;
     let vault_key = vault_view.address();
     // One tracker per vault and epoch: the canonical PDA.
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         vault_update_state_tracker.address(),
         &VaultUpdateStateTracker::seeds(vault_key, &epoch_le),
         program_id,
     )?;
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     if unlikely(vault.check_update_state_ok(slot, epoch_length).is_ok()) {
         return Err(VaultError::VaultIsUpdated.into());
     }
@@ -80,8 +80,8 @@ pub fn process_initialize_vault_update_state_tracker(
 
     vault.begin_state_update(slot, epoch_length, config.program_fee_bps())?;
 
-    let mut tracker_data = vault_update_state_tracker.try_borrow_mut()?;
-    VaultUpdateStateTracker::init(&mut tracker_data)?.initialize(
+    // SAFETY: created just above with `VaultUpdateStateTracker::LEN` bytes; the only view of it.
+    unsafe { VaultUpdateStateTracker::init_view(vault_update_state_tracker) }.initialize(
         vault_key,
         ncn_epoch,
         withdrawal_allocation_method,

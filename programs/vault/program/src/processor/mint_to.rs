@@ -4,7 +4,7 @@
 
 use jito_core::token_cpi;
 use jito_core::{
-    account::AccountType,
+    account::{check_account_bound, AccountType},
     loader::{
         load_associated_token_account_of, load_program, load_signer, load_token_mint_of,
         select_token_program,
@@ -52,16 +52,18 @@ pub fn process_mint_to(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    // Address proven by the vault token account's ATA check below
+    // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
+    check_account_bound::<Vault>(program_id, vault_info, true)?;
     let epoch_length = {
-        let config_data = config_info.try_borrow()?;
-        Config::from_bytes(&config_data)?.epoch_length()
+        // SAFETY: checked by `Config::load` above; never viewed mutably here.
+        unsafe { Config::view(config_info) }.epoch_length()
     };
 
     let vault_key = *vault_info.address();
     let (summary, base, bump, token_program_id) = {
-        let mut vault_data = vault_info.try_borrow_mut()?;
-        let vault = Vault::from_bytes_mut(&mut vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view_mut(vault_info) };
 
         // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
         let token_program_id = select_token_program(token_program, vrt_mint);

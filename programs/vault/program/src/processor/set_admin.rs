@@ -23,8 +23,8 @@ pub fn process_set_admin(
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_admin(old_admin.address())?;
     vault.admin = *new_admin.address();
     vault.update_secondary_admin(old_admin.address(), new_admin.address());

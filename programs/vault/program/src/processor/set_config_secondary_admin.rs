@@ -23,8 +23,8 @@ pub fn process_set_config_secondary_admin(
     Config::load(program_id, config_info, true)?;
     load_signer(admin, false)?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    let config = Config::from_bytes_mut(&mut config_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let config = unsafe { Config::view_mut(config_info) };
     config.check_admin(admin.address())?;
     match role {
         ConfigAdminRole::FeeAdmin => config.fee_admin = *new_admin.address(),

@@ -33,10 +33,10 @@ pub fn process_set_fees(
     Vault::load(program_id, vault_info, true)?;
     load_signer(fee_admin, false)?;
 
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_fee_admin(fee_admin.address())?;
     let slot = Clock::get()?.slot;
     vault.check_can_modify_fees(slot, config.epoch_length())?;

@@ -19,8 +19,8 @@ pub fn process_set_program_fee(
     Config::load(program_id, config_info, true)?;
     load_signer(admin, false)?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    let config = Config::from_bytes_mut(&mut config_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let config = unsafe { Config::view_mut(config_info) };
     config.check_admin(admin.address())?;
     config.set_program_fee_bps(new_fee_bps)
 }

@@ -20,8 +20,8 @@ pub fn process_set_program_fee_wallet(
     Config::load(program_id, config_info, true)?;
     load_signer(fee_admin, false)?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    let config = Config::from_bytes_mut(&mut config_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let config = unsafe { Config::view_mut(config_info) };
     config.check_fee_admin(fee_admin.address())?;
     config.program_fee_wallet = *new_fee_wallet.address();
     Ok(())

@@ -22,8 +22,8 @@ pub fn process_set_secondary_admin(
     Vault::load(program_id, vault_info, true)?;
     load_signer(admin, false)?;
 
-    let mut vault_data = vault_info.try_borrow_mut()?;
-    let vault = Vault::from_bytes_mut(&mut vault_data)?;
+    // SAFETY: checked by its load above; the only view of it here.
+    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_admin(admin.address())?;
     let new_admin = *new_admin.address();
     match role {

@@ -13,8 +13,8 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::create_token_metadata::{
-    check_metadata_address, check_name_symbol_uri, concat, vrt_mint_program, MAX_CPI_DATA_LEN,
+use super::shared::token_metadata::{
+    check_metadata_address, check_name_symbol_uri, concat, cpi_data_buffer, vrt_mint_program,
     MPL_TOKEN_METADATA_ID,
 };
 
@@ -35,8 +35,8 @@ pub fn process_update_token_metadata(
 
     Vault::load(program_id, vault_info, false)?;
     let (base, bump) = {
-        let vault_data = vault_info.try_borrow()?;
-        let vault = Vault::from_bytes(&vault_data)?;
+        // SAFETY: checked by its load above; the only view of it here.
+        let vault = unsafe { Vault::view(vault_info) };
         load_signer(admin, false)?;
         load_token_mint_of(vrt_mint, vrt_mint_program(vrt_mint, &vault.vrt_mint))?;
         check_metadata_address(metadata, vrt_mint.address())?;
@@ -51,7 +51,7 @@ pub fn process_update_token_metadata(
     // uri, seller_fee_basis_points: 0, creators: None, collection: None,
     // uses: None }), update_authority: None, primary_sale_happened: None,
     // is_mutable: Some(true).
-    let mut buf = [0u8; MAX_CPI_DATA_LEN];
+    let mut buf = cpi_data_buffer();
     let cpi_data = concat(
         &mut buf,
         &[UPDATE_METADATA_ACCOUNT_V2, 1],

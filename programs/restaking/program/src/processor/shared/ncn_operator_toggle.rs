@@ -1,7 +1,10 @@
 //! `NcnWarmupOperator` / `NcnCooldownOperator`: the NCN operator admin moves
 //! the NCN's side of an `NcnOperatorState`.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnOperatorState, Operator},
@@ -29,8 +32,9 @@ pub fn ncn_operator_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
+    // Both addresses proven by the state's PDA below (`check_account_bound`).
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    check_account_bound::<Operator>(program_id, operator_info, false)?;
     NcnOperatorState::load(
         program_id,
         state_info,
@@ -40,12 +44,17 @@ pub fn ncn_operator_toggle(
     )?;
     load_signer(admin, false)?;
 
-    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_operator_admin(admin.address())?;
-
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    let mut state_data = state_info.try_borrow_mut()?;
-    let state = NcnOperatorState::from_bytes_mut(&mut state_data)?;
+    // SAFETY: config, NCN / operator and state carry different discriminators,
+    // each checked above, so they are distinct accounts; each is viewed once and
+    // only the state mutably.
+    let (config, ncn, state) = unsafe {
+        (
+            Config::view(config_info),
+            Ncn::view(ncn_info),
+            NcnOperatorState::view_mut(state_info),
+        )
+    };
+    ncn.check_operator_admin(admin.address())?;
     toggle.apply(
         &mut state.ncn_opt_in_state,
         Clock::get()?.slot,

@@ -1,7 +1,10 @@
 //! `WarmupNcnVaultSlasherTicket` / `CooldownNcnVaultSlasherTicket`: the NCN
 //! slasher admin moves a slasher's ticket for a vault.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
@@ -45,9 +48,10 @@ pub fn ncn_vault_slasher_ticket_toggle(
         };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // Address proven by the first ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     load_vault(&config.vault_program, vault_info, false)?;
     if let Some(ncn_vault_ticket_info) = ncn_vault_ticket {
         NcnVaultTicket::load(
@@ -68,10 +72,16 @@ pub fn ncn_vault_slasher_ticket_toggle(
     )?;
     load_signer(admin, false)?;
 
-    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_slasher_admin(admin.address())?;
-
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    let ticket = NcnVaultSlasherTicket::from_bytes_mut(&mut ticket_data)?;
+    // SAFETY: config, NCN / operator and ticket carry different discriminators,
+    // each checked above, so they are distinct accounts; each is viewed once and
+    // only the ticket mutably.
+    let (ncn, ticket) = unsafe {
+        (
+            Ncn::view(ncn_info),
+            NcnVaultSlasherTicket::view_mut(ticket_info),
+        )
+    };
+    ncn.check_slasher_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,
         Clock::get()?.slot,

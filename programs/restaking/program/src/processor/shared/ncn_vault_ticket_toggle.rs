@@ -1,7 +1,10 @@
 //! `WarmupNcnVaultTicket` / `CooldownNcnVaultTicket`: the NCN vault admin
 //! moves the NCN's opt-in to a vault.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultTicket},
@@ -35,9 +38,10 @@ pub fn ncn_vault_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // Address proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     if load_vault_account {
         load_vault(&config.vault_program, vault_info, false)?;
     }
@@ -50,10 +54,11 @@ pub fn ncn_vault_ticket_toggle(
     )?;
     load_signer(admin, false)?;
 
-    Ncn::from_bytes(&ncn_info.try_borrow()?)?.check_vault_admin(admin.address())?;
-
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    let ticket = NcnVaultTicket::from_bytes_mut(&mut ticket_data)?;
+    // SAFETY: config, NCN / operator and ticket carry different discriminators,
+    // each checked above, so they are distinct accounts; each is viewed once and
+    // only the ticket mutably.
+    let (ncn, ticket) = unsafe { (Ncn::view(ncn_info), NcnVaultTicket::view_mut(ticket_info)) };
+    ncn.check_vault_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,
         Clock::get()?.slot,

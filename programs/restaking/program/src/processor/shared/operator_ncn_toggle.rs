@@ -2,7 +2,10 @@
 //! the operator's side of an `NcnOperatorState`. The operator is loaded
 //! before the NCN, as in the original.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnOperatorState, Operator},
@@ -30,8 +33,9 @@ pub fn operator_ncn_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
-    Ncn::load(program_id, ncn_info, false)?;
+    // Both addresses proven by the state's PDA below (`check_account_bound`).
+    check_account_bound::<Operator>(program_id, operator_info, false)?;
+    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
     NcnOperatorState::load(
         program_id,
         state_info,
@@ -41,12 +45,17 @@ pub fn operator_ncn_toggle(
     )?;
     load_signer(admin, false)?;
 
-    Operator::from_bytes(&operator_info.try_borrow()?)?.check_ncn_admin(admin.address())?;
-
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    let mut state_data = state_info.try_borrow_mut()?;
-    let state = NcnOperatorState::from_bytes_mut(&mut state_data)?;
+    // SAFETY: config, NCN / operator and state carry different discriminators,
+    // each checked above, so they are distinct accounts; each is viewed once and
+    // only the state mutably.
+    let (config, operator, state) = unsafe {
+        (
+            Config::view(config_info),
+            Operator::view(operator_info),
+            NcnOperatorState::view_mut(state_info),
+        )
+    };
+    operator.check_ncn_admin(admin.address())?;
     toggle.apply(
         &mut state.operator_opt_in_state,
         Clock::get()?.slot,

@@ -1,7 +1,10 @@
 //! `WarmupOperatorVaultTicket` / `CooldownOperatorVaultTicket`: the operator
 //! vault admin moves the operator's opt-in to a vault.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Operator, OperatorVaultTicket},
@@ -30,9 +33,10 @@ pub fn operator_vault_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
+    // Address proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Operator>(program_id, operator_info, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
     load_vault(&config.vault_program, vault_info, false)?;
     OperatorVaultTicket::load(
         program_id,
@@ -43,10 +47,16 @@ pub fn operator_vault_ticket_toggle(
     )?;
     load_signer(admin, false)?;
 
-    Operator::from_bytes(&operator_info.try_borrow()?)?.check_vault_admin(admin.address())?;
-
-    let mut ticket_data = ticket_info.try_borrow_mut()?;
-    let ticket = OperatorVaultTicket::from_bytes_mut(&mut ticket_data)?;
+    // SAFETY: config, NCN / operator and ticket carry different discriminators,
+    // each checked above, so they are distinct accounts; each is viewed once and
+    // only the ticket mutably.
+    let (operator, ticket) = unsafe {
+        (
+            Operator::view(operator_info),
+            OperatorVaultTicket::view_mut(ticket_info),
+        )
+    };
+    operator.check_vault_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,
         Clock::get()?.slot,

@@ -58,7 +58,7 @@ pub fn load_delegation_of_vault(
 /// allocation method; then the greedy withdrawal allocation, the roll forward
 /// and the tracker's running total (the overflow errors of
 /// `DelegationState`).
-#[inline(always)]
+#[inline(never)]
 pub fn crank_operator(
     vault: &mut Vault,
     tracker: &mut VaultUpdateStateTracker,

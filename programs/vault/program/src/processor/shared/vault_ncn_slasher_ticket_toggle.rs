@@ -1,7 +1,10 @@
 //! `WarmupVaultNcnSlasherTicket` / `CooldownVaultNcnSlasherTicket`: the
 //! vault's slasher admin moves a `VaultNcnSlasherTicket`.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     error::VaultError,
     restaking::state::Ncn,
@@ -35,10 +38,11 @@ pub fn vault_ncn_slasher_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Vault::load(program_id, vault_info, false)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    // Both addresses proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     VaultNcnSlasherTicket::load(
         program_id,
         vault_ncn_slasher_ticket,
@@ -49,15 +53,17 @@ pub fn vault_ncn_slasher_ticket_toggle(
     )?;
     load_signer(admin, false)?;
 
-    let vault_data = vault_info.try_borrow()?;
-    let vault = Vault::from_bytes(&vault_data)?;
+    // SAFETY: config, vault and ticket carry different discriminators, each
+    // checked above, so they are distinct accounts; each is viewed once and only
+    // the ticket mutably.
+    let vault = unsafe { Vault::view(vault_info) };
     vault.check_slasher_admin(admin.address())?;
     let slot = Clock::get()?.slot;
     let epoch_length = config.epoch_length();
     vault.check_update_state_ok(slot, epoch_length)?;
     vault.check_is_paused()?;
 
-    let mut ticket_data = vault_ncn_slasher_ticket.try_borrow_mut()?;
-    let ticket = VaultNcnSlasherTicket::from_bytes_mut(&mut ticket_data)?;
+    // SAFETY: see above.
+    let ticket = unsafe { VaultNcnSlasherTicket::view_mut(vault_ncn_slasher_ticket) };
     toggle.apply(&mut ticket.state, slot, epoch_length, failed)
 }

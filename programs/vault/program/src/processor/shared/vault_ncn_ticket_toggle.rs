@@ -2,7 +2,10 @@
 //! moves a `VaultNcnTicket` (cooling down works whether or not the NCN still
 //! supports the vault).
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, AccountType},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     error::VaultError,
     restaking::state::Ncn,
@@ -31,10 +34,11 @@ pub fn vault_ncn_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, false)?;
-    let config_data = config_info.try_borrow()?;
-    let config = Config::from_bytes(&config_data)?;
-    Ncn::load(&config.restaking_program, ncn, false)?;
+    // Both addresses proven by the ticket's PDA below (`check_account_bound`).
+    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    // SAFETY: checked by `Config::load` above; never viewed mutably here.
+    let config = unsafe { Config::view(config_info) };
+    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     VaultNcnTicket::load(
         program_id,
         vault_ncn_ticket,
@@ -44,15 +48,17 @@ pub fn vault_ncn_ticket_toggle(
     )?;
     load_signer(admin, false)?;
 
-    let vault_data = vault_info.try_borrow()?;
-    let vault = Vault::from_bytes(&vault_data)?;
+    // SAFETY: config, vault and ticket carry different discriminators, each
+    // checked above, so they are distinct accounts; each is viewed once and only
+    // the ticket mutably.
+    let vault = unsafe { Vault::view(vault_info) };
     vault.check_ncn_admin(admin.address())?;
     let slot = Clock::get()?.slot;
     let epoch_length = config.epoch_length();
     vault.check_update_state_ok(slot, epoch_length)?;
     vault.check_is_paused()?;
 
-    let mut ticket_data = vault_ncn_ticket.try_borrow_mut()?;
-    let ticket = VaultNcnTicket::from_bytes_mut(&mut ticket_data)?;
+    // SAFETY: see above.
+    let ticket = unsafe { VaultNcnTicket::view_mut(vault_ncn_ticket) };
     toggle.apply(&mut ticket.state, slot, epoch_length, failed)
 }
