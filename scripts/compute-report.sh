@@ -46,8 +46,16 @@ fi
 args=("$mode" --measured "$measured")
 if [[ -n "$compare_dir" ]]; then
   compare="$root/target/cu/compare.txt"
-  # Another build may fail tests that pin this project's behaviour; its successes still count.
-  JITO_SBF_OUT_DIR="$(cd "$compare_dir" && pwd)" measure "$compare" --no-fail-fast || true
+  # Build first: a build failure stops here. Another build may then fail tests that pin this
+  # project's behaviour; its successes still count, but it must have measured something.
+  cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test compute_bench --quiet --no-run
+  rc=0
+  JITO_SBF_OUT_DIR="$(cd "$compare_dir" && pwd)" measure "$compare" --no-fail-fast || rc=$?
+  if [[ ! -s $compare ]]; then
+    echo "error: the benchmark measured nothing on the builds in $compare_dir (exit $rc)" >&2
+    exit 1
+  fi
+  ((rc == 0)) || echo "note: some benchmark cases failed on the builds in $compare_dir (exit $rc); the report compares the others" >&2
   args+=(--compare "$compare")
 fi
 "${cargo_run[@]}" "${args[@]}"

@@ -36,6 +36,10 @@ rm -rf "$raw"
 mkdir -p "$raw"
 # The random sequences: the tests' fixed default seeds, 48 sequences each
 # (about 6,000 instruction steps in all; JITO_RECORD_RANDOM_CASES to change).
+# Build every target first: a build failure stops here; a failing test below is only a warning (its cases are recorded).
+test_args=()
+for t in "${targets[@]}"; do test_args+=(--test "$t"); done
+cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --no-run "${test_args[@]}"
 for t in "${targets[@]}"; do
   echo "==> recording $t"
   env_extra=()

@@ -11,6 +11,9 @@ cd "$root"
 source scripts/env.sh
 step() { printf '\n==> %s\n' "$*"; }
 start=$SECONDS
+# Fails with a message if a script lost its exec bit or a toolchain pin disagrees with
+# rust-toolchain.toml. Every step below is required: none is skipped.
+jito_preflight
 
 step "setup"
 scripts/setup.sh
@@ -49,13 +52,9 @@ cargo +"$JITO_TOOLCHAIN" package --locked --quiet -p jito-restaking-client -p ji
 step "compute budgets and report"
 scripts/compute-report.sh --check --measured "$cu_file"
 
-if [[ -x scripts/codegen.sh ]]; then
-  step "generated IDLs and clients are up to date"
-  scripts/codegen.sh --check
-fi
-if [[ -x scripts/js-test.sh ]]; then
-  step "JS end-to-end tests"
-  scripts/js-test.sh
-fi
+step "generated IDLs and clients are up to date"
+scripts/codegen.sh --check
+step "JS end-to-end tests"
+scripts/js-test.sh
 
 printf '\nall tests passed in %ss\n' "$((SECONDS - start))"
