@@ -25,8 +25,12 @@ pub use solana_program_error::ProgramError;
 pub use solana_pubkey::Pubkey;
 
 pub mod bench_world;
+pub mod client_decode;
+pub mod codes;
+pub mod layout_oracle;
 pub mod negative;
 pub mod oracle;
+pub mod pda;
 pub mod restaking_adversarial_world;
 pub mod restaking_world;
 pub mod restaking_world2;

@@ -24,7 +24,7 @@ use std::{
 
 use mollusk_svm::result::ProgramResult as RunResult;
 
-pub use crate::bench_world::METAPLEX_ID;
+pub use crate::pda::METAPLEX_ID;
 use crate::{
     Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError, Pubkey,
     RESTAKING_PROGRAM_ID, VAULT_PROGRAM_ID,
