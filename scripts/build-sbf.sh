@@ -14,7 +14,9 @@
 #                                             failed on and the error code. More CU and bytes;
 #                                             never deploy them. The release files are not
 #                                             touched (nor changed by the feature).
-# The two flags combine (a legacy-numbered logging build).
+# The two flags combine (a legacy-numbered logging build). Each build also writes the list of the
+# sources it came from (`.sources`, `.sources_legacy` next to the .so files; scripts/env.sh
+# `jito_program_sources`), which the Mollusk harness checks before loading a .so.
 set -euo pipefail
 
 logging=0 legacy=0
@@ -83,6 +85,7 @@ if (( ${#features[@]} )); then
   pkg_args+=(--features "$(IFS=,; echo "${features[*]}")")
 fi
 
+sources="$(jito_program_sources)"
 cargo +"$JITO_TOOLCHAIN" build --release --locked \
   --target bpfel-unknown-none \
   --target-dir "$target_dir" \
@@ -95,6 +98,9 @@ for p in "${packages[@]}" "${extra_packages[@]}"; do
   name="${p//-/_}"
   cp "$target_dir/bpfel-unknown-none/release/lib${name}.so" "$out_dir/${name}${suffix}.so"
 done
+# The sources this build comes from, taken before it starts (an edit during the build leaves the
+# result stale): the Mollusk harness refuses these .so files once the sources differ.
+printf '%s\n' "$sources" >"$out_dir/.sources${suffix}"
 for p in "${packages[@]}"; do
   f="$out_dir/${p//-/_}${suffix}.so"
   printf '%s  %s bytes  sha256 %s\n' "$f" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"

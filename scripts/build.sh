@@ -33,12 +33,14 @@ step() {
   printf '==> %s: done in %ss (total %ss)\n' "$name" "$((SECONDS - t0))" "$((SECONDS - start))"
 }
 
+source scripts/env.sh
+# Fails with a message if a script lost its exec bit or a toolchain pin disagrees with
+# rust-toolchain.toml. Every step below is required: none is skipped.
+jito_preflight
 step "setup (toolchain, sbpf-linker, codegen npm packages)" scripts/setup.sh
 step "build SBF programs -> target/deploy/*.so" scripts/build-sbf.sh
 step "build the vault program with the legacy numbering -> target/deploy/jito_vault_program_legacy.so" \
   scripts/build-sbf.sh --legacy-numbering
-if [[ -x scripts/codegen.sh ]]; then
-  step "regenerate IDLs and clients" scripts/codegen.sh
-fi
+step "regenerate IDLs and clients" scripts/codegen.sh
 step "compute report (compiles and runs the Mollusk benchmark)" scripts/compute-report.sh --write
 printf '\nprograms: target/deploy/*.so   report: compute_reports/   total %ss\n' "$((SECONDS - start))"

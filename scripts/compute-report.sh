@@ -29,13 +29,16 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -n "$mode" ]] || { echo "usage: $0 --write|--update-budgets|--check [--measured FILE] [--compare DIR]" >&2; exit 2; }
 
-cargo_run=(cargo +"$JITO_TOOLCHAIN" run --quiet --locked -p mollusk-tests --bin compute_report --)
+# --workspace: the features of the test command's `cargo test --workspace`, so that its build is
+# reused (`-p mollusk-tests` alone resolves other features and compiles the agave stack again).
+# The report itself is the test target compute_report (no libtest harness; mollusk_tests/Cargo.toml).
+report=(cargo +"$JITO_TOOLCHAIN" test --workspace --quiet --locked --test compute_report --)
 mkdir -p target/cu
 
 measure() { # $1: output file; remaining: extra cargo test flags
   local out="$1"; shift
   rm -f "$out"
-  JITO_CU_OUT="$out" cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test compute_bench --quiet "$@"
+  JITO_CU_OUT="$out" cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test compute_bench --quiet "$@"
 }
 
 if [[ -z "$measured" ]]; then
@@ -46,8 +49,16 @@ fi
 args=("$mode" --measured "$measured")
 if [[ -n "$compare_dir" ]]; then
   compare="$root/target/cu/compare.txt"
-  # Another build may fail tests that pin this project's behaviour; its successes still count.
-  JITO_SBF_OUT_DIR="$(cd "$compare_dir" && pwd)" measure "$compare" --no-fail-fast || true
+  # Build first: a build failure stops here. Another build may then fail tests that pin this
+  # project's behaviour; its successes still count, but it must have measured something.
+  cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test compute_bench --quiet --no-run
+  rc=0
+  JITO_SBF_OUT_DIR="$(cd "$compare_dir" && pwd)" measure "$compare" --no-fail-fast || rc=$?
+  if [[ ! -s $compare ]]; then
+    echo "error: the benchmark measured nothing on the builds in $compare_dir (exit $rc)" >&2
+    exit 1
+  fi
+  ((rc == 0)) || echo "note: some benchmark cases failed on the builds in $compare_dir (exit $rc); the report compares the others" >&2
   args+=(--compare "$compare")
 fi
-"${cargo_run[@]}" "${args[@]}"
+"${report[@]}" "${args[@]}"

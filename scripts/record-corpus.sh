@@ -36,13 +36,18 @@ rm -rf "$raw"
 mkdir -p "$raw"
 # The random sequences: the tests' fixed default seeds, 48 sequences each
 # (about 6,000 instruction steps in all; JITO_RECORD_RANDOM_CASES to change).
+# Build every target first (--workspace: the test command's features, so its build is reused):
+# a build failure stops here; a failing test below is only a warning (its cases are recorded).
+test_args=()
+for t in "${targets[@]}"; do test_args+=(--test "$t"); done
+cargo +"$JITO_TOOLCHAIN" test --workspace --locked --no-run "${test_args[@]}"
 for t in "${targets[@]}"; do
   echo "==> recording $t"
   env_extra=()
   if [[ "$t" == *_random ]]; then
     env_extra=(JITO_PROPTEST_CASES="${JITO_RECORD_RANDOM_CASES:-48}")
   fi
-  env "${env_extra[@]}" JITO_ORACLE_RECORD="$raw" cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test "$t" -q 2>&1 | tail -3 || echo "warning: $t failed (its cases are recorded anyway)"
+  env "${env_extra[@]}" JITO_ORACLE_RECORD="$raw" cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test "$t" -q 2>&1 | tail -3 || echo "warning: $t failed (its cases are recorded anyway)"
 done
 echo "==> packing"
 cargo +"$JITO_TOOLCHAIN" run --locked -q -p mollusk-tests --bin oracle_pack -- "$raw"

@@ -11,6 +11,9 @@ cd "$root"
 source scripts/env.sh
 step() { printf '\n==> %s\n' "$*"; }
 start=$SECONDS
+# Fails with a message if a script lost its exec bit or a toolchain pin disagrees with
+# rust-toolchain.toml. Every step below is required: none is skipped.
+jito_preflight
 
 step "setup"
 scripts/setup.sh
@@ -28,6 +31,9 @@ cargo +"$JITO_TOOLCHAIN" clippy --workspace --all-targets --locked --quiet -- -D
 cargo +"$JITO_TOOLCHAIN" clippy -p jito-restaking-client -p jito-vault-client --features fetch \
   --locked --quiet -- -D warnings
 
+# Every cargo command resolves features for the whole workspace (--workspace; a target filter
+# where needed): `-p mollusk-tests` alone resolves other features (the CLI turns on the clients'
+# `fetch` and agave's serde/wincode) and compiles the Mollusk/agave stack a second time.
 step "Rust tests (unit, Mollusk, clients, CLI offline)"
 mkdir -p target/cu
 cu_file="$root/target/cu/measured.txt"
@@ -37,10 +43,10 @@ JITO_CU_OUT="$cu_file" cargo +"$JITO_TOOLCHAIN" test --workspace --locked
 step "vault Mollusk tests against the legacy-numbered build (JITO_VAULT_NUMBERING=legacy)"
 # Same tests and binaries; the harness loads jito_vault_program_legacy.so and sends every vault
 # instruction through the client's legacy numbering (mollusk_tests::for_vault_build).
-JITO_VAULT_NUMBERING=legacy cargo +"$JITO_TOOLCHAIN" test --locked -p mollusk-tests --test 'vault_*'
+JITO_VAULT_NUMBERING=legacy cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test 'vault_*'
 
 step "oracle replay: counts (the replay itself ran above)"
-cargo +"$JITO_TOOLCHAIN" test --locked -q -p mollusk-tests --test oracle_replay -- --nocapture 2>&1 \
+cargo +"$JITO_TOOLCHAIN" test --workspace --locked -q --test oracle_replay -- --nocapture 2>&1 \
   | grep -E "^ORACLE|^  deviation"
 
 step "Rust clients package (cargo package --locked)"
@@ -49,14 +55,10 @@ cargo +"$JITO_TOOLCHAIN" package --locked --quiet -p jito-restaking-client -p ji
 step "compute budgets and report"
 scripts/compute-report.sh --check --measured "$cu_file"
 
-if [[ -x scripts/codegen.sh ]]; then
-  step "generated IDLs and clients are up to date"
-  scripts/codegen.sh --check
-fi
-if [[ -x scripts/js-test.sh ]]; then
-  step "JS end-to-end tests"
-  scripts/js-test.sh
-fi
+step "generated IDLs and clients are up to date"
+scripts/codegen.sh --check
+step "JS end-to-end tests"
+scripts/js-test.sh
 
 step "tests on a real validator: the CLI and the JS client over JSON-RPC"
 scripts/test-validator.sh

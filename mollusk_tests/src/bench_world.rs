@@ -24,9 +24,7 @@ use crate::{
     SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
-/// Metaplex Token Metadata program id (`metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s`).
-pub const METAPLEX_ID: Pubkey =
-    Pubkey::from_str_const("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s");
+pub use crate::pda::METAPLEX_ID;
 
 /// Both configs' default epoch length (the original's `DEFAULT_SLOTS_PER_EPOCH`).
 pub const EPOCH_LENGTH: u64 = 432_000;
@@ -310,11 +308,7 @@ impl VaultKeys {
             admin,
             address,
             vrt_mint,
-            burn_vault: Pubkey::find_program_address(
-                &[b"burn_vault", base.as_ref()],
-                &VAULT_PROGRAM_ID,
-            )
-            .0,
+            burn_vault: crate::pda::vault::burn_vault_pda(&base).0,
             st_account: ata(&address, st_mint),
             fee_vrt_account: ata(&admin, &vrt_mint),
         }

@@ -10,7 +10,11 @@
 //! [`for_vault_build`], where they are processed, re-tags the vault ones through
 //! the client's [`VaultNumbering`], as a user of that build does.
 
-use std::{borrow::Cow, path::PathBuf, sync::OnceLock};
+use std::{
+    borrow::Cow,
+    path::{Path, PathBuf},
+    sync::OnceLock,
+};
 
 pub use jito_vault_client::numbering::VaultNumbering;
 
@@ -21,8 +25,12 @@ pub use solana_program_error::ProgramError;
 pub use solana_pubkey::Pubkey;
 
 pub mod bench_world;
+pub mod client_decode;
+pub mod codes;
+pub mod layout_oracle;
 pub mod negative;
 pub mod oracle;
+pub mod pda;
 pub mod restaking_adversarial_world;
 pub mod restaking_world;
 pub mod restaking_world2;
@@ -105,7 +113,8 @@ pub fn for_vault_build(ix: &Instruction) -> Cow<'_, Instruction> {
     }
 }
 
-/// The bytes of a built program (`<name>.so` in [`sbf_out_dir`]), read once.
+/// The bytes of a built program (`<name>.so` in [`sbf_out_dir`]), read once
+/// ([`read_built_program`]: a stale build is refused).
 pub fn read_program(name: &str) -> &'static [u8] {
     static RESTAKING: OnceLock<Vec<u8>> = OnceLock::new();
     static VAULT: OnceLock<Vec<u8>> = OnceLock::new();
@@ -116,16 +125,122 @@ pub fn read_program(name: &str) -> &'static [u8] {
         "jito_vault_program_legacy" => &VAULT_LEGACY,
         _ => panic!("unknown program {name}"),
     };
-    cell.get_or_init(|| {
-        let path = sbf_out_dir().join(format!("{name}.so"));
-        std::fs::read(&path).unwrap_or_else(|e| {
-            panic!(
-                "cannot read {} ({e}); build the programs first: scripts/build-sbf.sh \
-                 (and scripts/build-sbf.sh --legacy-numbering for the legacy vault)",
-                path.display()
-            )
-        })
+    cell.get_or_init(|| read_built_program(&sbf_out_dir(), name))
+}
+
+/// The workspace root.
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The sources a program build depends on, as `path -> sha256 hex`: the same list as
+/// `jito_program_sources` in `scripts/env.sh` (every `.rs` and `Cargo.toml` under `programs/`,
+/// the workspace `Cargo.toml` and `Cargo.lock`, `scripts/build-sbf.sh`), computed once.
+fn program_sources() -> &'static std::collections::BTreeMap<String, String> {
+    static SOURCES: OnceLock<std::collections::BTreeMap<String, String>> = OnceLock::new();
+    SOURCES.get_or_init(|| {
+        fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+            let entries =
+                std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            for entry in entries {
+                let path = entry.expect("read_dir entry").path();
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if path.is_dir() {
+                    if name != "target" {
+                        walk(root, &path, out);
+                    }
+                } else if name.ends_with(".rs") || name == "Cargo.toml" {
+                    let relative = path.strip_prefix(root).expect("under the root");
+                    out.push(relative.to_string_lossy().into_owned());
+                }
+            }
+        }
+        let root = workspace_root();
+        let mut files = Vec::new();
+        walk(&root, &root.join("programs"), &mut files);
+        files.extend(["Cargo.toml", "Cargo.lock", "scripts/build-sbf.sh"].map(String::from));
+        files
+            .into_iter()
+            .map(|file| {
+                let bytes = std::fs::read(root.join(&file))
+                    .unwrap_or_else(|e| panic!("cannot read {file} ({e})"));
+                let digest = <sha2::Sha256 as sha2::Digest>::digest(&bytes);
+                let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                (file, hex)
+            })
+            .collect()
     })
+}
+
+/// Reads `<dir>/<name>.so`, refusing a stale build: `scripts/build-sbf.sh` writes the sources it
+/// built from next to the `.so` files (`.sources`, `.sources_legacy` for `*_legacy.so`), and a
+/// build whose sources changed since, or that has no such record in `target/deploy` (where only
+/// that script writes), panics with the command that rebuilds it. A `.so` elsewhere without a
+/// record (e.g. the original programs for `compute-report.sh --compare`) is read as it is.
+pub fn read_built_program(dir: &Path, name: &str) -> Vec<u8> {
+    let path = dir.join(format!("{name}.so"));
+    let root = workspace_root();
+    let shown = path.strip_prefix(&root).unwrap_or(&path).display();
+    let legacy = name.ends_with("_legacy");
+    let logging = dir.file_name().is_some_and(|n| n == "logging");
+    let command = format!(
+        "scripts/build-sbf.sh{}{}",
+        if legacy { " --legacy-numbering" } else { "" },
+        if logging { " --logging" } else { "" }
+    );
+    let elf = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!("cannot read {shown} ({e}); build the programs first: {command}")
+    });
+    let stamp = dir.join(if legacy {
+        ".sources_legacy"
+    } else {
+        ".sources"
+    });
+    let deploy = std::fs::canonicalize(root.join("target/deploy"));
+    let ours = match (std::fs::canonicalize(dir), deploy) {
+        (Ok(dir), Ok(deploy)) => dir.starts_with(deploy),
+        _ => false,
+    };
+    let recorded = match std::fs::read_to_string(&stamp) {
+        Ok(text) => text,
+        Err(_) if !ours => return elf,
+        Err(_) => panic!(
+            "{shown} has no record of the sources it was built from ({} missing): \
+             rebuild it with {command}",
+            stamp.strip_prefix(&root).unwrap_or(&stamp).display()
+        ),
+    };
+    let recorded: std::collections::BTreeMap<&str, &str> = recorded
+        .lines()
+        .filter_map(|line| line.split_once("  "))
+        .map(|(hash, file)| (file, hash))
+        .collect();
+    let current = program_sources();
+    let mut changed: Vec<&str> = current
+        .iter()
+        .filter(|(file, hash)| recorded.get(file.as_str()) != Some(&hash.as_str()))
+        .map(|(file, _)| file.as_str())
+        .collect();
+    changed.extend(
+        recorded
+            .keys()
+            .copied()
+            .filter(|file| !current.contains_key(*file)),
+    );
+    if !changed.is_empty() {
+        let listed = changed.len().min(8);
+        let what = if changed.len() == 1 {
+            "a source"
+        } else {
+            "sources"
+        };
+        let more = if changed.len() > listed { ", ..." } else { "" };
+        panic!(
+            "{shown} is stale: {what} changed since it was built ({}{more}); rebuild it with {command}",
+            changed[..listed].join(", ")
+        );
+    }
+    elf
 }
 
 /// A Mollusk with both programs (the vault build of [`vault_numbering`]) and the
@@ -142,18 +257,14 @@ pub fn mollusk_with_program_ids(restaking: &Pubkey, vault: &Pubkey) -> Mollusk {
 
 /// [`mollusk_with_program_ids`] with the `.so` files of `dir` (e.g. the `logging` builds of
 /// `scripts/build-sbf.sh --logging` in `target/deploy/logging`).
-pub fn mollusk_with_programs(restaking: &Pubkey, vault: &Pubkey, dir: &std::path::Path) -> Mollusk {
+pub fn mollusk_with_programs(restaking: &Pubkey, vault: &Pubkey, dir: &Path) -> Mollusk {
     let mut mollusk = Mollusk::default();
     let loader = mollusk_svm::program::loader_keys::LOADER_V3;
-    let elf = |name: &str| -> std::borrow::Cow<'static, [u8]> {
+    let elf = |name: &str| -> Cow<'static, [u8]> {
         if dir == sbf_out_dir().as_path() {
-            std::borrow::Cow::Borrowed(read_program(name))
+            Cow::Borrowed(read_program(name))
         } else {
-            let path = dir.join(format!("{name}.so"));
-            std::borrow::Cow::Owned(
-                std::fs::read(&path)
-                    .unwrap_or_else(|e| panic!("cannot read {} ({e})", path.display())),
-            )
+            Cow::Owned(read_built_program(dir, name))
         }
     };
     mollusk.add_program_with_loader_and_elf(restaking, &loader, &elf("jito_restaking_program"));

@@ -24,7 +24,7 @@ use std::{
 
 use mollusk_svm::result::ProgramResult as RunResult;
 
-pub use crate::bench_world::METAPLEX_ID;
+pub use crate::pda::METAPLEX_ID;
 use crate::{
     Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError, Pubkey,
     RESTAKING_PROGRAM_ID, VAULT_PROGRAM_ID,
@@ -89,10 +89,9 @@ pub fn original_mollusk() -> Mollusk {
 
 /// The project's programs, set up as [`original_mollusk`].
 pub fn replay_mollusk() -> Mollusk {
-    let dir = crate::sbf_out_dir();
     with_programs(
-        &read_elf(dir.join("jito_restaking_program.so")),
-        &read_elf(dir.join("jito_vault_program.so")),
+        crate::read_program("jito_restaking_program"),
+        crate::read_program("jito_vault_program"),
     )
 }
 

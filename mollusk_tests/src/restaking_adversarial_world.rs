@@ -21,59 +21,8 @@ use crate::{
 /// Lamports of every funded test wallet.
 pub const WALLET_LAMPORTS: u64 = 10_000_000_000;
 
-/// Instruction tags (variant index of the original `RestakingInstruction`).
-pub mod tag {
-    pub const INITIALIZE_CONFIG: u8 = 0;
-    pub const INITIALIZE_NCN: u8 = 1;
-    pub const INITIALIZE_OPERATOR: u8 = 2;
-    pub const INITIALIZE_NCN_VAULT_SLASHER_TICKET: u8 = 3;
-    pub const INITIALIZE_NCN_VAULT_TICKET: u8 = 4;
-    pub const INITIALIZE_OPERATOR_VAULT_TICKET: u8 = 5;
-    pub const INITIALIZE_NCN_OPERATOR_STATE: u8 = 6;
-    pub const WARMUP_NCN_VAULT_TICKET: u8 = 7;
-    pub const COOLDOWN_NCN_VAULT_TICKET: u8 = 8;
-    pub const NCN_WARMUP_OPERATOR: u8 = 9;
-    pub const NCN_COOLDOWN_OPERATOR: u8 = 10;
-    pub const OPERATOR_WARMUP_NCN: u8 = 11;
-    pub const OPERATOR_COOLDOWN_NCN: u8 = 12;
-    pub const WARMUP_NCN_VAULT_SLASHER_TICKET: u8 = 13;
-    pub const COOLDOWN_NCN_VAULT_SLASHER_TICKET: u8 = 14;
-    pub const WARMUP_OPERATOR_VAULT_TICKET: u8 = 15;
-    pub const COOLDOWN_OPERATOR_VAULT_TICKET: u8 = 16;
-    pub const NCN_SET_ADMIN: u8 = 17;
-    pub const NCN_SET_SECONDARY_ADMIN: u8 = 18;
-    pub const OPERATOR_SET_ADMIN: u8 = 19;
-    pub const OPERATOR_SET_SECONDARY_ADMIN: u8 = 20;
-    pub const OPERATOR_SET_FEE: u8 = 21;
-    pub const NCN_DELEGATE_TOKEN_ACCOUNT: u8 = 22;
-    pub const OPERATOR_DELEGATE_TOKEN_ACCOUNT: u8 = 23;
-    pub const SET_CONFIG_ADMIN: u8 = 24;
-}
-
-/// Custom error codes of the original `RestakingError`.
-pub mod err {
-    pub const NCN_OPERATOR_ADMIN_INVALID: u32 = 1000;
-    pub const NCN_COOLDOWN_OPERATOR_FAILED: u32 = 1001;
-    pub const NCN_SLASHER_ADMIN_INVALID: u32 = 1002;
-    pub const NCN_VAULT_ADMIN_INVALID: u32 = 1003;
-    pub const NCN_ADMIN_INVALID: u32 = 1004;
-    pub const NCN_DELEGATE_ADMIN_INVALID: u32 = 1005;
-    pub const NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN: u32 = 1006;
-    pub const NCN_VAULT_TICKET_FAILED_COOLDOWN: u32 = 1007;
-    pub const NCN_WARMUP_OPERATOR_FAILED: u32 = 1008;
-    pub const NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP: u32 = 1009;
-    pub const NCN_VAULT_TICKET_FAILED_WARMUP: u32 = 1010;
-    pub const OPERATOR_NCN_ADMIN_INVALID: u32 = 2000;
-    pub const OPERATOR_VAULT_ADMIN_INVALID: u32 = 2001;
-    pub const OPERATOR_ADMIN_INVALID: u32 = 2002;
-    pub const OPERATOR_DELEGATE_ADMIN_INVALID: u32 = 2003;
-    pub const OPERATOR_COOLDOWN_NCN_FAILED: u32 = 2004;
-    pub const OPERATOR_VAULT_TICKET_FAILED_COOLDOWN: u32 = 2005;
-    pub const OPERATOR_VAULT_TICKET_FAILED_WARMUP: u32 = 2006;
-    pub const OPERATOR_WARMUP_NCN_FAILED: u32 = 2007;
-    pub const OPERATOR_FEE_CAP_EXCEEDED: u32 = 2008;
-    pub const CONFIG_ADMIN_INVALID: u32 = 2014;
-}
+/// Instruction tags and custom error codes (the shared table).
+pub use crate::codes::{restaking_err as err, restaking_tag as tag};
 
 /// Discriminators, lengths and field offsets (whole account, header included).
 pub mod layout {
@@ -171,51 +120,13 @@ pub fn key(group: u8, n: u8) -> Pubkey {
 // PDAs.
 // ---------------------------------------------------------------------------
 
-pub fn config_pda() -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"config"], &RESTAKING_PROGRAM_ID)
-}
-pub fn ncn_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"ncn", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-pub fn operator_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"operator", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-pub fn ncn_operator_state_pda(ncn: &Pubkey, operator: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"ncn_operator_state", ncn.as_ref(), operator.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn ncn_vault_ticket_pda(ncn: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"ncn_vault_ticket", ncn.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn operator_vault_ticket_pda(operator: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"operator_vault_ticket", operator.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn ncn_vault_slasher_ticket_pda(
-    ncn: &Pubkey,
-    vault: &Pubkey,
-    slasher: &Pubkey,
-) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[
-            b"ncn_slasher_ticket",
-            ncn.as_ref(),
-            vault.as_ref(),
-            slasher.as_ref(),
-        ],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
+pub use crate::pda::{
+    restaking::{
+        config_pda, ncn_operator_state_pda, ncn_pda, ncn_vault_slasher_ticket_pda,
+        ncn_vault_ticket_pda, operator_pda, operator_vault_ticket_pda,
+    },
+    vault::vault_pda,
+};
 
 // ---------------------------------------------------------------------------
 // Byte layouts.

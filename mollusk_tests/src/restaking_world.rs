@@ -8,7 +8,7 @@
 //! (`jito-restaking-client`), and [`decode`] reads written accounts back through
 //! the client's account types, so the client is tested against the program too.
 
-use jito_restaking_client::{accounts as client, instructions::*, types::SlotToggle};
+use jito_restaking_client::{accounts as client, instructions::*};
 
 use crate::{
     owned_account, program_account, rent_exempt, system_account, Account, Instruction,
@@ -32,76 +32,20 @@ pub mod len {
     pub const VAULT: usize = 1111;
 }
 
-/// Custom error codes of the original `RestakingError` used by these tests.
-pub mod err {
-    pub const NCN_OPERATOR_ADMIN_INVALID: u32 = 1000;
-    pub const NCN_SLASHER_ADMIN_INVALID: u32 = 1002;
-    pub const NCN_VAULT_ADMIN_INVALID: u32 = 1003;
-    pub const OPERATOR_FEE_CAP_EXCEEDED: u32 = 2008;
-    pub const NCN_OVERFLOW: u32 = 2009;
-    pub const OPERATOR_OVERFLOW: u32 = 2010;
-    pub const VAULT_OVERFLOW: u32 = 2011;
-    pub const SLASHER_OVERFLOW: u32 = 2012;
-    pub const CONFIG_ADMIN_INVALID: u32 = 2014;
-}
+/// Custom error codes of `RestakingError` (the shared table).
+pub use crate::codes::restaking_err as err;
 
 // ---------------------------------------------------------------------------
 // PDAs
 // ---------------------------------------------------------------------------
 
-pub fn config_pda() -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"config"], &RESTAKING_PROGRAM_ID)
-}
-
-pub fn ncn_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"ncn", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-
-pub fn operator_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"operator", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-
-pub fn ncn_operator_state_pda(ncn: &Pubkey, operator: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"ncn_operator_state", ncn.as_ref(), operator.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-
-pub fn ncn_vault_ticket_pda(ncn: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"ncn_vault_ticket", ncn.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-
-pub fn operator_vault_ticket_pda(operator: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"operator_vault_ticket", operator.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-
-pub fn ncn_vault_slasher_ticket_pda(
-    ncn: &Pubkey,
-    vault: &Pubkey,
-    slasher: &Pubkey,
-) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[
-            b"ncn_slasher_ticket",
-            ncn.as_ref(),
-            vault.as_ref(),
-            slasher.as_ref(),
-        ],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-
-/// A vault of the vault program.
-pub fn vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
+pub use crate::pda::{
+    restaking::{
+        config_pda, ncn_operator_state_pda, ncn_pda, ncn_vault_slasher_ticket_pda,
+        ncn_vault_ticket_pda, operator_pda, operator_vault_ticket_pda,
+    },
+    vault::vault_pda,
+};
 
 // ---------------------------------------------------------------------------
 // Byte layouts
@@ -443,39 +387,7 @@ pub fn vault_account(base: &Pubkey) -> (Pubkey, Account) {
 // Decoding through the generated client
 // ---------------------------------------------------------------------------
 
-/// Account decoders of the generated client. Each also checks the account
-/// length (a Borsh decode alone would accept trailing bytes).
-pub mod decode {
-    use jito_restaking_client::accounts::{
-        Config, Ncn, NcnOperatorState, NcnVaultSlasherTicket, NcnVaultTicket, Operator,
-        OperatorVaultTicket,
-    };
-
-    macro_rules! decoder {
-        ($name:ident, $ty:ident) => {
-            #[track_caller]
-            pub fn $name(data: &[u8]) -> $ty {
-                assert_eq!(data.len(), $ty::LEN, concat!(stringify!($ty), " length"));
-                $ty::from_bytes(data).expect(concat!("the client decodes ", stringify!($ty)))
-            }
-        };
-    }
-
-    decoder!(config, Config);
-    decoder!(ncn, Ncn);
-    decoder!(operator, Operator);
-    decoder!(ncn_operator_state, NcnOperatorState);
-    decoder!(operator_vault_ticket, OperatorVaultTicket);
-    decoder!(ncn_vault_ticket, NcnVaultTicket);
-    decoder!(ncn_vault_slasher_ticket, NcnVaultSlasherTicket);
-}
-
-/// `(slot_added, slot_removed)` of a decoded toggle; its reserved bytes are zero.
-#[track_caller]
-pub fn toggle(t: &SlotToggle) -> (u64, u64) {
-    assert_eq!(t.reserved, [0; 32], "toggle reserved bytes");
-    (t.slot_added, t.slot_removed)
-}
+pub use crate::client_decode::{restaking as decode, toggle};
 
 // ---------------------------------------------------------------------------
 // Instructions: built by the generated client (`jito-restaking-client`), so the

@@ -15,7 +15,7 @@ use jito_restaking_client::{
     types::{NcnAdminRole, OperatorAdminRole},
 };
 
-pub use crate::restaking_world::{decode, toggle};
+pub use crate::client_decode::{restaking as decode, toggle};
 use crate::{
     owned_account, program_account, system_account, Account, AccountMeta, Instruction,
     InstructionResult, Mollusk, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
@@ -106,51 +106,13 @@ pub const DISC_VAULT: u8 = 2;
 // ---------------------------------------------------------------------------
 // PDAs (found with the host `find_program_address`, independent of the program).
 // ---------------------------------------------------------------------------
-pub fn config_pda() -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"config"], &RESTAKING_PROGRAM_ID)
-}
-pub fn ncn_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"ncn", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-pub fn operator_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"operator", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-pub fn ncn_operator_state_pda(ncn: &Pubkey, operator: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"ncn_operator_state", ncn.as_ref(), operator.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn ncn_vault_ticket_pda(ncn: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"ncn_vault_ticket", ncn.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn ncn_vault_slasher_ticket_pda(
-    ncn: &Pubkey,
-    vault: &Pubkey,
-    slasher: &Pubkey,
-) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[
-            b"ncn_slasher_ticket",
-            ncn.as_ref(),
-            vault.as_ref(),
-            slasher.as_ref(),
-        ],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn operator_vault_ticket_pda(operator: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[b"operator_vault_ticket", operator.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
+pub use crate::pda::{
+    restaking::{
+        config_pda, ncn_operator_state_pda, ncn_pda, ncn_vault_slasher_ticket_pda,
+        ncn_vault_ticket_pda, operator_pda, operator_vault_ticket_pda,
+    },
+    vault::vault_pda,
+};
 
 // ---------------------------------------------------------------------------
 // Byte layouts.

@@ -46,67 +46,17 @@ use crate::{
 pub const EPOCH_LENGTH: u64 = 100;
 /// Lamports of every funded wallet.
 pub const WALLET_LAMPORTS: u64 = 10_000_000_000;
-/// Metaplex Token Metadata program id.
-pub const METAPLEX_ID: Pubkey =
-    Pubkey::from_str_const("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s");
+pub use crate::pda::METAPLEX_ID;
 
 /// Instruction tags (master numbering).
-pub mod tag {
-    pub use jito_vault_interface::instruction::tag::*;
-}
+pub use crate::codes::vault_tag as tag;
 
-/// Custom error codes (the original `VaultError` numbers).
+/// Custom error codes: the shared table, and the few this world names otherwise.
 pub mod err {
-    pub const VAULT_INSUFFICIENT_FUNDS: u32 = 1002;
-    pub const VAULT_OVERFLOW: u32 = 1003;
-    pub const VAULT_OPERATOR_ADMIN_INVALID: u32 = 1004;
-    pub const VAULT_ADMIN_INVALID: u32 = 1005;
-    pub const VAULT_CAPACITY_ADMIN_INVALID: u32 = 1006;
-    pub const VAULT_MINT_BURN_ADMIN_INVALID: u32 = 1007;
-    pub const VAULT_DELEGATION_ADMIN_INVALID: u32 = 1008;
-    pub const VAULT_DELEGATE_ASSET_ADMIN_INVALID: u32 = 1009;
-    pub const VAULT_CAPACITY_EXCEEDED: u32 = 1010;
-    pub const VAULT_SLASHER_ADMIN_INVALID: u32 = 1011;
-    pub const VAULT_NCN_ADMIN_INVALID: u32 = 1012;
-    pub const VAULT_FEE_ADMIN_INVALID: u32 = 1013;
-    pub const CONFIG_ADMIN_INVALID: u32 = 1014;
-    pub const CONFIG_FEE_ADMIN_INVALID: u32 = 1015;
-    pub const VAULT_FEE_CAP_EXCEEDED: u32 = 1016;
-    pub const VAULT_FEE_CHANGE_TOO_SOON: u32 = 1017;
-    pub const VAULT_FEE_BUMP_TOO_LARGE: u32 = 1018;
-    pub const VAULT_UNDERFLOW: u32 = 1019;
-    pub const VAULT_UPDATE_NEEDED: u32 = 1020;
-    pub const VAULT_IS_UPDATED: u32 = 1021;
-    pub const VAULT_OPERATOR_DELEGATION_IS_UPDATED: u32 = 1023;
-    pub const VAULT_UPDATE_INCORRECT_INDEX: u32 = 1024;
-    pub const VAULT_UPDATE_STATE_NOT_FINISHED_UPDATING: u32 = 1025;
-    pub const VAULT_SECURITY_OVERFLOW: u32 = 1026;
-    pub const VAULT_SECURITY_UNDERFLOW: u32 = 1028;
-    pub const SLIPPAGE_ERROR: u32 = 1029;
-    pub const VAULT_STAKER_WITHDRAWAL_TICKET_NOT_WITHDRAWABLE: u32 = 1030;
-    pub const VAULT_NCN_SLASHER_TICKET_FAILED_COOLDOWN: u32 = 1031;
-    pub const VAULT_NCN_SLASHER_TICKET_FAILED_WARMUP: u32 = 1032;
-    pub const VAULT_NCN_TICKET_FAILED_COOLDOWN: u32 = 1033;
-    pub const VAULT_NCN_TICKET_FAILED_WARMUP: u32 = 1034;
-    pub const VAULT_STAKER_WITHDRAWAL_TICKET_INVALID_STAKER: u32 = 1042;
-    pub const VAULT_DELEGATION_ZERO: u32 = 1046;
-    pub const VAULT_COOLDOWN_ZERO: u32 = 1047;
-    pub const VAULT_BURN_ZERO: u32 = 1048;
-    pub const VAULT_ENQUEUE_WITHDRAWAL_AMOUNT_ZERO: u32 = 1049;
-    pub const VAULT_MINT_ZERO: u32 = 1050;
-    pub const VAULT_IS_PAUSED: u32 = 1051;
-    pub const INVALID_DEPOSIT_TOKEN_ACCOUNT: u32 = 1053;
-    pub const VAULT_REWARD_FEE_DELTA_TOO_LARGE: u32 = 1056;
-    pub const VAULT_REWARD_FEE_IS_ZERO: u32 = 1057;
-    pub const VRT_OUT_CANNOT_BE_ZERO: u32 = 1058;
-    pub const NON_ZERO_ADDITIONAL_ASSETS_NEEDED: u32 = 1059;
-    pub const ARITHMETIC_OVERFLOW: u32 = 3000;
-    pub const ARITHMETIC_UNDERFLOW: u32 = 3001;
-    /// SPL Token `TokenError::Overflow`.
+    pub use crate::codes::vault_err::NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE as NON_ZERO_ADDITIONAL_ASSETS_NEEDED;
+    pub use crate::codes::vault_err::*;
     pub const TOKEN_OVERFLOW: u32 = 14;
-    /// SPL Token `TokenError::MintMismatch`.
     pub const TOKEN_MINT_MISMATCH: u32 = 3;
-    /// SPL Token `TokenError::InsufficientFunds`.
     pub const TOKEN_INSUFFICIENT_FUNDS: u32 = 1;
 }
 
@@ -143,78 +93,15 @@ pub fn key(group: u8, n: u8) -> Pubkey {
 // PDAs (host `find_program_address`, literal seeds)
 // ---------------------------------------------------------------------------
 
-fn vault_program_pda(seeds: &[&[u8]]) -> (Pubkey, u8) {
-    Pubkey::find_program_address(seeds, &VAULT_PROGRAM_ID)
-}
+pub use crate::pda::{
+    metadata_pda,
+    vault::{
+        burn_vault_pda, config_pda, tracker_pda, vault_ncn_slasher_operator_ticket_pda,
+        vault_ncn_slasher_ticket_pda, vault_ncn_ticket_pda, vault_operator_delegation_pda,
+        vault_pda, withdrawal_ticket_pda,
+    },
+};
 
-pub fn config_pda() -> (Pubkey, u8) {
-    vault_program_pda(&[b"config"])
-}
-pub fn vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    vault_program_pda(&[b"vault", base.as_ref()])
-}
-pub fn burn_vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    vault_program_pda(&[b"burn_vault", base.as_ref()])
-}
-pub fn vault_ncn_ticket_pda(vault: &Pubkey, ncn: &Pubkey) -> (Pubkey, u8) {
-    vault_program_pda(&[b"vault_ncn_ticket", vault.as_ref(), ncn.as_ref()])
-}
-pub fn vault_operator_delegation_pda(vault: &Pubkey, operator: &Pubkey) -> (Pubkey, u8) {
-    vault_program_pda(&[
-        b"vault_operator_delegation",
-        vault.as_ref(),
-        operator.as_ref(),
-    ])
-}
-pub fn vault_ncn_slasher_ticket_pda(
-    vault: &Pubkey,
-    ncn: &Pubkey,
-    slasher: &Pubkey,
-) -> (Pubkey, u8) {
-    vault_program_pda(&[
-        b"vault_slasher_ticket",
-        vault.as_ref(),
-        ncn.as_ref(),
-        slasher.as_ref(),
-    ])
-}
-pub fn vault_ncn_slasher_operator_ticket_pda(
-    vault: &Pubkey,
-    ncn: &Pubkey,
-    slasher: &Pubkey,
-    operator: &Pubkey,
-    epoch: u64,
-) -> (Pubkey, u8) {
-    vault_program_pda(&[
-        b"vault_ncn_slasher_operator",
-        vault.as_ref(),
-        ncn.as_ref(),
-        slasher.as_ref(),
-        operator.as_ref(),
-        &epoch.to_le_bytes(),
-    ])
-}
-pub fn withdrawal_ticket_pda(vault: &Pubkey, base: &Pubkey) -> (Pubkey, u8) {
-    vault_program_pda(&[
-        b"vault_staker_withdrawal_ticket",
-        vault.as_ref(),
-        base.as_ref(),
-    ])
-}
-pub fn tracker_pda(vault: &Pubkey, ncn_epoch: u64) -> (Pubkey, u8) {
-    vault_program_pda(&[
-        b"vault_update_state_tracker",
-        vault.as_ref(),
-        &ncn_epoch.to_le_bytes(),
-    ])
-}
-pub fn metadata_pda(mint: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(
-        &[b"metadata", METAPLEX_ID.as_ref(), mint.as_ref()],
-        &METAPLEX_ID,
-    )
-    .0
-}
 /// SPL Token associated token address.
 pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
     crate::associated_token_address(owner, mint, &TOKEN_PROGRAM_ID)
@@ -1042,7 +929,7 @@ pub fn set_secondary_admin(
     new_admin: &Pubkey,
     role: u8,
 ) -> Instruction {
-    let client_role = crate::vault_world::vault_admin_role(role);
+    let client_role = crate::codes::vault_admin_role(role);
     let mut ix = SetSecondaryAdminBuilder::new()
         .config(*config)
         .vault(*vault)

@@ -38,47 +38,14 @@ pub mod len {
     pub const VAULT: usize = 8 + 1103;
 }
 
-/// Instruction tags (the original's master numbering).
-pub mod tag {
-    pub const INITIALIZE_CONFIG: u8 = 0;
-    pub const SET_DEPOSIT_CAPACITY: u8 = 15;
-    pub const SET_FEES: u8 = 16;
-    pub const SET_PROGRAM_FEE: u8 = 17;
-    pub const SET_PROGRAM_FEE_WALLET: u8 = 18;
-    pub const SET_IS_PAUSED: u8 = 19;
-    pub const SET_ADMIN: u8 = 22;
-    pub const SET_SECONDARY_ADMIN: u8 = 23;
-    pub const SET_CONFIG_ADMIN: u8 = 32;
-    pub const SET_CONFIG_SECONDARY_ADMIN: u8 = 33;
-}
-
-/// Custom error codes of the original `VaultError` used by these tests.
-pub mod err {
-    pub const VAULT_ADMIN_INVALID: u32 = 1005;
-    pub const VAULT_CAPACITY_ADMIN_INVALID: u32 = 1006;
-    pub const VAULT_FEE_ADMIN_INVALID: u32 = 1013;
-    pub const CONFIG_ADMIN_INVALID: u32 = 1014;
-    pub const CONFIG_FEE_ADMIN_INVALID: u32 = 1015;
-    pub const VAULT_FEE_CAP_EXCEEDED: u32 = 1016;
-    pub const VAULT_FEE_CHANGE_TOO_SOON: u32 = 1017;
-    pub const VAULT_FEE_BUMP_TOO_LARGE: u32 = 1018;
-}
+/// Instruction tags and custom error codes (the shared table).
+pub use crate::codes::{vault_err as err, vault_tag as tag};
 
 // ---------------------------------------------------------------------------
 // PDAs
 // ---------------------------------------------------------------------------
 
-pub fn config_pda() -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"config"], &VAULT_PROGRAM_ID)
-}
-
-pub fn vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
-
-pub fn burn_vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"burn_vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
+pub use crate::pda::vault::{burn_vault_pda, config_pda, vault_pda};
 
 /// A PDA of the vault program whose bump is not the canonical one, with that bump
 /// (for "wrong PDA" tests).
@@ -487,22 +454,7 @@ pub fn system_program() -> (Pubkey, Account) {
 // Instructions (built with the generated client, `jito-vault-client`)
 // ---------------------------------------------------------------------------
 
-/// The client's `VaultAdminRole` of a role index (`None` past the last role).
-pub fn vault_admin_role(role: u8) -> Option<VaultAdminRole> {
-    Some(match role {
-        0 => VaultAdminRole::DelegationAdmin,
-        1 => VaultAdminRole::OperatorAdmin,
-        2 => VaultAdminRole::NcnAdmin,
-        3 => VaultAdminRole::SlasherAdmin,
-        4 => VaultAdminRole::CapacityAdmin,
-        5 => VaultAdminRole::FeeWallet,
-        6 => VaultAdminRole::MintBurnAdmin,
-        7 => VaultAdminRole::DelegateAssetAdmin,
-        8 => VaultAdminRole::FeeAdmin,
-        9 => VaultAdminRole::MetadataAdmin,
-        _ => return None,
-    })
-}
+pub use crate::codes::vault_admin_role;
 
 /// Borsh `Option<u16>`, as the client serialises SetFees' first argument.
 pub fn option_u16(x: Option<u16>) -> Vec<u8> {

@@ -31,9 +31,8 @@ use crate::{
     SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
-/// Metaplex Token Metadata program id (`metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s`).
-pub const METAPLEX_ID: Pubkey =
-    Pubkey::from_str_const("metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s");
+pub use crate::pda::METAPLEX_ID;
+
 /// The original's default epoch length.
 pub const DEFAULT_EPOCH_LENGTH: u64 = 432_000;
 /// The original's default initial deposit used by its test clients.
@@ -41,55 +40,34 @@ pub const INITIAL_AMOUNT: u64 = 10_000;
 
 pub const CONFIG_LEN: usize = 8 + 382;
 pub const VAULT_LEN: usize = 8 + 1103;
-pub const TICKET_LEN: usize = 8 + 376;
+pub use crate::layout_oracle::{TicketModel, TICKET_LEN};
 
 // Instruction tags (master numbering).
-pub const TAG_INITIALIZE_VAULT: u8 = 1;
-pub const TAG_INITIALIZE_VAULT_WITH_MINT: u8 = 2;
-pub const TAG_MINT_TO: u8 = 11;
-pub const TAG_ENQUEUE_WITHDRAWAL: u8 = 12;
-pub const TAG_CHANGE_WITHDRAWAL_TICKET_OWNER: u8 = 13;
-pub const TAG_BURN_WITHDRAWAL_TICKET: u8 = 14;
-pub const TAG_DELEGATE_TOKEN_ACCOUNT: u8 = 20;
-pub const TAG_REVOKE_DELEGATE_TOKEN_ACCOUNT: u8 = 21;
-pub const TAG_UPDATE_VAULT_BALANCE: u8 = 26;
-pub const TAG_CREATE_TOKEN_METADATA: u8 = 30;
-pub const TAG_UPDATE_TOKEN_METADATA: u8 = 31;
+pub const TAG_INITIALIZE_VAULT: u8 = crate::codes::vault_tag::INITIALIZE_VAULT;
+pub const TAG_INITIALIZE_VAULT_WITH_MINT: u8 = crate::codes::vault_tag::INITIALIZE_VAULT_WITH_MINT;
+pub const TAG_MINT_TO: u8 = crate::codes::vault_tag::MINT_TO;
+pub const TAG_ENQUEUE_WITHDRAWAL: u8 = crate::codes::vault_tag::ENQUEUE_WITHDRAWAL;
+pub const TAG_CHANGE_WITHDRAWAL_TICKET_OWNER: u8 =
+    crate::codes::vault_tag::CHANGE_WITHDRAWAL_TICKET_OWNER;
+pub const TAG_BURN_WITHDRAWAL_TICKET: u8 = crate::codes::vault_tag::BURN_WITHDRAWAL_TICKET;
+pub const TAG_DELEGATE_TOKEN_ACCOUNT: u8 = crate::codes::vault_tag::DELEGATE_TOKEN_ACCOUNT;
+pub const TAG_REVOKE_DELEGATE_TOKEN_ACCOUNT: u8 =
+    crate::codes::vault_tag::REVOKE_DELEGATE_TOKEN_ACCOUNT;
+pub const TAG_UPDATE_VAULT_BALANCE: u8 = crate::codes::vault_tag::UPDATE_VAULT_BALANCE;
+pub const TAG_CREATE_TOKEN_METADATA: u8 = crate::codes::vault_tag::CREATE_TOKEN_METADATA;
+pub const TAG_UPDATE_TOKEN_METADATA: u8 = crate::codes::vault_tag::UPDATE_TOKEN_METADATA;
 
 // ---------------------------------------------------------------------------
 // PDAs
 // ---------------------------------------------------------------------------
 
-pub fn config_address() -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"config"], &VAULT_PROGRAM_ID)
-}
-
-pub fn vault_address(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
-
-pub fn burn_vault_address(base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(&[b"burn_vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
-
-pub fn ticket_address(vault: &Pubkey, base: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(
-        &[
-            b"vault_staker_withdrawal_ticket",
-            vault.as_ref(),
-            base.as_ref(),
-        ],
-        &VAULT_PROGRAM_ID,
-    )
-}
-
-pub fn metadata_address(mint: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(
-        &[b"metadata", METAPLEX_ID.as_ref(), mint.as_ref()],
-        &METAPLEX_ID,
-    )
-    .0
-}
+pub use crate::pda::{
+    metadata_pda as metadata_address,
+    vault::{
+        burn_vault_pda as burn_vault_address, config_pda as config_address,
+        vault_pda as vault_address, withdrawal_ticket_pda as ticket_address,
+    },
+};
 
 /// SPL Token associated token address.
 pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
@@ -324,60 +302,6 @@ impl VaultModel {
         // Reserved bytes are zero, so the decoded fields laid out by hand give
         // back every byte: the client's and the hand layout agree.
         assert_eq!(model.to_bytes(), d);
-        model
-    }
-}
-
-/// The `VaultStakerWithdrawalTicket` account, field by field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TicketModel {
-    pub vault: Pubkey,
-    pub staker: Pubkey,
-    pub base: Pubkey,
-    pub vrt_amount: u64,
-    pub slot_unstaked: u64,
-    pub bump: u8,
-}
-
-impl TicketModel {
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut v = header(7);
-        v.extend_from_slice(self.vault.as_ref());
-        v.extend_from_slice(self.staker.as_ref());
-        v.extend_from_slice(self.base.as_ref());
-        v.extend_from_slice(&self.vrt_amount.to_le_bytes());
-        v.extend_from_slice(&self.slot_unstaked.to_le_bytes());
-        v.push(self.bump);
-        v.extend_from_slice(&[0u8; 263]);
-        assert_eq!(v.len(), TICKET_LEN);
-        v
-    }
-
-    /// The fields of a ticket the client decoded.
-    pub fn from_client(t: &client::VaultStakerWithdrawalTicket) -> Self {
-        Self {
-            vault: t.vault,
-            staker: t.staker,
-            base: t.base,
-            vrt_amount: t.vrt_amount,
-            slot_unstaked: t.slot_unstaked,
-            bump: t.bump,
-        }
-    }
-
-    /// Decodes ticket bytes with the generated client; the decoded fields, laid
-    /// out again by hand, must give back every byte.
-    #[track_caller]
-    pub fn decode(d: &[u8]) -> Self {
-        assert_eq!(d.len(), client::VaultStakerWithdrawalTicket::LEN);
-        let t = client::VaultStakerWithdrawalTicket::from_bytes(d)
-            .expect("client decodes the withdrawal ticket");
-        assert_eq!(
-            t.discriminator,
-            client::VAULT_STAKER_WITHDRAWAL_TICKET_DISCRIMINATOR
-        );
-        let model = Self::from_client(&t);
-        assert_eq!(model.to_bytes(), d, "client-decoded ticket re-laid by hand");
         model
     }
 }
@@ -1032,19 +956,13 @@ pub fn drop_last(mut ix: Instruction) -> Instruction {
 // Epoch update through the real update-tracker instructions
 // ---------------------------------------------------------------------------
 
-pub const TAG_INITIALIZE_VAULT_UPDATE_STATE_TRACKER: u8 = 27;
-pub const TAG_CLOSE_VAULT_UPDATE_STATE_TRACKER: u8 = 29;
+pub const TAG_INITIALIZE_VAULT_UPDATE_STATE_TRACKER: u8 =
+    crate::codes::vault_tag::INITIALIZE_VAULT_UPDATE_STATE_TRACKER;
+pub const TAG_CLOSE_VAULT_UPDATE_STATE_TRACKER: u8 =
+    crate::codes::vault_tag::CLOSE_VAULT_UPDATE_STATE_TRACKER;
 
 pub fn tracker_address(vault: &Pubkey, ncn_epoch: u64) -> Pubkey {
-    Pubkey::find_program_address(
-        &[
-            b"vault_update_state_tracker",
-            vault.as_ref(),
-            &ncn_epoch.to_le_bytes(),
-        ],
-        &VAULT_PROGRAM_ID,
-    )
-    .0
+    crate::pda::vault::tracker_pda(vault, ncn_epoch).0
 }
 
 impl VaultSetup {
@@ -1080,9 +998,9 @@ impl VaultSetup {
 // Admin instructions used to set up states (owned by the admin processors)
 // ---------------------------------------------------------------------------
 
-pub const TAG_SET_DEPOSIT_CAPACITY: u8 = 15;
-pub const TAG_SET_IS_PAUSED: u8 = 19;
-pub const TAG_SET_SECONDARY_ADMIN: u8 = 23;
+pub const TAG_SET_DEPOSIT_CAPACITY: u8 = crate::codes::vault_tag::SET_DEPOSIT_CAPACITY;
+pub const TAG_SET_IS_PAUSED: u8 = crate::codes::vault_tag::SET_IS_PAUSED;
+pub const TAG_SET_SECONDARY_ADMIN: u8 = crate::codes::vault_tag::SET_SECONDARY_ADMIN;
 
 impl VaultSetup {
     pub fn set_paused(&self, world: &mut World, paused: bool) {
@@ -1110,7 +1028,7 @@ impl VaultSetup {
     /// SetSecondaryAdmin: `role` is the original's VaultAdminRole index
     /// (5 FeeWallet, 6 MintBurnAdmin, 7 DelegateAssetAdmin).
     pub fn set_secondary_admin(&self, world: &mut World, role: u8, new_admin: &Pubkey) {
-        let role = crate::vault_world::vault_admin_role(role).expect("a vault admin role");
+        let role = crate::codes::vault_admin_role(role).expect("a vault admin role");
         world.exec(
             &SetSecondaryAdminBuilder::new()
                 .config(self.config)

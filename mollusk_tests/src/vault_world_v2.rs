@@ -37,54 +37,14 @@ pub const EPOCH_LENGTH: u64 = 100;
 /// Clock slot at which every world starts (epoch 10).
 pub const START_SLOT: u64 = 1_000;
 
-/// Vault instruction tags (master numbering).
-pub mod tag {
-    pub const INITIALIZE_VAULT_OPERATOR_DELEGATION: u8 = 3;
-    pub const INITIALIZE_VAULT_NCN_TICKET: u8 = 4;
-    pub const INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET: u8 = 5;
-    pub const INITIALIZE_VAULT_NCN_SLASHER_TICKET: u8 = 6;
-    pub const WARMUP_VAULT_NCN_TICKET: u8 = 7;
-    pub const COOLDOWN_VAULT_NCN_TICKET: u8 = 8;
-    pub const WARMUP_VAULT_NCN_SLASHER_TICKET: u8 = 9;
-    pub const COOLDOWN_VAULT_NCN_SLASHER_TICKET: u8 = 10;
-    pub const ADD_DELEGATION: u8 = 24;
-    pub const COOLDOWN_DELEGATION: u8 = 25;
-    pub const INITIALIZE_VAULT_UPDATE_STATE_TRACKER: u8 = 27;
-    pub const CRANK_VAULT_UPDATE_STATE_TRACKER: u8 = 28;
-    pub const CLOSE_VAULT_UPDATE_STATE_TRACKER: u8 = 29;
-    /// Appended (not in the original).
-    pub const BATCH_CRANK_VAULT_UPDATE_STATE_TRACKER: u8 = 34;
-}
+/// Instruction tags (the shared table).
+pub use crate::codes::vault_tag as tag;
 
-/// Vault error codes used by these tests (the original's numbers).
+/// Custom error codes: the shared table, and the few this world names otherwise.
 pub mod err {
+    pub use crate::codes::vault_err::*;
     pub const BAD_EPOCH_LENGTH: u32 = 0;
-    pub const VAULT_INSUFFICIENT_FUNDS: u32 = 1002;
-    pub const VAULT_OPERATOR_ADMIN_INVALID: u32 = 1004;
-    pub const VAULT_DELEGATION_ADMIN_INVALID: u32 = 1008;
-    pub const VAULT_SLASHER_ADMIN_INVALID: u32 = 1011;
-    pub const VAULT_NCN_ADMIN_INVALID: u32 = 1012;
-    pub const VAULT_UNDERFLOW: u32 = 1019;
-    pub const VAULT_UPDATE_NEEDED: u32 = 1020;
-    pub const VAULT_IS_UPDATED: u32 = 1021;
-    pub const VAULT_OPERATOR_DELEGATION_IS_UPDATED: u32 = 1023;
-    pub const VAULT_UPDATE_INCORRECT_INDEX: u32 = 1024;
-    pub const VAULT_UPDATE_STATE_NOT_FINISHED_UPDATING: u32 = 1025;
-    pub const VAULT_SECURITY_OVERFLOW: u32 = 1026;
-    pub const VAULT_SECURITY_UNDERFLOW: u32 = 1028;
-    pub const VAULT_NCN_SLASHER_TICKET_FAILED_COOLDOWN: u32 = 1031;
-    pub const VAULT_NCN_SLASHER_TICKET_FAILED_WARMUP: u32 = 1032;
-    pub const VAULT_NCN_TICKET_FAILED_COOLDOWN: u32 = 1033;
-    pub const VAULT_NCN_TICKET_FAILED_WARMUP: u32 = 1034;
-    pub const SLASHER_OVERFLOW: u32 = 1043;
-    pub const NCN_OVERFLOW: u32 = 1044;
-    pub const OPERATOR_OVERFLOW: u32 = 1045;
-    pub const VAULT_DELEGATION_ZERO: u32 = 1046;
-    pub const VAULT_COOLDOWN_ZERO: u32 = 1047;
-    pub const VAULT_IS_PAUSED: u32 = 1051;
-    pub const NON_ZERO_ADDITIONAL_ASSETS_NEEDED: u32 = 1059;
-    pub const ARITHMETIC_OVERFLOW: u32 = 3000;
-    pub const DIVISION_BY_ZERO: u32 = 3002;
+    pub use crate::codes::vault_err::NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE as NON_ZERO_ADDITIONAL_ASSETS_NEEDED;
 }
 
 // ---------------------------------------------------------------------------
@@ -717,7 +677,7 @@ pub fn assert_client_decodes(data: &[u8]) -> &'static str {
             )
         }
         Some(7) => {
-            let t = crate::vault_world_v1::TicketModel::decode(data);
+            let t = crate::layout_oracle::TicketModel::decode(data);
             ("VaultStakerWithdrawalTicket", t.to_bytes(), 7)
         }
         Some(8) => {
@@ -821,109 +781,17 @@ pub fn ncn_vault_slasher_ticket_bytes(
 // PDAs
 // ---------------------------------------------------------------------------
 
-pub fn pda(seeds: &[&[u8]], program: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(seeds, program)
-}
-
-pub fn vault_config_pda() -> (Pubkey, u8) {
-    pda(&[b"config"], &VAULT_PROGRAM_ID)
-}
-pub fn vault_pda(base: &Pubkey) -> (Pubkey, u8) {
-    pda(&[b"vault", base.as_ref()], &VAULT_PROGRAM_ID)
-}
-pub fn ncn_pda(base: &Pubkey) -> (Pubkey, u8) {
-    pda(&[b"ncn", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-pub fn operator_pda(base: &Pubkey) -> (Pubkey, u8) {
-    pda(&[b"operator", base.as_ref()], &RESTAKING_PROGRAM_ID)
-}
-pub fn ncn_vault_ticket_pda(ncn: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    pda(
-        &[b"ncn_vault_ticket", ncn.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn operator_vault_ticket_pda(operator: &Pubkey, vault: &Pubkey) -> (Pubkey, u8) {
-    pda(
-        &[b"operator_vault_ticket", operator.as_ref(), vault.as_ref()],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn ncn_vault_slasher_ticket_pda(
-    ncn: &Pubkey,
-    vault: &Pubkey,
-    slasher: &Pubkey,
-) -> (Pubkey, u8) {
-    pda(
-        &[
-            b"ncn_slasher_ticket",
-            ncn.as_ref(),
-            vault.as_ref(),
-            slasher.as_ref(),
-        ],
-        &RESTAKING_PROGRAM_ID,
-    )
-}
-pub fn vault_ncn_ticket_pda(vault: &Pubkey, ncn: &Pubkey) -> (Pubkey, u8) {
-    pda(
-        &[b"vault_ncn_ticket", vault.as_ref(), ncn.as_ref()],
-        &VAULT_PROGRAM_ID,
-    )
-}
-pub fn vault_operator_delegation_pda(vault: &Pubkey, operator: &Pubkey) -> (Pubkey, u8) {
-    pda(
-        &[
-            b"vault_operator_delegation",
-            vault.as_ref(),
-            operator.as_ref(),
-        ],
-        &VAULT_PROGRAM_ID,
-    )
-}
-pub fn vault_ncn_slasher_ticket_pda(
-    vault: &Pubkey,
-    ncn: &Pubkey,
-    slasher: &Pubkey,
-) -> (Pubkey, u8) {
-    pda(
-        &[
-            b"vault_slasher_ticket",
-            vault.as_ref(),
-            ncn.as_ref(),
-            slasher.as_ref(),
-        ],
-        &VAULT_PROGRAM_ID,
-    )
-}
-pub fn vault_ncn_slasher_operator_ticket_pda(
-    vault: &Pubkey,
-    ncn: &Pubkey,
-    slasher: &Pubkey,
-    operator: &Pubkey,
-    epoch: u64,
-) -> (Pubkey, u8) {
-    pda(
-        &[
-            b"vault_ncn_slasher_operator",
-            vault.as_ref(),
-            ncn.as_ref(),
-            slasher.as_ref(),
-            operator.as_ref(),
-            &epoch.to_le_bytes(),
-        ],
-        &VAULT_PROGRAM_ID,
-    )
-}
-pub fn tracker_pda(vault: &Pubkey, ncn_epoch: u64) -> (Pubkey, u8) {
-    pda(
-        &[
-            b"vault_update_state_tracker",
-            vault.as_ref(),
-            &ncn_epoch.to_le_bytes(),
-        ],
-        &VAULT_PROGRAM_ID,
-    )
-}
+pub use crate::pda::{
+    restaking::{
+        ncn_pda, ncn_vault_slasher_ticket_pda, ncn_vault_ticket_pda, operator_pda,
+        operator_vault_ticket_pda,
+    },
+    vault::{
+        config_pda as vault_config_pda, tracker_pda, vault_ncn_slasher_operator_ticket_pda,
+        vault_ncn_slasher_ticket_pda, vault_ncn_ticket_pda, vault_operator_delegation_pda,
+        vault_pda,
+    },
+};
 
 // ---------------------------------------------------------------------------
 // Instructions (built with the generated client, `jito-vault-client`)

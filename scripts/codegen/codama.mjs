@@ -70,7 +70,8 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv.slice(2));
 const config = JSON.parse(readFileSync(join(here, 'programs.json'), 'utf8'));
-const RUST_TOOLCHAIN = '+nightly-2026-10-30';
+// The toolchain pinned in rust-toolchain.toml (the one pin; scripts/env.sh reads it too).
+const RUST_TOOLCHAIN = `+${readFileSync(join(here, '../../rust-toolchain.toml'), 'utf8').match(/^channel\s*=\s*"([^"]+)"/m)[1]}`;
 
 const idls = Object.fromEntries(
     Object.entries(config.programs).map(([key, p]) => [
