@@ -310,7 +310,9 @@ impl Ctx {
         );
         match self.rpc.send_and_confirm_transaction(&tx) {
             Ok(signature) => {
-                println!("{label}: {signature}");
+                // The label first (scripts read e.g. the address after "NCN initialized: "),
+                // then the signature.
+                println!("{label} (signature {signature})");
                 Ok(())
             }
             Err(e) => Err(self.transaction_error(label, instructions, &e)),

@@ -315,7 +315,7 @@ fn every_original_command_exists_and_markdown_help_lists_it() {
     let dir = TempDir::new("offline-markdown");
     let (cli, _) = cli(&dir);
     let markdown = cli.ok(&["--markdown-help"]);
-    assert_eq!(ORIGINAL_COMMANDS.len(), 68);
+    assert_eq!(ORIGINAL_COMMANDS.len(), 67);
     let added = [
         "restaking ncn status",
         "vault vault update",

@@ -227,6 +227,15 @@ fn room(rpc: &RpcClient, slots: u64) {
     }
 }
 
+/// Waits until the confirmed slot passes the current one: a ticket cannot be warmed up in the
+/// slot it was created in, and the CLI's preflight simulates on the confirmed bank.
+fn next_slot(rpc: &RpcClient) {
+    let slot = rpc.get_slot().unwrap();
+    while rpc.get_slot().unwrap() <= slot {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 fn epoch(rpc: &RpcClient) -> u64 {
     rpc.get_slot().unwrap() / EPOCH_LENGTH
 }
@@ -380,6 +389,7 @@ fn cli_end_to_end_on_a_test_validator() {
     // The opt-in handshake, every ticket warmed up.
     for op in [&o1, &o2] {
         cli.ok(&["restaking", "ncn", "initialize-ncn-operator-state", &n, op]);
+        next_slot(&rpc);
         cli.ok(&["restaking", "ncn", "ncn-warmup-operator", &n, op]);
         cli.ok(&["restaking", "operator", "operator-warmup-ncn", op, &n]);
         cli.ok(&[
@@ -389,6 +399,7 @@ fn cli_end_to_end_on_a_test_validator() {
             op,
             &v,
         ]);
+        next_slot(&rpc);
         cli.ok(&[
             "restaking",
             "operator",
@@ -398,6 +409,7 @@ fn cli_end_to_end_on_a_test_validator() {
         ]);
     }
     cli.ok(&["restaking", "ncn", "initialize-ncn-vault-ticket", &n, &v]);
+    next_slot(&rpc);
     cli.ok(&["restaking", "ncn", "warmup-ncn-vault-ticket", &n, &v]);
     room(&rpc, 20);
     let out = cli.ok(&["vault", "vault", "update", &v]);
@@ -406,6 +418,7 @@ fn cli_end_to_end_on_a_test_validator() {
         "{out}"
     );
     cli.ok(&["vault", "vault", "initialize-vault-ncn-ticket", &v, &n]);
+    next_slot(&rpc);
     cli.ok(&["vault", "vault", "warmup-vault-ncn-ticket", &v, &n]);
 
     // A second warm-up fails with the decoded program error and changes nothing.

@@ -110,9 +110,16 @@ async function send(rpc: Rpc, payer: KeyPairSigner, instructions: Instruction[],
     ),
   );
   const signature = getSignatureFromTransaction(tx);
-  await rpc
-    .sendTransaction(getBase64EncodedWireTransaction(tx), { encoding: 'base64', preflightCommitment: 'confirmed' })
-    .send();
+  try {
+    await rpc
+      .sendTransaction(getBase64EncodedWireTransaction(tx), { encoding: 'base64', preflightCommitment: 'confirmed' })
+      .send();
+  } catch (e) {
+    // The preflight failure as a sentence, with the program logs.
+    const logs = (e as { context?: { logs?: string[] } }).context?.logs ?? [];
+    const described = vault.describeJitoError(e, { instructions });
+    assert.fail(`${label} failed: ${described?.text ?? String(e)}\n${logs.join('\n')}`);
+  }
   const started = Date.now();
   for (;;) {
     const { value } = await rpc.getSignatureStatuses([signature]).send();
@@ -121,6 +128,15 @@ async function send(rpc: Rpc, payer: KeyPairSigner, instructions: Instruction[],
     if (status?.confirmationStatus === 'confirmed' || status?.confirmationStatus === 'finalized') return;
     assert.ok(Date.now() - started < 30_000, `${label}: not confirmed within 30 s`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Waits until the confirmed slot passes the current one: a ticket cannot be warmed up in the slot
+ * it was created in, and preflight simulates on the confirmed bank. */
+async function nextSlot(rpc: Rpc): Promise<void> {
+  const slot = await rpc.getSlot({ commitment: 'confirmed' }).send();
+  while ((await rpc.getSlot({ commitment: 'confirmed' }).send()) <= slot) {
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -205,6 +221,7 @@ test('JS client over RPC on the test validator: handshake and a deposit, read wi
     'restaking tickets',
   );
   // Warm-ups in a later slot than the tickets' creation (original rule).
+  await nextSlot(rpc);
   await send(
     rpc,
     admin,
@@ -218,6 +235,7 @@ test('JS client over RPC on the test validator: handshake and a deposit, read wi
   );
   await send(rpc, admin, [await vault.getInitializeVaultNcnTicketInstructionAsync({ vault: vaultAddress, ncn, admin, payer: admin })],
     'vault InitializeVaultNcnTicket');
+  await nextSlot(rpc);
   await send(rpc, admin, [await vault.getWarmupVaultNcnTicketInstructionAsync({ vault: vaultAddress, ncn, admin })],
     'vault WarmupVaultNcnTicket');
 
