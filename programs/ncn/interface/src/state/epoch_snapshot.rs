@@ -1,0 +1,178 @@
+//! Snapshots of an epoch's stake: the epoch snapshot (PDA `["epoch_snapshot", ncn, epoch_le]`)
+//! and one operator snapshot per operator (PDA `["operator_snapshot", operator, ncn,
+//! epoch_le]`) with the stake weight of each of its vault delegations.
+
+use super::{discriminator, le_fields, pod_bool, AccountType, Fees};
+use crate::constants::MAX_VAULTS;
+use pinocchio::Address;
+
+/// PDA seed prefix of the epoch snapshot: `["epoch_snapshot", ncn, epoch (u64 LE)]`.
+pub const EPOCH_SNAPSHOT_SEED: &[u8] = b"epoch_snapshot";
+/// PDA seed prefix of an operator snapshot: `["operator_snapshot", operator, ncn, epoch]`.
+pub const OPERATOR_SNAPSHOT_SEED: &[u8] = b"operator_snapshot";
+
+/// A stake weight (template `StakeWeights`: one `PodU128`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StakeWeights {
+    stake_weight: [u8; 16],
+}
+
+impl StakeWeights {
+    pub const fn new(stake_weight: u128) -> Self {
+        Self {
+            stake_weight: stake_weight.to_le_bytes(),
+        }
+    }
+
+    le_fields! {
+        stake_weight, set_stake_weight: u128;
+    }
+}
+
+/// The epoch snapshot (discriminator 0x11, 125 bytes with header).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EpochSnapshot {
+    pub ncn: Address,
+    epoch: [u8; 8],
+    pub bump: u8,
+    slot_created: [u8; 8],
+    slot_finalized: [u8; 8],
+    operator_count: [u8; 8],
+    vault_count: [u8; 8],
+    operators_registered: [u8; 8],
+    valid_operator_vault_delegations: [u8; 8],
+    pub stake_weights: StakeWeights,
+    pub fees: Fees,
+}
+
+// SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
+unsafe impl AccountType for EpochSnapshot {
+    const DISCRIMINATOR: u8 = discriminator::EPOCH_SNAPSHOT;
+}
+
+impl EpochSnapshot {
+    pub const SEED: &'static [u8] = EPOCH_SNAPSHOT_SEED;
+
+    /// Seeds of the PDA (without bump); `epoch` is the epoch's little-endian bytes.
+    #[inline(always)]
+    pub fn seeds<'a>(ncn: &'a Address, epoch: &'a [u8; 8]) -> [&'a [u8]; 3] {
+        [EPOCH_SNAPSHOT_SEED, ncn.as_ref(), epoch]
+    }
+
+    le_fields! {
+        epoch, set_epoch: u64;
+        slot_created, set_slot_created: u64;
+        slot_finalized, set_slot_finalized: u64;
+        operator_count, set_operator_count: u64;
+        vault_count, set_vault_count: u64;
+        operators_registered, set_operators_registered: u64;
+        valid_operator_vault_delegations, set_valid_operator_vault_delegations: u64;
+    }
+}
+
+/// The stake weight of one vault's delegation to the operator (template
+/// `VaultOperatorStakeWeight`, 56 bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VaultOperatorStakeWeight {
+    pub vault: Address,
+    vault_index: [u8; 8],
+    pub stake_weight: StakeWeights,
+}
+
+impl VaultOperatorStakeWeight {
+    le_fields! {
+        vault_index, set_vault_index: u64;
+    }
+}
+
+/// An operator snapshot (discriminator 0x12, 3,740 bytes with header).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OperatorSnapshot {
+    pub operator: Address,
+    pub ncn: Address,
+    ncn_epoch: [u8; 8],
+    pub bump: u8,
+    slot_created: [u8; 8],
+    slot_finalized: [u8; 8],
+    is_active: u8,
+    ncn_operator_index: [u8; 8],
+    operator_index: [u8; 8],
+    operator_fee_bps: [u8; 2],
+    vault_operator_delegation_count: [u8; 8],
+    vault_operator_delegations_registered: [u8; 8],
+    valid_operator_vault_delegations: [u8; 8],
+    pub stake_weights: StakeWeights,
+    pub vault_operator_stake_weight: [VaultOperatorStakeWeight; MAX_VAULTS],
+}
+
+// SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
+unsafe impl AccountType for OperatorSnapshot {
+    const DISCRIMINATOR: u8 = discriminator::OPERATOR_SNAPSHOT;
+}
+
+impl OperatorSnapshot {
+    pub const SEED: &'static [u8] = OPERATOR_SNAPSHOT_SEED;
+
+    /// Seeds of the PDA (without bump); `epoch` is the epoch's little-endian bytes.
+    #[inline(always)]
+    pub fn seeds<'a>(operator: &'a Address, ncn: &'a Address, epoch: &'a [u8; 8]) -> [&'a [u8]; 4] {
+        [
+            OPERATOR_SNAPSHOT_SEED,
+            operator.as_ref(),
+            ncn.as_ref(),
+            epoch,
+        ]
+    }
+
+    le_fields! {
+        ncn_epoch, set_ncn_epoch: u64;
+        slot_created, set_slot_created: u64;
+        slot_finalized, set_slot_finalized: u64;
+        ncn_operator_index, set_ncn_operator_index: u64;
+        operator_index, set_operator_index: u64;
+        operator_fee_bps, set_operator_fee_bps: u16;
+        vault_operator_delegation_count, set_vault_operator_delegation_count: u64;
+        vault_operator_delegations_registered, set_vault_operator_delegations_registered: u64;
+        valid_operator_vault_delegations, set_valid_operator_vault_delegations: u64;
+    }
+
+    #[inline(always)]
+    pub fn is_active(&self) -> bool {
+        pod_bool(self.is_active)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::mem::offset_of;
+
+    use super::*;
+    use crate::state::layout::assert_packed;
+
+    #[test]
+    fn layout_matches_the_template() {
+        assert_packed::<StakeWeights>(16);
+        // ncn 32, epoch 8, bump 1, six PodU64 48 = 89; StakeWeights 16; Fees 12.
+        assert_eq!(offset_of!(EpochSnapshot, stake_weights), 89);
+        assert_eq!(offset_of!(EpochSnapshot, fees), 105);
+        assert_packed::<EpochSnapshot>(117);
+        assert_eq!(EpochSnapshot::LEN, 125);
+        // Pubkey + PodU64 + StakeWeights.
+        assert_packed::<VaultOperatorStakeWeight>(56);
+        // operator 32, ncn 32, epoch 8, bump 1, two slots 16, PodBool 1, two indexes 16,
+        // PodU16 2, three counters 24 = 132; StakeWeights 16 -> 148; 64 x 56 = 3,584.
+        assert_eq!(offset_of!(OperatorSnapshot, is_active), 89);
+        assert_eq!(offset_of!(OperatorSnapshot, operator_fee_bps), 106);
+        assert_eq!(offset_of!(OperatorSnapshot, stake_weights), 132);
+        assert_eq!(
+            offset_of!(OperatorSnapshot, vault_operator_stake_weight),
+            148
+        );
+        assert_packed::<OperatorSnapshot>(3_732);
+        assert_eq!(OperatorSnapshot::LEN, 3_740);
+    }
+}

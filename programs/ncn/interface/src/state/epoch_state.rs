@@ -1,0 +1,157 @@
+//! The state of an epoch (PDA `["epoch_state", ncn, epoch_le]`): which of the epoch's accounts
+//! exist, how far each phase has progressed, consensus and closing.
+
+use super::{discriminator, le_fields, pod_bool, AccountType};
+use crate::constants::MAX_OPERATORS;
+use pinocchio::Address;
+
+/// PDA seed prefix: `["epoch_state", ncn, epoch (u64 LE)]`.
+pub const SEED: &[u8] = b"epoch_state";
+
+/// The status byte of each epoch account (template `AccountStatus`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum AccountStatus {
+    DNE = 0,
+    Created = 1,
+    CreatedWithReceiver = 2,
+    Closed = 3,
+}
+
+impl AccountStatus {
+    /// The status of `byte` (`None` for a value the template never writes).
+    pub const fn from_u8(byte: u8) -> Option<Self> {
+        match byte {
+            0 => Some(Self::DNE),
+            1 => Some(Self::Created),
+            2 => Some(Self::CreatedWithReceiver),
+            3 => Some(Self::Closed),
+            _ => None,
+        }
+    }
+}
+
+/// Status of every epoch account (template `EpochAccountStatus`, 517 bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EpochAccountStatus {
+    pub epoch_state: u8,
+    pub weight_table: u8,
+    pub epoch_snapshot: u8,
+    pub operator_snapshot: [u8; MAX_OPERATORS],
+    pub ballot_box: u8,
+    pub ncn_reward_router: u8,
+    pub operator_vault_reward_router: [u8; MAX_OPERATORS],
+}
+
+/// A tally towards a total (template `Progress`, 16 bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    tally: [u8; 8],
+    total: [u8; 8],
+}
+
+impl Progress {
+    le_fields! {
+        tally, set_tally: u64;
+        total, set_total: u64;
+    }
+}
+
+/// The epoch state (discriminator 0x50, 8,904 bytes with header; created in one step).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EpochState {
+    pub ncn: Address,
+    epoch: [u8; 8],
+    pub bump: u8,
+    slot_created: [u8; 8],
+    was_tie_breaker_set: u8,
+    slot_consensus_reached: [u8; 8],
+    operator_count: [u8; 8],
+    vault_count: [u8; 8],
+    pub account_status: EpochAccountStatus,
+    pub set_weight_progress: Progress,
+    pub epoch_snapshot_progress: Progress,
+    pub operator_snapshot_progress: [Progress; MAX_OPERATORS],
+    pub voting_progress: Progress,
+    pub total_distribution_progress: Progress,
+    pub ncn_distribution_progress: Progress,
+    pub protocol_distribution_progress: Progress,
+    pub operator_vault_distribution_progress: Progress,
+    pub operator_vault_routes_distribution_progress: [Progress; MAX_OPERATORS],
+    is_closing: u8,
+}
+
+// SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
+unsafe impl AccountType for EpochState {
+    const DISCRIMINATOR: u8 = discriminator::EPOCH_STATE;
+}
+
+impl EpochState {
+    pub const SEED: &'static [u8] = SEED;
+
+    /// Seeds of the PDA (without bump); `epoch` is the epoch's little-endian bytes.
+    #[inline(always)]
+    pub fn seeds<'a>(ncn: &'a Address, epoch: &'a [u8; 8]) -> [&'a [u8]; 3] {
+        [SEED, ncn.as_ref(), epoch]
+    }
+
+    le_fields! {
+        epoch, set_epoch: u64;
+        slot_created, set_slot_created: u64;
+        slot_consensus_reached, set_slot_consensus_reached: u64;
+        operator_count, set_operator_count: u64;
+        vault_count, set_vault_count: u64;
+    }
+
+    #[inline(always)]
+    pub fn was_tie_breaker_set(&self) -> bool {
+        pod_bool(self.was_tie_breaker_set)
+    }
+
+    #[inline(always)]
+    pub fn is_closing(&self) -> bool {
+        pod_bool(self.is_closing)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::mem::offset_of;
+
+    use super::*;
+    use crate::state::layout::assert_packed;
+
+    #[test]
+    fn layout_matches_the_template() {
+        // Five u8 statuses + two [u8; 256].
+        assert_packed::<EpochAccountStatus>(517);
+        assert_packed::<Progress>(16);
+        // ncn 32, epoch 8, bump 1, slot_created 8, PodBool 1, three PodU64 24 = 74;
+        // statuses 517 -> 591; two Progress -> 623; 256 Progress -> 4,719; five Progress
+        // -> 4,799; 256 Progress -> 8,895; is_closing -> 8,896.
+        assert_eq!(offset_of!(EpochState, account_status), 74);
+        assert_eq!(offset_of!(EpochState, set_weight_progress), 591);
+        assert_eq!(offset_of!(EpochState, operator_snapshot_progress), 623);
+        assert_eq!(offset_of!(EpochState, voting_progress), 4_719);
+        assert_eq!(
+            offset_of!(EpochState, operator_vault_routes_distribution_progress),
+            4_799
+        );
+        assert_eq!(offset_of!(EpochState, is_closing), 8_895);
+        assert_packed::<EpochState>(8_896);
+        assert_eq!(EpochState::LEN, 8_904);
+        // Fits one allocation: no realloc instruction.
+        assert!(EpochState::LEN as u64 <= crate::constants::MAX_REALLOC_BYTES);
+    }
+
+    #[test]
+    fn status_bytes() {
+        for b in 0..4u8 {
+            assert_eq!(AccountStatus::from_u8(b).unwrap() as u8, b);
+        }
+        assert_eq!(AccountStatus::from_u8(4), None);
+    }
+}

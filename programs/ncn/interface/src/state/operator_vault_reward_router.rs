@@ -1,0 +1,94 @@
+//! The operator vault reward router of an epoch (PDA `["operator_vault_reward_route", operator,
+//! ncn, epoch_le]`): splits one operator's share (held by the receiver PDA
+//! `["operator_vault_reward_receiver", operator, ncn, epoch_le]`) between the operator and its
+//! vaults.
+
+use super::{discriminator, le_fields, AccountType};
+use crate::constants::MAX_VAULTS;
+use pinocchio::Address;
+
+/// PDA seed prefix: `["operator_vault_reward_route", operator, ncn, epoch (u64 LE)]` (the
+/// template's seed says "route", not "router").
+pub const SEED: &[u8] = b"operator_vault_reward_route";
+
+/// Rewards routed to one vault (template `VaultRewardRoute`, 40 bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VaultRewardRoute {
+    pub vault: Address,
+    rewards: [u8; 8],
+}
+
+impl VaultRewardRoute {
+    le_fields! {
+        rewards, set_rewards: u64;
+    }
+}
+
+/// The operator vault reward router (discriminator 0x41, 2,707 bytes with header).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OperatorVaultRewardRouter {
+    pub operator: Address,
+    pub ncn: Address,
+    epoch: [u8; 8],
+    pub bump: u8,
+    slot_created: [u8; 8],
+    ncn_operator_index: [u8; 8],
+    total_rewards: [u8; 8],
+    reward_pool: [u8; 8],
+    rewards_processed: [u8; 8],
+    operator_rewards: [u8; 8],
+    last_rewards_to_process: [u8; 8],
+    last_vault_operator_delegation_index: [u8; 2],
+    pub vault_reward_routes: [VaultRewardRoute; MAX_VAULTS],
+}
+
+// SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
+unsafe impl AccountType for OperatorVaultRewardRouter {
+    const DISCRIMINATOR: u8 = discriminator::OPERATOR_VAULT_REWARD_ROUTER;
+}
+
+impl OperatorVaultRewardRouter {
+    pub const SEED: &'static [u8] = SEED;
+
+    /// Seeds of the PDA (without bump); `epoch` is the epoch's little-endian bytes.
+    #[inline(always)]
+    pub fn seeds<'a>(operator: &'a Address, ncn: &'a Address, epoch: &'a [u8; 8]) -> [&'a [u8]; 4] {
+        [SEED, operator.as_ref(), ncn.as_ref(), epoch]
+    }
+
+    le_fields! {
+        epoch, set_epoch: u64;
+        slot_created, set_slot_created: u64;
+        ncn_operator_index, set_ncn_operator_index: u64;
+        total_rewards, set_total_rewards: u64;
+        reward_pool, set_reward_pool: u64;
+        rewards_processed, set_rewards_processed: u64;
+        operator_rewards, set_operator_rewards: u64;
+        last_rewards_to_process, set_last_rewards_to_process: u64;
+        last_vault_operator_delegation_index, set_last_vault_operator_delegation_index: u16;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::mem::offset_of;
+
+    use super::*;
+    use crate::state::layout::assert_packed;
+
+    #[test]
+    fn layout_matches_the_template() {
+        assert_packed::<VaultRewardRoute>(40);
+        // operator 32, ncn 32, epoch 8, bump 1, seven PodU64 56, PodU16 2 = 131;
+        // 64 x 40 = 2,560.
+        assert_eq!(offset_of!(OperatorVaultRewardRouter, bump), 72);
+        assert_eq!(
+            offset_of!(OperatorVaultRewardRouter, vault_reward_routes),
+            131
+        );
+        assert_packed::<OperatorVaultRewardRouter>(2_691);
+        assert_eq!(OperatorVaultRewardRouter::LEN, 2_699);
+    }
+}
