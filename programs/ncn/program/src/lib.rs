@@ -1,0 +1,109 @@
+//! The NCN program, written with Pinocchio: `no_std`, no heap, zero-copy account views, a
+//! drop-in for Jito's `ncn-template` (commit 32209a1) reading the restaking and vault accounts
+//! through their interface crates.
+//!
+//! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30).
+//! Every other tag decodes its arguments like the template and then fails with
+//! [`NOT_YET_IMPLEMENTED`].
+
+#![no_std]
+
+pub mod processor;
+
+// memcpy/memset/memcmp through the `sol_mem*` syscalls.
+#[cfg(target_arch = "bpf")]
+use solana_compiler_builtins as _;
+
+use jito_ncn_interface::instruction::NcnInstruction;
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use crate::processor::*;
+
+pinocchio::program_entrypoint!(process_instruction);
+pinocchio::no_allocator!();
+pinocchio::nostd_panic_handler!();
+
+/// Custom error of the instructions this build does not implement yet (outside the
+/// template's codes, which run from 0 and 0x2100 to 0x2250). Temporary: it goes away with the
+/// last of them.
+pub const NOT_YET_IMPLEMENTED: ProgramError = ProgramError::Custom(0xFFFF_FFFF);
+
+/// Decodes the instruction (the template decodes it before looking at any account) and
+/// dispatches. The program id is not compared with the default one, so the same binary can
+/// be deployed under any id.
+#[inline(always)]
+pub fn process_instruction(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    instruction_data: &[u8],
+) -> ProgramResult {
+    #[cfg(feature = "logging")]
+    jito_core::debug::record_accounts(accounts);
+    match NcnInstruction::unpack(instruction_data)? {
+        NcnInstruction::InitializeConfig {
+            epochs_before_stall,
+            epochs_after_consensus_before_close,
+            valid_slots_after_consensus,
+            ncn_fee_bps,
+        } => process_initialize_config(
+            program_id,
+            accounts,
+            epochs_before_stall,
+            epochs_after_consensus_before_close,
+            valid_slots_after_consensus,
+            ncn_fee_bps,
+        ),
+        NcnInstruction::InitializeVaultRegistry => {
+            process_initialize_vault_registry(program_id, accounts)
+        }
+        NcnInstruction::ReallocVaultRegistry => {
+            process_realloc_vault_registry(program_id, accounts)
+        }
+        NcnInstruction::RegisterVault => process_register_vault(program_id, accounts),
+        NcnInstruction::AdminSetParameters {
+            starting_valid_epoch,
+            epochs_before_stall,
+            epochs_after_consensus_before_close,
+            valid_slots_after_consensus,
+        } => process_admin_set_parameters(
+            program_id,
+            accounts,
+            starting_valid_epoch,
+            epochs_before_stall,
+            epochs_after_consensus_before_close,
+            valid_slots_after_consensus,
+        ),
+        NcnInstruction::AdminSetNewAdmin { role } => {
+            process_admin_set_new_admin(program_id, accounts, role)
+        }
+        NcnInstruction::AdminRegisterStMint { weight } => {
+            process_admin_register_st_mint(program_id, accounts, weight)
+        }
+        NcnInstruction::AdminSetStMint { st_mint, weight } => {
+            process_admin_set_st_mint(program_id, accounts, &st_mint, weight)
+        }
+        NcnInstruction::InitializeEpochState { .. }
+        | NcnInstruction::InitializeWeightTable { .. }
+        | NcnInstruction::SetEpochWeights { .. }
+        | NcnInstruction::ReallocWeightTable { .. }
+        | NcnInstruction::InitializeEpochSnapshot { .. }
+        | NcnInstruction::InitializeOperatorSnapshot { .. }
+        | NcnInstruction::SnapshotVaultOperatorDelegation { .. }
+        | NcnInstruction::InitializeBallotBox { .. }
+        | NcnInstruction::ReallocBallotBox { .. }
+        | NcnInstruction::CastVote { .. }
+        | NcnInstruction::InitializeNcnRewardRouter { .. }
+        | NcnInstruction::ReallocNcnRewardRouter { .. }
+        | NcnInstruction::RouteNcnRewards { .. }
+        | NcnInstruction::DistributeProtocolRewards { .. }
+        | NcnInstruction::DistributeNcnRewards { .. }
+        | NcnInstruction::InitializeOperatorVaultRewardRouter { .. }
+        | NcnInstruction::DistributeOperatorVaultRewardRoute { .. }
+        | NcnInstruction::RouteOperatorVaultRewards { .. }
+        | NcnInstruction::CloseEpochAccount { .. }
+        | NcnInstruction::DistributeOperatorRewards { .. }
+        | NcnInstruction::DistributeVaultRewards { .. }
+        | NcnInstruction::AdminSetTieBreaker { .. }
+        | NcnInstruction::AdminSetWeight { .. } => Err(NOT_YET_IMPLEMENTED),
+    }
+}

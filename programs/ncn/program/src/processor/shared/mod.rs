@@ -1,0 +1,4 @@
+//! Checks and steps shared by several instructions.
+
+pub mod account_payer;
+pub mod ncn_program_admin;
