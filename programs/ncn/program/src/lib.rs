@@ -2,9 +2,9 @@
 //! drop-in for Jito's `ncn-template` (commit 32209a1) reading the restaking and vault accounts
 //! through their interface crates.
 //!
-//! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30).
-//! Every other tag decodes its arguments like the template and then fails with
-//! [`NOT_YET_IMPLEMENTED`].
+//! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
+//! the epoch-state and weight-table group (tags 4–7 and 28). Every other tag decodes its
+//! arguments like the template and then fails with [`NOT_YET_IMPLEMENTED`].
 
 #![no_std]
 
@@ -82,11 +82,24 @@ pub fn process_instruction(
         NcnInstruction::AdminSetStMint { st_mint, weight } => {
             process_admin_set_st_mint(program_id, accounts, &st_mint, weight)
         }
-        NcnInstruction::InitializeEpochState { .. }
-        | NcnInstruction::InitializeWeightTable { .. }
-        | NcnInstruction::SetEpochWeights { .. }
-        | NcnInstruction::ReallocWeightTable { .. }
-        | NcnInstruction::InitializeEpochSnapshot { .. }
+        NcnInstruction::InitializeEpochState { epoch } => {
+            process_initialize_epoch_state(program_id, accounts, epoch)
+        }
+        NcnInstruction::InitializeWeightTable { epoch } => {
+            process_initialize_weight_table(program_id, accounts, epoch)
+        }
+        NcnInstruction::SetEpochWeights { epoch } => {
+            process_set_epoch_weights(program_id, accounts, epoch)
+        }
+        NcnInstruction::ReallocWeightTable { epoch } => {
+            process_realloc_weight_table(program_id, accounts, epoch)
+        }
+        NcnInstruction::AdminSetWeight {
+            st_mint,
+            weight,
+            epoch,
+        } => process_admin_set_weight(program_id, accounts, &st_mint, weight, epoch),
+        NcnInstruction::InitializeEpochSnapshot { .. }
         | NcnInstruction::InitializeOperatorSnapshot { .. }
         | NcnInstruction::SnapshotVaultOperatorDelegation { .. }
         | NcnInstruction::InitializeBallotBox { .. }
@@ -103,7 +116,6 @@ pub fn process_instruction(
         | NcnInstruction::CloseEpochAccount { .. }
         | NcnInstruction::DistributeOperatorRewards { .. }
         | NcnInstruction::DistributeVaultRewards { .. }
-        | NcnInstruction::AdminSetTieBreaker { .. }
-        | NcnInstruction::AdminSetWeight { .. } => Err(NOT_YET_IMPLEMENTED),
+        | NcnInstruction::AdminSetTieBreaker { .. } => Err(NOT_YET_IMPLEMENTED),
     }
 }

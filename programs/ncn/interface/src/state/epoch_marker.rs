@@ -1,8 +1,11 @@
 //! The epoch marker (PDA `["epoch_marker", ncn, epoch_le, ncn]`): left behind when an epoch's
 //! state is closed, so the epoch cannot be started again.
 
-use super::{discriminator, le_fields, AccountType};
-use pinocchio::Address;
+use jito_core::{account::AccountType, pda::verify_canonical_pda, unlikely};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::{discriminator, le_fields};
+use crate::error::NcnProgramError;
 
 /// PDA seed prefix: `["epoch_marker", ncn, epoch (u64 LE), ncn]` (the NCN twice, as in the
 /// template).
@@ -34,6 +37,28 @@ impl EpochMarker {
     le_fields! {
         epoch, set_epoch: u64;
         slot_closed, set_slot_closed: u64;
+    }
+
+    /// The template's `check_dne`: `account` is the marker PDA of `ncn` and `epoch`
+    /// (`InvalidSeeds`) and holds no data (`MarkerExists`: the epoch was closed).
+    #[inline(never)]
+    pub fn check_dne(
+        program_id: &Address,
+        account: &AccountView,
+        ncn: &Address,
+        epoch: u64,
+    ) -> ProgramResult {
+        let epoch_bytes = epoch.to_le_bytes();
+        verify_canonical_pda(
+            account.address(),
+            &Self::seeds(ncn, &epoch_bytes),
+            program_id,
+        )
+        .map_err(|_| ProgramError::InvalidSeeds)?;
+        if unlikely(account.data_len() > 0) {
+            return Err(NcnProgramError::MarkerExists.into());
+        }
+        Ok(())
     }
 }
 

@@ -1,9 +1,17 @@
 //! The state of an epoch (PDA `["epoch_state", ncn, epoch_le]`): which of the epoch's accounts
 //! exist, how far each phase has progressed, consensus and closing.
 
-use super::{discriminator, le_fields, pod_bool, AccountType};
-use crate::constants::MAX_OPERATORS;
-use pinocchio::Address;
+use jito_core::{
+    account::{check_account, AccountType},
+    unlikely,
+};
+use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::{discriminator, le_fields, pod_bool};
+use crate::{
+    constants::{DEFAULT_CONSENSUS_REACHED_SLOT, MAX_OPERATORS},
+    error::NcnProgramError,
+};
 
 /// PDA seed prefix: `["epoch_state", ncn, epoch (u64 LE)]`.
 pub const SEED: &[u8] = b"epoch_state";
@@ -53,6 +61,14 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// No tally yet towards `total`.
+    pub const fn new(total: u64) -> Self {
+        Self {
+            tally: [0; 8],
+            total: total.to_le_bytes(),
+        }
+    }
+
     le_fields! {
         tally, set_tally: u64;
         total, set_total: u64;
@@ -115,6 +131,71 @@ impl EpochState {
     pub fn is_closing(&self) -> bool {
         pod_bool(self.is_closing)
     }
+
+    /// The template's `initialize` on a zeroed account (`InitializeEpochState`): NCN, epoch,
+    /// bump, creation slot, no consensus yet; every other field stays zero. Then the template's
+    /// `update_realloc_epoch_state`: the epoch state's own status is `Created`.
+    pub fn initialize(&mut self, ncn: &Address, epoch: u64, bump: u8, slot_created: u64) {
+        self.ncn = *ncn;
+        self.bump = bump;
+        self.set_epoch(epoch);
+        self.set_slot_created(slot_created);
+        self.set_slot_consensus_reached(DEFAULT_CONSENSUS_REACHED_SLOT);
+        self.account_status.epoch_state = AccountStatus::Created as u8;
+    }
+
+    /// The template's `update_realloc_weight_table`.
+    pub fn update_realloc_weight_table(&mut self, vault_count: u64, st_mint_count: u64) {
+        self.account_status.weight_table = AccountStatus::Created as u8;
+        self.set_vault_count(vault_count);
+        self.set_weight_progress = Progress::new(st_mint_count);
+    }
+
+    /// The template's `update_set_weight`.
+    pub fn update_set_weight(&mut self, weights_set: u64, st_mint_count: u64) {
+        self.set_weight_progress.set_tally(weights_set);
+        self.set_weight_progress.set_total(st_mint_count);
+    }
+
+    /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
+    /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
+    /// created only at the canonical PDA of the NCN and epoch they store.
+    #[inline(never)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        // SAFETY: checked above: owned by this program, of this type and size; only read.
+        let state = Self::from_bytes(unsafe { account.borrow_unchecked() })?;
+        if unlikely(!address_eq(&state.ncn, ncn) || state.epoch() != epoch) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
+    }
+
+    /// The template's `load_and_check_is_closing`: the data must read as an epoch state
+    /// (`InvalidAccountData`) that is not closing (`EpochIsClosingDown`), checked before
+    /// [`EpochState::load`] as in the template.
+    #[inline(never)]
+    pub fn load_and_check_is_closing(
+        program_id: &Address,
+        account: &AccountView,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        {
+            let data = account.try_borrow()?;
+            if unlikely(Self::from_bytes(&data)?.is_closing()) {
+                return Err(NcnProgramError::EpochIsClosingDown.into());
+            }
+        }
+        Self::load(program_id, account, ncn, epoch, expect_writable)
+    }
 }
 
 #[cfg(test)]
@@ -153,5 +234,39 @@ mod tests {
             assert_eq!(AccountStatus::from_u8(b).unwrap() as u8, b);
         }
         assert_eq!(AccountStatus::from_u8(4), None);
+    }
+
+    #[test]
+    fn initialize_and_weight_progress() {
+        // SAFETY: every field is a byte array; all zero is valid.
+        let mut st: EpochState = unsafe { core::mem::zeroed() };
+        let ncn = Address::new_from_array([3; 32]);
+        st.initialize(&ncn, 12, 250, 5_000);
+        assert_eq!(
+            (st.ncn, st.epoch(), st.bump, st.slot_created()),
+            (ncn, 12, 250, 5_000)
+        );
+        assert_eq!(st.slot_consensus_reached(), u64::MAX);
+        assert_eq!(st.account_status.epoch_state, AccountStatus::Created as u8);
+        // Progress fields stay zero (the template's `initialize`, not `new`).
+        assert_eq!(st.set_weight_progress, Progress::new(0));
+        st.update_realloc_weight_table(2, 3);
+        assert_eq!(st.account_status.weight_table, 1);
+        assert_eq!(st.vault_count(), 2);
+        assert_eq!(
+            (
+                st.set_weight_progress.tally(),
+                st.set_weight_progress.total()
+            ),
+            (0, 3)
+        );
+        st.update_set_weight(1, 3);
+        assert_eq!(
+            (
+                st.set_weight_progress.tally(),
+                st.set_weight_progress.total()
+            ),
+            (1, 3)
+        );
     }
 }

@@ -130,8 +130,13 @@ impl VaultRegistry {
     pub fn initialize(&mut self, ncn: &Address, bump: u8) {
         self.ncn = *ncn;
         self.bump = bump;
-        self.st_mint_list = [StMintEntry::EMPTY; MAX_ST_MINTS];
-        self.vault_list = [VaultEntry::EMPTY; MAX_VAULTS];
+        // Entry by entry: an array literal would be built on the (4 KiB) SBF stack first.
+        for entry in self.st_mint_list.iter_mut() {
+            *entry = StMintEntry::EMPTY;
+        }
+        for entry in self.vault_list.iter_mut() {
+            *entry = VaultEntry::EMPTY;
+        }
     }
 
     /// `mint` has an entry (the default address matches any empty entry, as in the template).
