@@ -1,7 +1,9 @@
 //! NCN program (drop-in for `ncn-template`): the config and vault-registry group —
 //! `InitializeConfig` (0), `InitializeVaultRegistry` (1), `ReallocVaultRegistry` (2),
 //! `RegisterVault` (3), `AdminSetParameters` (25), `AdminSetNewAdmin` (26),
-//! `AdminRegisterStMint` (29), `AdminSetStMint` (30) — and the error of the tags not
+//! `AdminRegisterStMint` (29), `AdminSetStMint` (30) —, the epoch-state and weight-table
+//! group — `InitializeEpochState` (4), `InitializeWeightTable` (5), `SetEpochWeights` (6),
+//! `ReallocWeightTable` (7), `AdminSetWeight` (28) — and the error of the tags not
 //! implemented yet.
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
@@ -1118,9 +1120,7 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     let w = World::new(NCN_PROGRAM_ID);
     let epoch = 10u64.to_le_bytes();
     let mut cases: Vec<Vec<u8>> = Vec::new();
-    for tag in [
-        4u8, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 17, 18, 19, 20, 22, 23, 24,
-    ] {
+    for tag in [8u8, 9, 10, 11, 12, 14, 15, 17, 18, 19, 20, 22, 23, 24] {
         cases.push([&[tag][..], &epoch].concat());
     }
     for tag in [13u8, 27] {
@@ -1129,16 +1129,7 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     for tag in [16u8, 21] {
         cases.push([&[tag, 5, 0][..], &epoch].concat());
     }
-    cases.push(
-        [
-            &[28u8][..],
-            Pubkey::new_unique().as_ref(),
-            &7u128.to_le_bytes(),
-            &epoch,
-        ]
-        .concat(),
-    );
-    assert_eq!(cases.len(), 23);
+    assert_eq!(cases.len(), 18);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -1164,4 +1155,544 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
         let result = mollusk.process_instruction(&ix, &[]);
         assert_error(&result, &[], ProgramError::InvalidInstructionData);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Epoch state and weight table
+// ---------------------------------------------------------------------------
+
+const EPOCH: u64 = 10;
+mod wcode {
+    pub const INCORRECT_WEIGHT_TABLE_ADMIN: u32 = 0x2200;
+    pub const TABLE_NOT_INITIALIZED: u32 = 0x2203;
+    pub const WEIGHT_TABLE_ALREADY_INITIALIZED: u32 = 0x220a;
+    pub const INVALID_MINT_FOR_WEIGHT_TABLE: u32 = 0x220e;
+    pub const EPOCH_IS_CLOSING_DOWN: u32 = 0x224f;
+    pub const MARKER_EXISTS: u32 = 0x2250;
+}
+
+fn epoch_seed(epoch: u64) -> [u8; 8] {
+    epoch.to_le_bytes()
+}
+
+impl World {
+    fn marker(&self, epoch: u64) -> Pubkey {
+        let e = epoch_seed(epoch);
+        pda(
+            &[
+                b"epoch_marker",
+                self.ncn_key.as_ref(),
+                &e,
+                self.ncn_key.as_ref(),
+            ],
+            &self.program,
+        )
+        .0
+    }
+
+    fn epoch_state(&self, epoch: u64) -> (Pubkey, u8) {
+        let e = epoch_seed(epoch);
+        pda(&[b"epoch_state", self.ncn_key.as_ref(), &e], &self.program)
+    }
+
+    fn weight_table(&self, epoch: u64) -> (Pubkey, u8) {
+        let e = epoch_seed(epoch);
+        pda(&[b"weight_table", self.ncn_key.as_ref(), &e], &self.program)
+    }
+}
+
+/// Template `EpochState` (8,904 bytes) as `InitializeEpochState` leaves it: header, ncn 8,
+/// epoch 40, bump 48, slot_created 49, was_tie_breaker_set 57, slot_consensus_reached 58
+/// (`u64::MAX`), operator_count 66, vault_count 74, account_status 82 (epoch_state byte
+/// `Created`), set_weight_progress 599 (tally, total); everything else zero.
+fn epoch_state_bytes(w: &World, epoch: u64) -> Vec<u8> {
+    let mut d = vec![0u8; 8_904];
+    d[0] = 0x50;
+    put(&mut d, 8, w.ncn_key.as_ref());
+    put(&mut d, 40, &epoch.to_le_bytes());
+    d[48] = w.epoch_state(epoch).1;
+    put(&mut d, 49, &SLOT.to_le_bytes());
+    put(&mut d, 58, &u64::MAX.to_le_bytes());
+    d[82] = 1;
+    d
+}
+
+/// The epoch state after `ReallocWeightTable`: weight table `Created`, the vault count, and
+/// the weight progress `(0, mints)`.
+fn epoch_state_with_table(w: &World, vaults: u64, mints: u64) -> Vec<u8> {
+    let mut d = epoch_state_bytes(w, EPOCH);
+    put(&mut d, 74, &vaults.to_le_bytes());
+    d[83] = 1;
+    put(&mut d, 599, &0u64.to_le_bytes());
+    put(&mut d, 607, &mints.to_le_bytes());
+    d
+}
+
+/// Template `WeightTable` (12,353 bytes): header, ncn 8, epoch 40, slot_created 48,
+/// vault_count 56, bump 64, the registry's 64 vault entries from 65, 64 `WeightEntry` from
+/// 5,185 (the registry's mint entry, u128 weight, slot_set, slot_updated).
+fn weight_table_bytes(
+    w: &World,
+    registry: &[u8],
+    vault_count: u64,
+    weights: &[(u128, u64, u64)],
+) -> Vec<u8> {
+    let mut d = vec![0u8; 12_353];
+    d[0] = 0x10;
+    put(&mut d, 8, w.ncn_key.as_ref());
+    put(&mut d, 40, &EPOCH.to_le_bytes());
+    put(&mut d, 48, &SLOT.to_le_bytes());
+    put(&mut d, 56, &vault_count.to_le_bytes());
+    d[64] = w.weight_table(EPOCH).1;
+    put(&mut d, 65, &registry[5_161..5_161 + 5_120]);
+    for i in 0..64 {
+        let at = 5_185 + 112 * i;
+        put(&mut d, at, &registry[41 + 80 * i..41 + 80 * (i + 1)]);
+        if let Some((weight, set, updated)) = weights.get(i) {
+            put(&mut d, at + 80, &weight.to_le_bytes());
+            put(&mut d, at + 96, &set.to_le_bytes());
+            put(&mut d, at + 104, &updated.to_le_bytes());
+        }
+    }
+    d
+}
+
+fn initialize_epoch_state_ix(w: &World, epoch: u64) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.marker(epoch), false, false),
+            meta(&w.epoch_state(epoch).0, true, false),
+            meta(&w.config.0, false, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.payer, true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ],
+        data: [&[4u8][..], &epoch_seed(epoch)].concat(),
+    }
+}
+
+fn initialize_weight_table_ix(w: &World) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.marker(EPOCH), false, false),
+            meta(&w.epoch_state(EPOCH).0, false, false),
+            meta(&w.registry.0, false, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.weight_table(EPOCH).0, true, false),
+            meta(&w.payer, true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ],
+        data: [&[5u8][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+fn realloc_weight_table_ix(w: &World) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.config.0, false, false),
+            meta(&w.weight_table(EPOCH).0, true, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.registry.0, false, false),
+            meta(&w.payer, true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ],
+        data: [&[7u8][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+fn set_epoch_weights_ix(w: &World) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.registry.0, false, false),
+            meta(&w.weight_table(EPOCH).0, true, false),
+        ],
+        data: [&[6u8][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+fn admin_set_weight_ix(w: &World, mint: &Pubkey, weight: u128) -> Instruction {
+    let mut data = vec![28u8];
+    data.extend_from_slice(mint.as_ref());
+    data.extend_from_slice(&weight.to_le_bytes());
+    data.extend_from_slice(&epoch_seed(EPOCH));
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.weight_table(EPOCH).0, true, false),
+            meta(&w.admin, true, true),
+        ],
+        data,
+    }
+}
+
+#[test]
+fn initialize_epoch_state_writes_the_template_bytes() {
+    let w = World::new(NCN_PROGRAM_ID);
+    let case = Case::new(&w, initialize_epoch_state_ix(&w, EPOCH), configured(&w));
+    let result = case.succeeds();
+    let state = account(&result, &w.epoch_state(EPOCH).0);
+    assert_eq!(state.owner, w.program);
+    assert_eq!(state.data, epoch_state_bytes(&w, EPOCH));
+    assert_eq!(state.lamports, rent_exempt(8_904));
+    assert_eq!(
+        account(&result, &w.payer).lamports,
+        PAYER_LAMPORTS - rent_exempt(8_904)
+    );
+    assert_only_written(&result, &case, &[w.epoch_state(EPOCH).0, w.payer]);
+}
+
+#[test]
+fn initialize_epoch_state_checks() {
+    let w = World::new(NCN_PROGRAM_ID);
+    let case = |epoch| Case::new(&w, initialize_epoch_state_ix(&w, epoch), configured(&w));
+    // A future epoch fails before any account check.
+    case(EPOCH + 1)
+        .flags(1, false, false)
+        .fails(ProgramError::InvalidArgument);
+    case(EPOCH)
+        .set(
+            w.epoch_state(EPOCH).0,
+            w.owned(epoch_state_bytes(&w, EPOCH)),
+        )
+        .fails(ProgramError::InvalidAccountOwner);
+    case(EPOCH)
+        .flags(1, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(EPOCH)
+        .swap(5, TOKEN_PROGRAM_ID, program_account(&TOKEN_PROGRAM_ID).1)
+        .fails(ProgramError::IncorrectProgramId);
+    case(EPOCH)
+        .set(w.config.0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case(EPOCH)
+        .flags(4, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(EPOCH)
+        .swap(0, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidSeeds);
+    case(EPOCH)
+        .set(w.marker(EPOCH), w.owned(vec![0x51; 56]))
+        .fails_custom(wcode::MARKER_EXISTS);
+    // Before the config's starting_valid_epoch (10).
+    case(EPOCH - 1).fails(ProgramError::InvalidArgument);
+    case(EPOCH)
+        .swap(1, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidSeeds);
+}
+
+/// Config, a registry with one mint and one vault, the NCN counting that vault, the epoch
+/// state: the state `InitializeWeightTable` and `ReallocWeightTable` run against.
+struct TableWorld {
+    w: World,
+    mint: Pubkey,
+    registry: Vec<u8>,
+}
+
+fn table_world() -> TableWorld {
+    let mut w = World::new(NCN_PROGRAM_ID);
+    w.ncn.vault_count = 1;
+    let mint = Pubkey::new_unique();
+    let registry = registry_bytes(
+        &w.ncn_key,
+        w.registry.1,
+        &[(mint, 100)],
+        &[(Pubkey::new_unique(), mint, 0, SLOT - 10)],
+    );
+    TableWorld { w, mint, registry }
+}
+
+impl TableWorld {
+    fn state(&self, epoch_state: Vec<u8>) -> Vec<(Pubkey, Account)> {
+        let mut state = with_registry(&self.w, self.w.owned(self.registry.clone()));
+        state.push((self.w.epoch_state(EPOCH).0, self.w.owned(epoch_state)));
+        state
+    }
+}
+
+#[test]
+fn initialize_weight_table_creates_10240_zero_bytes() {
+    let t = table_world();
+    let w = &t.w;
+    let case = Case::new(
+        w,
+        initialize_weight_table_ix(w),
+        t.state(epoch_state_bytes(w, EPOCH)),
+    );
+    let result = case.succeeds();
+    let table = account(&result, &w.weight_table(EPOCH).0);
+    assert_eq!(table.owner, w.program);
+    assert_eq!(table.data, vec![0u8; 10_240]);
+    assert_eq!(table.lamports, rent_exempt(10_240));
+    assert_only_written(&result, &case, &[w.weight_table(EPOCH).0, w.payer]);
+}
+
+#[test]
+fn initialize_weight_table_checks() {
+    let t = table_world();
+    let w = &t.w;
+    let case = || {
+        Case::new(
+            w,
+            initialize_weight_table_ix(w),
+            t.state(epoch_state_bytes(w, EPOCH)),
+        )
+    };
+    let mut closing = epoch_state_bytes(w, EPOCH);
+    closing[8_903] = 1;
+    case()
+        .set(w.epoch_state(EPOCH).0, w.owned(closing))
+        .fails_custom(wcode::EPOCH_IS_CLOSING_DOWN);
+    case()
+        .set(w.epoch_state(EPOCH).0, system_account(0))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.registry.0, w.owned(vec![0; 10_240]))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.marker(EPOCH), w.owned(vec![0x51; 56]))
+        .fails_custom(wcode::MARKER_EXISTS);
+    case()
+        .set(w.weight_table(EPOCH).0, w.owned(vec![0; 10_240]))
+        .fails(ProgramError::InvalidAccountOwner);
+    // The NCN counts another number of vaults than the registry.
+    let mut ncn = w.ncn.clone();
+    ncn.vault_count = 2;
+    case()
+        .set(w.ncn_key, owned_account(&RESTAKING_PROGRAM_ID, ncn.bytes()))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .swap(4, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidAccountData);
+}
+
+fn fresh_table(w: &World) -> Account {
+    w.owned(vec![0; 10_240])
+}
+
+#[test]
+fn realloc_weight_table_copies_the_registry() {
+    let t = table_world();
+    let w = &t.w;
+    let mut state = t.state(epoch_state_bytes(w, EPOCH));
+    state.push((w.weight_table(EPOCH).0, fresh_table(w)));
+    let case = Case::new(w, realloc_weight_table_ix(w), state);
+    let result = case.succeeds();
+    let table = account(&result, &w.weight_table(EPOCH).0);
+    assert_eq!(table.data, weight_table_bytes(w, &t.registry, 1, &[]));
+    assert_eq!(table.lamports, rent_exempt(12_353));
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_with_table(w, 1, 1)
+    );
+    assert_eq!(
+        account(&result, &w.payer).lamports,
+        PAYER_LAMPORTS - (rent_exempt(12_353) - rent_exempt(10_240))
+    );
+    assert_only_written(
+        &result,
+        &case,
+        &[w.weight_table(EPOCH).0, w.epoch_state(EPOCH).0, w.payer],
+    );
+
+    // Again: nothing to do.
+    let mut state = t.state(epoch_state_with_table(w, 1, 1));
+    state.push((w.weight_table(EPOCH).0, table.clone()));
+    let case = Case::new(w, realloc_weight_table_ix(w), state);
+    let result = case.succeeds();
+    assert_only_written(&result, &case, &[]);
+}
+
+#[test]
+fn realloc_weight_table_checks() {
+    let t = table_world();
+    let w = &t.w;
+    let case = || {
+        let mut state = t.state(epoch_state_bytes(w, EPOCH));
+        state.push((w.weight_table(EPOCH).0, fresh_table(w)));
+        Case::new(w, realloc_weight_table_ix(w), state)
+    };
+    case()
+        .swap(6, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::IncorrectProgramId);
+    case()
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.epoch_state(EPOCH).0, w.owned(vec![0; 8_904]))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .swap(2, Pubkey::new_unique(), fresh_table(w))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.weight_table(EPOCH).0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    // A registry without vaults, or without mints, cannot make a table.
+    let no_vaults = registry_bytes(&w.ncn_key, w.registry.1, &[(t.mint, 1)], &[]);
+    case()
+        .set(w.registry.0, w.owned(no_vaults))
+        .fails_custom(wcode::WEIGHT_TABLE_ALREADY_INITIALIZED);
+    let no_mints = registry_bytes(
+        &w.ncn_key,
+        w.registry.1,
+        &[],
+        &[(Pubkey::new_unique(), t.mint, 0, 1)],
+    );
+    case()
+        .set(w.registry.0, w.owned(no_mints))
+        .fails_custom(wcode::TABLE_NOT_INITIALIZED);
+}
+
+/// The state after `ReallocWeightTable`, with the table's weights as given.
+fn weighted_state(
+    t: &TableWorld,
+    registry: &[u8],
+    weights: &[(u128, u64, u64)],
+) -> Vec<(Pubkey, Account)> {
+    let w = &t.w;
+    let mut state = with_registry(w, w.owned(registry.to_vec()));
+    state.push((
+        w.epoch_state(EPOCH).0,
+        w.owned(epoch_state_with_table(w, 1, 1)),
+    ));
+    state.push((
+        w.weight_table(EPOCH).0,
+        w.owned(weight_table_bytes(w, &t.registry, 1, weights)),
+    ));
+    state
+}
+
+#[test]
+fn set_epoch_weights_copies_the_registry_weights() {
+    let t = table_world();
+    let w = &t.w;
+    let case = Case::new(
+        w,
+        set_epoch_weights_ix(w),
+        weighted_state(&t, &t.registry, &[]),
+    );
+    let result = case.succeeds();
+    assert_eq!(
+        account(&result, &w.weight_table(EPOCH).0).data,
+        weight_table_bytes(w, &t.registry, 1, &[(100, SLOT, SLOT)])
+    );
+    let mut state = epoch_state_with_table(w, 1, 1);
+    put(&mut state, 599, &1u64.to_le_bytes());
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+    assert_only_written(
+        &result,
+        &case,
+        &[w.weight_table(EPOCH).0, w.epoch_state(EPOCH).0],
+    );
+}
+
+#[test]
+fn set_epoch_weights_checks() {
+    let t = table_world();
+    let w = &t.w;
+    let case = |registry: &[u8], weights: &[(u128, u64, u64)]| {
+        Case::new(
+            w,
+            set_epoch_weights_ix(w),
+            weighted_state(&t, registry, weights),
+        )
+    };
+    case(&t.registry, &[])
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(&t.registry, &[])
+        .set(
+            w.ncn_key,
+            owned_account(&Pubkey::new_unique(), w.ncn.bytes()),
+        )
+        .fails(ProgramError::InvalidAccountOwner);
+    case(&t.registry, &[])
+        .flags(3, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(&t.registry, &[])
+        .set(w.registry.0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    // Already finalized: every mint weighted.
+    case(&t.registry, &[(5, 1, 1)]).fails(ProgramError::InvalidAccountData);
+    // A registry mint with weight zero (only possible in raw bytes).
+    let mut zero = t.registry.clone();
+    put(&mut zero, 41 + 64, &0u128.to_le_bytes());
+    case(&zero, &[]).fails_custom(code::WEIGHT_NOT_SET);
+    // A mint listed after the table was made.
+    let later = registry_bytes(
+        &w.ncn_key,
+        w.registry.1,
+        &[(t.mint, 100), (Pubkey::new_unique(), 5)],
+        &[(Pubkey::new_unique(), t.mint, 0, SLOT - 10)],
+    );
+    case(&later, &[]).fails_custom(wcode::INVALID_MINT_FOR_WEIGHT_TABLE);
+}
+
+#[test]
+fn admin_set_weight_sets_one_weight() {
+    let t = table_world();
+    let w = &t.w;
+    let case = Case::new(
+        w,
+        admin_set_weight_ix(w, &t.mint, 555),
+        weighted_state(&t, &t.registry, &[]),
+    );
+    let result = case.succeeds();
+    assert_eq!(
+        account(&result, &w.weight_table(EPOCH).0).data,
+        weight_table_bytes(w, &t.registry, 1, &[(555, SLOT, SLOT)])
+    );
+    let mut state = epoch_state_with_table(w, 1, 1);
+    put(&mut state, 599, &1u64.to_le_bytes());
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+    assert_only_written(
+        &result,
+        &case,
+        &[w.weight_table(EPOCH).0, w.epoch_state(EPOCH).0],
+    );
+}
+
+#[test]
+fn admin_set_weight_checks() {
+    let t = table_world();
+    let w = &t.w;
+    let case = |mint: &Pubkey, weights: &[(u128, u64, u64)]| {
+        Case::new(
+            w,
+            admin_set_weight_ix(w, mint, 1),
+            weighted_state(&t, &t.registry, weights),
+        )
+    };
+    case(&t.mint, &[])
+        .set(
+            w.ncn_key,
+            owned_account(&Pubkey::new_unique(), w.ncn.bytes()),
+        )
+        .fails(ProgramError::InvalidAccountOwner);
+    case(&t.mint, &[])
+        .flags(3, true, false)
+        .fails(ProgramError::MissingRequiredSignature);
+    case(&t.mint, &[])
+        .flags(3, false, true)
+        .fails(ProgramError::InvalidAccountData);
+    case(&t.mint, &[])
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(&t.mint, &[])
+        .set(w.weight_table(EPOCH).0, fresh_table(w))
+        .fails(ProgramError::InvalidAccountData);
+    case(&t.mint, &[])
+        .swap(3, Pubkey::new_unique(), system_account(0))
+        .flags(3, true, true)
+        .fails_custom(wcode::INCORRECT_WEIGHT_TABLE_ADMIN);
+    case(&t.mint, &[(5, 1, 1)]).fails(ProgramError::InvalidAccountData);
+    case(&Pubkey::new_unique(), &[]).fails_custom(wcode::INVALID_MINT_FOR_WEIGHT_TABLE);
 }
