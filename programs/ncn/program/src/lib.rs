@@ -3,8 +3,9 @@
 //! through their interface crates.
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
-//! the epoch-state and weight-table group (tags 4–7 and 28). Every other tag decodes its
-//! arguments like the template and then fails with [`NOT_YET_IMPLEMENTED`].
+//! the epoch-state and weight-table group (tags 4–7 and 28) and `InitializeEpochSnapshot` (8).
+//! Every other tag decodes its arguments like the template and then fails with
+//! [`NOT_YET_IMPLEMENTED`].
 
 #![no_std]
 
@@ -99,8 +100,10 @@ pub fn process_instruction(
             weight,
             epoch,
         } => process_admin_set_weight(program_id, accounts, &st_mint, weight, epoch),
-        NcnInstruction::InitializeEpochSnapshot { .. }
-        | NcnInstruction::InitializeOperatorSnapshot { .. }
+        NcnInstruction::InitializeEpochSnapshot { epoch } => {
+            process_initialize_epoch_snapshot(program_id, accounts, epoch)
+        }
+        NcnInstruction::InitializeOperatorSnapshot { .. }
         | NcnInstruction::SnapshotVaultOperatorDelegation { .. }
         | NcnInstruction::InitializeBallotBox { .. }
         | NcnInstruction::ReallocBallotBox { .. }

@@ -2,9 +2,14 @@
 //! and one operator snapshot per operator (PDA `["operator_snapshot", operator, ncn,
 //! epoch_le]`) with the stake weight of each of its vault delegations.
 
-use super::{discriminator, le_fields, pod_bool, AccountType, Fees};
+use jito_core::{
+    account::{check_account, AccountType},
+    unlikely,
+};
+use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::{discriminator, le_fields, pod_bool, Fees};
 use crate::constants::MAX_VAULTS;
-use pinocchio::Address;
 
 /// PDA seed prefix of the epoch snapshot: `["epoch_snapshot", ncn, epoch (u64 LE)]`.
 pub const EPOCH_SNAPSHOT_SEED: &[u8] = b"epoch_snapshot";
@@ -69,6 +74,48 @@ impl EpochSnapshot {
         vault_count, set_vault_count: u64;
         operators_registered, set_operators_registered: u64;
         valid_operator_vault_delegations, set_valid_operator_vault_delegations: u64;
+    }
+
+    /// The template's `EpochSnapshot::new` written into a zeroed account: nothing registered,
+    /// not finalized, zero stake weight, the fees in force for the epoch.
+    #[allow(clippy::too_many_arguments)]
+    pub fn initialize(
+        &mut self,
+        ncn: &Address,
+        epoch: u64,
+        bump: u8,
+        slot_created: u64,
+        operator_count: u64,
+        vault_count: u64,
+        fees: &Fees,
+    ) {
+        self.ncn = *ncn;
+        self.set_epoch(epoch);
+        self.bump = bump;
+        self.set_slot_created(slot_created);
+        self.set_operator_count(operator_count);
+        self.set_vault_count(vault_count);
+        self.fees = *fees;
+    }
+
+    /// The template's `EpochSnapshot::load`: owner (`InvalidAccountOwner`), then type, size,
+    /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`); snapshots are created
+    /// only at the canonical PDA of the NCN and epoch they store.
+    #[inline(never)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        // SAFETY: checked above: owned by this program, of this type and size; only read.
+        let snapshot = Self::from_bytes(unsafe { account.borrow_unchecked() })?;
+        if unlikely(!address_eq(&snapshot.ncn, ncn) || snapshot.epoch() != epoch) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
     }
 }
 

@@ -157,6 +157,13 @@ impl EpochState {
         self.set_weight_progress.set_total(st_mint_count);
     }
 
+    /// The template's `update_initialize_epoch_snapshot`.
+    pub fn update_initialize_epoch_snapshot(&mut self, operator_count: u64) {
+        self.account_status.epoch_snapshot = AccountStatus::Created as u8;
+        self.set_operator_count(operator_count);
+        self.epoch_snapshot_progress = Progress::new(operator_count);
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.
