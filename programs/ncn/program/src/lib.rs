@@ -3,7 +3,8 @@
 //! through their interface crates.
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
-//! the epoch-state and weight-table group (tags 4–7 and 28) and `InitializeEpochSnapshot` (8).
+//! the epoch-state and weight-table group (tags 4–7 and 28), `InitializeEpochSnapshot` (8) and
+//! `InitializeOperatorSnapshot` (9).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -103,8 +104,10 @@ pub fn process_instruction(
         NcnInstruction::InitializeEpochSnapshot { epoch } => {
             process_initialize_epoch_snapshot(program_id, accounts, epoch)
         }
-        NcnInstruction::InitializeOperatorSnapshot { .. }
-        | NcnInstruction::SnapshotVaultOperatorDelegation { .. }
+        NcnInstruction::InitializeOperatorSnapshot { epoch } => {
+            process_initialize_operator_snapshot(program_id, accounts, epoch)
+        }
+        NcnInstruction::SnapshotVaultOperatorDelegation { .. }
         | NcnInstruction::InitializeBallotBox { .. }
         | NcnInstruction::ReallocBallotBox { .. }
         | NcnInstruction::CastVote { .. }

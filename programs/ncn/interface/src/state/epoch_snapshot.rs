@@ -9,7 +9,7 @@ use jito_core::{
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 
 use super::{discriminator, le_fields, pod_bool, Fees};
-use crate::constants::MAX_VAULTS;
+use crate::{constants::MAX_VAULTS, error::NcnProgramError};
 
 /// PDA seed prefix of the epoch snapshot: `["epoch_snapshot", ncn, epoch (u64 LE)]`.
 pub const EPOCH_SNAPSHOT_SEED: &[u8] = b"epoch_snapshot";
@@ -32,6 +32,16 @@ impl StakeWeights {
 
     le_fields! {
         stake_weight, set_stake_weight: u128;
+    }
+
+    /// Adds `other` (`ArithmeticOverflow`).
+    pub fn increment(&mut self, other: &Self) -> Result<(), NcnProgramError> {
+        let sum = self
+            .stake_weight()
+            .checked_add(other.stake_weight())
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        self.set_stake_weight(sum);
+        Ok(())
     }
 }
 
@@ -96,6 +106,40 @@ impl EpochSnapshot {
         self.set_operator_count(operator_count);
         self.set_vault_count(vault_count);
         self.fees = *fees;
+    }
+
+    /// Every operator registered.
+    pub fn finalized(&self) -> bool {
+        self.operators_registered() == self.operator_count()
+    }
+
+    /// The template's `increment_operator_registration`: `OperatorFinalized` once every
+    /// operator is registered; counts one more operator, its valid delegations and stake
+    /// weight, and records the slot when that completes the snapshot.
+    pub fn increment_operator_registration(
+        &mut self,
+        slot: u64,
+        vault_operator_delegations: u64,
+        stake_weights: &StakeWeights,
+    ) -> Result<(), NcnProgramError> {
+        if unlikely(self.finalized()) {
+            return Err(NcnProgramError::OperatorFinalized);
+        }
+        let registered = self
+            .operators_registered()
+            .checked_add(1)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        let delegations = self
+            .valid_operator_vault_delegations()
+            .checked_add(vault_operator_delegations)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        self.stake_weights.increment(stake_weights)?;
+        self.set_operators_registered(registered);
+        self.set_valid_operator_vault_delegations(delegations);
+        if self.finalized() {
+            self.set_slot_finalized(slot);
+        }
+        Ok(())
     }
 
     /// The template's `EpochSnapshot::load`: owner (`InvalidAccountOwner`), then type, size,
@@ -191,6 +235,44 @@ impl OperatorSnapshot {
     pub fn is_active(&self) -> bool {
         pod_bool(self.is_active)
     }
+
+    /// The template's `initialize` on a zeroed account. An inactive operator is final at once,
+    /// with no fee and no delegations to snapshot; `vault_operator_delegation_count` above 64
+    /// is `TooManyVaultOperatorDelegations` (checked before anything is written).
+    #[allow(clippy::too_many_arguments)]
+    pub fn initialize(
+        &mut self,
+        operator: &Address,
+        ncn: &Address,
+        epoch: u64,
+        bump: u8,
+        slot: u64,
+        is_active: bool,
+        ncn_operator_index: u64,
+        operator_index: u64,
+        operator_fee_bps: u16,
+        vault_operator_delegation_count: u64,
+    ) -> Result<(), NcnProgramError> {
+        if unlikely(vault_operator_delegation_count > MAX_VAULTS as u64) {
+            return Err(NcnProgramError::TooManyVaultOperatorDelegations);
+        }
+        self.operator = *operator;
+        self.ncn = *ncn;
+        self.set_ncn_epoch(epoch);
+        self.bump = bump;
+        self.set_slot_created(slot);
+        self.set_slot_finalized(if is_active { 0 } else { slot });
+        self.is_active = is_active as u8;
+        self.set_ncn_operator_index(ncn_operator_index);
+        self.set_operator_index(operator_index);
+        self.set_operator_fee_bps(if is_active { operator_fee_bps } else { 0 });
+        self.set_vault_operator_delegation_count(if is_active {
+            vault_operator_delegation_count
+        } else {
+            0
+        });
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -221,5 +303,74 @@ mod tests {
         );
         assert_packed::<OperatorSnapshot>(3_732);
         assert_eq!(OperatorSnapshot::LEN, 3_740);
+    }
+
+    #[test]
+    fn registration_finalizes_the_epoch_snapshot() {
+        // SAFETY: every field is a byte array; all zero is valid.
+        let mut s: EpochSnapshot = unsafe { core::mem::zeroed() };
+        let fees = Fees::new(300, 10).unwrap();
+        s.initialize(&Address::new_from_array([1; 32]), 10, 7, 500, 2, 1, &fees);
+        assert_eq!((s.operator_count(), s.vault_count(), s.fees), (2, 1, fees));
+        assert!(!s.finalized());
+        s.increment_operator_registration(600, 1, &StakeWeights::new(40))
+            .unwrap();
+        assert_eq!(s.slot_finalized(), 0);
+        s.increment_operator_registration(700, 2, &StakeWeights::new(2))
+            .unwrap();
+        assert!(s.finalized());
+        assert_eq!(
+            (
+                s.slot_finalized(),
+                s.valid_operator_vault_delegations(),
+                s.stake_weights.stake_weight()
+            ),
+            (700, 3, 42)
+        );
+        assert_eq!(
+            s.increment_operator_registration(800, 0, &StakeWeights::default()),
+            Err(NcnProgramError::OperatorFinalized)
+        );
+        let mut w = StakeWeights::new(u128::MAX);
+        assert_eq!(
+            w.increment(&StakeWeights::new(1)),
+            Err(NcnProgramError::ArithmeticOverflow)
+        );
+    }
+
+    #[test]
+    fn inactive_operator_snapshot_is_final_at_once() {
+        // SAFETY: every field is a byte array; all zero is valid.
+        let mut o: OperatorSnapshot = unsafe { core::mem::zeroed() };
+        let (op, ncn) = (
+            Address::new_from_array([1; 32]),
+            Address::new_from_array([2; 32]),
+        );
+        assert_eq!(
+            o.initialize(&op, &ncn, 10, 9, 500, true, 1, 5, 250, 65),
+            Err(NcnProgramError::TooManyVaultOperatorDelegations)
+        );
+        o.initialize(&op, &ncn, 10, 9, 500, false, 1, 5, 250, 2)
+            .unwrap();
+        assert!(!o.is_active());
+        assert_eq!(
+            (
+                o.slot_finalized(),
+                o.operator_fee_bps(),
+                o.vault_operator_delegation_count()
+            ),
+            (500, 0, 0)
+        );
+        o.initialize(&op, &ncn, 10, 9, 500, true, 1, 5, 250, 2)
+            .unwrap();
+        assert!(o.is_active());
+        assert_eq!(
+            (
+                o.slot_finalized(),
+                o.operator_fee_bps(),
+                o.vault_operator_delegation_count()
+            ),
+            (0, 250, 2)
+        );
     }
 }

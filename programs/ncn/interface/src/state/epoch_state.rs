@@ -73,6 +73,16 @@ impl Progress {
         tally, set_tally: u64;
         total, set_total: u64;
     }
+
+    /// `tally + 1` (`ArithmeticOverflow`).
+    pub fn increment_one(&mut self) -> Result<(), NcnProgramError> {
+        let tally = self
+            .tally()
+            .checked_add(1)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        self.set_tally(tally);
+        Ok(())
+    }
 }
 
 /// The epoch state (discriminator 0x50, 8,904 bytes with header; created in one step).
@@ -162,6 +172,35 @@ impl EpochState {
         self.account_status.epoch_snapshot = AccountStatus::Created as u8;
         self.set_operator_count(operator_count);
         self.epoch_snapshot_progress = Progress::new(operator_count);
+    }
+
+    /// The template's `update_realloc_operator_snapshot`: the operator's snapshot `Created`;
+    /// an active operator has one delegation per vault to snapshot, an inactive one is done
+    /// (and counts towards the epoch snapshot). `ncn_operator_index` must be below 256 (the
+    /// template indexes out of bounds and panics; here `InvalidAccountData`).
+    pub fn update_realloc_operator_snapshot(
+        &mut self,
+        ncn_operator_index: usize,
+        is_active: bool,
+    ) -> Result<(), ProgramError> {
+        let vault_count = self.vault_count();
+        let (Some(status), Some(progress)) = (
+            self.account_status
+                .operator_snapshot
+                .get_mut(ncn_operator_index),
+            self.operator_snapshot_progress.get_mut(ncn_operator_index),
+        ) else {
+            return Err(ProgramError::InvalidAccountData);
+        };
+        *status = AccountStatus::Created as u8;
+        if is_active {
+            *progress = Progress::new(vault_count);
+        } else {
+            *progress = Progress::new(1);
+            progress.increment_one()?;
+            self.epoch_snapshot_progress.increment_one()?;
+        }
+        Ok(())
     }
 
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
@@ -274,6 +313,31 @@ mod tests {
                 st.set_weight_progress.total()
             ),
             (1, 3)
+        );
+    }
+
+    #[test]
+    fn operator_snapshot_progress() {
+        // SAFETY: every field is a byte array; all zero is valid.
+        let mut st: EpochState = unsafe { core::mem::zeroed() };
+        st.set_vault_count(2);
+        st.update_initialize_epoch_snapshot(3);
+        assert_eq!(st.epoch_snapshot_progress, Progress::new(3));
+        st.update_realloc_operator_snapshot(0, true).unwrap();
+        assert_eq!(st.operator_snapshot_progress[0], Progress::new(2));
+        st.update_realloc_operator_snapshot(255, false).unwrap();
+        assert_eq!(
+            (
+                st.operator_snapshot_progress[255].tally(),
+                st.operator_snapshot_progress[255].total(),
+                st.epoch_snapshot_progress.tally()
+            ),
+            (1, 1, 1)
+        );
+        assert_eq!(st.account_status.operator_snapshot[255], 1);
+        assert_eq!(
+            st.update_realloc_operator_snapshot(256, true),
+            Err(ProgramError::InvalidAccountData)
         );
     }
 }
