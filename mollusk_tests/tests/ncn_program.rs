@@ -1977,7 +1977,7 @@ impl OperatorWorld {
     /// Template `OperatorSnapshot` (3,740 bytes): header, operator 8, ncn 40, epoch 72,
     /// bump 80, slot_created 81, slot_finalized 89, is_active 97, ncn_operator_index 98,
     /// operator_index 106, fee 114, delegation count 116, registered 124, valid 132,
-    /// stake weight 140, 64 vault stake weights from 156.
+    /// stake weight 140, 64 vault stake weights (vault, index, u128) from 156.
     fn snapshot_bytes(&self, active: bool) -> Vec<u8> {
         let w = &self.t.w;
         let mut d = vec![0u8; 3_740];
@@ -1989,6 +1989,10 @@ impl OperatorWorld {
         put(&mut d, 81, &SLOT.to_le_bytes());
         put(&mut d, 98, &1u64.to_le_bytes());
         put(&mut d, 106, &5u64.to_le_bytes());
+        // Empty vault stake weights: index u64::MAX.
+        for i in 0..64 {
+            put(&mut d, 156 + 56 * i + 32, &u64::MAX.to_le_bytes());
+        }
         if active {
             d[97] = 1;
             put(&mut d, 114, &250u16.to_le_bytes());

@@ -174,6 +174,17 @@ pub struct VaultOperatorStakeWeight {
 }
 
 impl VaultOperatorStakeWeight {
+    /// The template's default entry: no vault, index `u64::MAX`, no stake weight.
+    pub const EMPTY: Self = Self::new(&Address::new_from_array([0; 32]), u64::MAX, 0);
+
+    pub const fn new(vault: &Address, vault_index: u64, stake_weight: u128) -> Self {
+        Self {
+            vault: *vault,
+            vault_index: vault_index.to_le_bytes(),
+            stake_weight: StakeWeights::new(stake_weight),
+        }
+    }
+
     le_fields! {
         vault_index, set_vault_index: u64;
     }
@@ -271,6 +282,10 @@ impl OperatorSnapshot {
         } else {
             0
         });
+        // Entry by entry: an array literal would be built on the (4 KiB) SBF stack first.
+        for entry in self.vault_operator_stake_weight.iter_mut() {
+            *entry = VaultOperatorStakeWeight::EMPTY;
+        }
         Ok(())
     }
 }
@@ -353,6 +368,10 @@ mod tests {
         o.initialize(&op, &ncn, 10, 9, 500, false, 1, 5, 250, 2)
             .unwrap();
         assert!(!o.is_active());
+        assert!(o
+            .vault_operator_stake_weight
+            .iter()
+            .all(|e| *e == VaultOperatorStakeWeight::EMPTY && e.vault_index() == u64::MAX));
         assert_eq!(
             (
                 o.slot_finalized(),
