@@ -4,7 +4,8 @@
 //! `AdminRegisterStMint` (29), `AdminSetStMint` (30) —, the epoch-state and weight-table
 //! group — `InitializeEpochState` (4), `InitializeWeightTable` (5), `SetEpochWeights` (6),
 //! `ReallocWeightTable` (7), `AdminSetWeight` (28) —, `InitializeEpochSnapshot` (8),
-//! `InitializeOperatorSnapshot` (9), and the error of the tags not implemented yet.
+//! `InitializeOperatorSnapshot` (9), `SnapshotVaultOperatorDelegation` (10), and the error of
+//! the tags not implemented yet.
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1120,7 +1121,7 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     let w = World::new(NCN_PROGRAM_ID);
     let epoch = 10u64.to_le_bytes();
     let mut cases: Vec<Vec<u8>> = Vec::new();
-    for tag in [10u8, 11, 12, 14, 15, 17, 18, 19, 20, 22, 23, 24] {
+    for tag in [11u8, 12, 14, 15, 17, 18, 19, 20, 22, 23, 24] {
         cases.push([&[tag][..], &epoch].concat());
     }
     for tag in [13u8, 27] {
@@ -1129,7 +1130,7 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     for tag in [16u8, 21] {
         cases.push([&[tag, 5, 0][..], &epoch].concat());
     }
-    assert_eq!(cases.len(), 16);
+    assert_eq!(cases.len(), 15);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -2117,4 +2118,284 @@ fn initialize_operator_snapshot_checks() {
         .flags(7, false, false)
         .fails(ProgramError::InvalidAccountData);
     o.case(false, 3).fails_custom(ocode::OPERATOR_FINALIZED);
+}
+
+// ---------------------------------------------------------------------------
+// SnapshotVaultOperatorDelegation
+// ---------------------------------------------------------------------------
+
+mod dcode {
+    pub const VAULT_NOT_IN_REGISTRY: u32 = 0x2206;
+    pub const VAULT_OPERATOR_DELEGATION_FINALIZED: u32 = 0x221f;
+    pub const DUPLICATE_VAULT_OPERATOR_DELEGATION: u32 = 0x2222;
+    pub const VAULT_NEEDS_UPDATE: u32 = 0x2241;
+}
+
+use mollusk_tests::vault_adversarial_world::{
+    vault_ncn_ticket_bytes, vault_ncn_ticket_pda, vault_operator_delegation_bytes,
+    vault_operator_delegation_pda,
+};
+
+/// The operator world with the operator snapshotted (active, one vault to go) and a vault of
+/// the table's mint (index 0, updated this epoch) with both tickets active since slot 1,000
+/// and a delegation of 1,000 staked + 200 enqueued + 50 cooling down.
+struct DelegationWorld {
+    o: OperatorWorld,
+    vault: VaultState,
+}
+
+fn delegation_world() -> DelegationWorld {
+    let o = operator_world();
+    let vault = VaultState::new(
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        o.t.mint,
+        Pubkey::new_unique(),
+        SLOT,
+    );
+    DelegationWorld { o, vault }
+}
+
+impl DelegationWorld {
+    fn vault_key(&self) -> Pubkey {
+        self.vault.address()
+    }
+
+    fn tickets(&self) -> [Pubkey; 3] {
+        let (w, v, op) = (&self.o.t.w, self.vault_key(), self.o.operator.address());
+        [
+            vault_ncn_ticket_pda(&v, &w.ncn_key).0,
+            ncn_vault_ticket_pda(&w.ncn_key, &v).0,
+            vault_operator_delegation_pda(&v, &op).0,
+        ]
+    }
+
+    /// Epoch state after the operator's snapshot (operator 1 active, progress (0, 1)).
+    fn epoch_state(&self) -> Vec<u8> {
+        let w = &self.o.t.w;
+        let mut d = epoch_state_snapshotted(w);
+        d[86] = 1;
+        put(&mut d, 655, &1u64.to_le_bytes());
+        d
+    }
+
+    fn state(&self) -> Vec<(Pubkey, Account)> {
+        let o = &self.o;
+        let w = &o.t.w;
+        let (v, op) = (self.vault_key(), o.operator.address());
+        let [vault_ncn, ncn_vault, delegation] = self.tickets();
+        let mut ncn_vault_bytes = ncn_vault_ticket_bytes(&w.ncn_key, &v, 0, 1);
+        put(&mut ncn_vault_bytes, 80, &1_000u64.to_le_bytes());
+        put(&mut ncn_vault_bytes, 88, &0u64.to_le_bytes());
+        let mut state = o.state(true, 0);
+        state.retain(|(k, _)| *k != w.epoch_state(EPOCH).0);
+        state.extend([
+            (w.epoch_state(EPOCH).0, w.owned(self.epoch_state())),
+            (
+                w.weight_table(EPOCH).0,
+                w.owned(weight_table_bytes(w, &o.t.registry, 1, &SET)),
+            ),
+            (o.snapshot.0, w.owned(o.snapshot_bytes(true))),
+            (v, owned_account(&VAULT_PROGRAM_ID, self.vault.to_bytes())),
+            (
+                vault_ncn,
+                owned_account(
+                    &VAULT_PROGRAM_ID,
+                    vault_ncn_ticket_bytes(&v, &w.ncn_key, 0, (1_000, 0)),
+                ),
+            ),
+            (
+                ncn_vault,
+                owned_account(&RESTAKING_PROGRAM_ID, ncn_vault_bytes),
+            ),
+            (
+                delegation,
+                owned_account(
+                    &VAULT_PROGRAM_ID,
+                    vault_operator_delegation_bytes(&v, &op, 0, SLOT, (1_000, 200, 50)),
+                ),
+            ),
+        ]);
+        state
+    }
+
+    fn ix(&self) -> Instruction {
+        let o = &self.o;
+        let w = &o.t.w;
+        let [vault_ncn, ncn_vault, delegation] = self.tickets();
+        Instruction {
+            program_id: w.program,
+            accounts: vec![
+                meta(&w.epoch_state(EPOCH).0, true, false),
+                meta(&w.config.0, false, false),
+                meta(&o.restaking_config, false, false),
+                meta(&w.ncn_key, false, false),
+                meta(&o.operator.address(), false, false),
+                meta(&self.vault_key(), false, false),
+                meta(&vault_ncn, false, false),
+                meta(&ncn_vault, false, false),
+                meta(&delegation, false, false),
+                meta(&w.weight_table(EPOCH).0, false, false),
+                meta(&w.epoch_snapshot(EPOCH).0, true, false),
+                meta(&o.snapshot.0, true, false),
+            ],
+            data: [&[10u8][..], &epoch_seed(EPOCH)].concat(),
+        }
+    }
+
+    fn case(&self) -> Case {
+        Case::new(&self.o.t.w, self.ix(), self.state())
+    }
+
+    /// The operator snapshot once the vault is recorded with `weight`.
+    fn operator_snapshot_after(&self, weight: u128) -> Vec<u8> {
+        let mut d = self.o.snapshot_bytes(true);
+        put(&mut d, 89, &SLOT.to_le_bytes());
+        put(&mut d, 124, &1u64.to_le_bytes());
+        put(&mut d, 132, &u64::from(weight > 0).to_le_bytes());
+        put(&mut d, 140, &weight.to_le_bytes());
+        put(&mut d, 156, self.vault_key().as_ref());
+        put(&mut d, 188, &0u64.to_le_bytes());
+        put(&mut d, 196, &weight.to_le_bytes());
+        d
+    }
+
+    fn epoch_snapshot_after(&self, weight: u128) -> Vec<u8> {
+        let mut d = epoch_snapshot_bytes(&self.o.t.w, 1);
+        put(&mut d, 89, &u64::from(weight > 0).to_le_bytes());
+        put(&mut d, 97, &weight.to_le_bytes());
+        d
+    }
+
+    fn epoch_state_after(&self) -> Vec<u8> {
+        let mut d = self.epoch_state();
+        put(&mut d, 647, &1u64.to_le_bytes());
+        put(&mut d, 615, &1u64.to_le_bytes());
+        d
+    }
+}
+
+#[test]
+fn snapshot_vault_operator_delegation_records_the_stake_weight() {
+    let d = delegation_world();
+    let w = &d.o.t.w;
+    let case = d.case();
+    let result = case.succeeds();
+    // (1,000 + 200 + 50) x weight 100.
+    let weight = 125_000u128;
+    assert_eq!(
+        account(&result, &d.o.snapshot.0).data,
+        d.operator_snapshot_after(weight)
+    );
+    assert_eq!(
+        account(&result, &w.epoch_snapshot(EPOCH).0).data,
+        d.epoch_snapshot_after(weight)
+    );
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        d.epoch_state_after()
+    );
+    assert_only_written(
+        &result,
+        &case,
+        &[
+            d.o.snapshot.0,
+            w.epoch_snapshot(EPOCH).0,
+            w.epoch_state(EPOCH).0,
+        ],
+    );
+}
+
+#[test]
+fn snapshot_vault_operator_delegation_without_delegation_records_zero() {
+    let d = delegation_world();
+    let w = &d.o.t.w;
+    let mut case = d.case();
+    case.set(d.tickets()[2], system_account(0));
+    let result = case.succeeds();
+    assert_eq!(
+        account(&result, &d.o.snapshot.0).data,
+        d.operator_snapshot_after(0)
+    );
+    assert_eq!(
+        account(&result, &w.epoch_snapshot(EPOCH).0).data,
+        d.epoch_snapshot_after(0)
+    );
+}
+
+#[test]
+fn snapshot_vault_operator_delegation_checks() {
+    let d = delegation_world();
+    let w = &d.o.t.w;
+    let other = Pubkey::new_unique();
+    d.case()
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    d.case()
+        .set(
+            d.o.restaking_config,
+            owned_account(
+                &other,
+                mollusk_tests::restaking_world::ConfigFields::new(other).bytes(),
+            ),
+        )
+        .fails(ProgramError::InvalidAccountOwner);
+    d.case()
+        .set(d.vault_key(), owned_account(&other, d.vault.to_bytes()))
+        .fails(ProgramError::InvalidAccountOwner);
+    // A vault NCN ticket at another address.
+    let v = d.vault_key();
+    d.case()
+        .swap(
+            6,
+            other,
+            owned_account(
+                &VAULT_PROGRAM_ID,
+                vault_ncn_ticket_bytes(&v, &w.ncn_key, 0, (1_000, 0)),
+            ),
+        )
+        .fails(ProgramError::InvalidAccountData);
+    // A delegation at another address.
+    d.case()
+        .swap(
+            8,
+            other,
+            owned_account(
+                &VAULT_PROGRAM_ID,
+                vault_operator_delegation_bytes(&v, &other, 0, SLOT, (1, 0, 0)),
+            ),
+        )
+        .fails(ProgramError::InvalidAccountData);
+    d.case()
+        .flags(10, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    d.case()
+        .flags(11, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    // Last updated in an earlier epoch.
+    let mut stale = d.vault.clone();
+    stale.last_full_state_update_slot = SLOT - 432_000;
+    d.case()
+        .set(v, owned_account(&VAULT_PROGRAM_ID, stale.to_bytes()))
+        .fails_custom(dcode::VAULT_NEEDS_UPDATE);
+    // A vault index the table's registry does not have.
+    let mut unlisted = d.vault.clone();
+    unlisted.vault_index = 7;
+    d.case()
+        .set(v, owned_account(&VAULT_PROGRAM_ID, unlisted.to_bytes()))
+        .fails_custom(dcode::VAULT_NOT_IN_REGISTRY);
+    // The operator's snapshot is complete already.
+    let mut done = d.o.snapshot_bytes(true);
+    put(&mut done, 124, &1u64.to_le_bytes());
+    d.case()
+        .set(d.o.snapshot.0, w.owned(done))
+        .fails_custom(dcode::VAULT_OPERATOR_DELEGATION_FINALIZED);
+    // Vault index 0 recorded already (two delegations expected).
+    let mut twice = d.o.snapshot_bytes(true);
+    put(&mut twice, 116, &2u64.to_le_bytes());
+    put(&mut twice, 124, &1u64.to_le_bytes());
+    put(&mut twice, 188, &0u64.to_le_bytes());
+    d.case()
+        .set(d.o.snapshot.0, w.owned(twice))
+        .fails_custom(dcode::DUPLICATE_VAULT_OPERATOR_DELEGATION);
 }

@@ -3,8 +3,8 @@
 //! through their interface crates.
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
-//! the epoch-state and weight-table group (tags 4–7 and 28), `InitializeEpochSnapshot` (8) and
-//! `InitializeOperatorSnapshot` (9).
+//! the epoch-state and weight-table group (tags 4–7 and 28) and the snapshot group (tags
+//! 8–10).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -107,8 +107,10 @@ pub fn process_instruction(
         NcnInstruction::InitializeOperatorSnapshot { epoch } => {
             process_initialize_operator_snapshot(program_id, accounts, epoch)
         }
-        NcnInstruction::SnapshotVaultOperatorDelegation { .. }
-        | NcnInstruction::InitializeBallotBox { .. }
+        NcnInstruction::SnapshotVaultOperatorDelegation { epoch } => {
+            process_snapshot_vault_operator_delegation(program_id, accounts, epoch)
+        }
+        NcnInstruction::InitializeBallotBox { .. }
         | NcnInstruction::ReallocBallotBox { .. }
         | NcnInstruction::CastVote { .. }
         | NcnInstruction::InitializeNcnRewardRouter { .. }

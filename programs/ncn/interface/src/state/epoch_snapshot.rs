@@ -34,6 +34,17 @@ impl StakeWeights {
         stake_weight, set_stake_weight: u128;
     }
 
+    /// The template's stake weight of a delegation: its total security (staked, enqueued for
+    /// cooldown and cooling down) times the mint's weight. The template computes it with
+    /// `PreciseNumber`, which is exact here (both are integers); a product above `u128::MAX`
+    /// makes its `as_u128` panic, here `CastToImpreciseNumberError`.
+    pub fn of_delegation(total_security: u64, weight: u128) -> Result<Self, NcnProgramError> {
+        (total_security as u128)
+            .checked_mul(weight)
+            .map(Self::new)
+            .ok_or(NcnProgramError::CastToImpreciseNumberError)
+    }
+
     /// Adds `other` (`ArithmeticOverflow`).
     pub fn increment(&mut self, other: &Self) -> Result<(), NcnProgramError> {
         let sum = self
@@ -247,6 +258,85 @@ impl OperatorSnapshot {
         pod_bool(self.is_active)
     }
 
+    /// The template's `OperatorSnapshot::load`: owner (`InvalidAccountOwner`), then type,
+    /// size, writable and the PDA of `operator`, `ncn` and `epoch` (`InvalidAccountData`).
+    #[inline(never)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        operator: &Address,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        // SAFETY: checked above: owned by this program, of this type and size; only read.
+        let snapshot = Self::from_bytes(unsafe { account.borrow_unchecked() })?;
+        if unlikely(
+            !address_eq(&snapshot.operator, operator)
+                || !address_eq(&snapshot.ncn, ncn)
+                || snapshot.ncn_epoch() != epoch,
+        ) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
+    }
+
+    /// Every expected vault delegation registered.
+    pub fn finalized(&self) -> bool {
+        self.vault_operator_delegations_registered() == self.vault_operator_delegation_count()
+    }
+
+    /// The template's `increment_vault_operator_delegation_registration`:
+    /// `VaultOperatorDelegationFinalized` once complete, `TooManyVaultOperatorDelegations` past
+    /// 64, `DuplicateVaultOperatorDelegation` for a vault index already recorded; then records
+    /// the vault's stake weight, counts it (as valid if not zero) and records the slot when
+    /// that completes the snapshot. Nothing is written on error.
+    pub fn increment_vault_operator_delegation_registration(
+        &mut self,
+        slot: u64,
+        vault: &Address,
+        vault_index: u64,
+        stake_weights: &StakeWeights,
+    ) -> Result<(), NcnProgramError> {
+        if unlikely(self.finalized()) {
+            return Err(NcnProgramError::VaultOperatorDelegationFinalized);
+        }
+        let registered = self.vault_operator_delegations_registered();
+        let next = registered
+            .checked_add(1)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        if unlikely(next > MAX_VAULTS as u64) {
+            return Err(NcnProgramError::TooManyVaultOperatorDelegations);
+        }
+        if unlikely(
+            self.vault_operator_stake_weight
+                .iter()
+                .any(|e| e.vault_index() == vault_index),
+        ) {
+            return Err(NcnProgramError::DuplicateVaultOperatorDelegation);
+        }
+        let valid = if stake_weights.stake_weight() > 0 {
+            self.valid_operator_vault_delegations()
+                .checked_add(1)
+                .ok_or(NcnProgramError::ArithmeticOverflow)?
+        } else {
+            self.valid_operator_vault_delegations()
+        };
+        let mut total = self.stake_weights;
+        total.increment(stake_weights)?;
+
+        self.vault_operator_stake_weight[registered as usize] =
+            VaultOperatorStakeWeight::new(vault, vault_index, stake_weights.stake_weight());
+        self.set_vault_operator_delegations_registered(next);
+        self.set_valid_operator_vault_delegations(valid);
+        self.stake_weights = total;
+        if self.finalized() {
+            self.set_slot_finalized(slot);
+        }
+        Ok(())
+    }
+
     /// The template's `initialize` on a zeroed account. An inactive operator is final at once,
     /// with no fee and no delegations to snapshot; `vault_operator_delegation_count` above 64
     /// is `TooManyVaultOperatorDelegations` (checked before anything is written).
@@ -390,6 +480,53 @@ mod tests {
                 o.vault_operator_delegation_count()
             ),
             (0, 250, 2)
+        );
+    }
+
+    #[test]
+    fn delegation_registration_and_stake_weight() {
+        assert_eq!(
+            StakeWeights::of_delegation(1_250, 100),
+            Ok(StakeWeights::new(125_000))
+        );
+        assert_eq!(
+            StakeWeights::of_delegation(u64::MAX, u128::MAX / 2),
+            Err(NcnProgramError::CastToImpreciseNumberError)
+        );
+        // SAFETY: every field is a byte array; all zero is valid.
+        let mut o: OperatorSnapshot = unsafe { core::mem::zeroed() };
+        let (op, ncn) = (
+            Address::new_from_array([1; 32]),
+            Address::new_from_array([2; 32]),
+        );
+        o.initialize(&op, &ncn, 10, 9, 500, true, 1, 5, 250, 2)
+            .unwrap();
+        let v = Address::new_from_array([3; 32]);
+        o.increment_vault_operator_delegation_registration(600, &v, 4, &StakeWeights::new(0))
+            .unwrap();
+        assert_eq!(
+            o.increment_vault_operator_delegation_registration(601, &v, 4, &StakeWeights::new(1)),
+            Err(NcnProgramError::DuplicateVaultOperatorDelegation)
+        );
+        assert!(!o.finalized());
+        o.increment_vault_operator_delegation_registration(700, &v, 5, &StakeWeights::new(9))
+            .unwrap();
+        assert!(o.finalized());
+        assert_eq!(
+            (
+                o.slot_finalized(),
+                o.valid_operator_vault_delegations(),
+                o.stake_weights.stake_weight()
+            ),
+            (700, 1, 9)
+        );
+        assert_eq!(
+            o.vault_operator_stake_weight[1],
+            VaultOperatorStakeWeight::new(&v, 5, 9)
+        );
+        assert_eq!(
+            o.increment_vault_operator_delegation_registration(800, &v, 6, &StakeWeights::new(1)),
+            Err(NcnProgramError::VaultOperatorDelegationFinalized)
         );
     }
 }

@@ -203,6 +203,23 @@ impl EpochState {
         Ok(())
     }
 
+    /// The template's `update_snapshot_vault_operator_delegation`: one more delegation of the
+    /// operator done, and the operator done when its snapshot is `finalized`.
+    pub fn update_snapshot_vault_operator_delegation(
+        &mut self,
+        ncn_operator_index: usize,
+        finalized: bool,
+    ) -> Result<(), ProgramError> {
+        self.operator_snapshot_progress
+            .get_mut(ncn_operator_index)
+            .ok_or(ProgramError::InvalidAccountData)?
+            .increment_one()?;
+        if finalized {
+            self.epoch_snapshot_progress.increment_one()?;
+        }
+        Ok(())
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.

@@ -157,6 +157,26 @@ impl WeightTable {
             .ok_or(NcnProgramError::InvalidMintForWeightTable)
     }
 
+    /// The epoch weight of `mint` (`InvalidMintForWeightTable`).
+    pub fn weight_of(&self, mint: &Address) -> Result<u128, NcnProgramError> {
+        Ok(self.table[self.entry_index(mint)?].weight())
+    }
+
+    /// The template's `check_registry_for_vault`: `vault_index` is a registered vault's
+    /// (`VaultNotInRegistry`; the empty index `u64::MAX` never is).
+    pub fn check_registry_for_vault(&self, vault_index: u64) -> Result<(), NcnProgramError> {
+        if unlikely(
+            vault_index == VaultEntry::EMPTY_VAULT_INDEX
+                || !self
+                    .vault_registry
+                    .iter()
+                    .any(|e| e.vault_index() == vault_index),
+        ) {
+            return Err(NcnProgramError::VaultNotInRegistry);
+        }
+        Ok(())
+    }
+
     /// Entries with a mint.
     pub fn st_mint_count(&self) -> usize {
         self.table.iter().filter(|e| !e.is_empty()).count()

@@ -17,6 +17,7 @@ pub mod realloc_weight_table;
 pub mod register_vault;
 pub mod set_epoch_weights;
 pub mod shared;
+pub mod snapshot_vault_operator_delegation;
 
 pub use admin_register_st_mint::process_admin_register_st_mint;
 pub use admin_set_new_admin::process_admin_set_new_admin;
@@ -33,3 +34,4 @@ pub use realloc_vault_registry::process_realloc_vault_registry;
 pub use realloc_weight_table::process_realloc_weight_table;
 pub use register_vault::process_register_vault;
 pub use set_epoch_weights::process_set_epoch_weights;
+pub use snapshot_vault_operator_delegation::process_snapshot_vault_operator_delegation;
