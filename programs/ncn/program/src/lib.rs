@@ -3,8 +3,8 @@
 //! through their interface crates.
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
-//! the epoch-state and weight-table group (tags 4–7 and 28) and the snapshot group (tags
-//! 8–10).
+//! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
+//! and the ballot box (tags 11, 12).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -110,9 +110,13 @@ pub fn process_instruction(
         NcnInstruction::SnapshotVaultOperatorDelegation { epoch } => {
             process_snapshot_vault_operator_delegation(program_id, accounts, epoch)
         }
-        NcnInstruction::InitializeBallotBox { .. }
-        | NcnInstruction::ReallocBallotBox { .. }
-        | NcnInstruction::CastVote { .. }
+        NcnInstruction::InitializeBallotBox { epoch } => {
+            process_initialize_ballot_box(program_id, accounts, epoch)
+        }
+        NcnInstruction::ReallocBallotBox { epoch } => {
+            process_realloc_ballot_box(program_id, accounts, epoch)
+        }
+        NcnInstruction::CastVote { .. }
         | NcnInstruction::InitializeNcnRewardRouter { .. }
         | NcnInstruction::ReallocNcnRewardRouter { .. }
         | NcnInstruction::RouteNcnRewards { .. }

@@ -3,9 +3,14 @@
 //!
 //! 22,099 bytes: created at 10,240 bytes, grown by `ReallocBallotBox`.
 
-use super::{discriminator, le_fields, pod_bool, AccountType, StakeWeights};
-use crate::constants::MAX_OPERATORS;
-use pinocchio::Address;
+use jito_core::{
+    account::{check_account, AccountType},
+    unlikely,
+};
+use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::{discriminator, le_fields, pod_bool, StakeWeights};
+use crate::constants::{DEFAULT_CONSENSUS_REACHED_SLOT, MAX_OPERATORS};
 
 /// PDA seed prefix: `["ballot_box", ncn, epoch (u64 LE)]`.
 pub const SEED: &[u8] = b"ballot_box";
@@ -28,6 +33,20 @@ pub struct Ballot {
 }
 
 impl Ballot {
+    /// The template's default ballot: weather 0, not valid.
+    pub const EMPTY: Self = Self {
+        weather_status: 0,
+        is_valid: 0,
+    };
+
+    /// The template's `Ballot::new`: valid only for a `WeatherStatus` (0–2).
+    pub const fn new(weather_status: u8) -> Self {
+        Self {
+            weather_status,
+            is_valid: (weather_status <= WeatherStatus::Rainy as u8) as u8,
+        }
+    }
+
     #[inline(always)]
     pub fn is_valid(&self) -> bool {
         pod_bool(self.is_valid)
@@ -45,6 +64,14 @@ pub struct BallotTally {
 }
 
 impl BallotTally {
+    /// The template's default tally: index `u16::MAX`, nothing counted.
+    pub const EMPTY: Self = Self {
+        index: u16::MAX.to_le_bytes(),
+        ballot: Ballot::EMPTY,
+        stake_weights: StakeWeights::new(0),
+        tally: [0; 8],
+    };
+
     le_fields! {
         index, set_index: u16;
         tally, set_tally: u64;
@@ -62,6 +89,14 @@ pub struct OperatorVote {
 }
 
 impl OperatorVote {
+    /// The template's default vote: no operator, ballot index `u16::MAX`.
+    pub const EMPTY: Self = Self {
+        operator: Address::new_from_array([0; 32]),
+        slot_voted: [0; 8],
+        stake_weights: StakeWeights::new(0),
+        ballot_index: u16::MAX.to_le_bytes(),
+    };
+
     le_fields! {
         slot_voted, set_slot_voted: u64;
         ballot_index, set_ballot_index: u16;
@@ -104,6 +139,44 @@ impl BallotBox {
         slot_consensus_reached, set_slot_consensus_reached: u64;
         operators_voted, set_operators_voted: u64;
         unique_ballots, set_unique_ballots: u64;
+    }
+
+    /// The template's `initialize`: no votes, no consensus, every vote and tally the default
+    /// entry (written entry by entry: an array literal would be built on the SBF stack).
+    pub fn initialize(&mut self, ncn: &Address, epoch: u64, bump: u8, slot: u64) {
+        self.ncn = *ncn;
+        self.set_epoch(epoch);
+        self.bump = bump;
+        self.set_slot_created(slot);
+        self.set_slot_consensus_reached(DEFAULT_CONSENSUS_REACHED_SLOT);
+        self.set_operators_voted(0);
+        self.set_unique_ballots(0);
+        self.winning_ballot = Ballot::EMPTY;
+        for vote in self.operator_votes.iter_mut() {
+            *vote = OperatorVote::EMPTY;
+        }
+        for tally in self.ballot_tallies.iter_mut() {
+            *tally = BallotTally::EMPTY;
+        }
+    }
+
+    /// The template's `BallotBox::load`: owner (`InvalidAccountOwner`), then type, size,
+    /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`).
+    #[inline(never)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        // SAFETY: checked above: owned by this program, of this type and size; only read.
+        let ballot_box = Self::from_bytes(unsafe { account.borrow_unchecked() })?;
+        if unlikely(!address_eq(&ballot_box.ncn, ncn) || ballot_box.epoch() != epoch) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
     }
 }
 

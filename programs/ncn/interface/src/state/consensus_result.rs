@@ -40,6 +40,13 @@ impl ConsensusResult {
         total_vote_weight, set_total_vote_weight: u64;
         consensus_slot, set_consensus_slot: u64;
     }
+
+    /// The template's `initialize` on a zeroed account: the NCN, epoch and bump; no result.
+    pub fn initialize(&mut self, ncn: &Address, epoch: u64, bump: u8) {
+        self.ncn = *ncn;
+        self.set_epoch(epoch);
+        self.bump = bump;
+    }
 }
 
 #[cfg(test)]

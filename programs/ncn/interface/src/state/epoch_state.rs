@@ -220,6 +220,13 @@ impl EpochState {
         Ok(())
     }
 
+    /// The template's `update_realloc_ballot_box`: the ballot box `Created`, voting progress
+    /// `(0, operator_count)`.
+    pub fn update_realloc_ballot_box(&mut self) {
+        self.account_status.ballot_box = AccountStatus::Created as u8;
+        self.voting_progress = Progress::new(self.operator_count());
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.
