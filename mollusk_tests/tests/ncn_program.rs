@@ -5,8 +5,8 @@
 //! group — `InitializeEpochState` (4), `InitializeWeightTable` (5), `SetEpochWeights` (6),
 //! `ReallocWeightTable` (7), `AdminSetWeight` (28) —, `InitializeEpochSnapshot` (8),
 //! `InitializeOperatorSnapshot` (9), `SnapshotVaultOperatorDelegation` (10),
-//! `InitializeBallotBox` (11), `ReallocBallotBox` (12), and the error of the tags not
-//! implemented yet.
+//! `InitializeBallotBox` (11), `ReallocBallotBox` (12), `CastVote` (13),
+//! `AdminSetTieBreaker` (27), and the error of the tags not implemented yet.
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1125,13 +1125,10 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     for tag in [14u8, 15, 17, 18, 19, 20, 22, 23, 24] {
         cases.push([&[tag][..], &epoch].concat());
     }
-    for tag in [13u8, 27] {
-        cases.push([&[tag, 1][..], &epoch].concat());
-    }
     for tag in [16u8, 21] {
         cases.push([&[tag, 5, 0][..], &epoch].concat());
     }
-    assert_eq!(cases.len(), 13);
+    assert_eq!(cases.len(), 11);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -2614,4 +2611,414 @@ fn realloc_ballot_box_checks() {
         .fails(ProgramError::InvalidAccountData);
     // A growing step does not touch it.
     with_box(vec![0; 10_240]).flags(0, false, false).succeeds();
+}
+
+// ---------------------------------------------------------------------------
+// CastVote and AdminSetTieBreaker
+// ---------------------------------------------------------------------------
+
+mod vcode {
+    pub const CANNOT_VOTE_WITH_ZERO_STAKE: u32 = 0x2224;
+    pub const OPERATOR_ALREADY_VOTED: u32 = 0x2225;
+    pub const CONSENSUS_ALREADY_REACHED: u32 = 0x222a;
+    pub const EPOCH_SNAPSHOT_NOT_FINALIZED: u32 = 0x222c;
+    pub const VOTING_NOT_VALID: u32 = 0x222d;
+    pub const TIE_BREAKER_ADMIN_INVALID: u32 = 0x222e;
+    pub const VOTING_NOT_FINALIZED: u32 = 0x222f;
+    pub const TIE_BREAKER_NOT_IN_PRIOR_VOTES: u32 = 0x2230;
+    pub const INVALID_OPERATOR_VOTER: u32 = 0x2232;
+    pub const BAD_BALLOT: u32 = 0x2244;
+}
+
+/// Total stake weight of the epoch in these tests.
+const TOTAL: u128 = 300;
+
+/// One recorded vote: (operator, slot, weight, tally index).
+type Vote = (Pubkey, u64, u128, u16);
+/// One tally: (weather status, weight, votes).
+type Tally = (u8, u128, u64);
+
+/// Ballot box bytes with `votes`, `tallies`, an optional consensus `(slot, weather)` and a
+/// tie-breaker winner (valid winner without slot).
+fn ballot_box_with(
+    w: &World,
+    votes: &[Vote],
+    tallies: &[Tally],
+    consensus: Option<(u64, u8)>,
+    tie_breaker: Option<u8>,
+) -> Vec<u8> {
+    let mut d = ballot_box_bytes(w);
+    put(&mut d, 65, &(votes.len() as u64).to_le_bytes());
+    put(&mut d, 73, &(tallies.len() as u64).to_le_bytes());
+    for (i, (op, slot, weight, index)) in votes.iter().enumerate() {
+        let at = 83 + 58 * i;
+        put(&mut d, at, op.as_ref());
+        put(&mut d, at + 32, &slot.to_le_bytes());
+        put(&mut d, at + 40, &weight.to_le_bytes());
+        put(&mut d, at + 56, &index.to_le_bytes());
+    }
+    for (i, (weather, weight, count)) in tallies.iter().enumerate() {
+        let at = 14_931 + 28 * i;
+        put(&mut d, at, &(i as u16).to_le_bytes());
+        d[at + 2] = *weather;
+        d[at + 3] = 1;
+        put(&mut d, at + 4, &weight.to_le_bytes());
+        put(&mut d, at + 20, &count.to_le_bytes());
+    }
+    if let Some((slot, weather)) = consensus {
+        put(&mut d, 57, &slot.to_le_bytes());
+        d[81] = weather;
+        d[82] = 1;
+    }
+    if let Some(weather) = tie_breaker {
+        d[81] = weather;
+        d[82] = 1;
+    }
+    d
+}
+
+/// Consensus result bytes: fresh, or with `(weather, vote weight, total, slot)`.
+fn consensus_result_bytes(w: &World, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
+    let mut d = vec![0u8; 74];
+    d[0] = 0x21;
+    put(&mut d, 8, w.ncn_key.as_ref());
+    put(&mut d, 40, &EPOCH.to_le_bytes());
+    d[72] = w.consensus_result(EPOCH).1;
+    if let Some((weather, vote, total, slot)) = recorded {
+        put(&mut d, 48, &vote.to_le_bytes());
+        put(&mut d, 56, &total.to_le_bytes());
+        put(&mut d, 64, &slot.to_le_bytes());
+        d[73] = weather;
+    }
+    d
+}
+
+/// The epoch state with voting open: the ballot box `Created`, voting progress (voted, 3),
+/// and the consensus slot if any.
+fn epoch_state_voting(w: &World, voted: u64, consensus_slot: Option<u64>) -> Vec<u8> {
+    let mut d = epoch_state_snapshotted(w);
+    d[341] = 1;
+    put(&mut d, 4_727, &voted.to_le_bytes());
+    put(&mut d, 4_735, &3u64.to_le_bytes());
+    if let Some(slot) = consensus_slot {
+        put(&mut d, 58, &slot.to_le_bytes());
+    }
+    d
+}
+
+struct VoteWorld {
+    o: OperatorWorld,
+    voter: Pubkey,
+}
+
+fn vote_world() -> VoteWorld {
+    let mut o = operator_world();
+    let voter = Pubkey::new_unique();
+    o.operator.voter = voter;
+    VoteWorld { o, voter }
+}
+
+impl VoteWorld {
+    fn w(&self) -> &World {
+        &self.o.t.w
+    }
+
+    /// The state of a vote with stake `weight` against `ballot_box` (epoch snapshot complete
+    /// with TOTAL).
+    fn state(
+        &self,
+        weight: u128,
+        ballot_box: Vec<u8>,
+        result: Vec<u8>,
+        epoch_state: Vec<u8>,
+    ) -> Vec<(Pubkey, Account)> {
+        let w = self.w();
+        let mut snapshot = epoch_snapshot_bytes(w, 3);
+        put(&mut snapshot, 97, &TOTAL.to_le_bytes());
+        let mut operator_snapshot = self.o.snapshot_bytes(true);
+        put(&mut operator_snapshot, 140, &weight.to_le_bytes());
+        let mut state = configured(w);
+        state.extend([
+            (w.epoch_state(EPOCH).0, w.owned(epoch_state)),
+            (w.ballot_box(EPOCH).0, w.owned(ballot_box)),
+            (w.epoch_snapshot(EPOCH).0, w.owned(snapshot)),
+            (self.o.snapshot.0, w.owned(operator_snapshot)),
+            (self.o.operator.address(), self.o.operator.account()),
+            (self.voter, system_account(0)),
+            (w.consensus_result(EPOCH).0, w.owned(result)),
+        ]);
+        state
+    }
+
+    fn fresh(&self, weight: u128) -> Vec<(Pubkey, Account)> {
+        let w = self.w();
+        self.state(
+            weight,
+            ballot_box_bytes(w),
+            consensus_result_bytes(w, None),
+            epoch_state_voting(w, 0, None),
+        )
+    }
+
+    fn ix(&self, weather: u8) -> Instruction {
+        let w = self.w();
+        Instruction {
+            program_id: w.program,
+            accounts: vec![
+                meta(&w.epoch_state(EPOCH).0, true, false),
+                meta(&w.config.0, false, false),
+                meta(&w.ballot_box(EPOCH).0, true, false),
+                meta(&w.ncn_key, false, false),
+                meta(&w.epoch_snapshot(EPOCH).0, false, false),
+                meta(&self.o.snapshot.0, false, false),
+                meta(&self.o.operator.address(), false, false),
+                meta(&self.voter, false, true),
+                meta(&w.consensus_result(EPOCH).0, true, false),
+            ],
+            data: [&[13u8, weather][..], &epoch_seed(EPOCH)].concat(),
+        }
+    }
+}
+
+#[test]
+fn cast_vote_at_two_thirds_reaches_consensus() {
+    let v = vote_world();
+    let w = v.w();
+    let op = v.o.operator.address();
+    let case = Case::new(w, v.ix(2), v.fresh(200));
+    let result = case.succeeds();
+    assert_eq!(
+        account(&result, &w.ballot_box(EPOCH).0).data,
+        ballot_box_with(
+            w,
+            &[(op, SLOT, 200, 0)],
+            &[(2, 200, 1)],
+            Some((SLOT, 2)),
+            None
+        )
+    );
+    assert_eq!(
+        account(&result, &w.consensus_result(EPOCH).0).data,
+        consensus_result_bytes(w, Some((2, 200, 300, SLOT)))
+    );
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_voting(w, 1, Some(SLOT))
+    );
+    assert_only_written(
+        &result,
+        &case,
+        &[
+            w.ballot_box(EPOCH).0,
+            w.consensus_result(EPOCH).0,
+            w.epoch_state(EPOCH).0,
+        ],
+    );
+}
+
+#[test]
+fn cast_vote_below_two_thirds_only_counts() {
+    let v = vote_world();
+    let w = v.w();
+    let op = v.o.operator.address();
+    let case = Case::new(w, v.ix(0), v.fresh(199));
+    let result = case.succeeds();
+    assert_eq!(
+        account(&result, &w.ballot_box(EPOCH).0).data,
+        ballot_box_with(w, &[(op, SLOT, 199, 0)], &[(0, 199, 1)], None, None)
+    );
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_voting(w, 1, None)
+    );
+    assert_only_written(
+        &result,
+        &case,
+        &[w.ballot_box(EPOCH).0, w.epoch_state(EPOCH).0],
+    );
+}
+
+#[test]
+fn late_votes_count_only_inside_valid_slots_after_consensus() {
+    let v = vote_world();
+    let w = v.w();
+    let op = v.o.operator.address();
+    let first = Pubkey::new_unique();
+    // Consensus `at` slots ago, by another operator's 200 of 300; the config allows 10,000.
+    let state_at = |at: u64| {
+        let slot = SLOT - at;
+        v.state(
+            50,
+            ballot_box_with(
+                w,
+                &[(first, slot, 200, 0)],
+                &[(1, 200, 1)],
+                Some((slot, 1)),
+                None,
+            ),
+            consensus_result_bytes(w, Some((1, 200, 300, slot))),
+            epoch_state_voting(w, 1, Some(slot)),
+        )
+    };
+    let case = Case::new(w, v.ix(1), state_at(10_000));
+    let result = case.succeeds();
+    let slot = SLOT - 10_000;
+    assert_eq!(
+        account(&result, &w.ballot_box(EPOCH).0).data,
+        ballot_box_with(
+            w,
+            &[(first, slot, 200, 0), (op, SLOT, 50, 0)],
+            &[(1, 250, 2)],
+            Some((slot, 1)),
+            None
+        )
+    );
+    // Only the vote weight moves once consensus is recorded.
+    assert_eq!(
+        account(&result, &w.consensus_result(EPOCH).0).data,
+        consensus_result_bytes(w, Some((1, 250, 300, slot)))
+    );
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_voting(w, 2, Some(slot))
+    );
+    Case::new(w, v.ix(1), state_at(10_001)).fails_custom(vcode::VOTING_NOT_VALID);
+}
+
+#[test]
+fn cast_vote_checks() {
+    let v = vote_world();
+    let w = v.w();
+    let op = v.o.operator.address();
+    let case = |weight| Case::new(w, v.ix(1), v.fresh(weight));
+    case(200)
+        .flags(7, false, false)
+        .fails(ProgramError::MissingRequiredSignature);
+    case(200)
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(200)
+        .set(w.config.0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case(200)
+        .flags(2, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(200)
+        .set(w.epoch_snapshot(EPOCH).0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case(200)
+        .set(v.o.snapshot.0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case(200)
+        .flags(8, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(200)
+        .swap(7, Pubkey::new_unique(), system_account(0))
+        .flags(7, false, true)
+        .fails_custom(vcode::INVALID_OPERATOR_VOTER);
+    let mut open = epoch_snapshot_bytes(w, 2);
+    put(&mut open, 97, &TOTAL.to_le_bytes());
+    case(200)
+        .set(w.epoch_snapshot(EPOCH).0, w.owned(open))
+        .fails_custom(vcode::EPOCH_SNAPSHOT_NOT_FINALIZED);
+    case(0).fails_custom(vcode::CANNOT_VOTE_WITH_ZERO_STAKE);
+    Case::new(w, v.ix(3), v.fresh(200)).fails_custom(vcode::BAD_BALLOT);
+    let voted = ballot_box_with(w, &[(op, SLOT - 1, 200, 0)], &[(1, 200, 1)], None, None);
+    case(200)
+        .set(w.ballot_box(EPOCH).0, w.owned(voted))
+        .fails_custom(vcode::OPERATOR_ALREADY_VOTED);
+    // After a tie break no vote counts.
+    let settled = ballot_box_with(
+        w,
+        &[(Pubkey::new_unique(), 1, 5, 0)],
+        &[(1, 5, 1)],
+        None,
+        Some(1),
+    );
+    case(200)
+        .set(w.ballot_box(EPOCH).0, w.owned(settled))
+        .fails_custom(vcode::VOTING_NOT_VALID);
+}
+
+fn tie_breaker_ix(w: &World, admin: &Pubkey, weather: u8) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.config.0, false, false),
+            meta(&w.ballot_box(EPOCH).0, true, false),
+            meta(&w.ncn_key, false, false),
+            meta(admin, false, true),
+        ],
+        data: [&[27u8, weather][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+/// Epoch 13 = epoch 10 + `epochs_before_stall` 3: the stall epoch.
+const STALL_SLOT: u64 = 13 * 432_000 + 9;
+
+fn tie_breaker_case(v: &VoteWorld, weather: u8, ballot_box: Vec<u8>, slot: u64) -> Case {
+    let w = v.w();
+    let mut state = v.fresh(200);
+    state.retain(|(k, _)| *k != w.ballot_box(EPOCH).0);
+    state.push((w.ballot_box(EPOCH).0, w.owned(ballot_box)));
+    state.push((w.tie_breaker, system_account(0)));
+    let mut case = Case::new(w, tie_breaker_ix(w, &w.tie_breaker, weather), state);
+    case.mollusk.warp_to_slot(slot);
+    case
+}
+
+#[test]
+fn admin_set_tie_breaker_settles_a_stalled_epoch() {
+    let v = vote_world();
+    let w = v.w();
+    let votes = [
+        (Pubkey::new_unique(), 1, 100, 0),
+        (Pubkey::new_unique(), 2, 100, 1),
+    ];
+    let tallies = [(0, 100, 1), (2, 100, 1)];
+    let stalled = ballot_box_with(w, &votes, &tallies, None, None);
+    let case = tie_breaker_case(&v, 2, stalled, STALL_SLOT);
+    let result = case.succeeds();
+    assert_eq!(
+        account(&result, &w.ballot_box(EPOCH).0).data,
+        ballot_box_with(w, &votes, &tallies, None, Some(2))
+    );
+    // The epoch state records the slot and that the tie breaker decided.
+    let mut state = epoch_state_voting(w, 0, Some(STALL_SLOT));
+    state[57] = 1;
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+    assert_only_written(
+        &result,
+        &case,
+        &[w.ballot_box(EPOCH).0, w.epoch_state(EPOCH).0],
+    );
+}
+
+#[test]
+fn admin_set_tie_breaker_checks() {
+    let v = vote_world();
+    let w = v.w();
+    let votes = [(Pubkey::new_unique(), 1, 100, 0)];
+    let stalled = ballot_box_with(w, &votes, &[(0, 100, 1)], None, None);
+    let case = |weather, slot| tie_breaker_case(&v, weather, stalled.clone(), slot);
+    case(0, STALL_SLOT)
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(0, STALL_SLOT)
+        .flags(2, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(0, STALL_SLOT)
+        .flags(4, false, false)
+        .fails(ProgramError::MissingRequiredSignature);
+    case(0, STALL_SLOT)
+        .swap(4, Pubkey::new_unique(), system_account(0))
+        .flags(4, false, true)
+        .fails_custom(vcode::TIE_BREAKER_ADMIN_INVALID);
+    // One epoch before the stall epoch.
+    case(0, STALL_SLOT - 432_000).fails_custom(vcode::VOTING_NOT_FINALIZED);
+    case(3, STALL_SLOT).fails_custom(vcode::BAD_BALLOT);
+    case(1, STALL_SLOT).fails_custom(vcode::TIE_BREAKER_NOT_IN_PRIOR_VOTES);
+    let reached = ballot_box_with(w, &votes, &[(0, 100, 1)], Some((SLOT, 0)), None);
+    tie_breaker_case(&v, 0, reached, STALL_SLOT).fails_custom(vcode::CONSENSUS_ALREADY_REACHED);
 }

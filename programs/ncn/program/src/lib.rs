@@ -4,7 +4,7 @@
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
 //! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
-//! and the ballot box (tags 11, 12).
+//! and the voting group (tags 11–13 and 27).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -116,8 +116,15 @@ pub fn process_instruction(
         NcnInstruction::ReallocBallotBox { epoch } => {
             process_realloc_ballot_box(program_id, accounts, epoch)
         }
-        NcnInstruction::CastVote { .. }
-        | NcnInstruction::InitializeNcnRewardRouter { .. }
+        NcnInstruction::CastVote {
+            weather_status,
+            epoch,
+        } => process_cast_vote(program_id, accounts, weather_status, epoch),
+        NcnInstruction::AdminSetTieBreaker {
+            weather_status,
+            epoch,
+        } => process_admin_set_tie_breaker(program_id, accounts, weather_status, epoch),
+        NcnInstruction::InitializeNcnRewardRouter { .. }
         | NcnInstruction::ReallocNcnRewardRouter { .. }
         | NcnInstruction::RouteNcnRewards { .. }
         | NcnInstruction::DistributeProtocolRewards { .. }
@@ -127,7 +134,6 @@ pub fn process_instruction(
         | NcnInstruction::RouteOperatorVaultRewards { .. }
         | NcnInstruction::CloseEpochAccount { .. }
         | NcnInstruction::DistributeOperatorRewards { .. }
-        | NcnInstruction::DistributeVaultRewards { .. }
-        | NcnInstruction::AdminSetTieBreaker { .. } => Err(NOT_YET_IMPLEMENTED),
+        | NcnInstruction::DistributeVaultRewards { .. } => Err(NOT_YET_IMPLEMENTED),
     }
 }

@@ -1,8 +1,13 @@
 //! The consensus result of an epoch (PDA `["consensus-result", ncn, epoch_le]`): the winning
 //! weather status and its vote weight, kept after the epoch's other accounts are closed.
 
-use super::{discriminator, le_fields, AccountType};
-use pinocchio::Address;
+use jito_core::{
+    account::{check_account, AccountType},
+    unlikely,
+};
+use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::{discriminator, le_fields};
 
 /// PDA seed prefix: `["consensus-result", ncn, epoch (u64 LE)]` (with a hyphen).
 pub const SEED: &[u8] = b"consensus-result";
@@ -39,6 +44,42 @@ impl ConsensusResult {
         vote_weight, set_vote_weight: u64;
         total_vote_weight, set_total_vote_weight: u64;
         consensus_slot, set_consensus_slot: u64;
+    }
+
+    /// The template's `record_consensus`: the first time (no consensus slot yet) the
+    /// weather status, vote weight, total and slot; afterwards only the vote weight.
+    pub fn record_consensus(
+        &mut self,
+        weather_status: u8,
+        vote_weight: u64,
+        total_vote_weight: u64,
+        slot: u64,
+    ) {
+        if self.consensus_slot() == 0 {
+            self.weather_status = weather_status;
+            self.set_total_vote_weight(total_vote_weight);
+            self.set_consensus_slot(slot);
+        }
+        self.set_vote_weight(vote_weight);
+    }
+
+    /// The template's `ConsensusResult::load`: owner (`InvalidAccountOwner`), then type, size,
+    /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`).
+    #[inline(never)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        // SAFETY: checked above: owned by this program, of this type and size; only read.
+        let result = Self::from_bytes(unsafe { account.borrow_unchecked() })?;
+        if unlikely(!address_eq(&result.ncn, ncn) || result.epoch() != epoch) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
     }
 
     /// The template's `initialize` on a zeroed account: the NCN, epoch and bump; no result.

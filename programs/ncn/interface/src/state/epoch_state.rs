@@ -227,6 +227,29 @@ impl EpochState {
         self.voting_progress = Progress::new(self.operator_count());
     }
 
+    /// Consensus recorded (by vote or tie breaker).
+    pub fn is_consensus_reached(&self) -> bool {
+        self.slot_consensus_reached() != DEFAULT_CONSENSUS_REACHED_SLOT
+    }
+
+    /// The template's `update_cast_vote`: the consensus slot the first time, and the number
+    /// of operators that voted.
+    pub fn update_cast_vote(&mut self, operators_voted: u64, consensus_reached: bool, slot: u64) {
+        if consensus_reached && !self.is_consensus_reached() {
+            self.set_slot_consensus_reached(slot);
+        }
+        self.voting_progress.set_tally(operators_voted);
+    }
+
+    /// The template's `update_set_tie_breaker`: the consensus slot and the tie-breaker flag,
+    /// the first time.
+    pub fn update_set_tie_breaker(&mut self, consensus_reached: bool, slot: u64) {
+        if consensus_reached && !self.is_consensus_reached() {
+            self.set_slot_consensus_reached(slot);
+            self.was_tie_breaker_set = 1;
+        }
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.
