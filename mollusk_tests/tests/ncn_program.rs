@@ -6,7 +6,8 @@
 //! `ReallocWeightTable` (7), `AdminSetWeight` (28) —, `InitializeEpochSnapshot` (8),
 //! `InitializeOperatorSnapshot` (9), `SnapshotVaultOperatorDelegation` (10),
 //! `InitializeBallotBox` (11), `ReallocBallotBox` (12), `CastVote` (13),
-//! `AdminSetTieBreaker` (27), and the error of the tags not implemented yet.
+//! `AdminSetTieBreaker` (27), `InitializeNCNRewardRouter` (14), `ReallocNCNRewardRouter`
+//! (15), and the error of the tags not implemented yet.
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1122,13 +1123,13 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     let w = World::new(NCN_PROGRAM_ID);
     let epoch = 10u64.to_le_bytes();
     let mut cases: Vec<Vec<u8>> = Vec::new();
-    for tag in [14u8, 15, 17, 18, 19, 20, 22, 23, 24] {
+    for tag in [17u8, 18, 19, 20, 22, 23, 24] {
         cases.push([&[tag][..], &epoch].concat());
     }
     for tag in [16u8, 21] {
         cases.push([&[tag, 5, 0][..], &epoch].concat());
     }
-    assert_eq!(cases.len(), 11);
+    assert_eq!(cases.len(), 9);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -3021,4 +3022,208 @@ fn admin_set_tie_breaker_checks() {
     case(1, STALL_SLOT).fails_custom(vcode::TIE_BREAKER_NOT_IN_PRIOR_VOTES);
     let reached = ballot_box_with(w, &votes, &[(0, 100, 1)], Some((SLOT, 0)), None);
     tie_breaker_case(&v, 0, reached, STALL_SLOT).fails_custom(vcode::CONSENSUS_ALREADY_REACHED);
+}
+
+// ---------------------------------------------------------------------------
+// NCN reward router: initialize and realloc
+// ---------------------------------------------------------------------------
+
+impl World {
+    fn ncn_reward_router(&self, epoch: u64) -> (Pubkey, u8) {
+        let e = epoch_seed(epoch);
+        pda(
+            &[b"ncn_reward_router", self.ncn_key.as_ref(), &e],
+            &self.program,
+        )
+    }
+
+    fn ncn_reward_receiver(&self, epoch: u64) -> Pubkey {
+        let e = epoch_seed(epoch);
+        pda(
+            &[b"ncn_reward_receiver", self.ncn_key.as_ref(), &e],
+            &self.program,
+        )
+        .0
+    }
+}
+
+fn initialize_ncn_reward_router_ix(w: &World) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.marker(EPOCH), false, false),
+            meta(&w.epoch_state(EPOCH).0, false, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.ncn_reward_router(EPOCH).0, true, false),
+            meta(&w.ncn_reward_receiver(EPOCH), true, false),
+            meta(&w.payer, true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ],
+        data: [&[14u8][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+fn realloc_ncn_reward_router_ix(w: &World) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.config.0, false, false),
+            meta(&w.ncn_reward_router(EPOCH).0, true, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.payer, true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ],
+        data: [&[15u8][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+/// Voting done with consensus: the state the router instructions run against.
+fn routing_world() -> (World, Vec<(Pubkey, Account)>) {
+    let w = snapshot_world().w;
+    let mut state = configured(&w);
+    state.push((
+        w.epoch_state(EPOCH).0,
+        w.owned(epoch_state_voting(&w, 3, Some(SLOT - 10))),
+    ));
+    state.push((w.ncn_reward_receiver(EPOCH), system_account(0)));
+    (w, state)
+}
+
+#[test]
+fn initialize_ncn_reward_router_creates_it_and_funds_the_receiver() {
+    let (w, state) = routing_world();
+    let case = Case::new(&w, initialize_ncn_reward_router_ix(&w), state);
+    let result = case.succeeds();
+    let router = account(&result, &w.ncn_reward_router(EPOCH).0);
+    assert_eq!(router.owner, w.program);
+    assert_eq!(router.data, vec![0u8; 10_240]);
+    assert_eq!(router.lamports, rent_exempt(10_240));
+    let receiver = account(&result, &w.ncn_reward_receiver(EPOCH));
+    assert_eq!(receiver.lamports, rent_exempt(0));
+    assert_eq!(receiver.owner, SYSTEM_PROGRAM_ID);
+    assert_eq!(
+        account(&result, &w.payer).lamports,
+        PAYER_LAMPORTS - rent_exempt(10_240) - rent_exempt(0)
+    );
+    assert_only_written(
+        &result,
+        &case,
+        &[
+            w.ncn_reward_router(EPOCH).0,
+            w.ncn_reward_receiver(EPOCH),
+            w.payer,
+        ],
+    );
+}
+
+#[test]
+fn initialize_ncn_reward_router_checks() {
+    let (w, state) = routing_world();
+    let case = || Case::new(&w, initialize_ncn_reward_router_ix(&w), state.clone());
+    let mut closing = epoch_state_voting(&w, 3, Some(SLOT - 10));
+    closing[8_903] = 1;
+    case()
+        .set(w.epoch_state(EPOCH).0, w.owned(closing))
+        .fails_custom(wcode::EPOCH_IS_CLOSING_DOWN);
+    case()
+        .set(
+            w.ncn_key,
+            owned_account(&Pubkey::new_unique(), w.ncn.bytes()),
+        )
+        .fails(ProgramError::InvalidAccountOwner);
+    // The receiver: system-owned, at its PDA, writable.
+    case()
+        .set(w.ncn_reward_receiver(EPOCH), w.owned(vec![]))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .swap(4, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .flags(4, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.marker(EPOCH), w.owned(vec![0x51; 56]))
+        .fails_custom(wcode::MARKER_EXISTS);
+    case()
+        .set(w.ncn_reward_router(EPOCH).0, w.owned(vec![0; 10_240]))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .swap(6, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::IncorrectProgramId);
+    case()
+        .swap(3, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidAccountData);
+}
+
+#[test]
+fn realloc_ncn_reward_router_completes_it() {
+    let (w, state) = routing_world();
+    let mut s = state.clone();
+    s.push((w.ncn_reward_router(EPOCH).0, w.owned(vec![0; 10_240])));
+    let case = Case::new(&w, realloc_ncn_reward_router_ix(&w), s);
+    let result = case.succeeds();
+    // Template `NCNRewardRouter` (10,483 bytes): header, ncn 8, epoch 40, bump 48,
+    // slot_created 49, four reward counters 57..89, reserved 128 bytes, last_vote_index 209
+    // (`u16::MAX`), last_rewards_to_process 211 (`u64::MAX`), three reward sums, 256 routes
+    // from 243.
+    let mut expected = vec![0u8; 10_483];
+    expected[0] = 0x40;
+    put(&mut expected, 8, w.ncn_key.as_ref());
+    put(&mut expected, 40, &EPOCH.to_le_bytes());
+    expected[48] = w.ncn_reward_router(EPOCH).1;
+    put(&mut expected, 49, &SLOT.to_le_bytes());
+    put(&mut expected, 209, &u16::MAX.to_le_bytes());
+    put(&mut expected, 211, &u64::MAX.to_le_bytes());
+    let router = account(&result, &w.ncn_reward_router(EPOCH).0);
+    assert_eq!(router.data, expected);
+    assert_eq!(router.lamports, rent_exempt(10_483));
+    // Epoch state: the router `CreatedWithReceiver` (82 + 260 = 342).
+    let mut state_bytes = epoch_state_voting(&w, 3, Some(SLOT - 10));
+    state_bytes[342] = 2;
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state_bytes);
+    assert_only_written(
+        &result,
+        &case,
+        &[
+            w.ncn_reward_router(EPOCH).0,
+            w.epoch_state(EPOCH).0,
+            w.payer,
+        ],
+    );
+
+    // Again: nothing to do.
+    let mut s = state.clone();
+    s.push((w.ncn_reward_router(EPOCH).0, router.clone()));
+    let case = Case::new(&w, realloc_ncn_reward_router_ix(&w), s);
+    let result = case.succeeds();
+    assert_only_written(&result, &case, &[]);
+}
+
+#[test]
+fn realloc_ncn_reward_router_checks() {
+    let (w, state) = routing_world();
+    let case = || {
+        let mut s = state.clone();
+        s.push((w.ncn_reward_router(EPOCH).0, w.owned(vec![0; 10_240])));
+        Case::new(&w, realloc_ncn_reward_router_ix(&w), s)
+    };
+    case()
+        .swap(5, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::IncorrectProgramId);
+    case()
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.config.0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .flags(4, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .swap(2, Pubkey::new_unique(), w.owned(vec![0; 10_240]))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.ncn_reward_router(EPOCH).0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
 }

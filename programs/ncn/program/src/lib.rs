@@ -4,7 +4,7 @@
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
 //! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
-//! and the voting group (tags 11–13 and 27).
+//! the voting group (tags 11–13 and 27) and the NCN reward router's creation (tags 14, 15).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -124,9 +124,13 @@ pub fn process_instruction(
             weather_status,
             epoch,
         } => process_admin_set_tie_breaker(program_id, accounts, weather_status, epoch),
-        NcnInstruction::InitializeNcnRewardRouter { .. }
-        | NcnInstruction::ReallocNcnRewardRouter { .. }
-        | NcnInstruction::RouteNcnRewards { .. }
+        NcnInstruction::InitializeNcnRewardRouter { epoch } => {
+            process_initialize_ncn_reward_router(program_id, accounts, epoch)
+        }
+        NcnInstruction::ReallocNcnRewardRouter { epoch } => {
+            process_realloc_ncn_reward_router(program_id, accounts, epoch)
+        }
+        NcnInstruction::RouteNcnRewards { .. }
         | NcnInstruction::DistributeProtocolRewards { .. }
         | NcnInstruction::DistributeNcnRewards { .. }
         | NcnInstruction::InitializeOperatorVaultRewardRouter { .. }

@@ -250,6 +250,15 @@ impl EpochState {
         }
     }
 
+    /// The template's `update_realloc_ncn_reward_router`: the router `CreatedWithReceiver`,
+    /// the NCN, protocol and operator-vault distribution progress `(0, 0)`.
+    pub fn update_realloc_ncn_reward_router(&mut self) {
+        self.account_status.ncn_reward_router = AccountStatus::CreatedWithReceiver as u8;
+        self.ncn_distribution_progress = Progress::new(0);
+        self.protocol_distribution_progress = Progress::new(0);
+        self.operator_vault_distribution_progress = Progress::new(0);
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.

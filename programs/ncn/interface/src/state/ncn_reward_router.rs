@@ -73,6 +73,22 @@ impl NcnRewardRouter {
         operator_vault_rewards, set_operator_vault_rewards: u64;
     }
 
+    /// `last_vote_index` when no routing is in progress.
+    pub const NO_LAST_VOTE_INDEX: u16 = u16::MAX;
+    /// `last_rewards_to_process` when no routing is in progress.
+    pub const NO_LAST_REWARDS_TO_PROCESS: u64 = u64::MAX;
+
+    /// The template's `initialize` (then `reset_routing_state`) on a zeroed account: no
+    /// rewards, empty routes, no routing in progress.
+    pub fn initialize(&mut self, ncn: &Address, epoch: u64, bump: u8, slot: u64) {
+        self.ncn = *ncn;
+        self.set_epoch(epoch);
+        self.bump = bump;
+        self.set_slot_created(slot);
+        self.set_last_vote_index(Self::NO_LAST_VOTE_INDEX);
+        self.set_last_rewards_to_process(Self::NO_LAST_REWARDS_TO_PROCESS);
+    }
+
     /// The reserved bytes (zero).
     pub fn reserved(&self) -> &[u8; 128] {
         &self.reserved

@@ -137,3 +137,11 @@ impl<'a> AccountPayer<'a> {
         Ok(())
     }
 }
+
+impl AccountPayer<'_> {
+    /// The template's `AccountPayer::transfer`: `lamports` from the payer to `to`.
+    #[inline(always)]
+    pub fn pay(&self, ncn: &Address, to: &AccountView, lamports: u64) -> ProgramResult {
+        self.transfer(ncn, to, lamports)
+    }
+}
