@@ -7,7 +7,8 @@
 //! `InitializeOperatorSnapshot` (9), `SnapshotVaultOperatorDelegation` (10),
 //! `InitializeBallotBox` (11), `ReallocBallotBox` (12), `CastVote` (13),
 //! `AdminSetTieBreaker` (27), `InitializeNCNRewardRouter` (14), `ReallocNCNRewardRouter`
-//! (15), and the error of the tags not implemented yet.
+//! (15), `InitializeOperatorVaultRewardRouter` (19), and the error of the tags not
+//! implemented yet.
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1123,13 +1124,13 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     let w = World::new(NCN_PROGRAM_ID);
     let epoch = 10u64.to_le_bytes();
     let mut cases: Vec<Vec<u8>> = Vec::new();
-    for tag in [17u8, 18, 19, 20, 22, 23, 24] {
+    for tag in [17u8, 18, 20, 22, 23, 24] {
         cases.push([&[tag][..], &epoch].concat());
     }
     for tag in [16u8, 21] {
         cases.push([&[tag, 5, 0][..], &epoch].concat());
     }
-    assert_eq!(cases.len(), 9);
+    assert_eq!(cases.len(), 8);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -3226,4 +3227,153 @@ fn realloc_ncn_reward_router_checks() {
     case()
         .set(w.ncn_reward_router(EPOCH).0, system_account(0))
         .fails(ProgramError::InvalidAccountOwner);
+}
+
+// ---------------------------------------------------------------------------
+// InitializeOperatorVaultRewardRouter
+// ---------------------------------------------------------------------------
+
+impl OperatorWorld {
+    fn vault_router(&self) -> (Pubkey, u8) {
+        let (w, op, e) = (&self.t.w, self.operator.address(), epoch_seed(EPOCH));
+        pda(
+            &[
+                b"operator_vault_reward_route",
+                op.as_ref(),
+                w.ncn_key.as_ref(),
+                &e,
+            ],
+            &w.program,
+        )
+    }
+
+    fn vault_receiver(&self) -> Pubkey {
+        let (w, op, e) = (&self.t.w, self.operator.address(), epoch_seed(EPOCH));
+        pda(
+            &[
+                b"operator_vault_reward_receiver",
+                op.as_ref(),
+                w.ncn_key.as_ref(),
+                &e,
+            ],
+            &w.program,
+        )
+        .0
+    }
+
+    fn vault_router_state(&self) -> Vec<(Pubkey, Account)> {
+        let w = &self.t.w;
+        let mut state = configured(w);
+        state.extend([
+            (
+                w.epoch_state(EPOCH).0,
+                w.owned(epoch_state_voting(w, 3, Some(SLOT - 10))),
+            ),
+            (self.operator.address(), self.operator.account()),
+            (self.snapshot.0, w.owned(self.snapshot_bytes(true))),
+            (self.vault_receiver(), system_account(0)),
+        ]);
+        state
+    }
+
+    fn vault_router_ix(&self) -> Instruction {
+        let w = &self.t.w;
+        Instruction {
+            program_id: w.program,
+            accounts: vec![
+                meta(&w.marker(EPOCH), false, false),
+                meta(&w.epoch_state(EPOCH).0, true, false),
+                meta(&w.ncn_key, false, false),
+                meta(&self.operator.address(), false, false),
+                meta(&self.snapshot.0, false, false),
+                meta(&self.vault_router().0, true, false),
+                meta(&self.vault_receiver(), true, false),
+                meta(&w.payer, true, false),
+                meta(&SYSTEM_PROGRAM_ID, false, false),
+            ],
+            data: [&[19u8][..], &epoch_seed(EPOCH)].concat(),
+        }
+    }
+}
+
+#[test]
+fn initialize_operator_vault_reward_router_writes_the_template_bytes() {
+    let o = operator_world();
+    let w = &o.t.w;
+    let case = Case::new(w, o.vault_router_ix(), o.vault_router_state());
+    let result = case.succeeds();
+    // Template `OperatorVaultRewardRouter` (2,699 bytes): header, operator 8, ncn 40,
+    // epoch 72, bump 80, slot_created 81, ncn_operator_index 89, five reward counters 97..137
+    // with last_rewards_to_process 129 (`u64::MAX`), last delegation index 137 (`u16::MAX`),
+    // 64 routes from 139.
+    let mut expected = vec![0u8; 2_699];
+    expected[0] = 0x41;
+    put(&mut expected, 8, o.operator.address().as_ref());
+    put(&mut expected, 40, w.ncn_key.as_ref());
+    put(&mut expected, 72, &EPOCH.to_le_bytes());
+    expected[80] = o.vault_router().1;
+    put(&mut expected, 81, &SLOT.to_le_bytes());
+    put(&mut expected, 89, &1u64.to_le_bytes());
+    put(&mut expected, 129, &u64::MAX.to_le_bytes());
+    put(&mut expected, 137, &u16::MAX.to_le_bytes());
+    let router = account(&result, &o.vault_router().0);
+    assert_eq!(router.owner, w.program);
+    assert_eq!(router.data, expected);
+    assert_eq!(router.lamports, rent_exempt(2_699));
+    assert_eq!(
+        account(&result, &o.vault_receiver()).lamports,
+        rent_exempt(0)
+    );
+    assert_eq!(
+        account(&result, &w.payer).lamports,
+        PAYER_LAMPORTS - rent_exempt(2_699) - rent_exempt(0)
+    );
+    // Epoch state: operator 1's router `CreatedWithReceiver` (82 + 261 + 1 = 344).
+    let mut state = epoch_state_voting(w, 3, Some(SLOT - 10));
+    state[344] = 2;
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+    assert_only_written(
+        &result,
+        &case,
+        &[
+            o.vault_router().0,
+            o.vault_receiver(),
+            w.epoch_state(EPOCH).0,
+            w.payer,
+        ],
+    );
+}
+
+#[test]
+fn initialize_operator_vault_reward_router_checks() {
+    let o = operator_world();
+    let w = &o.t.w;
+    let case = || Case::new(w, o.vault_router_ix(), o.vault_router_state());
+    case()
+        .flags(1, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(o.operator.address(), system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .set(o.snapshot.0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .set(o.vault_receiver(), w.owned(vec![]))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .swap(6, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(o.vault_router().0, w.owned(vec![0; 2_699]))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .flags(7, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.marker(EPOCH), w.owned(vec![0x51; 56]))
+        .fails_custom(wcode::MARKER_EXISTS);
+    case()
+        .swap(5, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidAccountData);
 }

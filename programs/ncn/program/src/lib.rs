@@ -4,7 +4,7 @@
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
 //! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
-//! the voting group (tags 11–13 and 27) and the NCN reward router's creation (tags 14, 15).
+//! the voting group (tags 11–13 and 27) and the reward routers' creation (tags 14, 15, 19).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -130,10 +130,12 @@ pub fn process_instruction(
         NcnInstruction::ReallocNcnRewardRouter { epoch } => {
             process_realloc_ncn_reward_router(program_id, accounts, epoch)
         }
+        NcnInstruction::InitializeOperatorVaultRewardRouter { epoch } => {
+            process_initialize_operator_vault_reward_router(program_id, accounts, epoch)
+        }
         NcnInstruction::RouteNcnRewards { .. }
         | NcnInstruction::DistributeProtocolRewards { .. }
         | NcnInstruction::DistributeNcnRewards { .. }
-        | NcnInstruction::InitializeOperatorVaultRewardRouter { .. }
         | NcnInstruction::DistributeOperatorVaultRewardRoute { .. }
         | NcnInstruction::RouteOperatorVaultRewards { .. }
         | NcnInstruction::CloseEpochAccount { .. }

@@ -259,6 +259,27 @@ impl EpochState {
         self.operator_vault_distribution_progress = Progress::new(0);
     }
 
+    /// The template's `update_realloc_operator_vault_reward_router`: the operator's router
+    /// `CreatedWithReceiver`, its routes' distribution progress `(0, 0)`; an index of 256 or
+    /// more is `InvalidAccountData` (the template panics).
+    pub fn update_realloc_operator_vault_reward_router(
+        &mut self,
+        ncn_operator_index: usize,
+    ) -> Result<(), ProgramError> {
+        let (Some(status), Some(progress)) = (
+            self.account_status
+                .operator_vault_reward_router
+                .get_mut(ncn_operator_index),
+            self.operator_vault_routes_distribution_progress
+                .get_mut(ncn_operator_index),
+        ) else {
+            return Err(ProgramError::InvalidAccountData);
+        };
+        *status = AccountStatus::CreatedWithReceiver as u8;
+        *progress = Progress::new(0);
+        Ok(())
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.

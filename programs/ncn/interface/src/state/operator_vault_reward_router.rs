@@ -58,6 +58,34 @@ impl OperatorVaultRewardRouter {
         [SEED, operator.as_ref(), ncn.as_ref(), epoch]
     }
 
+    /// `last_rewards_to_process` when no routing is in progress.
+    pub const NO_LAST_REWARDS_TO_PROCESS: u64 = u64::MAX;
+    /// `last_vault_operator_delegation_index` when no routing is in progress.
+    pub const NO_LAST_VAULT_OPERATOR_DELEGATION_INDEX: u16 = u16::MAX;
+
+    /// The template's `OperatorVaultRewardRouter::new` written into a zeroed account: no
+    /// rewards, empty routes, no routing in progress.
+    pub fn initialize(
+        &mut self,
+        operator: &Address,
+        ncn_operator_index: u64,
+        ncn: &Address,
+        epoch: u64,
+        bump: u8,
+        slot: u64,
+    ) {
+        self.operator = *operator;
+        self.ncn = *ncn;
+        self.set_epoch(epoch);
+        self.bump = bump;
+        self.set_slot_created(slot);
+        self.set_ncn_operator_index(ncn_operator_index);
+        self.set_last_rewards_to_process(Self::NO_LAST_REWARDS_TO_PROCESS);
+        self.set_last_vault_operator_delegation_index(
+            Self::NO_LAST_VAULT_OPERATOR_DELEGATION_INDEX,
+        );
+    }
+
     le_fields! {
         epoch, set_epoch: u64;
         slot_created, set_slot_created: u64;

@@ -19,7 +19,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, ncn_reward_receiver::load_ncn_reward_receiver};
+use super::shared::{account_payer::AccountPayer, reward_receiver::load_ncn_reward_receiver};
 
 /// Accounts: `[epoch_marker, epoch_state, ncn, ncn_reward_router (w), ncn_reward_receiver (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.

@@ -2,4 +2,4 @@
 
 pub mod account_payer;
 pub mod ncn_program_admin;
-pub mod ncn_reward_receiver;
+pub mod reward_receiver;

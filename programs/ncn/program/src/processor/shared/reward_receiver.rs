@@ -1,0 +1,62 @@
+//! The reward receivers: system-owned PDAs that hold rewards until they are distributed, the
+//! NCN's (`["ncn_reward_receiver", ncn, epoch]`) and each operator's
+//! (`["operator_vault_reward_receiver", operator, ncn, epoch]`).
+
+use jito_core::{loader::SYSTEM_PROGRAM_ID, pda::verify_canonical_pda, unlikely};
+use jito_ncn_interface::pda::{ncn_reward_receiver_seeds, operator_vault_reward_receiver_seeds};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+
+/// The template's `NCNRewardReceiver::load`: owned by the system program
+/// (`InvalidAccountOwner`), at the canonical PDA of `ncn` and `epoch` and, when expected,
+/// writable (both `InvalidAccountData`).
+#[inline(never)]
+pub fn load_ncn_reward_receiver(
+    program_id: &Address,
+    account: &AccountView,
+    ncn: &Address,
+    epoch: u64,
+    expect_writable: bool,
+) -> ProgramResult {
+    if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
+        return Err(ProgramError::InvalidAccountOwner);
+    }
+    let epoch_bytes = epoch.to_le_bytes();
+    verify_canonical_pda(
+        account.address(),
+        &ncn_reward_receiver_seeds(ncn, &epoch_bytes),
+        program_id,
+    )?;
+    check_writable(account, expect_writable)
+}
+
+/// The template's `OperatorVaultRewardReceiver::load`: as [`load_ncn_reward_receiver`] for
+/// the PDA of `operator`, `ncn` and `epoch`.
+#[inline(never)]
+pub fn load_operator_vault_reward_receiver(
+    program_id: &Address,
+    account: &AccountView,
+    operator: &Address,
+    ncn: &Address,
+    epoch: u64,
+    expect_writable: bool,
+) -> ProgramResult {
+    if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
+        return Err(ProgramError::InvalidAccountOwner);
+    }
+    let epoch_bytes = epoch.to_le_bytes();
+    verify_canonical_pda(
+        account.address(),
+        &operator_vault_reward_receiver_seeds(operator, ncn, &epoch_bytes),
+        program_id,
+    )?;
+    check_writable(account, expect_writable)
+}
+
+/// Writable when expected (`InvalidAccountData`).
+#[inline(always)]
+fn check_writable(account: &AccountView, expect_writable: bool) -> ProgramResult {
+    if unlikely(expect_writable && !account.is_writable()) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    Ok(())
+}
