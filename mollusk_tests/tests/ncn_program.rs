@@ -7,8 +7,8 @@
 //! `InitializeOperatorSnapshot` (9), `SnapshotVaultOperatorDelegation` (10),
 //! `InitializeBallotBox` (11), `ReallocBallotBox` (12), `CastVote` (13),
 //! `AdminSetTieBreaker` (27), `InitializeNCNRewardRouter` (14), `ReallocNCNRewardRouter`
-//! (15), `InitializeOperatorVaultRewardRouter` (19), and the error of the tags not
-//! implemented yet.
+//! (15), `InitializeOperatorVaultRewardRouter` (19), `DistributeProtocolRewards` (17),
+//! `DistributeNCNRewards` (18), and the error of the tags not implemented yet.
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1124,13 +1124,13 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     let w = World::new(NCN_PROGRAM_ID);
     let epoch = 10u64.to_le_bytes();
     let mut cases: Vec<Vec<u8>> = Vec::new();
-    for tag in [17u8, 18, 20, 22, 23, 24] {
+    for tag in [20u8, 22, 23, 24] {
         cases.push([&[tag][..], &epoch].concat());
     }
     for tag in [16u8, 21] {
         cases.push([&[tag, 5, 0][..], &epoch].concat());
     }
-    assert_eq!(cases.len(), 8);
+    assert_eq!(cases.len(), 6);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -3376,4 +3376,169 @@ fn initialize_operator_vault_reward_router_checks() {
     case()
         .swap(5, Pubkey::new_unique(), system_account(0))
         .fails(ProgramError::InvalidAccountData);
+}
+
+// ---------------------------------------------------------------------------
+// DistributeProtocolRewards and DistributeNCNRewards
+// ---------------------------------------------------------------------------
+
+mod rcode {
+    pub const ARITHMETIC_UNDERFLOW: u32 = 0x2102;
+    pub const ROUTER_STILL_ROUTING: u32 = 0x223d;
+}
+
+/// A complete NCN reward router with `processed` lamports routed, of which `protocol` and
+/// `ncn` wait for their wallets; `last_vote_index` mid-routing if given.
+fn ncn_router_bytes(
+    w: &World,
+    processed: u64,
+    protocol: u64,
+    ncn: u64,
+    routing: Option<u16>,
+) -> Vec<u8> {
+    let mut d = vec![0u8; 10_483];
+    d[0] = 0x40;
+    put(&mut d, 8, w.ncn_key.as_ref());
+    put(&mut d, 40, &EPOCH.to_le_bytes());
+    d[48] = w.ncn_reward_router(EPOCH).1;
+    put(&mut d, 49, &SLOT.to_le_bytes());
+    put(&mut d, 57, &processed.to_le_bytes());
+    put(&mut d, 73, &processed.to_le_bytes());
+    put(&mut d, 209, &routing.unwrap_or(u16::MAX).to_le_bytes());
+    put(&mut d, 211, &u64::MAX.to_le_bytes());
+    put(&mut d, 219, &protocol.to_le_bytes());
+    put(&mut d, 227, &ncn.to_le_bytes());
+    d
+}
+
+fn distribute_ix(w: &World, tag: u8, wallet: &Pubkey) -> Instruction {
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.config.0, false, false),
+            meta(&w.ncn_key, false, false),
+            meta(&w.ncn_reward_router(EPOCH).0, true, false),
+            meta(&w.ncn_reward_receiver(EPOCH), true, false),
+            meta(wallet, true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ],
+        data: [&[tag][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+/// Routed: 1,000 lamports processed, 400 for the protocol and 300 for the NCN.
+fn distribute_case(tag: u8) -> (World, Case, Pubkey) {
+    let (w, mut state) = routing_world();
+    let wallet = if tag == 17 {
+        PROTOCOL_FEE_WALLET
+    } else {
+        w.fee_wallet
+    };
+    state.retain(|(k, _)| *k != w.ncn_reward_receiver(EPOCH) && *k != wallet);
+    let router = ncn_router_bytes(&w, 1_000, 400, 300, None);
+    state.extend([
+        (w.ncn_reward_router(EPOCH).0, w.owned(router)),
+        (
+            w.ncn_reward_receiver(EPOCH),
+            system_account(rent_exempt(0) + 1_000),
+        ),
+        (wallet, system_account(5)),
+    ]);
+    let case = Case::new(&w, distribute_ix(&w, tag, &wallet), state);
+    (w, case, wallet)
+}
+
+#[test]
+fn distribute_protocol_and_ncn_rewards_pay_the_fee_wallets() {
+    for (tag, paid, left_protocol, left_ncn, progress) in [
+        (17u8, 400u64, 0u64, 300u64, 4_775usize),
+        (18, 300, 400, 0, 4_759),
+    ] {
+        let (w, case, wallet) = distribute_case(tag);
+        let result = case.succeeds();
+        assert_eq!(account(&result, &wallet).lamports, 5 + paid);
+        assert_eq!(
+            account(&result, &w.ncn_reward_receiver(EPOCH)).lamports,
+            rent_exempt(0) + 1_000 - paid
+        );
+        let mut router = ncn_router_bytes(&w, 1_000, left_protocol, left_ncn, None);
+        put(&mut router, 73, &(1_000 - paid).to_le_bytes());
+        assert_eq!(account(&result, &w.ncn_reward_router(EPOCH).0).data, router);
+        // Epoch state: total distribution tally 4,743 and the share's tally.
+        let mut state = epoch_state_voting(&w, 3, Some(SLOT - 10));
+        put(&mut state, 4_743, &paid.to_le_bytes());
+        put(&mut state, progress, &paid.to_le_bytes());
+        assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+        assert_only_written(
+            &result,
+            &case,
+            &[
+                wallet,
+                w.ncn_reward_receiver(EPOCH),
+                w.ncn_reward_router(EPOCH).0,
+                w.epoch_state(EPOCH).0,
+            ],
+        );
+    }
+}
+
+#[test]
+fn distribute_fee_rewards_checks() {
+    for tag in [17u8, 18] {
+        let (w, case, _) = distribute_case(tag);
+        let with = |f: &dyn Fn(&mut Case)| {
+            let mut c = Case::new(&w, case.ix.clone(), case.state.clone());
+            f(&mut c);
+            c
+        };
+        with(&|c| {
+            c.flags(0, false, false);
+        })
+        .fails(ProgramError::InvalidAccountData);
+        with(&|c| {
+            c.set(w.config.0, system_account(0));
+        })
+        .fails(ProgramError::InvalidAccountOwner);
+        with(&|c| {
+            c.flags(3, false, false);
+        })
+        .fails(ProgramError::InvalidAccountData);
+        with(&|c| {
+            c.flags(4, false, false);
+        })
+        .fails(ProgramError::InvalidAccountData);
+        // Another wallet than the config's.
+        with(&|c| {
+            c.swap(5, Pubkey::new_unique(), system_account(0));
+        })
+        .fails(ProgramError::InvalidAccountData);
+        with(&|c| {
+            c.set(
+                w.ncn_reward_router(EPOCH).0,
+                w.owned(ncn_router_bytes(&w, 1_000, 400, 300, Some(2))),
+            );
+        })
+        .fails_custom(rcode::ROUTER_STILL_ROUTING);
+        with(&|c| {
+            c.set(
+                w.ncn_reward_router(EPOCH).0,
+                w.owned(ncn_router_bytes(&w, 100, 400, 300, None)),
+            );
+        })
+        .fails_custom(rcode::ARITHMETIC_UNDERFLOW);
+        with(&|c| {
+            c.swap(6, TOKEN_PROGRAM_ID, program_account(&TOKEN_PROGRAM_ID).1);
+        })
+        .fails(ProgramError::IncorrectProgramId);
+        // Nothing to pay: no transfer, nothing changes.
+        let nothing = with(&|c| {
+            c.set(
+                w.ncn_reward_router(EPOCH).0,
+                w.owned(ncn_router_bytes(&w, 0, 0, 0, None)),
+            );
+        });
+        let result = nothing.succeeds();
+        assert_only_written(&result, &nothing, &[]);
+    }
 }

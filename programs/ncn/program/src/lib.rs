@@ -4,7 +4,8 @@
 //!
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
 //! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
-//! the voting group (tags 11–13 and 27) and the reward routers' creation (tags 14, 15, 19).
+//! the voting group (tags 11–13 and 27), the reward routers' creation (tags 14, 15, 19) and
+//! the fee distributions (tags 17, 18).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -133,9 +134,13 @@ pub fn process_instruction(
         NcnInstruction::InitializeOperatorVaultRewardRouter { epoch } => {
             process_initialize_operator_vault_reward_router(program_id, accounts, epoch)
         }
+        NcnInstruction::DistributeProtocolRewards { epoch } => {
+            process_distribute_protocol_rewards(program_id, accounts, epoch)
+        }
+        NcnInstruction::DistributeNcnRewards { epoch } => {
+            process_distribute_ncn_rewards(program_id, accounts, epoch)
+        }
         NcnInstruction::RouteNcnRewards { .. }
-        | NcnInstruction::DistributeProtocolRewards { .. }
-        | NcnInstruction::DistributeNcnRewards { .. }
         | NcnInstruction::DistributeOperatorVaultRewardRoute { .. }
         | NcnInstruction::RouteOperatorVaultRewards { .. }
         | NcnInstruction::CloseEpochAccount { .. }

@@ -76,9 +76,14 @@ impl Progress {
 
     /// `tally + 1` (`ArithmeticOverflow`).
     pub fn increment_one(&mut self) -> Result<(), NcnProgramError> {
+        self.increment(1)
+    }
+
+    /// `tally + amount` (`ArithmeticOverflow`, tally unchanged).
+    pub fn increment(&mut self, amount: u64) -> Result<(), NcnProgramError> {
         let tally = self
             .tally()
-            .checked_add(1)
+            .checked_add(amount)
             .ok_or(NcnProgramError::ArithmeticOverflow)?;
         self.set_tally(tally);
         Ok(())
@@ -278,6 +283,19 @@ impl EpochState {
         *status = AccountStatus::CreatedWithReceiver as u8;
         *progress = Progress::new(0);
         Ok(())
+    }
+
+    /// The template's `update_distribute_protocol_rewards` / `update_distribute_ncn_rewards`
+    /// (`ncn` selects): both tallies grow by `rewards`; a tally that would overflow is left as
+    /// it is, as the template ignores the error.
+    pub fn update_distribute_fee_rewards(&mut self, ncn: bool, rewards: u64) {
+        let _ = self.total_distribution_progress.increment(rewards);
+        let progress = if ncn {
+            &mut self.ncn_distribution_progress
+        } else {
+            &mut self.protocol_distribution_progress
+        };
+        let _ = progress.increment(rewards);
     }
 
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,

@@ -4,9 +4,14 @@
 //!
 //! 10,483 bytes: created at 10,240 bytes, grown by `ReallocNCNRewardRouter`.
 
-use super::{discriminator, le_fields, AccountType};
-use crate::constants::MAX_OPERATORS;
-use pinocchio::Address;
+use jito_core::{
+    account::{check_account, AccountType},
+    unlikely,
+};
+use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::{discriminator, le_fields};
+use crate::{constants::MAX_OPERATORS, error::NcnProgramError};
 
 /// PDA seed prefix: `["ncn_reward_router", ncn, epoch (u64 LE)]`.
 pub const SEED: &[u8] = b"ncn_reward_router";
@@ -87,6 +92,58 @@ impl NcnRewardRouter {
         self.set_slot_created(slot);
         self.set_last_vote_index(Self::NO_LAST_VOTE_INDEX);
         self.set_last_rewards_to_process(Self::NO_LAST_REWARDS_TO_PROCESS);
+    }
+
+    /// A routing pass was interrupted (by `max_iterations`) and must be resumed.
+    pub fn still_routing(&self) -> bool {
+        self.last_vote_index() != Self::NO_LAST_VOTE_INDEX
+            || self.last_rewards_to_process() != Self::NO_LAST_REWARDS_TO_PROCESS
+    }
+
+    /// The template's `distribute_protocol_fee_rewards`: takes the routed protocol rewards
+    /// out of the router (`ArithmeticUnderflowError` if more than processed).
+    pub fn take_protocol_rewards(&mut self) -> Result<u64, NcnProgramError> {
+        let rewards = self.protocol_rewards();
+        self.take_processed(rewards)?;
+        self.set_protocol_rewards(0);
+        Ok(rewards)
+    }
+
+    /// The template's `distribute_ncn_fee_rewards`, for the NCN rewards.
+    pub fn take_ncn_rewards(&mut self) -> Result<u64, NcnProgramError> {
+        let rewards = self.ncn_rewards();
+        self.take_processed(rewards)?;
+        self.set_ncn_rewards(0);
+        Ok(rewards)
+    }
+
+    /// `rewards_processed -= rewards` (the template's `decrement_rewards_processed`).
+    fn take_processed(&mut self, rewards: u64) -> Result<(), NcnProgramError> {
+        let left = self
+            .rewards_processed()
+            .checked_sub(rewards)
+            .ok_or(NcnProgramError::ArithmeticUnderflowError)?;
+        self.set_rewards_processed(left);
+        Ok(())
+    }
+
+    /// The template's `NCNRewardRouter::load`: owner (`InvalidAccountOwner`), then type,
+    /// size, writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`).
+    #[inline(never)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        // SAFETY: checked above: owned by this program, of this type and size; only read.
+        let router = Self::from_bytes(unsafe { account.borrow_unchecked() })?;
+        if unlikely(!address_eq(&router.ncn, ncn) || router.epoch() != epoch) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
     }
 
     /// The reserved bytes (zero).

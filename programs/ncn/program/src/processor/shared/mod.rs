@@ -1,5 +1,6 @@
 //! Checks and steps shared by several instructions.
 
 pub mod account_payer;
+pub mod distribute_fee_rewards;
 pub mod ncn_program_admin;
 pub mod reward_receiver;

@@ -8,7 +8,7 @@ use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
 /// The template's `NCNRewardReceiver::load`: owned by the system program
 /// (`InvalidAccountOwner`), at the canonical PDA of `ncn` and `epoch` and, when expected,
-/// writable (both `InvalidAccountData`).
+/// writable (both `InvalidAccountData`). Returns the PDA's bump.
 #[inline(never)]
 pub fn load_ncn_reward_receiver(
     program_id: &Address,
@@ -16,17 +16,18 @@ pub fn load_ncn_reward_receiver(
     ncn: &Address,
     epoch: u64,
     expect_writable: bool,
-) -> ProgramResult {
+) -> Result<u8, ProgramError> {
     if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
         return Err(ProgramError::InvalidAccountOwner);
     }
     let epoch_bytes = epoch.to_le_bytes();
-    verify_canonical_pda(
+    let bump = verify_canonical_pda(
         account.address(),
         &ncn_reward_receiver_seeds(ncn, &epoch_bytes),
         program_id,
     )?;
-    check_writable(account, expect_writable)
+    check_writable(account, expect_writable)?;
+    Ok(bump)
 }
 
 /// The template's `OperatorVaultRewardReceiver::load`: as [`load_ncn_reward_receiver`] for
