@@ -8,7 +8,9 @@
 //! `InitializeBallotBox` (11), `ReallocBallotBox` (12), `CastVote` (13),
 //! `AdminSetTieBreaker` (27), `InitializeNCNRewardRouter` (14), `ReallocNCNRewardRouter`
 //! (15), `InitializeOperatorVaultRewardRouter` (19), `DistributeProtocolRewards` (17),
-//! `DistributeNCNRewards` (18), and the error of the tags not implemented yet.
+//! `DistributeNCNRewards` (18), `DistributeOperatorVaultRewardRoute` (20),
+//! `DistributeOperatorRewards` (23), `DistributeVaultRewards` (24), and the error of the tags
+//! not implemented yet (16, 21, 22).
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1124,13 +1126,11 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     let w = World::new(NCN_PROGRAM_ID);
     let epoch = 10u64.to_le_bytes();
     let mut cases: Vec<Vec<u8>> = Vec::new();
-    for tag in [20u8, 22, 23, 24] {
-        cases.push([&[tag][..], &epoch].concat());
-    }
+    cases.push([&[22u8][..], &epoch].concat());
     for tag in [16u8, 21] {
         cases.push([&[tag, 5, 0][..], &epoch].concat());
     }
-    assert_eq!(cases.len(), 6);
+    assert_eq!(cases.len(), 3);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -3541,4 +3541,307 @@ fn distribute_fee_rewards_checks() {
         let result = nothing.succeeds();
         assert_only_written(&result, &nothing, &[]);
     }
+}
+
+// ---------------------------------------------------------------------------
+// DistributeOperatorVaultRewardRoute, DistributeOperatorRewards, DistributeVaultRewards
+// ---------------------------------------------------------------------------
+
+const OPERATOR_REWARD_NOT_FOUND: u32 = 0x2236;
+
+/// Operator 1's vault reward router with `processed` lamports routed, `operator_rewards` for
+/// the operator, `routes` (vault, rewards), and mid-routing if `routing`.
+fn vault_router_bytes(
+    o: &OperatorWorld,
+    processed: u64,
+    operator_rewards: u64,
+    routes: &[(Pubkey, u64)],
+    routing: bool,
+) -> Vec<u8> {
+    let w = &o.t.w;
+    let mut d = vec![0u8; 2_699];
+    d[0] = 0x41;
+    put(&mut d, 8, o.operator.address().as_ref());
+    put(&mut d, 40, w.ncn_key.as_ref());
+    put(&mut d, 72, &EPOCH.to_le_bytes());
+    d[80] = o.vault_router().1;
+    put(&mut d, 81, &SLOT.to_le_bytes());
+    put(&mut d, 89, &1u64.to_le_bytes());
+    put(&mut d, 97, &processed.to_le_bytes());
+    put(&mut d, 113, &processed.to_le_bytes());
+    put(&mut d, 121, &operator_rewards.to_le_bytes());
+    put(
+        &mut d,
+        129,
+        &(if routing { 7 } else { u64::MAX }).to_le_bytes(),
+    );
+    put(&mut d, 137, &u16::MAX.to_le_bytes());
+    for (i, (vault, rewards)) in routes.iter().enumerate() {
+        put(&mut d, 139 + 40 * i, vault.as_ref());
+        put(&mut d, 139 + 40 * i + 32, &rewards.to_le_bytes());
+    }
+    d
+}
+
+/// The payout state: voting done, operator 1 snapshotted, its receiver holding `receiver`
+/// lamports above rent exemption.
+fn payout_state(o: &OperatorWorld, receiver: u64) -> Vec<(Pubkey, Account)> {
+    let w = &o.t.w;
+    let mut state = configured(w);
+    state.extend([
+        (
+            w.epoch_state(EPOCH).0,
+            w.owned(epoch_state_voting(w, 3, Some(SLOT - 10))),
+        ),
+        (o.operator.address(), o.operator.account()),
+        (o.snapshot.0, w.owned(o.snapshot_bytes(true))),
+        (
+            o.vault_receiver(),
+            system_account(rent_exempt(0) + receiver),
+        ),
+    ]);
+    state
+}
+
+fn route_ix(o: &OperatorWorld) -> Instruction {
+    let w = &o.t.w;
+    Instruction {
+        program_id: w.program,
+        accounts: vec![
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.config.0, false, false),
+            meta(&w.ncn_key, false, false),
+            meta(&o.operator.address(), false, false),
+            meta(&w.ncn_reward_router(EPOCH).0, true, false),
+            meta(&w.ncn_reward_receiver(EPOCH), true, false),
+            meta(&o.vault_router().0, false, false),
+            meta(&o.vault_receiver(), true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ],
+        data: [&[20u8][..], &epoch_seed(EPOCH)].concat(),
+    }
+}
+
+/// The NCN router with 1,000 processed, 600 of them routed to `operator` (route 0).
+fn ncn_router_with_route(
+    w: &World,
+    operator: &Pubkey,
+    rewards: u64,
+    routing: Option<u16>,
+) -> Vec<u8> {
+    let mut d = ncn_router_bytes(w, 1_000, 0, 0, routing);
+    put(&mut d, 243, operator.as_ref());
+    put(&mut d, 275, &rewards.to_le_bytes());
+    d
+}
+
+fn route_case(o: &OperatorWorld, ncn_router: Vec<u8>) -> Case {
+    let w = &o.t.w;
+    let mut state = payout_state(o, 0);
+    state.extend([
+        (w.ncn_reward_router(EPOCH).0, w.owned(ncn_router)),
+        (
+            w.ncn_reward_receiver(EPOCH),
+            system_account(rent_exempt(0) + 1_000),
+        ),
+        (
+            o.vault_router().0,
+            w.owned(vault_router_bytes(o, 0, 0, &[], false)),
+        ),
+    ]);
+    Case::new(w, route_ix(o), state)
+}
+
+#[test]
+fn distribute_operator_vault_reward_route_moves_the_operator_share() {
+    let o = operator_world();
+    let w = &o.t.w;
+    let op = o.operator.address();
+    let case = route_case(&o, ncn_router_with_route(w, &op, 600, None));
+    let result = case.succeeds();
+    let mut router = ncn_router_with_route(w, &op, 0, None);
+    put(&mut router, 73, &400u64.to_le_bytes());
+    assert_eq!(account(&result, &w.ncn_reward_router(EPOCH).0).data, router);
+    assert_eq!(
+        account(&result, &w.ncn_reward_receiver(EPOCH)).lamports,
+        rent_exempt(0) + 400
+    );
+    assert_eq!(
+        account(&result, &o.vault_receiver()).lamports,
+        rent_exempt(0) + 600
+    );
+    // Operator-vault distribution tally (4,791).
+    let mut state = epoch_state_voting(w, 3, Some(SLOT - 10));
+    put(&mut state, 4_791, &600u64.to_le_bytes());
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+    assert_only_written(
+        &result,
+        &case,
+        &[
+            w.ncn_reward_router(EPOCH).0,
+            w.ncn_reward_receiver(EPOCH),
+            o.vault_receiver(),
+            w.epoch_state(EPOCH).0,
+        ],
+    );
+}
+
+#[test]
+fn distribute_operator_vault_reward_route_checks() {
+    let o = operator_world();
+    let w = &o.t.w;
+    let op = o.operator.address();
+    let case = || route_case(&o, ncn_router_with_route(w, &op, 600, None));
+    case()
+        .set(o.vault_router().0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .swap(8, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::IncorrectProgramId);
+    route_case(&o, ncn_router_with_route(w, &op, 600, Some(1)))
+        .fails_custom(rcode::ROUTER_STILL_ROUTING);
+    route_case(
+        &o,
+        ncn_router_with_route(w, &Pubkey::new_unique(), 600, None),
+    )
+    .fails_custom(OPERATOR_REWARD_NOT_FOUND);
+    case()
+        .flags(7, false, false)
+        .fails(ProgramError::InvalidAccountData);
+}
+
+fn payout_ix(o: &OperatorWorld, vault: Option<&Pubkey>) -> Instruction {
+    let w = &o.t.w;
+    let mut accounts = vec![
+        meta(&w.epoch_state(EPOCH).0, true, false),
+        meta(&w.config.0, false, false),
+        meta(&w.ncn_key, false, false),
+        meta(&o.operator.address(), vault.is_none(), false),
+    ];
+    if let Some(vault) = vault {
+        accounts.push(meta(vault, true, false));
+    }
+    accounts.extend([
+        meta(&o.snapshot.0, true, false),
+        meta(&o.vault_router().0, true, false),
+        meta(&o.vault_receiver(), true, false),
+        meta(&SYSTEM_PROGRAM_ID, false, false),
+    ]);
+    Instruction {
+        program_id: w.program,
+        accounts,
+        data: [
+            &[if vault.is_some() { 24u8 } else { 23 }][..],
+            &epoch_seed(EPOCH),
+        ]
+        .concat(),
+    }
+}
+
+#[test]
+fn distribute_operator_and_vault_rewards_pay_from_the_operator_receiver() {
+    let o = operator_world();
+    let w = &o.t.w;
+    let vault = VaultState::new(
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        o.t.mint,
+        Pubkey::new_unique(),
+        SLOT,
+    );
+    let v = vault.address();
+    let router = vault_router_bytes(&o, 500, 200, &[(v, 300)], false);
+    for to_vault in [false, true] {
+        let mut state = payout_state(&o, 500);
+        state.push((o.vault_router().0, w.owned(router.clone())));
+        state.push((v, owned_account(&VAULT_PROGRAM_ID, vault.to_bytes())));
+        let case = Case::new(w, payout_ix(&o, to_vault.then_some(&v)), state);
+        let result = case.succeeds();
+        let (paid, to, after) = if to_vault {
+            (
+                300u64,
+                v,
+                vault_router_bytes(&o, 500, 200, &[(v, 0)], false),
+            )
+        } else {
+            (
+                200,
+                o.operator.address(),
+                vault_router_bytes(&o, 500, 0, &[(v, 300)], false),
+            )
+        };
+        let mut after = after;
+        put(&mut after, 113, &(500 - paid).to_le_bytes());
+        assert_eq!(account(&result, &o.vault_router().0).data, after);
+        let before = case
+            .accounts()
+            .iter()
+            .find(|(k, _)| *k == to)
+            .unwrap()
+            .1
+            .lamports;
+        assert_eq!(account(&result, &to).lamports, before + paid);
+        assert_eq!(
+            account(&result, &o.vault_receiver()).lamports,
+            rent_exempt(0) + 500 - paid
+        );
+        // Operator 1's route distribution tally (4,823) and the total (4,743).
+        let mut state = epoch_state_voting(w, 3, Some(SLOT - 10));
+        put(&mut state, 4_823, &paid.to_le_bytes());
+        put(&mut state, 4_743, &paid.to_le_bytes());
+        assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+        assert_only_written(
+            &result,
+            &case,
+            &[
+                o.vault_router().0,
+                to,
+                o.vault_receiver(),
+                w.epoch_state(EPOCH).0,
+            ],
+        );
+    }
+}
+
+#[test]
+fn distribute_operator_and_vault_rewards_checks() {
+    let o = operator_world();
+    let w = &o.t.w;
+    let vault = VaultState::new(
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        o.t.mint,
+        Pubkey::new_unique(),
+        SLOT,
+    );
+    let v = vault.address();
+    let case = |to_vault: bool, router: Vec<u8>| {
+        let mut state = payout_state(&o, 500);
+        state.push((o.vault_router().0, w.owned(router)));
+        state.push((v, owned_account(&VAULT_PROGRAM_ID, vault.to_bytes())));
+        Case::new(w, payout_ix(&o, to_vault.then_some(&v)), state)
+    };
+    let ok = vault_router_bytes(&o, 500, 200, &[(v, 300)], false);
+    // The operator is paid, so it is loaded writable.
+    case(false, ok.clone())
+        .flags(3, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(true, ok.clone())
+        .flags(4, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(false, ok.clone())
+        .flags(4, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case(false, vault_router_bytes(&o, 500, 200, &[(v, 300)], true))
+        .fails_custom(rcode::ROUTER_STILL_ROUTING);
+    case(true, vault_router_bytes(&o, 500, 200, &[], false))
+        .fails_custom(OPERATOR_REWARD_NOT_FOUND);
+    case(true, vault_router_bytes(&o, 100, 200, &[(v, 300)], false))
+        .fails_custom(rcode::ARITHMETIC_UNDERFLOW);
+    case(false, ok.clone())
+        .swap(7, TOKEN_PROGRAM_ID, program_account(&TOKEN_PROGRAM_ID).1)
+        .fails(ProgramError::IncorrectProgramId);
+    case(true, ok)
+        .set(o.vault_receiver(), w.owned(vec![]))
+        .fails(ProgramError::InvalidAccountOwner);
 }

@@ -5,7 +5,7 @@
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
 //! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
 //! the voting group (tags 11–13 and 27), the reward routers' creation (tags 14, 15, 19) and
-//! the fee distributions (tags 17, 18).
+//! the payouts (tags 17, 18, 20, 23, 24).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -140,11 +140,17 @@ pub fn process_instruction(
         NcnInstruction::DistributeNcnRewards { epoch } => {
             process_distribute_ncn_rewards(program_id, accounts, epoch)
         }
+        NcnInstruction::DistributeOperatorVaultRewardRoute { epoch } => {
+            process_distribute_operator_vault_reward_route(program_id, accounts, epoch)
+        }
+        NcnInstruction::DistributeOperatorRewards { epoch } => {
+            process_distribute_operator_rewards(program_id, accounts, epoch)
+        }
+        NcnInstruction::DistributeVaultRewards { epoch } => {
+            process_distribute_vault_rewards(program_id, accounts, epoch)
+        }
         NcnInstruction::RouteNcnRewards { .. }
-        | NcnInstruction::DistributeOperatorVaultRewardRoute { .. }
         | NcnInstruction::RouteOperatorVaultRewards { .. }
-        | NcnInstruction::CloseEpochAccount { .. }
-        | NcnInstruction::DistributeOperatorRewards { .. }
-        | NcnInstruction::DistributeVaultRewards { .. } => Err(NOT_YET_IMPLEMENTED),
+        | NcnInstruction::CloseEpochAccount { .. } => Err(NOT_YET_IMPLEMENTED),
     }
 }

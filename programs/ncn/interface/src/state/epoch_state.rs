@@ -298,6 +298,27 @@ impl EpochState {
         let _ = progress.increment(rewards);
     }
 
+    /// The template's `update_distribute_operator_vault_rewards` (overflow ignored).
+    pub fn update_distribute_operator_vault_rewards(&mut self, rewards: u64) {
+        let _ = self.operator_vault_distribution_progress.increment(rewards);
+    }
+
+    /// The template's `update_distribute_operator_vault_route_rewards` (overflow ignored); an
+    /// index of 256 or more is `InvalidAccountData` (the template panics).
+    pub fn update_distribute_operator_vault_route_rewards(
+        &mut self,
+        ncn_operator_index: usize,
+        rewards: u64,
+    ) -> Result<(), ProgramError> {
+        let progress = self
+            .operator_vault_routes_distribution_progress
+            .get_mut(ncn_operator_index)
+            .ok_or(ProgramError::InvalidAccountData)?;
+        let _ = progress.increment(rewards);
+        let _ = self.total_distribution_progress.increment(rewards);
+        Ok(())
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.

@@ -117,6 +117,24 @@ impl NcnRewardRouter {
         Ok(rewards)
     }
 
+    /// The index and rewards of `operator`'s route (`OperatorRewardNotFound`).
+    pub fn operator_route(&self, operator: &Address) -> Result<(usize, u64), NcnProgramError> {
+        self.operator_vault_reward_routes
+            .iter()
+            .position(|r| address_eq(&r.operator, operator))
+            .map(|i| (i, self.operator_vault_reward_routes[i].rewards()))
+            .ok_or(NcnProgramError::OperatorRewardNotFound)
+    }
+
+    /// The template's `distribute_operator_vault_reward_route`: takes the rewards routed to
+    /// `operator` (`OperatorRewardNotFound`, `ArithmeticUnderflowError`).
+    pub fn take_operator_route(&mut self, operator: &Address) -> Result<u64, NcnProgramError> {
+        let (index, rewards) = self.operator_route(operator)?;
+        self.take_processed(rewards)?;
+        self.operator_vault_reward_routes[index].set_rewards(0);
+        Ok(rewards)
+    }
+
     /// `rewards_processed -= rewards` (the template's `decrement_rewards_processed`).
     fn take_processed(&mut self, rewards: u64) -> Result<(), NcnProgramError> {
         let left = self

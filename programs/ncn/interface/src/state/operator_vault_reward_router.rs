@@ -3,9 +3,14 @@
 //! `["operator_vault_reward_receiver", operator, ncn, epoch_le]`) between the operator and its
 //! vaults.
 
-use super::{discriminator, le_fields, AccountType};
-use crate::constants::MAX_VAULTS;
-use pinocchio::Address;
+use jito_core::{
+    account::{check_account, AccountType},
+    unlikely,
+};
+use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+
+use super::{discriminator, le_fields};
+use crate::{constants::MAX_VAULTS, error::NcnProgramError};
 
 /// PDA seed prefix: `["operator_vault_reward_route", operator, ncn, epoch (u64 LE)]` (the
 /// template's seed says "route", not "router").
@@ -84,6 +89,70 @@ impl OperatorVaultRewardRouter {
         self.set_last_vault_operator_delegation_index(
             Self::NO_LAST_VAULT_OPERATOR_DELEGATION_INDEX,
         );
+    }
+
+    /// A routing pass was interrupted (by `max_iterations`) and must be resumed.
+    pub fn still_routing(&self) -> bool {
+        self.last_rewards_to_process() != Self::NO_LAST_REWARDS_TO_PROCESS
+            || self.last_vault_operator_delegation_index()
+                != Self::NO_LAST_VAULT_OPERATOR_DELEGATION_INDEX
+    }
+
+    /// The template's `distribute_operator_rewards`: takes the operator's share.
+    pub fn take_operator_rewards(&mut self) -> Result<u64, NcnProgramError> {
+        let rewards = self.operator_rewards();
+        self.take_processed(rewards)?;
+        self.set_operator_rewards(0);
+        Ok(rewards)
+    }
+
+    /// The template's `distribute_vault_reward_route`: takes the rewards routed to `vault`
+    /// (`OperatorRewardNotFound`, `ArithmeticUnderflowError`).
+    pub fn take_vault_route(&mut self, vault: &Address) -> Result<u64, NcnProgramError> {
+        let index = self
+            .vault_reward_routes
+            .iter()
+            .position(|r| address_eq(&r.vault, vault))
+            .ok_or(NcnProgramError::OperatorRewardNotFound)?;
+        let rewards = self.vault_reward_routes[index].rewards();
+        self.take_processed(rewards)?;
+        self.vault_reward_routes[index].set_rewards(0);
+        Ok(rewards)
+    }
+
+    /// `rewards_processed -= rewards` (the template's `decrement_rewards_processed`).
+    fn take_processed(&mut self, rewards: u64) -> Result<(), NcnProgramError> {
+        let left = self
+            .rewards_processed()
+            .checked_sub(rewards)
+            .ok_or(NcnProgramError::ArithmeticUnderflowError)?;
+        self.set_rewards_processed(left);
+        Ok(())
+    }
+
+    /// The template's `OperatorVaultRewardRouter::load`: owner (`InvalidAccountOwner`), then
+    /// type, size, writable and the PDA of `operator`, `ncn` and `epoch`
+    /// (`InvalidAccountData`).
+    #[inline(never)]
+    pub fn load(
+        program_id: &Address,
+        account: &AccountView,
+        operator: &Address,
+        ncn: &Address,
+        epoch: u64,
+        expect_writable: bool,
+    ) -> ProgramResult {
+        check_account::<Self>(program_id, account, expect_writable)?;
+        // SAFETY: checked above: owned by this program, of this type and size; only read.
+        let router = Self::from_bytes(unsafe { account.borrow_unchecked() })?;
+        if unlikely(
+            !address_eq(&router.operator, operator)
+                || !address_eq(&router.ncn, ncn)
+                || router.epoch() != epoch,
+        ) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
     }
 
     le_fields! {

@@ -3,4 +3,5 @@
 pub mod account_payer;
 pub mod distribute_fee_rewards;
 pub mod ncn_program_admin;
+pub mod operator_payout;
 pub mod reward_receiver;
