@@ -9,8 +9,8 @@
 //! `AdminSetTieBreaker` (27), `InitializeNCNRewardRouter` (14), `ReallocNCNRewardRouter`
 //! (15), `InitializeOperatorVaultRewardRouter` (19), `DistributeProtocolRewards` (17),
 //! `DistributeNCNRewards` (18), `DistributeOperatorVaultRewardRoute` (20),
-//! `DistributeOperatorRewards` (23), `DistributeVaultRewards` (24), and the error of the tags
-//! not implemented yet (16, 21, 22).
+//! `DistributeOperatorRewards` (23), `DistributeVaultRewards` (24), `RouteNCNRewards` (16),
+//! and the error of the tags not implemented yet (21, 22).
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1127,10 +1127,8 @@ fn other_tags_decode_their_arguments_then_fail_clearly() {
     let epoch = 10u64.to_le_bytes();
     let mut cases: Vec<Vec<u8>> = Vec::new();
     cases.push([&[22u8][..], &epoch].concat());
-    for tag in [16u8, 21] {
-        cases.push([&[tag, 5, 0][..], &epoch].concat());
-    }
-    assert_eq!(cases.len(), 3);
+    cases.push([&[21u8, 5, 0][..], &epoch].concat());
+    assert_eq!(cases.len(), 2);
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -3844,4 +3842,195 @@ fn distribute_operator_and_vault_rewards_checks() {
     case(true, ok)
         .set(o.vault_receiver(), w.owned(vec![]))
         .fails(ProgramError::InvalidAccountOwner);
+}
+
+// ---------------------------------------------------------------------------
+// RouteNCNRewards
+// ---------------------------------------------------------------------------
+
+const VOTING_IS_NOT_OVER: u32 = 0x2245;
+
+struct RouteWorld {
+    w: World,
+    a: Pubkey,
+    b: Pubkey,
+}
+
+impl RouteWorld {
+    /// Consensus `ago` slots before SLOT: A (200) and B (100) voted weather 1 (tally 0), C (50)
+    /// weather 2.
+    fn ballot_box(&self, ago: u64) -> Vec<u8> {
+        let slot = SLOT - ago;
+        ballot_box_with(
+            &self.w,
+            &[
+                (self.a, slot, 200, 0),
+                (Pubkey::new_unique(), slot, 50, 1),
+                (self.b, slot, 100, 0),
+            ],
+            &[(1, 300, 2), (2, 50, 1)],
+            Some((slot, 1)),
+            None,
+        )
+    }
+
+    fn state(&self, router: Vec<u8>, receiver: u64, ago: u64) -> Vec<(Pubkey, Account)> {
+        let w = &self.w;
+        let mut snapshot = epoch_snapshot_bytes(w, 3);
+        put(&mut snapshot, 97, &TOTAL.to_le_bytes());
+        let mut state = configured(w);
+        state.extend([
+            (
+                w.epoch_state(EPOCH).0,
+                w.owned(epoch_state_voting(w, 3, Some(SLOT - ago))),
+            ),
+            (w.epoch_snapshot(EPOCH).0, w.owned(snapshot)),
+            (w.ballot_box(EPOCH).0, w.owned(self.ballot_box(ago))),
+            (w.ncn_reward_router(EPOCH).0, w.owned(router)),
+            (
+                w.ncn_reward_receiver(EPOCH),
+                system_account(rent_exempt(0) + receiver),
+            ),
+        ]);
+        state
+    }
+
+    fn ix(&self, max_iterations: u16) -> Instruction {
+        let w = &self.w;
+        let mut data = vec![16u8];
+        data.extend_from_slice(&max_iterations.to_le_bytes());
+        data.extend_from_slice(&epoch_seed(EPOCH));
+        Instruction {
+            program_id: w.program,
+            accounts: vec![
+                meta(&w.epoch_state(EPOCH).0, true, false),
+                meta(&w.config.0, false, false),
+                meta(&w.ncn_key, false, false),
+                meta(&w.epoch_snapshot(EPOCH).0, false, false),
+                meta(&w.ballot_box(EPOCH).0, false, false),
+                meta(&w.ncn_reward_router(EPOCH).0, true, false),
+                meta(&w.ncn_reward_receiver(EPOCH), true, false),
+            ],
+            data,
+        }
+    }
+
+    /// The router after routing 10,001 lamports: protocol 400, NCN 300 (+ `ncn_extra`),
+    /// operator-vault `operator_vault` left, `routes`, mid-routing at `routing` if given.
+    fn router(
+        &self,
+        ncn_extra: u64,
+        operator_vault: u64,
+        routes: &[(Pubkey, u64)],
+        routing: Option<(u16, u64)>,
+    ) -> Vec<u8> {
+        let mut d = ncn_router_bytes(&self.w, 10_001, 400, 300 + ncn_extra, None);
+        put(&mut d, 235, &operator_vault.to_le_bytes());
+        for (i, (op, rewards)) in routes.iter().enumerate() {
+            put(&mut d, 243 + 40 * i, op.as_ref());
+            put(&mut d, 275 + 40 * i, &rewards.to_le_bytes());
+        }
+        if let Some((vote, rewards)) = routing {
+            put(&mut d, 209, &vote.to_le_bytes());
+            put(&mut d, 211, &rewards.to_le_bytes());
+        }
+        d
+    }
+}
+
+fn route_world() -> RouteWorld {
+    let w = snapshot_world().w;
+    RouteWorld {
+        w,
+        a: Pubkey::new_unique(),
+        b: Pubkey::new_unique(),
+    }
+}
+
+/// The epoch state after routing: NCN total (4,767), protocol total (4,783) and the total
+/// (4,751).
+fn epoch_state_routed(w: &World, ago: u64, ncn: u64) -> Vec<u8> {
+    let mut d = epoch_state_voting(w, 3, Some(SLOT - ago));
+    put(&mut d, 4_767, &ncn.to_le_bytes());
+    put(&mut d, 4_783, &400u64.to_le_bytes());
+    put(&mut d, 4_751, &10_001u64.to_le_bytes());
+    d
+}
+
+#[test]
+fn route_ncn_rewards_splits_fees_and_operator_shares() {
+    let r = route_world();
+    let w = &r.w;
+    let fresh = ncn_router_bytes(w, 0, 0, 0, None);
+    let case = Case::new(w, r.ix(10), r.state(fresh, 10_001, 20_000));
+    let result = case.succeeds();
+    // 400 + 300 fees; 9,301 split 200:100 of the winning 300 = 6,200 + 3,100, 1 left to the NCN.
+    assert_eq!(
+        account(&result, &w.ncn_reward_router(EPOCH).0).data,
+        r.router(1, 0, &[(r.a, 6_200), (r.b, 3_100)], None)
+    );
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_routed(w, 20_000, 301)
+    );
+    assert_only_written(
+        &result,
+        &case,
+        &[w.ncn_reward_router(EPOCH).0, w.epoch_state(EPOCH).0],
+    );
+}
+
+#[test]
+fn route_ncn_rewards_resumes_after_max_iterations() {
+    let r = route_world();
+    let w = &r.w;
+    let fresh = ncn_router_bytes(w, 0, 0, 0, None);
+    let case = Case::new(w, r.ix(1), r.state(fresh, 10_001, 20_000));
+    let result = case.succeeds();
+    // One operator routed; the position (vote 2, B) and the amount being split are saved.
+    let partial = r.router(0, 3_101, &[(r.a, 6_200)], Some((2, 9_301)));
+    assert_eq!(
+        account(&result, &w.ncn_reward_router(EPOCH).0).data,
+        partial
+    );
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_routed(w, 20_000, 300)
+    );
+    // The next call finishes without routing the receiver again.
+    let case = Case::new(w, r.ix(1), r.state(partial, 10_001, 20_000));
+    let result = case.succeeds();
+    assert_eq!(
+        account(&result, &w.ncn_reward_router(EPOCH).0).data,
+        r.router(1, 0, &[(r.a, 6_200), (r.b, 3_100)], None)
+    );
+}
+
+#[test]
+fn route_ncn_rewards_checks() {
+    let r = route_world();
+    let w = &r.w;
+    let fresh = || ncn_router_bytes(w, 0, 0, 0, None);
+    let case = || Case::new(w, r.ix(10), r.state(fresh(), 10_001, 20_000));
+    case()
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.epoch_snapshot(EPOCH).0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .flags(5, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(w.ballot_box(EPOCH).0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .swap(6, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidAccountData);
+    // Votes still count 10,000 slots after consensus.
+    Case::new(w, r.ix(10), r.state(fresh(), 10_001, 10_000)).fails_custom(VOTING_IS_NOT_OVER);
+    // The receiver holds less than its rent exemption.
+    let mut poor = case();
+    poor.set(w.ncn_reward_receiver(EPOCH), system_account(1));
+    poor.fails_custom(rcode::ARITHMETIC_UNDERFLOW);
 }

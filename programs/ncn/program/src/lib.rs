@@ -5,7 +5,7 @@
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
 //! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
 //! the voting group (tags 11–13 and 27), the reward routers' creation (tags 14, 15, 19) and
-//! the payouts (tags 17, 18, 20, 23, 24).
+//! the NCN reward routing and the payouts (tags 16–18, 20, 23, 24).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -149,8 +149,11 @@ pub fn process_instruction(
         NcnInstruction::DistributeVaultRewards { epoch } => {
             process_distribute_vault_rewards(program_id, accounts, epoch)
         }
-        NcnInstruction::RouteNcnRewards { .. }
-        | NcnInstruction::RouteOperatorVaultRewards { .. }
+        NcnInstruction::RouteNcnRewards {
+            max_iterations,
+            epoch,
+        } => process_route_ncn_rewards(program_id, accounts, max_iterations, epoch),
+        NcnInstruction::RouteOperatorVaultRewards { .. }
         | NcnInstruction::CloseEpochAccount { .. } => Err(NOT_YET_IMPLEMENTED),
     }
 }

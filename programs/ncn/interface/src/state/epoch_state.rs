@@ -319,6 +319,14 @@ impl EpochState {
         Ok(())
     }
 
+    /// The template's `update_route_ncn_rewards`, `update_route_protocol_rewards` and
+    /// `update_route_total_rewards`: the totals to distribute.
+    pub fn update_route_ncn_rewards(&mut self, ncn: u64, protocol: u64, total: u64) {
+        self.ncn_distribution_progress.set_total(ncn);
+        self.protocol_distribution_progress.set_total(protocol);
+        self.total_distribution_progress.set_total(total);
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.
