@@ -10,7 +10,8 @@
 //! (15), `InitializeOperatorVaultRewardRouter` (19), `DistributeProtocolRewards` (17),
 //! `DistributeNCNRewards` (18), `DistributeOperatorVaultRewardRoute` (20),
 //! `DistributeOperatorRewards` (23), `DistributeVaultRewards` (24), `RouteNCNRewards` (16),
-//! and the error of the tags not implemented yet (21, 22).
+//! `RouteOperatorVaultRewards` (21), and the error of the tag not implemented yet
+//! (`CloseEpochAccount`, 22).
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -1125,11 +1126,8 @@ fn admin_set_new_admin_checks() {
 fn other_tags_decode_their_arguments_then_fail_clearly() {
     let w = World::new(NCN_PROGRAM_ID);
     let epoch = 10u64.to_le_bytes();
-    // CloseEpochAccount (22) and RouteOperatorVaultRewards (21: max_iterations, epoch).
-    let cases: Vec<Vec<u8>> = vec![
-        [&[22u8][..], &epoch].concat(),
-        [&[21u8, 5, 0][..], &epoch].concat(),
-    ];
+    // CloseEpochAccount (22).
+    let cases: Vec<Vec<u8>> = vec![[&[22u8][..], &epoch].concat()];
     let mollusk = mollusk_at(&w.program);
     for data in cases {
         let ix = Instruction {
@@ -4034,4 +4032,150 @@ fn route_ncn_rewards_checks() {
     let mut poor = case();
     poor.set(w.ncn_reward_receiver(EPOCH), system_account(1));
     poor.fails_custom(rcode::ARITHMETIC_UNDERFLOW);
+}
+
+// ---------------------------------------------------------------------------
+// RouteOperatorVaultRewards
+// ---------------------------------------------------------------------------
+
+struct VaultRouteWorld {
+    o: OperatorWorld,
+    v1: Pubkey,
+    v2: Pubkey,
+}
+
+impl VaultRouteWorld {
+    /// Operator 1 (fee 250 bps, weight 300) with vault 1 (index 0, weight 200) and vault 2
+    /// (index 1, weight 100).
+    fn snapshot(&self) -> Vec<u8> {
+        let mut d = self.o.snapshot_bytes(true);
+        put(&mut d, 140, &300u128.to_le_bytes());
+        for (i, (v, weight)) in [(self.v1, 200u128), (self.v2, 100)].iter().enumerate() {
+            put(&mut d, 156 + 56 * i, v.as_ref());
+            put(&mut d, 156 + 56 * i + 32, &(i as u64).to_le_bytes());
+            put(&mut d, 156 + 56 * i + 40, &weight.to_le_bytes());
+        }
+        d
+    }
+
+    fn case(&self, router: Vec<u8>, max_iterations: u16) -> Case {
+        let o = &self.o;
+        let w = &o.t.w;
+        let mut state = payout_state(o, 10_001);
+        state.retain(|(k, _)| *k != o.snapshot.0);
+        state.push((o.snapshot.0, w.owned(self.snapshot())));
+        state.push((o.vault_router().0, w.owned(router)));
+        let mut data = vec![21u8];
+        data.extend_from_slice(&max_iterations.to_le_bytes());
+        data.extend_from_slice(&epoch_seed(EPOCH));
+        let ix = Instruction {
+            program_id: w.program,
+            accounts: vec![
+                meta(&w.epoch_state(EPOCH).0, true, false),
+                meta(&w.ncn_key, false, false),
+                meta(&o.operator.address(), false, false),
+                meta(&o.snapshot.0, false, false),
+                meta(&o.vault_router().0, true, false),
+                meta(&o.vault_receiver(), true, false),
+            ],
+            data,
+        };
+        Case::new(w, ix, state)
+    }
+}
+
+fn vault_route_world() -> VaultRouteWorld {
+    VaultRouteWorld {
+        o: operator_world(),
+        v1: Pubkey::new_unique(),
+        v2: Pubkey::new_unique(),
+    }
+}
+
+/// The epoch state after routing operator 1's 10,001 lamports (routes total at 4,831).
+fn epoch_state_vault_routed(w: &World) -> Vec<u8> {
+    let mut d = epoch_state_voting(w, 3, Some(SLOT - 10));
+    put(&mut d, 4_831, &10_001u64.to_le_bytes());
+    d
+}
+
+#[test]
+fn route_operator_vault_rewards_pays_the_fee_and_splits_by_vault_weight() {
+    let r = vault_route_world();
+    let o = &r.o;
+    let w = &o.t.w;
+    let case = r.case(vault_router_bytes(o, 0, 0, &[], false), 100);
+    let result = case.succeeds();
+    // Fee floor(10,001 × 2.5 %) = 250; 9,751 split 200:100 of 300 = 6,500 + 3,250; 1 left to
+    // the operator.
+    assert_eq!(
+        account(&result, &o.vault_router().0).data,
+        vault_router_bytes(o, 10_001, 251, &[(r.v1, 6_500), (r.v2, 3_250)], false)
+    );
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_vault_routed(w)
+    );
+    assert_only_written(
+        &result,
+        &case,
+        &[o.vault_router().0, w.epoch_state(EPOCH).0],
+    );
+}
+
+#[test]
+fn route_operator_vault_rewards_resumes_after_max_iterations() {
+    let r = vault_route_world();
+    let o = &r.o;
+    let w = &o.t.w;
+    let case = r.case(vault_router_bytes(o, 0, 0, &[], false), 1);
+    let result = case.succeeds();
+    // Vault 1 routed; 9,751 being split and entry 1 saved.
+    let mut partial = vault_router_bytes(o, 10_001, 250, &[(r.v1, 6_500)], false);
+    put(&mut partial, 105, &3_251u64.to_le_bytes());
+    put(&mut partial, 113, &6_750u64.to_le_bytes());
+    put(&mut partial, 129, &9_751u64.to_le_bytes());
+    put(&mut partial, 137, &1u16.to_le_bytes());
+    assert_eq!(account(&result, &o.vault_router().0).data, partial);
+    assert_eq!(
+        account(&result, &w.epoch_state(EPOCH).0).data,
+        epoch_state_vault_routed(w)
+    );
+    let result = r.case(partial, 100).succeeds();
+    assert_eq!(
+        account(&result, &o.vault_router().0).data,
+        vault_router_bytes(o, 10_001, 251, &[(r.v1, 6_500), (r.v2, 3_250)], false)
+    );
+}
+
+#[test]
+fn route_operator_vault_rewards_checks() {
+    let r = vault_route_world();
+    let o = &r.o;
+    let w = &o.t.w;
+    let case = || r.case(vault_router_bytes(o, 0, 0, &[], false), 100);
+    case()
+        .flags(0, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(o.operator.address(), system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .flags(5, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(o.snapshot.0, system_account(0))
+        .fails(ProgramError::InvalidAccountOwner);
+    case()
+        .flags(4, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    case()
+        .set(o.vault_receiver(), system_account(1))
+        .fails_custom(rcode::ARITHMETIC_UNDERFLOW);
+    case()
+        .set(
+            w.ncn_key,
+            owned_account(&Pubkey::new_unique(), w.ncn.bytes()),
+        )
+        .fails(ProgramError::InvalidAccountOwner);
 }

@@ -5,7 +5,7 @@
 //! Implemented so far: the config and vault-registry group (tags 0–3 and 25, 26, 29, 30) and
 //! the epoch-state and weight-table group (tags 4–7 and 28), the snapshot group (tags 8–10)
 //! the voting group (tags 11–13 and 27), the reward routers' creation (tags 14, 15, 19) and
-//! the NCN reward routing and the payouts (tags 16–18, 20, 23, 24).
+//! the reward routing and the payouts (tags 16–18, 20, 21, 23, 24).
 //! Every other tag decodes its arguments like the template and then fails with
 //! [`NOT_YET_IMPLEMENTED`].
 
@@ -153,7 +153,10 @@ pub fn process_instruction(
             max_iterations,
             epoch,
         } => process_route_ncn_rewards(program_id, accounts, max_iterations, epoch),
-        NcnInstruction::RouteOperatorVaultRewards { .. }
-        | NcnInstruction::CloseEpochAccount { .. } => Err(NOT_YET_IMPLEMENTED),
+        NcnInstruction::RouteOperatorVaultRewards {
+            max_iterations,
+            epoch,
+        } => process_route_operator_vault_rewards(program_id, accounts, max_iterations, epoch),
+        NcnInstruction::CloseEpochAccount { .. } => Err(NOT_YET_IMPLEMENTED),
     }
 }

@@ -327,6 +327,20 @@ impl EpochState {
         self.total_distribution_progress.set_total(total);
     }
 
+    /// The template's `update_route_operator_vault_rewards`: operator `ncn_operator_index`'s
+    /// routes distribute `total_rewards` (`InvalidAccountData` past 256; the template panics).
+    pub fn update_route_operator_vault_rewards(
+        &mut self,
+        ncn_operator_index: usize,
+        total_rewards: u64,
+    ) -> Result<(), ProgramError> {
+        self.operator_vault_routes_distribution_progress
+            .get_mut(ncn_operator_index)
+            .ok_or(ProgramError::InvalidAccountData)?
+            .set_total(total_rewards);
+        Ok(())
+    }
+
     /// The template's `EpochState::load`: owner (`InvalidAccountOwner`), then type, size,
     /// writable and the PDA of `ncn` and `epoch` (`InvalidAccountData`). Epoch states are
     /// created only at the canonical PDA of the NCN and epoch they store.

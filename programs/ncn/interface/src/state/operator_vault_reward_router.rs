@@ -9,7 +9,11 @@ use jito_core::{
 };
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::{discriminator, le_fields};
+use super::{
+    discriminator, le_fields,
+    ncn_reward_router::{fee_split, operator_share},
+    OperatorSnapshot,
+};
 use crate::{constants::MAX_VAULTS, error::NcnProgramError};
 
 /// PDA seed prefix: `["operator_vault_reward_route", operator, ncn, epoch (u64 LE)]` (the
@@ -96,6 +100,147 @@ impl OperatorVaultRewardRouter {
         self.last_rewards_to_process() != Self::NO_LAST_REWARDS_TO_PROCESS
             || self.last_vault_operator_delegation_index()
                 != Self::NO_LAST_VAULT_OPERATOR_DELEGATION_INDEX
+    }
+
+    /// The template's `route_incoming_rewards`: whatever the receiver holds beyond the rewards
+    /// already in the router and its rent exemption (`ArithmeticUnderflowError` if less) joins
+    /// the reward pool.
+    pub fn route_incoming_rewards(
+        &mut self,
+        rent_exemption: u64,
+        receiver_balance: u64,
+    ) -> Result<(), NcnProgramError> {
+        let in_transit = self
+            .reward_pool()
+            .checked_add(self.rewards_processed())
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        let incoming = receiver_balance
+            .checked_sub(in_transit)
+            .and_then(|x| x.checked_sub(rent_exemption))
+            .ok_or(NcnProgramError::ArithmeticUnderflowError)?;
+        let total = self
+            .total_rewards()
+            .checked_add(incoming)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        let pool = self
+            .reward_pool()
+            .checked_add(incoming)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        self.set_total_rewards(total);
+        self.set_reward_pool(pool);
+        Ok(())
+    }
+
+    /// Moves `rewards` from the pool to processed and to the operator.
+    fn pool_to_operator(&mut self, rewards: u64) -> Result<(), NcnProgramError> {
+        self.take_from_pool(rewards)?;
+        let operator = self
+            .operator_rewards()
+            .checked_add(rewards)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        self.set_operator_rewards(operator);
+        Ok(())
+    }
+
+    /// `reward_pool -= rewards`, `rewards_processed += rewards`.
+    fn take_from_pool(&mut self, rewards: u64) -> Result<(), NcnProgramError> {
+        let pool = self
+            .reward_pool()
+            .checked_sub(rewards)
+            .ok_or(NcnProgramError::ArithmeticUnderflowError)?;
+        let processed = self
+            .rewards_processed()
+            .checked_add(rewards)
+            .ok_or(NcnProgramError::ArithmeticOverflow)?;
+        self.set_reward_pool(pool);
+        self.set_rewards_processed(processed);
+        Ok(())
+    }
+
+    /// The template's `route_operator_rewards`: the operator's fee, `floor(pool × fee bps /
+    /// 10,000)`.
+    pub fn route_operator_rewards(&mut self, operator_fee_bps: u16) -> Result<(), NcnProgramError> {
+        self.pool_to_operator(fee_split(operator_fee_bps, self.reward_pool()))
+    }
+
+    /// The template's `route_reward_pool`: each of the snapshot's 64 vault entries (empty ones
+    /// too, each counting as an iteration) gets `floor(pool × vault weight / operator weight)`,
+    /// at most `max_iterations` (at least 1) entries per call (the position is saved and the
+    /// next call resumes); what is left goes to the operator.
+    pub fn route_reward_pool(
+        &mut self,
+        snapshot: &OperatorSnapshot,
+        max_iterations: u16,
+    ) -> Result<(), NcnProgramError> {
+        let operator_weight = snapshot.stake_weights.stake_weight();
+        let (rewards, start) = if self.still_routing() {
+            (
+                self.last_rewards_to_process(),
+                self.last_vault_operator_delegation_index() as usize,
+            )
+        } else {
+            (self.reward_pool(), 0)
+        };
+        if rewards == 0 {
+            return Ok(());
+        }
+        let max_iterations = max_iterations.max(1);
+        let mut iterations: u16 = 0;
+        for (index, entry) in snapshot
+            .vault_operator_stake_weight
+            .iter()
+            .enumerate()
+            .skip(start)
+        {
+            iterations = iterations
+                .checked_add(1)
+                .ok_or(NcnProgramError::ArithmeticOverflow)?;
+            if iterations > max_iterations {
+                self.set_last_rewards_to_process(rewards);
+                self.set_last_vault_operator_delegation_index(index as u16);
+                return Ok(());
+            }
+            let share = if operator_weight == 0 {
+                0
+            } else {
+                operator_share(rewards, entry.stake_weight.stake_weight(), operator_weight)?
+            };
+            if share == 0 {
+                continue;
+            }
+            self.take_from_pool(share)?;
+            self.credit_vault(&entry.vault, share)?;
+        }
+        self.set_last_rewards_to_process(Self::NO_LAST_REWARDS_TO_PROCESS);
+        self.set_last_vault_operator_delegation_index(
+            Self::NO_LAST_VAULT_OPERATOR_DELEGATION_INDEX,
+        );
+        self.pool_to_operator(self.reward_pool())
+    }
+
+    /// `rewards` more for `vault`'s route, or a new route in the first free entry
+    /// (`OperatorRewardListFull`).
+    fn credit_vault(&mut self, vault: &Address, rewards: u64) -> Result<(), NcnProgramError> {
+        if let Some(route) = self
+            .vault_reward_routes
+            .iter_mut()
+            .find(|r| address_eq(&r.vault, vault))
+        {
+            let sum = route
+                .rewards()
+                .checked_add(rewards)
+                .ok_or(NcnProgramError::ArithmeticOverflow)?;
+            route.set_rewards(sum);
+            return Ok(());
+        }
+        let route = self
+            .vault_reward_routes
+            .iter_mut()
+            .find(|r| address_eq(&r.vault, &Address::default()))
+            .ok_or(NcnProgramError::OperatorRewardListFull)?;
+        route.vault = *vault;
+        route.set_rewards(rewards);
+        Ok(())
     }
 
     /// The template's `distribute_operator_rewards`: takes the operator's share.
