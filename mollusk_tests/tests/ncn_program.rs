@@ -19,8 +19,8 @@
 //! paths check the template's error for each check, in its order, and that nothing changed.
 
 use mollusk_tests::{
-    account, assert_error, assert_success, mint_data, mollusk, owned_account, program_account,
-    rent_exempt,
+    account, assert_error, assert_success, mint_data, mollusk, owned_account, print_cu,
+    program_account, rent_exempt,
     restaking_world::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
     sbf_out_dir, system_account,
     vault_world::VaultState,
@@ -466,6 +466,15 @@ impl Case {
         assert_success(&result);
         result
     }
+
+    /// [`Case::succeeds`], printing the CU (`CU ncn <instruction> <cu> <cpi cu>`, shown with
+    /// `--nocapture`).
+    #[track_caller]
+    fn succeeds_cu(&self, instruction: &str) -> InstructionResult {
+        let result = self.succeeds();
+        print_cu("ncn", instruction, &result);
+        result
+    }
 }
 
 /// Every account not in `written` is unchanged.
@@ -495,7 +504,7 @@ fn init_config_case(w: &World, p: &ConfigParams) -> Case {
 fn initialize_config_writes_the_template_bytes() {
     let w = World::new(NCN_PROGRAM_ID);
     let case = init_config_case(&w, &PARAMS);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeConfig");
     let epoch = epoch_of(&case);
     assert_eq!(epoch, 10);
     let config = account(&result, &w.config.0);
@@ -661,7 +670,7 @@ fn configured(w: &World) -> Vec<(Pubkey, Account)> {
 fn initialize_vault_registry_creates_10240_zero_bytes() {
     let w = World::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, registry_ix(&w, 1), configured(&w));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeVaultRegistry");
     let registry = account(&result, &w.registry.0);
     assert_eq!(registry.owner, w.program);
     assert_eq!(registry.data, vec![0u8; 10_240]);
@@ -723,7 +732,7 @@ fn realloc_vault_registry_grows_and_initializes_once() {
         rent_epoch: 0,
     };
     let case = Case::new(&w, registry_ix(&w, 2), with_registry(&w, fresh));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("ReallocVaultRegistry");
     let registry = account(&result, &w.registry.0);
     let expected = registry_bytes(&w.ncn_key, w.registry.1, &[], &[]);
     assert_eq!(registry.data, expected);
@@ -796,7 +805,7 @@ fn admin_register_st_mint_lists_the_mint() {
     let mut state = registry_state(&w, &[(first, 5)], &[]);
     state.push((mint, mint_account()));
     let case = Case::new(&w, register_st_mint_ix(&w, &mint, Some(100)), state);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("AdminRegisterStMint");
     assert_eq!(
         account(&result, &w.registry.0).data,
         registry_bytes(&w.ncn_key, w.registry.1, &[(first, 5), (mint, 100)], &[])
@@ -960,7 +969,7 @@ fn register_vault_adds_the_vault_once() {
     let mint = Pubkey::new_unique();
     let v = vault_fixture(&w, mint);
     let case = register_case(&w, &v, &[(mint, 100)], &[]);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("RegisterVault");
     let registered = [(v.key, v.mint, v.index, SLOT)];
     assert_eq!(
         account(&result, &w.registry.0).data,
@@ -1336,7 +1345,7 @@ fn admin_set_weight_ix(w: &World, mint: &Pubkey, weight: u128) -> Instruction {
 fn initialize_epoch_state_writes_the_template_bytes() {
     let w = World::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, initialize_epoch_state_ix(&w, EPOCH), configured(&w));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeEpochState");
     let state = account(&result, &w.epoch_state(EPOCH).0);
     assert_eq!(state.owner, w.program);
     assert_eq!(state.data, epoch_state_bytes(&w, EPOCH));
@@ -1425,7 +1434,7 @@ fn initialize_weight_table_creates_10240_zero_bytes() {
         initialize_weight_table_ix(w),
         t.state(epoch_state_bytes(w, EPOCH)),
     );
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeWeightTable");
     let table = account(&result, &w.weight_table(EPOCH).0);
     assert_eq!(table.owner, w.program);
     assert_eq!(table.data, vec![0u8; 10_240]);
@@ -1483,7 +1492,7 @@ fn realloc_weight_table_copies_the_registry() {
     let mut state = t.state(epoch_state_bytes(w, EPOCH));
     state.push((w.weight_table(EPOCH).0, fresh_table(w)));
     let case = Case::new(w, realloc_weight_table_ix(w), state);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("ReallocWeightTable");
     let table = account(&result, &w.weight_table(EPOCH).0);
     assert_eq!(table.data, weight_table_bytes(w, &t.registry, 1, &[]));
     assert_eq!(table.lamports, rent_exempt(12_353));
@@ -1577,7 +1586,7 @@ fn set_epoch_weights_copies_the_registry_weights() {
         set_epoch_weights_ix(w),
         weighted_state(&t, &t.registry, &[]),
     );
-    let result = case.succeeds();
+    let result = case.succeeds_cu("SetEpochWeights");
     assert_eq!(
         account(&result, &w.weight_table(EPOCH).0).data,
         weight_table_bytes(w, &t.registry, 1, &[(100, SLOT, SLOT)])
@@ -1643,7 +1652,7 @@ fn admin_set_weight_sets_one_weight() {
         admin_set_weight_ix(w, &t.mint, 555),
         weighted_state(&t, &t.registry, &[]),
     );
-    let result = case.succeeds();
+    let result = case.succeeds_cu("AdminSetWeight");
     assert_eq!(
         account(&result, &w.weight_table(EPOCH).0).data,
         weight_table_bytes(w, &t.registry, 1, &[(555, SLOT, SLOT)])
@@ -1763,7 +1772,7 @@ fn initialize_epoch_snapshot_writes_the_template_bytes() {
     let t = snapshot_world();
     let w = &t.w;
     let case = Case::new(w, initialize_epoch_snapshot_ix(w), snapshot_state(&t, &SET));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeEpochSnapshot");
     // Template `EpochSnapshot` (125 bytes): header, ncn 8, epoch 40, bump 48, slot_created 49,
     // slot_finalized 57, operator_count 65, vault_count 73, operators_registered 81,
     // valid_operator_vault_delegations 89, stake weight 97 (u128), fees 113 (activation
@@ -2007,7 +2016,7 @@ fn initialize_operator_snapshot_active_operator() {
     let o = operator_world();
     let w = &o.t.w;
     let case = o.case(true, 0);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeOperatorSnapshot");
     let snapshot = account(&result, &o.snapshot.0);
     assert_eq!(snapshot.owner, w.program);
     assert_eq!(snapshot.data, o.snapshot_bytes(true));
@@ -2277,7 +2286,7 @@ fn snapshot_vault_operator_delegation_records_the_stake_weight() {
     let d = delegation_world();
     let w = &d.o.t.w;
     let case = d.case();
-    let result = case.succeeds();
+    let result = case.succeeds_cu("SnapshotVaultOperatorDelegation");
     // (1,000 + 200 + 50) x weight 100.
     let weight = 125_000u128;
     assert_eq!(
@@ -2480,7 +2489,7 @@ fn ballot_box_bytes(w: &World) -> Vec<u8> {
 fn initialize_ballot_box_creates_the_box_and_the_consensus_result() {
     let (w, state) = voting_world();
     let case = Case::new(&w, initialize_ballot_box_ix(&w), state);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeBallotBox");
     let ballot_box = account(&result, &w.ballot_box(EPOCH).0);
     assert_eq!(ballot_box.owner, w.program);
     assert_eq!(ballot_box.data, vec![0u8; 10_240]);
@@ -2785,7 +2794,7 @@ fn cast_vote_at_two_thirds_reaches_consensus() {
     let w = v.w();
     let op = v.o.operator.address();
     let case = Case::new(w, v.ix(2), v.fresh(200));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("CastVote/consensus");
     assert_eq!(
         account(&result, &w.ballot_box(EPOCH).0).data,
         ballot_box_with(
@@ -2821,7 +2830,7 @@ fn cast_vote_below_two_thirds_only_counts() {
     let w = v.w();
     let op = v.o.operator.address();
     let case = Case::new(w, v.ix(0), v.fresh(199));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("CastVote");
     assert_eq!(
         account(&result, &w.ballot_box(EPOCH).0).data,
         ballot_box_with(w, &[(op, SLOT, 199, 0)], &[(0, 199, 1)], None, None)
@@ -2978,7 +2987,7 @@ fn admin_set_tie_breaker_settles_a_stalled_epoch() {
     let tallies = [(0, 100, 1), (2, 100, 1)];
     let stalled = ballot_box_with(w, &votes, &tallies, None, None);
     let case = tie_breaker_case(&v, 2, stalled, STALL_SLOT);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("AdminSetTieBreaker");
     assert_eq!(
         account(&result, &w.ballot_box(EPOCH).0).data,
         ballot_box_with(w, &votes, &tallies, None, Some(2))
@@ -3092,7 +3101,7 @@ fn routing_world() -> (World, Vec<(Pubkey, Account)>) {
 fn initialize_ncn_reward_router_creates_it_and_funds_the_receiver() {
     let (w, state) = routing_world();
     let case = Case::new(&w, initialize_ncn_reward_router_ix(&w), state);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeNCNRewardRouter");
     let router = account(&result, &w.ncn_reward_router(EPOCH).0);
     assert_eq!(router.owner, w.program);
     assert_eq!(router.data, vec![0u8; 10_240]);
@@ -3298,7 +3307,7 @@ fn initialize_operator_vault_reward_router_writes_the_template_bytes() {
     let o = operator_world();
     let w = &o.t.w;
     let case = Case::new(w, o.vault_router_ix(), o.vault_router_state());
-    let result = case.succeeds();
+    let result = case.succeeds_cu("InitializeOperatorVaultRewardRouter");
     // Template `OperatorVaultRewardRouter` (2,699 bytes): header, operator 8, ncn 40,
     // epoch 72, bump 80, slot_created 81, ncn_operator_index 89, five reward counters 97..137
     // with last_rewards_to_process 129 (`u64::MAX`), last delegation index 137 (`u16::MAX`),
@@ -3655,7 +3664,7 @@ fn distribute_operator_vault_reward_route_moves_the_operator_share() {
     let w = &o.t.w;
     let op = o.operator.address();
     let case = route_case(&o, ncn_router_with_route(w, &op, 600, None));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("DistributeOperatorVaultRewardRoute");
     let mut router = ncn_router_with_route(w, &op, 0, None);
     put(&mut router, 73, &400u64.to_le_bytes());
     assert_eq!(account(&result, &w.ncn_reward_router(EPOCH).0).data, router);
@@ -3962,7 +3971,7 @@ fn route_ncn_rewards_splits_fees_and_operator_shares() {
     let w = &r.w;
     let fresh = ncn_router_bytes(w, 0, 0, 0, None);
     let case = Case::new(w, r.ix(10), r.state(fresh, 10_001, 20_000));
-    let result = case.succeeds();
+    let result = case.succeeds_cu("RouteNCNRewards/2-operators");
     // 400 + 300 fees; 9,301 split 200:100 of the winning 300 = 6,200 + 3,100, 1 left to the NCN.
     assert_eq!(
         account(&result, &w.ncn_reward_router(EPOCH).0).data,
@@ -4105,7 +4114,7 @@ fn route_operator_vault_rewards_pays_the_fee_and_splits_by_vault_weight() {
     let o = &r.o;
     let w = &o.t.w;
     let case = r.case(vault_router_bytes(o, 0, 0, &[], false), 100);
-    let result = case.succeeds();
+    let result = case.succeeds_cu("RouteOperatorVaultRewards/64-entries");
     // Fee floor(10,001 × 2.5 %) = 250; 9,751 split 200:100 of 300 = 6,500 + 3,250; 1 left to
     // the operator.
     assert_eq!(
