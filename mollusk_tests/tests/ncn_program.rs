@@ -10,8 +10,7 @@
 //! (15), `InitializeOperatorVaultRewardRouter` (19), `DistributeProtocolRewards` (17),
 //! `DistributeNCNRewards` (18), `DistributeOperatorVaultRewardRoute` (20),
 //! `DistributeOperatorRewards` (23), `DistributeVaultRewards` (24), `RouteNCNRewards` (16),
-//! `RouteOperatorVaultRewards` (21), and the error of the tag not implemented yet
-//! (`CloseEpochAccount`, 22).
+//! `RouteOperatorVaultRewards` (21), `CloseEpochAccount` (22): all 31.
 //!
 //! The built `jito_ncn_program.so` runs next to the restaking and vault programs. Instruction
 //! data is the template's Borsh, written by hand here; success paths compare every byte of
@@ -36,8 +35,6 @@ const PROTOCOL_FEE_WALLET: Pubkey =
     Pubkey::from_str_const("5eosrve6LktMZgVNszYzebgmmC7BjLK8NoWyRQtcmGTF");
 const SLOT: u64 = 10 * 432_000 + 77;
 const PAYER_LAMPORTS: u64 = 100_000_000_000;
-/// The error of the tags this build does not implement yet.
-const NOT_YET_IMPLEMENTED: u32 = 0xFFFF_FFFF;
 
 /// Template error codes used here (`NCNProgramError`, counted from 0x2200).
 mod code {
@@ -1132,28 +1129,25 @@ fn admin_set_new_admin_checks() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn other_tags_decode_their_arguments_then_fail_clearly() {
+fn undecodable_instruction_data_fails_before_any_account_check() {
     let w = World::new(NCN_PROGRAM_ID);
-    let epoch = 10u64.to_le_bytes();
-    // CloseEpochAccount (22).
-    let cases: Vec<Vec<u8>> = vec![[&[22u8][..], &epoch].concat()];
     let mollusk = mollusk_at(&w.program);
+    // Every tag with one byte too few (tags 1-3 take no arguments: one byte too many), an
+    // unknown tag, no tag.
+    let mut cases: Vec<Vec<u8>> = (0u8..31)
+        .map(|tag| match tag {
+            1..=3 => vec![tag, 0],
+            _ => vec![tag],
+        })
+        .collect();
+    cases.extend([
+        vec![],
+        vec![31u8],
+        vec![255u8],
+        vec![29u8, 2],
+        vec![26u8, 1],
+    ]);
     for data in cases {
-        let ix = Instruction {
-            program_id: w.program,
-            accounts: vec![],
-            data: data.clone(),
-        };
-        let result = mollusk.process_instruction(&ix, &[]);
-        assert_error(&result, &[], ProgramError::Custom(NOT_YET_IMPLEMENTED));
-        let short = Instruction {
-            data: data[..data.len() - 1].to_vec(),
-            ..ix
-        };
-        let result = mollusk.process_instruction(&short, &[]);
-        assert_error(&result, &[], ProgramError::InvalidInstructionData);
-    }
-    for data in [vec![], vec![31u8], vec![255u8]] {
         let ix = Instruction {
             program_id: w.program,
             accounts: vec![],
@@ -4187,4 +4181,231 @@ fn route_operator_vault_rewards_checks() {
             owned_account(&Pubkey::new_unique(), w.ncn.bytes()),
         )
         .fails(ProgramError::InvalidAccountOwner);
+}
+
+// ---------------------------------------------------------------------------
+// CloseEpochAccount
+// ---------------------------------------------------------------------------
+
+mod ccode {
+    pub const CONSENSUS_NOT_REACHED: u32 = 0x222b;
+    pub const INVALID_ACCOUNT_TO_CLOSE_DISCRIMINATOR: u32 = 0x2247;
+    pub const ALREADY_CLOSED: u32 = 0x2249;
+    pub const NOT_ENOUGH_EPOCHS: u32 = 0x224a;
+    pub const NO_ENOUGH_ACCOUNTS: u32 = 0x224c;
+    pub const EPOCH_STATE_NOT_LAST: u32 = 0x224d;
+    pub const INVALID_NCN_FEE_WALLET: u32 = 0x224e;
+}
+
+/// Consensus in epoch 0 (slot 100): with `epochs_after_consensus_before_close` = 10 the
+/// epoch's accounts close from epoch 10, the clock's.
+const CONSENSUS_SLOT: u64 = 100;
+
+struct CloseWorld {
+    t: TableWorld,
+}
+
+impl CloseWorld {
+    fn w(&self) -> &World {
+        &self.t.w
+    }
+
+    fn epoch_state(&self, closed: &[usize], consensus: u64) -> Vec<u8> {
+        let mut d = epoch_state_voting(self.w(), 3, Some(consensus));
+        for &at in closed {
+            d[at] = 3;
+        }
+        d
+    }
+
+    fn state(&self, epoch_state: Vec<u8>) -> Vec<(Pubkey, Account)> {
+        let w = self.w();
+        let mut state = configured(w);
+        state.extend([
+            (w.epoch_state(EPOCH).0, w.owned(epoch_state)),
+            (
+                w.weight_table(EPOCH).0,
+                w.owned(weight_table_bytes(w, &self.t.registry, 1, &SET)),
+            ),
+            (
+                w.ncn_reward_router(EPOCH).0,
+                w.owned(ncn_router_bytes(w, 0, 0, 0, None)),
+            ),
+            (
+                w.ncn_reward_receiver(EPOCH),
+                system_account(rent_exempt(0) + 500),
+            ),
+            (
+                w.consensus_result(EPOCH).0,
+                w.owned(consensus_result_bytes(w, None)),
+            ),
+        ]);
+        state
+    }
+
+    fn ix(&self, to_close: &Pubkey, extra: &[Pubkey]) -> Instruction {
+        let w = self.w();
+        let mut accounts = vec![
+            meta(&w.marker(EPOCH), true, false),
+            meta(&w.epoch_state(EPOCH).0, true, false),
+            meta(&w.config.0, false, false),
+            meta(&w.ncn_key, false, false),
+            meta(to_close, true, false),
+            meta(&w.payer, true, false),
+            meta(&SYSTEM_PROGRAM_ID, false, false),
+        ];
+        accounts.extend(extra.iter().map(|k| meta(k, true, false)));
+        Instruction {
+            program_id: w.program,
+            accounts,
+            data: [&[22u8][..], &epoch_seed(EPOCH)].concat(),
+        }
+    }
+
+    fn case(&self, to_close: &Pubkey, extra: &[Pubkey], epoch_state: Vec<u8>) -> Case {
+        Case::new(self.w(), self.ix(to_close, extra), self.state(epoch_state))
+    }
+}
+
+fn close_world() -> CloseWorld {
+    CloseWorld { t: table_world() }
+}
+
+/// `account` was closed: no lamports, no data, the system program's.
+#[track_caller]
+fn assert_closed(account: &Account) {
+    assert_eq!(account.lamports, 0);
+    assert!(account.data.is_empty());
+    assert_eq!(account.owner, SYSTEM_PROGRAM_ID);
+}
+
+#[test]
+fn close_epoch_account_closes_the_weight_table() {
+    let c = close_world();
+    let w = c.w();
+    let table = w.weight_table(EPOCH).0;
+    let case = c.case(&table, &[], c.epoch_state(&[], CONSENSUS_SLOT));
+    let result = case.succeeds_cu("CloseEpochAccount/weight-table");
+    assert_closed(account(&result, &table));
+    assert_eq!(
+        account(&result, &w.payer).lamports,
+        PAYER_LAMPORTS + rent_exempt(12_353)
+    );
+    // Weight table `Closed` (83), epoch closing (8,903).
+    let mut state = c.epoch_state(&[83], CONSENSUS_SLOT);
+    state[8_903] = 1;
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+    assert_only_written(&result, &case, &[table, w.payer, w.epoch_state(EPOCH).0]);
+}
+
+#[test]
+fn close_epoch_account_closes_the_ncn_reward_router_and_its_receiver() {
+    let c = close_world();
+    let w = c.w();
+    let router = w.ncn_reward_router(EPOCH).0;
+    let receiver = w.ncn_reward_receiver(EPOCH);
+    let mut case = c.case(
+        &router,
+        &[w.fee_wallet, receiver],
+        c.epoch_state(&[], CONSENSUS_SLOT),
+    );
+    case.set(w.fee_wallet, system_account(rent_exempt(0)));
+    let result = case.succeeds_cu("CloseEpochAccount/ncn-reward-router");
+    assert_closed(account(&result, &router));
+    // What the receiver held beyond its rent exemption to the NCN fee wallet, the rest and
+    // the router's rent to the payer.
+    assert_eq!(
+        account(&result, &w.fee_wallet).lamports,
+        rent_exempt(0) + 500
+    );
+    assert_eq!(account(&result, &receiver).lamports, 0);
+    assert_eq!(
+        account(&result, &w.payer).lamports,
+        PAYER_LAMPORTS + rent_exempt(10_483) + rent_exempt(0)
+    );
+    let mut state = c.epoch_state(&[342], CONSENSUS_SLOT);
+    state[8_903] = 1;
+    assert_eq!(account(&result, &w.epoch_state(EPOCH).0).data, state);
+}
+
+#[test]
+fn close_epoch_account_closes_the_epoch_state_last_and_leaves_the_marker() {
+    let c = close_world();
+    let w = c.w();
+    let state_key = w.epoch_state(EPOCH).0;
+    let all_closed = c.epoch_state(&[83, 84, 341, 342], CONSENSUS_SLOT);
+    let case = c.case(&state_key, &[], all_closed.clone());
+    let result = case.succeeds_cu("CloseEpochAccount/epoch-state");
+    assert_closed(account(&result, &state_key));
+    // Template `EpochMarker` (56 bytes): header, ncn 8, epoch 40, slot_closed 48.
+    let mut marker = vec![0u8; 56];
+    marker[0] = 0x51;
+    put(&mut marker, 8, w.ncn_key.as_ref());
+    put(&mut marker, 40, &EPOCH.to_le_bytes());
+    put(&mut marker, 48, &SLOT.to_le_bytes());
+    let marker_account = account(&result, &w.marker(EPOCH));
+    assert_eq!(marker_account.data, marker);
+    assert_eq!(marker_account.owner, w.program);
+    assert_eq!(marker_account.lamports, rent_exempt(56));
+    assert_eq!(
+        account(&result, &w.payer).lamports,
+        PAYER_LAMPORTS - rent_exempt(56) + rent_exempt(8_904)
+    );
+    // The epoch cannot start again.
+    let mut again = configured(w);
+    again.push((w.marker(EPOCH), marker_account.clone()));
+    Case::new(w, initialize_epoch_state_ix(w, EPOCH), again).fails_custom(wcode::MARKER_EXISTS);
+}
+
+#[test]
+fn close_epoch_account_checks() {
+    let c = close_world();
+    let w = c.w();
+    let table = w.weight_table(EPOCH).0;
+    let router = w.ncn_reward_router(EPOCH).0;
+    let receiver = w.ncn_reward_receiver(EPOCH);
+    let open = || c.epoch_state(&[], CONSENSUS_SLOT);
+    c.case(&table, &[], open())
+        .swap(6, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::IncorrectProgramId);
+    c.case(&table, &[], open())
+        .flags(1, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    c.case(&table, &[], open())
+        .flags(5, false, false)
+        .fails(ProgramError::InvalidAccountData);
+    c.case(&table, &[], open())
+        .set(w.marker(EPOCH), w.owned(vec![0x51; 56]))
+        .fails_custom(wcode::MARKER_EXISTS);
+    c.case(&table, &[], open())
+        .set(table, system_account(0))
+        .fails_custom(ccode::ALREADY_CLOSED);
+    // No consensus yet, or too recent.
+    let mut none = open();
+    put(&mut none, 58, &u64::MAX.to_le_bytes());
+    c.case(&table, &[], none)
+        .fails_custom(ccode::CONSENSUS_NOT_REACHED);
+    c.case(&table, &[], c.epoch_state(&[], SLOT - 432_000))
+        .fails_custom(ccode::NOT_ENOUGH_EPOCHS);
+    // The epoch state goes last.
+    c.case(
+        &w.epoch_state(EPOCH).0,
+        &[],
+        c.epoch_state(&[83, 84, 341], CONSENSUS_SLOT),
+    )
+    .fails_custom(ccode::EPOCH_STATE_NOT_LAST);
+    // The consensus result is never closed.
+    c.case(&w.consensus_result(EPOCH).0, &[], open())
+        .fails_custom(ccode::INVALID_ACCOUNT_TO_CLOSE_DISCRIMINATOR);
+    // A reward router needs the fee wallet and its receiver.
+    c.case(&router, &[], open())
+        .fails_custom(ccode::NO_ENOUGH_ACCOUNTS);
+    c.case(&router, &[Pubkey::new_unique(), receiver], open())
+        .fails_custom(ccode::INVALID_NCN_FEE_WALLET);
+    c.case(&router, &[w.fee_wallet, Pubkey::new_unique()], open())
+        .fails(ProgramError::InvalidAccountData);
+    // Fewer than seven accounts.
+    let mut short = c.case(&table, &[], open());
+    short.ix.accounts.truncate(6);
+    short.fails(ProgramError::NotEnoughAccountKeys);
 }

@@ -2,9 +2,8 @@
 //! drop-in for Jito's `ncn-template` (commit 32209a1) reading the restaking and vault accounts
 //! through their interface crates.
 //!
-//! Implemented: 30 of the template's 31 instructions, every tag but `CloseEpochAccount` (22),
-//! which decodes its arguments like the template and then fails with
-//! [`NOT_YET_IMPLEMENTED`].
+//! All 31 of the template's instructions, with its tags, Borsh arguments, account order and
+//! error codes (deviations: `programs/ncn/README.md`).
 
 #![no_std]
 
@@ -15,18 +14,13 @@ pub mod processor;
 use solana_compiler_builtins as _;
 
 use jito_ncn_interface::instruction::NcnInstruction;
-use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+use pinocchio::{AccountView, Address, ProgramResult};
 
 use crate::processor::*;
 
 pinocchio::program_entrypoint!(process_instruction);
 pinocchio::no_allocator!();
 pinocchio::nostd_panic_handler!();
-
-/// Custom error of the instructions this build does not implement yet (outside the
-/// template's codes, which run from 0 and 0x2100 to 0x2250). Temporary: it goes away with the
-/// last of them.
-pub const NOT_YET_IMPLEMENTED: ProgramError = ProgramError::Custom(0xFFFF_FFFF);
 
 /// Decodes the instruction (the template decodes it before looking at any account) and
 /// dispatches. The program id is not compared with the default one, so the same binary can
@@ -154,6 +148,8 @@ pub fn process_instruction(
             max_iterations,
             epoch,
         } => process_route_operator_vault_rewards(program_id, accounts, max_iterations, epoch),
-        NcnInstruction::CloseEpochAccount { .. } => Err(NOT_YET_IMPLEMENTED),
+        NcnInstruction::CloseEpochAccount { epoch } => {
+            process_close_epoch_account(program_id, accounts, epoch)
+        }
     }
 }

@@ -52,6 +52,22 @@ pub struct EpochAccountStatus {
     pub operator_vault_reward_router: [u8; MAX_OPERATORS],
 }
 
+impl EpochAccountStatus {
+    /// The template's `are_all_closed`: the weight table, epoch snapshot, ballot box and NCN
+    /// reward router closed, every operator snapshot and operator vault reward router closed
+    /// or never created.
+    pub fn are_all_closed(&self) -> bool {
+        let closed = AccountStatus::Closed as u8;
+        let gone = |s: &u8| *s == closed || *s == AccountStatus::DNE as u8;
+        self.weight_table == closed
+            && self.epoch_snapshot == closed
+            && self.operator_snapshot.iter().all(gone)
+            && self.ballot_box == closed
+            && self.ncn_reward_router == closed
+            && self.operator_vault_reward_router.iter().all(gone)
+    }
+}
+
 /// A tally towards a total (template `Progress`, 16 bytes).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -338,6 +354,24 @@ impl EpochState {
             .get_mut(ncn_operator_index)
             .ok_or(ProgramError::InvalidAccountData)?
             .set_total(total_rewards);
+        Ok(())
+    }
+
+    /// The template's `set_is_closing`.
+    pub fn set_is_closing(&mut self) {
+        self.is_closing = 1;
+    }
+
+    /// The template's `EpochState::load_to_close`: this NCN's and epoch's state
+    /// (`CannotCloseAccount`) with every other epoch account closed
+    /// (`CannotCloseEpochStateAccount`).
+    pub fn check_can_close(&self, ncn: &Address, epoch: u64) -> Result<(), NcnProgramError> {
+        if unlikely(!address_eq(&self.ncn, ncn) || self.epoch() != epoch) {
+            return Err(NcnProgramError::CannotCloseAccount);
+        }
+        if unlikely(!self.account_status.are_all_closed()) {
+            return Err(NcnProgramError::CannotCloseEpochStateAccount);
+        }
         Ok(())
     }
 

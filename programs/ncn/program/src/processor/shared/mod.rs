@@ -2,6 +2,7 @@
 
 pub mod account_payer;
 pub mod distribute_fee_rewards;
+pub mod epoch_schedule;
 pub mod ncn_program_admin;
 pub mod operator_payout;
 pub mod reward_receiver;
