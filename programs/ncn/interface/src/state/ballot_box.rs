@@ -213,30 +213,29 @@ impl BallotBox {
         if unlikely(!ballot.is_valid()) {
             return Err(NcnProgramError::BadBallot);
         }
+        // Votes and tallies fill their arrays from the front and are never removed, so only the
+        // first `operators_voted` votes and `unique_ballots` tallies hold anything: the
+        // template's scans of all 256 entries give the same answers.
+        let (voted_len, unique_len) = self.used_lengths();
         if unlikely(
-            self.operator_votes
+            self.operator_votes[..voted_len]
                 .iter()
                 .any(|v| address_eq(&v.operator, operator)),
         ) {
             return Err(NcnProgramError::OperatorAlreadyVoted);
         }
-        let existing = self
-            .ballot_tallies
+        let existing = self.ballot_tallies[..unique_len]
             .iter()
             .position(|t| t.ballot.is_valid() && t.ballot == *ballot);
         let tally_index = match existing {
             Some(index) => index,
-            None => self
-                .ballot_tallies
-                .iter()
-                .position(|t| !t.ballot.is_valid())
-                .ok_or(NcnProgramError::BallotTallyFull)?,
+            None if unique_len < MAX_OPERATORS => unique_len,
+            None => return Err(NcnProgramError::BallotTallyFull),
         };
-        let vote_index = self
-            .operator_votes
-            .iter()
-            .position(|v| v.ballot_index() == u16::MAX)
-            .ok_or(NcnProgramError::OperatorVotesFull)?;
+        if unlikely(voted_len >= MAX_OPERATORS) {
+            return Err(NcnProgramError::OperatorVotesFull);
+        }
+        let vote_index = voted_len;
         let voted = self
             .operators_voted()
             .checked_add(1)
@@ -289,8 +288,18 @@ impl BallotBox {
         if self.slot_consensus_reached() != DEFAULT_CONSENSUS_REACHED_SLOT {
             return Ok(());
         }
-        let mut max = &self.ballot_tallies[0];
-        for tally in self.ballot_tallies.iter().skip(1) {
+        // Only the used tallies can hold weight (see `cast_vote`); with none, the template's
+        // maximum is an empty tally of weight 0, which never reaches consensus.
+        let (_, unique_len) = self.used_lengths();
+        let Some((first, rest)) = self.ballot_tallies[..unique_len].split_first() else {
+            return if total_stake_weight == 0 {
+                Err(NcnProgramError::DenominatorIsZero)
+            } else {
+                Ok(())
+            };
+        };
+        let mut max = first;
+        for tally in rest {
             if tally.stake_weights.stake_weight() >= max.stake_weights.stake_weight() {
                 max = tally;
             }
@@ -313,10 +322,21 @@ impl BallotBox {
         if unlikely(!self.winning_ballot.is_valid()) {
             return Err(NcnProgramError::ConsensusNotReached);
         }
-        self.ballot_tallies
+        let (_, unique_len) = self.used_lengths();
+        self.ballot_tallies[..unique_len]
             .iter()
             .find(|t| t.ballot == self.winning_ballot)
             .ok_or(NcnProgramError::BallotTallyNotFoundFull)
+    }
+
+    /// `(operators_voted, unique_ballots)`, each at most 256: how many votes and tallies are
+    /// in use.
+    #[inline(always)]
+    fn used_lengths(&self) -> (usize, usize) {
+        (
+            self.operators_voted().min(MAX_OPERATORS as u64) as usize,
+            self.unique_ballots().min(MAX_OPERATORS as u64) as usize,
+        )
     }
 
     /// The template's `set_tie_breaker_ballot`: `ConsensusAlreadyReached`, then only from
@@ -342,7 +362,12 @@ impl BallotBox {
             return Err(NcnProgramError::BadBallot);
         }
         let ballot = Ballot::new(weather_status);
-        if unlikely(!self.ballot_tallies.iter().any(|t| t.ballot == ballot)) {
+        let (_, unique_len) = self.used_lengths();
+        if unlikely(
+            !self.ballot_tallies[..unique_len]
+                .iter()
+                .any(|t| t.ballot == ballot),
+        ) {
             return Err(NcnProgramError::TieBreakerNotInPriorVotes);
         }
         self.winning_ballot = ballot;
