@@ -179,12 +179,22 @@ impl WeightTable {
 
     /// Entries with a mint.
     pub fn st_mint_count(&self) -> usize {
-        self.table.iter().filter(|e| !e.is_empty()).count()
+        self.counts().0
     }
 
     /// Entries whose weight was set.
     pub fn weight_count(&self) -> usize {
-        self.table.iter().filter(|e| e.is_set()).count()
+        self.counts().1
+    }
+
+    /// `(st_mint_count, weight_count)` in one pass over the table.
+    pub fn counts(&self) -> (usize, usize) {
+        self.table.iter().fold((0, 0), |(mints, weights), e| {
+            (
+                mints + !e.is_empty() as usize,
+                weights + e.is_set() as usize,
+            )
+        })
     }
 
     /// Copied vault entries that are registered.
@@ -194,10 +204,8 @@ impl WeightTable {
 
     /// The template's `finalized`: every vault copied, some mint, every mint weighted.
     pub fn finalized(&self) -> bool {
-        let mints = self.st_mint_count();
-        self.vault_count() == self.vault_entry_count() as u64
-            && mints > 0
-            && mints == self.weight_count()
+        let (mints, weights) = self.counts();
+        mints > 0 && mints == weights && self.vault_count() == self.vault_entry_count() as u64
     }
 
     /// Some mint is listed, else `TableNotInitialized`.

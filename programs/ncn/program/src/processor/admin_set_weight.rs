@@ -55,8 +55,8 @@ pub fn process_admin_set_weight(
     let slot = Clock::get()?.slot;
     table.entry_mut(st_mint)?.set_weight_at(weight, slot);
 
+    let (mints, weights) = table.counts();
     let mut state_data = state_info.try_borrow_mut()?;
-    EpochState::from_bytes_mut(&mut state_data)?
-        .update_set_weight(table.weight_count() as u64, table.st_mint_count() as u64);
+    EpochState::from_bytes_mut(&mut state_data)?.update_set_weight(weights as u64, mints as u64);
     Ok(())
 }

@@ -63,8 +63,8 @@ pub fn process_set_epoch_weights(
         table.table[target as usize].set_weight_at(entry.weight(), slot);
     }
 
+    let (mints, weights) = table.counts();
     let mut state_data = state_info.try_borrow_mut()?;
-    EpochState::from_bytes_mut(&mut state_data)?
-        .update_set_weight(table.weight_count() as u64, table.st_mint_count() as u64);
+    EpochState::from_bytes_mut(&mut state_data)?.update_set_weight(weights as u64, mints as u64);
     Ok(())
 }
