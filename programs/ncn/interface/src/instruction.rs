@@ -7,9 +7,437 @@
 //! fails with `BorshIoError` this fails with `InvalidInstructionData`, as the other two
 //! programs of this project do.
 
-use pinocchio::{error::ProgramError, Address};
+use pinocchio::{error::ProgramError, Address, Address as Pubkey};
+use shank::ShankInstruction;
 
 use crate::state::ConfigAdminRole;
+
+/// The IDL source (Shank): the template's `NCNProgramInstruction`, its 31 variants with their
+/// Borsh arguments (the tag is the variant index), account order and flags. Flags are the ones
+/// this program requires, so a client built from the IDL sends what the program checks (where
+/// the template loads an account read-only and writes it, this requires it writable; see
+/// `programs/ncn/README.md`). Names spell NCN as `Ncn` (the template: `InitializeNCNRewardRouter`
+/// ...), as the generated clients do; the encoding is the same. The program decodes with
+/// [`NcnInstruction`].
+// Shank reads the repeated `#[account]` attributes; clippy mistakes them for duplicates.
+#[allow(clippy::duplicated_attributes)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankInstruction)]
+#[repr(u8)]
+pub enum NcnProgramInstruction {
+    /// Creates the NCN program's config (PDA ["config", ncn]) with the consensus timing rules,
+    /// the NCN fee and the tie-breaker admin; the account payer pays the rent.
+    ///
+    /// Must exist: the NCN (restaking program); `ncn_admin` is its admin and signs.
+    #[account(0, writable, name = "config")]
+    #[account(1, name = "ncn")]
+    #[account(2, name = "ncn_fee_wallet")]
+    #[account(3, signer, name = "ncn_admin")]
+    #[account(4, name = "tie_breaker_admin")]
+    #[account(5, writable, name = "account_payer")]
+    #[account(6, name = "system_program")]
+    InitializeConfig {
+        epochs_before_stall: u64,
+        epochs_after_consensus_before_close: u64,
+        valid_slots_after_consensus: u64,
+        ncn_fee_bps: u16,
+    } = 0,
+
+    /// Creates the vault registry (PDA ["vault_registry", ncn]) at the first realloc step's
+    /// size; `ReallocVaultRegistry` grows it to its full size.
+    ///
+    /// Must exist: the config, the NCN, the funded account payer.
+    #[account(0, name = "config")]
+    #[account(1, writable, name = "vault_registry")]
+    #[account(2, name = "ncn")]
+    #[account(3, writable, name = "account_payer")]
+    #[account(4, name = "system_program")]
+    InitializeVaultRegistry = 1,
+
+    /// Grows the vault registry by one step and initializes it once it has its full size.
+    ///
+    /// Must exist: the config, the vault registry, the NCN, the funded account payer.
+    #[account(0, name = "config")]
+    #[account(1, writable, name = "vault_registry")]
+    #[account(2, name = "ncn")]
+    #[account(3, writable, name = "account_payer")]
+    #[account(4, name = "system_program")]
+    ReallocVaultRegistry = 2,
+
+    /// Registers a vault whose stake-token mint is registered, once the NCN and the vault have
+    /// opted in to each other (the NCN vault ticket is active).
+    ///
+    /// Must exist: the config, the vault registry, the NCN, the vault, the NCN vault ticket.
+    #[account(0, name = "config")]
+    #[account(1, writable, name = "vault_registry")]
+    #[account(2, name = "ncn")]
+    #[account(3, name = "vault")]
+    #[account(4, name = "ncn_vault_ticket")]
+    RegisterVault = 3,
+
+    /// Creates the epoch state of `epoch` (PDA ["epoch_state", ncn, epoch]), which tracks every
+    /// epoch account's status and progress.
+    ///
+    /// Must exist: the config, the NCN; the epoch marker must not (the epoch is not closed).
+    #[account(0, name = "epoch_marker")]
+    #[account(1, writable, name = "epoch_state")]
+    #[account(2, name = "config")]
+    #[account(3, name = "ncn")]
+    #[account(4, writable, name = "account_payer")]
+    #[account(5, name = "system_program")]
+    InitializeEpochState { epoch: u64 } = 4,
+
+    /// Creates the weight table of `epoch` (PDA ["weight_table", ncn, epoch]) at the first
+    /// realloc step's size.
+    ///
+    /// Must exist: the epoch state, the vault registry, the NCN.
+    #[account(0, name = "epoch_marker")]
+    #[account(1, name = "epoch_state")]
+    #[account(2, name = "vault_registry")]
+    #[account(3, name = "ncn")]
+    #[account(4, writable, name = "weight_table")]
+    #[account(5, writable, name = "account_payer")]
+    #[account(6, name = "system_program")]
+    InitializeWeightTable { epoch: u64 } = 5,
+
+    /// Sets the weight of every registered mint in the weight table from the vault registry,
+    /// freezing the table.
+    ///
+    /// Must exist: the epoch state, the NCN, the vault registry, the initialized weight table.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "ncn")]
+    #[account(2, name = "vault_registry")]
+    #[account(3, writable, name = "weight_table")]
+    SetEpochWeights { epoch: u64 } = 6,
+
+    /// Grows the weight table by one step and initializes it from the vault registry once it
+    /// has its full size.
+    ///
+    /// Must exist: the epoch state, the config, the weight table, the NCN, the vault registry.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, writable, name = "weight_table")]
+    #[account(3, name = "ncn")]
+    #[account(4, name = "vault_registry")]
+    #[account(5, writable, name = "account_payer")]
+    #[account(6, name = "system_program")]
+    ReallocWeightTable { epoch: u64 } = 7,
+
+    /// Creates the epoch snapshot of `epoch` (PDA ["epoch_snapshot", ncn, epoch]) with the
+    /// NCN's operator count and the vault count, once the weight table is final.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the finalized weight table.
+    #[account(0, name = "epoch_marker")]
+    #[account(1, writable, name = "epoch_state")]
+    #[account(2, name = "config")]
+    #[account(3, name = "ncn")]
+    #[account(4, name = "weight_table")]
+    #[account(5, writable, name = "epoch_snapshot")]
+    #[account(6, writable, name = "account_payer")]
+    #[account(7, name = "system_program")]
+    InitializeEpochSnapshot { epoch: u64 } = 8,
+
+    /// Creates an operator's snapshot of `epoch` (PDA ["operator_snapshot", operator, ncn,
+    /// epoch]) from the NCN operator state's opt-ins; an inactive operator is final at once.
+    ///
+    /// Must exist: the epoch state, the config, the restaking config, the NCN, the operator,
+    /// the NCN operator state, the epoch snapshot.
+    #[account(0, name = "epoch_marker")]
+    #[account(1, writable, name = "epoch_state")]
+    #[account(2, name = "config")]
+    #[account(3, name = "restaking_config")]
+    #[account(4, name = "ncn")]
+    #[account(5, name = "operator")]
+    #[account(6, name = "ncn_operator_state")]
+    #[account(7, writable, name = "epoch_snapshot")]
+    #[account(8, writable, name = "operator_snapshot")]
+    #[account(9, writable, name = "account_payer")]
+    #[account(10, name = "system_program")]
+    InitializeOperatorSnapshot { epoch: u64 } = 9,
+
+    /// Records a vault's delegation to an operator in the operator snapshot, weighted by the
+    /// vault mint's weight in the weight table; the last one finalizes the snapshots.
+    ///
+    /// Must exist: the epoch state, the configs, the NCN, the operator, the vault, both
+    /// tickets, the vault operator delegation, the weight table, both snapshots.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, name = "restaking_config")]
+    #[account(3, name = "ncn")]
+    #[account(4, name = "operator")]
+    #[account(5, name = "vault")]
+    #[account(6, name = "vault_ncn_ticket")]
+    #[account(7, name = "ncn_vault_ticket")]
+    #[account(8, name = "vault_operator_delegation")]
+    #[account(9, name = "weight_table")]
+    #[account(10, writable, name = "epoch_snapshot")]
+    #[account(11, writable, name = "operator_snapshot")]
+    SnapshotVaultOperatorDelegation { epoch: u64 } = 10,
+
+    /// Creates the ballot box of `epoch` (PDA ["ballot_box", ncn, epoch]) at the first realloc
+    /// step's size, and the consensus result (PDA ["consensus-result", ncn, epoch]).
+    ///
+    /// Must exist: the epoch state, the config, the NCN.
+    #[account(0, name = "epoch_marker")]
+    #[account(1, name = "epoch_state")]
+    #[account(2, name = "config")]
+    #[account(3, writable, name = "ballot_box")]
+    #[account(4, name = "ncn")]
+    #[account(5, writable, name = "account_payer")]
+    #[account(6, name = "system_program")]
+    #[account(7, writable, name = "consensus_result")]
+    InitializeBallotBox { epoch: u64 } = 11,
+
+    /// Grows the ballot box by one step and initializes it once it has its full size.
+    ///
+    /// Must exist: the epoch state, the config, the ballot box, the NCN.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, writable, name = "ballot_box")]
+    #[account(3, name = "ncn")]
+    #[account(4, writable, name = "account_payer")]
+    #[account(5, name = "system_program")]
+    ReallocBallotBox { epoch: u64 } = 12,
+
+    /// The operator's voter casts the operator's stake-weighted vote for `weather_status`; at
+    /// 2/3 of the epoch's stake weight the ballot wins and the consensus result records it.
+    /// Votes stay open `valid_slots_after_consensus` slots after consensus.
+    ///
+    /// Must exist: the epoch state, the config, the ballot box, the NCN, the finalized epoch
+    /// snapshot, the operator snapshot, the operator, the consensus result.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, writable, name = "ballot_box")]
+    #[account(3, name = "ncn")]
+    #[account(4, name = "epoch_snapshot")]
+    #[account(5, name = "operator_snapshot")]
+    #[account(6, name = "operator")]
+    #[account(7, signer, name = "operator_voter")]
+    #[account(8, writable, name = "consensus_result")]
+    CastVote { weather_status: u8, epoch: u64 } = 13,
+
+    /// Creates the NCN reward router of `epoch` (PDA ["ncn_reward_router", ncn, epoch]) at the
+    /// first realloc step's size and funds the reward receiver (PDA ["ncn_reward_receiver",
+    /// ncn, epoch]) with its rent.
+    ///
+    /// Must exist: the epoch state, the NCN.
+    #[account(0, name = "epoch_marker")]
+    #[account(1, name = "epoch_state")]
+    #[account(2, name = "ncn")]
+    #[account(3, writable, name = "ncn_reward_router")]
+    #[account(4, writable, name = "ncn_reward_receiver")]
+    #[account(5, writable, name = "account_payer")]
+    #[account(6, name = "system_program")]
+    InitializeNcnRewardRouter { epoch: u64 } = 14,
+
+    /// Grows the NCN reward router by one step and initializes it once it has its full size.
+    ///
+    /// Must exist: the epoch state, the config, the NCN reward router, the NCN.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, writable, name = "ncn_reward_router")]
+    #[account(3, name = "ncn")]
+    #[account(4, writable, name = "account_payer")]
+    #[account(5, name = "system_program")]
+    ReallocNcnRewardRouter { epoch: u64 } = 15,
+
+    /// Routes the lamports in the NCN reward receiver: protocol and NCN fees, then each
+    /// winning operator's share by stake weight, at most `max_iterations` operators a call.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the epoch snapshot, the ballot box with
+    /// consensus, the NCN reward router and receiver.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, name = "ncn")]
+    #[account(3, name = "epoch_snapshot")]
+    #[account(4, name = "ballot_box")]
+    #[account(5, writable, name = "ncn_reward_router")]
+    #[account(6, writable, name = "ncn_reward_receiver")]
+    RouteNcnRewards { max_iterations: u16, epoch: u64 } = 16,
+
+    /// Pays the routed protocol fee from the NCN reward receiver to the protocol fee wallet.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the NCN reward router and receiver.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, name = "ncn")]
+    #[account(3, writable, name = "ncn_reward_router")]
+    #[account(4, writable, name = "ncn_reward_receiver")]
+    #[account(5, writable, name = "protocol_fee_wallet")]
+    #[account(6, name = "system_program")]
+    DistributeProtocolRewards { epoch: u64 } = 17,
+
+    /// Pays the routed NCN fee from the NCN reward receiver to the NCN fee wallet.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the NCN reward router and receiver.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, name = "ncn")]
+    #[account(3, writable, name = "ncn_reward_router")]
+    #[account(4, writable, name = "ncn_reward_receiver")]
+    #[account(5, writable, name = "ncn_fee_wallet")]
+    #[account(6, name = "system_program")]
+    DistributeNcnRewards { epoch: u64 } = 18,
+
+    /// Creates an operator's vault reward router of `epoch` (PDA
+    /// ["operator_vault_reward_router", operator, ncn, epoch]) and funds its receiver with its
+    /// rent.
+    ///
+    /// Must exist: the epoch state, the NCN, the operator, the operator snapshot.
+    #[account(0, name = "epoch_marker")]
+    #[account(1, writable, name = "epoch_state")]
+    #[account(2, name = "ncn")]
+    #[account(3, name = "operator")]
+    #[account(4, name = "operator_snapshot")]
+    #[account(5, writable, name = "operator_vault_reward_router")]
+    #[account(6, writable, name = "operator_vault_reward_receiver")]
+    #[account(7, writable, name = "account_payer")]
+    #[account(8, name = "system_program")]
+    InitializeOperatorVaultRewardRouter { epoch: u64 } = 19,
+
+    /// Moves an operator's routed share from the NCN reward receiver to the operator's vault
+    /// reward receiver.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the operator, the NCN reward router and
+    /// receiver, the operator's vault reward router and receiver.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, name = "ncn")]
+    #[account(3, name = "operator")]
+    #[account(4, writable, name = "ncn_reward_router")]
+    #[account(5, writable, name = "ncn_reward_receiver")]
+    #[account(6, name = "operator_vault_reward_router")]
+    #[account(7, writable, name = "operator_vault_reward_receiver")]
+    #[account(8, name = "system_program")]
+    DistributeOperatorVaultRewardRoute { epoch: u64 } = 20,
+
+    /// Routes the lamports in an operator's vault reward receiver: the operator fee, then each
+    /// vault's share by stake weight, at most `max_iterations` vaults a call.
+    ///
+    /// Must exist: the epoch state, the NCN, the operator, the operator snapshot, the
+    /// operator's vault reward router and receiver.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "ncn")]
+    #[account(2, name = "operator")]
+    #[account(3, name = "operator_snapshot")]
+    #[account(4, writable, name = "operator_vault_reward_router")]
+    #[account(5, writable, name = "operator_vault_reward_receiver")]
+    RouteOperatorVaultRewards { max_iterations: u16, epoch: u64 } = 21,
+
+    /// Closes an epoch account `epochs_after_consensus_before_close` epochs after consensus,
+    /// rent back to the account payer; closing the epoch state creates the epoch marker. A
+    /// reward router also takes the NCN fee wallet and its receiver, whose rest goes to the
+    /// wallet.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the account to close.
+    #[account(0, writable, name = "epoch_marker")]
+    #[account(1, writable, name = "epoch_state")]
+    #[account(2, name = "config")]
+    #[account(3, name = "ncn")]
+    #[account(4, writable, name = "account_to_close")]
+    #[account(5, writable, name = "account_payer")]
+    #[account(6, name = "system_program")]
+    #[account(7, optional, writable, name = "ncn_fee_wallet")]
+    #[account(8, optional, writable, name = "receiver_to_close")]
+    CloseEpochAccount { epoch: u64 } = 22,
+
+    /// Pays the operator its routed fee from its vault reward receiver.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the operator, the operator snapshot,
+    /// the operator's vault reward router and receiver.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, name = "ncn")]
+    #[account(3, writable, name = "operator")]
+    #[account(4, writable, name = "operator_snapshot")]
+    #[account(5, writable, name = "operator_vault_reward_router")]
+    #[account(6, writable, name = "operator_vault_reward_receiver")]
+    #[account(7, name = "system_program")]
+    DistributeOperatorRewards { epoch: u64 } = 23,
+
+    /// Pays a vault its routed share from the operator's vault reward receiver.
+    ///
+    /// Must exist: the epoch state, the config, the NCN, the operator, the vault, the operator
+    /// snapshot, the operator's vault reward router and receiver.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, name = "ncn")]
+    #[account(3, name = "operator")]
+    #[account(4, writable, name = "vault")]
+    #[account(5, writable, name = "operator_snapshot")]
+    #[account(6, writable, name = "operator_vault_reward_router")]
+    #[account(7, writable, name = "operator_vault_reward_receiver")]
+    #[account(8, name = "system_program")]
+    DistributeVaultRewards { epoch: u64 } = 24,
+
+    /// The NCN admin sets any of the config's timing parameters (`None` leaves one as is).
+    ///
+    /// Must exist: the config, the NCN; `ncn_admin` is its admin and signs.
+    #[account(0, writable, name = "config")]
+    #[account(1, name = "ncn")]
+    #[account(2, writable, signer, name = "ncn_admin")]
+    AdminSetParameters {
+        starting_valid_epoch: Option<u64>,
+        epochs_before_stall: Option<u64>,
+        epochs_after_consensus_before_close: Option<u64>,
+        valid_slots_after_consensus: Option<u64>,
+    } = 25,
+
+    /// The NCN admin sets the config's admin of `role` (the tie-breaker admin) to `new_admin`.
+    ///
+    /// Must exist: the config, the NCN; `ncn_admin` is its admin and signs.
+    #[account(0, writable, name = "config")]
+    #[account(1, name = "ncn")]
+    #[account(2, writable, signer, name = "ncn_admin")]
+    #[account(3, name = "new_admin")]
+    AdminSetNewAdmin { role: ConfigAdminRole } = 26,
+
+    /// The tie-breaker admin sets the winning ballot of a stalled epoch (`epochs_before_stall`
+    /// epochs after the ballot box was created) to `weather_status`.
+    ///
+    /// Must exist: the epoch state, the config, the ballot box, the NCN.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "config")]
+    #[account(2, writable, name = "ballot_box")]
+    #[account(3, name = "ncn")]
+    #[account(4, signer, name = "tie_breaker_admin")]
+    AdminSetTieBreaker { weather_status: u8, epoch: u64 } = 27,
+
+    /// The NCN's weight table admin sets one mint's weight in the weight table of `epoch`.
+    ///
+    /// Must exist: the epoch state, the NCN, the weight table.
+    #[account(0, writable, name = "epoch_state")]
+    #[account(1, name = "ncn")]
+    #[account(2, writable, name = "weight_table")]
+    #[account(3, writable, signer, name = "weight_table_admin")]
+    AdminSetWeight {
+        st_mint: Pubkey,
+        weight: u128,
+        epoch: u64,
+    } = 28,
+
+    /// The NCN admin registers a stake-token mint in the vault registry, with an optional
+    /// weight.
+    ///
+    /// Must exist: the config, the NCN, the mint, the vault registry.
+    #[account(0, name = "config")]
+    #[account(1, name = "ncn")]
+    #[account(2, name = "st_mint")]
+    #[account(3, writable, name = "vault_registry")]
+    #[account(4, signer, name = "admin")]
+    AdminRegisterStMint { weight: Option<u128> } = 29,
+
+    /// The NCN admin changes a registered mint's weight in the vault registry.
+    ///
+    /// Must exist: the config, the NCN, the vault registry.
+    #[account(0, name = "config")]
+    #[account(1, name = "ncn")]
+    #[account(2, writable, name = "vault_registry")]
+    #[account(3, signer, name = "admin")]
+    AdminSetStMint {
+        st_mint: Pubkey,
+        weight: Option<u128>,
+    } = 30,
+}
 
 /// Instruction tags (the first byte of the instruction data).
 pub mod tag {

@@ -7,6 +7,8 @@ use jito_core::{
 };
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 
+use shank::ShankType;
+
 use super::{discriminator, le_fields};
 use crate::{
     constants::{MAX_FEE_BPS, PROTOCOL_FEE_BPS, PROTOCOL_FEE_WALLET},
@@ -17,7 +19,7 @@ use crate::{
 pub const SEED: &[u8] = b"config";
 
 /// The role `AdminSetNewAdmin` sets (Borsh: one byte; the template has one variant).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 #[repr(u8)]
 pub enum ConfigAdminRole {
     TieBreakerAdmin = 0,
