@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds both programs to SBPF v3 with the upstream `bpfel-unknown-none` target and
-# sbpf-linker (no Solana platform-tools), into target/deploy/*.so.
+# Builds the programs (restaking, vault, NCN) to SBPF v3 with the upstream
+# `bpfel-unknown-none` target and sbpf-linker (no Solana platform-tools), into
+# target/deploy/*.so.
 #
 # Reproducible: absolute paths are remapped, so two clones produce identical files.
 #
@@ -33,7 +34,7 @@ cd "$root"
 source scripts/env.sh
 
 # Program crates to build (package name -> output name lib<name>.so).
-packages=(jito-restaking-program jito-vault-program)
+packages=(jito-restaking-program jito-vault-program jito-ncn-program)
 extra_packages=()
 features=()
 suffix=""

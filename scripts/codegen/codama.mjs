@@ -380,6 +380,7 @@ async function renderRust(key, root) {
     addRustExtras(crate, key, restoreEmptyLists(root), {
         restaking: programAddress('restaking'),
         vault: programAddress('vault'),
+        ncn: programAddress('ncn'),
     });
     // cargo fmt would format the hand-written files too; rustfmt the generated tree only.
     run('rustfmt', [RUST_TOOLCHAIN, '--edition', '2021', join(crate, 'src/generated/mod.rs')]);

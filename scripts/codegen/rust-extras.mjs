@@ -18,6 +18,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { pascalCase } from 'codama';
+
 const words = name =>
     name
         .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -235,7 +237,8 @@ ${usesBuilder ? `        let mut builder = self.clone();\n${programDefaults.join
 
 function patchErrors(path, root, programKey) {
     const enumName = `${pascal(root.program.name)}Error`;
-    const arms = root.program.errors.map(e => `            Self::${pascal(e.name)} => "${pascal(e.name)}",`);
+    // Variant names as the renderer spells them (`InvalidNCNFeeWallet` stays as it is).
+    const arms = root.program.errors.map(e => `            Self::${pascalCase(e.name)} => "${pascalCase(e.name)}",`);
     edit(path, text => {
         if (!text.includes(`pub enum ${enumName} {`)) throw new Error(`${path}: enum ${enumName} not found`);
         return (

@@ -17,9 +17,10 @@ use anyhow::{anyhow, bail, Context, Result};
 use shank_idl::{idl::Idl, parse_file, ParseIdlConfig};
 
 /// (IDL name, interface crate) of each program.
-pub const PROGRAMS: [(&str, &str); 2] = [
+pub const PROGRAMS: [(&str, &str); 3] = [
     ("jito_restaking", "programs/restaking/interface"),
     ("jito_vault", "programs/vault/interface"),
+    ("jito_ncn", "programs/ncn/interface"),
 ];
 const CORE: &str = "programs/core";
 
@@ -73,7 +74,13 @@ pub fn build_idl(root: &Path, name: &str, dir: &str) -> Result<Idl> {
         idl.types.extend(missing);
     }
 
-    if let Some(core_errors) = core.errors {
+    // The NCN program returns none of core's errors (its own code 0 is `NoValidBallots`).
+    let core_errors = if name == "jito_ncn" {
+        None
+    } else {
+        core.errors
+    };
+    if let Some(core_errors) = core_errors {
         let errors = idl.errors.get_or_insert_with(Vec::new);
         for e in core_errors {
             if let Some(clash) = errors.iter().find(|o| o.code == e.code) {

@@ -1,0 +1,110 @@
+//! `CastVote` (tag 13): an operator's voter casts the operator's stake-weighted vote for a
+//! weather status; at 2/3 of the epoch's stake weight the ballot wins and the consensus
+//! result records it. Votes stay open for `valid_slots_after_consensus` slots after that.
+
+use jito_core::{account::AccountType, loader::load_signer, unlikely};
+use jito_ncn_interface::{
+    error::NcnProgramError,
+    state::{
+        Ballot, BallotBox, Config, ConsensusResult, EpochSnapshot, EpochState, OperatorSnapshot,
+    },
+};
+use jito_restaking_interface::state::{Ncn, Operator};
+use pinocchio::{
+    address::address_eq,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+/// Accounts: `[epoch_state (w), config, ballot_box (w), ncn, epoch_snapshot,
+/// operator_snapshot, operator, operator_voter (s), consensus_result (w)]`; data:
+/// `weather_status: u8, epoch: u64`.
+///
+/// Checks in the template's order: the voter signs, the epoch state (writable: the template
+/// loads it read-only and writes it), the config, the NCN, the operator, the ballot box, the
+/// epoch snapshot, the operator snapshot, the consensus result, the voter is the operator's
+/// `voter` (`InvalidOperatorVoter`), the epoch snapshot is complete
+/// (`EpochSnapshotNotFinalized`), the operator has stake (`CannotVoteWithZeroStake`), then the
+/// ballot box rules (`VotingNotValid`, `BadBallot`, `OperatorAlreadyVoted`, ...).
+pub fn process_cast_vote(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    weather_status: u8,
+    epoch: u64,
+) -> ProgramResult {
+    let [state_info, config_info, box_info, ncn_info, snapshot_info, operator_snapshot, operator_info, voter, result_info, ..] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    load_signer(voter, false)?;
+    let ncn_key = ncn_info.address();
+    let restaking = &jito_restaking_interface::ID;
+    EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
+    Config::load(program_id, config_info, ncn_key, false)?;
+    Ncn::load(restaking, ncn_info, false)?;
+    Operator::load(restaking, operator_info, false)?;
+    BallotBox::load(program_id, box_info, ncn_key, epoch, true)?;
+    EpochSnapshot::load(program_id, snapshot_info, ncn_key, epoch, false)?;
+    OperatorSnapshot::load(
+        program_id,
+        operator_snapshot,
+        operator_info.address(),
+        ncn_key,
+        epoch,
+        false,
+    )?;
+    ConsensusResult::load(program_id, result_info, ncn_key, epoch, true)?;
+
+    // SAFETY (operator, config, both snapshots): loaded above (right owner and size); only
+    // read.
+    let operator = Operator::from_bytes(unsafe { operator_info.borrow_unchecked() })?;
+    if unlikely(!address_eq(&operator.voter, voter.address())) {
+        return Err(NcnProgramError::InvalidOperatorVoter.into());
+    }
+    let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
+    let snapshot = EpochSnapshot::from_bytes(unsafe { snapshot_info.borrow_unchecked() })?;
+    if unlikely(!snapshot.finalized()) {
+        return Err(NcnProgramError::EpochSnapshotNotFinalized.into());
+    }
+    let total_stake_weight = snapshot.stake_weights.stake_weight();
+    let operator_weights =
+        OperatorSnapshot::from_bytes(unsafe { operator_snapshot.borrow_unchecked() })?
+            .stake_weights;
+    if unlikely(operator_weights.stake_weight() == 0) {
+        return Err(NcnProgramError::CannotVoteWithZeroStake.into());
+    }
+    let slot = Clock::get()?.slot;
+
+    let mut box_data = box_info.try_borrow_mut()?;
+    let ballot_box = BallotBox::from_bytes_mut(&mut box_data)?;
+    ballot_box.cast_vote(
+        operator_info.address(),
+        &Ballot::new(weather_status),
+        &operator_weights,
+        slot,
+        config.valid_slots_after_consensus(),
+    )?;
+    ballot_box.tally_votes(total_stake_weight, slot)?;
+    let consensus_reached = ballot_box.is_consensus_reached();
+    if consensus_reached {
+        let winner = ballot_box.winning_ballot_tally()?;
+        let mut result_data = result_info.try_borrow_mut()?;
+        // `as u64` as in the template (stake weights above u64::MAX are truncated there).
+        ConsensusResult::from_bytes_mut(&mut result_data)?.record_consensus(
+            winner.ballot.weather_status,
+            winner.stake_weights.stake_weight() as u64,
+            total_stake_weight as u64,
+            slot,
+        );
+    }
+    let mut state_data = state_info.try_borrow_mut()?;
+    EpochState::from_bytes_mut(&mut state_data)?.update_cast_vote(
+        ballot_box.operators_voted(),
+        consensus_reached,
+        slot,
+    );
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! `InitializeEpochSnapshot` (tag 8): once the epoch's weight table is finalized, creates the
+//! epoch snapshot at `["epoch_snapshot", ncn, epoch]` with the NCN's operator count, the
+//! table's vault count and the fees in force for the epoch.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_system_account, load_system_program},
+    pda::verify_canonical_pda,
+    unlikely,
+};
+use jito_ncn_interface::{
+    error::NcnProgramError,
+    state::{epoch_snapshot, Config, EpochMarker, EpochSnapshot, EpochState, WeightTable},
+};
+use jito_restaking_interface::state::Ncn;
+use pinocchio::{
+    cpi::Seed,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::shared::account_payer::AccountPayer;
+
+/// Accounts: `[epoch_marker, epoch_state (w), config, ncn, weight_table, epoch_snapshot (w),
+/// account_payer (w), system_program]`; data: `epoch: u64`.
+///
+/// Checks in the template's order: the epoch state (readable, not closing, loaded writable),
+/// the config, the NCN, the account payer, the epoch marker (`InvalidSeeds`, `MarkerExists`),
+/// the snapshot is a fresh system account, the system program, the weight table, which must
+/// be finalized (`WeightTableNotFinalized`), the snapshot PDA (`InvalidAccountData`), the NCN
+/// has operators (`NoOperators`; the template checks this after creating the account, and its
+/// failure undoes the creation).
+pub fn process_initialize_epoch_snapshot(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    epoch: u64,
+) -> ProgramResult {
+    let [epoch_marker, state_info, config_info, ncn_info, table_info, snapshot_info, account_payer, system_program] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    let ncn_key = ncn_info.address();
+    EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, true)?;
+    Config::load(program_id, config_info, ncn_key, false)?;
+    Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
+    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
+    EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+    load_system_account(snapshot_info, true)?;
+    load_system_program(system_program)?;
+    let slot = Clock::get()?.slot;
+    WeightTable::load(program_id, table_info, ncn_key, epoch, false)?;
+    let vault_count = {
+        // SAFETY: loaded above (this program's table of the right size); only read.
+        let table = WeightTable::from_bytes(unsafe { table_info.borrow_unchecked() })?;
+        if unlikely(!table.finalized()) {
+            return Err(NcnProgramError::WeightTableNotFinalized.into());
+        }
+        table.vault_count()
+    };
+    let epoch_bytes = epoch.to_le_bytes();
+    let bump = verify_canonical_pda(
+        snapshot_info.address(),
+        &EpochSnapshot::seeds(ncn_key, &epoch_bytes),
+        program_id,
+    )?;
+    // SAFETY: loaded above (restaking NCN of the right size); only read.
+    let operator_count = Ncn::from_bytes(unsafe { ncn_info.borrow_unchecked() })?.operator_count();
+    if unlikely(operator_count == 0) {
+        return Err(NcnProgramError::NoOperators.into());
+    }
+
+    let bump_seed = [bump];
+    payer.create_account(
+        ncn_key,
+        snapshot_info,
+        program_id,
+        EpochSnapshot::LEN,
+        &[
+            Seed::from(epoch_snapshot::EPOCH_SNAPSHOT_SEED),
+            Seed::from(ncn_key.as_ref()),
+            Seed::from(&epoch_bytes),
+            Seed::from(&bump_seed),
+        ],
+    )?;
+
+    // SAFETY: loaded above (this program's config of the right size); only read.
+    let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
+    let mut snapshot_data = snapshot_info.try_borrow_mut()?;
+    EpochSnapshot::init(&mut snapshot_data)?.initialize(
+        ncn_key,
+        epoch,
+        bump,
+        slot,
+        operator_count,
+        vault_count,
+        config.fee_config.current_fees(epoch),
+    );
+    let mut state_data = state_info.try_borrow_mut()?;
+    EpochState::from_bytes_mut(&mut state_data)?.update_initialize_epoch_snapshot(operator_count);
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! `InitializeOperatorSnapshot` (tag 9): creates one operator's snapshot for the epoch at
+//! `["operator_snapshot", operator, ncn, epoch]`. An operator whose NCN opt-in is not active
+//! or whose own opt-in is neither active nor cooling down is snapshotted as inactive (no
+//! stake) and counts at once towards the epoch snapshot.
+
+use jito_core::{
+    account::AccountType,
+    loader::{load_system_account, load_system_program},
+    pda::verify_canonical_pda,
+    unlikely,
+};
+use jito_ncn_interface::{
+    constants::{MAX_OPERATORS, MAX_VAULTS},
+    error::NcnProgramError,
+    state::{
+        epoch_snapshot, Config, EpochMarker, EpochSnapshot, EpochState, OperatorSnapshot,
+        StakeWeights,
+    },
+};
+use jito_restaking_interface::state::{Config as RestakingConfig, Ncn, NcnOperatorState, Operator};
+use pinocchio::{
+    cpi::Seed,
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+use super::shared::account_payer::AccountPayer;
+
+/// Accounts: `[epoch_marker, epoch_state (w), config, restaking_config, ncn, operator,
+/// ncn_operator_state, epoch_snapshot (w), operator_snapshot (w), account_payer (w),
+/// system_program]`; data: `epoch: u64`.
+///
+/// Checks in the template's order: the epoch state (readable, not closing, loaded), the
+/// config, the NCN, the operator, the NCN operator state of the pair, the epoch snapshot, the
+/// operator snapshot is a fresh system account, the system program, the account payer, the
+/// epoch marker, the operator snapshot PDA (`InvalidAccountData`), the operator's NCN index is
+/// below the snapshot's operator count (`OperatorIsNotInSnapshot`). Then, before creating the
+/// account (the template finds these after): the restaking config (the template only parses
+/// it; here it must be the restaking program's config, `InvalidAccountOwner` /
+/// `InvalidAccountData`) and its epoch length (`DenominatorIsZero` if zero), at most 64 vaults
+/// (`TooManyVaultOperatorDelegations`), an NCN index below 256 (`InvalidAccountData`; the
+/// template panics) and, for an inactive operator, an epoch snapshot not yet complete
+/// (`OperatorFinalized`). The epoch state must be writable (it is always written; the template
+/// leaves that to the runtime), the epoch snapshot only when the operator is inactive.
+pub fn process_initialize_operator_snapshot(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    epoch: u64,
+) -> ProgramResult {
+    let [epoch_marker, state_info, config_info, restaking_config, ncn_info, operator_info, ncn_operator_state, snapshot_info, operator_snapshot, account_payer, system_program] =
+        accounts
+    else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    let ncn_key = ncn_info.address();
+    let restaking = &jito_restaking_interface::ID;
+    EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, true)?;
+    Config::load(program_id, config_info, ncn_key, false)?;
+    Ncn::load(restaking, ncn_info, false)?;
+    Operator::load(restaking, operator_info, false)?;
+    let operator_key = operator_info.address();
+    NcnOperatorState::load(restaking, ncn_operator_state, ncn_key, operator_key, false)?;
+    EpochSnapshot::load(program_id, snapshot_info, ncn_key, epoch, false)?;
+    load_system_account(operator_snapshot, true)?;
+    load_system_program(system_program)?;
+    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
+    EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+    let epoch_bytes = epoch.to_le_bytes();
+    let bump = verify_canonical_pda(
+        operator_snapshot.address(),
+        &OperatorSnapshot::seeds(operator_key, ncn_key, &epoch_bytes),
+        program_id,
+    )?;
+
+    // SAFETY (all four): loaded above (right owner and size); only read here.
+    let snapshot = EpochSnapshot::from_bytes(unsafe { snapshot_info.borrow_unchecked() })?;
+    let pair = NcnOperatorState::from_bytes(unsafe { ncn_operator_state.borrow_unchecked() })?;
+    let operator = Operator::from_bytes(unsafe { operator_info.borrow_unchecked() })?;
+    let ncn_operator_index = pair.index();
+    if unlikely(ncn_operator_index >= snapshot.operator_count()) {
+        return Err(NcnProgramError::OperatorIsNotInSnapshot.into());
+    }
+
+    RestakingConfig::load(restaking, restaking_config, false)?;
+    // SAFETY: loaded above (restaking config of the right size); only read.
+    let epoch_length =
+        RestakingConfig::from_bytes(unsafe { restaking_config.borrow_unchecked() })?.epoch_length();
+    let slot = Clock::get()?.slot;
+    if unlikely(epoch_length == 0) {
+        return Err(NcnProgramError::DenominatorIsZero.into());
+    }
+    let is_active = pair.ncn_opt_in_state.is_active(slot, epoch_length)?
+        && pair
+            .operator_opt_in_state
+            .is_active_or_cooldown(slot, epoch_length)?;
+    let vault_count = snapshot.vault_count();
+    if unlikely(vault_count > MAX_VAULTS as u64) {
+        return Err(NcnProgramError::TooManyVaultOperatorDelegations.into());
+    }
+    if unlikely(ncn_operator_index >= MAX_OPERATORS as u64) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    if !is_active {
+        if unlikely(!snapshot_info.is_writable()) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        if unlikely(snapshot.finalized()) {
+            return Err(NcnProgramError::OperatorFinalized.into());
+        }
+    }
+
+    let bump_seed = [bump];
+    payer.create_account(
+        ncn_key,
+        operator_snapshot,
+        program_id,
+        OperatorSnapshot::LEN,
+        &[
+            Seed::from(epoch_snapshot::OPERATOR_SNAPSHOT_SEED),
+            Seed::from(operator_key.as_ref()),
+            Seed::from(ncn_key.as_ref()),
+            Seed::from(&epoch_bytes),
+            Seed::from(&bump_seed),
+        ],
+    )?;
+
+    {
+        let mut data = operator_snapshot.try_borrow_mut()?;
+        OperatorSnapshot::init(&mut data)?.initialize(
+            operator_key,
+            ncn_key,
+            epoch,
+            bump,
+            slot,
+            is_active,
+            ncn_operator_index,
+            operator.index(),
+            operator.operator_fee_bps(),
+            vault_count,
+        )?;
+    }
+    if !is_active {
+        let mut data = snapshot_info.try_borrow_mut()?;
+        EpochSnapshot::from_bytes_mut(&mut data)?.increment_operator_registration(
+            slot,
+            0,
+            &StakeWeights::default(),
+        )?;
+    }
+    let mut state_data = state_info.try_borrow_mut()?;
+    EpochState::from_bytes_mut(&mut state_data)?
+        .update_realloc_operator_snapshot(ncn_operator_index as usize, is_active)?;
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! `SetEpochWeights` (tag 6): anyone copies the vault registry's mint weights into the epoch's
+//! weight table and records the progress in the epoch state.
+
+use jito_core::{account::AccountType, unlikely};
+use jito_ncn_interface::{
+    constants::MAX_ST_MINTS,
+    error::NcnProgramError,
+    state::{EpochState, VaultRegistry, WeightTable},
+};
+use jito_restaking_interface::state::Ncn;
+use pinocchio::{
+    error::ProgramError,
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+/// Accounts: `[epoch_state (w), ncn, vault_registry, weight_table (w)]`; data: `epoch: u64`.
+///
+/// Checks in the template's order: the epoch state, the NCN, the weight table, the registry,
+/// the table has a mint (`TableNotInitialized`) and is not finalized (`InvalidAccountData`);
+/// then, mint by mint in registry order, a zero weight is `WeightNotSet` and a mint missing
+/// from the table (listed after the table was made) `InvalidMintForWeightTable`. Every mint
+/// is checked before the first weight is written.
+pub fn process_set_epoch_weights(
+    program_id: &Address,
+    accounts: &mut [AccountView],
+    epoch: u64,
+) -> ProgramResult {
+    let [state_info, ncn_info, registry_info, table_info] = accounts else {
+        return Err(ProgramError::NotEnoughAccountKeys);
+    };
+
+    let ncn_key = ncn_info.address();
+    EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
+    Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
+    WeightTable::load(program_id, table_info, ncn_key, epoch, true)?;
+    VaultRegistry::load(program_id, registry_info, ncn_key, false)?;
+
+    let mut table_data = table_info.try_borrow_mut()?;
+    let table = WeightTable::from_bytes_mut(&mut table_data)?;
+    table.check_table_initialized()?;
+    if unlikely(table.finalized()) {
+        return Err(ProgramError::InvalidAccountData);
+    }
+    // SAFETY: loaded above (this program's registry of the right size); only read.
+    let registry = VaultRegistry::from_bytes(unsafe { registry_info.borrow_unchecked() })?;
+    // The table entry of each listed mint, found while checking (64 bytes of stack).
+    let mut targets = [0u8; MAX_ST_MINTS];
+    for (target, entry) in targets
+        .iter_mut()
+        .zip(registry.st_mint_list.iter().filter(|e| !e.is_empty()))
+    {
+        if unlikely(entry.weight() == 0) {
+            return Err(NcnProgramError::WeightNotSet.into());
+        }
+        *target = table.entry_index(&entry.st_mint)? as u8;
+    }
+    let slot = Clock::get()?.slot;
+    for (&target, entry) in targets
+        .iter()
+        .zip(registry.st_mint_list.iter().filter(|e| !e.is_empty()))
+    {
+        table.table[target as usize].set_weight_at(entry.weight(), slot);
+    }
+
+    let (mints, weights) = table.counts();
+    let mut state_data = state_info.try_borrow_mut()?;
+    EpochState::from_bytes_mut(&mut state_data)?.update_set_weight(weights as u64, mints as u64);
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! Checks and steps shared by several instructions.
+
+pub mod account_payer;
+pub mod distribute_fee_rewards;
+pub mod epoch_schedule;
+pub mod ncn_program_admin;
+pub mod operator_payout;
+pub mod reward_receiver;
