@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { getBase64EncodedWireTransaction, isSolanaError, SOLANA_ERROR__JSON_RPC__SERVER_ERROR_SEND_TRANSACTION_PREFLIGHT_FAILURE } from '@solana/kit';
+import { generateKeyPairSigner, getBase64EncodedWireTransaction, isSolanaError, SOLANA_ERROR__JSON_RPC__SERVER_ERROR_SEND_TRANSACTION_PREFLIGHT_FAILURE } from '@solana/kit';
+import * as ncn from 'jito-ncn-client';
 import * as restaking from 'jito-restaking-client';
 import * as vault from 'jito-vault-client';
 
@@ -117,4 +118,26 @@ test('describeJitoError: every error of both programs has a sentence; no custom 
     instructions: [{ programAddress: vault.JITO_VAULT_PROGRAM_ADDRESS }, { programAddress: restaking.JITO_RESTAKING_PROGRAM_ADDRESS }],
   });
   assert.equal(bare?.text, `restaking: NcnVaultTicketFailedWarmup (1010): ${restaking.RESTAKING_ERRORS[1010]!.message}`);
+});
+
+test('describeJitoError: NCN program errors, at the default id and at another id', async () => {
+  const info = ncn.NCN_ERRORS[8740]!;
+  assert.equal(info.name, 'CannotVoteWithZeroStake');
+  const failure = { InstructionError: [1, { Custom: 8740 }] };
+  const atDefault = { instructions: [{ programAddress: vault.JITO_VAULT_PROGRAM_ADDRESS }, { programAddress: ncn.JITO_NCN_PROGRAM_ADDRESS }] };
+  const expected = `ncn: CannotVoteWithZeroStake (8740): ${info.message}`;
+  // Every package's helper names NCN errors: one helper for the three programs.
+  for (const pkg of [ncn, restaking, vault]) {
+    assert.equal(pkg.describeJitoError(failure, atDefault)?.text, expected);
+  }
+  // From a failure log line, at another id given as `ncnProgram`.
+  const other = (await generateKeyPairSigner()).address;
+  const logs = [`Program ${other} invoke [1]`, `Program ${other} failed: custom program error: 0x2224`];
+  const described = ncn.describeJitoError({ err: { InstructionError: [0, { Custom: 8740 }] }, logs }, { ncnProgram: other });
+  assert.deepEqual(
+    { ...described },
+    { program: 'ncn', programAddress: other, instructionIndex: 0, code: 8740, name: 'CannotVoteWithZeroStake', message: info.message, text: expected },
+  );
+  // Without `ncnProgram`, another id is not claimed.
+  assert.equal(ncn.describeJitoError({ err: { InstructionError: [0, { Custom: 8740 }] }, logs })?.program, null);
 });

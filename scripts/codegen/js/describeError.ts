@@ -8,7 +8,8 @@
 // The failing program comes from the runtime's log line `Program <id> failed: custom program
 // error: 0x..` when the failure carries logs (LiteSVM, preflight, simulation), else from the
 // instruction index and `options.instructions` (the transaction message's instructions).
-// Both programs number their errors from 1000, so a code alone does not name the error.
+// The restaking and vault programs both number their errors from 1000, so a code alone does not
+// name the error.
 
 import {
   type Address,
@@ -18,16 +19,18 @@ import {
 
 import {
   type JitoErrorInfo,
+  NCN_DEFAULT_PROGRAM_ADDRESS,
+  NCN_ERRORS,
   RESTAKING_DEFAULT_PROGRAM_ADDRESS,
   RESTAKING_ERRORS,
   VAULT_DEFAULT_PROGRAM_ADDRESS,
   VAULT_ERRORS,
 } from "./errorTables.js";
 
-export type JitoProgramName = "restaking" | "vault";
+export type JitoProgramName = "restaking" | "vault" | "ncn";
 
 export type JitoErrorDescription = {
-  /** `restaking` or `vault`; `null` when the failing program is neither (e.g. SPL Token). */
+  /** `restaking`, `vault` or `ncn`; `null` when the failing program is none of them (e.g. SPL Token). */
   readonly program: JitoProgramName | null;
   /** The failing program's address, when the failure tells it. */
   readonly programAddress: Address | null;
@@ -48,6 +51,8 @@ export type DescribeJitoErrorOptions = {
   readonly restakingProgram?: Address;
   /** The vault program's id if not the original one. */
   readonly vaultProgram?: Address;
+  /** The NCN program's id if not the template's default. */
+  readonly ncnProgram?: Address;
   /** The failed transaction's instructions (e.g. its transaction message's `instructions`). */
   readonly instructions?:
     | ReadonlyArray<{ readonly programAddress: Address }>
@@ -90,10 +95,15 @@ export function describeJitoError(
 
   const restaking = options.restakingProgram ?? (RESTAKING_DEFAULT_PROGRAM_ADDRESS as Address);
   const vault = options.vaultProgram ?? (VAULT_DEFAULT_PROGRAM_ADDRESS as Address);
-  const program: JitoProgramName | null =
-    programAddress === restaking ? "restaking" : programAddress === vault ? "vault" : null;
-  const info: JitoErrorInfo | undefined =
-    program === "restaking" ? RESTAKING_ERRORS[code] : program === "vault" ? VAULT_ERRORS[code] : undefined;
+  const ncn = options.ncnProgram ?? (NCN_DEFAULT_PROGRAM_ADDRESS as Address);
+  const tables: ReadonlyArray<[JitoProgramName, Address, Readonly<Record<number, JitoErrorInfo>>]> = [
+    ["restaking", restaking, RESTAKING_ERRORS],
+    ["vault", vault, VAULT_ERRORS],
+    ["ncn", ncn, NCN_ERRORS],
+  ];
+  const match = tables.find(([, address]) => address === programAddress);
+  const program: JitoProgramName | null = match ? match[0] : null;
+  const info: JitoErrorInfo | undefined = match ? match[2][code] : undefined;
 
   const name = info?.name ?? null;
   const message =
