@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packaging test of the JS clients, as a new user gets them: `npm pack` both packages (built
+# Packaging test of the JS clients, as a new user gets them: `npm pack` the three packages (built
 # to dist/ by scripts/js-test.sh or here), install the tarballs into a new app in a temporary
 # directory outside the workspace (no links; registry packages pinned by
 # clients/js/pack-test/package-lock.json), then there:
@@ -20,14 +20,14 @@ start=$SECONDS
 for so in jito_restaking_program jito_vault_program; do
   [[ -f $root/target/deploy/$so.so ]] || { echo "target/deploy/$so.so missing: run scripts/build-sbf.sh" >&2; exit 1; }
 done
-for pkg in restaking vault; do
+for pkg in restaking vault ncn; do
   [[ -f $js/$pkg/dist/esm/index.js && -f $js/$pkg/dist/cjs/index.js ]] || (cd "$js/$pkg" && npm run --silent build)
 done
 
 app="$(mktemp -d "${TMPDIR:-/tmp}/jito-pack-test.XXXXXX")"
 trap 'rm -rf "$app"' EXIT
 step "npm pack (into $app)"
-for pkg in restaking vault; do
+for pkg in restaking vault ncn; do
   (cd "$js/$pkg" && npm pack --silent --pack-destination "$app" >/dev/null)
 done
 ls -l "$app"/*.tgz | awk '{ printf "    %s  %s bytes\n", $NF, $5 }'
@@ -38,8 +38,8 @@ cp "$js/pack-test/package.json" "$js/pack-test/package-lock.json" "$js/pack-test
 cd "$app"
 step "npm install of the tarballs (registry packages from the lockfile, npm cache first)"
 npm install --prefer-offline --no-audit --no-fund --loglevel=error \
-  ./jito-restaking-client-*.tgz ./jito-vault-client-*.tgz
-for pkg in jito-restaking-client jito-vault-client; do
+  ./jito-restaking-client-*.tgz ./jito-vault-client-*.tgz ./jito-ncn-client-*.tgz
+for pkg in jito-restaking-client jito-vault-client jito-ncn-client; do
   [[ -d node_modules/$pkg && ! -L node_modules/$pkg ]] || { echo "$pkg is not installed as a copy" >&2; exit 1; }
 done
 
@@ -49,7 +49,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 const walk = d => readdirSync(d).flatMap(n => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 let failed = false;
-for (const name of ['jito-restaking-client', 'jito-vault-client']) {
+for (const name of ['jito-restaking-client', 'jito-vault-client', 'jito-ncn-client']) {
   const dir = join('node_modules', name);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const declared = new Set([...Object.keys(pkg.peerDependencies ?? {}), ...Object.keys(pkg.dependencies ?? {})]);
@@ -74,6 +74,23 @@ step "ES modules, plain node: vault deposit and withdrawal (NODE_ENV=production:
 NODE_ENV=production node vault-deposit-withdraw.mjs "$root/target/deploy"
 step "CommonJS, require: restaking handshake at other program ids"
 node restaking-handshake.cjs "$root/target/deploy"
+step "the NCN client through import and require: an instruction and a PDA at another program id"
+node --input-type=module -e "
+import * as ncn from 'jito-ncn-client';
+import { generateKeyPairSigner } from '@solana/kit';
+const [other, admin, key] = await Promise.all([generateKeyPairSigner(), generateKeyPairSigner(), generateKeyPairSigner()]);
+const ix = await ncn.getInitializeConfigInstructionAsync({ ncn: key.address, ncnFeeWallet: key.address, ncnAdmin: admin, tieBreakerAdmin: key.address, epochsBeforeStall: 10n, epochsAfterConsensusBeforeClose: 10n, validSlotsAfterConsensus: 10000n, ncnFeeBps: 100 }, { programAddress: other.address });
+const [config] = await ncn.findConfigPda({ ncn: key.address }, { programAddress: other.address });
+if (ix.programAddress !== other.address || ix.accounts[0].address !== config) throw new Error('NCN client ignored the program id');
+const d = ncn.describeJitoError({ InstructionError: [0, { Custom: 8740 }] }, { instructions: [{ programAddress: other.address }], ncnProgram: other.address });
+if (d?.name !== 'CannotVoteWithZeroStake') throw new Error('NCN error not described: ' + d?.text);
+console.log('    ESM: ' + d.text);
+"
+node -e "
+const ncn = require('jito-ncn-client');
+if (typeof ncn.getCastVoteInstructionAsync !== 'function' || ncn.NCN_ERRORS[8740].name !== 'CannotVoteWithZeroStake') throw new Error('CommonJS NCN client incomplete');
+console.log('    CJS: ' + Object.keys(ncn).length + ' exports');
+"
 step "tsc --noEmit (nodenext, strict)"
 npx --no-install tsc -p tsconfig.json
 

@@ -1,6 +1,7 @@
 // Types an app gets through `import` (ESM, nodenext): real types, not `any` (every
 // expected-error directive below must find its error, or tsc fails).
 import type { Address } from '@solana/kit';
+import * as jitoNcn from 'jito-ncn-client';
 import * as restaking from 'jito-restaking-client';
 import * as vault from 'jito-vault-client';
 
@@ -21,5 +22,13 @@ export async function types(ncn: Address, admin: restaking.InitializeNcnInput['a
   await vault.getInitializeVaultNcnTicketInstructionAsync({ vault: other, ncn, admin, payer: admin, restakingProgram: 1 });
   // @ts-expect-error the description's code is a number
   const wrong: string = description!.code;
-  return { address, pda, code, pre, decoded, wrong };
+  const config = await jitoNcn.getInitializeConfigInstructionAsync(
+    { ncn: other, ncnFeeWallet: other, ncnAdmin: admin, tieBreakerAdmin: other, epochsBeforeStall: 10n, epochsAfterConsensusBeforeClose: 10n, validSlotsAfterConsensus: 10_000n, ncnFeeBps: 100 },
+    { programAddress: other },
+  );
+  const [configPda] = await jitoNcn.findConfigPda({ ncn: other }, { programAddress: other });
+  const ncnError: jitoNcn.JitoProgramName | null | undefined = jitoNcn.describeJitoError(new Error('x'), { ncnProgram: other })?.program;
+  // @ts-expect-error the NCN admin signs: an address is not enough
+  await jitoNcn.getInitializeConfigInstructionAsync({ ncn: other, ncnFeeWallet: other, ncnAdmin: other, tieBreakerAdmin: other, epochsBeforeStall: 1n, epochsAfterConsensusBeforeClose: 1n, validSlotsAfterConsensus: 1n, ncnFeeBps: 0 });
+  return { address, pda, code, pre, decoded, wrong, config, configPda, ncnError };
 }
