@@ -48,3 +48,46 @@ pub enum BuildError {
         name: &'static str,
     },
 }
+
+/// An account type of the program: every account starts with an 8-byte little-endian
+/// discriminator (its type id) and has a fixed size.
+pub trait ProgramAccount: Sized {
+    /// The type's name, as errors show it.
+    const NAME: &'static str;
+    /// The first 8 bytes of every account of this type, as a little-endian `u64`.
+    const DISCRIMINATOR: u64;
+    /// The size of every account of this type.
+    const LEN: usize;
+    /// Decodes a whole account, checking its size and discriminator.
+    fn from_bytes(data: &[u8]) -> Result<Self, std::io::Error>;
+}
+
+/// `data` is a whole account of type `name`: `len` bytes starting with `discriminator`
+/// (little-endian `u64`); otherwise an `InvalidData` error saying what it is instead.
+pub fn check_account_data(
+    data: &[u8],
+    name: &str,
+    discriminator: u64,
+    len: usize,
+) -> Result<(), std::io::Error> {
+    let invalid = |message: String| std::io::Error::new(std::io::ErrorKind::InvalidData, message);
+    let Some(header) = data.first_chunk::<8>() else {
+        return Err(invalid(format!(
+            "not a {name} account: {} bytes, a {name} has {len}",
+            data.len()
+        )));
+    };
+    let found = u64::from_le_bytes(*header);
+    if found != discriminator {
+        return Err(invalid(format!(
+            "not a {name} account: discriminator {found}, a {name} has {discriminator}"
+        )));
+    }
+    if data.len() != len {
+        return Err(invalid(format!(
+            "not a {name} account: {} bytes, a {name} has {len}",
+            data.len()
+        )));
+    }
+    Ok(())
+}

@@ -5,6 +5,7 @@
 //! every account size in the committed Codama trees equals the type's `LEN`.
 
 use jito_core::account::AccountType;
+use jito_ncn_interface::{pda as np, state as n};
 use jito_restaking_interface::state as r;
 use jito_shank_idl::repo_root;
 use jito_vault_interface::state as v;
@@ -152,6 +153,69 @@ fn vault_rows() -> Vec<Row> {
     ]
 }
 
+/// The template hashes the NCN twice into the epoch marker and account payer seeds; the table
+/// names the second one `ncnAgain` (a distinct sample value here), so swap it in after checking
+/// that the interface repeats the NCN.
+fn ncn_again(mut seeds: Vec<Vec<u8>>, ncn: &Address) -> Vec<Vec<u8>> {
+    let last = seeds.last_mut().unwrap();
+    assert_eq!(last.as_slice(), ncn.as_ref(), "the NCN again");
+    *last = key("ncnAgain").as_ref().to_vec();
+    seeds
+}
+
+fn ncn_rows() -> Vec<Row> {
+    let (ncn, operator) = (key("ncn"), key("operator"));
+    let epoch = number("epoch").to_le_bytes();
+    vec![
+        account::<n::Config>("config", owned(n::Config::seeds(&ncn))),
+        account::<n::VaultRegistry>("vaultRegistry", owned(n::VaultRegistry::seeds(&ncn))),
+        account::<n::EpochState>("epochState", owned(n::EpochState::seeds(&ncn, &epoch))),
+        account::<n::WeightTable>("weightTable", owned(n::WeightTable::seeds(&ncn, &epoch))),
+        account::<n::EpochSnapshot>(
+            "epochSnapshot",
+            owned(n::EpochSnapshot::seeds(&ncn, &epoch)),
+        ),
+        account::<n::OperatorSnapshot>(
+            "operatorSnapshot",
+            owned(n::OperatorSnapshot::seeds(&operator, &ncn, &epoch)),
+        ),
+        account::<n::BallotBox>("ballotBox", owned(n::BallotBox::seeds(&ncn, &epoch))),
+        account::<n::ConsensusResult>(
+            "consensusResult",
+            owned(n::ConsensusResult::seeds(&ncn, &epoch)),
+        ),
+        account::<n::NcnRewardRouter>(
+            "ncnRewardRouter",
+            owned(n::NcnRewardRouter::seeds(&ncn, &epoch)),
+        ),
+        Row {
+            name: "ncnRewardReceiver",
+            account: None,
+            seeds: owned(np::ncn_reward_receiver_seeds(&ncn, &epoch)),
+        },
+        account::<n::OperatorVaultRewardRouter>(
+            "operatorVaultRewardRouter",
+            owned(n::OperatorVaultRewardRouter::seeds(&operator, &ncn, &epoch)),
+        ),
+        Row {
+            name: "operatorVaultRewardReceiver",
+            account: None,
+            seeds: owned(np::operator_vault_reward_receiver_seeds(
+                &operator, &ncn, &epoch,
+            )),
+        },
+        account::<n::EpochMarker>(
+            "epochMarker",
+            ncn_again(owned(n::EpochMarker::seeds(&ncn, &epoch)), &ncn),
+        ),
+        Row {
+            name: "accountPayer",
+            account: None,
+            seeds: ncn_again(owned(np::account_payer_seeds(&ncn)), &ncn),
+        },
+    ]
+}
+
 fn check(program: &str, rows: Vec<Row>) {
     let table = load("scripts/codegen/programs.json");
     let entry = &table["programs"][program];
@@ -221,4 +285,9 @@ fn restaking_table_matches_interface() {
 #[test]
 fn vault_table_matches_interface() {
     check("vault", vault_rows());
+}
+
+#[test]
+fn ncn_table_matches_interface() {
+    check("ncn", ncn_rows());
 }

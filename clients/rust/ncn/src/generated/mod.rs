@@ -5,10 +5,12 @@
 //! <https://github.com/codama-idl/codama>
 //!
 
+pub mod accounts;
 pub mod errors;
 pub mod instructions;
 pub mod pdas;
 pub mod programs;
+pub mod shared;
 pub mod types;
 
 pub(crate) use programs::*;

@@ -7,7 +7,9 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::{ShankAccount, ShankType};
 
 use super::{discriminator, le_fields, pod_bool, StakeWeights};
 use crate::{
@@ -29,9 +31,10 @@ pub enum WeatherStatus {
 
 /// A ballot (template `Ballot`, 2 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct Ballot {
     pub weather_status: u8,
+    #[idl_type("bool")]
     is_valid: u8,
 }
 
@@ -58,11 +61,13 @@ impl Ballot {
 
 /// The tally of one ballot (template `BallotTally`, 28 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct BallotTally {
+    #[idl_type("u16")]
     index: [u8; 2],
     pub ballot: Ballot,
     pub stake_weights: StakeWeights,
+    #[idl_type("u64")]
     tally: [u8; 8],
 }
 
@@ -83,11 +88,13 @@ impl BallotTally {
 
 /// One operator's vote (template `OperatorVote`, 58 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct OperatorVote {
-    pub operator: Address,
+    pub operator: Pubkey,
+    #[idl_type("u64")]
     slot_voted: [u8; 8],
     pub stake_weights: StakeWeights,
+    #[idl_type("u16")]
     ballot_index: [u8; 2],
 }
 
@@ -108,18 +115,23 @@ impl OperatorVote {
 
 /// The ballot box (discriminator 0x20, 22,099 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct BallotBox {
-    pub ncn: Address,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
     pub bump: u8,
+    #[idl_type("u64")]
     slot_created: [u8; 8],
+    #[idl_type("u64")]
     slot_consensus_reached: [u8; 8],
+    #[idl_type("u64")]
     operators_voted: [u8; 8],
+    #[idl_type("u64")]
     unique_ballots: [u8; 8],
     pub winning_ballot: Ballot,
-    pub operator_votes: [OperatorVote; MAX_OPERATORS],
-    pub ballot_tallies: [BallotTally; MAX_OPERATORS],
+    pub operator_votes: [OperatorVote; 256],
+    pub ballot_tallies: [BallotTally; 256],
 }
 
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.

@@ -5,9 +5,9 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
-
-use shank::ShankType;
+use shank::{ShankAccount, ShankType};
 
 use super::{discriminator, le_fields};
 use crate::{
@@ -38,13 +38,16 @@ impl ConfigAdminRole {
 
 /// The fees of one activation epoch (template `Fees`, 12 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct Fees {
     /// Epoch from which these fees apply
+    #[idl_type("u64")]
     activation_epoch: [u8; 8],
     /// Protocol fee, bps (template `Fee`, a `PodU16`)
+    #[idl_type("u16")]
     protocol_fee_bps: [u8; 2],
     /// NCN fee, bps
+    #[idl_type("u16")]
     ncn_fee_bps: [u8; 2],
 }
 
@@ -77,12 +80,12 @@ impl Fees {
 
 /// Two fee sets, one active and one waiting for its epoch (template `FeeConfig`, 88 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct FeeConfig {
     /// Wallet of the protocol fee
-    pub protocol_fee_wallet: Address,
+    pub protocol_fee_wallet: Pubkey,
     /// Wallet of the NCN fee (template field `ncn_fee_wallets`)
-    pub ncn_fee_wallet: Address,
+    pub ncn_fee_wallet: Pubkey,
     pub fee_1: Fees,
     pub fee_2: Fees,
 }
@@ -139,16 +142,20 @@ impl FeeConfig {
 
 /// The NCN program config (discriminator 0x01, 193 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct Config {
     /// The NCN (restaking program) this config belongs to
-    pub ncn: Address,
+    pub ncn: Pubkey,
     /// Who may settle a stalled vote
-    pub tie_breaker_admin: Address,
+    pub tie_breaker_admin: Pubkey,
+    #[idl_type("u64")]
     valid_slots_after_consensus: [u8; 8],
+    #[idl_type("u64")]
     epochs_before_stall: [u8; 8],
+    #[idl_type("u64")]
     epochs_after_consensus_before_close: [u8; 8],
     /// Only epochs from this one on are valid for voting
+    #[idl_type("u64")]
     starting_valid_epoch: [u8; 8],
     pub fee_config: FeeConfig,
     /// Bump of the PDA

@@ -5,7 +5,9 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::ShankAccount;
 
 use super::{discriminator, le_fields};
 
@@ -14,12 +16,16 @@ pub const SEED: &[u8] = b"consensus-result";
 
 /// The consensus result (discriminator 0x21, 74 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct ConsensusResult {
-    pub ncn: Address,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
+    #[idl_type("u64")]
     vote_weight: [u8; 8],
+    #[idl_type("u64")]
     total_vote_weight: [u8; 8],
+    #[idl_type("u64")]
     consensus_slot: [u8; 8],
     pub bump: u8,
     pub weather_status: u8,

@@ -2,7 +2,9 @@
 //! state is closed, so the epoch cannot be started again.
 
 use jito_core::{account::AccountType, pda::verify_canonical_pda, unlikely};
+use pinocchio::Address as Pubkey;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+use shank::ShankAccount;
 
 use super::{discriminator, le_fields};
 use crate::error::NcnProgramError;
@@ -13,10 +15,12 @@ pub const SEED: &[u8] = b"epoch_marker";
 
 /// The epoch marker (discriminator 0x51, 56 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct EpochMarker {
-    pub ncn: Address,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
+    #[idl_type("u64")]
     slot_closed: [u8; 8],
 }
 

@@ -6,7 +6,9 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::{ShankAccount, ShankType};
 
 use super::{discriminator, le_fields, pod_bool, Fees};
 use crate::{constants::MAX_VAULTS, error::NcnProgramError};
@@ -18,8 +20,9 @@ pub const OPERATOR_SNAPSHOT_SEED: &[u8] = b"operator_snapshot";
 
 /// A stake weight (template `StakeWeights`: one `PodU128`).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ShankType)]
 pub struct StakeWeights {
+    #[idl_type("u128")]
     stake_weight: [u8; 16],
 }
 
@@ -58,16 +61,23 @@ impl StakeWeights {
 
 /// The epoch snapshot (discriminator 0x11, 125 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct EpochSnapshot {
-    pub ncn: Address,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
     pub bump: u8,
+    #[idl_type("u64")]
     slot_created: [u8; 8],
+    #[idl_type("u64")]
     slot_finalized: [u8; 8],
+    #[idl_type("u64")]
     operator_count: [u8; 8],
+    #[idl_type("u64")]
     vault_count: [u8; 8],
+    #[idl_type("u64")]
     operators_registered: [u8; 8],
+    #[idl_type("u64")]
     valid_operator_vault_delegations: [u8; 8],
     pub stake_weights: StakeWeights,
     pub fees: Fees,
@@ -177,9 +187,10 @@ impl EpochSnapshot {
 /// The stake weight of one vault's delegation to the operator (template
 /// `VaultOperatorStakeWeight`, 56 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct VaultOperatorStakeWeight {
-    pub vault: Address,
+    pub vault: Pubkey,
+    #[idl_type("u64")]
     vault_index: [u8; 8],
     pub stake_weight: StakeWeights,
 }
@@ -203,23 +214,33 @@ impl VaultOperatorStakeWeight {
 
 /// An operator snapshot (discriminator 0x12, 3,740 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct OperatorSnapshot {
-    pub operator: Address,
-    pub ncn: Address,
+    pub operator: Pubkey,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     ncn_epoch: [u8; 8],
     pub bump: u8,
+    #[idl_type("u64")]
     slot_created: [u8; 8],
+    #[idl_type("u64")]
     slot_finalized: [u8; 8],
+    #[idl_type("bool")]
     is_active: u8,
+    #[idl_type("u64")]
     ncn_operator_index: [u8; 8],
+    #[idl_type("u64")]
     operator_index: [u8; 8],
+    #[idl_type("u16")]
     operator_fee_bps: [u8; 2],
+    #[idl_type("u64")]
     vault_operator_delegation_count: [u8; 8],
+    #[idl_type("u64")]
     vault_operator_delegations_registered: [u8; 8],
+    #[idl_type("u64")]
     valid_operator_vault_delegations: [u8; 8],
     pub stake_weights: StakeWeights,
-    pub vault_operator_stake_weight: [VaultOperatorStakeWeight; MAX_VAULTS],
+    pub vault_operator_stake_weight: [VaultOperatorStakeWeight; 64],
 }
 
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.

@@ -5,13 +5,12 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::{ShankAccount, ShankType};
 
 use super::{discriminator, le_fields, pod_bool};
-use crate::{
-    constants::{DEFAULT_CONSENSUS_REACHED_SLOT, MAX_OPERATORS},
-    error::NcnProgramError,
-};
+use crate::{constants::DEFAULT_CONSENSUS_REACHED_SLOT, error::NcnProgramError};
 
 /// PDA seed prefix: `["epoch_state", ncn, epoch (u64 LE)]`.
 pub const SEED: &[u8] = b"epoch_state";
@@ -41,15 +40,15 @@ impl AccountStatus {
 
 /// Status of every epoch account (template `EpochAccountStatus`, 517 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct EpochAccountStatus {
     pub epoch_state: u8,
     pub weight_table: u8,
     pub epoch_snapshot: u8,
-    pub operator_snapshot: [u8; MAX_OPERATORS],
+    pub operator_snapshot: [u8; 256],
     pub ballot_box: u8,
     pub ncn_reward_router: u8,
-    pub operator_vault_reward_router: [u8; MAX_OPERATORS],
+    pub operator_vault_reward_router: [u8; 256],
 }
 
 impl EpochAccountStatus {
@@ -70,9 +69,11 @@ impl EpochAccountStatus {
 
 /// A tally towards a total (template `Progress`, 16 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct Progress {
+    #[idl_type("u64")]
     tally: [u8; 8],
+    #[idl_type("u64")]
     total: [u8; 8],
 }
 
@@ -108,26 +109,33 @@ impl Progress {
 
 /// The epoch state (discriminator 0x50, 8,904 bytes with header; created in one step).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct EpochState {
-    pub ncn: Address,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
     pub bump: u8,
+    #[idl_type("u64")]
     slot_created: [u8; 8],
+    #[idl_type("bool")]
     was_tie_breaker_set: u8,
+    #[idl_type("u64")]
     slot_consensus_reached: [u8; 8],
+    #[idl_type("u64")]
     operator_count: [u8; 8],
+    #[idl_type("u64")]
     vault_count: [u8; 8],
     pub account_status: EpochAccountStatus,
     pub set_weight_progress: Progress,
     pub epoch_snapshot_progress: Progress,
-    pub operator_snapshot_progress: [Progress; MAX_OPERATORS],
+    pub operator_snapshot_progress: [Progress; 256],
     pub voting_progress: Progress,
     pub total_distribution_progress: Progress,
     pub ncn_distribution_progress: Progress,
     pub protocol_distribution_progress: Progress,
     pub operator_vault_distribution_progress: Progress,
-    pub operator_vault_routes_distribution_progress: [Progress; MAX_OPERATORS],
+    pub operator_vault_routes_distribution_progress: [Progress; 256],
+    #[idl_type("bool")]
     is_closing: u8,
 }
 

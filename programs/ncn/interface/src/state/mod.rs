@@ -35,6 +35,14 @@ pub use self::{
     weight_table::{WeightEntry, WeightTable},
 };
 
+// The Shank annotations spell the array lengths as literals (Shank reads source, not
+// constants); they must stay the template's limits.
+const _: () = assert!(
+    crate::constants::MAX_OPERATORS == 256
+        && crate::constants::MAX_VAULTS == 64
+        && crate::constants::MAX_ST_MINTS == 64
+);
+
 /// Account discriminators (first byte of the account data), the template's `Discriminators`.
 pub mod discriminator {
     pub const CONFIG: u8 = 0x01;

@@ -8,10 +8,12 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::{ShankAccount, ShankType};
 
 use super::{discriminator, le_fields, BallotBox, Fees};
-use crate::{constants::MAX_OPERATORS, error::NcnProgramError};
+use crate::error::NcnProgramError;
 
 /// PDA seed prefix: `["ncn_reward_router", ncn, epoch (u64 LE)]`.
 pub const SEED: &[u8] = b"ncn_reward_router";
@@ -19,9 +21,10 @@ pub const SEED: &[u8] = b"ncn_reward_router";
 /// Rewards routed to one operator's vault router (template `OperatorVaultRewardRoute` with its
 /// `NCNRewardRouterRewards { PodU64 }`, 40 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct OperatorVaultRewardRoute {
-    pub operator: Address,
+    pub operator: Pubkey,
+    #[idl_type("u64")]
     rewards: [u8; 8],
 }
 
@@ -33,22 +36,32 @@ impl OperatorVaultRewardRoute {
 
 /// The NCN reward router (discriminator 0x40, 10,483 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct NcnRewardRouter {
-    pub ncn: Address,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
     pub bump: u8,
+    #[idl_type("u64")]
     slot_created: [u8; 8],
+    #[idl_type("u64")]
     total_rewards: [u8; 8],
+    #[idl_type("u64")]
     reward_pool: [u8; 8],
+    #[idl_type("u64")]
     rewards_processed: [u8; 8],
     reserved: [u8; 128],
+    #[idl_type("u16")]
     last_vote_index: [u8; 2],
+    #[idl_type("u64")]
     last_rewards_to_process: [u8; 8],
+    #[idl_type("u64")]
     protocol_rewards: [u8; 8],
+    #[idl_type("u64")]
     ncn_rewards: [u8; 8],
+    #[idl_type("u64")]
     operator_vault_rewards: [u8; 8],
-    pub operator_vault_reward_routes: [OperatorVaultRewardRoute; MAX_OPERATORS],
+    pub operator_vault_reward_routes: [OperatorVaultRewardRoute; 256],
 }
 
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.

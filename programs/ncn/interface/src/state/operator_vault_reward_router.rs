@@ -7,14 +7,16 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::{ShankAccount, ShankType};
 
 use super::{
     discriminator, le_fields,
     ncn_reward_router::{fee_split, operator_share},
     OperatorSnapshot,
 };
-use crate::{constants::MAX_VAULTS, error::NcnProgramError};
+use crate::error::NcnProgramError;
 
 /// PDA seed prefix: `["operator_vault_reward_route", operator, ncn, epoch (u64 LE)]` (the
 /// template's seed says "route", not "router").
@@ -22,9 +24,10 @@ pub const SEED: &[u8] = b"operator_vault_reward_route";
 
 /// Rewards routed to one vault (template `VaultRewardRoute`, 40 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct VaultRewardRoute {
-    pub vault: Address,
+    pub vault: Pubkey,
+    #[idl_type("u64")]
     rewards: [u8; 8],
 }
 
@@ -36,21 +39,30 @@ impl VaultRewardRoute {
 
 /// The operator vault reward router (discriminator 0x41, 2,707 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct OperatorVaultRewardRouter {
-    pub operator: Address,
-    pub ncn: Address,
+    pub operator: Pubkey,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
     pub bump: u8,
+    #[idl_type("u64")]
     slot_created: [u8; 8],
+    #[idl_type("u64")]
     ncn_operator_index: [u8; 8],
+    #[idl_type("u64")]
     total_rewards: [u8; 8],
+    #[idl_type("u64")]
     reward_pool: [u8; 8],
+    #[idl_type("u64")]
     rewards_processed: [u8; 8],
+    #[idl_type("u64")]
     operator_rewards: [u8; 8],
+    #[idl_type("u64")]
     last_rewards_to_process: [u8; 8],
+    #[idl_type("u16")]
     last_vault_operator_delegation_index: [u8; 2],
-    pub vault_reward_routes: [VaultRewardRoute; MAX_VAULTS],
+    pub vault_reward_routes: [VaultRewardRoute; 64],
 }
 
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.

@@ -8,25 +8,25 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::{ShankAccount, ShankType};
 
 use super::{discriminator, le_fields};
-use crate::{
-    constants::{MAX_ST_MINTS, MAX_VAULTS},
-    error::NcnProgramError,
-};
+use crate::error::NcnProgramError;
 
 /// PDA seed prefix: `["vault_registry", ncn]`.
 pub const SEED: &[u8] = b"vault_registry";
 
 /// A supported stake-token mint (template `StMintEntry`, 80 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct StMintEntry {
     /// The mint; the default address marks an empty entry
-    pub st_mint: Address,
+    pub st_mint: Pubkey,
     /// Reserved for a price feed (always zero)
     reserve_switchboard_feed: [u8; 32],
+    #[idl_type("u128")]
     weight: [u8; 16],
 }
 
@@ -56,12 +56,14 @@ impl StMintEntry {
 
 /// A registered vault (template `VaultEntry`, 80 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct VaultEntry {
-    pub vault: Address,
+    pub vault: Pubkey,
     /// The vault's supported mint; the default address marks a free entry
-    pub st_mint: Address,
+    pub st_mint: Pubkey,
+    #[idl_type("u64")]
     vault_index: [u8; 8],
+    #[idl_type("u64")]
     slot_registered: [u8; 8],
 }
 
@@ -102,13 +104,13 @@ impl VaultEntry {
 
 /// The vault registry (discriminator 0x02, 10,281 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct VaultRegistry {
-    pub ncn: Address,
+    pub ncn: Pubkey,
     /// Bump of the PDA
     pub bump: u8,
-    pub st_mint_list: [StMintEntry; MAX_ST_MINTS],
-    pub vault_list: [VaultEntry; MAX_VAULTS],
+    pub st_mint_list: [StMintEntry; 64],
+    pub vault_list: [VaultEntry; 64],
 }
 
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
@@ -257,7 +259,10 @@ mod tests {
     use core::mem::offset_of;
 
     use super::*;
-    use crate::state::layout::assert_packed;
+    use crate::{
+        constants::{MAX_ST_MINTS, MAX_VAULTS},
+        state::layout::assert_packed,
+    };
 
     fn key(b: u8) -> Address {
         Address::new_from_array([b; 32])

@@ -7,7 +7,9 @@ use jito_core::{
     account::{check_account, AccountType},
     unlikely,
 };
+use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use shank::{ShankAccount, ShankType};
 
 use super::{discriminator, le_fields, StMintEntry, VaultEntry};
 use crate::{
@@ -20,11 +22,14 @@ pub const SEED: &[u8] = b"weight_table";
 
 /// The weight of one mint for the epoch (template `WeightEntry`, 112 bytes).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankType)]
 pub struct WeightEntry {
     pub st_mint_entry: StMintEntry,
+    #[idl_type("u128")]
     weight: [u8; 16],
+    #[idl_type("u64")]
     slot_set: [u8; 8],
+    #[idl_type("u64")]
     slot_updated: [u8; 8],
 }
 
@@ -70,15 +75,18 @@ impl WeightEntry {
 
 /// The weight table (discriminator 0x10, 12,353 bytes with header).
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ShankAccount)]
 pub struct WeightTable {
-    pub ncn: Address,
+    pub ncn: Pubkey,
+    #[idl_type("u64")]
     epoch: [u8; 8],
+    #[idl_type("u64")]
     slot_created: [u8; 8],
+    #[idl_type("u64")]
     vault_count: [u8; 8],
     pub bump: u8,
-    pub vault_registry: [VaultEntry; MAX_VAULTS],
-    pub table: [WeightEntry; MAX_ST_MINTS],
+    pub vault_registry: [VaultEntry; 64],
+    pub table: [WeightEntry; 64],
 }
 
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.

@@ -10,21 +10,63 @@ import {
   assertIsInstructionWithAccounts,
   containsBytes,
   extendClient,
+  getU64Encoder,
   getU8Encoder,
+  SOLANA_ERROR__PROGRAM_CLIENTS__FAILED_TO_IDENTIFY_ACCOUNT,
   SOLANA_ERROR__PROGRAM_CLIENTS__FAILED_TO_IDENTIFY_INSTRUCTION,
   SOLANA_ERROR__PROGRAM_CLIENTS__UNRECOGNIZED_INSTRUCTION_TYPE,
   SolanaError,
   type Address,
+  type ClientWithRpc,
   type ClientWithTransactionPlanning,
   type ClientWithTransactionSending,
+  type GetAccountInfoApi,
+  type GetMultipleAccountsApi,
   type Instruction,
   type InstructionWithData,
   type ReadonlyUint8Array,
 } from "@solana/kit";
 import {
+  addSelfFetchFunctions,
   addSelfPlanAndSendFunctions,
+  type SelfFetchFunctions,
   type SelfPlanAndSendFunctions,
 } from "@solana/program-client-core";
+import {
+  getBallotBoxCodec,
+  getConfigCodec,
+  getConsensusResultCodec,
+  getEpochMarkerCodec,
+  getEpochSnapshotCodec,
+  getEpochStateCodec,
+  getNcnRewardRouterCodec,
+  getOperatorSnapshotCodec,
+  getOperatorVaultRewardRouterCodec,
+  getVaultRegistryCodec,
+  getWeightTableCodec,
+  type BallotBox,
+  type BallotBoxArgs,
+  type Config,
+  type ConfigArgs,
+  type ConsensusResult,
+  type ConsensusResultArgs,
+  type EpochMarker,
+  type EpochMarkerArgs,
+  type EpochSnapshot,
+  type EpochSnapshotArgs,
+  type EpochState,
+  type EpochStateArgs,
+  type NcnRewardRouter,
+  type NcnRewardRouterArgs,
+  type OperatorSnapshot,
+  type OperatorSnapshotArgs,
+  type OperatorVaultRewardRouter,
+  type OperatorVaultRewardRouterArgs,
+  type VaultRegistry,
+  type VaultRegistryArgs,
+  type WeightTable,
+  type WeightTableArgs,
+} from "../accounts/index.js";
 import {
   getAdminRegisterStMintInstructionAsync,
   getAdminSetNewAdminInstructionAsync,
@@ -174,6 +216,63 @@ import {
 
 export const JITO_NCN_PROGRAM_ADDRESS =
   "5SiK283D1iFSqHvr8vbNWCBjbjRXeEYS79CLax7nosPf" as Address<"5SiK283D1iFSqHvr8vbNWCBjbjRXeEYS79CLax7nosPf">;
+
+export enum JitoNcnAccount {
+  BallotBox,
+  Config,
+  ConsensusResult,
+  EpochMarker,
+  EpochSnapshot,
+  OperatorSnapshot,
+  EpochState,
+  NcnRewardRouter,
+  OperatorVaultRewardRouter,
+  VaultRegistry,
+  WeightTable,
+}
+
+export function identifyJitoNcnAccount(
+  account: { data: ReadonlyUint8Array } | ReadonlyUint8Array,
+): JitoNcnAccount {
+  const data = "data" in account ? account.data : account;
+  if (containsBytes(data, getU64Encoder().encode(32), 0)) {
+    return JitoNcnAccount.BallotBox;
+  }
+  if (containsBytes(data, getU64Encoder().encode(1), 0)) {
+    return JitoNcnAccount.Config;
+  }
+  if (containsBytes(data, getU64Encoder().encode(33), 0)) {
+    return JitoNcnAccount.ConsensusResult;
+  }
+  if (containsBytes(data, getU64Encoder().encode(81), 0)) {
+    return JitoNcnAccount.EpochMarker;
+  }
+  if (containsBytes(data, getU64Encoder().encode(17), 0)) {
+    return JitoNcnAccount.EpochSnapshot;
+  }
+  if (containsBytes(data, getU64Encoder().encode(18), 0)) {
+    return JitoNcnAccount.OperatorSnapshot;
+  }
+  if (containsBytes(data, getU64Encoder().encode(80), 0)) {
+    return JitoNcnAccount.EpochState;
+  }
+  if (containsBytes(data, getU64Encoder().encode(64), 0)) {
+    return JitoNcnAccount.NcnRewardRouter;
+  }
+  if (containsBytes(data, getU64Encoder().encode(65), 0)) {
+    return JitoNcnAccount.OperatorVaultRewardRouter;
+  }
+  if (containsBytes(data, getU64Encoder().encode(2), 0)) {
+    return JitoNcnAccount.VaultRegistry;
+  }
+  if (containsBytes(data, getU64Encoder().encode(16), 0)) {
+    return JitoNcnAccount.WeightTable;
+  }
+  throw new SolanaError(
+    SOLANA_ERROR__PROGRAM_CLIENTS__FAILED_TO_IDENTIFY_ACCOUNT,
+    { accountData: data, programName: "jitoNcn" },
+  );
+}
 
 export enum JitoNcnInstruction {
   InitializeConfig,
@@ -640,8 +739,39 @@ export function parseJitoNcnInstruction<TProgram extends string>(
 }
 
 export type JitoNcnPlugin = {
+  accounts: JitoNcnPluginAccounts;
   instructions: JitoNcnPluginInstructions;
   pdas: JitoNcnPluginPdas;
+};
+
+export type JitoNcnPluginAccounts = {
+  ballotBox: ReturnType<typeof getBallotBoxCodec> &
+    SelfFetchFunctions<BallotBoxArgs, BallotBox>;
+  config: ReturnType<typeof getConfigCodec> &
+    SelfFetchFunctions<ConfigArgs, Config>;
+  consensusResult: ReturnType<typeof getConsensusResultCodec> &
+    SelfFetchFunctions<ConsensusResultArgs, ConsensusResult>;
+  epochMarker: ReturnType<typeof getEpochMarkerCodec> &
+    SelfFetchFunctions<EpochMarkerArgs, EpochMarker>;
+  epochSnapshot: ReturnType<typeof getEpochSnapshotCodec> &
+    SelfFetchFunctions<EpochSnapshotArgs, EpochSnapshot>;
+  operatorSnapshot: ReturnType<typeof getOperatorSnapshotCodec> &
+    SelfFetchFunctions<OperatorSnapshotArgs, OperatorSnapshot>;
+  epochState: ReturnType<typeof getEpochStateCodec> &
+    SelfFetchFunctions<EpochStateArgs, EpochState>;
+  ncnRewardRouter: ReturnType<typeof getNcnRewardRouterCodec> &
+    SelfFetchFunctions<NcnRewardRouterArgs, NcnRewardRouter>;
+  operatorVaultRewardRouter: ReturnType<
+    typeof getOperatorVaultRewardRouterCodec
+  > &
+    SelfFetchFunctions<
+      OperatorVaultRewardRouterArgs,
+      OperatorVaultRewardRouter
+    >;
+  vaultRegistry: ReturnType<typeof getVaultRegistryCodec> &
+    SelfFetchFunctions<VaultRegistryArgs, VaultRegistry>;
+  weightTable: ReturnType<typeof getWeightTableCodec> &
+    SelfFetchFunctions<WeightTableArgs, WeightTable>;
 };
 
 export type JitoNcnPluginInstructions = {
@@ -796,7 +926,10 @@ export type JitoNcnPluginPdas = {
   vaultOperatorDelegation: typeof findVaultOperatorDelegationPda;
 };
 
-export type JitoNcnPluginRequirements = ClientWithTransactionPlanning &
+export type JitoNcnPluginRequirements = ClientWithRpc<
+  GetAccountInfoApi & GetMultipleAccountsApi
+> &
+  ClientWithTransactionPlanning &
   ClientWithTransactionSending;
 
 export function jitoNcnProgram() {
@@ -805,6 +938,31 @@ export function jitoNcnProgram() {
   ) => {
     return extendClient(client, {
       jitoNcn: <JitoNcnPlugin>{
+        accounts: {
+          ballotBox: addSelfFetchFunctions(client, getBallotBoxCodec()),
+          config: addSelfFetchFunctions(client, getConfigCodec()),
+          consensusResult: addSelfFetchFunctions(
+            client,
+            getConsensusResultCodec(),
+          ),
+          epochMarker: addSelfFetchFunctions(client, getEpochMarkerCodec()),
+          epochSnapshot: addSelfFetchFunctions(client, getEpochSnapshotCodec()),
+          operatorSnapshot: addSelfFetchFunctions(
+            client,
+            getOperatorSnapshotCodec(),
+          ),
+          epochState: addSelfFetchFunctions(client, getEpochStateCodec()),
+          ncnRewardRouter: addSelfFetchFunctions(
+            client,
+            getNcnRewardRouterCodec(),
+          ),
+          operatorVaultRewardRouter: addSelfFetchFunctions(
+            client,
+            getOperatorVaultRewardRouterCodec(),
+          ),
+          vaultRegistry: addSelfFetchFunctions(client, getVaultRegistryCodec()),
+          weightTable: addSelfFetchFunctions(client, getWeightTableCodec()),
+        },
         instructions: {
           initializeConfig: (input) =>
             addSelfPlanAndSendFunctions(

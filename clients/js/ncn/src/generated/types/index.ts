@@ -6,4 +6,18 @@
  * @see https://github.com/codama-idl/codama
  */
 
+export * from "./ballot.js";
+export * from "./ballotTally.js";
 export * from "./configAdminRole.js";
+export * from "./epochAccountStatus.js";
+export * from "./feeConfig.js";
+export * from "./fees.js";
+export * from "./operatorVaultRewardRoute.js";
+export * from "./operatorVote.js";
+export * from "./progress.js";
+export * from "./stakeWeights.js";
+export * from "./stMintEntry.js";
+export * from "./vaultEntry.js";
+export * from "./vaultOperatorStakeWeight.js";
+export * from "./vaultRewardRoute.js";
+export * from "./weightEntry.js";

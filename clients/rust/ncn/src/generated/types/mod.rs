@@ -5,6 +5,34 @@
 //! <https://github.com/codama-idl/codama>
 //!
 
+pub(crate) mod r#ballot;
+pub(crate) mod r#ballot_tally;
 pub(crate) mod r#config_admin_role;
+pub(crate) mod r#epoch_account_status;
+pub(crate) mod r#fee_config;
+pub(crate) mod r#fees;
+pub(crate) mod r#operator_vault_reward_route;
+pub(crate) mod r#operator_vote;
+pub(crate) mod r#progress;
+pub(crate) mod r#st_mint_entry;
+pub(crate) mod r#stake_weights;
+pub(crate) mod r#vault_entry;
+pub(crate) mod r#vault_operator_stake_weight;
+pub(crate) mod r#vault_reward_route;
+pub(crate) mod r#weight_entry;
 
+pub use self::r#ballot::*;
+pub use self::r#ballot_tally::*;
 pub use self::r#config_admin_role::*;
+pub use self::r#epoch_account_status::*;
+pub use self::r#fee_config::*;
+pub use self::r#fees::*;
+pub use self::r#operator_vault_reward_route::*;
+pub use self::r#operator_vote::*;
+pub use self::r#progress::*;
+pub use self::r#st_mint_entry::*;
+pub use self::r#stake_weights::*;
+pub use self::r#vault_entry::*;
+pub use self::r#vault_operator_stake_weight::*;
+pub use self::r#vault_reward_route::*;
+pub use self::r#weight_entry::*;
