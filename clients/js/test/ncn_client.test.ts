@@ -2,7 +2,7 @@
 // template's variant index), derive every default PDA with the ids the caller gives (the NCN's
 // own with `programAddress`, the restaking and vault ones with `restakingProgram` /
 // `vaultProgram`), and the error table carries the program's codes. The LiteSVM flow through
-// this client: ncn_flow.test.ts.
+// this client is not written yet.
 
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
