@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The compute report: every instruction's CU as measured by the Mollusk compute
-# benchmark (mollusk_tests/tests/compute_bench.rs: fixed keys and states, so the
-# figures are reproducible to the unit).
+# benchmarks (mollusk_tests/tests/compute_bench.rs; ncn_bench.rs for the NCN program: fixed
+# keys and states, so the figures are reproducible to the unit).
 #
 #   scripts/compute-report.sh --write              run the Mollusk tests, rewrite compute_reports/
 #   scripts/compute-report.sh --update-budgets     same, and set every budget to CU + 2% (min +20)
@@ -38,7 +38,7 @@ mkdir -p target/cu
 measure() { # $1: output file; remaining: extra cargo test flags
   local out="$1"; shift
   rm -f "$out"
-  JITO_CU_OUT="$out" cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test compute_bench --quiet "$@"
+  JITO_CU_OUT="$out" cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test compute_bench --test ncn_bench --quiet "$@"
 }
 
 if [[ -z "$measured" ]]; then
@@ -51,7 +51,7 @@ if [[ -n "$compare_dir" ]]; then
   compare="$root/target/cu/compare.txt"
   # Build first: a build failure stops here. Another build may then fail tests that pin this
   # project's behaviour; its successes still count, but it must have measured something.
-  cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test compute_bench --quiet --no-run
+  cargo +"$JITO_TOOLCHAIN" test --workspace --locked --test compute_bench --test ncn_bench --quiet --no-run
   rc=0
   JITO_SBF_OUT_DIR="$(cd "$compare_dir" && pwd)" measure "$compare" --no-fail-fast || rc=$?
   if [[ ! -s $compare ]]; then

@@ -17,7 +17,7 @@ if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-loc
   step "npm install (clients/js)"
   npm install --no-audit --no-fund --loglevel=error
 fi
-for so in jito_restaking_program jito_vault_program jito_vault_program_legacy; do
+for so in jito_restaking_program jito_vault_program jito_vault_program_legacy jito_ncn_program; do
   [[ -f $root/target/deploy/$so.so ]] || { echo "target/deploy/$so.so missing: run scripts/build-sbf.sh (and --legacy-numbering)" >&2; exit 1; }
 done
 

@@ -48,14 +48,21 @@ pub fn process_admin_set_weight(
 
     let mut table_data = table_info.try_borrow_mut()?;
     let table = WeightTable::from_bytes_mut(&mut table_data)?;
-    table.check_table_initialized()?;
-    if unlikely(table.finalized()) {
+    // One pass over the table for the template's three (`check_table_initialized`,
+    // `finalized`, the counts for the epoch state): setting one weight leaves the mint count
+    // and adds at most this entry to the weight count.
+    let (mints, weights) = table.counts();
+    if unlikely(mints == 0) {
+        return Err(NcnProgramError::TableNotInitialized.into());
+    }
+    if unlikely(mints == weights && table.vault_count() == table.vault_entry_count() as u64) {
         return Err(ProgramError::InvalidAccountData);
     }
     let slot = Clock::get()?.slot;
-    table.entry_mut(st_mint)?.set_weight_at(weight, slot);
+    let entry = table.entry_mut(st_mint)?;
+    let weights = weights + !entry.is_set() as usize;
+    entry.set_weight_at(weight, slot);
 
-    let (mints, weights) = table.counts();
     let mut state_data = state_info.try_borrow_mut()?;
     EpochState::from_bytes_mut(&mut state_data)?.update_set_weight(weights as u64, mints as u64);
     Ok(())

@@ -38,8 +38,14 @@ pub fn process_set_epoch_weights(
 
     let mut table_data = table_info.try_borrow_mut()?;
     let table = WeightTable::from_bytes_mut(&mut table_data)?;
-    table.check_table_initialized()?;
-    if unlikely(table.finalized()) {
+    // One pass over the table for the template's three (`check_table_initialized`,
+    // `finalized`, the counts for the epoch state): the mints stay, each weight set here for
+    // the first time adds one to the weight count (the registry lists each mint once).
+    let (mints, mut weights) = table.counts();
+    if unlikely(mints == 0) {
+        return Err(NcnProgramError::TableNotInitialized.into());
+    }
+    if unlikely(mints == weights && table.vault_count() == table.vault_entry_count() as u64) {
         return Err(ProgramError::InvalidAccountData);
     }
     // SAFETY: loaded above (this program's registry of the right size); only read.
@@ -60,10 +66,11 @@ pub fn process_set_epoch_weights(
         .iter()
         .zip(registry.st_mint_list.iter().filter(|e| !e.is_empty()))
     {
-        table.table[target as usize].set_weight_at(entry.weight(), slot);
+        let weight_entry = &mut table.table[target as usize];
+        weights += !weight_entry.is_set() as usize;
+        weight_entry.set_weight_at(entry.weight(), slot);
     }
 
-    let (mints, weights) = table.counts();
     let mut state_data = state_info.try_borrow_mut()?;
     EpochState::from_bytes_mut(&mut state_data)?.update_set_weight(weights as u64, mints as u64);
     Ok(())
