@@ -2343,7 +2343,8 @@ fn snapshot_vault_operator_delegation_checks() {
     d.case()
         .set(d.vault_key(), owned_account(&other, d.vault.to_bytes()))
         .fails(ProgramError::InvalidAccountOwner);
-    // A vault NCN ticket at another address.
+    // Another NCN's vault NCN ticket (its stored NCN is that NCN: an existing
+    // ticket is proven by its stored fields, `jito_core::account`).
     let v = d.vault_key();
     d.case()
         .swap(
@@ -2351,7 +2352,7 @@ fn snapshot_vault_operator_delegation_checks() {
             other,
             owned_account(
                 &VAULT_PROGRAM_ID,
-                vault_ncn_ticket_bytes(&v, &w.ncn_key, 0, (1_000, 0)),
+                vault_ncn_ticket_bytes(&v, &other, 0, (1_000, 0)),
             ),
         )
         .fails(ProgramError::InvalidAccountData);

@@ -601,7 +601,12 @@ impl World {
 
 /// The vault checks the ticket instructions share: `vault_index` is the
 /// position of the vault account, `fresh` builds the passing case.
-fn vault_failures(fresh: &dyn Fn() -> (Case, World), vault_index: usize) {
+/// `other_error`: the error for another vault (the new account's address check).
+fn vault_failures(
+    fresh: &dyn Fn() -> (Case, World),
+    vault_index: usize,
+    other_error: ProgramError,
+) {
     // Owned by another program than the config's vault program.
     let (mut c, w) = fresh();
     let mut acc = c.get(&w.vault);
@@ -633,25 +638,19 @@ fn vault_failures(fresh: &dyn Fn() -> (Case, World), vault_index: usize) {
     c.set(w.vault, acc);
     c.fails_with(ProgramError::InvalidAccountData);
 
-    // Not at the PDA of its stored base / bump.
-    let (mut c, w) = fresh();
-    let mut acc = c.get(&w.vault);
-    acc.data[8] ^= 1;
-    c.set(w.vault, acc);
-    c.fails_with(ProgramError::InvalidAccountData);
-
-    let (mut c, w) = fresh();
-    let mut acc = c.get(&w.vault);
-    acc.data[850] = acc.data[850].wrapping_sub(1);
-    c.set(w.vault, acc);
-    c.fails_with(ProgramError::InvalidAccountData);
-
-    // A vault-looking account at another address.
-    let (mut c, w) = fresh();
-    let elsewhere = Pubkey::new_unique();
-    let copy = c.get(&w.vault);
-    c.replace_key(vault_index, elsewhere).set(elsewhere, copy);
-    c.fails_with(ProgramError::InvalidAccountData);
+    // Another vault (another stored base, at its canonical PDA): not the one
+    // the new account's PDA names. (A vault forged at a non-PDA address, or
+    // with a stored base or bump that does not derive its address, cannot
+    // exist on chain; see `jito_core::account`.)
+    for flip in [1u8, 2] {
+        let (mut c, w) = fresh();
+        let mut acc = c.get(&w.vault);
+        acc.data[8] ^= flip;
+        let (other, bump) = vault_pda(&Pubkey::new_from_array(acc.data[8..40].try_into().unwrap()));
+        acc.data[850] = bump;
+        c.replace_key(vault_index, other).set(other, acc);
+        c.fails_with(other_error.clone());
+    }
 }
 
 /// NCN checks of the ticket instructions that take the NCN writable at `index`.
@@ -672,16 +671,21 @@ fn ncn_failures(fresh: &dyn Fn() -> (Case, World), index: usize) {
     c.set(w.ncn, acc);
     c.fails_with(ProgramError::InvalidAccountData);
 
-    // Stored base does not derive this address.
+    // Another NCN (another base, at its canonical PDA): not the one the new
+    // account's PDA names. (A stored base that does not derive the NCN's
+    // address cannot exist on chain; see `jito_core::account`.)
     let (mut c, w) = fresh();
     let mut fields = w.ncn_fields.clone();
     fields.base = Pubkey::new_unique();
-    c.set(w.ncn, fields.account());
+    let (other, bump) = ncn_pda(&fields.base);
+    fields.bump = bump;
+    c.replace_key(index, other).set(other, fields.account());
     c.fails_with(ProgramError::InvalidAccountData);
 }
 
 /// Operator checks of the instructions that take the operator writable at `index`.
-fn operator_failures(fresh: &dyn Fn() -> (Case, World), index: usize) {
+/// `other_error`: the error for another operator (the new account's address check).
+fn operator_failures(fresh: &dyn Fn() -> (Case, World), index: usize, other_error: ProgramError) {
     let (mut c, w) = fresh();
     let mut acc = c.get(&w.operator);
     acc.owner = SYSTEM_PROGRAM_ID;
@@ -698,11 +702,16 @@ fn operator_failures(fresh: &dyn Fn() -> (Case, World), index: usize) {
     c.set(w.operator, acc);
     c.fails_with(ProgramError::InvalidAccountData);
 
+    // Another operator (another base, at its canonical PDA): not the one the
+    // new account's PDA names. (A stored bump that does not derive the
+    // operator's address cannot exist on chain; see `jito_core::account`.)
     let (mut c, w) = fresh();
     let mut fields = w.operator_fields.clone();
-    fields.bump = fields.bump.wrapping_sub(1);
-    c.set(w.operator, fields.account());
-    c.fails_with(ProgramError::InvalidAccountData);
+    fields.base = Pubkey::new_unique();
+    let (other, bump) = operator_pda(&fields.base);
+    fields.bump = bump;
+    c.replace_key(index, other).set(other, fields.account());
+    c.fails_with(other_error);
 }
 
 /// Config checks of the ticket instructions (config read-only at index 0).
@@ -850,9 +859,11 @@ fn initialize_ncn_vault_slasher_ticket_failures() {
 
     config_failures(&fresh);
     ncn_failures(&fresh, 1);
-    vault_failures(&fresh, 2);
+    vault_failures(&fresh, 2, ProgramError::InvalidAccountData);
 
-    // The NCN vault ticket: missing, wrong type, for another vault, wrong bump.
+    // The NCN vault ticket: missing, wrong type, for another vault, for
+    // another NCN. (A stored bump that does not derive the ticket's address
+    // cannot exist on chain; see `jito_core::account`.)
     let (mut c, w) = fresh();
     let nvt = ncn_vault_ticket_pda(&w.ncn, &w.vault).0;
     c.set(nvt, empty());
@@ -878,10 +889,15 @@ fn initialize_ncn_vault_slasher_ticket_failures() {
     c.fails_with(ProgramError::InvalidAccountData);
 
     let (mut c, w) = fresh();
-    let nvt = ncn_vault_ticket_pda(&w.ncn, &w.vault).0;
-    let mut acc = c.get(&nvt);
-    acc.data[128] = acc.data[128].wrapping_sub(1);
-    c.set(nvt, acc);
+    let other_ncn = Pubkey::new_unique();
+    let other = ncn_vault_ticket_pda(&other_ncn, &w.vault).0;
+    c.replace_key(4, other).set(
+        other,
+        owned_account(
+            &RESTAKING_PROGRAM_ID,
+            ncn_vault_ticket_bytes(&other_ncn, &w.vault, 0, 1),
+        ),
+    );
     c.fails_with(ProgramError::InvalidAccountData);
 
     let existing = {
@@ -968,7 +984,7 @@ fn initialize_ncn_vault_ticket_failures() {
 
     config_failures(&fresh);
     ncn_failures(&fresh, 1);
-    vault_failures(&fresh, 2);
+    vault_failures(&fresh, 2, ProgramError::InvalidAccountData);
     let existing = {
         let (_, w) = fresh();
         owned_account(
@@ -1062,8 +1078,9 @@ fn initialize_operator_vault_ticket_failures() {
     let fresh = || operator_vault_ticket_case();
 
     config_failures(&fresh);
-    operator_failures(&fresh, 1);
-    vault_failures(&fresh, 2);
+    // This instruction of the original reports a wrong new ticket address as `InvalidArgument`.
+    operator_failures(&fresh, 1, ProgramError::InvalidArgument);
+    vault_failures(&fresh, 2, ProgramError::InvalidArgument);
     let existing = {
         let (_, w) = fresh();
         owned_account(
@@ -1162,7 +1179,7 @@ fn initialize_ncn_operator_state_failures() {
 
     config_failures(&fresh);
     ncn_failures(&fresh, 1);
-    operator_failures(&fresh, 2);
+    operator_failures(&fresh, 2, ProgramError::InvalidAccountData);
     let existing = {
         let (_, w) = fresh();
         owned_account(

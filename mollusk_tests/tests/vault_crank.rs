@@ -437,7 +437,9 @@ fn crank_vault_update_state_tracker_failures() {
     let (mut w, ops) = crank_world();
     let tx = crank_tx(&w, &ops[1], NEXT_EPOCH);
     let t = || tx.clone();
-    let vod_account = tx.get(3).clone();
+    // Another operator's delegation: its stored operator is that operator (`jito_core::account`).
+    let mut vod_account = tx.get(3).clone();
+    vod_account.data[40..72].copy_from_slice(ops[0].operator.as_ref());
     let other_vod = vault_operator_delegation_pda(&w.vault, &ops[0].operator).0;
     // Trackers that exist but are not this vault's for this epoch.
     let old_tracker = w.put_tracker(&TrackerState::new(w.vault, NEXT_EPOCH - 1));

@@ -346,8 +346,11 @@ fn add_delegation_failures() {
     let (w, op) = delegated_world(Delegation::new(10_000, 0, 0));
     let tx = add_tx(&w, &op, 1_000);
     let t = || tx.clone();
-    let delegation_account = tx.get(3).clone();
-    let other_vod = vault_operator_delegation_pda(&w.vault, &operator_pda(&key2(2, 3)).0).0;
+    // Another operator's delegation: its stored operator is that operator (`jito_core::account`).
+    let other_operator = operator_pda(&key2(2, 3)).0;
+    let mut delegation_account = tx.get(3).clone();
+    delegation_account.data[40..72].copy_from_slice(other_operator.as_ref());
+    let other_vod = vault_operator_delegation_pda(&w.vault, &other_operator).0;
     let mut cases = delegation_account_cases(&w, &tx, other_vod, delegation_account);
     cases.extend([
         case(
@@ -416,8 +419,11 @@ fn cooldown_delegation_failures() {
     let (w, op) = delegated_world(Delegation::new(50_000, 0, 0));
     let tx = cooldown_tx(&w, &op, 20_000);
     let t = || tx.clone();
-    let delegation_account = tx.get(3).clone();
-    let other_vod = vault_operator_delegation_pda(&w.vault, &operator_pda(&key2(2, 3)).0).0;
+    // Another operator's delegation: its stored operator is that operator (`jito_core::account`).
+    let other_operator = operator_pda(&key2(2, 3)).0;
+    let mut delegation_account = tx.get(3).clone();
+    delegation_account.data[40..72].copy_from_slice(other_operator.as_ref());
+    let other_vod = vault_operator_delegation_pda(&w.vault, &other_operator).0;
     let mut cases = delegation_account_cases(&w, &tx, other_vod, delegation_account);
     cases.extend([
         case(

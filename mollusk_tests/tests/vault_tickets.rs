@@ -352,9 +352,14 @@ fn cooldown_vault_ncn_ticket_ok() {
 }
 
 /// Shared account checks of the warm-up / cool-down of an NCN ticket.
-fn ncn_toggle_cases(w: &World, tx: &Tx, other_ticket_key: Pubkey) -> Vec<Case> {
+fn ncn_toggle_cases(w: &World, tx: &Tx, other: &NcnKeys) -> Vec<Case> {
     let t = || tx.clone();
     let ticket = tx.get(3).clone();
+    // Another NCN's ticket (its stored NCN is that NCN: a ticket exists only at
+    // the PDA of the fields it stores, `jito_core::account`).
+    let other_ticket_key = other.vault_ncn_ticket;
+    let mut other_ticket = ticket.clone();
+    other_ticket.data[40..72].copy_from_slice(other.ncn.as_ref());
     vec![
         case("extra data", t().data_push(1), PE::InvalidInstructionData),
         case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
@@ -402,7 +407,7 @@ fn ncn_toggle_cases(w: &World, tx: &Tx, other_ticket_key: Pubkey) -> Vec<Case> {
         ),
         case(
             "ticket of another ncn",
-            t().rekey(3, other_ticket_key, ticket),
+            t().rekey(3, other_ticket_key, other_ticket),
             PE::InvalidAccountData,
         ),
         case(
@@ -439,8 +444,8 @@ fn ncn_toggle_cases(w: &World, tx: &Tx, other_ticket_key: Pubkey) -> Vec<Case> {
 fn warmup_vault_ncn_ticket_failures() {
     let (w, ncn) = ncn_ticket_world(Toggle::new(START_SLOT - 2 * EPOCH_LENGTH));
     let tx = warmup_tx(&w, &ncn);
-    let other = w.clone_ncn_keys_for(2).vault_ncn_ticket;
-    let mut cases = ncn_toggle_cases(&w, &tx, other);
+    let other = w.clone_ncn_keys_for(2);
+    let mut cases = ncn_toggle_cases(&w, &tx, &other);
     let set_state = |s: Toggle| tx.clone().data(3, move |d| s.write(d, 80));
     // Not inactive: warming up, active, cooling down; and created this very slot.
     cases.push(custom(
@@ -476,8 +481,8 @@ fn warmup_vault_ncn_ticket_failures() {
 fn cooldown_vault_ncn_ticket_failures() {
     let (w, ncn) = ncn_ticket_world(Toggle::active_at(START_SLOT));
     let tx = cooldown_tx(&w, &ncn);
-    let other = w.clone_ncn_keys_for(2).vault_ncn_ticket;
-    let mut cases = ncn_toggle_cases(&w, &tx, other);
+    let other = w.clone_ncn_keys_for(2);
+    let mut cases = ncn_toggle_cases(&w, &tx, &other);
     let set_state = |s: Toggle| tx.clone().data(3, move |d| s.write(d, 80));
     cases.push(custom(
         "inactive",
@@ -871,6 +876,9 @@ fn slasher_toggle_cases(w: &World, tx: &Tx, ncn: &NcnKeys) -> Vec<Case> {
     // The same ticket bytes presented for another slasher key.
     let other_slasher = key2(9, 5);
     let other_ticket_key = vault_ncn_slasher_ticket_pda(&w.vault, &ncn.ncn, &other_slasher).0;
+    // Its stored slasher is that slasher (`jito_core::account`).
+    let mut other_ticket = ticket.clone();
+    other_ticket.data[72..104].copy_from_slice(other_slasher.as_ref());
     vec![
         case("extra data", t().data_push(0), PE::InvalidInstructionData),
         case("missing account", t().drop_last(), PE::NotEnoughAccountKeys),
@@ -912,7 +920,7 @@ fn slasher_toggle_cases(w: &World, tx: &Tx, ncn: &NcnKeys) -> Vec<Case> {
         ),
         case(
             "ticket of another slasher",
-            t().rekey(4, other_ticket_key, ticket.clone()),
+            t().rekey(4, other_ticket_key, other_ticket),
             PE::InvalidAccountData,
         ),
         case(
@@ -1130,7 +1138,9 @@ fn initialize_vault_ncn_slasher_operator_ticket_failures() {
     )
     .0;
     let other_slasher_ticket = vault_ncn_slasher_ticket_pda(&w.vault, &ncn.ncn, &key2(9, 5)).0;
-    let slasher_ticket = tx.get(5).clone();
+    // Another slasher's ticket: its stored slasher is that slasher (`jito_core::account`).
+    let mut slasher_ticket = tx.get(5).clone();
+    slasher_ticket.data[72..104].copy_from_slice(key2(9, 5).as_ref());
     check_cases(
         &w,
         vec![

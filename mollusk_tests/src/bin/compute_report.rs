@@ -56,6 +56,123 @@ fn parse_args() -> Result<Args, String> {
 
 type Measured = BTreeMap<(String, String), u64>;
 
+// ---------------------------------------------------------------------------
+// The floor: what any compatible implementation must spend.
+// ---------------------------------------------------------------------------
+
+/// A syscall an instruction's semantics require of any compatible implementation.
+#[derive(Clone, Copy)]
+enum Need {
+    /// The clock (the instruction reads the slot or epoch).
+    Clock,
+    /// The rent (the instruction creates an account, rent-exempt).
+    Rent,
+    /// The canonical search of a new account (or an associated token account)
+    /// with seeds of these lengths: at least one `sol_sha256` of the seeds, the
+    /// bump, the program id and the PDA marker (the bump 255 case; each bump
+    /// tried more adds a hash and a curve check). The match needs no curve
+    /// check: the create CPI's signature, or the account's existence, proves it
+    /// off the curve (`jito_core::pda`).
+    Search(&'static [usize]),
+    /// As `Search`, and the match is curve-checked too (an address nothing else
+    /// vouches for: the burn vault, the Metaplex metadata account).
+    FullSearch(&'static [usize]),
+}
+
+use Need::*;
+
+/// An associated token account: seeds `[owner, token program, mint]`.
+const ATA: Need = Search(&[32, 32, 32]);
+
+/// What each instruction must do beyond its CPIs (from the original's
+/// semantics: which accounts it creates at a PDA, which token accounts it
+/// requires to be associated token accounts, which sysvars it reads). Configs
+/// sit at one constant address per program id: no search. Instructions not
+/// listed need nothing beyond their CPIs.
+fn needs(program: &str, instruction: &str) -> &'static [Need] {
+    let base = instruction.split('/').next().unwrap_or(instruction);
+    match (program, base) {
+        ("restaking", "InitializeConfig") | ("vault", "InitializeConfig") => &[Rent],
+        ("restaking", "InitializeNcn") => &[Rent, Search(&[3, 32])],
+        ("restaking", "InitializeOperator") => &[Rent, Search(&[8, 32])],
+        ("restaking", "InitializeNcnVaultSlasherTicket") => {
+            &[Rent, Clock, Search(&[18, 32, 32, 32])]
+        }
+        ("restaking", "InitializeNcnVaultTicket") => &[Rent, Clock, Search(&[16, 32, 32])],
+        ("restaking", "InitializeOperatorVaultTicket") => &[Rent, Clock, Search(&[21, 32, 32])],
+        ("restaking", "InitializeNcnOperatorState") => &[Rent, Clock, Search(&[18, 32, 32])],
+        (
+            "restaking",
+            "WarmupNcnVaultTicket"
+            | "CooldownNcnVaultTicket"
+            | "WarmupOperatorVaultTicket"
+            | "CooldownOperatorVaultTicket"
+            | "WarmupNcnVaultSlasherTicket"
+            | "CooldownNcnVaultSlasherTicket"
+            | "NcnWarmupOperator"
+            | "NcnCooldownOperator"
+            | "OperatorWarmupNcn"
+            | "OperatorCooldownNcn",
+        ) => &[Clock],
+        ("vault", "InitializeVault") => &[Rent, Clock, Search(&[5, 32]), FullSearch(&[10, 32])],
+        ("vault", "InitializeVaultNcnTicket") => &[Rent, Clock, Search(&[16, 32, 32])],
+        ("vault", "InitializeVaultOperatorDelegation") => &[Rent, Clock, Search(&[25, 32, 32])],
+        ("vault", "InitializeVaultNcnSlasherTicket") => &[Rent, Clock, Search(&[20, 32, 32, 32])],
+        ("vault", "InitializeVaultNcnSlasherOperatorTicket") => {
+            &[Rent, Clock, Search(&[26, 32, 32, 32, 32, 8])]
+        }
+        ("vault", "InitializeVaultUpdateStateTracker") => &[Rent, Clock, Search(&[26, 32, 8])],
+        ("vault", "MintTo") => &[Clock, ATA, ATA, ATA, ATA],
+        ("vault", "EnqueueWithdrawal") => &[Rent, Clock, Search(&[30, 32, 32]), ATA, ATA],
+        ("vault", "BurnWithdrawalTicket") => &[Clock, ATA, ATA, ATA, ATA, ATA],
+        ("vault", "UpdateVaultBalance") => &[Clock, ATA, ATA],
+        ("vault", "CreateTokenMetadata" | "UpdateTokenMetadata") => &[FullSearch(&[8, 32, 32])],
+        (
+            "vault",
+            "AddDelegation"
+            | "CooldownDelegation"
+            | "CrankVaultUpdateStateTracker"
+            | "BatchCrankVaultUpdateStateTracker"
+            | "CloseVaultUpdateStateTracker"
+            | "SetFees"
+            | "WarmupVaultNcnTicket"
+            | "CooldownVaultNcnTicket"
+            | "WarmupVaultNcnSlasherTicket"
+            | "CooldownVaultNcnSlasherTicket",
+        ) => &[Clock],
+        _ => &[],
+    }
+}
+
+/// The CU of `needs` under the compute budget Mollusk runs with
+/// (`ComputeBudget::new_with_defaults(true)`, as `Mollusk::default`), by the
+/// runtime's own cost formulas: a sysvar syscall costs `sysvar_base_cost` plus
+/// the sysvar's size; `sol_sha256` costs `sha256_base_cost` plus, per slice,
+/// the larger of `sha256_byte_cost` per two bytes and `mem_op_base_cost`; a
+/// curve check `curve25519_edwards_validate_point_cost`.
+fn floor_syscalls_cu(needs: &[Need]) -> u64 {
+    let b = solana_compute_budget::compute_budget::ComputeBudget::new_with_defaults(true);
+    let slice = |len: usize| (b.sha256_byte_cost * (len as u64 / 2)).max(b.mem_op_base_cost);
+    // Seeds, then the bump, the program id and "ProgramDerivedAddress".
+    let hash = |seeds: &[usize]| {
+        b.sha256_base_cost
+            + seeds.iter().map(|l| slice(*l)).sum::<u64>()
+            + slice(1)
+            + slice(32)
+            + slice(21)
+    };
+    needs
+        .iter()
+        .map(|n| match n {
+            // size_of::<Clock>() = 40, size_of::<Rent>() = 24.
+            Clock => b.sysvar_base_cost + 40,
+            Rent => b.sysvar_base_cost + 24,
+            Search(seeds) => hash(seeds),
+            FullSearch(seeds) => hash(seeds) + b.curve25519_edwards_validate_point_cost,
+        })
+        .sum()
+}
+
 /// Highest total CU per `program/instruction[/variant]` key, and the CPI part of that run.
 fn read_measured(path: &Path) -> Result<(Measured, Measured), String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -136,7 +253,7 @@ fn build_report(
                 o["program"].as_str().unwrap_or_default().to_string(),
                 o["instruction"].as_str().unwrap_or_default().to_string(),
             ),
-            o["total_cu"].as_u64(),
+            (o["total_cu"].as_u64(), o["own_cu"].as_u64()),
         );
     }
     let mut prev = BTreeMap::new();
@@ -167,20 +284,25 @@ fn build_report(
                 .copied()
                 .unwrap_or(0)),
         );
+        row.insert(
+            "floor_syscalls_cu".into(),
+            json!(floor_syscalls_cu(needs(program, instruction))),
+        );
         row.insert("previous_cu".into(), json!(previous_cu));
         row.insert(
             "budget".into(),
             budgets[program.as_str()][instruction.as_str()].clone(),
         );
-        let orig = if base == instruction {
+        let (orig, orig_own) = if base == instruction {
             originals
                 .get(&(program.clone(), base.to_string()))
                 .copied()
-                .flatten()
+                .unwrap_or((None, None))
         } else {
-            None
+            (None, None)
         };
         row.insert("original_cu".into(), json!(orig));
+        row.insert("original_own_cu".into(), json!(orig_own));
         if let Some(c) = compare {
             row.insert(
                 "compare_cu".into(),
@@ -212,6 +334,50 @@ fn ratio(a: u64, b: u64) -> String {
     } else {
         format!("{:.1}×", a as f64 / b as f64)
     }
+}
+
+/// Own CU (outside CPIs) of the benchmark's instructions, summed over the
+/// instructions that have an original figure (each once, variants excluded), and
+/// the original's own CU of the same instructions: one program's, or both
+/// programs' for `None`.
+fn own_totals(report: &Value, program: Option<&str>) -> (u64, u64) {
+    let mut ours = 0;
+    let mut original = 0;
+    for r in report["instructions"].as_array().into_iter().flatten() {
+        if program.is_some_and(|p| r["program"] != p) {
+            continue;
+        }
+        if let Some(o) = r["original_own_cu"].as_u64() {
+            let cu = r["cu"].as_u64().unwrap_or(0);
+            ours += cu.saturating_sub(r["cpi_cu"].as_u64().unwrap_or(0));
+            original += o;
+        }
+    }
+    (ours, original)
+}
+
+/// The sentence on the benchmark's own CU against the original's.
+fn own_ratio_line(report: &Value, program: &str) -> String {
+    let percent = |(a, b): (u64, u64)| {
+        if b == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.1}%", 100.0 * a as f64 / b as f64)
+        }
+    };
+    let this = own_totals(report, Some(program));
+    let both = own_totals(report, None);
+    format!(
+        "Own CU of the benchmark's instructions (each once, with the original's figure) against the\n\
+         original's own CU of the same instructions: {program} {} / {} = **{}**; both programs\n\
+         {} / {} = **{}**.",
+        this.0,
+        this.1,
+        percent(this),
+        both.0,
+        both.1,
+        percent(both)
+    )
 }
 
 fn markdown(report: &Value, program: &str) -> String {
@@ -250,9 +416,18 @@ fn markdown(report: &Value, program: &str) -> String {
          {original_line}\n\
          Instructions with a `/variant` are costly cases reported separately.\n{}\n\
          `CPI` is the CU spent inside the CPIs the instruction must make (callee work and invoke\n\
-         overhead), the floor no implementation avoids; `Own` is the rest (checks, hashing, state).\n\n\
-         | Instruction | CU | CPI | Own | CU / CPI | Budget | Δ vs last report | Original CU | Original / ours |{}\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|{}\n",
+         overhead); `Own` is the rest (checks, hashing, state). `Floor` is what any compatible\n\
+         implementation must spend: the CPIs plus `Syscalls`, the syscalls its semantics require\n\
+         (clock / rent reads, and one `sol_sha256` for the canonical search of each new account and\n\
+         each associated token account, plus a curve check where nothing else proves the match off\n\
+         the curve), priced by the runtime's cost formulas under Mollusk's compute budget\n\
+         (`compute_report.rs`, `floor_syscalls_cu`). It is a lower bound: a search whose canonical\n\
+         bump is below 255 costs one hash and one curve check more per bump tried, which no\n\
+         implementation avoids either. `Own / Syscalls` is how far the own work is above that part\n\
+         of the floor (the rest is account checks and state updates).\n\n\
+         {}\n\n\
+         | Instruction | CU | CPI | Own | Syscalls | Floor | CU / Floor | Own / Syscalls | Budget | Δ vs last report | Original CU | Original / ours |{}\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|{}\n",
         report["feature_set"].as_str().unwrap_or_default(),
         if program == "vault" {
             "Create/UpdateTokenMetadata CPI into a small stand-in at the Metaplex id (the Metaplex\n\
@@ -260,6 +435,7 @@ fn markdown(report: &Value, program: &str) -> String {
         } else {
             ""
         },
+        own_ratio_line(report, program),
         if has_compare { " Compared build CU | Compared / ours |" } else { "" },
         if has_compare { "---:|---:|" } else { "" },
     );
@@ -282,13 +458,20 @@ fn markdown(report: &Value, program: &str) -> String {
         };
         let cpi = r["cpi_cu"].as_u64().unwrap_or(0);
         let own = cu.saturating_sub(cpi);
-        let floor_ratio = if cpi > 0 {
-            format!("{:.2}", cu as f64 / cpi as f64)
+        let syscalls = r["floor_syscalls_cu"].as_u64().unwrap_or(0);
+        let floor = cpi + syscalls;
+        let floor_ratio = if floor > 0 {
+            format!("{:.2}", cu as f64 / floor as f64)
+        } else {
+            "-".into()
+        };
+        let own_ratio = if syscalls > 0 {
+            format!("{:.2}", own as f64 / syscalls as f64)
         } else {
             "-".into()
         };
         s += &format!(
-            "| {} | {cu} | {cpi} | {own} | {floor_ratio} | {budget} | {delta} | {orig} | {orig_ratio} |",
+            "| {} | {cu} | {cpi} | {own} | {syscalls} | {floor} | {floor_ratio} | {own_ratio} | {budget} | {delta} | {orig} | {orig_ratio} |",
             r["instruction"].as_str().unwrap_or_default()
         );
         if has_compare {

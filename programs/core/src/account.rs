@@ -4,33 +4,53 @@
 //! followed by a `#[repr(C)]` struct made only of byte arrays, so the struct has
 //! alignment 1 and can be viewed in place at any offset of the account data.
 //!
-//! # Proof of an existing account
+//! # Proof of an existing account (no hashing)
 //!
 //! An account that already exists, owned by the expected program (this one, or
 //! the restaking program for the accounts the vault reads and the vault program
 //! for the vault the restaking program reads), with the expected discriminator
-//! and exact size, is the canonical PDA of the seeds stored in it: both programs
-//! (these and the originals whose accounts live on mainnet) create every such
-//! account only at the canonical PDA of exactly those fields, and only the owner
-//! writes its data. No seeds ever changed under the deployed program ids: every
-//! seed change in the original's history (the AVS → NCN renames, the combined
-//! `NcnOperatorState`, `VaultOperatorDelegation`, the withdrawal ticket's seeds
-//! in #57) precedes #58 "Prepare for deployment" (8926ee44), which moved the
-//! programs from their development ids to the deployed ones; `BurnVault` was
-//! added later, with the seeds it still has.
+//! and exact size, is the canonical PDA of the seeds stored in it:
 //!
-//! So such an account is proven by owner, size, discriminator and its stored
-//! relationship fields, without hashing. The compatibility tests, however, pin
-//! the original's answer for an account *forged* at another address (owned by
-//! the program, at a non-PDA address: impossible on chain, possible in a test):
-//! the original fails with `InvalidAccountData`. Where nothing else in the
-//! instruction would refuse such a forgery with that error, the account keeps
-//! its one-hash proof (each type's `load`). Where a later check of the same
-//! instruction hashes this account's address into another account's PDA (a
-//! ticket whose seeds include it) and fails with the same `InvalidAccountData`,
-//! with no check between them that could fail otherwise, the account is
-//! checked by [`check_account_bound`] alone: a moved account still fails with
-//! the original's error, one hash later.
+//! 1. Only the owner writes an account's data, and an account gets an owner
+//!    other than the system program only through that owner.
+//! 2. Both programs, these and the originals whose accounts live on mainnet,
+//!    create every account type only at the canonical PDA
+//!    (`find_program_address`, or the canonical search here) of exactly the
+//!    fields they store in it as seeds, and store the canonical bump; no
+//!    instruction ever rewrites a seed field.
+//! 3. No seeds ever changed under the deployed program ids: every seed change in
+//!    the original's history (the AVS -> NCN renames, the combined
+//!    `NcnOperatorState`, `VaultOperatorDelegation`, the withdrawal ticket's
+//!    seeds in #57) precedes #58 "Prepare for deployment" (8926ee44), which moved
+//!    the programs from their development ids to the deployed ones; `BurnVault`
+//!    (#150) was added later with the seeds it still has, and holds no data.
+//!    So no type keeps a hash check for a seed change.
+//!
+//! So an existing account is proven by owner, size and discriminator
+//! ([`check_account`]); an account whose seeds name other accounts of the
+//! instruction (a ticket's NCN and vault) also by its **stored relationship
+//! fields** ([`check_stored`]): they equal the accounts passed exactly when the
+//! original's check "the address is the PDA of the passed accounts and the
+//! stored bump" holds (equal seeds give the stored address; other seeds give
+//! another address, barring a SHA-256 collision), and a mismatch returns the
+//! original's `InvalidAccountData`. An account seeded only by a stored base
+//! (NCN, operator, vault) needs nothing more: the original's check of its
+//! address against its own stored base and bump always holds.
+//!
+//! What no longer fails as in the original is an account *forged* at a
+//! non-canonical address with the program as owner (possible in a test harness,
+//! impossible on chain, by 1 and 2): the original refuses it with
+//! `InvalidAccountData` (or `InvalidSeeds` for a stored bump that gives no
+//! address), these programs act on it as on the account its fields name.
+//! Configs are the exception that costs nothing: their seeds are constants and
+//! their address is compared with the precomputed canonical PDA
+//! ([`crate::pda::verify_fixed_pda`]).
+//!
+//! A *new* account still gets the canonical search
+//! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
+//! an associated token account its existing-account search
+//! ([`crate::pda::verify_existing_canonical_pda`]): nothing stored vouches for
+//! their addresses.
 
 use core::mem::size_of;
 
@@ -215,13 +235,11 @@ fn check_account_of(
     Ok(())
 }
 
-/// [`check_account`] without a proof of the address, for an account whose
-/// address a later check of the same instruction proves: that check hashes
-/// this address into the PDA of another account (a ticket) and fails with
-/// `InvalidAccountData`, the error the original's own PDA check of this account
-/// returns, and no check between the two can fail with another error for a
-/// wrong address (see the module documentation). Each call names that check.
-/// Not inlined: one copy per account type, shared by every instruction.
+/// [`check_account`] of an existing account whose address needs no proof
+/// (module documentation): owner, size, discriminator. The name says that a
+/// relationship the instruction relies on is checked elsewhere, by the stored
+/// fields of the account that binds it ([`check_stored`]). Not inlined: one
+/// copy per account type, shared by every instruction.
 #[inline(never)]
 pub fn check_account_bound<T: AccountType>(
     program_id: &Address,
@@ -229,4 +247,22 @@ pub fn check_account_bound<T: AccountType>(
     expect_writable: bool,
 ) -> ProgramResult {
     check_account::<T>(program_id, account, expect_writable)
+}
+
+/// The stored relationship fields of an existing `account` equal the accounts
+/// passed (`fields_match`), else `InvalidAccountData`: the error of the
+/// original's PDA check of `account` from the passed accounts (module
+/// documentation).
+#[inline(always)]
+pub fn check_stored(account: &AccountView, fields_match: bool) -> ProgramResult {
+    // Read only by the `logging` feature's message.
+    let _ = account;
+    if unlikely(!fields_match) {
+        return Err(check_failed!(
+            "check_stored (stored relationship fields differ from the accounts passed)",
+            account.address(),
+            ProgramError::InvalidAccountData
+        ));
+    }
+    Ok(())
 }

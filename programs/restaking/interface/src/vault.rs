@@ -2,7 +2,7 @@
 //! bytes at the original offsets (the restaking program does not depend on the
 //! vault crates).
 
-use jito_core::{pda::verify_pda, unlikely};
+use jito_core::unlikely;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
 /// Discriminator of the vault program's `Vault` account.
@@ -18,8 +18,7 @@ pub const VAULT_SEED: &[u8] = b"vault";
 
 /// The original `Vault::load(vault_program, vault, expect_writable)`: owned by
 /// `vault_program` (`InvalidAccountOwner`), non-empty, writable when expected,
-/// vault discriminator, exact length and at the PDA of its stored base and bump
-/// (all `InvalidAccountData`).
+/// vault discriminator and exact length (all `InvalidAccountData`).
 #[inline(always)]
 pub fn load_vault(
     vault_program: &Address,
@@ -37,23 +36,11 @@ pub fn load_vault(
     }
     // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as `try_borrow`).
     account.check_borrow()?;
-    let data = account.data_ptr();
-    // SAFETY: the data is `VAULT_LEN` bytes long, so both offsets are in bounds;
-    // `Address` is a `[u8; 32]` with alignment 1; read only during this check.
-    let (discriminator, base, bump) = unsafe {
-        (
-            *data,
-            &*(data.add(VAULT_BASE_OFFSET) as *const Address),
-            *data.add(VAULT_BUMP_OFFSET),
-        )
-    };
-    if unlikely(discriminator != VAULT_DISCRIMINATOR) {
+    // SAFETY: the data is `VAULT_LEN` bytes long; read only during this check.
+    if unlikely(unsafe { *account.data_ptr() } != VAULT_DISCRIMINATOR) {
         return Err(ProgramError::InvalidAccountData);
     }
-    verify_pda(
-        account.address(),
-        &[VAULT_SEED, base.as_ref()],
-        bump,
-        vault_program,
-    )
+    // An existing vault, seeded by its stored base only: the original's PDA
+    // check of the stored base and bump always holds (`jito_core::account`).
+    Ok(())
 }

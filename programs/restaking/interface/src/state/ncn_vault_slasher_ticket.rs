@@ -1,11 +1,10 @@
 //! An NCN's opt-in of a slasher for a vault.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_pda,
+    account::{check_account, check_stored, AccountType},
     slot_toggle::SlotToggle,
 };
-use pinocchio::{AccountView, Address, Address as Pubkey, ProgramResult};
+use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
 use super::discriminator;
@@ -117,8 +116,9 @@ impl NcnVaultSlasherTicket {
     }
 
     /// The original `NcnVaultSlasherTicket::load`: owner (`InvalidAccountOwner`),
-    /// data, writable, discriminator and PDA of the given `ncn`, `vault` and
-    /// `slasher` with the stored bump (`InvalidAccountData`).
+    /// data, writable, discriminator and the stored `ncn`, `vault` and
+    /// `slasher` equal to the given ones (`InvalidAccountData`, where the original
+    /// checks the PDA of the given ones with the stored bump).
     #[inline(never)]
     pub fn load(
         program_id: &Address,
@@ -134,12 +134,13 @@ impl NcnVaultSlasherTicket {
         account.check_borrow()?;
         // SAFETY: type and size checked just above, no tracked mutable borrow;
         // read only during this check.
-        let bump = unsafe { Self::view(account) }.bump;
-        verify_pda(
-            account.address(),
-            &Self::seeds(ncn, vault, slasher),
-            bump,
-            program_id,
+        let t = unsafe { Self::view(account) };
+        // An existing account: its stored seeds prove it (`jito_core::account`).
+        check_stored(
+            account,
+            address_eq(&t.ncn, ncn)
+                && address_eq(&t.vault, vault)
+                && address_eq(&t.slasher, slasher),
         )
     }
 }

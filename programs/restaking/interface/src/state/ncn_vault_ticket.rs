@@ -1,11 +1,10 @@
 //! An NCN's opt-in to a vault.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_pda,
+    account::{check_account, check_stored, AccountType},
     slot_toggle::SlotToggle,
 };
-use pinocchio::{AccountView, Address, Address as Pubkey, ProgramResult};
+use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
 use super::discriminator;
@@ -96,12 +95,11 @@ impl NcnVaultTicket {
         account.check_borrow()?;
         // SAFETY: type and size checked just above, no tracked mutable borrow;
         // read only during this check.
-        let bump = unsafe { Self::view(account) }.bump;
-        verify_pda(
-            account.address(),
-            &Self::seeds(ncn, vault),
-            bump,
-            program_id,
+        let t = unsafe { Self::view(account) };
+        // An existing account: its stored seeds prove it (`jito_core::account`).
+        check_stored(
+            account,
+            address_eq(&t.ncn, ncn) && address_eq(&t.vault, vault),
         )
     }
 }

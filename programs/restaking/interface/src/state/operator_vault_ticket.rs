@@ -1,11 +1,10 @@
 //! An operator's opt-in to a vault.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_pda,
+    account::{check_account, check_stored, AccountType},
     slot_toggle::SlotToggle,
 };
-use pinocchio::{AccountView, Address, Address as Pubkey, ProgramResult};
+use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
 use super::discriminator;
@@ -87,8 +86,9 @@ impl OperatorVaultTicket {
     }
 
     /// The original `OperatorVaultTicket::load`: owner (`InvalidAccountOwner`),
-    /// data, writable, discriminator and PDA of the given `operator` and `vault`
-    /// with the stored bump (`InvalidAccountData`).
+    /// data, writable, discriminator and the stored `operator` and `vault`
+    /// equal to the given ones (`InvalidAccountData`, where the original
+    /// checks the PDA of the given ones with the stored bump).
     #[inline(never)]
     pub fn load(
         program_id: &Address,
@@ -103,12 +103,11 @@ impl OperatorVaultTicket {
         account.check_borrow()?;
         // SAFETY: type and size checked just above, no tracked mutable borrow;
         // read only during this check.
-        let bump = unsafe { Self::view(account) }.bump;
-        verify_pda(
-            account.address(),
-            &Self::seeds(operator, vault),
-            bump,
-            program_id,
+        let t = unsafe { Self::view(account) };
+        // An existing account: its stored seeds prove it (`jito_core::account`).
+        check_stored(
+            account,
+            address_eq(&t.operator, operator) && address_eq(&t.vault, vault),
         )
     }
 }

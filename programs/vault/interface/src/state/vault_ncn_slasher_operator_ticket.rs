@@ -1,11 +1,10 @@
 //! How much a slasher has slashed an operator for an NCN and vault in one epoch.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_pda,
+    account::{check_account, check_stored, AccountType},
     unlikely,
 };
-use pinocchio::{cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
+use pinocchio::{address::address_eq, cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
 use crate::error::VaultError;
@@ -104,13 +103,15 @@ impl VaultNcnSlasherOperatorTicket {
         account.check_borrow()?;
         // SAFETY: type and size checked just above, no tracked mutable borrow;
         // read only during this check.
-        let bump = unsafe { Self::view(account) }.bump;
-        let epoch_le = ncn_epoch.to_le_bytes();
-        verify_pda(
-            account.address(),
-            &Self::seeds(vault, ncn, slasher, operator, &epoch_le),
-            bump,
-            program_id,
+        let t = unsafe { Self::view(account) };
+        // An existing account: its stored seeds prove it (`jito_core::account`).
+        check_stored(
+            account,
+            address_eq(&t.vault, vault)
+                && address_eq(&t.ncn, ncn)
+                && address_eq(&t.slasher, slasher)
+                && address_eq(&t.operator, operator)
+                && t.epoch == ncn_epoch.to_le_bytes(),
         )
     }
 

@@ -1,11 +1,10 @@
 //! A vault's support for an NCN slasher, toggled over epochs by the vault slasher admin.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_pda,
+    account::{check_account, check_stored, AccountType},
     slot_toggle::SlotToggle,
 };
-use pinocchio::{cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
+use pinocchio::{address::address_eq, cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
 /// The vault NCN slasher ticket (discriminator 5, 432 bytes with the header).
@@ -82,12 +81,13 @@ impl VaultNcnSlasherTicket {
         account.check_borrow()?;
         // SAFETY: type and size checked just above, no tracked mutable borrow;
         // read only during this check.
-        let bump = unsafe { Self::view(account) }.bump;
-        verify_pda(
-            account.address(),
-            &Self::seeds(vault, ncn, slasher),
-            bump,
-            program_id,
+        let t = unsafe { Self::view(account) };
+        // An existing account: its stored seeds prove it (`jito_core::account`).
+        check_stored(
+            account,
+            address_eq(&t.vault, vault)
+                && address_eq(&t.ncn, ncn)
+                && address_eq(&t.slasher, slasher),
         )
     }
 

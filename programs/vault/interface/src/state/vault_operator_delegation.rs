@@ -1,12 +1,13 @@
 //! A vault's delegation to one operator.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    get_epoch,
-    pda::verify_pda,
-    unlikely,
+    account::{check_account, check_stored, AccountType},
+    get_epoch, unlikely,
 };
-use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address as Pubkey, ProgramResult};
+use pinocchio::{
+    address::address_eq, cpi::Seed, error::ProgramError, AccountView, Address as Pubkey,
+    ProgramResult,
+};
 use shank::ShankAccount;
 
 use crate::{error::VaultError, state::delegation_state::DelegationState};
@@ -79,12 +80,11 @@ impl VaultOperatorDelegation {
         account.check_borrow()?;
         // SAFETY: type and size checked just above, no tracked mutable borrow;
         // read only during this check.
-        let bump = unsafe { Self::view(account) }.bump;
-        verify_pda(
-            account.address(),
-            &Self::seeds(vault, operator),
-            bump,
-            program_id,
+        let t = unsafe { Self::view(account) };
+        // An existing account: its stored seeds prove it (`jito_core::account`).
+        check_stored(
+            account,
+            address_eq(&t.vault, vault) && address_eq(&t.operator, operator),
         )
     }
 

@@ -1,10 +1,8 @@
 //! A staker's pending withdrawal; its token account holds the staker's VRT.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    get_epoch,
-    pda::verify_pda,
-    unlikely,
+    account::{check_account, check_stored, AccountType},
+    get_epoch, unlikely,
 };
 use pinocchio::{
     address::address_eq, cpi::Seed, error::ProgramError, AccountView, Address as Pubkey,
@@ -68,8 +66,7 @@ impl VaultStakerWithdrawalTicket {
     }
 
     /// The original `load`: account checks, the ticket belongs to `vault`
-    /// (`InvalidAccountData`), then the address is the PDA of `vault`, the
-    /// stored base and bump (`InvalidAccountData`).
+    /// (`InvalidAccountData`); its address needs no proof (`jito_core::account`).
     #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
@@ -84,15 +81,10 @@ impl VaultStakerWithdrawalTicket {
         // SAFETY: type and size checked just above, no tracked mutable borrow;
         // read only during this check.
         let ticket = unsafe { Self::view(account) };
-        if unlikely(!address_eq(&ticket.vault, vault)) {
-            return Err(ProgramError::InvalidAccountData);
-        }
-        verify_pda(
-            account.address(),
-            &Self::seeds(vault, &ticket.base),
-            ticket.bump,
-            program_id,
-        )
+        // The stored vault is the original's own first check; the PDA check of
+        // `vault`, the stored base and bump that follows always holds for an
+        // existing ticket of that vault (`jito_core::account`).
+        check_stored(account, address_eq(&ticket.vault, vault))
     }
 
     /// Writes a fresh ticket.

@@ -1,11 +1,10 @@
 //! Progress of one epoch's vault update across the operator delegations.
 
 use jito_core::{
-    account::{check_account, AccountType},
-    pda::verify_existing_canonical_pda,
+    account::{check_account, check_stored, AccountType},
     unlikely,
 };
-use pinocchio::{cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
+use pinocchio::{address::address_eq, cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
 use crate::{error::VaultError, state::delegation_state::DelegationState};
@@ -60,8 +59,9 @@ impl VaultUpdateStateTracker {
         ]
     }
 
-    /// The original `load`: account checks, then the address is the canonical
-    /// PDA of `vault` and `ncn_epoch` (`InvalidAccountData`).
+    /// The original `load`: account checks, then the stored vault and epoch are
+    /// `vault` and `ncn_epoch` (`InvalidAccountData`, where the original checks
+    /// the address against the canonical PDA of `vault` and `ncn_epoch`).
     #[inline(never)]
     pub fn load(
         program_id: &Pubkey,
@@ -71,13 +71,16 @@ impl VaultUpdateStateTracker {
         expect_writable: bool,
     ) -> ProgramResult {
         check_account::<Self>(program_id, account, expect_writable)?;
-        let epoch_le = ncn_epoch.to_le_bytes();
-        // The tracker exists, owned by this program with data: the curve
-        // check of the matching bump is skipped (proof at the function).
-        verify_existing_canonical_pda(
-            account.address(),
-            &Self::seeds(vault, &epoch_le),
-            program_id,
+        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
+        // `try_borrow`).
+        account.check_borrow()?;
+        // SAFETY: type and size checked just above, no tracked mutable borrow;
+        // read only during this check.
+        let t = unsafe { Self::view(account) };
+        // An existing tracker: its stored vault and epoch prove it (`jito_core::account`).
+        check_stored(
+            account,
+            address_eq(&t.vault, vault) && t.ncn_epoch == ncn_epoch.to_le_bytes(),
         )
     }
 

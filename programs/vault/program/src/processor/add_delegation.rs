@@ -36,7 +36,7 @@ pub fn process_add_delegation(
     Config::load(program_id, config_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };
-    // Address proven by the delegation's PDA below (`check_account_bound`).
+    // Address proven by the delegation's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultOperatorDelegation::load(

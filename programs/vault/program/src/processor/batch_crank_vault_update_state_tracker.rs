@@ -17,7 +17,7 @@
 //! The single crank's operator account only proves the delegation's address
 //! (the PDA of vault and operator); here each delegation is proven by its
 //! stored vault instead, so a batch needs one account per operator and no
-//! hashing per operator: the tracker's canonical-PDA search is paid once.
+//! hashing at all (the tracker too is proven by its stored vault and epoch).
 
 use jito_core::{account::AccountType, get_epoch};
 use jito_vault_interface::state::{

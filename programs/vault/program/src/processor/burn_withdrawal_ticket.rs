@@ -53,8 +53,7 @@ pub fn process_burn_withdrawal_ticket(
     Config::load(program_id, config_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };
-    // Address proven by the vault token account's ATA check below
-    // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
+    // An existing vault: owner, size and type prove it (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
 
     let vault_key = *vault_info.address();

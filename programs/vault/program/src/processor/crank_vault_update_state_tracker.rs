@@ -27,8 +27,8 @@ use super::shared::crank_operator::{crank_operator, CrankEpoch};
 
 /// The original `VaultUpdateStateTracker::load` (owner `InvalidAccountOwner`;
 /// length, writable, discriminator and address `InvalidAccountData`), always
-/// expecting a writable tracker. The tracker stores no bump, so its address is
-/// proven with the early-exit canonical search of `verify_existing_canonical_pda`.
+/// expecting a writable tracker. An existing tracker is proven by its stored
+/// vault and epoch (`jito_core::account`).
 #[inline(always)]
 pub(crate) fn load_tracker(
     program_id: &Address,
@@ -63,7 +63,7 @@ pub fn process_crank_vault_update_state_tracker(
     // the mutable views are taken only after every account has been checked,
     // and nothing else borrows these accounts in this instruction.
     let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
-    // Address proven by the delegation's PDA below (`check_account_bound`).
+    // Address proven by the delegation's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultOperatorDelegation::load(

@@ -37,7 +37,7 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     Config::load(program_id, config_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };
-    // Address proven by the slasher ticket's PDA (vault, NCN) and the new ticket's canonical PDA (operator) below (`check_account_bound`).
+    // Addresses bound by the slasher ticket's stored fields (vault, NCN) and the new ticket's canonical PDA (operator) below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, false)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;

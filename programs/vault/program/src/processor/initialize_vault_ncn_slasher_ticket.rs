@@ -39,7 +39,7 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     let config = unsafe { Config::view(config_info) };
     // As the original, the vault is not required writable here although its
     // slasher count changes: the runtime refuses the write if it is not.
-    // Address proven by the NCN vault slasher ticket's PDA below (`check_account_bound`).
+    // Address proven by the NCN vault slasher ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, false)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultSlasherTicket::load(

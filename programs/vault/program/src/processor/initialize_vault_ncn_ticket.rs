@@ -36,7 +36,7 @@ pub fn process_initialize_vault_ncn_ticket(
     Config::load(program_id, config_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };
-    // Address proven by the NCN vault ticket's PDA below (`check_account_bound`).
+    // Address proven by the NCN vault ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultTicket::load(

@@ -35,8 +35,7 @@ pub fn process_update_vault_balance(
     };
 
     Config::load(program_id, config_info, false)?;
-    // Address proven by the vault token account's ATA check below
-    // (`check_account_bound`: `InvalidAccountData`, no check between fails otherwise).
+    // An existing vault: owner, size and type prove it (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     let epoch_length = {
         // SAFETY: checked by `Config::load` above; never viewed mutably here.

@@ -48,7 +48,7 @@ pub fn ncn_vault_slasher_ticket_toggle(
         };
 
     Config::load(program_id, config_info, false)?;
-    // Address proven by the first ticket's PDA below (`check_account_bound`).
+    // Address proven by the first ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Ncn>(program_id, ncn_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };

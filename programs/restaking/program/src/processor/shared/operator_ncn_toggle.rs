@@ -33,7 +33,7 @@ pub fn operator_ncn_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    // Both addresses proven by the state's PDA below (`check_account_bound`).
+    // Both addresses proven by the state's stored fields below (`check_account_bound`).
     check_account_bound::<Operator>(program_id, operator_info, false)?;
     check_account_bound::<Ncn>(program_id, ncn_info, false)?;
     NcnOperatorState::load(

@@ -33,7 +33,7 @@ pub fn operator_vault_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    // Address proven by the ticket's PDA below (`check_account_bound`).
+    // Address proven by the ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Operator>(program_id, operator_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };

@@ -40,7 +40,7 @@ pub fn vault_ncn_slasher_ticket_toggle(
     Config::load(program_id, config_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };
-    // Both addresses proven by the ticket's PDA below (`check_account_bound`).
+    // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, false)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     VaultNcnSlasherTicket::load(

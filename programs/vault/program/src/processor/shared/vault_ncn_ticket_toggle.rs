@@ -34,7 +34,7 @@ pub fn vault_ncn_ticket_toggle(
     };
 
     Config::load(program_id, config_info, false)?;
-    // Both addresses proven by the ticket's PDA below (`check_account_bound`).
+    // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, false)?;
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };
