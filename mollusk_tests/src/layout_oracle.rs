@@ -714,6 +714,26 @@ impl TicketModel {
     }
 }
 
+/// Field offsets of the vault accounts (whole account, header included), for tests that
+/// mutate single fields.
+pub mod vault_offsets {
+    pub const CONFIG_ADMIN: usize = 8;
+    pub const CONFIG_RESTAKING_PROGRAM: usize = 40;
+    pub const CONFIG_EPOCH_LENGTH: usize = 72;
+    pub const CONFIG_PROGRAM_FEE_WALLET: usize = 96;
+    pub const CONFIG_FEE_ADMIN: usize = 128;
+    pub const VAULT_BASE: usize = 8;
+    pub const VAULT_VRT_MINT: usize = 40;
+    pub const VAULT_SUPPORTED_MINT: usize = 72;
+    pub const VAULT_BUMP: usize = 850;
+    pub const TICKET_VAULT: usize = 8;
+    pub const TICKET_STAKER: usize = 40;
+    pub const TICKET_BASE: usize = 72;
+    pub const TICKET_BUMP: usize = 120;
+    pub const VAULT_NCN_TICKET_TOGGLE: usize = 80;
+    pub const VAULT_NCN_SLASHER_TICKET_TOGGLE: usize = 120;
+}
+
 // ---------------------------------------------------------------------------
 // Restaking program accounts
 // ---------------------------------------------------------------------------

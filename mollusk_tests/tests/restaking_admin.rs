@@ -73,7 +73,9 @@ fn check_state_account(m: &Mollusk, ix: &Instruction, writable: bool) {
 
     let mut w2 = world();
     let moved = Pubkey::new_unique();
-    w2.world.accounts.insert(moved, w.world.accounts[&key].clone());
+    w2.world
+        .accounts
+        .insert(moved, w.world.accounts[&key].clone());
     expect_err(
         m,
         &w2,
@@ -184,7 +186,10 @@ fn ncn_set_admin_moves_admin_and_the_roles_it_held() {
     }
     let ix = set_admin_ix(tag::NCN_SET_ADMIN, &w.ncn, &new, &newer);
     expect_only(&m, &mut w, &ix, &ncn, &expected2.bytes());
-    assert_eq!(decode::ncn(&w.world.accounts[&ncn].data), expected2.client());
+    assert_eq!(
+        decode::ncn(&w.world.accounts[&ncn].data),
+        expected2.client()
+    );
 }
 
 #[test]
@@ -564,7 +569,9 @@ fn operator_set_fee_failures() {
     expect_err(&m, &w2, &ix, ProgramError::InvalidAccountData);
     let mut w2 = world();
     let moved = Pubkey::new_unique();
-    w2.world.accounts.insert(moved, w.world.accounts[&w.operator].clone());
+    w2.world
+        .accounts
+        .insert(moved, w.world.accounts[&w.operator].clone());
     expect_err(
         &m,
         &w2,
@@ -807,12 +814,20 @@ fn delegate_token_account_spl_token_only() {
         // A Token-2022 mint and account with the Token-2022 program: the mint is refused first.
         let mut s2 = token_setup(owner);
         s2.w.world.accounts.get_mut(&s2.mint).unwrap().owner = TOKEN_2022_PROGRAM_ID;
-        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().owner = TOKEN_2022_PROGRAM_ID;
+        s2.w.world
+            .accounts
+            .get_mut(&s2.token_account)
+            .unwrap()
+            .owner = TOKEN_2022_PROGRAM_ID;
         let ix = with_key(s2.ix(owner, &admin), 5, TOKEN_2022_PROGRAM_ID);
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountOwner);
         // SPL mint, Token-2022 account, SPL program: the account's owner is refused.
         let mut s2 = token_setup(owner);
-        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().owner = TOKEN_2022_PROGRAM_ID;
+        s2.w.world
+            .accounts
+            .get_mut(&s2.token_account)
+            .unwrap()
+            .owner = TOKEN_2022_PROGRAM_ID;
         expect_err(
             &m,
             &s2.w,
@@ -822,7 +837,11 @@ fn delegate_token_account_spl_token_only() {
         // Token program checked before the token account and the delegate admin.
         let stranger = Pubkey::new_unique();
         let mut s2 = token_setup(owner);
-        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().owner = SYSTEM_PROGRAM_ID;
+        s2.w.world
+            .accounts
+            .get_mut(&s2.token_account)
+            .unwrap()
+            .owner = SYSTEM_PROGRAM_ID;
         let ix = with_key(s2.ix(owner, &stranger), 5, TOKEN_2022_PROGRAM_ID);
         expect_err(&m, &s2.w, &ix, ProgramError::IncorrectProgramId);
     }
@@ -844,7 +863,12 @@ fn delegate_token_account_mint_and_account_checks() {
         s2.w.world.accounts.get_mut(&s2.mint).unwrap().data[45] = 0;
         expect_err(&m, &s2.w, &ix, ProgramError::UninitializedAccount);
         let mut s2 = token_setup(owner);
-        s2.w.world.accounts.get_mut(&s2.mint).unwrap().data.truncate(81);
+        s2.w.world
+            .accounts
+            .get_mut(&s2.mint)
+            .unwrap()
+            .data
+            .truncate(81);
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
 
         // Token account: wrong owner field, wrong mint, uninitialised.

@@ -8,8 +8,8 @@ pub use crate::codes::restaking_tag as tag;
 
 /// Custom error codes: the shared table, and `jito_jsm_core::CoreError::BadEpochLength`.
 pub mod err {
+    pub use crate::codes::core_err::BAD_EPOCH_LENGTH;
     pub use crate::codes::restaking_err::*;
-    pub const BAD_EPOCH_LENGTH: u32 = 0;
 }
 
 pub use crate::client_decode::{restaking as decode, toggle};

@@ -22,7 +22,6 @@ pub use crate::codes::{restaking_err as err, restaking_tag as tag};
 /// Discriminators, lengths and field offsets of the restaking accounts.
 pub use crate::layout_oracle::restaking_layout as layout;
 
-
 /// A deterministic test key: `[0xAD, group, n, 0, …]`.
 pub fn key(group: u8, n: u8) -> Pubkey {
     let mut bytes = [0u8; 32];

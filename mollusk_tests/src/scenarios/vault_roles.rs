@@ -28,31 +28,18 @@ pub use crate::codes::vault_tag as tag;
 
 /// Custom error codes: the shared table, and the few this world names otherwise.
 pub mod err {
-    pub use crate::codes::vault_err::NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE as NON_ZERO_ADDITIONAL_ASSETS_NEEDED;
     pub use crate::codes::vault_err::*;
-    pub const TOKEN_OVERFLOW: u32 = 14;
-    pub const TOKEN_MINT_MISMATCH: u32 = 3;
-    pub const TOKEN_INSUFFICIENT_FUNDS: u32 = 1;
+    pub use crate::codes::{
+        token_err::{
+            INSUFFICIENT_FUNDS as TOKEN_INSUFFICIENT_FUNDS, MINT_MISMATCH as TOKEN_MINT_MISMATCH,
+            OVERFLOW as TOKEN_OVERFLOW,
+        },
+        vault_err::NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE as NON_ZERO_ADDITIONAL_ASSETS_NEEDED,
+    };
 }
 
 /// Byte offsets of fields read by the models (header included).
-pub mod off {
-    pub const CONFIG_ADMIN: usize = 8;
-    pub const CONFIG_RESTAKING_PROGRAM: usize = 40;
-    pub const CONFIG_EPOCH_LENGTH: usize = 72;
-    pub const CONFIG_PROGRAM_FEE_WALLET: usize = 96;
-    pub const CONFIG_FEE_ADMIN: usize = 128;
-    pub const VAULT_BASE: usize = 8;
-    pub const VAULT_VRT_MINT: usize = 40;
-    pub const VAULT_SUPPORTED_MINT: usize = 72;
-    pub const VAULT_BUMP: usize = 850;
-    pub const TICKET_VAULT: usize = 8;
-    pub const TICKET_STAKER: usize = 40;
-    pub const TICKET_BASE: usize = 72;
-    pub const TICKET_BUMP: usize = 120;
-    pub const VAULT_NCN_TICKET_TOGGLE: usize = 80;
-    pub const VAULT_NCN_SLASHER_TICKET_TOGGLE: usize = 120;
-}
+pub use crate::layout_oracle::vault_offsets as off;
 
 /// A deterministic key: `[0xA2, group, n, 0, …, 0x2A]`.
 pub fn key(group: u8, n: u8) -> Pubkey {

@@ -18,9 +18,9 @@ pub use crate::codes::vault_tag as tag;
 
 /// Custom error codes: the shared table, and the few this world names otherwise.
 pub mod err {
-    pub use crate::codes::vault_err::*;
-    pub const BAD_EPOCH_LENGTH: u32 = 0;
+    pub use crate::codes::core_err::BAD_EPOCH_LENGTH;
     pub use crate::codes::vault_err::NON_ZERO_ADDITIONAL_ASSETS_NEEDED_FOR_WITHDRAWAL_AT_END_OF_UPDATE as NON_ZERO_ADDITIONAL_ASSETS_NEEDED;
+    pub use crate::codes::vault_err::*;
 }
 
 // ---------------------------------------------------------------------------
