@@ -153,7 +153,7 @@ impl RestakingScenario {
             operator_vault_ticket_bump,
             ncn_vault_slasher_ticket,
             ncn_vault_slasher_ticket_bump,
-            world: World::new(),
+            world: World::store_only(),
         };
         let created = (created_at, created_at);
         w.put_restaking(

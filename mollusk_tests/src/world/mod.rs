@@ -74,6 +74,14 @@ impl World {
         Self::with_mollusk_and_ids(mollusk, (RESTAKING_PROGRAM_ID, VAULT_PROGRAM_ID))
     }
 
+    /// A store whose own Mollusk holds no programs (building one that does costs a JIT build of
+    /// seven programs): for scenarios whose tests run every instruction on a Mollusk of their own
+    /// ([`crate::scenarios::restaking_pair::RestakingScenario::run_on`]). `exec` and `run` on it
+    /// fail: the programs are missing.
+    pub fn store_only() -> Self {
+        Self::with_mollusk(Mollusk::default())
+    }
+
     fn with_mollusk_and_ids(mollusk: Mollusk, program_ids: (Pubkey, Pubkey)) -> Self {
         let mut accounts = BTreeMap::new();
         for id in [
