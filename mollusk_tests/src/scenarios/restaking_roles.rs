@@ -24,12 +24,7 @@ pub use crate::layout_oracle::restaking_layout as layout;
 
 /// A deterministic test key: `[0xAD, group, n, 0, …]`.
 pub fn key(group: u8, n: u8) -> Pubkey {
-    let mut bytes = [0u8; 32];
-    bytes[0] = 0xAD;
-    bytes[1] = group;
-    bytes[2] = n;
-    bytes[31] = 0x5E;
-    Pubkey::new_from_array(bytes)
+    crate::world::fixed_key(0xAD, group, n, 0x5E)
 }
 
 // ---------------------------------------------------------------------------

@@ -43,12 +43,7 @@ pub use crate::layout_oracle::vault_offsets as off;
 
 /// A deterministic key: `[0xA2, group, n, 0, …, 0x2A]`.
 pub fn key(group: u8, n: u8) -> Pubkey {
-    let mut bytes = [0u8; 32];
-    bytes[0] = 0xA2;
-    bytes[1] = group;
-    bytes[2] = n;
-    bytes[31] = 0x2A;
-    Pubkey::new_from_array(bytes)
+    crate::world::fixed_key(0xA2, group, n, 0x2A)
 }
 
 // ---------------------------------------------------------------------------

@@ -22,6 +22,14 @@ use crate::{
     TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
+/// A fixed test key `[first, group, n, 0, …, 0, last]`: the role key sets tell their keys apart
+/// by `first` and `last`.
+pub fn fixed_key(first: u8, group: u8, n: u8, last: u8) -> Pubkey {
+    let mut bytes = [0u8; 32];
+    (bytes[0], bytes[1], bytes[2], bytes[31]) = (first, group, n, last);
+    Pubkey::new_from_array(bytes)
+}
+
 /// Lamports of a funded wallet ([`World::fund`]).
 pub const FUNDED_LAMPORTS: u64 = 1_000_000_000_000;
 
