@@ -150,3 +150,15 @@ pub fn vault_admin_role(role: u8) -> Option<jito_vault_client::types::VaultAdmin
         _ => return None,
     })
 }
+
+/// `CoreError` of the shared core (both programs' custom-error space).
+pub mod core_err {
+    pub const BAD_EPOCH_LENGTH: u32 = jito_core::error::CoreError::BadEpochLength as u32;
+}
+
+/// SPL Token's `TokenError` codes the tests expect from CPIs into the token program.
+pub mod token_err {
+    pub const INSUFFICIENT_FUNDS: u32 = 1;
+    pub const MINT_MISMATCH: u32 = 3;
+    pub const OVERFLOW: u32 = 14;
+}

@@ -18,8 +18,9 @@ use jito_vault_client::{
     types::WithdrawalAllocationMethod,
 };
 use mollusk_tests::{
-    bench_world::{key, slot_at, Ledger, EPOCH_LENGTH},
-    mollusk_with_programs, sbf_out_dir, system_account, Instruction, Pubkey, TOKEN_PROGRAM_ID,
+    mollusk_with_programs, sbf_out_dir,
+    scenarios::bench::{key, slot_at, World, EPOCH_LENGTH},
+    system_account, Instruction, Pubkey, TOKEN_PROGRAM_ID,
 };
 
 /// A built instruction that names no original program id anywhere.
@@ -55,7 +56,7 @@ fn lifecycle_at_other_program_ids() {
         vault: key("other vault program id"),
     };
     let vids = vault_ids(&ids);
-    let mut l = Ledger::with_program_ids(&ids.restaking, &ids.vault);
+    let mut l = World::with_program_ids(&ids.restaking, &ids.vault);
     let e0 = 500;
     l.warp(slot_at(e0, 10));
 
@@ -347,7 +348,7 @@ fn lifecycle_at_other_program_ids() {
     ));
 
     // Each epoch: update the vault (tracker, crank, close), all through the client.
-    let update = |l: &mut Ledger| {
+    let update = |l: &mut World| {
         let epoch = l.epoch();
         let tracker =
             vc::VaultUpdateStateTracker::find_pda_with_program_id(&ids.vault, &vault, epoch).0;

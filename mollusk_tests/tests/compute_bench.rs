@@ -3,7 +3,7 @@
 //! [`record_cu`] (the only test that records; `scripts/compute-report.sh`).
 //!
 //! Reproducible to the unit: every key comes from a fixed label
-//! ([`bench_world::key`]), every slot is fixed, and each test builds its own
+//! ([`scenarios::bench::key`]), every slot is fixed, and each test builds its own
 //! ledger from scratch by running the programs' instructions (built by the
 //! generated clients), so test order and threads cannot change a figure.
 //!
@@ -30,8 +30,9 @@ use jito_vault_client::{
     types::{ConfigAdminRole, VaultAdminRole},
 };
 use mollusk_tests::{
-    bench_world::*, owned_account, record_cu, token_account_data, Instruction, InstructionResult,
-    Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    owned_account, record_cu, scenarios::bench::*, token_account_data, Instruction,
+    InstructionResult, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    VAULT_PROGRAM_ID,
 };
 
 /// The epoch the world is created in (an arbitrary, realistic mainnet-like epoch).
@@ -54,7 +55,7 @@ fn vault(name: &str, result: &InstructionResult) {
 }
 
 /// Both configs, funded admins and payer, and the supported-token mint.
-fn genesis(ledger: &mut Ledger, g: &Globals) -> (InstructionResult, InstructionResult) {
+fn genesis(ledger: &mut World, g: &Globals) -> (InstructionResult, InstructionResult) {
     for k in [
         &g.restaking_admin,
         &g.vault_config_admin,
@@ -88,7 +89,7 @@ fn genesis(ledger: &mut Ledger, g: &Globals) -> (InstructionResult, InstructionR
     (restaking_config, vault_config)
 }
 
-fn initialize_operator(ledger: &mut Ledger, g: &Globals, op: &OperatorKeys) -> InstructionResult {
+fn initialize_operator(ledger: &mut World, g: &Globals, op: &OperatorKeys) -> InstructionResult {
     ledger.fund(&op.admin);
     ledger.exec(&restaking_initialize_operator(g, op, 100))
 }
@@ -179,12 +180,12 @@ fn metadata_ix(
 
 /// A token account of `owner` (a PDA of the programs) for a mint other than the
 /// vault's supported token, as delegated by the `*DelegateTokenAccount` instructions.
-fn put_other_token_account(ledger: &mut Ledger, owner: &Pubkey, mint: &Pubkey) -> Pubkey {
+fn put_other_token_account(ledger: &mut World, owner: &Pubkey, mint: &Pubkey) -> Pubkey {
     ledger.put_ata(owner, mint, 5_000_000)
 }
 
 /// Adds `amount` supported tokens to the vault's account, as a reward sent to it.
-fn send_reward(ledger: &mut Ledger, g: &Globals, v: &VaultKeys, amount: u64) {
+fn send_reward(ledger: &mut World, g: &Globals, v: &VaultKeys, amount: u64) {
     let balance = ledger.token_amount(&v.st_account);
     ledger.set(
         v.st_account,
@@ -197,7 +198,7 @@ fn send_reward(ledger: &mut Ledger, g: &Globals, v: &VaultKeys, amount: u64) {
 
 #[test]
 fn lifecycle() {
-    let mut ledger = Ledger::new();
+    let mut ledger = World::new();
     let g = Globals::new();
     let l = &mut ledger;
 
@@ -817,7 +818,7 @@ fn lifecycle() {
 /// the one BatchCrankVaultUpdateStateTracker over all operators, and returns
 /// its CU.
 fn crank_world(n: usize, batched: bool) -> u64 {
-    let mut ledger = Ledger::new();
+    let mut ledger = World::new();
     let g = Globals::new();
     let l = &mut ledger;
     l.warp(slot_at(E0, 1_000));

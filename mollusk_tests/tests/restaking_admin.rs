@@ -4,22 +4,22 @@
 //! `OperatorDelegateTokenAccount` (tags 17–23), the last two against the real
 //! SPL Token program.
 //!
-//! Instructions come from the generated client (through `restaking_world2`);
+//! Instructions come from the generated client (through `scenarios::restaking_pair`);
 //! malformed data is made by editing the client's encoding. Written NCN and
 //! operator accounts are checked byte for byte and through the client's decoders.
 
-use mollusk_tests::{restaking_world2::*, *};
+use mollusk_tests::{scenarios::restaking_pair::*, *};
 use solana_instruction::error::InstructionError;
 
 const EPOCH: u64 = 100;
 
-fn world() -> World {
-    World::new(EPOCH, 10)
+fn world() -> RestakingScenario {
+    RestakingScenario::new(EPOCH, 10)
 }
 
 /// Runs `ix`, expects exactly `err` and no account changed.
 #[track_caller]
-fn expect_err(m: &Mollusk, w: &World, ix: &Instruction, err: ProgramError) {
+fn expect_err(m: &Mollusk, w: &RestakingScenario, ix: &Instruction, err: ProgramError) {
     let accounts = w.accounts_for(ix);
     let result = mollusk_tests::oracle::process(m, ix, &accounts);
     assert_error(&result, &accounts, err);
@@ -30,12 +30,12 @@ fn expect_err(m: &Mollusk, w: &World, ix: &Instruction, err: ProgramError) {
 #[track_caller]
 fn expect_only(
     m: &Mollusk,
-    w: &mut World,
+    w: &mut RestakingScenario,
     ix: &Instruction,
     key: &Pubkey,
     expected: &[u8],
 ) -> InstructionResult {
-    let (result, before) = w.run(m, ix);
+    let (result, before) = w.run_on(m, ix);
     assert_success(&result);
     assert_eq!(result.resulting_accounts.len(), before.len());
     for ((k, b), (k2, a)) in before.iter().zip(&result.resulting_accounts) {
@@ -60,15 +60,15 @@ fn check_state_account(m: &Mollusk, ix: &Instruction, writable: bool) {
     let key = ix.accounts[0].pubkey;
 
     let mut w2 = world();
-    w2.accounts.get_mut(&key).unwrap().owner = SYSTEM_PROGRAM_ID;
+    w2.world.accounts.get_mut(&key).unwrap().owner = SYSTEM_PROGRAM_ID;
     expect_err(m, &w2, ix, ProgramError::InvalidAccountOwner);
 
     let mut w2 = world();
-    w2.accounts.get_mut(&key).unwrap().data[0] = DISC_CONFIG;
+    w2.world.accounts.get_mut(&key).unwrap().data[0] = layout::CONFIG_DISC;
     expect_err(m, &w2, ix, ProgramError::InvalidAccountData);
 
     let mut w2 = world();
-    w2.accounts.get_mut(&key).unwrap().data.push(0);
+    w2.world.accounts.get_mut(&key).unwrap().data.push(0);
     expect_err(m, &w2, ix, ProgramError::InvalidAccountData);
 
     // Another NCN / operator of the same admins (another base, at its
@@ -81,13 +81,13 @@ fn check_state_account(m: &Mollusk, ix: &Instruction, writable: bool) {
     } else {
         (8, 258, b"operator")
     };
-    let mut a = w2.accounts[&key].clone();
+    let mut a = w2.world.accounts[&key].clone();
     let base = Pubkey::new_unique();
     a.data[base_offset..base_offset + 32].copy_from_slice(base.as_ref());
     let (other, bump) =
         Pubkey::find_program_address(&[seed, base.as_ref()], &mollusk_tests::RESTAKING_PROGRAM_ID);
     a.data[bump_offset] = bump;
-    w2.accounts.insert(other, a);
+    w2.world.accounts.insert(other, a);
     let moved = with_key(ix.clone(), 0, other);
     let r = mollusk_tests::oracle::process(m, &moved, &w2.accounts_for(&moved));
     assert!(r.program_result.is_ok(), "{:?}", r.program_result);
@@ -110,7 +110,7 @@ fn with_data(ix: &Instruction, edit: impl FnOnce(&mut Vec<u8>)) -> Instruction {
 }
 
 /// Fewer or more accounts, and malformed data.
-fn check_shape(m: &Mollusk, w: &World, ix: &Instruction) {
+fn check_shape(m: &Mollusk, w: &RestakingScenario, ix: &Instruction) {
     let mut fewer = ix.clone();
     fewer.accounts.pop();
     expect_err(m, w, &fewer, ProgramError::NotEnoughAccountKeys);
@@ -145,11 +145,11 @@ fn ncn_set_admin_moves_admin_and_the_roles_it_held() {
     expected.delegate_admin = new;
     expected.metadata_admin = new;
     expected.ncn_program_admin = new;
-    let ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &old, &new);
+    let ix = set_admin_ix(tag::NCN_SET_ADMIN, &w.ncn, &old, &new);
     let ncn = w.ncn;
-    let r = expect_only(&m, &mut w, &ix, &ncn, &expected.data());
+    let r = expect_only(&m, &mut w, &ix, &ncn, &expected.bytes());
     print_cu("restaking", "NcnSetAdmin", &r);
-    let decoded = decode::ncn(&w.accounts[&ncn].data);
+    let decoded = decode::ncn(&w.world.accounts[&ncn].data);
     assert_eq!(decoded, expected.client());
     assert_eq!(
         (
@@ -161,8 +161,8 @@ fn ncn_set_admin_moves_admin_and_the_roles_it_held() {
     );
 
     // The old admin has lost everything; the new one can hand over again.
-    let ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &old, &Pubkey::new_unique());
-    expect_err(&m, &w, &ix, ProgramError::Custom(ERR_NCN_ADMIN_INVALID));
+    let ix = set_admin_ix(tag::NCN_SET_ADMIN, &w.ncn, &old, &Pubkey::new_unique());
+    expect_err(&m, &w, &ix, ProgramError::Custom(err::NCN_ADMIN_INVALID));
     let newer = Pubkey::new_unique();
     let mut expected2 = expected.clone();
     for k in [
@@ -175,9 +175,12 @@ fn ncn_set_admin_moves_admin_and_the_roles_it_held() {
     ] {
         *k = newer;
     }
-    let ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &new, &newer);
-    expect_only(&m, &mut w, &ix, &ncn, &expected2.data());
-    assert_eq!(decode::ncn(&w.accounts[&ncn].data), expected2.client());
+    let ix = set_admin_ix(tag::NCN_SET_ADMIN, &w.ncn, &new, &newer);
+    expect_only(&m, &mut w, &ix, &ncn, &expected2.bytes());
+    assert_eq!(
+        decode::ncn(&w.world.accounts[&ncn].data),
+        expected2.client()
+    );
 }
 
 #[test]
@@ -186,7 +189,7 @@ fn ncn_set_admin_failures() {
     let w = world();
     let old = w.ncn_admin();
     let new = Pubkey::new_unique();
-    let ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &old, &new);
+    let ix = set_admin_ix(tag::NCN_SET_ADMIN, &w.ncn, &old, &new);
     // Wrong old admin (a secondary admin is not enough).
     let mut w2 = world();
     let secondary = Pubkey::new_unique();
@@ -195,8 +198,8 @@ fn ncn_set_admin_failures() {
     expect_err(
         &m,
         &w2,
-        &set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &secondary, &new),
-        ProgramError::Custom(ERR_NCN_ADMIN_INVALID),
+        &set_admin_ix(tag::NCN_SET_ADMIN, &w.ncn, &secondary, &new),
+        ProgramError::Custom(err::NCN_ADMIN_INVALID),
     );
     // Both must sign; the old admin is checked first.
     expect_err(
@@ -213,7 +216,7 @@ fn ncn_set_admin_failures() {
     );
     // Signatures come before the admin check.
     let stranger = Pubkey::new_unique();
-    let bad = set_admin_ix(IX_NCN_SET_ADMIN, &w.ncn, &stranger, &new);
+    let bad = set_admin_ix(tag::NCN_SET_ADMIN, &w.ncn, &stranger, &new);
     expect_err(
         &m,
         &w,
@@ -224,7 +227,7 @@ fn ncn_set_admin_failures() {
     check_shape(&m, &w, &ix);
     // The NCN account is checked before the signers.
     let mut w2 = world();
-    w2.accounts.get_mut(&w.ncn).unwrap().owner = SYSTEM_PROGRAM_ID;
+    w2.world.accounts.get_mut(&w.ncn).unwrap().owner = SYSTEM_PROGRAM_ID;
     expect_err(
         &m,
         &w2,
@@ -232,7 +235,7 @@ fn ncn_set_admin_failures() {
         ProgramError::InvalidAccountOwner,
     );
     // An operator account is not an NCN.
-    let op_ix = set_admin_ix(IX_NCN_SET_ADMIN, &w.operator, &w.operator_admin(), &new);
+    let op_ix = set_admin_ix(tag::NCN_SET_ADMIN, &w.operator, &w.operator_admin(), &new);
     expect_err(&m, &w, &op_ix, ProgramError::InvalidAccountData);
 }
 
@@ -251,18 +254,18 @@ fn operator_set_admin_moves_admin_and_the_roles_it_held() {
     expected.delegate_admin = new;
     expected.metadata_admin = new;
     expected.voter = new;
-    let ix = set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.operator, &old, &new);
+    let ix = set_admin_ix(tag::OPERATOR_SET_ADMIN, &w.operator, &old, &new);
     let operator = w.operator;
-    let r = expect_only(&m, &mut w, &ix, &operator, &expected.data());
+    let r = expect_only(&m, &mut w, &ix, &operator, &expected.bytes());
     print_cu("restaking", "OperatorSetAdmin", &r);
-    let decoded = decode::operator(&w.accounts[&operator].data);
+    let decoded = decode::operator(&w.world.accounts[&operator].data);
     assert_eq!(decoded, expected.client());
     assert_eq!(
         (decoded.admin, decoded.voter, decoded.ncn_admin),
         (new, new, keeper)
     );
     let ix = set_admin_ix(
-        IX_OPERATOR_SET_ADMIN,
+        tag::OPERATOR_SET_ADMIN,
         &w.operator,
         &old,
         &Pubkey::new_unique(),
@@ -271,7 +274,7 @@ fn operator_set_admin_moves_admin_and_the_roles_it_held() {
         &m,
         &w,
         &ix,
-        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+        ProgramError::Custom(err::OPERATOR_ADMIN_INVALID),
     );
 }
 
@@ -281,7 +284,7 @@ fn operator_set_admin_failures() {
     let w = world();
     let new = Pubkey::new_unique();
     let ix = set_admin_ix(
-        IX_OPERATOR_SET_ADMIN,
+        tag::OPERATOR_SET_ADMIN,
         &w.operator,
         &w.operator_admin(),
         &new,
@@ -290,8 +293,8 @@ fn operator_set_admin_failures() {
     expect_err(
         &m,
         &w,
-        &set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.operator, &stranger, &new),
-        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+        &set_admin_ix(tag::OPERATOR_SET_ADMIN, &w.operator, &stranger, &new),
+        ProgramError::Custom(err::OPERATOR_ADMIN_INVALID),
     );
     expect_err(
         &m,
@@ -307,7 +310,7 @@ fn operator_set_admin_failures() {
     );
     check_state_account(&m, &ix, true);
     check_shape(&m, &w, &ix);
-    let ncn_ix = set_admin_ix(IX_OPERATOR_SET_ADMIN, &w.ncn, &w.ncn_admin(), &new);
+    let ncn_ix = set_admin_ix(tag::OPERATOR_SET_ADMIN, &w.ncn, &w.ncn_admin(), &new);
     expect_err(&m, &w, &ncn_ix, ProgramError::InvalidAccountData);
 }
 
@@ -333,7 +336,7 @@ fn ncn_set_secondary_admin_sets_exactly_one_role() {
         } = new;
         // The new admin does not sign.
         let ix = set_secondary_admin_ix(
-            IX_NCN_SET_SECONDARY_ADMIN,
+            tag::NCN_SET_SECONDARY_ADMIN,
             role,
             &w.ncn,
             &w.ncn_admin(),
@@ -341,11 +344,11 @@ fn ncn_set_secondary_admin_sets_exactly_one_role() {
         );
         assert!(!ix.accounts[2].is_signer);
         let ncn = w.ncn;
-        let r = expect_only(&m, &mut w, &ix, &ncn, &expected.data());
+        let r = expect_only(&m, &mut w, &ix, &ncn, &expected.bytes());
         if role == 0 {
             print_cu("restaking", "NcnSetSecondaryAdmin", &r);
         }
-        assert_eq!(decode::ncn(&w.accounts[&ncn].data), expected.client());
+        assert_eq!(decode::ncn(&w.world.accounts[&ncn].data), expected.client());
     }
 }
 
@@ -354,7 +357,13 @@ fn ncn_set_secondary_admin_failures() {
     let m = mollusk();
     let w = world();
     let new = Pubkey::new_unique();
-    let ix = set_secondary_admin_ix(IX_NCN_SET_SECONDARY_ADMIN, 1, &w.ncn, &w.ncn_admin(), &new);
+    let ix = set_secondary_admin_ix(
+        tag::NCN_SET_SECONDARY_ADMIN,
+        1,
+        &w.ncn,
+        &w.ncn_admin(),
+        &new,
+    );
     // Unknown role (7, 255), missing role, extra byte.
     for mut bad in [
         with_data(&ix, |d| d[1] = 7),
@@ -372,8 +381,8 @@ fn ncn_set_secondary_admin_failures() {
     let vault_admin = Pubkey::new_unique();
     w2.ncn_fields.vault_admin = vault_admin;
     w2.store_ncn();
-    let bad = set_secondary_admin_ix(IX_NCN_SET_SECONDARY_ADMIN, 1, &w.ncn, &vault_admin, &new);
-    expect_err(&m, &w2, &bad, ProgramError::Custom(ERR_NCN_ADMIN_INVALID));
+    let bad = set_secondary_admin_ix(tag::NCN_SET_SECONDARY_ADMIN, 1, &w.ncn, &vault_admin, &new);
+    expect_err(&m, &w2, &bad, ProgramError::Custom(err::NCN_ADMIN_INVALID));
     expect_err(
         &m,
         &w,
@@ -405,19 +414,19 @@ fn operator_set_secondary_admin_sets_exactly_one_role() {
             _ => &mut expected.metadata_admin,
         } = new;
         let ix = set_secondary_admin_ix(
-            IX_OPERATOR_SET_SECONDARY_ADMIN,
+            tag::OPERATOR_SET_SECONDARY_ADMIN,
             role,
             &w.operator,
             &w.operator_admin(),
             &new,
         );
         let operator = w.operator;
-        let r = expect_only(&m, &mut w, &ix, &operator, &expected.data());
+        let r = expect_only(&m, &mut w, &ix, &operator, &expected.bytes());
         if role == 0 {
             print_cu("restaking", "OperatorSetSecondaryAdmin", &r);
         }
         assert_eq!(
-            decode::operator(&w.accounts[&operator].data),
+            decode::operator(&w.world.accounts[&operator].data),
             expected.client()
         );
     }
@@ -429,7 +438,7 @@ fn operator_set_secondary_admin_failures() {
     let w = world();
     let new = Pubkey::new_unique();
     let ix = set_secondary_admin_ix(
-        IX_OPERATOR_SET_SECONDARY_ADMIN,
+        tag::OPERATOR_SET_SECONDARY_ADMIN,
         2,
         &w.operator,
         &w.operator_admin(),
@@ -448,7 +457,7 @@ fn operator_set_secondary_admin_failures() {
     }
     let stranger = Pubkey::new_unique();
     let bad = set_secondary_admin_ix(
-        IX_OPERATOR_SET_SECONDARY_ADMIN,
+        tag::OPERATOR_SET_SECONDARY_ADMIN,
         2,
         &w.operator,
         &stranger,
@@ -458,7 +467,7 @@ fn operator_set_secondary_admin_failures() {
         &m,
         &w,
         &bad,
-        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+        ProgramError::Custom(err::OPERATOR_ADMIN_INVALID),
     );
     expect_err(
         &m,
@@ -484,20 +493,20 @@ fn operator_set_fee_writes_the_fee() {
     for (i, fee) in [2_000u16, 10_000, 0, 9_999, 1].into_iter().enumerate() {
         expected.operator_fee_bps = fee;
         let ix = operator_set_fee_ix(&w.config, &w.operator, &admin, fee);
-        let r = expect_only(&m, &mut w, &ix, &operator, &expected.data());
+        let r = expect_only(&m, &mut w, &ix, &operator, &expected.bytes());
         if i == 0 {
             print_cu("restaking", "OperatorSetFee", &r);
         }
-        let decoded = decode::operator(&w.accounts[&operator].data);
+        let decoded = decode::operator(&w.world.accounts[&operator].data);
         assert_eq!(decoded.operator_fee_bps, fee);
         assert_eq!(decoded, expected.client());
     }
     // The config account is not read: any account will do.
     let ix = operator_set_fee_ix(&Pubkey::new_unique(), &w.operator, &admin, 42);
     expected.operator_fee_bps = 42;
-    expect_only(&m, &mut w, &ix, &operator, &expected.data());
+    expect_only(&m, &mut w, &ix, &operator, &expected.bytes());
     assert_eq!(
-        decode::operator(&w.accounts[&operator].data).operator_fee_bps,
+        decode::operator(&w.world.accounts[&operator].data).operator_fee_bps,
         42
     );
 }
@@ -513,7 +522,7 @@ fn operator_set_fee_failures() {
             &m,
             &w,
             &ix,
-            ProgramError::Custom(ERR_OPERATOR_FEE_CAP_EXCEEDED),
+            ProgramError::Custom(err::OPERATOR_FEE_CAP_EXCEEDED),
         );
     }
     // The admin check comes before the cap.
@@ -522,7 +531,7 @@ fn operator_set_fee_failures() {
         &m,
         &w,
         &operator_set_fee_ix(&w.config, &w.operator, &stranger, 10_001),
-        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+        ProgramError::Custom(err::OPERATOR_ADMIN_INVALID),
     );
     // Only the operator admin, not a secondary admin.
     let mut w2 = world();
@@ -533,7 +542,7 @@ fn operator_set_fee_failures() {
         &m,
         &w2,
         &operator_set_fee_ix(&w.config, &w.operator, &voter, 1),
-        ProgramError::Custom(ERR_OPERATOR_ADMIN_INVALID),
+        ProgramError::Custom(err::OPERATOR_ADMIN_INVALID),
     );
     let ix = operator_set_fee_ix(&w.config, &w.operator, &admin, 100);
     expect_err(
@@ -544,10 +553,10 @@ fn operator_set_fee_failures() {
     );
     // The operator is at index 1 here.
     let mut w2 = world();
-    w2.accounts.get_mut(&w.operator).unwrap().owner = SYSTEM_PROGRAM_ID;
+    w2.world.accounts.get_mut(&w.operator).unwrap().owner = SYSTEM_PROGRAM_ID;
     expect_err(&m, &w2, &ix, ProgramError::InvalidAccountOwner);
     let mut w2 = world();
-    w2.accounts.get_mut(&w.operator).unwrap().data[0] = DISC_NCN;
+    w2.world.accounts.get_mut(&w.operator).unwrap().data[0] = layout::NCN_DISC;
     expect_err(&m, &w2, &ix, ProgramError::InvalidAccountData);
     // (Operator bytes copied to a non-PDA address cannot exist on chain:
     // `jito_core::account`; `check_state_account` covers another operator.)
@@ -590,8 +599,8 @@ const OWNERS: [Owner; 2] = [Owner::Ncn, Owner::Operator];
 impl Owner {
     fn tag(self) -> u8 {
         match self {
-            Owner::Ncn => IX_NCN_DELEGATE_TOKEN_ACCOUNT,
-            Owner::Operator => IX_OPERATOR_DELEGATE_TOKEN_ACCOUNT,
+            Owner::Ncn => tag::NCN_DELEGATE_TOKEN_ACCOUNT,
+            Owner::Operator => tag::OPERATOR_DELEGATE_TOKEN_ACCOUNT,
         }
     }
     fn name(self) -> &'static str {
@@ -600,7 +609,7 @@ impl Owner {
             Owner::Operator => "OperatorDelegateTokenAccount",
         }
     }
-    fn key(self, w: &World) -> Pubkey {
+    fn key(self, w: &RestakingScenario) -> Pubkey {
         match self {
             Owner::Ncn => w.ncn,
             Owner::Operator => w.operator,
@@ -608,11 +617,11 @@ impl Owner {
     }
     fn delegate_admin_err(self) -> u32 {
         match self {
-            Owner::Ncn => ERR_NCN_DELEGATE_ADMIN_INVALID,
-            Owner::Operator => ERR_OPERATOR_DELEGATE_ADMIN_INVALID,
+            Owner::Ncn => err::NCN_DELEGATE_ADMIN_INVALID,
+            Owner::Operator => err::OPERATOR_DELEGATE_ADMIN_INVALID,
         }
     }
-    fn give_delegate_admin(self, w: &mut World, key: Pubkey) {
+    fn give_delegate_admin(self, w: &mut RestakingScenario, key: Pubkey) {
         match self {
             Owner::Ncn => {
                 w.ncn_fields.delegate_admin = key;
@@ -628,7 +637,7 @@ impl Owner {
 
 /// A world with an SPL Token mint and the owner's associated token account.
 struct TokenSetup {
-    w: World,
+    w: RestakingScenario,
     mint: Pubkey,
     token_account: Pubkey,
     delegate: Pubkey,
@@ -640,14 +649,14 @@ fn token_setup(owner: Owner) -> TokenSetup {
     let mint = Pubkey::new_from_array([0x4d; 32]);
     let owner_key = owner.key(&w);
     let token_account = associated_token_address(&owner_key, &mint, &TOKEN_PROGRAM_ID);
-    w.accounts.insert(
+    w.world.accounts.insert(
         mint,
         owned_account(
             &TOKEN_PROGRAM_ID,
             mint_data(Some(&Pubkey::new_from_array([0x41; 32])), 1_000_000, 6),
         ),
     );
-    w.accounts.insert(
+    w.world.accounts.insert(
         token_account,
         owned_account(
             &TOKEN_PROGRAM_ID,
@@ -696,33 +705,33 @@ fn delegate_token_account_approves_u64_max() {
     let m = mollusk();
     for owner in OWNERS {
         let mut s = token_setup(owner);
-        let before = s.w.accounts[&s.token_account].data.clone();
+        let before = s.w.world.accounts[&s.token_account].data.clone();
         let ix = s.ix(owner, &s.admin(owner));
         let expected = approved(&before, &s.delegate);
         let token_account = s.token_account;
         let r = expect_only(&m, &mut s.w, &ix, &token_account, &expected);
         print_cu("restaking", owner.name(), &r);
         // Read back through the field offsets.
-        let after = &s.w.accounts[&token_account].data;
+        let after = &s.w.world.accounts[&token_account].data;
         assert_eq!(&after[76..108], s.delegate.as_ref());
         assert_eq!(
             u64::from_le_bytes(after[121..129].try_into().unwrap()),
             u64::MAX
         );
-        assert_eq!(token_amount(&s.w.accounts[&token_account]), 100_000);
+        assert_eq!(token_amount(&s.w.world.accounts[&token_account]), 100_000);
 
         // A second approval replaces the delegate.
         let next = Pubkey::new_unique();
         s.delegate = next;
         let ix = s.ix(owner, &s.admin(owner));
-        let expected = approved(&s.w.accounts[&token_account].data, &next);
+        let expected = approved(&s.w.world.accounts[&token_account].data, &next);
         expect_only(&m, &mut s.w, &ix, &token_account, &expected);
 
         // Any token account of the owner, not only its associated one.
         let mut s = token_setup(owner);
         let other = Pubkey::new_unique();
         let owner_key = owner.key(&s.w);
-        s.w.accounts.insert(
+        s.w.world.accounts.insert(
             other,
             owned_account(
                 &TOKEN_PROGRAM_ID,
@@ -731,7 +740,7 @@ fn delegate_token_account_approves_u64_max() {
         );
         s.token_account = other;
         let ix = s.ix(owner, &s.admin(owner));
-        let expected = approved(&s.w.accounts[&other].data, &s.delegate);
+        let expected = approved(&s.w.world.accounts[&other].data, &s.delegate);
         expect_only(&m, &mut s.w, &ix, &other, &expected);
     }
 }
@@ -758,7 +767,7 @@ fn delegate_token_account_only_by_the_delegate_admin() {
             &s.ix(owner, &s.admin(owner)),
             ProgramError::Custom(owner.delegate_admin_err()),
         );
-        let expected = approved(&s.w.accounts[&s.token_account].data, &s.delegate);
+        let expected = approved(&s.w.world.accounts[&s.token_account].data, &s.delegate);
         let token_account = s.token_account;
         let ix = s.ix(owner, &holder);
         expect_only(&m, &mut s.w, &ix, &token_account, &expected);
@@ -786,13 +795,21 @@ fn delegate_token_account_spl_token_only() {
         }
         // A Token-2022 mint and account with the Token-2022 program: the mint is refused first.
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.mint).unwrap().owner = TOKEN_2022_PROGRAM_ID;
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().owner = TOKEN_2022_PROGRAM_ID;
+        s2.w.world.accounts.get_mut(&s2.mint).unwrap().owner = TOKEN_2022_PROGRAM_ID;
+        s2.w.world
+            .accounts
+            .get_mut(&s2.token_account)
+            .unwrap()
+            .owner = TOKEN_2022_PROGRAM_ID;
         let ix = with_key(s2.ix(owner, &admin), 5, TOKEN_2022_PROGRAM_ID);
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountOwner);
         // SPL mint, Token-2022 account, SPL program: the account's owner is refused.
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().owner = TOKEN_2022_PROGRAM_ID;
+        s2.w.world
+            .accounts
+            .get_mut(&s2.token_account)
+            .unwrap()
+            .owner = TOKEN_2022_PROGRAM_ID;
         expect_err(
             &m,
             &s2.w,
@@ -802,7 +819,11 @@ fn delegate_token_account_spl_token_only() {
         // Token program checked before the token account and the delegate admin.
         let stranger = Pubkey::new_unique();
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().owner = SYSTEM_PROGRAM_ID;
+        s2.w.world
+            .accounts
+            .get_mut(&s2.token_account)
+            .unwrap()
+            .owner = SYSTEM_PROGRAM_ID;
         let ix = with_key(s2.ix(owner, &stranger), 5, TOKEN_2022_PROGRAM_ID);
         expect_err(&m, &s2.w, &ix, ProgramError::IncorrectProgramId);
     }
@@ -818,26 +839,31 @@ fn delegate_token_account_mint_and_account_checks() {
 
         // Mint: wrong owner, uninitialised, too short.
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.mint).unwrap().owner = SYSTEM_PROGRAM_ID;
+        s2.w.world.accounts.get_mut(&s2.mint).unwrap().owner = SYSTEM_PROGRAM_ID;
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountOwner);
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.mint).unwrap().data[45] = 0;
+        s2.w.world.accounts.get_mut(&s2.mint).unwrap().data[45] = 0;
         expect_err(&m, &s2.w, &ix, ProgramError::UninitializedAccount);
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.mint).unwrap().data.truncate(81);
+        s2.w.world
+            .accounts
+            .get_mut(&s2.mint)
+            .unwrap()
+            .data
+            .truncate(81);
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
 
         // Token account: wrong owner field, wrong mint, uninitialised.
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[32..64]
+        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().data[32..64]
             .copy_from_slice(Pubkey::new_unique().as_ref());
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[0..32]
+        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().data[0..32]
             .copy_from_slice(Pubkey::new_unique().as_ref());
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[108] = 0;
+        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().data[108] = 0;
         expect_err(&m, &s2.w, &ix, ProgramError::UninitializedAccount);
         // The token account of the other delegating owner.
         let mut s2 = token_setup(owner);
@@ -846,13 +872,13 @@ fn delegate_token_account_mint_and_account_checks() {
         } else {
             s2.w.ncn
         };
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[32..64]
+        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().data[32..64]
             .copy_from_slice(other_owner.as_ref());
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
 
         // Frozen: the SPL Token program refuses (`AccountFrozen` = 17) and nothing changes.
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&s2.token_account).unwrap().data[108] = 2;
+        s2.w.world.accounts.get_mut(&s2.token_account).unwrap().data[108] = 2;
         expect_err(&m, &s2.w, &ix, ProgramError::Custom(17));
 
         // Token account not writable: the CPI cannot write it.
@@ -873,15 +899,15 @@ fn delegate_token_account_owner_account_checks() {
         let ix = s.ix(owner, &admin);
         let key = owner.key(&s.w);
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&key).unwrap().owner = SYSTEM_PROGRAM_ID;
+        s2.w.world.accounts.get_mut(&key).unwrap().owner = SYSTEM_PROGRAM_ID;
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountOwner);
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&key).unwrap().data[0] = DISC_CONFIG;
+        s2.w.world.accounts.get_mut(&key).unwrap().data[0] = layout::CONFIG_DISC;
         expect_err(&m, &s2.w, &ix, ProgramError::InvalidAccountData);
         let mut s2 = token_setup(owner);
         let moved = Pubkey::new_unique();
-        let a = s2.w.accounts[&key].clone();
-        s2.w.accounts.insert(moved, a);
+        let a = s2.w.world.accounts[&key].clone();
+        s2.w.world.accounts.insert(moved, a);
         expect_err(
             &m,
             &s2.w,
@@ -902,7 +928,7 @@ fn delegate_token_account_owner_account_checks() {
         );
         // Owner account first, then the signer.
         let mut s2 = token_setup(owner);
-        s2.w.accounts.get_mut(&key).unwrap().owner = SYSTEM_PROGRAM_ID;
+        s2.w.world.accounts.get_mut(&key).unwrap().owner = SYSTEM_PROGRAM_ID;
         expect_err(
             &m,
             &s2.w,

@@ -12,10 +12,10 @@
 //! (`InitializeVaultNcnTicket` …) belongs to the vault program's tests.
 //!
 //! Every instruction is built by the generated client (through
-//! `restaking_world2`), and every account is also read back through the
+//! `scenarios::restaking_pair`), and every account is also read back through the
 //! client's decoders.
 
-use mollusk_tests::{restaking_world2::*, *};
+use mollusk_tests::{scenarios::restaking_pair::*, *};
 
 const E: u64 = DEFAULT_EPOCH_LENGTH;
 const FEE_BPS: u16 = 1_000;
@@ -61,23 +61,22 @@ const NAMES: [(&str, &str); 5] = [
     ),
 ];
 const WARM_ERRS: [u32; 5] = [
-    ERR_NCN_WARMUP_OPERATOR_FAILED,
-    ERR_OPERATOR_WARMUP_NCN_FAILED,
-    ERR_NCN_VAULT_TICKET_FAILED_WARMUP,
-    ERR_OPERATOR_VAULT_TICKET_FAILED_WARMUP,
-    ERR_NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP,
+    err::NCN_WARMUP_OPERATOR_FAILED,
+    err::OPERATOR_WARMUP_NCN_FAILED,
+    err::NCN_VAULT_TICKET_FAILED_WARMUP,
+    err::OPERATOR_VAULT_TICKET_FAILED_WARMUP,
+    err::NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP,
 ];
 const COOL_ERRS: [u32; 5] = [
-    ERR_NCN_COOLDOWN_OPERATOR_FAILED,
-    ERR_OPERATOR_COOLDOWN_NCN_FAILED,
-    ERR_NCN_VAULT_TICKET_FAILED_COOLDOWN,
-    ERR_OPERATOR_VAULT_TICKET_FAILED_COOLDOWN,
-    ERR_NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN,
+    err::NCN_COOLDOWN_OPERATOR_FAILED,
+    err::OPERATOR_COOLDOWN_NCN_FAILED,
+    err::NCN_VAULT_TICKET_FAILED_COOLDOWN,
+    err::OPERATOR_VAULT_TICKET_FAILED_COOLDOWN,
+    err::NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN,
 ];
 
 struct Net {
-    m: Mollusk,
-    l: Ledger,
+    l: World,
     slot: u64,
     config: Pubkey,
     config_bump: u8,
@@ -105,12 +104,12 @@ struct Net {
 impl Net {
     fn warp(&mut self, slot: u64) {
         self.slot = slot;
-        self.m.warp_to_slot(slot);
+        self.l.warp(slot);
     }
 
     #[track_caller]
     fn ok(&mut self, ix: &Instruction, name: &str) {
-        let r = self.l.run(&self.m, ix);
+        let r = self.l.apply(ix);
         assert!(
             r.program_result.is_ok(),
             "{name} at slot {}: {:?}",
@@ -122,7 +121,7 @@ impl Net {
 
     #[track_caller]
     fn fails(&mut self, ix: &Instruction, code: u32, name: &str) {
-        let r = self.l.run(&self.m, ix);
+        let r = self.l.apply(ix);
         assert_eq!(
             r.program_result,
             mollusk_svm::result::ProgramResult::Failure(ProgramError::Custom(code)),
@@ -134,7 +133,7 @@ impl Net {
     fn warm_ix(&self, i: usize) -> Instruction {
         match i {
             0 => toggle_ix(
-                IX_NCN_WARMUP_OPERATOR,
+                tag::NCN_WARMUP_OPERATOR,
                 &self.config,
                 &self.ncn,
                 &self.operator,
@@ -142,7 +141,7 @@ impl Net {
                 &self.ncn_admin,
             ),
             1 => toggle_ix(
-                IX_OPERATOR_WARMUP_NCN,
+                tag::OPERATOR_WARMUP_NCN,
                 &self.config,
                 &self.ncn,
                 &self.operator,
@@ -150,7 +149,7 @@ impl Net {
                 &self.operator_admin,
             ),
             2 => toggle_ix(
-                IX_WARMUP_NCN_VAULT_TICKET,
+                tag::WARMUP_NCN_VAULT_TICKET,
                 &self.config,
                 &self.ncn,
                 &self.vault,
@@ -158,7 +157,7 @@ impl Net {
                 &self.ncn_admin,
             ),
             3 => toggle_ix(
-                IX_WARMUP_OPERATOR_VAULT_TICKET,
+                tag::WARMUP_OPERATOR_VAULT_TICKET,
                 &self.config,
                 &self.operator,
                 &self.vault,
@@ -180,7 +179,7 @@ impl Net {
     fn cool_ix(&self, i: usize) -> Instruction {
         match i {
             0 => toggle_ix(
-                IX_NCN_COOLDOWN_OPERATOR,
+                tag::NCN_COOLDOWN_OPERATOR,
                 &self.config,
                 &self.ncn,
                 &self.operator,
@@ -188,7 +187,7 @@ impl Net {
                 &self.ncn_admin,
             ),
             1 => toggle_ix(
-                IX_OPERATOR_COOLDOWN_NCN,
+                tag::OPERATOR_COOLDOWN_NCN,
                 &self.config,
                 &self.ncn,
                 &self.operator,
@@ -196,7 +195,7 @@ impl Net {
                 &self.operator_admin,
             ),
             2 => toggle_ix(
-                IX_COOLDOWN_NCN_VAULT_TICKET,
+                tag::COOLDOWN_NCN_VAULT_TICKET,
                 &self.config,
                 &self.ncn,
                 &self.vault,
@@ -204,7 +203,7 @@ impl Net {
                 &self.ncn_admin,
             ),
             3 => toggle_ix(
-                IX_COOLDOWN_OPERATOR_VAULT_TICKET,
+                tag::COOLDOWN_OPERATOR_VAULT_TICKET,
                 &self.config,
                 &self.operator,
                 &self.vault,
@@ -259,7 +258,7 @@ impl Net {
         };
         restaking(
             &self.config,
-            config_data_with_counts(
+            restaking_config_data(
                 &self.config_admin,
                 &VAULT_PROGRAM_ID,
                 1,
@@ -268,18 +267,19 @@ impl Net {
                 self.config_bump,
             ),
         );
-        let mut ncn = NcnFields::new(self.ncn_base, self.ncn_admin, self.ncn_bump);
+        let mut ncn = NcnFields::new(self.ncn_base, self.ncn_admin, 0);
+        ncn.bump = self.ncn_bump;
         (
             ncn.index,
             ncn.operator_count,
             ncn.vault_count,
             ncn.slasher_count,
         ) = (0, 1, 1, 1);
-        restaking(&self.ncn, ncn.data());
-        let mut op =
-            OperatorFields::new(self.operator_base, self.operator_admin, self.operator_bump);
+        restaking(&self.ncn, ncn.bytes());
+        let mut op = OperatorFields::new(self.operator_base, self.operator_admin, 0, FEE_BPS);
+        op.bump = self.operator_bump;
         (op.index, op.ncn_count, op.vault_count, op.operator_fee_bps) = (0, 1, 1, FEE_BPS);
-        restaking(&self.operator, op.data());
+        restaking(&self.operator, op.bytes());
         restaking(
             &self.nos.0,
             ncn_operator_state_data(
@@ -294,7 +294,7 @@ impl Net {
         restaking(
             &self.nvt.0,
             vault_ticket_data(
-                DISC_NCN_VAULT_TICKET,
+                layout::NCN_VAULT_TICKET_DISC,
                 &self.ncn,
                 &self.vault,
                 0,
@@ -305,7 +305,7 @@ impl Net {
         restaking(
             &self.ovt.0,
             vault_ticket_data(
-                DISC_OPERATOR_VAULT_TICKET,
+                layout::OPERATOR_VAULT_TICKET_DISC,
                 &self.operator,
                 &self.vault,
                 0,
@@ -404,9 +404,8 @@ impl Net {
 
 /// Initialises everything with the real instructions at `slot`.
 fn setup(slot: u64) -> Net {
-    let mut m = mollusk();
-    m.warp_to_slot(slot);
-    let mut l = Ledger::default();
+    let mut l = World::new();
+    l.warp(slot);
     let config_admin = Pubkey::new_unique();
     let ncn_admin = Pubkey::new_unique();
     let operator_admin = Pubkey::new_unique();
@@ -427,7 +426,6 @@ fn setup(slot: u64) -> Net {
     );
     let slasher = Pubkey::new_unique();
     let mut net = Net {
-        m,
         l,
         slot,
         config,
@@ -466,7 +464,7 @@ fn setup(slot: u64) -> Net {
         ),
         (
             initialize_pair_ix(
-                IX_INITIALIZE_NCN_OPERATOR_STATE,
+                tag::INITIALIZE_NCN_OPERATOR_STATE,
                 &config,
                 &ncn,
                 &operator,
@@ -478,7 +476,7 @@ fn setup(slot: u64) -> Net {
         ),
         (
             initialize_pair_ix(
-                IX_INITIALIZE_NCN_VAULT_TICKET,
+                tag::INITIALIZE_NCN_VAULT_TICKET,
                 &config,
                 &ncn,
                 &vault,
@@ -490,7 +488,7 @@ fn setup(slot: u64) -> Net {
         ),
         (
             initialize_pair_ix(
-                IX_INITIALIZE_OPERATOR_VAULT_TICKET,
+                tag::INITIALIZE_OPERATOR_VAULT_TICKET,
                 &config,
                 &operator,
                 &vault,
@@ -527,10 +525,10 @@ fn full_opt_in_handshake_across_epochs() {
     let mut net = setup(s0);
     net.check(State::Inactive);
     // The payer funded the four pair accounts, rent-exempt.
-    let rents = rent_exempt(NCN_OPERATOR_STATE_LEN)
-        + rent_exempt(NCN_VAULT_TICKET_LEN)
-        + rent_exempt(OPERATOR_VAULT_TICKET_LEN)
-        + rent_exempt(NCN_VAULT_SLASHER_TICKET_LEN);
+    let rents = rent_exempt(layout::NCN_OPERATOR_STATE_LEN)
+        + rent_exempt(layout::VAULT_TICKET_LEN)
+        + rent_exempt(layout::VAULT_TICKET_LEN)
+        + rent_exempt(layout::NCN_VAULT_SLASHER_TICKET_LEN);
     assert_eq!(net.l.accounts[&net.payer].lamports, 100_000_000_000 - rents);
 
     // Same slot as creation: nothing can start warming up yet (the toggle

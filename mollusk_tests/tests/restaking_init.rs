@@ -1,8 +1,8 @@
 //! Restaking: the account-creating instructions (tags 0–6) and `SetConfigAdmin` (24).
 //!
-//! Instructions come from the generated client (`restaking_world` wraps its
+//! Instructions come from the generated client (`scenarios::restaking_init` wraps its
 //! builders). Success paths compare every byte of every written account with
-//! bytes laid out by hand (`restaking_world`) and decode the accounts through
+//! bytes laid out by hand (`scenarios::restaking_init`) and decode the accounts through
 //! the client's account types; failure paths check the original's error for
 //! each check it makes, in its order, and that nothing changed.
 
@@ -12,8 +12,9 @@ use jito_restaking_client::accounts::{
 };
 use mollusk_tests::{
     assert_custom_error, assert_error, mollusk, owned_account, print_cu, rent_exempt,
-    restaking_world::*, system_account, Account, AccountMeta, Instruction, InstructionResult,
-    Mollusk, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
+    scenarios::restaking_init::*, system_account, Account, AccountMeta, Instruction,
+    InstructionResult, Mollusk, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
+    VAULT_PROGRAM_ID,
 };
 
 const SLOT: u64 = 1_234_567;
@@ -533,7 +534,7 @@ fn initialize_operator_failures() {
 // Shared world for the ticket instructions
 // ---------------------------------------------------------------------------
 
-struct World {
+struct Fixture {
     config: Pubkey,
     config_fields: ConfigFields,
     ncn: Pubkey,
@@ -548,7 +549,7 @@ struct World {
     payer: Pubkey,
 }
 
-impl World {
+impl Fixture {
     fn new() -> Self {
         let (config, _) = config_pda();
         let mut config_fields = ConfigFields::new(Pubkey::new_unique());
@@ -603,7 +604,7 @@ impl World {
 /// position of the vault account, `fresh` builds the passing case.
 /// `other_error`: the error for another vault (the new account's address check).
 fn vault_failures(
-    fresh: &dyn Fn() -> (Case, World),
+    fresh: &dyn Fn() -> (Case, Fixture),
     vault_index: usize,
     other_error: ProgramError,
 ) {
@@ -654,7 +655,7 @@ fn vault_failures(
 }
 
 /// NCN checks of the ticket instructions that take the NCN writable at `index`.
-fn ncn_failures(fresh: &dyn Fn() -> (Case, World), index: usize) {
+fn ncn_failures(fresh: &dyn Fn() -> (Case, Fixture), index: usize) {
     let (mut c, w) = fresh();
     let mut acc = c.get(&w.ncn);
     acc.owner = VAULT_PROGRAM_ID;
@@ -685,7 +686,7 @@ fn ncn_failures(fresh: &dyn Fn() -> (Case, World), index: usize) {
 
 /// Operator checks of the instructions that take the operator writable at `index`.
 /// `other_error`: the error for another operator (the new account's address check).
-fn operator_failures(fresh: &dyn Fn() -> (Case, World), index: usize, other_error: ProgramError) {
+fn operator_failures(fresh: &dyn Fn() -> (Case, Fixture), index: usize, other_error: ProgramError) {
     let (mut c, w) = fresh();
     let mut acc = c.get(&w.operator);
     acc.owner = SYSTEM_PROGRAM_ID;
@@ -715,7 +716,7 @@ fn operator_failures(fresh: &dyn Fn() -> (Case, World), index: usize, other_erro
 }
 
 /// Config checks of the ticket instructions (config read-only at index 0).
-fn config_failures(fresh: &dyn Fn() -> (Case, World)) {
+fn config_failures(fresh: &dyn Fn() -> (Case, Fixture)) {
     let (mut c, w) = fresh();
     let mut acc = c.get(&w.config);
     acc.owner = Pubkey::new_unique();
@@ -737,7 +738,7 @@ fn config_failures(fresh: &dyn Fn() -> (Case, World)) {
 
 /// The new account, admin, payer and system program checks: the new account
 /// at `new_index`, then admin, payer, system program.
-fn creation_failures(fresh: &dyn Fn() -> (Case, World), new_index: usize, existing: Account) {
+fn creation_failures(fresh: &dyn Fn() -> (Case, Fixture), new_index: usize, existing: Account) {
     let (mut c, _) = fresh();
     let key = c.ix.accounts[new_index].pubkey;
     c.set(key, existing);
@@ -777,7 +778,7 @@ fn creation_failures(fresh: &dyn Fn() -> (Case, World), new_index: usize, existi
 
 const MAX_SLASHABLE: u64 = 0x0102_0304_0506_0708;
 
-fn slasher_ticket_case_with(w: World, slasher: Pubkey) -> (Case, World) {
+fn slasher_ticket_case_with(w: Fixture, slasher: Pubkey) -> (Case, Fixture) {
     let ncn_vault_ticket = ncn_vault_ticket_pda(&w.ncn, &w.vault).0;
     let ticket = ncn_vault_slasher_ticket_pda(&w.ncn, &w.vault, &slasher).0;
     let ix = initialize_ncn_vault_slasher_ticket_ix(
@@ -804,8 +805,8 @@ fn slasher_ticket_case_with(w: World, slasher: Pubkey) -> (Case, World) {
     (Case::new(ix, state), w)
 }
 
-fn slasher_ticket_case() -> (Case, World) {
-    slasher_ticket_case_with(World::new(), Pubkey::new_unique())
+fn slasher_ticket_case() -> (Case, Fixture) {
+    slasher_ticket_case_with(Fixture::new(), Pubkey::new_unique())
 }
 
 #[test]
@@ -934,10 +935,11 @@ fn initialize_ncn_vault_slasher_ticket_failures() {
 // InitializeNcnVaultTicket (4)
 // ---------------------------------------------------------------------------
 
-fn ncn_vault_ticket_case() -> (Case, World) {
-    let w = World::new();
+fn ncn_vault_ticket_case() -> (Case, Fixture) {
+    let w = Fixture::new();
     let ticket = ncn_vault_ticket_pda(&w.ncn, &w.vault).0;
-    let ix = initialize_ncn_vault_ticket_ix(
+    let ix = initialize_pair_ix(
+        mollusk_tests::codes::restaking_tag::INITIALIZE_NCN_VAULT_TICKET,
         &w.config,
         &w.ncn,
         &w.vault,
@@ -1023,10 +1025,11 @@ fn initialize_ncn_vault_ticket_failures() {
 // InitializeOperatorVaultTicket (5)
 // ---------------------------------------------------------------------------
 
-fn operator_vault_ticket_case() -> (Case, World) {
-    let w = World::new();
+fn operator_vault_ticket_case() -> (Case, Fixture) {
+    let w = Fixture::new();
     let ticket = operator_vault_ticket_pda(&w.operator, &w.vault).0;
-    let ix = initialize_operator_vault_ticket_ix(
+    let ix = initialize_pair_ix(
+        mollusk_tests::codes::restaking_tag::INITIALIZE_OPERATOR_VAULT_TICKET,
         &w.config,
         &w.operator,
         &w.vault,
@@ -1114,10 +1117,11 @@ fn initialize_operator_vault_ticket_failures() {
 // InitializeNcnOperatorState (6)
 // ---------------------------------------------------------------------------
 
-fn ncn_operator_state_case() -> (Case, World) {
-    let w = World::new();
+fn ncn_operator_state_case() -> (Case, Fixture) {
+    let w = Fixture::new();
     let state_key = ncn_operator_state_pda(&w.ncn, &w.operator).0;
-    let ix = initialize_ncn_operator_state_ix(
+    let ix = initialize_pair_ix(
+        mollusk_tests::codes::restaking_tag::INITIALIZE_NCN_OPERATOR_STATE,
         &w.config,
         &w.ncn,
         &w.operator,
@@ -1355,9 +1359,10 @@ fn one_wallet_as_admin_and_base_or_payer() {
     assert_eq!(decode::ncn(data(&result, &ncn)), expected.client());
 
     // InitializeNcnVaultTicket paid by its vault admin.
-    let w = World::new();
+    let w = Fixture::new();
     let ticket = ncn_vault_ticket_pda(&w.ncn, &w.vault).0;
-    let ix = initialize_ncn_vault_ticket_ix(
+    let ix = initialize_pair_ix(
+        mollusk_tests::codes::restaking_tag::INITIALIZE_NCN_VAULT_TICKET,
         &w.config,
         &w.ncn,
         &w.vault,

@@ -21,7 +21,7 @@ use mollusk_tests::{
         InstructionError, Kind, Matrix, Mutation, ValidCase, View,
     },
     program_account,
-    restaking_adversarial_world::{
+    scenarios::restaking_roles::{
         self as aw, err, layout::*, tag, NcnKeys, OperatorKeys, Toggle, VaultKeys,
     },
     Account, Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
@@ -350,7 +350,7 @@ fn initialize_config() {
     let config = fx.config;
     let fx = fx.without(&config);
     let admin = aw::key(0x10, 9);
-    let ix = aw::initialize_config(&fx.config, &admin, &VAULT_PROGRAM_ID);
+    let ix = aw::initialize_config_ix(&fx.config, &admin, &VAULT_PROGRAM_ID);
     let case = fx.case(
         "InitializeConfig",
         WARMUP_SLOT,
@@ -384,7 +384,7 @@ fn initialize_ncn() {
     let admin = aw::key(0x21, 1);
     let ncn = aw::ncn_pda(&base).0;
     let fx = fx.without(&ncn);
-    let ix = aw::initialize_ncn(&fx.config, &ncn, &admin, &base);
+    let ix = aw::initialize_ncn_ix(&fx.config, &ncn, &admin, &base);
     let case = fx.case(
         "InitializeNcn",
         WARMUP_SLOT,
@@ -420,9 +420,9 @@ fn initialize_operator() {
     let admin = aw::key(0x41, 1);
     let operator = aw::operator_pda(&base).0;
     let fx = fx.without(&operator);
-    let ix = aw::initialize_operator(&fx.config, &operator, &admin, &base, 10_000);
-    let over_cap = aw::initialize_operator(&fx.config, &operator, &admin, &base, 10_001).data;
-    let max_fee = aw::initialize_operator(&fx.config, &operator, &admin, &base, u16::MAX).data;
+    let ix = aw::initialize_operator_ix(&fx.config, &operator, &admin, &base, 10_000);
+    let over_cap = aw::initialize_operator_ix(&fx.config, &operator, &admin, &base, 10_001).data;
+    let max_fee = aw::initialize_operator_ix(&fx.config, &operator, &admin, &base, u16::MAX).data;
     let case = fx
         .case(
             "InitializeOperator",
@@ -468,7 +468,7 @@ fn initialize_ncn_vault_slasher_ticket() {
     let fx = Fx::new(INACTIVE);
     let slasher_ticket = fx.slasher_ticket;
     let fx = fx.without(&slasher_ticket);
-    let ix = aw::initialize_ncn_vault_slasher_ticket(
+    let ix = aw::initialize_ncn_vault_slasher_ticket_ix(
         &fx.config,
         &fx.ncn.address,
         &fx.vault.address,
@@ -534,7 +534,7 @@ fn initialize_pair(
 ) {
     let fx = fx.without(&new);
     let payer = fx.payer;
-    let ix = aw::initialize_pair(tag, &fx.config, &a, &b, &new, &admin, &payer);
+    let ix = aw::initialize_pair_ix(tag, &fx.config, &a, &b, &new, &admin, &payer);
     let case = fx.case(name, WARMUP_SLOT, ix, names);
     Matrix::new(case, model)
         .allow_at(4, &[Kind::Owner, Kind::Uninitialised], SIGNER_ONLY)
@@ -708,7 +708,7 @@ const TOGGLE_NAMES_NO: [&str; 5] = ["config", "ncn", "operator", "ncn_operator_s
 
 fn ncn_vault_toggle(name: &str, tag: u8, toggle: Toggle, slot: u64, loads_vault: bool) {
     let fx = Fx::new(toggle);
-    let ix = aw::toggle(
+    let ix = aw::toggle_ix(
         tag,
         &fx.config,
         &fx.ncn.address,
@@ -778,7 +778,7 @@ fn ncn_operator_toggle(name: &str, tag: u8, toggle: Toggle, slot: u64, by_ncn: b
     } else {
         fx.operator.ncn_admin
     };
-    let ix = aw::toggle(
+    let ix = aw::toggle_ix(
         tag,
         &fx.config,
         &fx.ncn.address,
@@ -864,7 +864,7 @@ fn operator_cooldown_ncn() {
 #[test]
 fn warmup_ncn_vault_slasher_ticket() {
     let fx = Fx::new(INACTIVE);
-    let ix = aw::warmup_ncn_vault_slasher_ticket(
+    let ix = aw::warmup_ncn_vault_slasher_ticket_ix(
         &fx.config,
         &fx.ncn.address,
         &fx.vault.address,
@@ -908,7 +908,7 @@ fn warmup_ncn_vault_slasher_ticket() {
 #[test]
 fn cooldown_ncn_vault_slasher_ticket() {
     let fx = Fx::new(ACTIVE);
-    let ix = aw::cooldown_ncn_vault_slasher_ticket(
+    let ix = aw::cooldown_ncn_vault_slasher_ticket_ix(
         &fx.config,
         &fx.ncn.address,
         &fx.vault.address,
@@ -948,7 +948,7 @@ fn cooldown_ncn_vault_slasher_ticket() {
 
 fn operator_vault_toggle(name: &str, tag: u8, toggle: Toggle, slot: u64) {
     let fx = Fx::new(toggle);
-    let ix = aw::toggle(
+    let ix = aw::toggle_ix(
         tag,
         &fx.config,
         &fx.operator.address,
@@ -1001,7 +1001,7 @@ fn cooldown_operator_vault_ticket() {
 fn ncn_set_admin() {
     let fx = Fx::new(INACTIVE);
     let new_admin = aw::key(0x73, 0);
-    let ix = aw::set_admin(
+    let ix = aw::set_admin_ix(
         tag::NCN_SET_ADMIN,
         &fx.ncn.address,
         &fx.ncn.admin,
@@ -1040,7 +1040,7 @@ fn ncn_set_admin() {
 fn ncn_set_secondary_admin() {
     let fx = Fx::new(INACTIVE);
     let new_admin = aw::key(0x73, 0);
-    let ix = aw::set_secondary_admin(
+    let ix = aw::set_secondary_admin_ix(
         tag::NCN_SET_SECONDARY_ADMIN,
         6,
         &fx.ncn.address,
@@ -1077,7 +1077,7 @@ fn ncn_set_secondary_admin() {
 fn operator_set_admin() {
     let fx = Fx::new(INACTIVE);
     let new_admin = aw::key(0x73, 0);
-    let ix = aw::set_admin(
+    let ix = aw::set_admin_ix(
         tag::OPERATOR_SET_ADMIN,
         &fx.operator.address,
         &fx.operator.admin,
@@ -1116,7 +1116,7 @@ fn operator_set_admin() {
 fn operator_set_secondary_admin() {
     let fx = Fx::new(INACTIVE);
     let new_admin = aw::key(0x73, 0);
-    let ix = aw::set_secondary_admin(
+    let ix = aw::set_secondary_admin_ix(
         tag::OPERATOR_SET_SECONDARY_ADMIN,
         2,
         &fx.operator.address,
@@ -1152,9 +1152,9 @@ fn operator_set_secondary_admin() {
 #[test]
 fn operator_set_fee() {
     let fx = Fx::new(INACTIVE);
-    let ix = aw::operator_set_fee(&fx.config, &fx.operator.address, &fx.operator.admin, 9_999);
+    let ix = aw::operator_set_fee_ix(&fx.config, &fx.operator.address, &fx.operator.admin, 9_999);
     let over_cap =
-        aw::operator_set_fee(&fx.config, &fx.operator.address, &fx.operator.admin, 10_001).data;
+        aw::operator_set_fee_ix(&fx.config, &fx.operator.address, &fx.operator.admin, 10_001).data;
     let case = fx
         .case(
             "OperatorSetFee",
@@ -1197,7 +1197,7 @@ fn operator_set_fee() {
 fn set_config_admin() {
     let fx = Fx::new(INACTIVE);
     let new_admin = aw::key(0x73, 0);
-    let ix = aw::set_config_admin(&fx.config, &fx.config_admin, &new_admin);
+    let ix = aw::set_config_admin_ix(&fx.config, &fx.config_admin, &new_admin);
     let case = fx.case(
         "SetConfigAdmin",
         WARMUP_SLOT,
@@ -1234,7 +1234,7 @@ fn delegate_token_account(name: &str, tag: u8, by_ncn: bool) {
         (fx.operator.address, fx.operator.delegate_admin)
     };
     let fx = fx.with_tokens(&owner);
-    let ix = aw::delegate_token_account(
+    let ix = aw::delegate_token_account_ix(
         tag,
         &owner,
         &delegate_admin,
@@ -1331,7 +1331,7 @@ fn delegate_token_account_frozen_and_token_2022() {
             )
         };
         let mut fx = fx.with_tokens(&owner);
-        let ix = aw::delegate_token_account(
+        let ix = aw::delegate_token_account_ix(
             t,
             &owner,
             &admin,

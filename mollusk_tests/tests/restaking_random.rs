@@ -1,6 +1,6 @@
 //! Randomized sequences of restaking instructions against a model kept in the test.
 //!
-//! World: the config (written directly with a per-sequence epoch length of
+//! Params: the config (written directly with a per-sequence epoch length of
 //! 1, 2, 3, 7, 32, 100 or 432,000 slots and a start slot of 0, 1, 100 or
 //! 431,999), 2 NCNs and 3
 //! operators (created by the sequences themselves), 2 vaults written directly
@@ -50,7 +50,7 @@ use std::{
 use mollusk_svm::result::ProgramResult as RunResult;
 use mollusk_tests::{
     mollusk, program_account, rent_exempt,
-    restaking_adversarial_world::{self as aw, err, tag, NcnKeys, OperatorKeys, Toggle, VaultKeys},
+    scenarios::restaking_roles::{self as aw, err, tag, NcnKeys, OperatorKeys, Toggle, VaultKeys},
     Account, Instruction, Mollusk, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
     VAULT_PROGRAM_ID,
 };
@@ -60,7 +60,7 @@ use proptest::{
     test_runner::{Config, RngSeed, TestCaseError, TestRunner},
 };
 
-/// Typical warp, in slots (the epoch length and the start slot vary per sequence, see [`World`]).
+/// Typical warp, in slots (the epoch length and the start slot vary per sequence, see [`Params`]).
 const WARP_UNIT: u64 = 32;
 const NCNS: u8 = 2;
 const OPERATORS: u8 = 3;
@@ -76,7 +76,7 @@ fn env_u64(name: &str, default: u64) -> u64 {
 }
 
 // ---------------------------------------------------------------------------
-// World keys.
+// Params keys.
 // ---------------------------------------------------------------------------
 
 struct Keys {
@@ -626,22 +626,28 @@ impl Sim<'_> {
         let payer = &k.payer;
         match *action {
             Action::InitConfig => Built {
-                ix: aw::initialize_config(config, &k.config_admins[1], &VAULT_PROGRAM_ID),
+                ix: aw::initialize_config_ix(config, &k.config_admins[1], &VAULT_PROGRAM_ID),
                 admin: None,
                 checked: vec![0, 3],
             },
             Action::InitNcn { n } => Built {
-                ix: aw::initialize_ncn(config, &ncn(n).address, &ncn(n).admin, &ncn(n).base),
+                ix: aw::initialize_ncn_ix(config, &ncn(n).address, &ncn(n).admin, &ncn(n).base),
                 admin: None,
                 checked: vec![0, 1, 3, 4],
             },
             Action::InitOperator { o, fee } => Built {
-                ix: aw::initialize_operator(config, &op(o).address, &op(o).admin, &op(o).base, fee),
+                ix: aw::initialize_operator_ix(
+                    config,
+                    &op(o).address,
+                    &op(o).admin,
+                    &op(o).base,
+                    fee,
+                ),
                 admin: None,
                 checked: vec![0, 1, 3, 4],
             },
             Action::InitNcnVaultTicket { n, v } => Built {
-                ix: aw::initialize_pair(
+                ix: aw::initialize_pair_ix(
                     tag::INITIALIZE_NCN_VAULT_TICKET,
                     config,
                     &ncn(n).address,
@@ -654,7 +660,7 @@ impl Sim<'_> {
                 checked: vec![0, 1, 2, 3, 6],
             },
             Action::InitOperatorVaultTicket { o, v } => Built {
-                ix: aw::initialize_pair(
+                ix: aw::initialize_pair_ix(
                     tag::INITIALIZE_OPERATOR_VAULT_TICKET,
                     config,
                     &op(o).address,
@@ -667,7 +673,7 @@ impl Sim<'_> {
                 checked: vec![0, 1, 2, 3, 6],
             },
             Action::InitNcnOperatorState { n, o } => Built {
-                ix: aw::initialize_pair(
+                ix: aw::initialize_pair_ix(
                     tag::INITIALIZE_NCN_OPERATOR_STATE,
                     config,
                     &ncn(n).address,
@@ -680,7 +686,7 @@ impl Sim<'_> {
                 checked: vec![0, 1, 2, 3, 6],
             },
             Action::InitSlasherTicket { n, v, s, max } => Built {
-                ix: aw::initialize_ncn_vault_slasher_ticket(
+                ix: aw::initialize_ncn_vault_slasher_ticket_ix(
                     config,
                     &ncn(n).address,
                     vault(v),
@@ -701,7 +707,7 @@ impl Sim<'_> {
                     tag::COOLDOWN_NCN_VAULT_TICKET
                 };
                 Built {
-                    ix: aw::toggle(
+                    ix: aw::toggle_ix(
                         t,
                         config,
                         &ncn(n).address,
@@ -730,7 +736,7 @@ impl Sim<'_> {
                     _ => (tag::OPERATOR_COOLDOWN_NCN, op_holder(o, OPERATOR_NCN_ROLE)),
                 };
                 Built {
-                    ix: aw::toggle(
+                    ix: aw::toggle_ix(
                         t,
                         config,
                         &ncn(n).address,
@@ -743,7 +749,7 @@ impl Sim<'_> {
                 }
             }
             Action::WarmupSlasher { n, v, s } => Built {
-                ix: aw::warmup_ncn_vault_slasher_ticket(
+                ix: aw::warmup_ncn_vault_slasher_ticket_ix(
                     config,
                     &ncn(n).address,
                     vault(v),
@@ -756,7 +762,7 @@ impl Sim<'_> {
                 checked: vec![0, 1, 2, 3, 4, 5],
             },
             Action::CooldownSlasher { n, v, s } => Built {
-                ix: aw::cooldown_ncn_vault_slasher_ticket(
+                ix: aw::cooldown_ncn_vault_slasher_ticket_ix(
                     config,
                     &ncn(n).address,
                     vault(v),
@@ -774,7 +780,7 @@ impl Sim<'_> {
                     tag::COOLDOWN_OPERATOR_VAULT_TICKET
                 };
                 Built {
-                    ix: aw::toggle(
+                    ix: aw::toggle_ix(
                         t,
                         config,
                         &op(o).address,
@@ -789,7 +795,7 @@ impl Sim<'_> {
             Action::NcnSetAdmin { n, alt } => {
                 let new = if alt { ncn_alt(n, 9) } else { ncn(n).admin };
                 Built {
-                    ix: aw::set_admin(tag::NCN_SET_ADMIN, &ncn(n).address, &ncn_admin(n), &new),
+                    ix: aw::set_admin_ix(tag::NCN_SET_ADMIN, &ncn(n).address, &ncn_admin(n), &new),
                     admin: Some(1),
                     checked: vec![0],
                 }
@@ -797,7 +803,7 @@ impl Sim<'_> {
             Action::NcnSetRole { n, role, alt } => {
                 let new = if alt { ncn_alt(n, role) } else { ncn(n).admin };
                 Built {
-                    ix: aw::set_secondary_admin(
+                    ix: aw::set_secondary_admin_ix(
                         tag::NCN_SET_SECONDARY_ADMIN,
                         role,
                         &ncn(n).address,
@@ -811,7 +817,12 @@ impl Sim<'_> {
             Action::OperatorSetAdmin { o, alt } => {
                 let new = if alt { operator_alt(o, 9) } else { op(o).admin };
                 Built {
-                    ix: aw::set_admin(tag::OPERATOR_SET_ADMIN, &op(o).address, &op_admin(o), &new),
+                    ix: aw::set_admin_ix(
+                        tag::OPERATOR_SET_ADMIN,
+                        &op(o).address,
+                        &op_admin(o),
+                        &new,
+                    ),
                     admin: Some(1),
                     checked: vec![0],
                 }
@@ -823,7 +834,7 @@ impl Sim<'_> {
                     op(o).admin
                 };
                 Built {
-                    ix: aw::set_secondary_admin(
+                    ix: aw::set_secondary_admin_ix(
                         tag::OPERATOR_SET_SECONDARY_ADMIN,
                         role,
                         &op(o).address,
@@ -835,14 +846,14 @@ impl Sim<'_> {
                 }
             }
             Action::OperatorSetFee { o, fee } => Built {
-                ix: aw::operator_set_fee(config, &op(o).address, &op_admin(o), fee),
+                ix: aw::operator_set_fee_ix(config, &op(o).address, &op_admin(o), fee),
                 admin: Some(2),
                 checked: vec![1],
             },
             Action::SetConfigAdmin { alt } => {
                 let new = k.config_admins[alt as usize];
                 Built {
-                    ix: aw::set_config_admin(config, &m.config_admin, &new),
+                    ix: aw::set_config_admin_ix(config, &m.config_admin, &new),
                     admin: Some(1),
                     checked: vec![0],
                 }
@@ -1288,7 +1299,7 @@ impl Ledger {
     }
 }
 
-fn initial(k: &Keys, world: &World) -> (Model, Ledger) {
+fn initial(k: &Keys, world: &Params) -> (Model, Ledger) {
     let mut accounts = HashMap::new();
     accounts.insert(
         k.config,
@@ -1381,12 +1392,12 @@ fn check_world(
 
 /// Per-sequence world parameters.
 #[derive(Clone, Debug)]
-struct World {
+struct Params {
     epoch_length: u64,
     start_slot: u64,
 }
 
-fn world() -> impl Strategy<Value = World> {
+fn world() -> impl Strategy<Value = Params> {
     let epoch_length = prop_oneof![
         1 => Just(1u64),
         1 => Just(2u64),
@@ -1398,7 +1409,7 @@ fn world() -> impl Strategy<Value = World> {
     ];
     let start_slot =
         prop_oneof![1 => Just(0u64), 1 => Just(1u64), 6 => Just(100u64), 1 => Just(431_999u64)];
-    (epoch_length, start_slot).prop_map(|(epoch_length, start_slot)| World {
+    (epoch_length, start_slot).prop_map(|(epoch_length, start_slot)| Params {
         epoch_length,
         start_slot,
     })
@@ -1407,7 +1418,7 @@ fn world() -> impl Strategy<Value = World> {
 fn run_sequence(
     k: &Keys,
     mollusk: &mut Mollusk,
-    world: &World,
+    world: &Params,
     steps: &[Step],
     stats: &Stats,
 ) -> Result<(), String> {

@@ -8,10 +8,10 @@
 //! * `(110, 10)` (added in epoch 1) warms up through epoch 2 and is active from slot 300;
 //! * `(110, 320)` (removed in epoch 3) cools down through epoch 4 and is inactive from slot 500.
 //!
-//! Instructions come from the generated client (through `restaking_world2`);
+//! Instructions come from the generated client (through `scenarios::restaking_pair`);
 //! each success is checked byte for byte and through the client's decoders.
 
-use mollusk_tests::{restaking_world2::*, *};
+use mollusk_tests::{scenarios::restaking_pair::*, *};
 
 const EPOCH: u64 = 100;
 const CREATED: u64 = 10;
@@ -46,89 +46,89 @@ struct Case {
 const CASES: [Case; 10] = [
     Case {
         name: "WarmupNcnVaultTicket",
-        tag: IX_WARMUP_NCN_VAULT_TICKET,
+        tag: tag::WARMUP_NCN_VAULT_TICKET,
         warmup: true,
         kind: Kind::NcnVault,
-        admin_err: ERR_NCN_VAULT_ADMIN_INVALID,
-        state_err: ERR_NCN_VAULT_TICKET_FAILED_WARMUP,
+        admin_err: err::NCN_VAULT_ADMIN_INVALID,
+        state_err: err::NCN_VAULT_TICKET_FAILED_WARMUP,
     },
     Case {
         name: "CooldownNcnVaultTicket",
-        tag: IX_COOLDOWN_NCN_VAULT_TICKET,
+        tag: tag::COOLDOWN_NCN_VAULT_TICKET,
         warmup: false,
         kind: Kind::NcnVault,
-        admin_err: ERR_NCN_VAULT_ADMIN_INVALID,
-        state_err: ERR_NCN_VAULT_TICKET_FAILED_COOLDOWN,
+        admin_err: err::NCN_VAULT_ADMIN_INVALID,
+        state_err: err::NCN_VAULT_TICKET_FAILED_COOLDOWN,
     },
     Case {
         name: "NcnWarmupOperator",
-        tag: IX_NCN_WARMUP_OPERATOR,
+        tag: tag::NCN_WARMUP_OPERATOR,
         warmup: true,
         kind: Kind::NcnSide,
-        admin_err: ERR_NCN_OPERATOR_ADMIN_INVALID,
-        state_err: ERR_NCN_WARMUP_OPERATOR_FAILED,
+        admin_err: err::NCN_OPERATOR_ADMIN_INVALID,
+        state_err: err::NCN_WARMUP_OPERATOR_FAILED,
     },
     Case {
         name: "NcnCooldownOperator",
-        tag: IX_NCN_COOLDOWN_OPERATOR,
+        tag: tag::NCN_COOLDOWN_OPERATOR,
         warmup: false,
         kind: Kind::NcnSide,
-        admin_err: ERR_NCN_OPERATOR_ADMIN_INVALID,
-        state_err: ERR_NCN_COOLDOWN_OPERATOR_FAILED,
+        admin_err: err::NCN_OPERATOR_ADMIN_INVALID,
+        state_err: err::NCN_COOLDOWN_OPERATOR_FAILED,
     },
     Case {
         name: "OperatorWarmupNcn",
-        tag: IX_OPERATOR_WARMUP_NCN,
+        tag: tag::OPERATOR_WARMUP_NCN,
         warmup: true,
         kind: Kind::OperatorSide,
-        admin_err: ERR_OPERATOR_NCN_ADMIN_INVALID,
-        state_err: ERR_OPERATOR_WARMUP_NCN_FAILED,
+        admin_err: err::OPERATOR_NCN_ADMIN_INVALID,
+        state_err: err::OPERATOR_WARMUP_NCN_FAILED,
     },
     Case {
         name: "OperatorCooldownNcn",
-        tag: IX_OPERATOR_COOLDOWN_NCN,
+        tag: tag::OPERATOR_COOLDOWN_NCN,
         warmup: false,
         kind: Kind::OperatorSide,
-        admin_err: ERR_OPERATOR_NCN_ADMIN_INVALID,
-        state_err: ERR_OPERATOR_COOLDOWN_NCN_FAILED,
+        admin_err: err::OPERATOR_NCN_ADMIN_INVALID,
+        state_err: err::OPERATOR_COOLDOWN_NCN_FAILED,
     },
     Case {
         name: "WarmupNcnVaultSlasherTicket",
-        tag: IX_WARMUP_NCN_VAULT_SLASHER_TICKET,
+        tag: tag::WARMUP_NCN_VAULT_SLASHER_TICKET,
         warmup: true,
         kind: Kind::Slasher,
-        admin_err: ERR_NCN_SLASHER_ADMIN_INVALID,
-        state_err: ERR_NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP,
+        admin_err: err::NCN_SLASHER_ADMIN_INVALID,
+        state_err: err::NCN_VAULT_SLASHER_TICKET_FAILED_WARMUP,
     },
     Case {
         name: "CooldownNcnVaultSlasherTicket",
-        tag: IX_COOLDOWN_NCN_VAULT_SLASHER_TICKET,
+        tag: tag::COOLDOWN_NCN_VAULT_SLASHER_TICKET,
         warmup: false,
         kind: Kind::Slasher,
-        admin_err: ERR_NCN_SLASHER_ADMIN_INVALID,
-        state_err: ERR_NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN,
+        admin_err: err::NCN_SLASHER_ADMIN_INVALID,
+        state_err: err::NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN,
     },
     Case {
         name: "WarmupOperatorVaultTicket",
-        tag: IX_WARMUP_OPERATOR_VAULT_TICKET,
+        tag: tag::WARMUP_OPERATOR_VAULT_TICKET,
         warmup: true,
         kind: Kind::OperatorVault,
-        admin_err: ERR_OPERATOR_VAULT_ADMIN_INVALID,
-        state_err: ERR_OPERATOR_VAULT_TICKET_FAILED_WARMUP,
+        admin_err: err::OPERATOR_VAULT_ADMIN_INVALID,
+        state_err: err::OPERATOR_VAULT_TICKET_FAILED_WARMUP,
     },
     Case {
         name: "CooldownOperatorVaultTicket",
-        tag: IX_COOLDOWN_OPERATOR_VAULT_TICKET,
+        tag: tag::COOLDOWN_OPERATOR_VAULT_TICKET,
         warmup: false,
         kind: Kind::OperatorVault,
-        admin_err: ERR_OPERATOR_VAULT_ADMIN_INVALID,
-        state_err: ERR_OPERATOR_VAULT_TICKET_FAILED_COOLDOWN,
+        admin_err: err::OPERATOR_VAULT_ADMIN_INVALID,
+        state_err: err::OPERATOR_VAULT_TICKET_FAILED_COOLDOWN,
     },
 ];
 
 impl Case {
     /// The instruction, signed by `admin`.
-    fn ix(&self, w: &World, admin: &Pubkey) -> Instruction {
+    fn ix(&self, w: &RestakingScenario, admin: &Pubkey) -> Instruction {
         match self.kind {
             Kind::NcnVault => toggle_ix(
                 self.tag,
@@ -175,7 +175,7 @@ impl Case {
     }
 
     /// The written account and the offset of its toggle.
-    fn target(&self, w: &World) -> (Pubkey, usize) {
+    fn target(&self, w: &RestakingScenario) -> (Pubkey, usize) {
         match self.kind {
             Kind::NcnVault => (w.ncn_vault_ticket, TICKET_TOGGLE),
             Kind::NcnSide => (w.ncn_operator_state, NCN_OPERATOR_STATE_NCN_TOGGLE),
@@ -206,7 +206,7 @@ impl Case {
     }
 
     /// The admin that holds the role in a fresh world.
-    fn admin(&self, w: &World) -> Pubkey {
+    fn admin(&self, w: &RestakingScenario) -> Pubkey {
         match self.kind {
             Kind::NcnVault | Kind::NcnSide | Kind::Slasher => w.ncn_admin(),
             Kind::OperatorSide | Kind::OperatorVault => w.operator_admin(),
@@ -214,7 +214,7 @@ impl Case {
     }
 
     /// Gives the role this instruction checks to `key`.
-    fn give_role(&self, w: &mut World, key: Pubkey) {
+    fn give_role(&self, w: &mut RestakingScenario, key: Pubkey) {
         match self.kind {
             Kind::NcnVault => w.ncn_fields.vault_admin = key,
             Kind::NcnSide => w.ncn_fields.operator_admin = key,
@@ -254,8 +254,8 @@ impl Case {
     }
 }
 
-fn world_with(case: &Case, toggle: (u64, u64)) -> World {
-    let mut w = World::new(EPOCH, CREATED);
+fn world_with(case: &Case, toggle: (u64, u64)) -> RestakingScenario {
+    let mut w = RestakingScenario::new(EPOCH, CREATED);
     let (key, offset) = case.target(&w);
     w.set_toggle(&key, offset, toggle);
     w
@@ -295,11 +295,11 @@ fn expect_transition(
 ) {
     let mut w = world_with(case, toggle);
     let (key, offset) = case.target(&w);
-    let mut expected = w.accounts[&key].data.clone();
+    let mut expected = w.world.accounts[&key].data.clone();
     set_toggle(&mut expected, offset, after);
     m.warp_to_slot(slot);
     let ix = case.ix(&w, &case.admin(&w));
-    let (result, before) = w.run(m, &ix);
+    let (result, before) = w.run_on(m, &ix);
     assert!(
         result.program_result.is_ok(),
         "{}: {:?}",
@@ -308,7 +308,7 @@ fn expect_transition(
     );
     assert_only_changed(&result, &before, &key, &expected);
     assert_eq!(
-        case.client_toggle(&w.accounts[&key].data),
+        case.client_toggle(&w.world.accounts[&key].data),
         after,
         "{}",
         case.name
@@ -318,7 +318,7 @@ fn expect_transition(
     }
 }
 
-fn expect_err(m: &Mollusk, w: &World, ix: &Instruction, err: ProgramError, what: &str) {
+fn expect_err(m: &Mollusk, w: &RestakingScenario, ix: &Instruction, err: ProgramError, what: &str) {
     let accounts = w.accounts_for(ix);
     let result = mollusk_tests::oracle::process(m, ix, &accounts);
     if result.program_result.is_ok()
@@ -425,11 +425,11 @@ fn only_the_role_holder_may_toggle() {
         );
         // ... and the role holder succeeds.
         let (key, offset) = case.target(&w);
-        let mut expected = w.accounts[&key].data.clone();
+        let mut expected = w.world.accounts[&key].data.clone();
         set_toggle(&mut expected, offset, to);
-        let (result, before) = w.run(&m, &case.ix(&w, &holder));
+        let (result, before) = w.run_on(&m, &case.ix(&w, &holder));
         assert_only_changed(&result, &before, &key, &expected);
-        assert_eq!(case.client_toggle(&w.accounts[&key].data), to);
+        assert_eq!(case.client_toggle(&w.world.accounts[&key].data), to);
     }
 }
 
@@ -518,13 +518,13 @@ fn each_loaded_account_checks_owner_discriminator_and_pda() {
 
             // Wrong owner: the system program (for the vault: the restaking program).
             let mut w2 = world_with(case, from);
-            let mut a = w.accounts[&key].clone();
+            let mut a = w.world.accounts[&key].clone();
             a.owner = if is_vault {
                 RESTAKING_PROGRAM_ID
             } else {
                 SYSTEM_PROGRAM_ID
             };
-            w2.accounts.insert(key, a);
+            w2.world.accounts.insert(key, a);
             expect_err(
                 &m,
                 &w2,
@@ -535,7 +535,7 @@ fn each_loaded_account_checks_owner_discriminator_and_pda() {
 
             // Wrong discriminator.
             let mut w2 = world_with(case, from);
-            let a = w2.accounts.get_mut(&key).unwrap();
+            let a = w2.world.accounts.get_mut(&key).unwrap();
             a.data[0] = if a.data[0] == 7 { 1 } else { a.data[0] + 1 };
             expect_err(
                 &m,
@@ -547,7 +547,7 @@ fn each_loaded_account_checks_owner_discriminator_and_pda() {
 
             // Wrong length (one byte short).
             let mut w2 = world_with(case, from);
-            let a = w2.accounts.get_mut(&key).unwrap();
+            let a = w2.world.accounts.get_mut(&key).unwrap();
             a.data.pop();
             expect_err(
                 &m,
@@ -562,10 +562,10 @@ fn each_loaded_account_checks_owner_discriminator_and_pda() {
             // operator, vault or ticket at a non-PDA address cannot exist on
             // chain (`jito_core::account`).
             let mut w2 = world_with(case, from);
-            let a = w2.accounts[&key].clone();
+            let a = w2.world.accounts[&key].clone();
             let (moved, a) =
                 mollusk_tests::negative::reseed(&a).unwrap_or((Pubkey::new_unique(), a));
-            w2.accounts.insert(moved, a);
+            w2.world.accounts.insert(moved, a);
             let ix2 = with_key(ix.clone(), index, moved);
             expect_err(
                 &m,
@@ -586,7 +586,7 @@ fn tickets_are_bound_to_their_ncn_operator_vault_and_slasher() {
         m.warp_to_slot(slot);
         // A second, valid NCN / operator / vault in place of the ticket's own.
         let w = world_with(case, from);
-        let other = World::with_seed(EPOCH, CREATED, 2);
+        let other = RestakingScenario::with_seed(EPOCH, CREATED, 2);
         let ix = case.ix(&w, &case.admin(&w));
         let swaps: Vec<(usize, Pubkey)> = match case.kind {
             Kind::NcnVault => vec![(1, other.ncn), (2, other.vault)],
@@ -596,7 +596,7 @@ fn tickets_are_bound_to_their_ncn_operator_vault_and_slasher() {
         };
         for (index, key) in swaps {
             let mut w2 = world_with(case, from);
-            w2.accounts.insert(key, other.get(&key));
+            w2.world.accounts.insert(key, other.account(&key));
             let ix2 = with_key(ix.clone(), index, key);
             expect_err(
                 &m,
@@ -610,7 +610,7 @@ fn tickets_are_bound_to_their_ncn_operator_vault_and_slasher() {
             // The NCN vault ticket must be the one of this NCN and vault.
             let mut w2 = world_with(case, from);
             let t = other.ncn_vault_ticket;
-            w2.accounts.insert(t, other.get(&t));
+            w2.world.accounts.insert(t, other.account(&t));
             let ix2 = with_key(ix.clone(), 4, t);
             expect_err(
                 &m,
@@ -647,14 +647,14 @@ fn vault_checks() {
 
         // The vault's other bytes do not matter.
         let mut w2 = world_with(case, from);
-        let v = w2.accounts.get_mut(&w.vault).unwrap();
+        let v = w2.world.accounts.get_mut(&w.vault).unwrap();
         v.data[100..800].fill(0x11);
         let (key, offset) = case.target(&w2);
-        let mut expected = w2.accounts[&key].data.clone();
+        let mut expected = w2.world.accounts[&key].data.clone();
         set_toggle(&mut expected, offset, to);
-        let (result, before) = w2.run(&m, &ix);
+        let (result, before) = w2.run_on(&m, &ix);
         assert_only_changed(&result, &before, &key, &expected);
-        assert_eq!(case.client_toggle(&w2.accounts[&key].data), to);
+        assert_eq!(case.client_toggle(&w2.world.accounts[&key].data), to);
     }
 }
 
@@ -669,13 +669,13 @@ fn cooldown_ncn_vault_ticket_does_not_load_the_vault() {
     let (from, slot, to) = case.good_transition();
     m.warp_to_slot(slot);
     let mut w = world_with(case, from);
-    w.accounts.insert(w.vault, system_account(0));
+    w.world.accounts.insert(w.vault, system_account(0));
     let (key, offset) = case.target(&w);
-    let mut expected = w.accounts[&key].data.clone();
+    let mut expected = w.world.accounts[&key].data.clone();
     set_toggle(&mut expected, offset, to);
-    let (result, before) = w.run(&m, &case.ix(&w, &case.admin(&w)));
+    let (result, before) = w.run_on(&m, &case.ix(&w, &case.admin(&w)));
     assert_only_changed(&result, &before, &key, &expected);
-    assert_eq!(case.client_toggle(&w.accounts[&key].data), to);
+    assert_eq!(case.client_toggle(&w.world.accounts[&key].data), to);
 }
 
 #[test]
@@ -718,9 +718,9 @@ fn check_order_follows_the_original() {
 
         // Config with a wrong owner and every later account broken too: config first.
         let mut w2 = world_with(case, from);
-        w2.accounts.get_mut(&w.config).unwrap().owner = SYSTEM_PROGRAM_ID;
+        w2.world.accounts.get_mut(&w.config).unwrap().owner = SYSTEM_PROGRAM_ID;
         let (key, _) = case.target(&w2);
-        w2.accounts.get_mut(&key).unwrap().data[0] = 0;
+        w2.world.accounts.get_mut(&key).unwrap().data[0] = 0;
         let ix = with_meta(
             case.ix(&w2, &stranger),
             case.ix(&w2, &stranger).accounts.len() - 1,
@@ -738,8 +738,8 @@ fn check_order_follows_the_original() {
         let (from, slot, _) = case.good_transition();
         m.warp_to_slot(slot);
         let mut w = world_with(case, from);
-        w.accounts.get_mut(&w.ncn).unwrap().owner = SYSTEM_PROGRAM_ID;
-        w.accounts.get_mut(&w.operator).unwrap().data[0] = 9;
+        w.world.accounts.get_mut(&w.ncn).unwrap().owner = SYSTEM_PROGRAM_ID;
+        w.world.accounts.get_mut(&w.operator).unwrap().data[0] = 9;
         let expected = if case.kind == Kind::NcnSide {
             ProgramError::InvalidAccountOwner
         } else {
@@ -765,7 +765,7 @@ fn zero_epoch_length_is_bad_epoch_length() {
             &m,
             &w,
             &ix,
-            ProgramError::Custom(ERR_BAD_EPOCH_LENGTH),
+            ProgramError::Custom(err::BAD_EPOCH_LENGTH),
             case.name,
         );
     }

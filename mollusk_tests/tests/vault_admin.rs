@@ -3,24 +3,24 @@
 //!
 //! Config and vault accounts are written directly ([`ConfigState`],
 //! [`VaultState`]); instructions come from the generated client (through
-//! `vault_world`); success paths compare every byte of the vault with the
+//! `scenarios::vault_admin`); success paths compare every byte of the vault with the
 //! hand-built layout of the expected state and decode it with the client's
 //! `Vault`.
 
-use mollusk_tests::{vault_world::*, *};
+use mollusk_tests::{scenarios::vault_admin::*, *};
 
 const PROGRAM: &str = "vault";
 /// Short epochs (config written directly) for the fee-change window.
 const EPOCH: u64 = 100;
 
-struct World {
+struct Fixture {
     mollusk: Mollusk,
     admin: Pubkey,
     config: ConfigState,
     vault: VaultState,
 }
 
-impl World {
+impl Fixture {
     fn new() -> Self {
         let admin = Pubkey::new_unique();
         let mut config = ConfigState::initialized(
@@ -105,7 +105,7 @@ impl World {
 
 /// Every failure of the config's and the vault's `load` (config read-only at
 /// index 0, vault writable at index 1), and their order.
-fn load_failures(w: &World, ix: &Instruction, accounts: &[(Pubkey, Account)]) {
+fn load_failures(w: &Fixture, ix: &Instruction, accounts: &[(Pubkey, Account)]) {
     // Config: owner, discriminator, empty, length, address.
     let mut a = accounts.to_vec();
     a[0].1.owner = RESTAKING_PROGRAM_ID;
@@ -167,7 +167,7 @@ fn load_failures(w: &World, ix: &Instruction, accounts: &[(Pubkey, Account)]) {
 
 #[test]
 fn set_admin_moves_roles_held_by_the_old_admin() {
-    let mut w = World::new();
+    let mut w = Fixture::new();
     let other = Pubkey::new_unique();
     // Some roles already elsewhere; the mint/burn admin is the old admin too.
     w.vault.operator_admin = other;
@@ -175,7 +175,7 @@ fn set_admin_moves_roles_held_by_the_old_admin() {
     w.vault.metadata_admin = other;
     w.vault.mint_burn_admin = w.admin;
     let new_admin = Pubkey::new_unique();
-    let ix = set_admin_ix(&w.config_key(), &w.vault_key(), &w.admin, &new_admin);
+    let ix = set_admin(&w.config_key(), &w.vault_key(), &w.admin, &new_admin);
     let mut expected = w.vault.clone();
     expected.admin = new_admin;
     expected.delegation_admin = new_admin;
@@ -193,7 +193,7 @@ fn set_admin_moves_roles_held_by_the_old_admin() {
     );
 
     // With no secondary role held by the admin, only the admin changes.
-    let mut w = World::new();
+    let mut w = Fixture::new();
     let roles = Pubkey::new_unique();
     for r in [
         &mut w.vault.delegation_admin,
@@ -208,7 +208,7 @@ fn set_admin_moves_roles_held_by_the_old_admin() {
     ] {
         *r = roles;
     }
-    let ix = set_admin_ix(&w.config_key(), &w.vault_key(), &w.admin, &new_admin);
+    let ix = set_admin(&w.config_key(), &w.vault_key(), &w.admin, &new_admin);
     let mut expected = w.vault.clone();
     expected.admin = new_admin;
     w.expect_vault(
@@ -221,10 +221,10 @@ fn set_admin_moves_roles_held_by_the_old_admin() {
 
 #[test]
 fn set_admin_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let new_admin = Pubkey::new_unique();
     let accounts = w.accounts(&[w.admin, new_admin]);
-    let ix = set_admin_ix(&w.config_key(), &w.vault_key(), &w.admin, &new_admin);
+    let ix = set_admin(&w.config_key(), &w.vault_key(), &w.admin, &new_admin);
     load_failures(&w, &ix, &accounts);
     // Both admins sign.
     w.expect_error(
@@ -246,12 +246,12 @@ fn set_admin_failures() {
         ProgramError::InvalidAccountOwner,
     );
     // Only the vault admin (not a secondary admin, not the config admin).
-    let mut w2 = World::new();
+    let mut w2 = Fixture::new();
     let delegation_admin = Pubkey::new_unique();
     w2.vault.delegation_admin = delegation_admin;
     let a = w2.accounts(&[delegation_admin, new_admin]);
     w2.expect_error(
-        &set_admin_ix(
+        &set_admin(
             &w2.config_key(),
             &w2.vault_key(),
             &delegation_admin,
@@ -263,7 +263,7 @@ fn set_admin_failures() {
     let config_admin = w.config.admin;
     let a = w.accounts(&[config_admin, new_admin]);
     w.expect_error(
-        &set_admin_ix(&w.config_key(), &w.vault_key(), &config_admin, &new_admin),
+        &set_admin(&w.config_key(), &w.vault_key(), &config_admin, &new_admin),
         &a,
         ProgramError::Custom(err::VAULT_ADMIN_INVALID),
     );
@@ -293,11 +293,10 @@ fn set_admin_failures() {
 
 #[test]
 fn set_secondary_admin_each_role() {
-    let w = World::new();
+    let w = Fixture::new();
     for role in 0u8..=9 {
         let new_admin = Pubkey::new_unique();
-        let ix =
-            set_secondary_admin_ix(&w.config_key(), &w.vault_key(), &w.admin, &new_admin, role);
+        let ix = set_secondary_admin(&w.config_key(), &w.vault_key(), &w.admin, &new_admin, role);
         let mut expected = w.vault.clone();
         let field = match role {
             0 => &mut expected.delegation_admin,
@@ -323,10 +322,10 @@ fn set_secondary_admin_each_role() {
 
 #[test]
 fn set_secondary_admin_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let new_admin = Pubkey::new_unique();
     let accounts = w.accounts(&[w.admin, new_admin]);
-    let ix = set_secondary_admin_ix(&w.config_key(), &w.vault_key(), &w.admin, &new_admin, 0);
+    let ix = set_secondary_admin(&w.config_key(), &w.vault_key(), &w.admin, &new_admin, 0);
     load_failures(&w, &ix, &accounts);
     w.expect_error(
         &unsigned(ix.clone(), 2),
@@ -334,12 +333,12 @@ fn set_secondary_admin_failures() {
         ProgramError::MissingRequiredSignature,
     );
     // A secondary admin cannot reassign roles, even its own.
-    let mut w2 = World::new();
+    let mut w2 = Fixture::new();
     let delegation_admin = Pubkey::new_unique();
     w2.vault.delegation_admin = delegation_admin;
     let a = w2.accounts(&[delegation_admin, new_admin]);
     w2.expect_error(
-        &set_secondary_admin_ix(
+        &set_secondary_admin(
             &w2.config_key(),
             &w2.vault_key(),
             &delegation_admin,
@@ -377,8 +376,8 @@ fn set_secondary_admin_failures() {
 // ---------------------------------------------------------------------------
 
 /// A world at `slot`, last fee change at slot 0 (epoch 0).
-fn fees_world(slot: u64) -> World {
-    let mut w = World::new();
+fn fees_world(slot: u64) -> Fixture {
+    let mut w = Fixture::new();
     w.mollusk.warp_to_slot(slot);
     w
 }
@@ -398,7 +397,7 @@ fn set_fees_success() {
     ];
     for (deposit, withdrawal, reward) in cases {
         let w = fees_world(slot);
-        let ix = set_fees_ix(
+        let ix = set_fees(
             &w.config_key(),
             &w.vault_key(),
             &w.admin,
@@ -423,7 +422,7 @@ fn set_fees_success() {
     // From a zero fee, the flat bump is the only allowance.
     let mut w = fees_world(slot + 57);
     w.vault.deposit_fee_bps = 0;
-    let ix = set_fees_ix(
+    let ix = set_fees(
         &w.config_key(),
         &w.vault_key(),
         &w.admin,
@@ -441,7 +440,7 @@ fn set_fees_success() {
 fn set_fees_failures() {
     let w = fees_world(2 * EPOCH);
     let accounts = w.accounts(&[w.admin]);
-    let ix = set_fees_ix(
+    let ix = set_fees(
         &w.config_key(),
         &w.vault_key(),
         &w.admin,
@@ -460,7 +459,7 @@ fn set_fees_failures() {
     w2.vault.fee_admin = Pubkey::new_unique();
     let a = w2.accounts(&[w2.admin]);
     w2.expect_error(
-        &set_fees_ix(
+        &set_fees(
             &w2.config_key(),
             &w2.vault_key(),
             &w2.admin,
@@ -472,7 +471,7 @@ fn set_fees_failures() {
         ProgramError::Custom(err::VAULT_FEE_ADMIN_INVALID),
     );
     // Nothing to change.
-    let none = set_fees_ix(&w.config_key(), &w.vault_key(), &w.admin, None, None, None);
+    let none = set_fees(&w.config_key(), &w.vault_key(), &w.admin, None, None, None);
     w.expect_error(&none, &accounts, ProgramError::InvalidInstructionData);
     // Above the config cap (2_000), above 100%, too large a step.
     /// (deposit, withdrawal, reward) fee arguments of SetFees.
@@ -491,7 +490,7 @@ fn set_fees_failures() {
         ),
     ];
     for ((d, wd, r), code) in cases {
-        let ix = set_fees_ix(&w.config_key(), &w.vault_key(), &w.admin, d, wd, r);
+        let ix = set_fees(&w.config_key(), &w.vault_key(), &w.admin, d, wd, r);
         w.expect_error(&ix, &accounts, ProgramError::Custom(code));
     }
     // The cap is the config's: with a lower cap the same step fails.
@@ -499,7 +498,7 @@ fn set_fees_failures() {
     w3.config.deposit_withdrawal_fee_cap_bps = 120;
     let a = w3.accounts(&[w3.admin]);
     w3.expect_error(
-        &set_fees_ix(
+        &set_fees(
             &w3.config_key(),
             &w3.vault_key(),
             &w3.admin,
@@ -532,7 +531,7 @@ fn set_fees_once_per_full_epoch() {
         let mut w = fees_world(slot);
         w.vault.last_fee_change_slot = 150;
         let a = w.accounts(&[w.admin]);
-        let ix = set_fees_ix(
+        let ix = set_fees(
             &w.config_key(),
             &w.vault_key(),
             &w.admin,
@@ -546,7 +545,7 @@ fn set_fees_once_per_full_epoch() {
             ProgramError::Custom(err::VAULT_FEE_CHANGE_TOO_SOON),
         );
         // Checked before the "no fee given" rule.
-        let none = set_fees_ix(&w.config_key(), &w.vault_key(), &w.admin, None, None, None);
+        let none = set_fees(&w.config_key(), &w.vault_key(), &w.admin, None, None, None);
         w.expect_error(
             &none,
             &a,
@@ -555,7 +554,7 @@ fn set_fees_once_per_full_epoch() {
     }
     let mut w = fees_world(300);
     w.vault.last_fee_change_slot = 150;
-    let ix = set_fees_ix(
+    let ix = set_fees(
         &w.config_key(),
         &w.vault_key(),
         &w.admin,
@@ -571,7 +570,7 @@ fn set_fees_once_per_full_epoch() {
     let mut w = fees_world(300);
     w.config.epoch_length = 0;
     let a = w.accounts(&[w.admin]);
-    let ix = set_fees_ix(
+    let ix = set_fees(
         &w.config_key(),
         &w.vault_key(),
         &w.admin,
@@ -589,9 +588,9 @@ fn set_fees_once_per_full_epoch() {
 #[test]
 fn set_is_paused_both_ways() {
     for (from, to) in [(false, true), (true, false), (true, true), (false, false)] {
-        let mut w = World::new();
+        let mut w = Fixture::new();
         w.vault.is_paused = from;
-        let ix = set_is_paused_ix(&w.config_key(), &w.vault_key(), &w.admin, to);
+        let ix = set_is_paused(&w.config_key(), &w.vault_key(), &w.admin, to);
         let mut expected = w.vault.clone();
         expected.is_paused = to;
         w.expect_vault("SetIsPaused", &ix, &w.accounts(&[w.admin]), &expected);
@@ -600,21 +599,21 @@ fn set_is_paused_both_ways() {
 
 #[test]
 fn set_is_paused_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let accounts = w.accounts(&[w.admin]);
-    let ix = set_is_paused_ix(&w.config_key(), &w.vault_key(), &w.admin, true);
+    let ix = set_is_paused(&w.config_key(), &w.vault_key(), &w.admin, true);
     load_failures(&w, &ix, &accounts);
     w.expect_error(
         &unsigned(ix.clone(), 2),
         &accounts,
         ProgramError::MissingRequiredSignature,
     );
-    let mut w2 = World::new();
+    let mut w2 = Fixture::new();
     let capacity_admin = Pubkey::new_unique();
     w2.vault.capacity_admin = capacity_admin;
     let a = w2.accounts(&[capacity_admin]);
     w2.expect_error(
-        &set_is_paused_ix(&w2.config_key(), &w2.vault_key(), &capacity_admin, true),
+        &set_is_paused(&w2.config_key(), &w2.vault_key(), &capacity_admin, true),
         &a,
         ProgramError::Custom(err::VAULT_ADMIN_INVALID),
     );
@@ -639,11 +638,11 @@ fn set_is_paused_failures() {
 #[test]
 fn set_deposit_capacity_by_capacity_admin() {
     for amount in [0u64, 1, 12_345, u64::MAX] {
-        let mut w = World::new();
+        let mut w = Fixture::new();
         let capacity_admin = Pubkey::new_unique();
         w.vault.capacity_admin = capacity_admin;
         w.vault.deposit_capacity = 777;
-        let ix = set_deposit_capacity_ix(&w.config_key(), &w.vault_key(), &capacity_admin, amount);
+        let ix = set_deposit_capacity(&w.config_key(), &w.vault_key(), &capacity_admin, amount);
         let mut expected = w.vault.clone();
         expected.deposit_capacity = amount;
         w.expect_vault(
@@ -654,8 +653,8 @@ fn set_deposit_capacity_by_capacity_admin() {
         );
     }
     // Below the current deposits is allowed (it only limits MintTo).
-    let w = World::new();
-    let ix = set_deposit_capacity_ix(&w.config_key(), &w.vault_key(), &w.admin, 1);
+    let w = Fixture::new();
+    let ix = set_deposit_capacity(&w.config_key(), &w.vault_key(), &w.admin, 1);
     let mut expected = w.vault.clone();
     expected.deposit_capacity = 1;
     w.expect_vault(
@@ -668,9 +667,9 @@ fn set_deposit_capacity_by_capacity_admin() {
 
 #[test]
 fn set_deposit_capacity_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let accounts = w.accounts(&[w.admin]);
-    let ix = set_deposit_capacity_ix(&w.config_key(), &w.vault_key(), &w.admin, 5);
+    let ix = set_deposit_capacity(&w.config_key(), &w.vault_key(), &w.admin, 5);
     load_failures(&w, &ix, &accounts);
     w.expect_error(
         &unsigned(ix.clone(), 2),
@@ -678,11 +677,11 @@ fn set_deposit_capacity_failures() {
         ProgramError::MissingRequiredSignature,
     );
     // The vault admin is not the capacity admin once the role moved.
-    let mut w2 = World::new();
+    let mut w2 = Fixture::new();
     w2.vault.capacity_admin = Pubkey::new_unique();
     let a = w2.accounts(&[w2.admin]);
     w2.expect_error(
-        &set_deposit_capacity_ix(&w2.config_key(), &w2.vault_key(), &w2.admin, 5),
+        &set_deposit_capacity(&w2.config_key(), &w2.vault_key(), &w2.admin, 5),
         &a,
         ProgramError::Custom(err::VAULT_CAPACITY_ADMIN_INVALID),
     );

@@ -13,7 +13,7 @@
 
 use mollusk_tests::{
     account, assert_custom_error, mint_data, print_cu,
-    vault_adversarial_world::{self as vw, ata, err, ConfigKeys, Store, VaultKeys, EPOCH_LENGTH},
+    scenarios::vault_roles::{self as vw, ata, err, ConfigKeys, VaultKeys, World, EPOCH_LENGTH},
     Account, Pubkey,
 };
 
@@ -59,23 +59,23 @@ impl State {
     fn vault_bytes(&self, v: &VaultKeys) -> Vec<u8> {
         let s = *self;
         vw::vault_bytes(v, |vault| {
-            vault.set_tokens_deposited(s.tokens_deposited);
-            vault.set_vrt_supply(s.vrt_supply);
-            vault.set_deposit_fee_bps_unchecked(s.deposit_fee_bps);
-            vault.set_withdrawal_fee_bps_unchecked(s.withdrawal_fee_bps);
-            vault.set_next_withdrawal_fee_bps_unchecked(s.withdrawal_fee_bps);
-            vault.set_program_fee_bps_unchecked(s.program_fee_bps);
-            vault.set_deposit_capacity(s.capacity);
-            vault.set_vrt_ready_to_claim_amount(s.ready_to_claim);
-            vault.delegation_state.set_staked_amount(s.staked);
-            vault.set_last_full_state_update_slot(SLOT);
-            vault.set_last_start_state_update_slot(SLOT);
+            vault.tokens_deposited = s.tokens_deposited;
+            vault.vrt_supply = s.vrt_supply;
+            vault.deposit_fee_bps = s.deposit_fee_bps;
+            vault.withdrawal_fee_bps = s.withdrawal_fee_bps;
+            vault.next_withdrawal_fee_bps = s.withdrawal_fee_bps;
+            vault.program_fee_bps = s.program_fee_bps;
+            vault.deposit_capacity = s.capacity;
+            vault.vrt_ready_to_claim_amount = s.ready_to_claim;
+            vault.delegation.staked = s.staked;
+            vault.last_full_state_update_slot = SLOT;
+            vault.last_start_state_update_slot = SLOT;
         })
     }
 }
 
 struct Fx {
-    store: Store,
+    store: World,
     config: ConfigKeys,
     v: VaultKeys,
     user: Pubkey,
@@ -89,7 +89,7 @@ fn fixture(state: State, vault_st: u64, user_st: u64) -> Fx {
         vault_st as u128 + user_st as u128 <= u64::MAX as u128,
         "supported-token balances beyond the mint's supply"
     );
-    let mut store = Store::new(mollusk_tests::mollusk());
+    let mut store = World::with_mollusk(mollusk_tests::mollusk());
     store.warp(SLOT);
     let config = ConfigKeys::new();
     let v = VaultKeys::new(0);
@@ -137,8 +137,7 @@ fn fixture(state: State, vault_st: u64, user_st: u64) -> Fx {
 impl Fx {
     fn mint_ix(&self, amount: u64, min_out: u64) -> mollusk_tests::Instruction {
         vw::mint_to(
-            &self.config.address,
-            &self.v,
+            &vw::VaultKeys::tokens(&self.v, &self.config.address),
             &self.user,
             &self.v.fee_wallet,
             amount,
@@ -423,8 +422,7 @@ fn burn_fixture(state: State, vault_st: u64, vrt_amount: u64, ticket_balance: u6
 impl Burn {
     fn ix(&self) -> mollusk_tests::Instruction {
         vw::burn_withdrawal_ticket(
-            &self.fx.config.address,
-            &self.fx.v,
+            &vw::VaultKeys::tokens(&self.fx.v, &self.fx.config.address),
             &self.fx.user,
             &self.ticket,
             &self.fx.v.fee_wallet,

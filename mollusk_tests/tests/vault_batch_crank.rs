@@ -19,7 +19,7 @@
 //! transaction of k cranks does. 256 cases by default with a fixed seed
 //! (`JITO_PROPTEST_CASES`, `JITO_PROPTEST_SEED` as in `vault_random`).
 
-use mollusk_tests::{vault_world_v2::*, *};
+use mollusk_tests::{scenarios::vault_updated::*, *};
 use proptest::{
     collection::vec,
     prelude::*,
@@ -31,12 +31,12 @@ use ProgramError as PE;
 const NEXT_SLOT: u64 = START_SLOT + EPOCH_LENGTH + 5;
 const NEXT_EPOCH: u64 = NEXT_SLOT / EPOCH_LENGTH;
 
-fn tracker_key(w: &World, epoch: u64) -> Pubkey {
+fn tracker_key(w: &VaultScenario, epoch: u64) -> Pubkey {
     tracker_pda(&w.vault, epoch).0
 }
 
-fn init(w: &mut World) {
-    let ix = ix_initialize_vault_update_state_tracker(
+fn init(w: &mut VaultScenario) {
+    let ix = initialize_vault_update_state_tracker(
         &w.config,
         &w.vault,
         &tracker_key(w, w.epoch()),
@@ -50,14 +50,14 @@ fn init(w: &mut World) {
 /// For an account that is no delegation the single crank gets some valid
 /// operator, so that it fails on the delegation account as the batch (which
 /// takes no operator accounts) does.
-fn single_ix(w: &World, vod: &Pubkey, tracker: &Pubkey) -> Instruction {
+fn single_ix(w: &VaultScenario, vod: &Pubkey, tracker: &Pubkey) -> Instruction {
     let operator = w
-        .store
+        .accounts
         .get(vod)
         .filter(|a| a.data.len() == VaultOperatorDelegationState::LEN)
         .map(|a| get_key(&a.data, 40))
         .or_else(|| {
-            w.store
+            w.accounts
                 .iter()
                 .find(|(_, a)| {
                     a.owner == RESTAKING_PROGRAM_ID && a.data.len() == 520 && a.data[0] == 3
@@ -65,20 +65,20 @@ fn single_ix(w: &World, vod: &Pubkey, tracker: &Pubkey) -> Instruction {
                 .map(|(k, _)| *k)
         })
         .expect("an operator");
-    ix_crank_vault_update_state_tracker(&w.config, &w.vault, &operator, vod, tracker)
+    crank_vault_update_state_tracker(&w.config, &w.vault, &operator, vod, tracker)
 }
 
-fn batch_ix(w: &World, tracker: &Pubkey, delegations: &[Pubkey]) -> Instruction {
-    ix_batch_crank_vault_update_state_tracker(&w.config, &w.vault, tracker, delegations)
+fn batch_ix(w: &VaultScenario, tracker: &Pubkey, delegations: &[Pubkey]) -> Instruction {
+    batch_crank_vault_update_state_tracker(&w.config, &w.vault, tracker, delegations)
 }
 
 /// One transaction of single cranks: all applied, or none and the first error.
-fn single_path(w: &mut World, tracker: &Pubkey, delegations: &[Pubkey]) -> Result<(), PE> {
-    let saved = w.store.clone();
+fn single_path(w: &mut VaultScenario, tracker: &Pubkey, delegations: &[Pubkey]) -> Result<(), PE> {
+    let saved = w.accounts.clone();
     for vod in delegations {
         let ix = single_ix(w, vod, tracker);
         if let Err(e) = w.try_exec(&ix) {
-            w.store = saved;
+            w.accounts = saved;
             return Err(e);
         }
     }
@@ -88,14 +88,14 @@ fn single_path(w: &mut World, tracker: &Pubkey, delegations: &[Pubkey]) -> Resul
 /// Runs the batch and the single cranks from the same accounts; both must end
 /// the same (outcome and every account). Leaves the world as they left it.
 #[track_caller]
-fn assert_same(w: &mut World, tracker: &Pubkey, delegations: &[Pubkey]) -> Result<(), PE> {
-    let start = w.store.clone();
+fn assert_same(w: &mut VaultScenario, tracker: &Pubkey, delegations: &[Pubkey]) -> Result<(), PE> {
+    let start = w.accounts.clone();
     let single = single_path(w, tracker, delegations);
-    let after_single = std::mem::replace(&mut w.store, start);
+    let after_single = std::mem::replace(&mut w.accounts, start);
     let batch = w.try_exec(&batch_ix(w, tracker, delegations));
     assert_eq!(batch, single, "batch and single cranks: outcome");
     assert!(
-        w.store == after_single,
+        w.accounts == after_single,
         "batch and single cranks: accounts differ"
     );
     batch
@@ -103,8 +103,8 @@ fn assert_same(w: &mut World, tracker: &Pubkey, delegations: &[Pubkey]) -> Resul
 
 /// Four delegated operators (one of them with nothing delegated), withdrawals
 /// to cover, the next epoch's tracker open: the crank order is 3, 0, 1, 2.
-fn world() -> (World, Vec<OperatorKeys>) {
-    let mut w = World::new();
+fn world() -> (VaultScenario, Vec<OperatorKeys>) {
+    let mut w = VaultScenario::new();
     let ops = vec![
         w.add_delegated_operator(1, Delegation::new(40_000, 0, 0), START_SLOT),
         w.add_delegated_operator(2, Delegation::new(50_000, 5_000, 0), START_SLOT),
@@ -129,7 +129,7 @@ fn vods(ops: &[OperatorKeys], order: &[usize]) -> Vec<Pubkey> {
 }
 
 /// A delegation of another vault for `op`, at its own PDA, with `index`.
-fn foreign_delegation(w: &mut World, op: &OperatorKeys, index: u64) -> Pubkey {
+fn foreign_delegation(w: &mut VaultScenario, op: &OperatorKeys, index: u64) -> Pubkey {
     let other_vault = vault_pda(&key(77)).0;
     let (k, bump) = vault_operator_delegation_pda(&other_vault, &op.operator);
     let state = VaultOperatorDelegationState {
@@ -148,7 +148,7 @@ fn foreign_delegation(w: &mut World, op: &OperatorKeys, index: u64) -> Pubkey {
 fn batch_of_all_operators_equals_single_cranks() {
     let (mut w, ops) = world();
     let tracker = tracker_key(&w, NEXT_EPOCH);
-    let before = w.store.clone();
+    let before = w.accounts.clone();
     let r = w.run(&batch_ix(&w, &tracker, &vods(&ops, &[3, 0, 1, 2]))).0;
     print_cu("vault", "BatchCrankVaultUpdateStateTracker", &r);
     assert_same(&mut w, &tracker, &vods(&ops, &[3, 0, 1, 2])).unwrap();
@@ -156,10 +156,10 @@ fn batch_of_all_operators_equals_single_cranks() {
     let tracker_state = TrackerState::from_bytes(&w.get(&tracker).data);
     assert_eq!(tracker_state.last_updated_index, 2);
     assert_eq!(w.vault_state().additional_assets_need_unstaking, 0);
-    assert_ne!(w.store, before);
+    assert_ne!(w.accounts, before);
     // Then the tracker closes as after single cranks.
     let close =
-        ix_close_vault_update_state_tracker(&w.config, &w.vault, &tracker, &w.payer, NEXT_EPOCH);
+        close_vault_update_state_tracker(&w.config, &w.vault, &tracker, &w.payer, NEXT_EPOCH);
     w.exec(&close);
 }
 
@@ -449,7 +449,7 @@ fn batch_crank_failures() {
 #[test]
 fn batch_crank_cu_by_size() {
     for n in [1usize, 8, 32, 64] {
-        let mut w = World::new();
+        let mut w = VaultScenario::new();
         let ops: Vec<OperatorKeys> = (0..n)
             .map(|i| {
                 let d = Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
@@ -597,7 +597,7 @@ fn vault_case() -> impl Strategy<Value = VaultCase> {
 /// The world of every case: 64 delegated operators registered once (their
 /// keys and restaking accounts); each case rewrites the delegations it uses.
 struct Fixture {
-    world: World,
+    world: VaultScenario,
     ops: Vec<OperatorKeys>,
     base: std::collections::BTreeMap<Pubkey, Account>,
     foreign: Vec<Pubkey>,
@@ -605,7 +605,7 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Self {
-        let mut world = World::new();
+        let mut world = VaultScenario::new();
         let ops: Vec<OperatorKeys> = (0..64u8)
             .map(|i| world.add_delegated_operator(i, Delegation::default(), START_SLOT))
             .collect();
@@ -614,7 +614,7 @@ impl Fixture {
             .enumerate()
             .map(|(i, op)| foreign_delegation(&mut world, op, i as u64))
             .collect();
-        let base = world.store.clone();
+        let base = world.accounts.clone();
         Self {
             world,
             ops,
@@ -625,7 +625,7 @@ impl Fixture {
 
     fn run(&mut self, c: &VaultCase) -> Result<(), TestCaseError> {
         let w = &mut self.world;
-        w.store = self.base.clone();
+        w.accounts = self.base.clone();
         w.set_slot(START_SLOT);
         let n = c.operators.len();
         let last_full = if c.vault_lags {
@@ -737,13 +737,13 @@ impl Fixture {
                     }
                 }
             }
-            let before = w.store.clone();
+            let before = w.accounts.clone();
             let result = assert_same(w, &batch_tracker, &batch);
             prop_assert!(
                 result.is_err(),
                 "{fault:?}: the wrong batch {batch:?} succeeded"
             );
-            prop_assert!(w.store == before, "a failed batch changed accounts");
+            prop_assert!(w.accounts == before, "a failed batch changed accounts");
         }
 
         // The rest in batches of the given sizes: batches and single cranks agree.
@@ -808,7 +808,7 @@ fn planned_update_equals_the_three_step_path() {
         (64, 0, true, 2),
         (40, 11, false, 2),
     ] {
-        let mut w = World::new();
+        let mut w = VaultScenario::new();
         let ops: Vec<OperatorKeys> = (0..n)
             .map(|i| {
                 let d = Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
@@ -837,7 +837,7 @@ fn planned_update_equals_the_three_step_path() {
                     .last_updated_index,
             };
         }
-        let start = w.store.clone();
+        let start = w.accounts.clone();
 
         // The three-step path.
         if cranked_before == 0 {
@@ -847,11 +847,10 @@ fn planned_update_equals_the_three_step_path() {
             let ix = single_ix(&w, vod, &tracker);
             w.exec(&ix);
         }
-        let close = ix_close_vault_update_state_tracker(
-            &w.config, &w.vault, &tracker, &w.payer, NEXT_EPOCH,
-        );
+        let close =
+            close_vault_update_state_tracker(&w.config, &w.vault, &tracker, &w.payer, NEXT_EPOCH);
         w.exec(&close);
-        let three_step = std::mem::replace(&mut w.store, start);
+        let three_step = std::mem::replace(&mut w.accounts, start);
 
         // The planned transactions.
         let delegations: Vec<Pubkey> = ops.iter().map(|o| o.vault_operator_delegation).collect();
@@ -883,10 +882,10 @@ fn planned_update_equals_the_three_step_path() {
             }
         }
         assert!(
-            w.store == three_step,
+            w.accounts == three_step,
             "{n} operators: planned update and the three-step path differ"
         );
-        assert!(!w.store.contains_key(&tracker) || w.get(&tracker).lamports == 0);
+        assert!(!w.accounts.contains_key(&tracker) || w.get(&tracker).lamports == 0);
     }
 }
 
@@ -908,7 +907,7 @@ fn planned_update_in_each_numbering_on_its_build() {
     for (n, cranked_before, alt) in [(32usize, 0usize, false), (40, 11, true)] {
         let mut results = Vec::new();
         for numbering in [VaultNumbering::Master, VaultNumbering::Legacy] {
-            let mut w = World::new();
+            let mut w = VaultScenario::new();
             let ops: Vec<OperatorKeys> = (0..n)
                 .map(|i| {
                     let d =
@@ -939,7 +938,7 @@ fn planned_update_in_each_numbering_on_its_build() {
             }
             // From here on the build of `numbering`, sent to directly.
             load_vault_build(&mut w.mollusk, numbering);
-            let start = w.store.clone();
+            let start = w.accounts.clone();
 
             let delegations: Vec<Pubkey> =
                 ops.iter().map(|o| o.vault_operator_delegation).collect();
@@ -996,9 +995,12 @@ fn planned_update_in_each_numbering_on_its_build() {
                     w.commit(&result);
                 }
             }
-            assert!(w.store != start, "{numbering:?}: the plan changed nothing");
-            assert!(!w.store.contains_key(&tracker) || w.get(&tracker).lamports == 0);
-            results.push(w.store);
+            assert!(
+                w.accounts != start,
+                "{numbering:?}: the plan changed nothing"
+            );
+            assert!(!w.accounts.contains_key(&tracker) || w.get(&tracker).lamports == 0);
+            results.push(w.world.accounts);
         }
         assert!(
             results[0] == results[1],

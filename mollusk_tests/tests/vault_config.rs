@@ -1,23 +1,23 @@
 //! Vault config instructions: InitializeConfig (0), SetProgramFee (17),
 //! SetProgramFeeWallet (18), SetConfigAdmin (32), SetConfigSecondaryAdmin (33).
 //!
-//! Instructions come from the generated client (through `vault_world`). Success
+//! Instructions come from the generated client (through `scenarios::vault_admin`). Success
 //! paths compare every byte of the written config with a layout built by hand
 //! ([`ConfigState::to_bytes`]) and decode it with the client's `Config`;
 //! failures check the exact error and that no account changed.
 
-use mollusk_tests::{vault_world::*, *};
+use mollusk_tests::{scenarios::vault_admin::*, *};
 
 const PROGRAM: &str = "vault";
 
 /// An existing config (admin = fee admin = `admin`) and the accounts around it.
-struct World {
+struct Fixture {
     mollusk: Mollusk,
     admin: Pubkey,
     state: ConfigState,
 }
 
-impl World {
+impl Fixture {
     fn new() -> Self {
         let admin = Pubkey::new_unique();
         let state =
@@ -77,7 +77,7 @@ impl World {
 /// Every failure of the config's `load` for an instruction whose config is
 /// account 0 and must be writable when `writable`.
 fn config_load_failures(
-    world: &World,
+    world: &Fixture,
     ix: &Instruction,
     accounts: &[(Pubkey, Account)],
     writable: bool,
@@ -153,7 +153,7 @@ fn init_case() -> InitCase {
 
 impl InitCase {
     fn ix(&self, fee: u16) -> Instruction {
-        initialize_config_ix(
+        initialize_config(
             &self.config,
             &self.admin,
             &RESTAKING_PROGRAM_ID,
@@ -312,9 +312,9 @@ fn initialize_config_failures() {
 
 #[test]
 fn set_program_fee_success() {
-    let w = World::new();
+    let w = Fixture::new();
     for fee in [0u16, 2_500, 10_000] {
-        let ix = set_program_fee_ix(&w.config(), &w.admin, fee);
+        let ix = set_program_fee(&w.config(), &w.admin, fee);
         let mut expected = w.state.clone();
         expected.program_fee_bps = fee;
         w.expect_config("SetProgramFee", &ix, &w.accounts(&[w.admin]), &expected);
@@ -323,9 +323,9 @@ fn set_program_fee_success() {
 
 #[test]
 fn set_program_fee_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let accounts = w.accounts(&[w.admin]);
-    let ix = set_program_fee_ix(&w.config(), &w.admin, 5);
+    let ix = set_program_fee(&w.config(), &w.admin, 5);
     config_load_failures(&w, &ix, &accounts, true);
     let run = |ix: &Instruction, accounts: &[(Pubkey, Account)], e: ProgramError| {
         assert_error(&w.run(ix, accounts), accounts, e)
@@ -337,7 +337,7 @@ fn set_program_fee_failures() {
     );
     // Above 100%: InvalidInstructionData, as the original's setter.
     run(
-        &set_program_fee_ix(&w.config(), &w.admin, 10_001),
+        &set_program_fee(&w.config(), &w.admin, 10_001),
         &accounts,
         ProgramError::InvalidInstructionData,
     );
@@ -347,7 +347,7 @@ fn set_program_fee_failures() {
     state.fee_admin = fee_admin;
     let a = vec![state.keyed(), (fee_admin, system_account(WALLET_LAMPORTS))];
     run(
-        &set_program_fee_ix(&w.config(), &fee_admin, 5),
+        &set_program_fee(&w.config(), &fee_admin, 5),
         &a,
         ProgramError::Custom(err::CONFIG_ADMIN_INVALID),
     );
@@ -376,10 +376,10 @@ fn set_program_fee_failures() {
 fn set_program_fee_wallet_success() {
     // Done by the fee admin, who may differ from the admin.
     let fee_admin = Pubkey::new_unique();
-    let mut world = World::new();
+    let mut world = Fixture::new();
     world.state.fee_admin = fee_admin;
     let new_wallet = Pubkey::new_unique();
-    let ix = set_program_fee_wallet_ix(&world.config(), &fee_admin, &new_wallet);
+    let ix = set_program_fee_wallet(&world.config(), &fee_admin, &new_wallet);
     let mut expected = world.state.clone();
     expected.program_fee_wallet = new_wallet;
     world.expect_config(
@@ -392,10 +392,10 @@ fn set_program_fee_wallet_success() {
 
 #[test]
 fn set_program_fee_wallet_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let new_wallet = Pubkey::new_unique();
     let accounts = w.accounts(&[w.admin, new_wallet]);
-    let ix = set_program_fee_wallet_ix(&w.config(), &w.admin, &new_wallet);
+    let ix = set_program_fee_wallet(&w.config(), &w.admin, &new_wallet);
     config_load_failures(&w, &ix, &accounts, true);
     let run = |ix: &Instruction, accounts: &[(Pubkey, Account)], e: ProgramError| {
         assert_error(&w.run(ix, accounts), accounts, e)
@@ -429,11 +429,11 @@ fn set_program_fee_wallet_failures() {
 
 #[test]
 fn set_config_admin_moves_admin_and_fee_admin() {
-    let mut w = World::new();
+    let mut w = Fixture::new();
     // Even a fee admin that differs from the admin follows the new admin.
     w.state.fee_admin = Pubkey::new_unique();
     let new_admin = Pubkey::new_unique();
-    let ix = set_config_admin_ix(&w.config(), &w.admin, &new_admin);
+    let ix = set_config_admin(&w.config(), &w.admin, &new_admin);
     let mut expected = w.state.clone();
     expected.admin = new_admin;
     expected.fee_admin = new_admin;
@@ -447,10 +447,10 @@ fn set_config_admin_moves_admin_and_fee_admin() {
 
 #[test]
 fn set_config_admin_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let new_admin = Pubkey::new_unique();
     let accounts = w.accounts(&[w.admin, new_admin]);
-    let ix = set_config_admin_ix(&w.config(), &w.admin, &new_admin);
+    let ix = set_config_admin(&w.config(), &w.admin, &new_admin);
     config_load_failures(&w, &ix, &accounts, true);
     let run = |ix: &Instruction, accounts: &[(Pubkey, Account)], e: ProgramError| {
         assert_error(&w.run(ix, accounts), accounts, e)
@@ -463,7 +463,7 @@ fn set_config_admin_failures() {
     let impostor = Pubkey::new_unique();
     let a = w.accounts(&[impostor, new_admin]);
     run(
-        &set_config_admin_ix(&w.config(), &impostor, &new_admin),
+        &set_config_admin(&w.config(), &impostor, &new_admin),
         &a,
         ProgramError::Custom(err::CONFIG_ADMIN_INVALID),
     );
@@ -485,9 +485,9 @@ fn set_config_admin_failures() {
 
 #[test]
 fn set_config_secondary_admin_fee_admin() {
-    let w = World::new();
+    let w = Fixture::new();
     let new_admin = Pubkey::new_unique();
-    let ix = set_config_secondary_admin_ix(&w.config(), &w.admin, &new_admin, 0);
+    let ix = set_config_secondary_admin(&w.config(), &w.admin, &new_admin, 0);
     let mut expected = w.state.clone();
     expected.fee_admin = new_admin;
     w.expect_config(
@@ -500,10 +500,10 @@ fn set_config_secondary_admin_fee_admin() {
 
 #[test]
 fn set_config_secondary_admin_failures() {
-    let w = World::new();
+    let w = Fixture::new();
     let new_admin = Pubkey::new_unique();
     let accounts = w.accounts(&[w.admin, new_admin]);
-    let ix = set_config_secondary_admin_ix(&w.config(), &w.admin, &new_admin, 0);
+    let ix = set_config_secondary_admin(&w.config(), &w.admin, &new_admin, 0);
     // The original requires the config writable here too.
     config_load_failures(&w, &ix, &accounts, true);
     let run = |ix: &Instruction, accounts: &[(Pubkey, Account)], e: ProgramError| {
@@ -524,7 +524,7 @@ fn set_config_secondary_admin_failures() {
         (new_admin, system_account(WALLET_LAMPORTS)),
     ];
     run(
-        &set_config_secondary_admin_ix(&w.config(), &fee_admin, &new_admin, 0),
+        &set_config_secondary_admin(&w.config(), &fee_admin, &new_admin, 0),
         &a,
         ProgramError::Custom(err::CONFIG_ADMIN_INVALID),
     );
@@ -555,63 +555,61 @@ fn set_config_secondary_admin_failures() {
 // The generated client's instruction tags
 // ---------------------------------------------------------------------------
 
-/// The client's discriminators are the original's master numbering, as
-/// written independently in the three vault test worlds.
+/// The client's discriminators are the original's master numbering (the interface's tag table).
 #[test]
 fn client_tags_are_the_original_numbering() {
     use jito_vault_client::instructions as ci;
-    use mollusk_tests::{vault_world_v1 as v1, vault_world_v2::tag as v2};
     let pairs = [
         (ci::INITIALIZE_CONFIG_DISCRIMINATOR, tag::INITIALIZE_CONFIG),
-        (ci::INITIALIZE_VAULT_DISCRIMINATOR, v1::TAG_INITIALIZE_VAULT),
+        (ci::INITIALIZE_VAULT_DISCRIMINATOR, tag::INITIALIZE_VAULT),
         (
             ci::INITIALIZE_VAULT_WITH_MINT_DISCRIMINATOR,
-            v1::TAG_INITIALIZE_VAULT_WITH_MINT,
+            tag::INITIALIZE_VAULT_WITH_MINT,
         ),
         (
             ci::INITIALIZE_VAULT_OPERATOR_DELEGATION_DISCRIMINATOR,
-            v2::INITIALIZE_VAULT_OPERATOR_DELEGATION,
+            tag::INITIALIZE_VAULT_OPERATOR_DELEGATION,
         ),
         (
             ci::INITIALIZE_VAULT_NCN_TICKET_DISCRIMINATOR,
-            v2::INITIALIZE_VAULT_NCN_TICKET,
+            tag::INITIALIZE_VAULT_NCN_TICKET,
         ),
         (
             ci::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET_DISCRIMINATOR,
-            v2::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET,
+            tag::INITIALIZE_VAULT_NCN_SLASHER_OPERATOR_TICKET,
         ),
         (
             ci::INITIALIZE_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR,
-            v2::INITIALIZE_VAULT_NCN_SLASHER_TICKET,
+            tag::INITIALIZE_VAULT_NCN_SLASHER_TICKET,
         ),
         (
             ci::WARMUP_VAULT_NCN_TICKET_DISCRIMINATOR,
-            v2::WARMUP_VAULT_NCN_TICKET,
+            tag::WARMUP_VAULT_NCN_TICKET,
         ),
         (
             ci::COOLDOWN_VAULT_NCN_TICKET_DISCRIMINATOR,
-            v2::COOLDOWN_VAULT_NCN_TICKET,
+            tag::COOLDOWN_VAULT_NCN_TICKET,
         ),
         (
             ci::WARMUP_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR,
-            v2::WARMUP_VAULT_NCN_SLASHER_TICKET,
+            tag::WARMUP_VAULT_NCN_SLASHER_TICKET,
         ),
         (
             ci::COOLDOWN_VAULT_NCN_SLASHER_TICKET_DISCRIMINATOR,
-            v2::COOLDOWN_VAULT_NCN_SLASHER_TICKET,
+            tag::COOLDOWN_VAULT_NCN_SLASHER_TICKET,
         ),
-        (ci::MINT_TO_DISCRIMINATOR, v1::TAG_MINT_TO),
+        (ci::MINT_TO_DISCRIMINATOR, tag::MINT_TO),
         (
             ci::ENQUEUE_WITHDRAWAL_DISCRIMINATOR,
-            v1::TAG_ENQUEUE_WITHDRAWAL,
+            tag::ENQUEUE_WITHDRAWAL,
         ),
         (
             ci::CHANGE_WITHDRAWAL_TICKET_OWNER_DISCRIMINATOR,
-            v1::TAG_CHANGE_WITHDRAWAL_TICKET_OWNER,
+            tag::CHANGE_WITHDRAWAL_TICKET_OWNER,
         ),
         (
             ci::BURN_WITHDRAWAL_TICKET_DISCRIMINATOR,
-            v1::TAG_BURN_WITHDRAWAL_TICKET,
+            tag::BURN_WITHDRAWAL_TICKET,
         ),
         (
             ci::SET_DEPOSIT_CAPACITY_DISCRIMINATOR,
@@ -626,45 +624,45 @@ fn client_tags_are_the_original_numbering() {
         (ci::SET_IS_PAUSED_DISCRIMINATOR, tag::SET_IS_PAUSED),
         (
             ci::DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR,
-            v1::TAG_DELEGATE_TOKEN_ACCOUNT,
+            tag::DELEGATE_TOKEN_ACCOUNT,
         ),
         (
             ci::REVOKE_DELEGATE_TOKEN_ACCOUNT_DISCRIMINATOR,
-            v1::TAG_REVOKE_DELEGATE_TOKEN_ACCOUNT,
+            tag::REVOKE_DELEGATE_TOKEN_ACCOUNT,
         ),
         (ci::SET_ADMIN_DISCRIMINATOR, tag::SET_ADMIN),
         (
             ci::SET_SECONDARY_ADMIN_DISCRIMINATOR,
             tag::SET_SECONDARY_ADMIN,
         ),
-        (ci::ADD_DELEGATION_DISCRIMINATOR, v2::ADD_DELEGATION),
+        (ci::ADD_DELEGATION_DISCRIMINATOR, tag::ADD_DELEGATION),
         (
             ci::COOLDOWN_DELEGATION_DISCRIMINATOR,
-            v2::COOLDOWN_DELEGATION,
+            tag::COOLDOWN_DELEGATION,
         ),
         (
             ci::UPDATE_VAULT_BALANCE_DISCRIMINATOR,
-            v1::TAG_UPDATE_VAULT_BALANCE,
+            tag::UPDATE_VAULT_BALANCE,
         ),
         (
             ci::INITIALIZE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
-            v2::INITIALIZE_VAULT_UPDATE_STATE_TRACKER,
+            tag::INITIALIZE_VAULT_UPDATE_STATE_TRACKER,
         ),
         (
             ci::CRANK_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
-            v2::CRANK_VAULT_UPDATE_STATE_TRACKER,
+            tag::CRANK_VAULT_UPDATE_STATE_TRACKER,
         ),
         (
             ci::CLOSE_VAULT_UPDATE_STATE_TRACKER_DISCRIMINATOR,
-            v2::CLOSE_VAULT_UPDATE_STATE_TRACKER,
+            tag::CLOSE_VAULT_UPDATE_STATE_TRACKER,
         ),
         (
             ci::CREATE_TOKEN_METADATA_DISCRIMINATOR,
-            v1::TAG_CREATE_TOKEN_METADATA,
+            tag::CREATE_TOKEN_METADATA,
         ),
         (
             ci::UPDATE_TOKEN_METADATA_DISCRIMINATOR,
-            v1::TAG_UPDATE_TOKEN_METADATA,
+            tag::UPDATE_TOKEN_METADATA,
         ),
         (ci::SET_CONFIG_ADMIN_DISCRIMINATOR, tag::SET_CONFIG_ADMIN),
         (

@@ -3,7 +3,7 @@
 //! a scenario over several epochs and a crank benchmark.
 
 use jito_vault_client::accounts::{Vault, VaultUpdateStateTracker};
-use mollusk_tests::{vault_world_v2::*, *};
+use mollusk_tests::{scenarios::vault_updated::*, *};
 use ProgramError as PE;
 
 /// Slot of the epoch after the world's start, a little into it.
@@ -99,8 +99,8 @@ const CONFIG_PROGRAM_FEE_BPS: u16 = 7;
 // ---------------------------------------------------------------------------
 
 /// Two delegated operators, 30_000 VRT queued for withdrawal, clock in the next epoch.
-fn update_world() -> (World, Vec<OperatorKeys>) {
-    let mut w = World::new();
+fn update_world() -> (VaultScenario, Vec<OperatorKeys>) {
+    let mut w = VaultScenario::new();
     let ops = vec![
         w.add_delegated_operator(1, Delegation::new(40_000, 0, 0), START_SLOT),
         w.add_delegated_operator(2, Delegation::new(50_000, 5_000, 0), START_SLOT),
@@ -110,19 +110,19 @@ fn update_world() -> (World, Vec<OperatorKeys>) {
     (w, ops)
 }
 
-fn init_tx(w: &World, epoch: u64) -> Tx {
+fn init_tx(w: &VaultScenario, epoch: u64) -> Tx {
     let tracker = tracker_pda(&w.vault, epoch).0;
     Tx::new(
         w,
-        ix_initialize_vault_update_state_tracker(&w.config, &w.vault, &tracker, &w.payer, 0),
+        initialize_vault_update_state_tracker(&w.config, &w.vault, &tracker, &w.payer, 0),
     )
 }
 
-fn crank_tx(w: &World, op: &OperatorKeys, epoch: u64) -> Tx {
+fn crank_tx(w: &VaultScenario, op: &OperatorKeys, epoch: u64) -> Tx {
     let tracker = tracker_pda(&w.vault, epoch).0;
     Tx::new(
         w,
-        ix_crank_vault_update_state_tracker(
+        crank_vault_update_state_tracker(
             &w.config,
             &w.vault,
             &op.operator,
@@ -132,15 +132,15 @@ fn crank_tx(w: &World, op: &OperatorKeys, epoch: u64) -> Tx {
     )
 }
 
-fn close_tx(w: &World, epoch: u64) -> Tx {
+fn close_tx(w: &VaultScenario, epoch: u64) -> Tx {
     let tracker = tracker_pda(&w.vault, epoch).0;
     Tx::new(
         w,
-        ix_close_vault_update_state_tracker(&w.config, &w.vault, &tracker, &w.payer, epoch),
+        close_vault_update_state_tracker(&w.config, &w.vault, &tracker, &w.payer, epoch),
     )
 }
 
-fn tracker_state(w: &World, epoch: u64) -> TrackerState {
+fn tracker_state(w: &VaultScenario, epoch: u64) -> TrackerState {
     TrackerState::from_bytes(&w.get(&tracker_pda(&w.vault, epoch).0).data)
 }
 
@@ -335,7 +335,7 @@ fn initialize_vault_update_state_tracker_failures() {
 // ---------------------------------------------------------------------------
 
 /// `update_world` with the next epoch's tracker created.
-fn crank_world() -> (World, Vec<OperatorKeys>) {
+fn crank_world() -> (VaultScenario, Vec<OperatorKeys>) {
     let (mut w, ops) = update_world();
     w.exec(&init_tx(&w, NEXT_EPOCH).ix);
     (w, ops)
@@ -611,7 +611,7 @@ fn crank_vault_update_state_tracker_failures() {
 /// Three operators: after the start index the next one must follow.
 #[test]
 fn crank_skipping_an_index_fails() {
-    let mut w = World::new();
+    let mut w = VaultScenario::new();
     let ops: Vec<OperatorKeys> = (1..=3u8)
         .map(|n| w.add_delegated_operator(n, Delegation::new(1_000, 0, 0), START_SLOT))
         .collect();
@@ -635,7 +635,7 @@ fn crank_skipping_an_index_fails() {
 // ---------------------------------------------------------------------------
 
 /// `crank_world` with both operators cranked.
-fn cranked_world() -> (World, Vec<OperatorKeys>) {
+fn cranked_world() -> (VaultScenario, Vec<OperatorKeys>) {
     let (mut w, ops) = crank_world();
     w.exec(&crank_tx(&w, &ops[1], NEXT_EPOCH).ix);
     w.exec(&crank_tx(&w, &ops[0], NEXT_EPOCH).ix);
@@ -682,7 +682,7 @@ fn close_vault_update_state_tracker_ok() {
 /// Two epochs since the last full update: the VRT buckets move twice.
 #[test]
 fn close_after_two_epochs_shifts_twice() {
-    let mut w = World::new();
+    let mut w = VaultScenario::new();
     w.set_vault(|v| {
         v.vrt_enqueued_for_cooldown_amount = 300;
         v.vrt_cooling_down_amount = 20;
@@ -710,7 +710,7 @@ fn close_after_two_epochs_shifts_twice() {
 /// No operators: nothing to crank, the tracker closes at once.
 #[test]
 fn close_without_operators_ok() {
-    let mut w = World::new();
+    let mut w = VaultScenario::new();
     w.set_slot(NEXT_SLOT);
     w.exec(&init_tx(&w, NEXT_EPOCH).ix);
     let tx = close_tx(&w, NEXT_EPOCH);
@@ -770,9 +770,7 @@ fn close_vault_update_state_tracker_failures() {
     // The same accounts with another epoch argument, built by the client.
     let arg = |epoch: u64| {
         let [config, vault, tracker, payer] = [0, 1, 2, 3].map(|i| tx.key(i));
-        t().ix_data(
-            ix_close_vault_update_state_tracker(&config, &vault, &tracker, &payer, epoch).data,
-        )
+        t().ix_data(close_vault_update_state_tracker(&config, &vault, &tracker, &payer, epoch).data)
     };
     let wrong_epoch_arg = arg(NEXT_EPOCH + 1);
     check_cases(
@@ -871,7 +869,7 @@ fn close_vault_update_state_tracker_failures() {
 
 /// Runs the full update of the current epoch (init, crank every operator from
 /// `epoch % n` on, close), checking each step against the model.
-fn full_update(w: &mut World, ops: &[OperatorKeys]) {
+fn full_update(w: &mut VaultScenario, ops: &[OperatorKeys]) {
     let slot = w.slot();
     let epoch = w.epoch();
     let mut vault = w.vault_state();
@@ -893,7 +891,7 @@ fn full_update(w: &mut World, ops: &[OperatorKeys]) {
     model_finish_update(&mut vault, &tracker, slot);
     assert_eq!(w.vault_state(), vault);
     assert!(!w
-        .store
+        .accounts
         .get(&tracker_pda(&w.vault, epoch).0)
         .is_some_and(|a| a.lamports > 0));
     check_totals(w, ops);
@@ -901,7 +899,7 @@ fn full_update(w: &mut World, ops: &[OperatorKeys]) {
 
 /// Cranks `count` operators in index order starting at `start`, checking each against the model.
 fn crank_from(
-    w: &mut World,
+    w: &mut VaultScenario,
     ops: &[OperatorKeys],
     start: usize,
     count: usize,
@@ -922,7 +920,7 @@ fn crank_from(
 }
 
 /// After a full update the vault's delegation state is the sum of its operators'.
-fn check_totals(w: &World, ops: &[OperatorKeys]) {
+fn check_totals(w: &VaultScenario, ops: &[OperatorKeys]) {
     let mut total = Delegation::default();
     for op in ops {
         total.add(&w.vod_state(op).delegation);
@@ -935,12 +933,12 @@ fn check_totals(w: &World, ops: &[OperatorKeys]) {
 
 #[test]
 fn scenario_over_several_epochs() {
-    let mut w = World::new();
+    let mut w = VaultScenario::new();
     w.set_vault(|v| v.operator_count = 0);
     // Epoch 10: four operators registered and delegated with the real instructions.
     let ops: Vec<OperatorKeys> = (1..=4u8).map(|n| w.add_operator(n, n as u64)).collect();
     for op in &ops {
-        w.exec(&ix_initialize_vault_operator_delegation(
+        w.exec(&initialize_vault_operator_delegation(
             &w.config,
             &w.vault,
             &op.operator,
@@ -951,7 +949,8 @@ fn scenario_over_several_epochs() {
         ));
     }
     for (op, amount) in ops.iter().zip([20_000u64, 25_000, 15_000, 30_000]) {
-        w.exec(&ix_add_delegation(
+        w.exec(&delegation_change(
+            tag::ADD_DELEGATION,
             &w.config,
             &w.vault,
             &op.operator,
@@ -961,7 +960,8 @@ fn scenario_over_several_epochs() {
         ));
     }
     // Part of operator 2's stake is cooled down by the admin.
-    w.exec(&ix_cooldown_delegation(
+    w.exec(&delegation_change(
+        tag::COOLDOWN_DELEGATION,
         &w.config,
         &w.vault,
         &ops[1].operator,
@@ -980,7 +980,8 @@ fn scenario_over_several_epochs() {
     w.set_slot(START_SLOT + EPOCH_LENGTH);
     Tx::new(
         &w,
-        ix_add_delegation(
+        delegation_change(
+            tag::ADD_DELEGATION,
             &w.config,
             &w.vault,
             &ops[0].operator,
@@ -1005,7 +1006,8 @@ fn scenario_over_several_epochs() {
     // tokens are reserved for the queued withdrawals.
     let r = Tx::new(
         &w,
-        ix_cooldown_delegation(
+        delegation_change(
+            tag::COOLDOWN_DELEGATION,
             &w.config,
             &w.vault,
             &ops[0].operator,
@@ -1018,7 +1020,8 @@ fn scenario_over_several_epochs() {
     assert_success(&r);
     Tx::new(
         &w,
-        ix_add_delegation(
+        delegation_change(
+            tag::ADD_DELEGATION,
             &w.config,
             &w.vault,
             &ops[0].operator,
@@ -1123,7 +1126,7 @@ fn scenario_over_several_epochs() {
 // ---------------------------------------------------------------------------
 
 fn bench(n: usize) {
-    let mut w = World::new();
+    let mut w = VaultScenario::new();
     let ops: Vec<OperatorKeys> = (0..n)
         .map(|i| {
             let d = Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);

@@ -2,18 +2,18 @@
 //! `AddDelegation` (24) and `CooldownDelegation` (25).
 
 use jito_vault_client::accounts::VaultOperatorDelegation;
-use mollusk_tests::{vault_world_v2::*, *};
+use mollusk_tests::{scenarios::vault_updated::*, *};
 use ProgramError as PE;
 
 // ---------------------------------------------------------------------------
 // InitializeVaultOperatorDelegation
 // ---------------------------------------------------------------------------
 
-fn init_delegation_world() -> (World, OperatorKeys, Tx) {
-    let mut w = World::new();
+fn init_delegation_world() -> (VaultScenario, OperatorKeys, Tx) {
+    let mut w = VaultScenario::new();
     w.set_vault(|v| v.operator_count = 2);
     let op = w.add_operator(1, 0);
-    let ix = ix_initialize_vault_operator_delegation(
+    let ix = initialize_vault_operator_delegation(
         &w.config,
         &w.vault,
         &op.operator,
@@ -87,7 +87,7 @@ fn initialize_vault_operator_delegation_failures() {
             5,
             &other_operator,
             &w.vault,
-            Toggle::active_at(START_SLOT),
+            active_at(START_SLOT),
             other_bump,
         ),
     );
@@ -248,16 +248,17 @@ fn reserve_for_withdrawals(v: &VaultState) -> u64 {
 }
 
 /// A vault with `delegated` already staked with operator 1 (and in the vault's totals).
-fn delegated_world(delegated: Delegation) -> (World, OperatorKeys) {
-    let mut w = World::new();
+fn delegated_world(delegated: Delegation) -> (VaultScenario, OperatorKeys) {
+    let mut w = VaultScenario::new();
     let op = w.add_delegated_operator(1, delegated, START_SLOT);
     (w, op)
 }
 
-fn add_tx(w: &World, op: &OperatorKeys, amount: u64) -> Tx {
+fn add_tx(w: &VaultScenario, op: &OperatorKeys, amount: u64) -> Tx {
     Tx::new(
         w,
-        ix_add_delegation(
+        delegation_change(
+            tag::ADD_DELEGATION,
             &w.config,
             &w.vault,
             &op.operator,
@@ -268,10 +269,11 @@ fn add_tx(w: &World, op: &OperatorKeys, amount: u64) -> Tx {
     )
 }
 
-fn cooldown_tx(w: &World, op: &OperatorKeys, amount: u64) -> Tx {
+fn cooldown_tx(w: &VaultScenario, op: &OperatorKeys, amount: u64) -> Tx {
     Tx::new(
         w,
-        ix_cooldown_delegation(
+        delegation_change(
+            tag::COOLDOWN_DELEGATION,
             &w.config,
             &w.vault,
             &op.operator,
@@ -285,7 +287,7 @@ fn cooldown_tx(w: &World, op: &OperatorKeys, amount: u64) -> Tx {
 /// Expected vault and operator-delegation accounts after both delegation
 /// states changed by `f`.
 fn expect_both(
-    w: &World,
+    w: &VaultScenario,
     op: &OperatorKeys,
     f: impl Fn(&mut Delegation),
 ) -> [(Pubkey, Account); 2] {
@@ -458,7 +460,7 @@ fn cooldown_delegation_failures() {
 
 /// The account checks AddDelegation and CooldownDelegation share.
 fn delegation_account_cases(
-    w: &World,
+    w: &VaultScenario,
     tx: &Tx,
     other_vod: Pubkey,
     delegation_account: Account,
@@ -561,10 +563,10 @@ fn delegation_account_cases(
 /// cool part of one down: the vault's totals are the sum of the operators'.
 #[test]
 fn delegate_to_several_operators() {
-    let mut w = World::new();
+    let mut w = VaultScenario::new();
     let ops: Vec<OperatorKeys> = (1..=3u8).map(|n| w.add_operator(n, n as u64)).collect();
     for (i, op) in ops.iter().enumerate() {
-        let r = w.exec(&ix_initialize_vault_operator_delegation(
+        let r = w.exec(&initialize_vault_operator_delegation(
             &w.config,
             &w.vault,
             &op.operator,

@@ -2,18 +2,18 @@
 //! ChangeWithdrawalTicketOwner and BurnWithdrawalTicket, run against the real
 //! SPL Token and Associated Token Account programs.
 //!
-//! Instructions come from the generated client (through `vault_world_v1`).
+//! Instructions come from the generated client (through `scenarios::vault_setup`).
 //! Expected account bytes come from the hand-written models of
-//! `vault_world_v1` (not from the interface crate); written accounts are also
+//! `scenarios::vault_setup` (not from the interface crate); written accounts are also
 //! decoded with the client's account types; expected errors are the
 //! original's, check by check, in its order.
 
 use jito_vault_client::accounts::{Config, Vault};
 use jito_vault_interface::error::VaultError;
 use mollusk_tests::{
-    assert_custom_error, assert_error, mint_data, print_cu, rent_exempt, system_account,
-    token_account_data, vault_world_v1::*, Instruction, ProgramError, Pubkey, SYSTEM_PROGRAM_ID,
-    TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    assert_custom_error, assert_error, mint_data, print_cu, rent_exempt, scenarios::vault_setup::*,
+    system_account, token_account_data, Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID,
+    SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 const SLOT: u64 = 1_000;
@@ -40,7 +40,12 @@ fn initialize_vault_success_writes_every_account() {
     let mut world = World::new();
     world.warp(SLOT);
     let setup = VaultSetup::keys();
-    let mut config = ConfigModel::new(setup.config_admin, setup.program_fee_wallet, 25);
+    let mut config = ConfigState::initialized(
+        setup.config_admin,
+        RESTAKING_PROGRAM_ID,
+        setup.program_fee_wallet,
+        25,
+    );
     config.num_vaults = 7;
     setup.install_prerequisites(&mut world, &config, 50_000);
     let ix = setup.initialize_vault_ix(99, 100, 101, INITIAL_AMOUNT);
@@ -106,7 +111,12 @@ fn initialize_vault_fee_bounds_are_inclusive() {
     let mut world = World::new();
     world.warp(SLOT);
     let setup = VaultSetup::keys();
-    let config = ConfigModel::new(setup.config_admin, setup.program_fee_wallet, 0);
+    let config = ConfigState::initialized(
+        setup.config_admin,
+        RESTAKING_PROGRAM_ID,
+        setup.program_fee_wallet,
+        0,
+    );
     setup.install_prerequisites(&mut world, &config, INITIAL_AMOUNT);
     world.exec(&setup.initialize_vault_ix(2_000, 2_000, 10_000, 1));
     let expected = setup.expected_new_vault(0, 2_000, 2_000, 10_000, 0, SLOT, 1);
@@ -119,7 +129,12 @@ fn init_world() -> (World, VaultSetup, Instruction) {
     let mut world = World::new();
     world.warp(SLOT);
     let setup = VaultSetup::keys();
-    let config = ConfigModel::new(setup.config_admin, setup.program_fee_wallet, 0);
+    let config = ConfigState::initialized(
+        setup.config_admin,
+        RESTAKING_PROGRAM_ID,
+        setup.program_fee_wallet,
+        0,
+    );
     setup.install_prerequisites(&mut world, &config, 50_000);
     let ix = setup.initialize_vault_ix(0, 0, 0, INITIAL_AMOUNT);
     (world, setup, ix)
@@ -1201,7 +1216,9 @@ fn burn_withdrawal_ticket_state_checks() {
 
     // Delegated assets cannot be withdrawn.
     let saved = world.get(&setup.vault).clone();
-    setup.edit_vault(&mut world, |v| v.staked_amount = v.tokens_deposited - 9_999);
+    setup.edit_vault(&mut world, |v| {
+        v.delegation.staked = v.tokens_deposited - 9_999
+    });
     expect_vault_err(&world, &signed, VaultError::VaultUnderflow);
     world.set(setup.vault, saved);
 

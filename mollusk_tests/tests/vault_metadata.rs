@@ -11,14 +11,14 @@
 //! `UpdateMetadataAccountV2` (tag 15) with their Borsh arguments, encoded here
 //! by hand (the independent oracle of another program's instruction; the
 //! vault's own instructions come from the generated client through
-//! `vault_world_v1`). This proves the call reaches the Metaplex id, signed by the vault,
+//! `scenarios::vault_setup`). This proves the call reaches the Metaplex id, signed by the vault,
 //! with the original accounts and bytes; what Metaplex then does with them is
 //! Metaplex's own behaviour.
 
 use jito_vault_interface::error::VaultError;
 use mollusk_tests::{
-    assert_custom_error, assert_error, print_cu, system_account, vault_world_v1::*, Instruction,
-    InstructionResult, ProgramError, Pubkey, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    assert_custom_error, assert_error, print_cu, scenarios::vault_setup::*, system_account,
+    Instruction, InstructionResult, ProgramError, Pubkey, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 
 const SLOT: u64 = 1_000;

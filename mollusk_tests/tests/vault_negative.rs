@@ -1,7 +1,7 @@
 //! Negative matrix over all 34 vault instructions (see `mollusk_tests::negative`).
 //!
 //! Each test builds one valid instruction over a world where every vault admin
-//! role is held by a different key (`vault_adversarial_world`), and a model of
+//! role is held by a different key (`scenarios::vault_roles`), and a model of
 //! the original program's checks in the original's order (read from
 //! `vault_program/src/*.rs`, the `load` functions of `vault_core`,
 //! `restaking_core` and `core` at 8109c879). The engine derives every
@@ -26,13 +26,14 @@ use jito_vault_interface::state::{
     VaultNcnTicket, VaultOperatorDelegation, VaultStakerWithdrawalTicket, VaultUpdateStateTracker,
 };
 use mollusk_tests::{
+    layout_oracle::VaultState,
     negative::{
         create_account_cpi, expect_address, key_eq, load_program, load_signer, load_system_account,
         load_token_account, load_token_mint, Check, Expected, InstructionError, Kind, Matrix,
         Mutation, Summary, ValidCase, View,
     },
-    restaking_adversarial_world::{self as raw, layout as rl},
-    vault_adversarial_world::{
+    scenarios::restaking_roles::{self as raw, layout as rl},
+    scenarios::vault_roles::{
         self as vw, ata, err, off, ConfigKeys, VaultKeys, EPOCH_LENGTH, METAPLEX_ID,
     },
     Account, Instruction, Mollusk, ProgramError, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID,
@@ -446,21 +447,21 @@ impl Fx {
         store.insert(
             v.address,
             vw::vault_account(vw::vault_bytes(&v, |vault| {
-                vault.set_tokens_deposited(VAULT_TOKENS);
-                vault.set_vrt_supply(VAULT_TOKENS);
-                vault.set_deposit_fee_bps_unchecked(10);
-                vault.set_withdrawal_fee_bps_unchecked(20);
-                vault.set_next_withdrawal_fee_bps_unchecked(20);
-                vault.set_reward_fee_bps_unchecked(30);
-                vault.set_program_fee_bps_unchecked(30);
+                vault.tokens_deposited = VAULT_TOKENS;
+                vault.vrt_supply = VAULT_TOKENS;
+                vault.deposit_fee_bps = 10;
+                vault.withdrawal_fee_bps = 20;
+                vault.next_withdrawal_fee_bps = 20;
+                vault.reward_fee_bps = 30;
+                vault.program_fee_bps = 30;
                 vault.mint_burn_admin = keys.mint_burn_admin;
-                vault.set_ncn_count(1);
-                vault.set_operator_count(1);
-                vault.set_slasher_count(1);
-                vault.delegation_state.set_staked_amount(STAKED);
-                vault.set_vrt_ready_to_claim_amount(TICKET_VRT);
-                vault.set_last_full_state_update_slot(SLOT);
-                vault.set_last_start_state_update_slot(SLOT);
+                vault.ncn_count = 1;
+                vault.operator_count = 1;
+                vault.slasher_count = 1;
+                vault.delegation.staked = STAKED;
+                vault.vrt_ready_to_claim_amount = TICKET_VRT;
+                vault.last_full_state_update_slot = SLOT;
+                vault.last_start_state_update_slot = SLOT;
             })),
         );
         store.insert(v.vrt_mint, vw::mint_account(Some(&v.address), VAULT_TOKENS));
@@ -505,8 +506,8 @@ impl Fx {
             ata(&ticket, &v.vrt_mint),
             vw::token_account(&v.vrt_mint, &ticket, TICKET_VRT),
         );
-        store.insert(ncn.address, vw::ncn_account(&ncn));
-        store.insert(operator.address, vw::operator_account(&operator));
+        store.insert(ncn.address, raw::ncn_account(&ncn));
+        store.insert(operator.address, raw::operator_account(&operator));
         store.insert(
             ncn_vault_ticket,
             raw::restaking_account(raw::ncn_vault_ticket_bytes(
@@ -599,9 +600,11 @@ impl Fx {
     }
 
     /// Rewrites the vault.
-    fn edit_vault(mut self, f: impl FnOnce(&mut Vault)) -> Self {
+    fn edit_vault(mut self, f: impl FnOnce(&mut VaultState)) -> Self {
         let account = self.store.get_mut(&self.v.address).unwrap();
-        f(Vault::from_bytes_mut(&mut account.data).unwrap());
+        let mut vault = VaultState::from_bytes(&account.data);
+        f(&mut vault);
+        account.data = vault.to_bytes();
         self
     }
 
@@ -1259,8 +1262,7 @@ fn cooldown_vault_ncn_slasher_ticket() {
 fn mint_to() {
     let fx = Fx::new(INACTIVE);
     let ix = vw::mint_to(
-        &fx.config.address,
-        &fx.v,
+        &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
         &fx.staker,
         &fx.v.fee_wallet,
         1_000,
@@ -1281,8 +1283,7 @@ fn mint_to() {
     ];
     let amounts = |a: u64, min: u64| {
         vw::mint_to(
-            &fx.config.address,
-            &fx.v,
+            &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
             &fx.staker,
             &fx.v.fee_wallet,
             a,
@@ -1380,8 +1381,7 @@ fn enqueue_withdrawal() {
         .set(ticket_vrt, vw::token_account(&vrt_mint, &ticket, 0));
     let enqueue = |amount: u64| {
         vw::enqueue_withdrawal(
-            &fx.config.address,
-            &fx.v,
+            &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
             &fx.staker,
             &base,
             amount,
@@ -1511,8 +1511,7 @@ fn change_withdrawal_ticket_owner() {
 fn burn_withdrawal_ticket() {
     let fx = Fx::new(INACTIVE);
     let ix = vw::burn_withdrawal_ticket(
-        &fx.config.address,
-        &fx.v,
+        &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
         &fx.staker,
         &fx.ticket,
         &fx.v.fee_wallet,
@@ -2156,7 +2155,10 @@ fn update_vault_balance() {
         vault_st_ata,
         vw::token_account(&st_mint, &vault, VAULT_TOKENS + 1_000),
     );
-    let ix = vw::update_vault_balance(&fx.config.address, &fx.v, &fx.v.fee_wallet);
+    let ix = vw::update_vault_balance(
+        &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
+        &fx.v.fee_wallet,
+    );
     let names = [
         "config",
         "vault",
@@ -2194,8 +2196,8 @@ fn initialize_vault_update_state_tracker() {
     // The vault was last updated in epoch 9.
     let epoch = SLOT / EPOCH_LENGTH;
     let fx = Fx::new(INACTIVE).edit_vault(|vault| {
-        vault.set_last_full_state_update_slot(SLOT - EPOCH_LENGTH);
-        vault.set_last_start_state_update_slot(SLOT - EPOCH_LENGTH);
+        vault.last_full_state_update_slot = SLOT - EPOCH_LENGTH;
+        vault.last_start_state_update_slot = SLOT - EPOCH_LENGTH;
     });
     let tracker = vw::tracker_pda(&fx.v.address, epoch).0;
     let fx = fx.without(&tracker);
@@ -2242,7 +2244,7 @@ fn crank_vault_update_state_tracker() {
     // starts at index 10 % 1 = 0.
     let epoch = SLOT / EPOCH_LENGTH;
     let fx = Fx::new(INACTIVE).edit_vault(|vault| {
-        vault.set_last_full_state_update_slot(SLOT - EPOCH_LENGTH);
+        vault.last_full_state_update_slot = SLOT - EPOCH_LENGTH;
     });
     let tracker = vw::tracker_pda(&fx.v.address, epoch).0;
     let (vault, operator, delegation) = (fx.v.address, fx.operator.address, fx.delegation);
@@ -2292,7 +2294,7 @@ fn close_vault_update_state_tracker() {
     // Every operator was cranked this epoch; nothing left to unstake.
     let epoch = SLOT / EPOCH_LENGTH;
     let fx = Fx::new(INACTIVE).edit_vault(|vault| {
-        vault.set_last_full_state_update_slot(SLOT - EPOCH_LENGTH);
+        vault.last_full_state_update_slot = SLOT - EPOCH_LENGTH;
     });
     let tracker = vw::tracker_pda(&fx.v.address, epoch).0;
     let vault = fx.v.address;
@@ -2505,8 +2507,7 @@ fn frozen_token_accounts() {
     };
     let fx = Fx::new(INACTIVE);
     let mint = vw::mint_to(
-        &fx.config.address,
-        &fx.v,
+        &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
         &fx.staker,
         &fx.v.fee_wallet,
         1_000,
@@ -2530,8 +2531,7 @@ fn frozen_token_accounts() {
             vw::token_account(&vrt_mint, &ticket, 0),
         );
     let enqueue = vw::enqueue_withdrawal(
-        &fx2.config.address,
-        &fx2.v,
+        &vw::VaultKeys::tokens(&fx2.v, &fx2.config.address),
         &fx2.staker,
         &enqueue_base,
         1_000,
@@ -2548,8 +2548,7 @@ fn frozen_token_accounts() {
         assert_custom_error(&result, &accounts, ACCOUNT_FROZEN);
     }
     let burn = vw::burn_withdrawal_ticket(
-        &fx.config.address,
-        &fx.v,
+        &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
         &fx.staker,
         &fx.ticket,
         &fx.v.fee_wallet,
@@ -2585,8 +2584,7 @@ fn token_2022_accounts_are_refused() {
     };
     let fx = Fx::new(INACTIVE);
     let mint = vw::mint_to(
-        &fx.config.address,
-        &fx.v,
+        &vw::VaultKeys::tokens(&fx.v, &fx.config.address),
         &fx.staker,
         &fx.v.fee_wallet,
         1_000,

@@ -1,7 +1,7 @@
 //! Randomized sequences of vault instructions (proptest) with invariants
 //! checked after every step.
 //!
-//! World, per sequence: the vault config (written directly, epoch length 3, 8,
+//! Sim, per sequence: the vault config (written directly, epoch length 3, 8,
 //! 32 or 100 slots, program fee 0, 30 or 1,000 bps), one or two vaults created
 //! with the real `InitializeVault` (random deposit / withdrawal / reward fees
 //! and initial deposit) over real SPL Token mints and accounts, two restaking
@@ -69,9 +69,9 @@ use mollusk_svm::result::ProgramResult as RunResult;
 use mollusk_tests::{
     mint_supply,
     negative::InstructionError,
-    restaking_adversarial_world as raw, token_amount,
-    vault_adversarial_world::{self as vw, ata, err, ConfigKeys, Store, VaultKeys},
-    Instruction, ProgramError, Pubkey, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    scenarios::restaking_roles as raw,
+    scenarios::vault_roles::{self as vw, ata, err, ConfigKeys, VaultKeys, World},
+    token_amount, Instruction, ProgramError, Pubkey, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 use proptest::{
     collection::vec,
@@ -279,7 +279,7 @@ fn params() -> impl Strategy<Value = Params> {
 }
 
 // ---------------------------------------------------------------------------
-// World.
+// Sim.
 // ---------------------------------------------------------------------------
 
 struct Keys {
@@ -308,10 +308,10 @@ impl Keys {
     }
 }
 
-struct World<'k> {
+struct Sim<'k> {
     k: &'k Keys,
     p: Params,
-    store: Store,
+    store: World,
     /// Open withdrawal tickets per vault.
     tickets: Vec<Vec<Pubkey>>,
     next_ticket: u16,
@@ -328,9 +328,9 @@ fn verr(e: VaultError) -> ProgramError {
     custom(e as u32)
 }
 
-impl<'k> World<'k> {
+impl<'k> Sim<'k> {
     fn new(k: &'k Keys, p: Params) -> Self {
-        let mut store = Store::new(mollusk_tests::mollusk());
+        let mut store = World::with_mollusk(mollusk_tests::mollusk());
         store.warp(p.start_slot);
         let cfg = &k.config;
         store.set(
@@ -400,7 +400,7 @@ impl<'k> World<'k> {
         );
         // Operators (restaking accounts written directly) and their delegations.
         for (o, op) in self.k.operators.iter().enumerate() {
-            self.store.set(op.address, vw::operator_account(op));
+            self.store.set(op.address, raw::operator_account(op));
             let ticket = raw::operator_vault_ticket_pda(&op.address, &v.address).0;
             self.store.set(
                 ticket,
@@ -455,7 +455,7 @@ impl<'k> World<'k> {
             .take(64)
             .filter_map(|e| {
                 let key = vw::tracker_pda(&vault, e).0;
-                let a = self.store.get(&key)?;
+                let a = self.store.accounts.get(&key)?;
                 (a.owner == mollusk_tests::VAULT_PROGRAM_ID).then_some((e, key))
             })
             .collect::<Vec<_>>()
@@ -503,7 +503,7 @@ struct Built {
     vault_instruction: bool,
 }
 
-impl World<'_> {
+impl Sim<'_> {
     /// The instructions of an action (a full update is several).
     fn build(&mut self, action: Action) -> Vec<Built> {
         let k = self.k;
@@ -544,7 +544,14 @@ impl World<'_> {
                     Ok(())
                 })();
                 vec![Built {
-                    ix: vw::mint_to(&cfg, v, &s, &vs.fee_wallet, amount, min, None),
+                    ix: vw::mint_to(
+                        &vw::VaultKeys::tokens(v, &cfg),
+                        &s,
+                        &vs.fee_wallet,
+                        amount,
+                        min,
+                        None,
+                    ),
                     expected,
                     name: "MintTo",
                     vault_instruction: true,
@@ -594,7 +601,13 @@ impl World<'_> {
                     Ok(())
                 })();
                 vec![Built {
-                    ix: vw::enqueue_withdrawal(&cfg, v, &s, &base, amount, None),
+                    ix: vw::enqueue_withdrawal(
+                        &vw::VaultKeys::tokens(v, &cfg),
+                        &s,
+                        &base,
+                        amount,
+                        None,
+                    ),
                     expected,
                     name: "EnqueueWithdrawal",
                     vault_instruction: true,
@@ -638,8 +651,7 @@ impl World<'_> {
                 })();
                 vec![Built {
                     ix: vw::burn_withdrawal_ticket(
-                        &cfg,
-                        v,
+                        &vw::VaultKeys::tokens(v, &cfg),
                         &staker,
                         &address,
                         &vs.fee_wallet,
@@ -725,7 +737,7 @@ impl World<'_> {
                     Ok(())
                 })();
                 vec![Built {
-                    ix: vw::update_vault_balance(&cfg, v, &vs.fee_wallet),
+                    ix: vw::update_vault_balance(&vw::VaultKeys::tokens(v, &cfg), &vs.fee_wallet),
                     expected,
                     name: "UpdateVaultBalance",
                     vault_instruction: true,
@@ -979,7 +991,7 @@ fn amounts(d: &DelegationState) -> (u64, u64, u64) {
     )
 }
 
-fn check_invariants(w: &World) -> Result<(), String> {
+fn check_invariants(w: &Sim) -> Result<(), String> {
     let k = w.k;
     for vi in 0..w.p.vaults {
         let v = &k.vaults[vi];
@@ -1077,7 +1089,7 @@ struct Stats {
 
 /// Runs one instruction: checks the result class and commits it.
 fn run_one(
-    w: &mut World,
+    w: &mut Sim,
     built: &Built,
     corruption: Option<Corruption>,
     stats: &Stats,
@@ -1159,7 +1171,7 @@ fn run_one(
 
 /// A whole update cycle of vault `vi`; `corruption` applies to its first instruction.
 fn full_update(
-    w: &mut World,
+    w: &mut Sim,
     vi: usize,
     corruption: Option<Corruption>,
     stats: &Stats,
@@ -1180,7 +1192,7 @@ fn full_update(
     Ok(())
 }
 
-fn run_step(w: &mut World, step: &Step, stats: &Stats) -> Result<(), String> {
+fn run_step(w: &mut Sim, step: &Step, stats: &Stats) -> Result<(), String> {
     stats.steps.fetch_add(1, Ordering::Relaxed);
     if step.fresh {
         let target = match step.action {
@@ -1248,7 +1260,7 @@ fn run_step(w: &mut World, step: &Step, stats: &Stats) -> Result<(), String> {
     // A ticket whose owner was changed by a corrupted step is still open;
     // a ticket closed by a corrupted burn is gone.
     for vi in 0..w.p.vaults {
-        let store = &w.store;
+        let store = &w.store.accounts;
         w.tickets[vi].retain(|t| {
             store
                 .get(t)
@@ -1259,7 +1271,7 @@ fn run_step(w: &mut World, step: &Step, stats: &Stats) -> Result<(), String> {
 }
 
 fn run_sequence(k: &Keys, p: Params, steps: &[Step], stats: &Stats) -> Result<(), String> {
-    let mut w = World::new(k, p);
+    let mut w = Sim::new(k, p);
     check_invariants(&w).map_err(|e| format!("initial world: {e}"))?;
     for (i, step) in steps.iter().enumerate() {
         let slot = w.slot();

@@ -7,18 +7,18 @@
 use jito_vault_client::accounts::{
     VaultNcnSlasherOperatorTicket, VaultNcnSlasherTicket, VaultNcnTicket,
 };
-use mollusk_tests::{vault_world_v2::*, *};
+use mollusk_tests::{scenarios::vault_updated::*, *};
 use ProgramError as PE;
 
 // ---------------------------------------------------------------------------
 // InitializeVaultNcnTicket
 // ---------------------------------------------------------------------------
 
-fn init_ncn_ticket_world() -> (World, NcnKeys, Tx) {
-    let mut w = World::new();
+fn init_ncn_ticket_world() -> (VaultScenario, NcnKeys, Tx) {
+    let mut w = VaultScenario::new();
     w.set_vault(|v| v.ncn_count = 3);
-    let ncn = w.add_ncn(1, Toggle::active_at(START_SLOT));
-    let ix = ix_initialize_vault_ncn_ticket(
+    let ncn = w.add_ncn(1, active_at(START_SLOT));
+    let ix = initialize_vault_ncn_ticket(
         &w.config,
         &w.vault,
         &ncn.ncn,
@@ -235,11 +235,11 @@ fn initialize_vault_ncn_ticket_failures() {
 }
 
 /// The restaking NcnVaultTicket of `other` for the vault, as an account.
-fn other_ticket(w: &World, other: &NcnKeys) -> Account {
+fn other_ticket(w: &VaultScenario, other: &NcnKeys) -> Account {
     let (_, bump) = ncn_vault_ticket_pda(&other.ncn, &w.vault);
     owned_account(
         &RESTAKING_PROGRAM_ID,
-        restaking_pair_ticket_bytes(6, &other.ncn, &w.vault, Toggle::active_at(START_SLOT), bump),
+        restaking_pair_ticket_bytes(6, &other.ncn, &w.vault, active_at(START_SLOT), bump),
     )
 }
 
@@ -247,7 +247,7 @@ trait OtherNcn {
     fn clone_ncn_keys_for(&self, n: u8) -> NcnKeys;
 }
 
-impl OtherNcn for World {
+impl OtherNcn for VaultScenario {
     /// Keys of another NCN (not stored in the world).
     fn clone_ncn_keys_for(&self, n: u8) -> NcnKeys {
         let base = key2(n, 1);
@@ -265,17 +265,18 @@ impl OtherNcn for World {
 // WarmupVaultNcnTicket / CooldownVaultNcnTicket
 // ---------------------------------------------------------------------------
 
-fn ncn_ticket_world(state: Toggle) -> (World, NcnKeys) {
-    let mut w = World::new();
-    let ncn = w.add_ncn(1, Toggle::active_at(START_SLOT));
+fn ncn_ticket_world(state: Toggle) -> (VaultScenario, NcnKeys) {
+    let mut w = VaultScenario::new();
+    let ncn = w.add_ncn(1, active_at(START_SLOT));
     w.put_vault_ncn_ticket(&ncn, 0, state);
     (w, ncn)
 }
 
-fn warmup_tx(w: &World, ncn: &NcnKeys) -> Tx {
+fn warmup_tx(w: &VaultScenario, ncn: &NcnKeys) -> Tx {
     Tx::new(
         w,
-        ix_warmup_vault_ncn_ticket(
+        vault_ncn_ticket_toggle(
+            tag::WARMUP_VAULT_NCN_TICKET,
             &w.config,
             &w.vault,
             &ncn.ncn,
@@ -285,10 +286,11 @@ fn warmup_tx(w: &World, ncn: &NcnKeys) -> Tx {
     )
 }
 
-fn cooldown_tx(w: &World, ncn: &NcnKeys) -> Tx {
+fn cooldown_tx(w: &VaultScenario, ncn: &NcnKeys) -> Tx {
     Tx::new(
         w,
-        ix_cooldown_vault_ncn_ticket(
+        vault_ncn_ticket_toggle(
+            tag::COOLDOWN_VAULT_NCN_TICKET,
             &w.config,
             &w.vault,
             &ncn.ncn,
@@ -327,7 +329,7 @@ fn warmup_vault_ncn_ticket_ok() {
 
 #[test]
 fn cooldown_vault_ncn_ticket_ok() {
-    let state = Toggle::active_at(START_SLOT);
+    let state = active_at(START_SLOT);
     let (w, ncn) = ncn_ticket_world(state);
     let tx = cooldown_tx(&w, &ncn);
     let result = tx.run(&w);
@@ -352,7 +354,7 @@ fn cooldown_vault_ncn_ticket_ok() {
 }
 
 /// Shared account checks of the warm-up / cool-down of an NCN ticket.
-fn ncn_toggle_cases(w: &World, tx: &Tx, other: &NcnKeys) -> Vec<Case> {
+fn ncn_toggle_cases(w: &VaultScenario, tx: &Tx, other: &NcnKeys) -> Vec<Case> {
     let t = || tx.clone();
     let ticket = tx.get(3).clone();
     // Another NCN's ticket (its stored NCN is that NCN: a ticket exists only at
@@ -458,7 +460,7 @@ fn warmup_vault_ncn_ticket_failures() {
     ));
     cases.push(custom(
         "active",
-        set_state(Toggle::active_at(START_SLOT)),
+        set_state(active_at(START_SLOT)),
         err::VAULT_NCN_TICKET_FAILED_WARMUP,
     ));
     cases.push(custom(
@@ -479,7 +481,7 @@ fn warmup_vault_ncn_ticket_failures() {
 
 #[test]
 fn cooldown_vault_ncn_ticket_failures() {
-    let (w, ncn) = ncn_ticket_world(Toggle::active_at(START_SLOT));
+    let (w, ncn) = ncn_ticket_world(active_at(START_SLOT));
     let tx = cooldown_tx(&w, &ncn);
     let other = w.clone_ncn_keys_for(2);
     let mut cases = ncn_toggle_cases(&w, &tx, &other);
@@ -550,12 +552,12 @@ fn vault_ncn_ticket_lifecycle() {
 // InitializeVaultNcnSlasherTicket
 // ---------------------------------------------------------------------------
 
-fn init_slasher_ticket_world() -> (World, NcnKeys, SlasherKeys, Tx) {
-    let mut w = World::new();
+fn init_slasher_ticket_world() -> (VaultScenario, NcnKeys, SlasherKeys, Tx) {
+    let mut w = VaultScenario::new();
     w.set_vault(|v| v.slasher_count = 5);
-    let ncn = w.add_ncn(1, Toggle::active_at(START_SLOT));
+    let ncn = w.add_ncn(1, active_at(START_SLOT));
     let slasher = w.add_ncn_slasher(&ncn, 7, 777);
-    let ix = ix_initialize_vault_ncn_slasher_ticket(
+    let ix = initialize_vault_ncn_slasher_ticket(
         &w.config,
         &w.vault,
         &ncn.ncn,
@@ -636,7 +638,7 @@ fn initialize_vault_ncn_slasher_ticket_failures() {
             &w.vault,
             &other_slasher,
             777,
-            Toggle::active_at(START_SLOT),
+            active_at(START_SLOT),
             other_bump,
         ),
     );
@@ -768,18 +770,19 @@ fn initialize_vault_ncn_slasher_ticket_failures() {
 // WarmupVaultNcnSlasherTicket / CooldownVaultNcnSlasherTicket
 // ---------------------------------------------------------------------------
 
-fn slasher_ticket_world(state: Toggle) -> (World, NcnKeys, SlasherKeys) {
-    let mut w = World::new();
-    let ncn = w.add_ncn(1, Toggle::active_at(START_SLOT));
+fn slasher_ticket_world(state: Toggle) -> (VaultScenario, NcnKeys, SlasherKeys) {
+    let mut w = VaultScenario::new();
+    let ncn = w.add_ncn(1, active_at(START_SLOT));
     let slasher = w.add_ncn_slasher(&ncn, 7, 777);
     w.put_vault_slasher_ticket(&ncn, &slasher, 777, 2, state);
     (w, ncn, slasher)
 }
 
-fn slasher_warmup_tx(w: &World, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
+fn slasher_warmup_tx(w: &VaultScenario, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
     Tx::new(
         w,
-        ix_warmup_vault_ncn_slasher_ticket(
+        vault_ncn_slasher_ticket_toggle(
+            tag::WARMUP_VAULT_NCN_SLASHER_TICKET,
             &w.config,
             &w.vault,
             &ncn.ncn,
@@ -790,10 +793,11 @@ fn slasher_warmup_tx(w: &World, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
     )
 }
 
-fn slasher_cooldown_tx(w: &World, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
+fn slasher_cooldown_tx(w: &VaultScenario, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
     Tx::new(
         w,
-        ix_cooldown_vault_ncn_slasher_ticket(
+        vault_ncn_slasher_ticket_toggle(
+            tag::COOLDOWN_VAULT_NCN_SLASHER_TICKET,
             &w.config,
             &w.vault,
             &ncn.ncn,
@@ -804,7 +808,12 @@ fn slasher_cooldown_tx(w: &World, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
     )
 }
 
-fn expected_slasher_ticket(w: &World, ncn: &NcnKeys, s: &SlasherKeys, state: Toggle) -> Vec<u8> {
+fn expected_slasher_ticket(
+    w: &VaultScenario,
+    ncn: &NcnKeys,
+    s: &SlasherKeys,
+    state: Toggle,
+) -> Vec<u8> {
     let (_, bump) = vault_ncn_slasher_ticket_pda(&w.vault, &ncn.ncn, &s.slasher);
     VaultNcnSlasherTicketState {
         vault: w.vault,
@@ -846,7 +855,7 @@ fn warmup_vault_ncn_slasher_ticket_ok() {
 
 #[test]
 fn cooldown_vault_ncn_slasher_ticket_ok() {
-    let state = Toggle::active_at(START_SLOT);
+    let state = active_at(START_SLOT);
     let (w, ncn, s) = slasher_ticket_world(state);
     let tx = slasher_cooldown_tx(&w, &ncn, &s);
     let result = tx.run(&w);
@@ -870,7 +879,7 @@ fn cooldown_vault_ncn_slasher_ticket_ok() {
     );
 }
 
-fn slasher_toggle_cases(w: &World, tx: &Tx, ncn: &NcnKeys) -> Vec<Case> {
+fn slasher_toggle_cases(w: &VaultScenario, tx: &Tx, ncn: &NcnKeys) -> Vec<Case> {
     let t = || tx.clone();
     let ticket = tx.get(4).clone();
     // The same ticket bytes presented for another slasher key.
@@ -966,7 +975,7 @@ fn warmup_vault_ncn_slasher_ticket_failures() {
     let set_state = |st: Toggle| tx.clone().data(4, move |d| st.write(d, 120));
     cases.push(custom(
         "active",
-        set_state(Toggle::active_at(START_SLOT)),
+        set_state(active_at(START_SLOT)),
         err::VAULT_NCN_SLASHER_TICKET_FAILED_WARMUP,
     ));
     cases.push(custom(
@@ -1000,7 +1009,7 @@ fn warmup_vault_ncn_slasher_ticket_failures() {
 
 #[test]
 fn cooldown_vault_ncn_slasher_ticket_failures() {
-    let (w, ncn, s) = slasher_ticket_world(Toggle::active_at(START_SLOT));
+    let (w, ncn, s) = slasher_ticket_world(active_at(START_SLOT));
     let tx = slasher_cooldown_tx(&w, &ncn, &s);
     let mut cases = slasher_toggle_cases(&w, &tx, &ncn);
     cases.push(case(
@@ -1052,18 +1061,25 @@ fn vault_ncn_slasher_ticket_lifecycle() {
 // InitializeVaultNcnSlasherOperatorTicket
 // ---------------------------------------------------------------------------
 
-fn init_slasher_operator_world() -> (World, NcnKeys, SlasherKeys, OperatorKeys, Pubkey, Tx) {
-    let mut w = World::new();
-    let ncn = w.add_ncn(1, Toggle::active_at(START_SLOT));
+fn init_slasher_operator_world() -> (
+    VaultScenario,
+    NcnKeys,
+    SlasherKeys,
+    OperatorKeys,
+    Pubkey,
+    Tx,
+) {
+    let mut w = VaultScenario::new();
+    let ncn = w.add_ncn(1, active_at(START_SLOT));
     let s = w.add_ncn_slasher(&ncn, 7, 777);
-    w.put_vault_slasher_ticket(&ncn, &s, 777, 0, Toggle::active_at(START_SLOT));
+    w.put_vault_slasher_ticket(&ncn, &s, 777, 0, active_at(START_SLOT));
     let op = w.add_operator(3, 0);
     let epoch = START_SLOT / EPOCH_LENGTH;
     let target =
         vault_ncn_slasher_operator_ticket_pda(&w.vault, &ncn.ncn, &s.slasher, &op.operator, epoch)
             .0;
-    w.store.insert(target, system_account(0));
-    let ix = ix_initialize_vault_ncn_slasher_operator_ticket(
+    w.accounts.insert(target, system_account(0));
+    let ix = initialize_vault_ncn_slasher_operator_ticket(
         &w.config,
         &w.vault,
         &ncn.ncn,

@@ -1,14 +1,14 @@
 //! Vault token housekeeping: UpdateVaultBalance (rewards and the reward fee),
 //! DelegateTokenAccount, RevokeDelegateTokenAccount and the reserved
 //! InitializeVaultWithMint, against the real SPL Token program. Instructions
-//! come from the generated client (through `vault_world_v1`).
+//! come from the generated client (through `scenarios::vault_setup`).
 
 use jito_vault_client::instructions::InitializeVaultWithMintBuilder;
 use jito_vault_interface::error::VaultError;
 use mollusk_tests::{
-    assert_custom_error, assert_error, mint_data, print_cu, system_account, token_account_data,
-    vault_world_v1::*, Instruction, ProgramError, Pubkey, SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID,
-    TOKEN_PROGRAM_ID,
+    assert_custom_error, assert_error, mint_data, print_cu, scenarios::vault_setup::*,
+    system_account, token_account_data, Instruction, ProgramError, Pubkey, SYSTEM_PROGRAM_ID,
+    TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 
 const SLOT: u64 = 1_000;
@@ -449,7 +449,7 @@ fn initialize_vault_with_mint_is_a_no_op() {
     let ix = InitializeVaultWithMintBuilder::new()
         .add_remaining_accounts(&[w(&setup.vault), ws(&setup.admin)])
         .instruction();
-    assert_eq!(ix.data, [TAG_INITIALIZE_VAULT_WITH_MINT]);
+    assert_eq!(ix.data, [tag::INITIALIZE_VAULT_WITH_MINT]);
     let result = world.exec(&ix);
     print_cu("vault", "InitializeVaultWithMint", &result);
     assert_eq!(world.accounts, before);

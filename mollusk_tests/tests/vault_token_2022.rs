@@ -10,8 +10,9 @@ use jito_vault_client::instructions::{
 };
 use mollusk_tests::{
     assert_error, associated_token_address, mint_data, mint_supply, owned_account, print_cu,
-    rent_exempt, system_account, token_account_data, vault_world_v1::*, Account, AccountMeta,
-    Instruction, ProgramError, Pubkey, MEMO_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    rent_exempt, scenarios::vault_setup::*, system_account, token_account_data, Account,
+    AccountMeta, Instruction, ProgramError, Pubkey, MEMO_PROGRAM_ID, RESTAKING_PROGRAM_ID,
+    TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 
 const SLOT: u64 = 1_000;
@@ -46,7 +47,12 @@ fn t22_keys() -> VaultSetup {
 /// The pre-InitializeVault world of a Token-2022 vault (ST mint and accounts
 /// owned by Token-2022).
 fn t22_prerequisites(keys: &VaultSetup, program_fee_bps: u16) -> World {
-    let mut config = ConfigModel::new(keys.config_admin, keys.program_fee_wallet, program_fee_bps);
+    let mut config = ConfigState::initialized(
+        keys.config_admin,
+        RESTAKING_PROGRAM_ID,
+        keys.program_fee_wallet,
+        program_fee_bps,
+    );
     config.epoch_length = EPOCH;
     let mut world = World::new();
     world.warp(SLOT);
@@ -181,7 +187,7 @@ fn t22_transfer_ix(
     owner: &Pubkey,
     amount: u64,
 ) -> Instruction {
-    let mut ix = spl_transfer_ix(source, destination, owner, amount);
+    let mut ix = spl_transfer(source, destination, owner, amount);
     ix.program_id = TOKEN_2022_PROGRAM_ID;
     ix
 }
@@ -369,7 +375,12 @@ fn initialize_vault_token_program_must_own_the_supported_mint() {
 
     // An SPL Token supported mint with Token-2022: the original's IncorrectProgramId.
     let keys = VaultSetup::keys();
-    let config = ConfigModel::new(keys.config_admin, keys.program_fee_wallet, 0);
+    let config = ConfigState::initialized(
+        keys.config_admin,
+        RESTAKING_PROGRAM_ID,
+        keys.program_fee_wallet,
+        0,
+    );
     let mut world = World::new();
     world.warp(SLOT);
     keys.install_prerequisites(&mut world, &config, INITIAL_AMOUNT * 10);

@@ -1,27 +1,24 @@
-//! Fixed-key world for the compute benchmark (`tests/compute_bench.rs`).
+//! Scenario: fixed-key states for the compute benchmark (`tests/compute_bench.rs`) and the
+//! client e2e tests, on the one [`World`].
 //!
 //! The benchmark's figures must be reproducible to the unit, and a PDA's bump
 //! (so the cost of every canonical-PDA check) depends on the keys. So every key
 //! here is derived from a label (`sha256(base || label || owner)` through
 //! `create_with_seed`), the caller picks every slot, and state is only made by
-//! running the programs' own instructions (built by the generated clients) on a
-//! ledger, plus SPL Token mints and accounts laid out by the harness. Two runs
-//! execute the same instructions on the same bytes.
+//! running the programs' own instructions (built by the generated clients) on the
+//! world, plus SPL Token mints and accounts. Two runs execute the same instructions
+//! on the same bytes.
 //!
 //! The Metaplex Token Metadata program is stood in for by
 //! `mollusk_tests/metaplex_recorder` (see `tests/vault_metadata.rs`), so the
 //! metadata instructions' CPI part is not Metaplex's real cost.
 
-use std::collections::BTreeMap;
-
 use jito_restaking_client::{accounts as rc, instructions as ri};
 use jito_vault_client::{accounts as vc, instructions as vi, types::WithdrawalAllocationMethod};
 
 use crate::{
-    associated_token_address, mint_data, mollusk_with_program_ids, owned_account, program_account,
-    system_account, token_account_data, token_amount, Account, AccountMeta, Instruction,
-    InstructionResult, Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID,
-    SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    associated_token_address, AccountMeta, Instruction, InstructionResult, Pubkey,
+    ASSOCIATED_TOKEN_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 
 pub use crate::pda::METAPLEX_ID;
@@ -51,165 +48,7 @@ pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
     associated_token_address(owner, mint, &TOKEN_PROGRAM_ID)
 }
 
-// ---------------------------------------------------------------------------
-// Ledger
-// ---------------------------------------------------------------------------
-
-/// Mollusk plus an account store into which successful instructions commit.
-pub struct Ledger {
-    pub mollusk: Mollusk,
-    accounts: BTreeMap<Pubkey, Account>,
-    /// Where the two programs are deployed (restaking, vault).
-    program_ids: (Pubkey, Pubkey),
-}
-
-impl Default for Ledger {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Ledger {
-    pub fn new() -> Self {
-        Self::with_program_ids(&RESTAKING_PROGRAM_ID, &VAULT_PROGRAM_ID)
-    }
-
-    /// A ledger with the two programs deployed at `restaking` and `vault` only.
-    pub fn with_program_ids(restaking: &Pubkey, vault: &Pubkey) -> Self {
-        let mut mollusk = mollusk_with_program_ids(restaking, vault);
-        let recorder = crate::sbf_out_dir().join("metaplex_recorder.so");
-        let elf = std::fs::read(&recorder).unwrap_or_else(|e| {
-            panic!(
-                "cannot read {} ({e}); run scripts/build-sbf.sh",
-                recorder.display()
-            )
-        });
-        mollusk.add_program_with_loader_and_elf(
-            &METAPLEX_ID,
-            &mollusk_svm::program::loader_keys::LOADER_V3,
-            &elf,
-        );
-        let mut accounts = BTreeMap::new();
-        for id in [
-            SYSTEM_PROGRAM_ID,
-            TOKEN_PROGRAM_ID,
-            TOKEN_2022_PROGRAM_ID,
-            ASSOCIATED_TOKEN_PROGRAM_ID,
-            *restaking,
-            *vault,
-            METAPLEX_ID,
-        ] {
-            let (k, a) = program_account(&id);
-            accounts.insert(k, a);
-        }
-        Self {
-            mollusk,
-            accounts,
-            program_ids: (*restaking, *vault),
-        }
-    }
-
-    pub fn warp(&mut self, slot: u64) {
-        assert!(slot >= self.slot(), "the benchmark only moves forward");
-        self.mollusk.warp_to_slot(slot);
-    }
-
-    pub fn slot(&self) -> u64 {
-        self.mollusk.sysvars.clock.slot
-    }
-
-    pub fn epoch(&self) -> u64 {
-        self.slot() / EPOCH_LENGTH
-    }
-
-    pub fn set(&mut self, key: Pubkey, account: Account) {
-        self.accounts.insert(key, account);
-    }
-
-    #[track_caller]
-    pub fn get(&self, key: &Pubkey) -> &Account {
-        self.accounts
-            .get(key)
-            .unwrap_or_else(|| panic!("no account {key}"))
-    }
-
-    /// A wallet with [`WALLET_LAMPORTS`].
-    pub fn fund(&mut self, key: &Pubkey) {
-        self.set(*key, system_account(WALLET_LAMPORTS));
-    }
-
-    /// An initialised SPL Token mint.
-    pub fn put_mint(&mut self, mint: &Pubkey, authority: &Pubkey, supply: u64, decimals: u8) {
-        self.set(
-            *mint,
-            owned_account(
-                &TOKEN_PROGRAM_ID,
-                mint_data(Some(authority), supply, decimals),
-            ),
-        );
-    }
-
-    /// The associated SPL Token account of `owner` for `mint`, holding `amount`
-    /// (added to the mint's supply when the mint exists).
-    pub fn put_ata(&mut self, owner: &Pubkey, mint: &Pubkey, amount: u64) -> Pubkey {
-        let address = ata(owner, mint);
-        self.set(
-            address,
-            owned_account(&TOKEN_PROGRAM_ID, token_account_data(mint, owner, amount)),
-        );
-        if let Some(m) = self.accounts.get_mut(mint) {
-            let supply = u64::from_le_bytes(m.data[36..44].try_into().unwrap()) + amount;
-            m.data[36..44].copy_from_slice(&supply.to_le_bytes());
-        }
-        address
-    }
-
-    pub fn token_amount(&self, key: &Pubkey) -> u64 {
-        token_amount(self.get(key))
-    }
-
-    /// The accounts of `ix` in order (missing ones are empty wallets).
-    fn accounts_for(&self, ix: &Instruction) -> Vec<(Pubkey, Account)> {
-        let mut out: Vec<(Pubkey, Account)> = Vec::new();
-        for meta in &ix.accounts {
-            if out.iter().any(|(k, _)| *k == meta.pubkey) {
-                continue;
-            }
-            let account = self
-                .accounts
-                .get(&meta.pubkey)
-                .cloned()
-                .unwrap_or_else(|| system_account(0));
-            out.push((meta.pubkey, account));
-        }
-        out
-    }
-
-    /// Runs `ix`, panics unless it succeeds, commits every resulting account.
-    #[track_caller]
-    pub fn exec(&mut self, ix: &Instruction) -> InstructionResult {
-        let accounts = self.accounts_for(ix);
-        let result = crate::oracle::process(&self.mollusk, ix, &accounts);
-        assert!(
-            result.program_result.is_ok(),
-            "{} instruction tag {:?} at slot {} failed: {:?}",
-            if ix.program_id == self.program_ids.0 {
-                "restaking"
-            } else if ix.program_id == self.program_ids.1 {
-                "vault"
-            } else {
-                "other"
-            },
-            ix.data.first(),
-            self.slot(),
-            result.program_result
-        );
-        for (k, a) in &result.resulting_accounts {
-            self.accounts.insert(*k, a.clone());
-        }
-        result
-    }
-}
+pub use crate::world::World;
 
 // ---------------------------------------------------------------------------
 // Actors and their addresses
@@ -377,7 +216,7 @@ pub fn warmup_operator_vault_ticket(
 }
 
 /// Accounts and arguments of `InitializeVault`; the caller funds the admin and
-/// gives it `amount` supported tokens first ([`Ledger::put_ata`]).
+/// gives it `amount` supported tokens first ([`World::put_ata`]).
 pub fn initialize_vault(
     g: &Globals,
     v: &VaultKeys,
@@ -411,7 +250,7 @@ pub fn initialize_vault(
 /// Sets up a vault through `InitializeVault` with the admin's token accounts.
 /// Returns the instruction's result.
 pub fn create_vault(
-    ledger: &mut Ledger,
+    ledger: &mut World,
     g: &Globals,
     v: &VaultKeys,
     fees_bps: (u16, u16, u16),
@@ -494,7 +333,7 @@ pub fn mint_to(g: &Globals, v: &VaultKeys, depositor: &Pubkey, amount_in: u64) -
 
 /// A funded depositor holding `st` supported tokens and an empty VRT account.
 pub fn add_depositor(
-    ledger: &mut Ledger,
+    ledger: &mut World,
     g: &Globals,
     v: &VaultKeys,
     name: &str,
@@ -510,7 +349,7 @@ pub fn add_depositor(
 /// `EnqueueWithdrawal` of `amount` VRT by `staker` with ticket base `ticket_base`;
 /// lays out the ticket's (empty) VRT account first, as a client would create it.
 pub fn enqueue_withdrawal(
-    ledger: &mut Ledger,
+    ledger: &mut World,
     g: &Globals,
     v: &VaultKeys,
     staker: &Pubkey,
@@ -621,7 +460,7 @@ pub fn batch_crank_tracker(
 /// every operator (`operators` in delegation-index order, cranked from index
 /// `epoch % count`) between the tracker's initialize and close.
 pub fn full_update_batched(
-    ledger: &mut Ledger,
+    ledger: &mut World,
     g: &Globals,
     v: &VaultKeys,
     operators: &[&OperatorKeys],
@@ -661,7 +500,7 @@ impl Update {
 /// vault's operators in delegation-index order; the cranks start at index
 /// `epoch % count` as the program requires.
 pub fn full_update(
-    ledger: &mut Ledger,
+    ledger: &mut World,
     g: &Globals,
     v: &VaultKeys,
     operators: &[&OperatorKeys],

@@ -1,0 +1,30 @@
+//! Ready-made states on the one [`crate::world::World`], one module per family of tests, each
+//! with the role key sets its tests need. None lays out account bytes (that is
+//! [`crate::layout_oracle`]) or builds a plain-address instruction (that is
+//! [`crate::world::restaking`] / [`crate::world::vault`]); none imports another.
+//!
+//! - [`restaking_init`]: restaking accounts as the `Initialize*` instructions create them
+//!   (`restaking_init`);
+//! - [`restaking_pair`]: one NCN, operator and vault with every ticket between them
+//!   ([`restaking_pair::RestakingScenario`]; `restaking_admin`, `restaking_tickets`,
+//!   `restaking_handshake`);
+//! - [`restaking_roles`]: NCNs, operators and vaults whose admin roles are all different keys
+//!   (the negative matrix and randomized sequences);
+//! - [`vault_admin`]: vault config and admin instructions (`vault_admin`, `vault_config`);
+//! - [`vault_setup`]: one initialized vault with depositors ([`vault_setup::VaultSetup`]; deposit,
+//!   withdrawal, token, metadata tests);
+//! - [`vault_updated`]: a config and an up-to-date vault, restaking accounts on demand, and the
+//!   failure-case builder [`vault_updated::Tx`] ([`vault_updated::VaultScenario`]; tickets,
+//!   delegation, update-state-tracker tests);
+//! - [`vault_roles`]: config and vaults whose admin roles are all different keys (the negative
+//!   matrix, extreme amounts, randomized sequences);
+//! - [`bench`]: fixed, label-derived keys for the compute benchmark and the client e2e tests.
+
+pub mod bench;
+pub mod restaking_init;
+pub mod restaking_pair;
+pub mod restaking_roles;
+pub mod vault_admin;
+pub mod vault_roles;
+pub mod vault_setup;
+pub mod vault_updated;
