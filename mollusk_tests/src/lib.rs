@@ -28,6 +28,7 @@ pub mod bench_world;
 pub mod client_decode;
 pub mod codes;
 pub mod layout_oracle;
+pub mod ncn_world;
 pub mod negative;
 pub mod oracle;
 pub mod pda;
