@@ -707,7 +707,8 @@ impl NcnWorld {
     }
 
     /// Updates every vault for the current epoch: the update state tracker, a crank per
-    /// delegation (in delegation index order), the close.
+    /// delegation (round-robin from index `epoch % delegations`, as the vault requires), the
+    /// close.
     pub fn update_vaults(&mut self) {
         let epoch = self.epoch();
         let (payer, vconfig) = (self.payer, self.vault_config);
@@ -727,8 +728,9 @@ impl NcnWorld {
             let delegations = vc::Vault::from_bytes(&self.get(&vault).data)
                 .unwrap()
                 .operator_count;
-            for o in 0..delegations as usize {
-                let operator = self.operators[o].address;
+            // The vault program cranks round-robin from delegation `epoch % count`.
+            for i in 0..delegations {
+                let operator = self.operators[((epoch + i) % delegations) as usize].address;
                 self.exec(
                     "vault CrankVaultUpdateStateTracker",
                     &vi::CrankVaultUpdateStateTrackerBuilder::new()
