@@ -39,7 +39,7 @@ use mollusk_svm::MolluskContext;
 use crate::{
     associated_token_address, for_vault_build, mint_data, mollusk_with_programs, owned_account,
     read_built_program, sbf_out_dir, system_account, token_account_data, Account, Instruction,
-    InstructionResult, Pubkey, RESTAKING_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    InstructionResult, Mollusk, Pubkey, RESTAKING_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// The NCN program's id (the template's, where the program is loaded).
@@ -75,6 +75,20 @@ pub fn slot_at(epoch: u64, offset: u64) -> u64 {
 /// SPL Token associated token address.
 pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
     associated_token_address(owner, mint, &TOKEN_PROGRAM_ID)
+}
+
+/// A Mollusk with the restaking, vault (build of `JITO_VAULT_NUMBERING`) and NCN programs and
+/// the token programs, its clock at `slot`.
+pub fn programs(slot: u64) -> Mollusk {
+    let mut mollusk =
+        mollusk_with_programs(&RESTAKING_PROGRAM_ID, &VAULT_PROGRAM_ID, &sbf_out_dir());
+    mollusk.add_program_with_loader_and_elf(
+        &NCN_PROGRAM_ID,
+        &mollusk_svm::program::loader_keys::LOADER_V3,
+        &read_built_program(&sbf_out_dir(), "jito_ncn_program"),
+    );
+    mollusk.warp_to_slot(slot);
+    mollusk
 }
 
 /// What to build: operators, mints with their weights, vaults and delegations, NCN parameters.
@@ -186,15 +200,7 @@ impl NcnWorld {
         );
         assert!(spec.delegations.iter().all(|d| d.len() == spec.operators));
         assert_eq!(spec.operator_fee_bps.len(), spec.operators);
-        let mut mollusk =
-            mollusk_with_programs(&RESTAKING_PROGRAM_ID, &VAULT_PROGRAM_ID, &sbf_out_dir());
-        mollusk.add_program_with_loader_and_elf(
-            &NCN_PROGRAM_ID,
-            &mollusk_svm::program::loader_keys::LOADER_V3,
-            &read_built_program(&sbf_out_dir(), "jito_ncn_program"),
-        );
-        mollusk.warp_to_slot(slot_at(START_EPOCH, EPOCH_OFFSET));
-        let ctx = mollusk.with_context(HashMap::new());
+        let ctx = programs(slot_at(START_EPOCH, EPOCH_OFFSET)).with_context(HashMap::new());
 
         let ids = ProgramIds::default();
         let ncn_base = key("ncn-base");
@@ -274,6 +280,23 @@ impl NcnWorld {
 
     pub fn lamports(&self, key: &Pubkey) -> u64 {
         self.get(key).lamports
+    }
+
+    /// A Mollusk like the world's, at its clock, outside the ledger (e.g. for the negative
+    /// engine, which runs an instruction against given accounts).
+    pub fn fresh_mollusk(&self) -> Mollusk {
+        programs(self.slot())
+    }
+
+    /// The current state of every account `ix` references, one per key, in meta order.
+    pub fn accounts_of(&self, ix: &Instruction) -> Vec<(Pubkey, Account)> {
+        let mut out: Vec<(Pubkey, Account)> = Vec::new();
+        for meta in &ix.accounts {
+            if !out.iter().any(|(k, _)| *k == meta.pubkey) {
+                out.push((meta.pubkey, self.get(&meta.pubkey)));
+            }
+        }
+        out
     }
 
     pub fn set(&self, key: Pubkey, account: Account) {
