@@ -218,8 +218,7 @@ fn check_prepared(w: &NcnWorld, epoch: u64) {
         ),
         (4, 4)
     );
-    for o in 0..4 {
-        let p = &state.operator_snapshot_progress[o];
+    for p in &state.operator_snapshot_progress[..4] {
         assert_eq!((p.tally, p.total), (2, 2));
     }
     assert_eq!(
