@@ -9,13 +9,14 @@
 
 use jito_ncn_client::{accounts as na, errors::JitoNcnError};
 use jito_restaking_client::accounts as rc;
+use jito_vault_client::accounts as vc;
 use mollusk_tests::{
     ncn_world::{NcnSpec, NcnWorld, NCN_PROGRAM_ID},
     negative::{
         load_signer, load_state, print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase,
         View,
     },
-    ProgramError, RESTAKING_PROGRAM_ID,
+    ProgramError, RESTAKING_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 const STORED: &str =
@@ -147,6 +148,115 @@ fn cast_vote() {
     .allow(
         Mutation::ExtraAccount,
         "accounts after the ninth are ignored",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn snapshot_vault_operator_delegation() {
+    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    w.weight_table(epoch);
+    w.epoch_snapshot(epoch);
+    w.operator_snapshots(epoch);
+    let ix = w.ix_snapshot_vault_operator_delegation(1, 0, epoch);
+    let accounts = w.accounts_of(&ix);
+    let case = ValidCase::new(
+        "ncn SnapshotVaultOperatorDelegation",
+        w.fresh_mollusk(),
+        ix,
+        accounts,
+        &[
+            "epoch_state",
+            "config",
+            "restaking_config",
+            "ncn",
+            "operator",
+            "vault",
+            "vault_ncn_ticket",
+            "ncn_vault_ticket",
+            "vault_operator_delegation",
+            "weight_table",
+            "epoch_snapshot",
+            "operator_snapshot",
+        ],
+    );
+    let summary = Matrix::new(case, |v| {
+        let epoch = u64::from_le_bytes(v.data[1..9].try_into().unwrap());
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 3, Some(epoch))?;
+        ncn_account(v, 1, 0x01, na::Config::LEN, false, 3, None)?;
+        load_state(v, 2, &RESTAKING_PROGRAM_ID, 1, rc::Config::LEN, false)?;
+        if v.key(2) != rc::Config::find_pda().0 {
+            return Err(iad());
+        }
+        load_state(v, 3, &RESTAKING_PROGRAM_ID, 2, rc::Ncn::LEN, false)?;
+        load_state(v, 4, &RESTAKING_PROGRAM_ID, 3, rc::Operator::LEN, false)?;
+        load_state(v, 5, &VAULT_PROGRAM_ID, 2, vc::Vault::LEN, false)?;
+        load_state(
+            v,
+            7,
+            &RESTAKING_PROGRAM_ID,
+            6,
+            rc::NcnVaultTicket::LEN,
+            false,
+        )?;
+        if v.key(7) != rc::NcnVaultTicket::find_pda(&v.key(3), &v.key(5)).0 {
+            return Err(iad());
+        }
+        let has_vault_ncn_ticket = !v.account(6).data.is_empty();
+        if has_vault_ncn_ticket {
+            load_state(v, 6, &VAULT_PROGRAM_ID, 3, vc::VaultNcnTicket::LEN, false)?;
+            if v.key(6) != vc::VaultNcnTicket::find_pda(&v.key(5), &v.key(3)).0 {
+                return Err(iad());
+            }
+        }
+        if !v.account(8).data.is_empty() {
+            load_state(
+                v,
+                8,
+                &VAULT_PROGRAM_ID,
+                4,
+                vc::VaultOperatorDelegation::LEN,
+                false,
+            )?;
+            if v.key(8) != vc::VaultOperatorDelegation::find_pda(&v.key(5), &v.key(4)).0 {
+                return Err(iad());
+            }
+        }
+        ncn_account(v, 9, 0x10, na::WeightTable::LEN, false, 3, Some(epoch))?;
+        ncn_account(v, 10, 0x11, na::EpochSnapshot::LEN, true, 3, Some(epoch))?;
+        load_state(
+            v,
+            11,
+            &NCN_PROGRAM_ID,
+            0x12,
+            na::OperatorSnapshot::LEN,
+            true,
+        )?;
+        if v.pubkey_at(11, 8) != v.key(4)
+            || v.pubkey_at(11, 40) != v.key(3)
+            || v.u64_at(11, 72) != epoch
+        {
+            return Err(iad());
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(9, &[Kind::Pda], STORED)
+    .allow_at(10, &[Kind::Pda], STORED)
+    .allow_at(11, &[Kind::Pda], STORED)
+    .allow_at(
+        6,
+        &[Kind::Uninitialised],
+        "an empty vault NCN ticket means none: the delegation counts with zero stake weight",
+    )
+    .allow_at(
+        8,
+        &[Kind::Uninitialised],
+        "an empty delegation means none: it counts with zero stake weight",
     )
     .run();
     print_totals("ncn", &[summary]);
