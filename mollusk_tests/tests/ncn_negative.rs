@@ -13,10 +13,10 @@ use jito_vault_client::accounts as vc;
 use mollusk_tests::{
     ncn_world::{NcnSpec, NcnWorld, NCN_PROGRAM_ID},
     negative::{
-        load_signer, load_state, print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase,
-        View,
+        create_account_cpi, load_program, load_signer, load_state, load_system_account,
+        print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase, View,
     },
-    ProgramError, RESTAKING_PROGRAM_ID, VAULT_PROGRAM_ID,
+    ProgramError, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 const STORED: &str =
@@ -257,6 +257,89 @@ fn snapshot_vault_operator_delegation() {
         8,
         &[Kind::Uninitialised],
         "an empty delegation means none: it counts with zero stake weight",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn initialize_ballot_box() {
+    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    let ix = w.ix_initialize_ballot_box(epoch);
+    let accounts = w.accounts_of(&ix);
+    let ids = w.ids;
+    let case = ValidCase::new(
+        "ncn InitializeBallotBox",
+        w.fresh_mollusk(),
+        ix,
+        accounts,
+        &[
+            "epoch_marker",
+            "epoch_state",
+            "config",
+            "ballot_box",
+            "ncn",
+            "account_payer",
+            "system_program",
+            "consensus_result",
+        ],
+    );
+    let seeds = Expected::Program(ProgramError::InvalidSeeds);
+    let summary = Matrix::new(case, move |v| {
+        let epoch = u64::from_le_bytes(v.data[1..9].try_into().unwrap());
+        let ncn = v.key(4);
+        load_system_account(v, 3, true)?;
+        load_program(v, 6, &SYSTEM_PROGRAM_ID)?;
+        load_state(v, 4, &RESTAKING_PROGRAM_ID, 2, rc::Ncn::LEN, false)?;
+        let state = &v.account(1).data;
+        if state.len() != na::EpochState::LEN || state[0] != 0x50 {
+            return Err(iad());
+        }
+        if state[na::EpochState::LEN - 1] != 0 {
+            return Err(ncn_error(JitoNcnError::EpochIsClosingDown));
+        }
+        ncn_account(v, 1, 0x50, na::EpochState::LEN, false, 4, Some(epoch))?;
+        ncn_account(v, 2, 0x01, na::Config::LEN, false, 4, None)?;
+        if v.account(5).owner != SYSTEM_PROGRAM_ID {
+            return Err(Expected::Program(ProgramError::InvalidAccountOwner));
+        }
+        if v.key(5) != jito_ncn_client::pdas::find_account_payer(&ids.ncn, &ncn, &ncn).0
+            || !v.is_writable(5)
+        {
+            return Err(iad());
+        }
+        if v.key(0) != jito_ncn_client::pdas::find_epoch_marker(&ids.ncn, &ncn, epoch, &ncn).0 {
+            return Err(seeds.clone());
+        }
+        if !v.account(0).data.is_empty() {
+            return Err(ncn_error(JitoNcnError::MarkerExists));
+        }
+        if v.key(3) != jito_ncn_client::pdas::find_ballot_box(&ids.ncn, &ncn, epoch).0 {
+            return Err(seeds.clone());
+        }
+        load_system_account(v, 7, true)?;
+        if v.key(7) != jito_ncn_client::pdas::find_consensus_result(&ids.ncn, &ncn, epoch).0 {
+            return Err(seeds.clone());
+        }
+        create_account_cpi(v, 5, 10_240)
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .expect(
+        Mutation::ExtraAccount,
+        Expected::Success,
+        "accounts after the eighth are ignored, as in the template",
+    )
+    .allow(
+        Mutation::ExtraAccount,
+        "accounts after the eighth are ignored",
     )
     .run();
     print_totals("ncn", &[summary]);
