@@ -28,7 +28,7 @@ step "format and lints"
 cargo +"$JITO_TOOLCHAIN" fmt --all --check
 cargo +"$JITO_TOOLCHAIN" clippy --workspace --all-targets --locked --quiet -- -D warnings
 # The clients' optional RPC reads (feature `fetch`, agave 4.3 client crates).
-cargo +"$JITO_TOOLCHAIN" clippy -p jito-restaking-client -p jito-vault-client --features fetch \
+cargo +"$JITO_TOOLCHAIN" clippy -p jito-restaking-client -p jito-vault-client -p jito-ncn-client --features fetch \
   --locked --quiet -- -D warnings
 
 # Every cargo command resolves features for the whole workspace (--workspace; a target filter
