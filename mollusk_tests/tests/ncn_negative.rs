@@ -1,0 +1,346 @@
+//! The negative engine (`mollusk_tests::negative`) on NCN program instructions: from a valid
+//! instruction of a prepared epoch (`mollusk_tests::ncn_world`), every single-point mutation of
+//! its accounts and data, each checked against the error a model of the program's checks (in
+//! its order) predicts, and that nothing changed.
+//!
+//! Existing NCN accounts are proven by owner, type, size and their stored `ncn` / `epoch` /
+//! `operator` fields (the project's rule for existing accounts), so the same account moved to
+//! another address passes: those moves are the listed allowed successes.
+
+use jito_ncn_client::{accounts as na, errors::JitoNcnError};
+use jito_restaking_client::accounts as rc;
+use jito_vault_client::accounts as vc;
+use mollusk_tests::{
+    ncn_world::{NcnSpec, NcnWorld, NCN_PROGRAM_ID},
+    negative::{
+        create_account_cpi, load_program, load_signer, load_state, load_system_account,
+        print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase, View,
+    },
+    ProgramError, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
+};
+
+const STORED: &str =
+    "an existing NCN account is proven by owner, type, size and its stored ncn/epoch fields";
+
+fn iad() -> Expected {
+    Expected::Program(ProgramError::InvalidAccountData)
+}
+
+fn ncn_error(error: JitoNcnError) -> Expected {
+    Expected::custom(error as u32)
+}
+
+/// An NCN program account of type `disc` at position `i` whose stored NCN (offset 8) is the
+/// NCN at position `ncn` and, with `epoch`, whose stored epoch (offset 40) is `epoch`.
+fn ncn_account(
+    v: &View,
+    i: usize,
+    disc: u8,
+    len: usize,
+    writable: bool,
+    ncn: usize,
+    epoch: Option<u64>,
+) -> Check {
+    load_state(v, i, &NCN_PROGRAM_ID, disc, len, writable)?;
+    if v.pubkey_at(i, 8) != v.key(ncn) || epoch.is_some_and(|e| v.u64_at(i, 40) != e) {
+        return Err(iad());
+    }
+    Ok(())
+}
+
+#[test]
+fn cast_vote() {
+    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let epoch = w.epoch();
+    w.prepare_epoch(epoch);
+    w.cast_vote(1, 0, epoch);
+    let ix = w.ix_cast_vote(0, 2, epoch);
+    let accounts = w.accounts_of(&ix);
+    let mut bad_weather = ix.data.clone();
+    bad_weather[1] = 3;
+    let case = ValidCase::new(
+        "ncn CastVote",
+        w.fresh_mollusk(),
+        ix,
+        accounts,
+        &[
+            "epoch_state",
+            "config",
+            "ballot_box",
+            "ncn",
+            "epoch_snapshot",
+            "operator_snapshot",
+            "operator",
+            "operator_voter",
+            "consensus_result",
+        ],
+    )
+    .arg_case(
+        "weather_status 3",
+        bad_weather,
+        ncn_error(JitoNcnError::BadBallot),
+    );
+    let summary = Matrix::new(case, |v| {
+        let epoch = u64::from_le_bytes(v.data[2..10].try_into().unwrap());
+        load_signer(v, 7, false)?;
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 3, Some(epoch))?;
+        ncn_account(v, 1, 0x01, na::Config::LEN, false, 3, None)?;
+        load_state(v, 3, &RESTAKING_PROGRAM_ID, 2, rc::Ncn::LEN, false)?;
+        load_state(v, 6, &RESTAKING_PROGRAM_ID, 3, rc::Operator::LEN, false)?;
+        ncn_account(v, 2, 0x20, na::BallotBox::LEN, true, 3, Some(epoch))?;
+        ncn_account(v, 4, 0x11, na::EpochSnapshot::LEN, false, 3, Some(epoch))?;
+        load_state(
+            v,
+            5,
+            &NCN_PROGRAM_ID,
+            0x12,
+            na::OperatorSnapshot::LEN,
+            false,
+        )?;
+        if v.pubkey_at(5, 8) != v.key(6)
+            || v.pubkey_at(5, 40) != v.key(3)
+            || v.u64_at(5, 72) != epoch
+        {
+            return Err(iad());
+        }
+        ncn_account(v, 8, 0x21, na::ConsensusResult::LEN, true, 3, Some(epoch))?;
+        let operator = rc::Operator::from_bytes(&v.account(6).data).unwrap();
+        if operator.voter != v.key(7) {
+            return Err(ncn_error(JitoNcnError::InvalidOperatorVoter));
+        }
+        let snapshot = na::EpochSnapshot::from_bytes(&v.account(4).data).unwrap();
+        if snapshot.operators_registered != snapshot.operator_count {
+            return Err(ncn_error(JitoNcnError::EpochSnapshotNotFinalized));
+        }
+        let operator_snapshot = na::OperatorSnapshot::from_bytes(&v.account(5).data).unwrap();
+        if operator_snapshot.stake_weights.stake_weight == 0 {
+            return Err(ncn_error(JitoNcnError::CannotVoteWithZeroStake));
+        }
+        if v.data[1] > 2 {
+            return Err(ncn_error(JitoNcnError::BadBallot));
+        }
+        let ballot_box = na::BallotBox::from_bytes(&v.account(2).data).unwrap();
+        if ballot_box
+            .operator_votes
+            .iter()
+            .any(|vote| vote.operator == v.key(6))
+        {
+            return Err(ncn_error(JitoNcnError::OperatorAlreadyVoted));
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .allow_at(5, &[Kind::Pda], STORED)
+    .allow_at(8, &[Kind::Pda], STORED)
+    .allow_at(
+        7,
+        &[Kind::Owner, Kind::Uninitialised, Kind::Length],
+        "the voter only signs",
+    )
+    .expect(
+        Mutation::ExtraAccount,
+        Expected::Success,
+        "accounts after the ninth are ignored, as in the template",
+    )
+    .allow(
+        Mutation::ExtraAccount,
+        "accounts after the ninth are ignored",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn snapshot_vault_operator_delegation() {
+    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    w.weight_table(epoch);
+    w.epoch_snapshot(epoch);
+    w.operator_snapshots(epoch);
+    let ix = w.ix_snapshot_vault_operator_delegation(1, 0, epoch);
+    let accounts = w.accounts_of(&ix);
+    let case = ValidCase::new(
+        "ncn SnapshotVaultOperatorDelegation",
+        w.fresh_mollusk(),
+        ix,
+        accounts,
+        &[
+            "epoch_state",
+            "config",
+            "restaking_config",
+            "ncn",
+            "operator",
+            "vault",
+            "vault_ncn_ticket",
+            "ncn_vault_ticket",
+            "vault_operator_delegation",
+            "weight_table",
+            "epoch_snapshot",
+            "operator_snapshot",
+        ],
+    );
+    let summary = Matrix::new(case, |v| {
+        let epoch = u64::from_le_bytes(v.data[1..9].try_into().unwrap());
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 3, Some(epoch))?;
+        ncn_account(v, 1, 0x01, na::Config::LEN, false, 3, None)?;
+        load_state(v, 2, &RESTAKING_PROGRAM_ID, 1, rc::Config::LEN, false)?;
+        if v.key(2) != rc::Config::find_pda().0 {
+            return Err(iad());
+        }
+        load_state(v, 3, &RESTAKING_PROGRAM_ID, 2, rc::Ncn::LEN, false)?;
+        load_state(v, 4, &RESTAKING_PROGRAM_ID, 3, rc::Operator::LEN, false)?;
+        load_state(v, 5, &VAULT_PROGRAM_ID, 2, vc::Vault::LEN, false)?;
+        load_state(
+            v,
+            7,
+            &RESTAKING_PROGRAM_ID,
+            6,
+            rc::NcnVaultTicket::LEN,
+            false,
+        )?;
+        if v.key(7) != rc::NcnVaultTicket::find_pda(&v.key(3), &v.key(5)).0 {
+            return Err(iad());
+        }
+        let has_vault_ncn_ticket = !v.account(6).data.is_empty();
+        if has_vault_ncn_ticket {
+            load_state(v, 6, &VAULT_PROGRAM_ID, 3, vc::VaultNcnTicket::LEN, false)?;
+            if v.key(6) != vc::VaultNcnTicket::find_pda(&v.key(5), &v.key(3)).0 {
+                return Err(iad());
+            }
+        }
+        if !v.account(8).data.is_empty() {
+            load_state(
+                v,
+                8,
+                &VAULT_PROGRAM_ID,
+                4,
+                vc::VaultOperatorDelegation::LEN,
+                false,
+            )?;
+            if v.key(8) != vc::VaultOperatorDelegation::find_pda(&v.key(5), &v.key(4)).0 {
+                return Err(iad());
+            }
+        }
+        ncn_account(v, 9, 0x10, na::WeightTable::LEN, false, 3, Some(epoch))?;
+        ncn_account(v, 10, 0x11, na::EpochSnapshot::LEN, true, 3, Some(epoch))?;
+        load_state(
+            v,
+            11,
+            &NCN_PROGRAM_ID,
+            0x12,
+            na::OperatorSnapshot::LEN,
+            true,
+        )?;
+        if v.pubkey_at(11, 8) != v.key(4)
+            || v.pubkey_at(11, 40) != v.key(3)
+            || v.u64_at(11, 72) != epoch
+        {
+            return Err(iad());
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(9, &[Kind::Pda], STORED)
+    .allow_at(10, &[Kind::Pda], STORED)
+    .allow_at(11, &[Kind::Pda], STORED)
+    .allow_at(
+        6,
+        &[Kind::Uninitialised],
+        "an empty vault NCN ticket means none: the delegation counts with zero stake weight",
+    )
+    .allow_at(
+        8,
+        &[Kind::Uninitialised],
+        "an empty delegation means none: it counts with zero stake weight",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn initialize_ballot_box() {
+    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    let ix = w.ix_initialize_ballot_box(epoch);
+    let accounts = w.accounts_of(&ix);
+    let ids = w.ids;
+    let case = ValidCase::new(
+        "ncn InitializeBallotBox",
+        w.fresh_mollusk(),
+        ix,
+        accounts,
+        &[
+            "epoch_marker",
+            "epoch_state",
+            "config",
+            "ballot_box",
+            "ncn",
+            "account_payer",
+            "system_program",
+            "consensus_result",
+        ],
+    );
+    let seeds = Expected::Program(ProgramError::InvalidSeeds);
+    let summary = Matrix::new(case, move |v| {
+        let epoch = u64::from_le_bytes(v.data[1..9].try_into().unwrap());
+        let ncn = v.key(4);
+        load_system_account(v, 3, true)?;
+        load_program(v, 6, &SYSTEM_PROGRAM_ID)?;
+        load_state(v, 4, &RESTAKING_PROGRAM_ID, 2, rc::Ncn::LEN, false)?;
+        let state = &v.account(1).data;
+        if state.len() != na::EpochState::LEN || state[0] != 0x50 {
+            return Err(iad());
+        }
+        if state[na::EpochState::LEN - 1] != 0 {
+            return Err(ncn_error(JitoNcnError::EpochIsClosingDown));
+        }
+        ncn_account(v, 1, 0x50, na::EpochState::LEN, false, 4, Some(epoch))?;
+        ncn_account(v, 2, 0x01, na::Config::LEN, false, 4, None)?;
+        if v.account(5).owner != SYSTEM_PROGRAM_ID {
+            return Err(Expected::Program(ProgramError::InvalidAccountOwner));
+        }
+        if v.key(5) != jito_ncn_client::pdas::find_account_payer(&ids.ncn, &ncn, &ncn).0
+            || !v.is_writable(5)
+        {
+            return Err(iad());
+        }
+        if v.key(0) != jito_ncn_client::pdas::find_epoch_marker(&ids.ncn, &ncn, epoch, &ncn).0 {
+            return Err(seeds.clone());
+        }
+        if !v.account(0).data.is_empty() {
+            return Err(ncn_error(JitoNcnError::MarkerExists));
+        }
+        if v.key(3) != jito_ncn_client::pdas::find_ballot_box(&ids.ncn, &ncn, epoch).0 {
+            return Err(seeds.clone());
+        }
+        load_system_account(v, 7, true)?;
+        if v.key(7) != jito_ncn_client::pdas::find_consensus_result(&ids.ncn, &ncn, epoch).0 {
+            return Err(seeds.clone());
+        }
+        create_account_cpi(v, 5, 10_240)
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .expect(
+        Mutation::ExtraAccount,
+        Expected::Success,
+        "accounts after the eighth are ignored, as in the template",
+    )
+    .allow(
+        Mutation::ExtraAccount,
+        "accounts after the eighth are ignored",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
