@@ -34,18 +34,6 @@ pub mod pda;
 pub mod scenarios;
 pub mod world;
 
-/// The paths `tests/ncn_program.rs` imports from (its owner moves it to [`scenarios`]; then
-/// these three lines go).
-pub mod restaking_world {
-    pub use crate::scenarios::restaking_init::*;
-}
-pub mod vault_world {
-    pub use crate::scenarios::vault_admin::*;
-}
-pub mod vault_adversarial_world {
-    pub use crate::scenarios::vault_roles::*;
-}
-
 /// Restaking program id (the original's default).
 pub const RESTAKING_PROGRAM_ID: Pubkey = jito_restaking_interface::ID;
 /// Vault program id (the original's default).

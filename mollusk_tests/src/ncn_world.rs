@@ -63,8 +63,7 @@ const KEY_OWNER: Pubkey = Pubkey::new_from_array(*b"jito ncn world: fixed keys o
 
 /// The fixed key named `label` (at most 32 bytes).
 pub fn key(label: &str) -> Pubkey {
-    Pubkey::create_with_seed(&KEY_BASE, label, &KEY_OWNER)
-        .unwrap_or_else(|e| panic!("key label {label:?}: {e:?}"))
+    crate::world::labelled_key(&KEY_BASE, &KEY_OWNER, label)
 }
 
 /// Slot `offset` of `epoch`.

@@ -189,7 +189,7 @@ struct VaultKeys {
 }
 
 /// One NCN with `operators` operators and `vaults` vaults, and its NCN-program addresses.
-struct World {
+struct Bench {
     admin: Pubkey,
     ncn: Pubkey,
     restaking_config: Pubkey,
@@ -211,7 +211,7 @@ struct World {
     vaults: Vec<VaultKeys>,
 }
 
-impl World {
+impl Bench {
     fn new(operators: usize, vaults: usize) -> Self {
         let p = &NCN_PROGRAM_ID;
         let admin = key("ncn-admin");
@@ -480,7 +480,7 @@ const EPOCH_TOTAL: [&str; 10] = [
 
 /// Sets up the NCN program for `w` and runs the epoch up to the end of voting. Returns the
 /// run and the ledger (before the votes, for the tie-breaker: `fork`).
-fn epoch(w: &World) -> (Run, Ledger, BTreeMap<Pubkey, Account>) {
+fn epoch(w: &Bench) -> (Run, Ledger, BTreeMap<Pubkey, Account>) {
     let mut ledger = Ledger::new();
     w.genesis(&mut ledger);
     let mut run = Run {
@@ -787,7 +787,7 @@ fn epoch(w: &World) -> (Run, Ledger, BTreeMap<Pubkey, Account>) {
     (run, ledger, before_votes)
 }
 
-fn cast_vote(w: &World, o: &OperatorKeys, weather: u8) -> Instruction {
+fn cast_vote(w: &Bench, o: &OperatorKeys, weather: u8) -> Instruction {
     ni::CastVote {
         epoch_state: w.epoch_state,
         config: w.config,
@@ -806,12 +806,12 @@ fn cast_vote(w: &World, o: &OperatorKeys, weather: u8) -> Instruction {
 }
 
 /// Consensus slot of the ballot box (offset 57 of the template's layout).
-fn consensus_slot(ledger: &Ledger, w: &World) -> u64 {
+fn consensus_slot(ledger: &Ledger, w: &Bench) -> u64 {
     u64::from_le_bytes(ledger.data(&w.ballot_box)[57..65].try_into().unwrap())
 }
 
 /// Routes and distributes the rewards of a finished vote, then closes every epoch account.
-fn rewards_and_close(run: &mut Run, ledger: &mut Ledger, w: &World) {
+fn rewards_and_close(run: &mut Run, ledger: &mut Ledger, w: &Bench) {
     let ncn = w.ncn;
     let sys = SYSTEM_PROGRAM_ID;
     run.exec(
@@ -1070,7 +1070,7 @@ fn record_total(name: &str, total: u64, cpi: u64) {
 
 #[test]
 fn epoch_16_operators_2_vaults() {
-    let w = World::new(16, 2);
+    let w = Bench::new(16, 2);
     let (mut run, mut ledger, before_votes) = epoch(&w);
     let consensus = consensus_slot(&ledger, &w);
     assert_eq!(consensus, SLOT, "consensus reached in the voting slot");
@@ -1116,14 +1116,14 @@ fn epoch_16_operators_2_vaults() {
 
 #[test]
 fn epoch_1_operator() {
-    let w = World::new(1, 2);
+    let w = Bench::new(1, 2);
     let (run, _, _) = epoch(&w);
     record_scaling(&run, 1, 2);
 }
 
 #[test]
 fn epoch_64_operators() {
-    let w = World::new(64, 2);
+    let w = Bench::new(64, 2);
     let (run, _, _) = epoch(&w);
     record_scaling(&run, 64, 2);
 }

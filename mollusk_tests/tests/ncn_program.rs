@@ -19,12 +19,13 @@
 
 use mollusk_tests::{
     account, assert_error, assert_success, mint_data, mollusk, owned_account, print_cu,
-    program_account, rent_exempt,
-    restaking_world::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
-    sbf_out_dir, system_account,
-    vault_world::VaultState,
-    Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError, Pubkey,
-    RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    program_account, rent_exempt, sbf_out_dir,
+    scenarios::{
+        restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
+        vault_admin::VaultState,
+    },
+    system_account, Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError,
+    Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// The template's program id.
@@ -51,7 +52,7 @@ mod code {
 }
 
 // ---------------------------------------------------------------------------
-// World
+// Fixture
 // ---------------------------------------------------------------------------
 
 fn ncn_program_elf() -> Vec<u8> {
@@ -81,7 +82,7 @@ fn pda(seeds: &[&[u8]], program_id: &Pubkey) -> (Pubkey, u8) {
 }
 
 /// One NCN with its config, payer and registry addresses under `program`.
-struct World {
+struct Fixture {
     program: Pubkey,
     admin: Pubkey,
     ncn: NcnFields,
@@ -93,7 +94,7 @@ struct World {
     tie_breaker: Pubkey,
 }
 
-impl World {
+impl Fixture {
     fn new(program: Pubkey) -> Self {
         let admin = Pubkey::new_unique();
         let ncn = NcnFields::new(Pubkey::new_unique(), admin, 3);
@@ -247,7 +248,7 @@ fn meta(key: &Pubkey, writable: bool, signer: bool) -> AccountMeta {
     }
 }
 
-fn initialize_config_ix(w: &World, p: &ConfigParams) -> Instruction {
+fn initialize_config_ix(w: &Fixture, p: &ConfigParams) -> Instruction {
     let mut data = vec![0u8];
     data.extend_from_slice(&p.epochs_before_stall.to_le_bytes());
     data.extend_from_slice(&p.epochs_after_consensus_before_close.to_le_bytes());
@@ -269,7 +270,7 @@ fn initialize_config_ix(w: &World, p: &ConfigParams) -> Instruction {
 }
 
 /// Tags 1 and 2 take the same accounts.
-fn registry_ix(w: &World, tag: u8) -> Instruction {
+fn registry_ix(w: &Fixture, tag: u8) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -283,7 +284,7 @@ fn registry_ix(w: &World, tag: u8) -> Instruction {
     }
 }
 
-fn register_vault_ix(w: &World, vault: &Pubkey) -> Instruction {
+fn register_vault_ix(w: &Fixture, vault: &Pubkey) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -317,7 +318,7 @@ fn option_u128(data: &mut Vec<u8>, v: Option<u128>) {
     }
 }
 
-fn set_parameters_ix(w: &World, values: [Option<u64>; 4]) -> Instruction {
+fn set_parameters_ix(w: &Fixture, values: [Option<u64>; 4]) -> Instruction {
     let mut data = vec![25u8];
     for v in values {
         option_u64(&mut data, v);
@@ -333,7 +334,7 @@ fn set_parameters_ix(w: &World, values: [Option<u64>; 4]) -> Instruction {
     }
 }
 
-fn set_new_admin_ix(w: &World, new_admin: &Pubkey, role: u8) -> Instruction {
+fn set_new_admin_ix(w: &Fixture, new_admin: &Pubkey, role: u8) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -346,7 +347,7 @@ fn set_new_admin_ix(w: &World, new_admin: &Pubkey, role: u8) -> Instruction {
     }
 }
 
-fn register_st_mint_ix(w: &World, mint: &Pubkey, weight: Option<u128>) -> Instruction {
+fn register_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
     let mut data = vec![29u8];
     option_u128(&mut data, weight);
     Instruction {
@@ -362,7 +363,7 @@ fn register_st_mint_ix(w: &World, mint: &Pubkey, weight: Option<u128>) -> Instru
     }
 }
 
-fn set_st_mint_ix(w: &World, mint: &Pubkey, weight: Option<u128>) -> Instruction {
+fn set_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
     let mut data = vec![30u8];
     data.extend_from_slice(mint.as_ref());
     option_u128(&mut data, weight);
@@ -390,7 +391,7 @@ struct Case {
 }
 
 impl Case {
-    fn new(w: &World, ix: Instruction, state: Vec<(Pubkey, Account)>) -> Self {
+    fn new(w: &Fixture, ix: Instruction, state: Vec<(Pubkey, Account)>) -> Self {
         Self {
             mollusk: mollusk_at(&w.program),
             ix,
@@ -493,13 +494,13 @@ fn epoch_of(case: &Case) -> u64 {
 // InitializeConfig
 // ---------------------------------------------------------------------------
 
-fn init_config_case(w: &World, p: &ConfigParams) -> Case {
+fn init_config_case(w: &Fixture, p: &ConfigParams) -> Case {
     Case::new(w, initialize_config_ix(w, p), w.base_state())
 }
 
 #[test]
 fn initialize_config_writes_the_template_bytes() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let case = init_config_case(&w, &PARAMS);
     let result = case.succeeds_cu("InitializeConfig");
     let epoch = epoch_of(&case);
@@ -518,7 +519,7 @@ fn initialize_config_writes_the_template_bytes() {
 #[test]
 fn initialize_config_tops_up_a_prefunded_address() {
     // Someone sent lamports to the config address first: transfer, allocate, assign.
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let mut case = init_config_case(&w, &PARAMS);
     case.set(w.config.0, system_account(1_000));
     let result = case.succeeds();
@@ -533,7 +534,7 @@ fn initialize_config_tops_up_a_prefunded_address() {
 
 #[test]
 fn initialize_config_works_under_any_program_id() {
-    let w = World::new(Pubkey::new_unique());
+    let w = Fixture::new(Pubkey::new_unique());
     let result = init_config_case(&w, &PARAMS).succeeds();
     assert_eq!(
         account(&result, &w.config.0).data,
@@ -557,7 +558,7 @@ fn initialize_config_accepts_the_range_bounds() {
             ncn_fee_bps: 0,
         },
     ] {
-        let w = World::new(NCN_PROGRAM_ID);
+        let w = Fixture::new(NCN_PROGRAM_ID);
         let result = init_config_case(&w, &p).succeeds();
         assert_eq!(account(&result, &w.config.0).data, w.config_bytes(&p, 10));
     }
@@ -565,7 +566,7 @@ fn initialize_config_accepts_the_range_bounds() {
 
 #[test]
 fn initialize_config_account_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     // config: a fresh writable system account.
     init_config_case(&w, &PARAMS)
@@ -615,7 +616,7 @@ fn initialize_config_account_checks() {
 
 #[test]
 fn initialize_config_argument_and_admin_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let with = |f: &dyn Fn(&mut ConfigParams)| {
         let mut p = PARAMS;
         f(&mut p);
@@ -657,7 +658,7 @@ fn initialize_config_argument_and_admin_checks() {
 // ---------------------------------------------------------------------------
 
 /// The base state with the config created.
-fn configured(w: &World) -> Vec<(Pubkey, Account)> {
+fn configured(w: &Fixture) -> Vec<(Pubkey, Account)> {
     let mut state = w.base_state();
     state.push((w.config.0, w.owned(w.config_bytes(&PARAMS, 10))));
     state
@@ -665,7 +666,7 @@ fn configured(w: &World) -> Vec<(Pubkey, Account)> {
 
 #[test]
 fn initialize_vault_registry_creates_10240_zero_bytes() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, registry_ix(&w, 1), configured(&w));
     let result = case.succeeds_cu("InitializeVaultRegistry");
     let registry = account(&result, &w.registry.0);
@@ -681,7 +682,7 @@ fn initialize_vault_registry_creates_10240_zero_bytes() {
 
 #[test]
 fn initialize_vault_registry_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = || Case::new(&w, registry_ix(&w, 1), configured(&w));
     case()
@@ -712,7 +713,7 @@ fn initialize_vault_registry_checks() {
         .fails(ProgramError::InvalidSeeds);
 }
 
-fn with_registry(w: &World, registry: Account) -> Vec<(Pubkey, Account)> {
+fn with_registry(w: &Fixture, registry: Account) -> Vec<(Pubkey, Account)> {
     let mut state = configured(w);
     state.push((w.registry.0, registry));
     state
@@ -720,7 +721,7 @@ fn with_registry(w: &World, registry: Account) -> Vec<(Pubkey, Account)> {
 
 #[test]
 fn realloc_vault_registry_grows_and_initializes_once() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let fresh = Account {
         lamports: rent_exempt(10_240),
         data: vec![0; 10_240],
@@ -750,7 +751,7 @@ fn realloc_vault_registry_grows_and_initializes_once() {
 
 #[test]
 fn realloc_vault_registry_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let fresh = w.owned(vec![0; 10_240]);
     let case = || Case::new(&w, registry_ix(&w, 2), with_registry(&w, fresh.clone()));
@@ -784,7 +785,7 @@ fn mint_account() -> Account {
 }
 
 fn registry_state(
-    w: &World,
+    w: &Fixture,
     mints: &[(Pubkey, u128)],
     vaults: &[(Pubkey, Pubkey, u64, u64)],
 ) -> Vec<(Pubkey, Account)> {
@@ -796,7 +797,7 @@ fn registry_state(
 
 #[test]
 fn admin_register_st_mint_lists_the_mint() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let first = Pubkey::new_unique();
     let mint = Pubkey::new_unique();
     let mut state = registry_state(&w, &[(first, 5)], &[]);
@@ -812,7 +813,7 @@ fn admin_register_st_mint_lists_the_mint() {
 
 #[test]
 fn admin_register_st_mint_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let case = |mints: &[(Pubkey, u128)], weight: Option<u128>| {
@@ -855,7 +856,7 @@ fn admin_register_st_mint_checks() {
 
 #[test]
 fn admin_set_st_mint_changes_the_weight() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let (a, b) = (Pubkey::new_unique(), Pubkey::new_unique());
     for (weight, expected) in [(Some(42u128), 42u128), (None, 7)] {
         let case = Case::new(
@@ -874,7 +875,7 @@ fn admin_set_st_mint_changes_the_weight() {
 
 #[test]
 fn admin_set_st_mint_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let case = |weight: Option<u128>| {
@@ -921,7 +922,7 @@ struct VaultFixture {
 }
 
 /// A vault of `mint` with vault index 7 and the NCN's ticket to it.
-fn vault_fixture(w: &World, mint: Pubkey) -> VaultFixture {
+fn vault_fixture(w: &Fixture, mint: Pubkey) -> VaultFixture {
     let mut vault = VaultState::new(
         Pubkey::new_unique(),
         Pubkey::new_unique(),
@@ -950,7 +951,7 @@ fn vault_fixture(w: &World, mint: Pubkey) -> VaultFixture {
 }
 
 fn register_case(
-    w: &World,
+    w: &Fixture,
     v: &VaultFixture,
     mints: &[(Pubkey, u128)],
     vaults: &[(Pubkey, Pubkey, u64, u64)],
@@ -962,7 +963,7 @@ fn register_case(
 
 #[test]
 fn register_vault_adds_the_vault_once() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let v = vault_fixture(&w, mint);
     let case = register_case(&w, &v, &[(mint, 100)], &[]);
@@ -982,7 +983,7 @@ fn register_vault_adds_the_vault_once() {
 
 #[test]
 fn register_vault_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let v = vault_fixture(&w, mint);
@@ -1020,7 +1021,7 @@ fn register_vault_checks() {
 
 #[test]
 fn admin_set_parameters_writes_the_given_values() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let case = Case::new(
         &w,
         set_parameters_ix(&w, [Some(12), None, Some(40), Some(5_000)]),
@@ -1047,7 +1048,7 @@ fn admin_set_parameters_writes_the_given_values() {
 
 #[test]
 fn admin_set_parameters_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = |values| Case::new(&w, set_parameters_ix(&w, values), configured(&w));
     let any = [Some(1), None, None, None];
@@ -1089,7 +1090,7 @@ fn admin_set_parameters_checks() {
 
 #[test]
 fn admin_set_new_admin_sets_the_tie_breaker() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let new_admin = Pubkey::new_unique();
     let case = Case::new(&w, set_new_admin_ix(&w, &new_admin, 0), configured(&w));
     let result = case.succeeds();
@@ -1101,7 +1102,7 @@ fn admin_set_new_admin_sets_the_tie_breaker() {
 
 #[test]
 fn admin_set_new_admin_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = || Case::new(&w, set_new_admin_ix(&w, &other, 0), configured(&w));
     case()
@@ -1130,7 +1131,7 @@ fn admin_set_new_admin_checks() {
 
 #[test]
 fn undecodable_instruction_data_fails_before_any_account_check() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let mollusk = mollusk_at(&w.program);
     // Every tag with one byte too few (tags 1-3 take no arguments: one byte too many), an
     // unknown tag, no tag.
@@ -1176,7 +1177,7 @@ fn epoch_seed(epoch: u64) -> [u8; 8] {
     epoch.to_le_bytes()
 }
 
-impl World {
+impl Fixture {
     fn marker(&self, epoch: u64) -> Pubkey {
         let e = epoch_seed(epoch);
         pda(
@@ -1206,7 +1207,7 @@ impl World {
 /// epoch 40, bump 48, slot_created 49, was_tie_breaker_set 57, slot_consensus_reached 58
 /// (`u64::MAX`), operator_count 66, vault_count 74, account_status 82 (epoch_state byte
 /// `Created`), set_weight_progress 599 (tally, total); everything else zero.
-fn epoch_state_bytes(w: &World, epoch: u64) -> Vec<u8> {
+fn epoch_state_bytes(w: &Fixture, epoch: u64) -> Vec<u8> {
     let mut d = vec![0u8; 8_904];
     d[0] = 0x50;
     put(&mut d, 8, w.ncn_key.as_ref());
@@ -1220,7 +1221,7 @@ fn epoch_state_bytes(w: &World, epoch: u64) -> Vec<u8> {
 
 /// The epoch state after `ReallocWeightTable`: weight table `Created`, the vault count, and
 /// the weight progress `(0, mints)`.
-fn epoch_state_with_table(w: &World, vaults: u64, mints: u64) -> Vec<u8> {
+fn epoch_state_with_table(w: &Fixture, vaults: u64, mints: u64) -> Vec<u8> {
     let mut d = epoch_state_bytes(w, EPOCH);
     put(&mut d, 74, &vaults.to_le_bytes());
     d[83] = 1;
@@ -1233,7 +1234,7 @@ fn epoch_state_with_table(w: &World, vaults: u64, mints: u64) -> Vec<u8> {
 /// vault_count 56, bump 64, the registry's 64 vault entries from 65, 64 `WeightEntry` from
 /// 5,185 (the registry's mint entry, u128 weight, slot_set, slot_updated).
 fn weight_table_bytes(
-    w: &World,
+    w: &Fixture,
     registry: &[u8],
     vault_count: u64,
     weights: &[(u128, u64, u64)],
@@ -1258,7 +1259,7 @@ fn weight_table_bytes(
     d
 }
 
-fn initialize_epoch_state_ix(w: &World, epoch: u64) -> Instruction {
+fn initialize_epoch_state_ix(w: &Fixture, epoch: u64) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -1273,7 +1274,7 @@ fn initialize_epoch_state_ix(w: &World, epoch: u64) -> Instruction {
     }
 }
 
-fn initialize_weight_table_ix(w: &World) -> Instruction {
+fn initialize_weight_table_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -1289,7 +1290,7 @@ fn initialize_weight_table_ix(w: &World) -> Instruction {
     }
 }
 
-fn realloc_weight_table_ix(w: &World) -> Instruction {
+fn realloc_weight_table_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -1305,7 +1306,7 @@ fn realloc_weight_table_ix(w: &World) -> Instruction {
     }
 }
 
-fn set_epoch_weights_ix(w: &World) -> Instruction {
+fn set_epoch_weights_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -1318,7 +1319,7 @@ fn set_epoch_weights_ix(w: &World) -> Instruction {
     }
 }
 
-fn admin_set_weight_ix(w: &World, mint: &Pubkey, weight: u128) -> Instruction {
+fn admin_set_weight_ix(w: &Fixture, mint: &Pubkey, weight: u128) -> Instruction {
     let mut data = vec![28u8];
     data.extend_from_slice(mint.as_ref());
     data.extend_from_slice(&weight.to_le_bytes());
@@ -1337,7 +1338,7 @@ fn admin_set_weight_ix(w: &World, mint: &Pubkey, weight: u128) -> Instruction {
 
 #[test]
 fn initialize_epoch_state_writes_the_template_bytes() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, initialize_epoch_state_ix(&w, EPOCH), configured(&w));
     let result = case.succeeds_cu("InitializeEpochState");
     let state = account(&result, &w.epoch_state(EPOCH).0);
@@ -1353,7 +1354,7 @@ fn initialize_epoch_state_writes_the_template_bytes() {
 
 #[test]
 fn initialize_epoch_state_checks() {
-    let w = World::new(NCN_PROGRAM_ID);
+    let w = Fixture::new(NCN_PROGRAM_ID);
     let case = |epoch| Case::new(&w, initialize_epoch_state_ix(&w, epoch), configured(&w));
     // A future epoch fails before any account check.
     case(EPOCH + 1)
@@ -1393,13 +1394,13 @@ fn initialize_epoch_state_checks() {
 /// Config, a registry with one mint and one vault, the NCN counting that vault, the epoch
 /// state: the state `InitializeWeightTable` and `ReallocWeightTable` run against.
 struct TableWorld {
-    w: World,
+    w: Fixture,
     mint: Pubkey,
     registry: Vec<u8>,
 }
 
 fn table_world() -> TableWorld {
-    let mut w = World::new(NCN_PROGRAM_ID);
+    let mut w = Fixture::new(NCN_PROGRAM_ID);
     w.ncn.vault_count = 1;
     let mint = Pubkey::new_unique();
     let registry = registry_bytes(
@@ -1475,7 +1476,7 @@ fn initialize_weight_table_checks() {
         .fails(ProgramError::InvalidAccountData);
 }
 
-fn fresh_table(w: &World) -> Account {
+fn fresh_table(w: &Fixture) -> Account {
     w.owned(vec![0; 10_240])
 }
 
@@ -1707,7 +1708,7 @@ mod scode {
     pub const NO_OPERATORS: u32 = 0x221e;
 }
 
-impl World {
+impl Fixture {
     fn epoch_snapshot(&self, epoch: u64) -> (Pubkey, u8) {
         let e = epoch_seed(epoch);
         pda(
@@ -1718,13 +1719,13 @@ impl World {
 }
 
 /// The epoch state once the weights are set: weight progress `(1, 1)`.
-fn epoch_state_weighted(w: &World) -> Vec<u8> {
+fn epoch_state_weighted(w: &Fixture) -> Vec<u8> {
     let mut d = epoch_state_with_table(w, 1, 1);
     put(&mut d, 599, &1u64.to_le_bytes());
     d
 }
 
-fn initialize_epoch_snapshot_ix(w: &World) -> Instruction {
+fn initialize_epoch_snapshot_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -1853,7 +1854,7 @@ mod ocode {
 
 /// Template `EpochSnapshot` after `InitializeEpochSnapshot` (3 operators, 1 vault) with
 /// `registered` operators.
-fn epoch_snapshot_bytes(w: &World, registered: u64) -> Vec<u8> {
+fn epoch_snapshot_bytes(w: &Fixture, registered: u64) -> Vec<u8> {
     let mut d = vec![0u8; 125];
     d[0] = 0x11;
     put(&mut d, 8, w.ncn_key.as_ref());
@@ -1870,7 +1871,7 @@ fn epoch_snapshot_bytes(w: &World, registered: u64) -> Vec<u8> {
 }
 
 /// The epoch state after `InitializeEpochSnapshot` (3 operators).
-fn epoch_state_snapshotted(w: &World) -> Vec<u8> {
+fn epoch_state_snapshotted(w: &Fixture) -> Vec<u8> {
     let mut d = epoch_state_weighted(w);
     d[84] = 1;
     put(&mut d, 66, &3u64.to_le_bytes());
@@ -1880,7 +1881,7 @@ fn epoch_state_snapshotted(w: &World) -> Vec<u8> {
 
 struct OperatorWorld {
     t: TableWorld,
-    operator: mollusk_tests::restaking_world::OperatorFields,
+    operator: mollusk_tests::scenarios::restaking_init::OperatorFields,
     pair: Pubkey,
     restaking_config: Pubkey,
     snapshot: (Pubkey, u8),
@@ -1890,7 +1891,7 @@ struct OperatorWorld {
 /// opt-ins active since slot 1,000 (epoch 0).
 fn operator_world() -> OperatorWorld {
     let t = snapshot_world();
-    let operator = mollusk_tests::restaking_world::OperatorFields::new(
+    let operator = mollusk_tests::scenarios::restaking_init::OperatorFields::new(
         Pubkey::new_unique(),
         Pubkey::new_unique(),
         5,
@@ -1904,8 +1905,8 @@ fn operator_world() -> OperatorWorld {
         &w.program,
     );
     OperatorWorld {
-        pair: mollusk_tests::restaking_world::ncn_operator_state_pda(&w.ncn_key, &op).0,
-        restaking_config: mollusk_tests::restaking_world::config_pda().0,
+        pair: mollusk_tests::scenarios::restaking_init::ncn_operator_state_pda(&w.ncn_key, &op).0,
+        restaking_config: mollusk_tests::scenarios::restaking_init::config_pda().0,
         snapshot,
         operator,
         t,
@@ -1915,7 +1916,7 @@ fn operator_world() -> OperatorWorld {
 impl OperatorWorld {
     fn pair_bytes(&self, index: u64, active: bool) -> Vec<u8> {
         let w = &self.t.w;
-        let mut d = mollusk_tests::restaking_world::ncn_operator_state_bytes(
+        let mut d = mollusk_tests::scenarios::restaking_init::ncn_operator_state_bytes(
             &w.ncn_key,
             &self.operator.address(),
             index,
@@ -1940,7 +1941,8 @@ impl OperatorWorld {
         ));
         state.push((
             self.restaking_config,
-            mollusk_tests::restaking_world::ConfigFields::new(Pubkey::new_unique()).account(),
+            mollusk_tests::scenarios::restaking_init::ConfigFields::new(Pubkey::new_unique())
+                .account(),
         ));
         state.push((self.operator.address(), self.operator.account()));
         state.push((
@@ -2075,12 +2077,14 @@ fn initialize_operator_snapshot_checks() {
         .fails(ProgramError::InvalidAccountOwner);
     // The pair state of another operator (at its own PDA).
     let stranger = Pubkey::new_unique();
-    let other =
-        mollusk_tests::restaking_world::ncn_operator_state_bytes(&w.ncn_key, &stranger, 1, 1);
+    let other = mollusk_tests::scenarios::restaking_init::ncn_operator_state_bytes(
+        &w.ncn_key, &stranger, 1, 1,
+    );
     o.case(true, 0)
         .swap(
             6,
-            mollusk_tests::restaking_world::ncn_operator_state_pda(&w.ncn_key, &stranger).0,
+            mollusk_tests::scenarios::restaking_init::ncn_operator_state_pda(&w.ncn_key, &stranger)
+                .0,
             owned_account(&RESTAKING_PROGRAM_ID, other),
         )
         .fails(ProgramError::InvalidAccountData);
@@ -2109,7 +2113,8 @@ fn initialize_operator_snapshot_checks() {
             o.restaking_config,
             owned_account(
                 &Pubkey::new_unique(),
-                mollusk_tests::restaking_world::ConfigFields::new(Pubkey::new_unique()).bytes(),
+                mollusk_tests::scenarios::restaking_init::ConfigFields::new(Pubkey::new_unique())
+                    .bytes(),
             ),
         )
         .fails(ProgramError::InvalidAccountOwner);
@@ -2131,7 +2136,7 @@ mod dcode {
     pub const VAULT_NEEDS_UPDATE: u32 = 0x2241;
 }
 
-use mollusk_tests::vault_adversarial_world::{
+use mollusk_tests::scenarios::vault_roles::{
     vault_ncn_ticket_bytes, vault_ncn_ticket_pda, vault_operator_delegation_bytes,
     vault_operator_delegation_pda,
 };
@@ -2336,7 +2341,7 @@ fn snapshot_vault_operator_delegation_checks() {
             d.o.restaking_config,
             owned_account(
                 &other,
-                mollusk_tests::restaking_world::ConfigFields::new(other).bytes(),
+                mollusk_tests::scenarios::restaking_init::ConfigFields::new(other).bytes(),
             ),
         )
         .fails(ProgramError::InvalidAccountOwner);
@@ -2405,7 +2410,7 @@ fn snapshot_vault_operator_delegation_checks() {
 // Ballot box: initialize and realloc
 // ---------------------------------------------------------------------------
 
-impl World {
+impl Fixture {
     fn ballot_box(&self, epoch: u64) -> (Pubkey, u8) {
         let e = epoch_seed(epoch);
         pda(&[b"ballot_box", self.ncn_key.as_ref(), &e], &self.program)
@@ -2420,7 +2425,7 @@ impl World {
     }
 }
 
-fn initialize_ballot_box_ix(w: &World) -> Instruction {
+fn initialize_ballot_box_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -2437,7 +2442,7 @@ fn initialize_ballot_box_ix(w: &World) -> Instruction {
     }
 }
 
-fn realloc_ballot_box_ix(w: &World) -> Instruction {
+fn realloc_ballot_box_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -2453,7 +2458,7 @@ fn realloc_ballot_box_ix(w: &World) -> Instruction {
 }
 
 /// The epoch state the ballot box instructions run against (3 operators snapshotted).
-fn voting_world() -> (World, Vec<(Pubkey, Account)>) {
+fn voting_world() -> (Fixture, Vec<(Pubkey, Account)>) {
     let w = snapshot_world().w;
     let mut state = configured(&w);
     state.push((w.epoch_state(EPOCH).0, w.owned(epoch_state_snapshotted(&w))));
@@ -2465,7 +2470,7 @@ fn voting_world() -> (World, Vec<(Pubkey, Account)>) {
 /// operators_voted 65, unique_ballots 73, winning ballot 81, 256 `OperatorVote` (operator,
 /// slot, u128 weight, u16 ballot index = `u16::MAX`) from 83, 256 `BallotTally` (u16 index =
 /// `u16::MAX`, ballot, u128 weight, u64 tally) from 14,931.
-fn ballot_box_bytes(w: &World) -> Vec<u8> {
+fn ballot_box_bytes(w: &Fixture) -> Vec<u8> {
     let mut d = vec![0u8; 22_099];
     d[0] = 0x20;
     put(&mut d, 8, w.ncn_key.as_ref());
@@ -2644,7 +2649,7 @@ type Tally = (u8, u128, u64);
 /// Ballot box bytes with `votes`, `tallies`, an optional consensus `(slot, weather)` and a
 /// tie-breaker winner (valid winner without slot).
 fn ballot_box_with(
-    w: &World,
+    w: &Fixture,
     votes: &[Vote],
     tallies: &[Tally],
     consensus: Option<(u64, u8)>,
@@ -2681,7 +2686,7 @@ fn ballot_box_with(
 }
 
 /// Consensus result bytes: fresh, or with `(weather, vote weight, total, slot)`.
-fn consensus_result_bytes(w: &World, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
+fn consensus_result_bytes(w: &Fixture, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
     let mut d = vec![0u8; 74];
     d[0] = 0x21;
     put(&mut d, 8, w.ncn_key.as_ref());
@@ -2698,7 +2703,7 @@ fn consensus_result_bytes(w: &World, recorded: Option<(u8, u64, u64, u64)>) -> V
 
 /// The epoch state with voting open: the ballot box `Created`, voting progress (voted, 3),
 /// and the consensus slot if any.
-fn epoch_state_voting(w: &World, voted: u64, consensus_slot: Option<u64>) -> Vec<u8> {
+fn epoch_state_voting(w: &Fixture, voted: u64, consensus_slot: Option<u64>) -> Vec<u8> {
     let mut d = epoch_state_snapshotted(w);
     d[341] = 1;
     put(&mut d, 4_727, &voted.to_le_bytes());
@@ -2722,7 +2727,7 @@ fn vote_world() -> VoteWorld {
 }
 
 impl VoteWorld {
-    fn w(&self) -> &World {
+    fn w(&self) -> &Fixture {
         &self.o.t.w
     }
 
@@ -2943,7 +2948,7 @@ fn cast_vote_checks() {
         .fails_custom(vcode::VOTING_NOT_VALID);
 }
 
-fn tie_breaker_ix(w: &World, admin: &Pubkey, weather: u8) -> Instruction {
+fn tie_breaker_ix(w: &Fixture, admin: &Pubkey, weather: u8) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -3030,7 +3035,7 @@ fn admin_set_tie_breaker_checks() {
 // NCN reward router: initialize and realloc
 // ---------------------------------------------------------------------------
 
-impl World {
+impl Fixture {
     fn ncn_reward_router(&self, epoch: u64) -> (Pubkey, u8) {
         let e = epoch_seed(epoch);
         pda(
@@ -3049,7 +3054,7 @@ impl World {
     }
 }
 
-fn initialize_ncn_reward_router_ix(w: &World) -> Instruction {
+fn initialize_ncn_reward_router_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -3065,7 +3070,7 @@ fn initialize_ncn_reward_router_ix(w: &World) -> Instruction {
     }
 }
 
-fn realloc_ncn_reward_router_ix(w: &World) -> Instruction {
+fn realloc_ncn_reward_router_ix(w: &Fixture) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -3081,7 +3086,7 @@ fn realloc_ncn_reward_router_ix(w: &World) -> Instruction {
 }
 
 /// Voting done with consensus: the state the router instructions run against.
-fn routing_world() -> (World, Vec<(Pubkey, Account)>) {
+fn routing_world() -> (Fixture, Vec<(Pubkey, Account)>) {
     let w = snapshot_world().w;
     let mut state = configured(&w);
     state.push((
@@ -3391,7 +3396,7 @@ mod rcode {
 /// A complete NCN reward router with `processed` lamports routed, of which `protocol` and
 /// `ncn` wait for their wallets; `last_vote_index` mid-routing if given.
 fn ncn_router_bytes(
-    w: &World,
+    w: &Fixture,
     processed: u64,
     protocol: u64,
     ncn: u64,
@@ -3412,7 +3417,7 @@ fn ncn_router_bytes(
     d
 }
 
-fn distribute_ix(w: &World, tag: u8, wallet: &Pubkey) -> Instruction {
+fn distribute_ix(w: &Fixture, tag: u8, wallet: &Pubkey) -> Instruction {
     Instruction {
         program_id: w.program,
         accounts: vec![
@@ -3429,7 +3434,7 @@ fn distribute_ix(w: &World, tag: u8, wallet: &Pubkey) -> Instruction {
 }
 
 /// Routed: 1,000 lamports processed, 400 for the protocol and 300 for the NCN.
-fn distribute_case(tag: u8) -> (World, Case, Pubkey) {
+fn distribute_case(tag: u8) -> (Fixture, Case, Pubkey) {
     let (w, mut state) = routing_world();
     let wallet = if tag == 17 {
         PROTOCOL_FEE_WALLET
@@ -3625,7 +3630,7 @@ fn route_ix(o: &OperatorWorld) -> Instruction {
 
 /// The NCN router with 1,000 processed, 600 of them routed to `operator` (route 0).
 fn ncn_router_with_route(
-    w: &World,
+    w: &Fixture,
     operator: &Pubkey,
     rewards: u64,
     routing: Option<u16>,
@@ -3854,7 +3859,7 @@ fn distribute_operator_and_vault_rewards_checks() {
 const VOTING_IS_NOT_OVER: u32 = 0x2245;
 
 struct RouteWorld {
-    w: World,
+    w: Fixture,
     a: Pubkey,
     b: Pubkey,
 }
@@ -3952,7 +3957,7 @@ fn route_world() -> RouteWorld {
 
 /// The epoch state after routing: NCN total (4,767), protocol total (4,783) and the total
 /// (4,751).
-fn epoch_state_routed(w: &World, ago: u64, ncn: u64) -> Vec<u8> {
+fn epoch_state_routed(w: &Fixture, ago: u64, ncn: u64) -> Vec<u8> {
     let mut d = epoch_state_voting(w, 3, Some(SLOT - ago));
     put(&mut d, 4_767, &ncn.to_le_bytes());
     put(&mut d, 4_783, &400u64.to_le_bytes());
@@ -4097,7 +4102,7 @@ fn vault_route_world() -> VaultRouteWorld {
 }
 
 /// The epoch state after routing operator 1's 10,001 lamports (routes total at 4,831).
-fn epoch_state_vault_routed(w: &World) -> Vec<u8> {
+fn epoch_state_vault_routed(w: &Fixture) -> Vec<u8> {
     let mut d = epoch_state_voting(w, 3, Some(SLOT - 10));
     put(&mut d, 4_831, &10_001u64.to_le_bytes());
     d
@@ -4207,7 +4212,7 @@ struct CloseWorld {
 }
 
 impl CloseWorld {
-    fn w(&self) -> &World {
+    fn w(&self) -> &Fixture {
         &self.t.w
     }
 

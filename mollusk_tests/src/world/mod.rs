@@ -30,6 +30,13 @@ pub fn fixed_key(first: u8, group: u8, n: u8, last: u8) -> Pubkey {
     Pubkey::new_from_array(bytes)
 }
 
+/// The fixed key `label` (at most 32 bytes) of a family of keys named by `base` and `owner`
+/// (`create_with_seed`): benchmarks keep their keys, and so their CU, stable across edits.
+pub fn labelled_key(base: &Pubkey, owner: &Pubkey, label: &str) -> Pubkey {
+    Pubkey::create_with_seed(base, label, owner)
+        .unwrap_or_else(|e| panic!("key label {label:?}: {e:?}"))
+}
+
 /// Lamports of a funded wallet ([`World::fund`]).
 pub const FUNDED_LAMPORTS: u64 = 1_000_000_000_000;
 
