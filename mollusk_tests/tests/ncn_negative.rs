@@ -1,5 +1,5 @@
 //! The negative engine (`mollusk_tests::negative`) on NCN program instructions: from a valid
-//! instruction of a prepared epoch (`mollusk_tests::ncn_world`), every single-point mutation of
+//! instruction of a prepared epoch (`mollusk_tests::scenarios::ncn`), every single-point mutation of
 //! its accounts and data, each checked against the error a model of the program's checks (in
 //! its order) predicts, and that nothing changed.
 //!
@@ -11,11 +11,11 @@ use jito_ncn_client::{accounts as na, errors::JitoNcnError};
 use jito_restaking_client::accounts as rc;
 use jito_vault_client::accounts as vc;
 use mollusk_tests::{
-    ncn_world::{NcnSpec, NcnWorld, NCN_PROGRAM_ID},
     negative::{
         create_account_cpi, load_program, load_signer, load_state, load_system_account,
         print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase, View,
     },
+    scenarios::ncn::{NcnScenario, NcnSpec, NCN_PROGRAM_ID},
     ProgramError, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
@@ -50,7 +50,7 @@ fn ncn_account(
 
 #[test]
 fn cast_vote() {
-    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let mut w = NcnScenario::new(NcnSpec::uniform(3, 2));
     let epoch = w.epoch();
     w.prepare_epoch(epoch);
     w.cast_vote(1, 0, epoch);
@@ -155,7 +155,7 @@ fn cast_vote() {
 
 #[test]
 fn snapshot_vault_operator_delegation() {
-    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let mut w = NcnScenario::new(NcnSpec::uniform(3, 2));
     let epoch = w.epoch();
     w.epoch_state(epoch);
     w.weight_table(epoch);
@@ -264,12 +264,11 @@ fn snapshot_vault_operator_delegation() {
 
 #[test]
 fn initialize_ballot_box() {
-    let mut w = NcnWorld::new(NcnSpec::uniform(3, 2));
+    let mut w = NcnScenario::new(NcnSpec::uniform(3, 2));
     let epoch = w.epoch();
     w.epoch_state(epoch);
-    let ix = w.ix_initialize_ballot_box(epoch);
+    let ix = w.initialize_ballot_box_ix(epoch);
     let accounts = w.accounts_of(&ix);
-    let ids = w.ids;
     let case = ValidCase::new(
         "ncn InitializeBallotBox",
         w.fresh_mollusk(),
@@ -305,22 +304,25 @@ fn initialize_ballot_box() {
         if v.account(5).owner != SYSTEM_PROGRAM_ID {
             return Err(Expected::Program(ProgramError::InvalidAccountOwner));
         }
-        if v.key(5) != jito_ncn_client::pdas::find_account_payer(&ids.ncn, &ncn, &ncn).0
+        if v.key(5) != jito_ncn_client::pdas::find_account_payer(&NCN_PROGRAM_ID, &ncn, &ncn).0
             || !v.is_writable(5)
         {
             return Err(iad());
         }
-        if v.key(0) != jito_ncn_client::pdas::find_epoch_marker(&ids.ncn, &ncn, epoch, &ncn).0 {
+        if v.key(0)
+            != jito_ncn_client::pdas::find_epoch_marker(&NCN_PROGRAM_ID, &ncn, epoch, &ncn).0
+        {
             return Err(seeds.clone());
         }
         if !v.account(0).data.is_empty() {
             return Err(ncn_error(JitoNcnError::MarkerExists));
         }
-        if v.key(3) != jito_ncn_client::pdas::find_ballot_box(&ids.ncn, &ncn, epoch).0 {
+        if v.key(3) != jito_ncn_client::pdas::find_ballot_box(&NCN_PROGRAM_ID, &ncn, epoch).0 {
             return Err(seeds.clone());
         }
         load_system_account(v, 7, true)?;
-        if v.key(7) != jito_ncn_client::pdas::find_consensus_result(&ids.ncn, &ncn, epoch).0 {
+        if v.key(7) != jito_ncn_client::pdas::find_consensus_result(&NCN_PROGRAM_ID, &ncn, epoch).0
+        {
             return Err(seeds.clone());
         }
         create_account_cpi(v, 5, 10_240)

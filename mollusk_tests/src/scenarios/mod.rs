@@ -21,6 +21,7 @@
 //! - [`bench`]: fixed, label-derived keys for the compute benchmark and the client e2e tests.
 
 pub mod bench;
+pub mod ncn;
 pub mod restaking_init;
 pub mod restaking_pair;
 pub mod restaking_roles;

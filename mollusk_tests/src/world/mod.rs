@@ -9,6 +9,7 @@
 //! - ready-made states (configs, vaults, NCNs, operators, tickets) and role key sets:
 //!   [`crate::scenarios`], which build on this [`World`].
 
+pub mod ncn;
 pub mod restaking;
 pub mod vault;
 

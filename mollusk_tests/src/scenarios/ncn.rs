@@ -1,0 +1,751 @@
+//! Scenario: one NCN's lifecycle on the one [`World`] with the restaking, vault and NCN programs
+//! (`tests/ncn_scenario.rs`, `tests/ncn_negative.rs`), every instruction built by the generated
+//! clients ([`crate::world::restaking`], [`crate::world::vault`], [`crate::world::ncn`]).
+//!
+//! [`NcnScenario::new`] builds, from an [`NcnSpec`], one NCN with `operators` operators and one
+//! vault per entry of `vault_mints` (each over one of the stake mints of `mint_weights`):
+//!
+//! 1. restaking and vault configs, the NCN, the operators (fee per operator), the vaults (the
+//!    admin's initial deposit covers the delegations);
+//! 2. the opt-in handshake: NCN ↔ operator, NCN → vault and operator → vault tickets warmed up,
+//!    then (two epochs later, once active) the vault → NCN tickets warmed up and one
+//!    vault-operator delegation per pair, with `delegations[vault][operator]` staked (a zero
+//!    amount leaves the delegation empty);
+//! 3. the NCN program's config, vault registry (grown to its size), the mints registered with
+//!    their weights and every vault registered;
+//! 4. two more epochs, the vaults updated: every ticket is active, the world stands at slot
+//!    [`EPOCH_OFFSET`] of [`NcnScenario::epoch`], ready for that epoch's lifecycle.
+//!
+//! The per-epoch steps are methods ([`NcnScenario::epoch_state`], …, [`NcnScenario::cast_vote`];
+//! [`NcnScenario::prepare_epoch`] runs all but the votes), each asserting success; every
+//! instruction run through [`NcnScenario::exec`] appends `(name, CU)` to [`NcnScenario::cu`].
+//! The NCN's addresses and instruction builders are its [`NcnKeys`] (the scenario derefs to
+//! them); the `ix_*` methods here only map operator and vault indexes to addresses. Keys are
+//! fixed ([`key`]), so PDAs, bumps and CU are the same on every run.
+
+use std::ops::Deref;
+
+use jito_restaking_client::accounts as rc;
+use jito_vault_client::{accounts as vc, token_accounts};
+
+use crate::{
+    associated_token_address,
+    codes::{restaking_tag as rtag, vault_tag as vtag},
+    owned_account, token_account_data,
+    world::{
+        ncn::{ncn_world, NcnKeys},
+        restaking as r, vault as v, World,
+    },
+    Account, Instruction, InstructionResult, Mollusk, Pubkey, RESTAKING_PROGRAM_ID,
+    TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+};
+
+pub use crate::world::ncn::{NCN_PROGRAM_ID, PROTOCOL_FEE_WALLET};
+
+/// Slots per epoch (Mollusk's epoch schedule and the restaking config's `epoch_length`).
+pub const EPOCH_LENGTH: u64 = 432_000;
+/// The epoch the scenario starts in (the handshake); [`NcnScenario::new`] ends 4 epochs later.
+pub const START_EPOCH: u64 = 100;
+/// The slot inside each epoch the scenario moves to.
+pub const EPOCH_OFFSET: u64 = 1_000;
+/// Lamports of every funded wallet (and of the NCN program's account payer).
+pub const WALLET_LAMPORTS: u64 = crate::world::FUNDED_LAMPORTS;
+/// Supported tokens a vault holds beyond its delegations.
+pub const VAULT_SLACK: u64 = 1_000_000;
+
+const KEY_BASE: Pubkey = Pubkey::new_from_array(*b"jito ncn world: fixed keys base!");
+const KEY_OWNER: Pubkey = Pubkey::new_from_array(*b"jito ncn world: fixed keys owner");
+
+/// The fixed key named `label` (at most 32 bytes).
+pub fn key(label: &str) -> Pubkey {
+    crate::world::labelled_key(&KEY_BASE, &KEY_OWNER, label)
+}
+
+/// Slot `offset` of `epoch`.
+pub fn slot_at(epoch: u64, offset: u64) -> u64 {
+    epoch * EPOCH_LENGTH + offset
+}
+
+/// SPL Token associated token address.
+pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
+    associated_token_address(owner, mint, &TOKEN_PROGRAM_ID)
+}
+
+/// What to build: operators, mints with their weights, vaults and delegations, NCN parameters.
+#[derive(Clone, Debug)]
+pub struct NcnSpec {
+    /// Number of operators.
+    pub operators: usize,
+    /// One stake mint per entry, with its weight (registered with `AdminRegisterStMint`).
+    pub mint_weights: Vec<u128>,
+    /// One vault per entry: the index of its mint in `mint_weights`.
+    pub vault_mints: Vec<usize>,
+    /// Staked amount of each delegation, `delegations[vault][operator]` (0: no stake).
+    pub delegations: Vec<Vec<u64>>,
+    /// Each operator's fee (restaking `operator_fee_bps`).
+    pub operator_fee_bps: Vec<u16>,
+    pub ncn_fee_bps: u16,
+    pub epochs_before_stall: u64,
+    pub epochs_after_consensus_before_close: u64,
+    pub valid_slots_after_consensus: u64,
+}
+
+impl NcnSpec {
+    /// `operators` operators and `vaults` vaults alternating over two mints (weights 1 and 2),
+    /// operator `o` of vault `v` staked `1_000_000 × (o + 1) + 1_000 × v`, every operator fee
+    /// 100 bps; NCN fee 300 bps, stall after 3 epochs, close 10 epochs after consensus (the
+    /// template's minimum), 1,000 slots of late votes (its minimum).
+    pub fn uniform(operators: usize, vaults: usize) -> Self {
+        Self {
+            operators,
+            mint_weights: vec![1, 2],
+            vault_mints: (0..vaults).map(|v| v % 2).collect(),
+            delegations: (0..vaults)
+                .map(|v| {
+                    (0..operators)
+                        .map(|o| 1_000_000 * (o as u64 + 1) + 1_000 * v as u64)
+                        .collect()
+                })
+                .collect(),
+            operator_fee_bps: vec![100; operators],
+            ncn_fee_bps: 300,
+            epochs_before_stall: 3,
+            epochs_after_consensus_before_close: 10,
+            valid_slots_after_consensus: 1_000,
+        }
+    }
+}
+
+/// A stake mint of the scenario.
+#[derive(Clone, Debug)]
+pub struct MintInfo {
+    pub mint: Pubkey,
+    pub authority: Pubkey,
+    pub weight: u128,
+}
+
+/// An operator of the scenario.
+#[derive(Clone, Debug)]
+pub struct OperatorInfo {
+    pub address: Pubkey,
+    pub admin: Pubkey,
+    /// The operator's voter (restaking `Operator::voter`, the admin at creation).
+    pub voter: Pubkey,
+    pub fee_bps: u16,
+    /// Its index in the NCN (`NcnOperatorState::index`).
+    pub ncn_index: u64,
+}
+
+/// A vault of the scenario.
+#[derive(Clone, Debug)]
+pub struct VaultInfo {
+    pub address: Pubkey,
+    pub admin: Pubkey,
+    pub vrt_mint: Pubkey,
+    /// Index of its mint in [`NcnScenario::mints`].
+    pub mint: usize,
+    /// The vault's index in the vault program (`Vault::vault_index`).
+    pub index: u64,
+}
+
+pub struct NcnScenario {
+    pub world: World,
+    pub spec: NcnSpec,
+    pub keys: NcnKeys,
+    pub payer: Pubkey,
+    pub vault_config: Pubkey,
+    pub mints: Vec<MintInfo>,
+    pub operators: Vec<OperatorInfo>,
+    pub vaults: Vec<VaultInfo>,
+    /// `(instruction, CU)` of every instruction run through [`NcnScenario::exec`], in order.
+    pub cu: Vec<(&'static str, u64)>,
+}
+
+impl Deref for NcnScenario {
+    type Target = NcnKeys;
+    fn deref(&self) -> &NcnKeys {
+        &self.keys
+    }
+}
+
+impl NcnScenario {
+    /// The scenario of `spec`, ready for the lifecycle of [`NcnScenario::epoch`] (module docs).
+    pub fn new(spec: NcnSpec) -> Self {
+        assert_eq!(spec.delegations.len(), spec.vault_mints.len());
+        assert!(spec.delegations.iter().all(|d| d.len() == spec.operators));
+        assert_eq!(spec.operator_fee_bps.len(), spec.operators);
+        let ncn_base = key("ncn-base");
+        let keys = NcnKeys::new(
+            rc::Ncn::find_pda(&ncn_base).0,
+            key("ncn-admin"),
+            key("ncn-fee-wallet"),
+            key("tie-breaker-admin"),
+        );
+        let mut s = Self {
+            world: ncn_world(slot_at(START_EPOCH, EPOCH_OFFSET)),
+            keys,
+            payer: key("payer"),
+            vault_config: vc::Config::find_pda().0,
+            mints: (spec.mint_weights.iter().enumerate())
+                .map(|(i, &weight)| MintInfo {
+                    mint: key(&format!("st-mint-{i}")),
+                    authority: key(&format!("st-mint-authority-{i}")),
+                    weight,
+                })
+                .collect(),
+            operators: Vec::new(),
+            vaults: Vec::new(),
+            cu: Vec::new(),
+            spec,
+        };
+        s.setup(ncn_base);
+        s
+    }
+
+    // -- the ledger --------------------------------------------------------------------------
+
+    /// Runs `ix` against the world, committing only a success ([`World::apply`]: a failure
+    /// must change nothing).
+    #[track_caller]
+    pub fn try_exec(&mut self, ix: &Instruction) -> InstructionResult {
+        self.world.apply(ix)
+    }
+
+    /// Runs `ix`, which must succeed, and records its CU under `name`.
+    #[track_caller]
+    pub fn exec(&mut self, name: &'static str, ix: &Instruction) -> InstructionResult {
+        let result = self.try_exec(ix);
+        assert!(
+            result.program_result.is_ok(),
+            "{name} failed: {:?}",
+            result.program_result
+        );
+        self.cu.push((name, result.compute_units_consumed));
+        result
+    }
+
+    /// The account at `key` (an empty system account if there is none).
+    pub fn get(&self, key: &Pubkey) -> Account {
+        self.world.account(key)
+    }
+
+    pub fn exists(&self, key: &Pubkey) -> bool {
+        let a = self.world.account(key);
+        a.lamports > 0 || !a.data.is_empty()
+    }
+
+    pub fn lamports(&self, key: &Pubkey) -> u64 {
+        self.world.account(key).lamports
+    }
+
+    /// A Mollusk with the three programs at the scenario's clock (for the negative engine,
+    /// which runs an instruction against given accounts).
+    pub fn fresh_mollusk(&self) -> Mollusk {
+        ncn_world(self.slot()).mollusk
+    }
+
+    /// The current state of every account `ix` references, one per key, in meta order.
+    pub fn accounts_of(&self, ix: &Instruction) -> Vec<(Pubkey, Account)> {
+        self.world.accounts_for(ix)
+    }
+
+    pub fn set(&mut self, key: Pubkey, account: Account) {
+        self.world.set(key, account);
+    }
+
+    pub fn slot(&self) -> u64 {
+        self.world.slot()
+    }
+
+    /// The current epoch (the clock's).
+    pub fn epoch(&self) -> u64 {
+        self.world.mollusk.sysvars.clock.epoch
+    }
+
+    /// Moves the clock forward to `slot`.
+    pub fn warp(&mut self, slot: u64) {
+        assert!(slot >= self.slot(), "the scenario only moves forward");
+        self.world.warp(slot);
+    }
+
+    /// Moves to slot [`EPOCH_OFFSET`] of `epoch` and updates every vault for it.
+    pub fn advance_to_epoch(&mut self, epoch: u64) {
+        self.warp(slot_at(epoch, EPOCH_OFFSET));
+        self.update_vaults();
+    }
+
+    // -- set-up ------------------------------------------------------------------------------
+
+    fn setup(&mut self, ncn_base: Pubkey) {
+        let (payer, ncn, ncn_admin) = (self.payer, self.ncn, self.ncn_admin);
+        let (rconfig, vconfig) = (self.restaking_config, self.vault_config);
+        let (restaking_admin, vault_config_admin) =
+            (key("restaking-admin"), key("vault-config-admin"));
+        for k in [
+            payer,
+            ncn_admin,
+            restaking_admin,
+            vault_config_admin,
+            self.account_payer,
+        ] {
+            self.world.fund(&k);
+        }
+        for m in &self.mints {
+            self.world.put_mint(&m.mint, &m.authority, 0, 9);
+        }
+
+        // Configs, NCN, operators.
+        let ix = r::initialize_config_ix(&rconfig, &restaking_admin, &VAULT_PROGRAM_ID);
+        self.exec("restaking InitializeConfig", &ix);
+        let ix = v::initialize_config(
+            &vconfig,
+            &vault_config_admin,
+            &RESTAKING_PROGRAM_ID,
+            &key("program-fee-wallet"),
+            0,
+        );
+        self.exec("vault InitializeConfig", &ix);
+        let ix = r::initialize_ncn_ix(&rconfig, &ncn, &ncn_admin, &ncn_base);
+        self.exec("restaking InitializeNcn", &ix);
+        for o in 0..self.spec.operators {
+            let base = key(&format!("operator-base-{o}"));
+            let admin = key(&format!("operator-admin-{o}"));
+            self.world.fund(&admin);
+            let address = rc::Operator::find_pda(&base).0;
+            let fee_bps = self.spec.operator_fee_bps[o];
+            let ix = r::initialize_operator_ix(&rconfig, &address, &admin, &base, fee_bps);
+            self.exec("restaking InitializeOperator", &ix);
+            let voter = rc::Operator::from_bytes(&self.get(&address).data)
+                .unwrap()
+                .voter;
+            let ncn_index = o as u64;
+            self.operators.push(OperatorInfo {
+                address,
+                admin,
+                voter,
+                fee_bps,
+                ncn_index,
+            });
+        }
+
+        // Vaults: the admin's supported tokens, the vault's token accounts (real ATA program),
+        // InitializeVault depositing what the delegations need.
+        for (i, &mint) in self.spec.vault_mints.clone().iter().enumerate() {
+            let st_mint = self.mints[mint].mint;
+            let base = key(&format!("vault-base-{i}"));
+            let admin = key(&format!("vault-admin-{i}"));
+            let vrt_mint = key(&format!("vrt-mint-{i}"));
+            self.world.fund(&admin);
+            let address = vc::Vault::find_pda(&base).0;
+            for ix in token_accounts::for_initialize_vault(
+                &payer,
+                &admin,
+                &address,
+                &st_mint,
+                &TOKEN_PROGRAM_ID,
+            ) {
+                self.exec("ata CreateIdempotent", &ix);
+            }
+            let deposit = self.spec.delegations[i].iter().sum::<u64>() + VAULT_SLACK;
+            let admin_ata = token_account_data(&st_mint, &admin, deposit);
+            self.set(
+                ata(&admin, &st_mint),
+                owned_account(&TOKEN_PROGRAM_ID, admin_ata),
+            );
+            let ix = v::initialize_vault(
+                &vconfig, &address, &vrt_mint, &st_mint, &admin, &base, deposit,
+            );
+            self.exec("vault InitializeVault", &ix);
+            let index = vc::Vault::from_bytes(&self.get(&address).data)
+                .unwrap()
+                .vault_index;
+            self.vaults.push(VaultInfo {
+                address,
+                admin,
+                vrt_mint,
+                mint,
+                index,
+            });
+        }
+
+        // Restaking side of the handshake, warmed up in the same epoch.
+        let ops = self.operators.clone();
+        let vaults = self.vaults.clone();
+        for op in &ops {
+            let state = self.ncn_operator_state_of(&op.address);
+            let ix = r::initialize_pair_ix(
+                rtag::INITIALIZE_NCN_OPERATOR_STATE,
+                &rconfig,
+                &ncn,
+                &op.address,
+                &state,
+                &ncn_admin,
+                &payer,
+            );
+            self.exec("restaking InitializeNcnOperatorState", &ix);
+        }
+        for vault in &vaults {
+            let ticket = self.ncn_vault_ticket_of(&vault.address);
+            let ix = r::initialize_pair_ix(
+                rtag::INITIALIZE_NCN_VAULT_TICKET,
+                &rconfig,
+                &ncn,
+                &vault.address,
+                &ticket,
+                &ncn_admin,
+                &payer,
+            );
+            self.exec("restaking InitializeNcnVaultTicket", &ix);
+            for op in &ops {
+                let ticket = rc::OperatorVaultTicket::find_pda(&op.address, &vault.address).0;
+                let ix = r::initialize_pair_ix(
+                    rtag::INITIALIZE_OPERATOR_VAULT_TICKET,
+                    &rconfig,
+                    &op.address,
+                    &vault.address,
+                    &ticket,
+                    &op.admin,
+                    &payer,
+                );
+                self.exec("restaking InitializeOperatorVaultTicket", &ix);
+            }
+        }
+        self.warp(slot_at(START_EPOCH, EPOCH_OFFSET + 10));
+        for op in &ops {
+            let state = self.ncn_operator_state_of(&op.address);
+            let ix = r::toggle_ix(
+                rtag::NCN_WARMUP_OPERATOR,
+                &rconfig,
+                &ncn,
+                &op.address,
+                &state,
+                &ncn_admin,
+            );
+            self.exec("restaking NcnWarmupOperator", &ix);
+            let ix = r::toggle_ix(
+                rtag::OPERATOR_WARMUP_NCN,
+                &rconfig,
+                &ncn,
+                &op.address,
+                &state,
+                &op.admin,
+            );
+            self.exec("restaking OperatorWarmupNcn", &ix);
+        }
+        for vault in &vaults {
+            let ticket = self.ncn_vault_ticket_of(&vault.address);
+            let ix = r::toggle_ix(
+                rtag::WARMUP_NCN_VAULT_TICKET,
+                &rconfig,
+                &ncn,
+                &vault.address,
+                &ticket,
+                &ncn_admin,
+            );
+            self.exec("restaking WarmupNcnVaultTicket", &ix);
+            for op in &ops {
+                let ticket = rc::OperatorVaultTicket::find_pda(&op.address, &vault.address).0;
+                let ix = r::toggle_ix(
+                    rtag::WARMUP_OPERATOR_VAULT_TICKET,
+                    &rconfig,
+                    &op.address,
+                    &vault.address,
+                    &ticket,
+                    &op.admin,
+                );
+                self.exec("restaking WarmupOperatorVaultTicket", &ix);
+            }
+        }
+
+        // Two epochs later the restaking tickets are active: the vault side of the handshake,
+        // the delegations, the NCN program's config and registry.
+        self.advance_to_epoch(START_EPOCH + 2);
+        for (i, vault) in vaults.iter().enumerate() {
+            let ix = v::initialize_vault_ncn_ticket(
+                &vconfig,
+                &vault.address,
+                &ncn,
+                &self.ncn_vault_ticket_of(&vault.address),
+                &self.vault_ncn_ticket_of(&vault.address),
+                &vault.admin,
+                &payer,
+            );
+            self.exec("vault InitializeVaultNcnTicket", &ix);
+            for (o, op) in ops.iter().enumerate() {
+                let delegation =
+                    vc::VaultOperatorDelegation::find_pda(&vault.address, &op.address).0;
+                let ix = v::initialize_vault_operator_delegation(
+                    &vconfig,
+                    &vault.address,
+                    &op.address,
+                    &rc::OperatorVaultTicket::find_pda(&op.address, &vault.address).0,
+                    &delegation,
+                    &vault.admin,
+                    &payer,
+                );
+                self.exec("vault InitializeVaultOperatorDelegation", &ix);
+                let amount = self.spec.delegations[i][o];
+                if amount > 0 {
+                    let ix = v::delegation_change(
+                        vtag::ADD_DELEGATION,
+                        &vconfig,
+                        &vault.address,
+                        &op.address,
+                        &delegation,
+                        &vault.admin,
+                        amount,
+                    );
+                    self.exec("vault AddDelegation", &ix);
+                }
+            }
+        }
+        self.warp(slot_at(START_EPOCH + 2, EPOCH_OFFSET + 10));
+        for vault in &vaults {
+            let ix = v::vault_ncn_ticket_toggle(
+                vtag::WARMUP_VAULT_NCN_TICKET,
+                &vconfig,
+                &vault.address,
+                &ncn,
+                &self.vault_ncn_ticket_of(&vault.address),
+                &vault.admin,
+            );
+            self.exec("vault WarmupVaultNcnTicket", &ix);
+        }
+
+        let spec = self.spec.clone();
+        let ix = self.initialize_config_ix(
+            (
+                spec.epochs_before_stall,
+                spec.epochs_after_consensus_before_close,
+                spec.valid_slots_after_consensus,
+            ),
+            spec.ncn_fee_bps,
+        );
+        self.exec("InitializeConfig", &ix);
+        let ix = self.initialize_vault_registry_ix();
+        self.exec("InitializeVaultRegistry", &ix);
+        let (registry, len) = (
+            self.vault_registry,
+            jito_ncn_client::accounts::VaultRegistry::LEN,
+        );
+        self.grow(
+            registry,
+            len,
+            |k| k.realloc_vault_registry_ix(),
+            "ReallocVaultRegistry",
+        );
+        for m in self.mints.clone() {
+            let ix = self.admin_register_st_mint_ix(&m.mint, Some(m.weight));
+            self.exec("AdminRegisterStMint", &ix);
+        }
+        for vault in &vaults {
+            let ix = self.register_vault_ix(&vault.address);
+            self.exec("RegisterVault", &ix);
+        }
+
+        // Two more epochs: the vault NCN tickets are active too.
+        self.advance_to_epoch(START_EPOCH + 4);
+    }
+
+    /// Runs the realloc instruction `build` until `account` has `len` bytes (at most 8 times).
+    fn grow(
+        &mut self,
+        account: Pubkey,
+        len: usize,
+        build: impl Fn(&NcnKeys) -> Instruction,
+        name: &'static str,
+    ) {
+        for _ in 0..8 {
+            if self.get(&account).data.len() == len {
+                return;
+            }
+            let ix = build(&self.keys);
+            self.exec(name, &ix);
+        }
+        assert_eq!(
+            self.get(&account).data.len(),
+            len,
+            "{name}: not grown to size"
+        );
+    }
+
+    /// Updates every vault for the current epoch: the update state tracker, a crank per
+    /// delegation (round-robin from index `epoch % delegations`, as the vault requires), the
+    /// close.
+    pub fn update_vaults(&mut self) {
+        let epoch = self.epoch();
+        let (payer, vconfig) = (self.payer, self.vault_config);
+        for i in 0..self.vaults.len() {
+            let vault = self.vaults[i].address;
+            let tracker = vc::VaultUpdateStateTracker::find_pda(&vault, epoch).0;
+            let ix =
+                v::initialize_vault_update_state_tracker(&vconfig, &vault, &tracker, &payer, 0);
+            self.exec("vault InitializeVaultUpdateStateTracker", &ix);
+            let delegations = vc::Vault::from_bytes(&self.get(&vault).data)
+                .unwrap()
+                .operator_count;
+            // The vault program cranks round-robin from delegation `epoch % count`.
+            for d in 0..delegations {
+                let operator = self.operators[((epoch + d) % delegations) as usize].address;
+                let delegation = vc::VaultOperatorDelegation::find_pda(&vault, &operator).0;
+                let ix = v::crank_vault_update_state_tracker(
+                    &vconfig,
+                    &vault,
+                    &operator,
+                    &delegation,
+                    &tracker,
+                );
+                self.exec("vault CrankVaultUpdateStateTracker", &ix);
+            }
+            let ix = v::close_vault_update_state_tracker(&vconfig, &vault, &tracker, &payer, epoch);
+            self.exec("vault CloseVaultUpdateStateTracker", &ix);
+        }
+    }
+
+    // -- addresses and instructions by operator / vault index --------------------------------
+
+    pub fn operator_snapshot_address(&self, operator: usize, epoch: u64) -> Pubkey {
+        self.operator_snapshot_of(&self.operators[operator].address, epoch)
+    }
+    pub fn operator_vault_reward_router_address(&self, operator: usize, epoch: u64) -> Pubkey {
+        self.operator_router_of(&self.operators[operator].address, epoch)
+    }
+    pub fn operator_vault_reward_receiver_address(&self, operator: usize, epoch: u64) -> Pubkey {
+        self.operator_receiver_of(&self.operators[operator].address, epoch)
+    }
+    pub fn ix_snapshot_vault_operator_delegation(
+        &self,
+        o: usize,
+        v: usize,
+        epoch: u64,
+    ) -> Instruction {
+        let (op, vault) = (&self.operators[o].address, &self.vaults[v].address);
+        self.snapshot_vault_operator_delegation_ix(op, vault, epoch)
+    }
+    /// Operator `operator`'s voter votes `weather_status` in `epoch`.
+    pub fn ix_cast_vote(&self, operator: usize, weather_status: u8, epoch: u64) -> Instruction {
+        let op = &self.operators[operator];
+        self.cast_vote_ix(&op.address, &op.voter, weather_status, epoch)
+    }
+    pub fn ix_initialize_operator_vault_reward_router(&self, o: usize, epoch: u64) -> Instruction {
+        self.initialize_operator_vault_reward_router_ix(&self.operators[o].address, epoch)
+    }
+    pub fn ix_distribute_operator_vault_reward_route(&self, o: usize, epoch: u64) -> Instruction {
+        self.distribute_operator_vault_reward_route_ix(&self.operators[o].address, epoch)
+    }
+    pub fn ix_route_operator_vault_rewards(&self, o: usize, max: u16, epoch: u64) -> Instruction {
+        self.route_operator_vault_rewards_ix(&self.operators[o].address, max, epoch)
+    }
+    pub fn ix_distribute_operator_rewards(&self, o: usize, epoch: u64) -> Instruction {
+        self.distribute_operator_rewards_ix(&self.operators[o].address, epoch)
+    }
+    pub fn ix_distribute_vault_rewards(&self, o: usize, v: usize, epoch: u64) -> Instruction {
+        let (op, vault) = (&self.operators[o].address, &self.vaults[v].address);
+        self.distribute_vault_rewards_ix(op, vault, epoch)
+    }
+
+    // -- steps of an epoch (run, each must succeed) ------------------------------------------
+
+    /// `InitializeEpochState`.
+    pub fn epoch_state(&mut self, epoch: u64) {
+        let ix = self.initialize_epoch_state_ix(epoch);
+        self.exec("InitializeEpochState", &ix);
+    }
+
+    /// `InitializeWeightTable`, `ReallocWeightTable` until full size, `SetEpochWeights`.
+    pub fn weight_table(&mut self, epoch: u64) {
+        let ix = self.initialize_weight_table_ix(epoch);
+        self.exec("InitializeWeightTable", &ix);
+        let (table, len) = (
+            self.weight_table_address(epoch),
+            jito_ncn_client::accounts::WeightTable::LEN,
+        );
+        self.grow(
+            table,
+            len,
+            |k| k.realloc_weight_table_ix(epoch),
+            "ReallocWeightTable",
+        );
+        let ix = self.set_epoch_weights_ix(epoch);
+        self.exec("SetEpochWeights", &ix);
+    }
+
+    /// `InitializeEpochSnapshot`.
+    pub fn epoch_snapshot(&mut self, epoch: u64) {
+        let ix = self.initialize_epoch_snapshot_ix(epoch);
+        self.exec("InitializeEpochSnapshot", &ix);
+    }
+
+    /// `InitializeOperatorSnapshot` of every operator.
+    pub fn operator_snapshots(&mut self, epoch: u64) {
+        for o in 0..self.operators.len() {
+            let ix = self.initialize_operator_snapshot_ix(&self.operators[o].address, epoch);
+            self.exec("InitializeOperatorSnapshot", &ix);
+        }
+    }
+
+    /// `SnapshotVaultOperatorDelegation` of every (operator, vault) pair, operator by operator.
+    pub fn delegation_snapshots(&mut self, epoch: u64) {
+        for o in 0..self.operators.len() {
+            for v in 0..self.vaults.len() {
+                let ix = self.ix_snapshot_vault_operator_delegation(o, v, epoch);
+                self.exec("SnapshotVaultOperatorDelegation", &ix);
+            }
+        }
+    }
+
+    /// `InitializeBallotBox` (and the consensus result), `ReallocBallotBox` until full size.
+    pub fn ballot_box(&mut self, epoch: u64) {
+        let ix = self.initialize_ballot_box_ix(epoch);
+        self.exec("InitializeBallotBox", &ix);
+        let (bb, len) = (
+            self.ballot_box_address(epoch),
+            jito_ncn_client::accounts::BallotBox::LEN,
+        );
+        self.grow(
+            bb,
+            len,
+            |k| k.realloc_ballot_box_ix(epoch),
+            "ReallocBallotBox",
+        );
+    }
+
+    /// Everything before the votes: epoch state, weight table, epoch snapshot, operator and
+    /// delegation snapshots, ballot box.
+    pub fn prepare_epoch(&mut self, epoch: u64) {
+        self.epoch_state(epoch);
+        self.weight_table(epoch);
+        self.epoch_snapshot(epoch);
+        self.operator_snapshots(epoch);
+        self.delegation_snapshots(epoch);
+        self.ballot_box(epoch);
+    }
+
+    /// Operator `operator` votes `weather_status` (must succeed).
+    pub fn cast_vote(
+        &mut self,
+        operator: usize,
+        weather_status: u8,
+        epoch: u64,
+    ) -> InstructionResult {
+        let ix = self.ix_cast_vote(operator, weather_status, epoch);
+        self.exec("CastVote", &ix)
+    }
+
+    /// `InitializeNcnRewardRouter` (and its funded receiver), `ReallocNcnRewardRouter` until full
+    /// size.
+    pub fn ncn_reward_router(&mut self, epoch: u64) {
+        let ix = self.initialize_ncn_reward_router_ix(epoch);
+        self.exec("InitializeNCNRewardRouter", &ix);
+        let (router, len) = (
+            self.ncn_reward_router_address(epoch),
+            jito_ncn_client::accounts::NcnRewardRouter::LEN,
+        );
+        self.grow(
+            router,
+            len,
+            |k| k.realloc_ncn_reward_router_ix(epoch),
+            "ReallocNCNRewardRouter",
+        );
+    }
+}
