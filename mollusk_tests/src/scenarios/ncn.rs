@@ -31,7 +31,7 @@ use jito_vault_client::{accounts as vc, token_accounts};
 use crate::{
     associated_token_address,
     codes::{restaking_tag as rtag, vault_tag as vtag},
-    owned_account, token_account_data,
+    owned_account, system_account, token_account_data,
     world::{
         ncn::{ncn_world, NcnKeys},
         restaking as r, vault as v, World,
@@ -747,5 +747,248 @@ impl NcnScenario {
             |k| k.realloc_ncn_reward_router_ix(epoch),
             "ReallocNCNRewardRouter",
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compute benchmark's NCN (`tests/ncn_bench.rs`)
+// ---------------------------------------------------------------------------------------------
+
+/// The benchmark's epoch: the restaking and vault accounts were set up two epochs earlier.
+pub const BENCH_EPOCH: u64 = 10;
+/// The benchmark's slot in [`BENCH_EPOCH`].
+pub const BENCH_SLOT: u64 = BENCH_EPOCH * EPOCH_LENGTH + 77;
+const BENCH_SETUP_SLOT: u64 = (BENCH_EPOCH - 2) * EPOCH_LENGTH + 5;
+
+/// A fixed key of the benchmark, from a label.
+pub fn bench_key(label: &str) -> Pubkey {
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(format!("ncn-bench/{label}").as_bytes());
+    Pubkey::new_from_array(digest.into())
+}
+
+/// The NCN's base: the first labelled key whose NCN's account payer has bump 255, as half of
+/// all NCNs' do. The payer's canonical PDA is checked in every instruction that creates or
+/// grows an account, one hash and curve check per bump tried (a payer with bump 245, as the
+/// label `ncn-base` gave, costs about 3,000 CU more in each of those instructions).
+fn bench_ncn_base() -> Pubkey {
+    (0..)
+        .map(|i| bench_key(&format!("ncn-base-{i}")))
+        .find(|base| {
+            let ncn = rc::Ncn::find_pda(base).0;
+            jito_ncn_client::pdas::find_account_payer(&NCN_PROGRAM_ID, &ncn, &ncn).1 == u8::MAX
+        })
+        .expect("some base")
+}
+
+/// An operator of the benchmark: its address and admin (also its voter).
+pub struct BenchOperator {
+    pub address: Pubkey,
+    pub admin: Pubkey,
+}
+
+/// A vault of the benchmark: its address and stake mint.
+pub struct BenchVault {
+    pub address: Pubkey,
+    pub mint: Pubkey,
+}
+
+/// One NCN with `operators` operators and `vaults` vaults (vault `j` over mint `j % 2`), the
+/// NCN admin holding every NCN-program role but the tie-breaker.
+pub struct NcnBench {
+    pub keys: NcnKeys,
+    pub mints: [Pubkey; 2],
+    pub operators: Vec<BenchOperator>,
+    pub vaults: Vec<BenchVault>,
+}
+
+/// Account bytes of type `T`: header written, fields set by `f`.
+fn bytes<T: jito_core::account::AccountType>(f: impl FnOnce(&mut T)) -> Vec<u8> {
+    let mut data = vec![0u8; T::LEN];
+    f(T::init(&mut data).expect("length"));
+    data
+}
+
+/// A toggle activated at the set-up slot: active in [`BENCH_EPOCH`].
+fn bench_active() -> jito_core::slot_toggle::SlotToggle {
+    // Created one slot before its warm-up (a toggle cannot warm up in its creation slot).
+    let mut toggle = jito_core::slot_toggle::SlotToggle::new(BENCH_SETUP_SLOT - 1);
+    assert!(toggle
+        .activate(BENCH_SETUP_SLOT, EPOCH_LENGTH)
+        .expect("activate"));
+    toggle
+}
+
+impl NcnBench {
+    pub fn new(operators: usize, vaults: usize) -> Self {
+        let ncn = rc::Ncn::find_pda(&bench_ncn_base()).0;
+        let keys = NcnKeys::new(
+            ncn,
+            bench_key("ncn-admin"),
+            bench_key("ncn-fee-wallet"),
+            bench_key("tie-breaker"),
+        );
+        let mints = [bench_key("st-mint-0"), bench_key("st-mint-1")];
+        Self {
+            keys,
+            mints,
+            operators: (0..operators)
+                .map(|i| BenchOperator {
+                    address: rc::Operator::find_pda(&bench_key(&format!("operator-base-{i}"))).0,
+                    admin: bench_key(&format!("operator-admin-{i}")),
+                })
+                .collect(),
+            vaults: (0..vaults)
+                .map(|j| BenchVault {
+                    address: vc::Vault::find_pda(&bench_key(&format!("vault-base-{j}"))).0,
+                    mint: mints[j % 2],
+                })
+                .collect(),
+        }
+    }
+
+    /// A World at [`BENCH_SLOT`] holding the restaking and vault accounts as their programs
+    /// leave them after the NCN, its operators and vaults opted in (two epochs before
+    /// [`BENCH_EPOCH`]; written from the interface crates' types, so that the benchmark's
+    /// accounts do not move with the restaking and vault programs' own set-up), wallets and
+    /// the funded account payer.
+    pub fn world(&self) -> World {
+        use jito_restaking_interface::state::{
+            Config as RestakingConfig, Ncn, NcnOperatorState, NcnVaultTicket, Operator,
+        };
+        use jito_vault_interface::state::{Vault, VaultNcnTicket, VaultOperatorDelegation};
+        let mut world = ncn_world(BENCH_SLOT);
+        assert_eq!(
+            world.mollusk.sysvars.clock.epoch, BENCH_EPOCH,
+            "Mollusk's epoch schedule"
+        );
+        let (r, v) = (&RESTAKING_PROGRAM_ID, &VAULT_PROGRAM_ID);
+        let k = &self.keys;
+        let put = |world: &mut World, key: Pubkey, owner: &Pubkey, data: Vec<u8>| {
+            world.set(key, owned_account(owner, data))
+        };
+        let (config, bump) = rc::Config::find_pda();
+        put(
+            &mut world,
+            config,
+            r,
+            bytes::<RestakingConfig>(|c| {
+                *c = RestakingConfig::new(bench_key("restaking-admin"), *v, bump)
+            }),
+        );
+        let base = bench_ncn_base();
+        let ncn_bump = rc::Ncn::find_pda(&base).1;
+        let (operators, vaults) = (self.operators.len() as u64, self.vaults.len() as u64);
+        put(
+            &mut world,
+            k.ncn,
+            r,
+            bytes::<Ncn>(|n| {
+                *n = Ncn::new(base, k.ncn_admin, 0, ncn_bump);
+                n.set_operator_count(operators);
+                n.set_vault_count(vaults);
+            }),
+        );
+        for (i, o) in self.operators.iter().enumerate() {
+            let base = bench_key(&format!("operator-base-{i}"));
+            let bump = rc::Operator::find_pda(&base).1;
+            put(
+                &mut world,
+                o.address,
+                r,
+                bytes::<Operator>(|op| {
+                    *op = Operator::new(base, o.admin, i as u64, 500, bump);
+                    op.set_ncn_count(1);
+                    op.set_vault_count(vaults);
+                }),
+            );
+            let (state, bump) = rc::NcnOperatorState::find_pda(&k.ncn, &o.address);
+            put(
+                &mut world,
+                state,
+                r,
+                bytes::<NcnOperatorState>(|s| {
+                    *s = NcnOperatorState::new(k.ncn, o.address, i as u64, bump, BENCH_SETUP_SLOT);
+                    s.ncn_opt_in_state = bench_active();
+                    s.operator_opt_in_state = bench_active();
+                }),
+            );
+            world.set(o.admin, system_account(1_000_000_000));
+        }
+        for (j, vk) in self.vaults.iter().enumerate() {
+            let base = bench_key(&format!("vault-base-{j}"));
+            let bump = vc::Vault::find_pda(&base).1;
+            put(
+                &mut world,
+                vk.address,
+                v,
+                bytes::<Vault>(|vault| {
+                    vault
+                        .initialize(
+                            &bench_key(&format!("vrt-{j}")),
+                            &vk.mint,
+                            &bench_key(&format!("vault-admin-{j}")),
+                            j as u64,
+                            &base,
+                            0,
+                            0,
+                            0,
+                            10,
+                            bump,
+                            BENCH_SETUP_SLOT,
+                        )
+                        .expect("vault");
+                    vault.set_ncn_count(1);
+                    vault.set_operator_count(operators);
+                    // Updated this epoch (the vault crank ran).
+                    vault.set_last_full_state_update_slot(BENCH_SLOT - 10);
+                    vault.set_last_start_state_update_slot(BENCH_SLOT - 10);
+                }),
+            );
+            let (ticket, bump) = vc::VaultNcnTicket::find_pda(&vk.address, &k.ncn);
+            put(
+                &mut world,
+                ticket,
+                v,
+                bytes::<VaultNcnTicket>(|t| {
+                    t.initialize(&vk.address, &k.ncn, 0, bump, BENCH_SETUP_SLOT);
+                    t.state = bench_active();
+                }),
+            );
+            let (ticket, bump) = rc::NcnVaultTicket::find_pda(&k.ncn, &vk.address);
+            put(
+                &mut world,
+                ticket,
+                r,
+                bytes::<NcnVaultTicket>(|t| {
+                    *t = NcnVaultTicket::new(k.ncn, vk.address, j as u64, bump, BENCH_SETUP_SLOT);
+                    t.state = bench_active();
+                }),
+            );
+            for (i, o) in self.operators.iter().enumerate() {
+                let (delegation, bump) =
+                    vc::VaultOperatorDelegation::find_pda(&vk.address, &o.address);
+                put(
+                    &mut world,
+                    delegation,
+                    v,
+                    bytes::<VaultOperatorDelegation>(|d| {
+                        d.initialize(&vk.address, &o.address, i as u64, bump, BENCH_SLOT - 10);
+                        // Different stakes, so that the tallies differ per operator.
+                        d.delegation_state
+                            .delegate(1_000_000_000_000 + 7_919 * (i * 3 + j) as u64)
+                            .expect("delegate");
+                    }),
+                );
+            }
+        }
+        for mint in &self.mints {
+            world.put_mint(mint, &k.ncn_admin, 0, 9);
+        }
+        world.set(k.ncn_admin, system_account(10_000_000_000));
+        world.set(k.tie_breaker_admin, system_account(1_000_000_000));
+        world.set(k.ncn_fee_wallet, system_account(0));
+        world.set(PROTOCOL_FEE_WALLET, system_account(0));
+        world.set(k.account_payer, system_account(1_000_000_000_000));
+        world
     }
 }
