@@ -13,10 +13,11 @@ use jito_vault_client::accounts as vc;
 use mollusk_tests::{
     negative::{
         create_account_cpi, load_program, load_signer, load_state, load_system_account,
-        print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase, View,
+        load_token_mint, print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase, View,
     },
-    scenarios::ncn::{NcnScenario, NcnSpec, NCN_PROGRAM_ID},
-    ProgramError, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, VAULT_PROGRAM_ID,
+    scenarios::ncn::{key, NcnScenario, NcnSpec, NCN_PROGRAM_ID},
+    Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    VAULT_PROGRAM_ID,
 };
 
 const STORED: &str =
@@ -343,6 +344,337 @@ fn initialize_ballot_box() {
         Mutation::ExtraAccount,
         "accounts after the eighth are ignored",
     )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared model pieces: the program's loaders (`Config::load`, `AccountPayer::load`, …)
+// ---------------------------------------------------------------------------------------------
+
+/// The `u64` argument at `at` of the data.
+fn arg_u64(v: &View, at: usize) -> u64 {
+    u64::from_le_bytes(v.data[at..at + 8].try_into().unwrap())
+}
+
+/// `Ncn::load` of the restaking program.
+fn restaking_ncn(v: &View, i: usize) -> Check {
+    load_state(v, i, &RESTAKING_PROGRAM_ID, 2, rc::Ncn::LEN, false)
+}
+
+/// The restaking NCN at `i` (already loaded).
+fn ncn_of(v: &View, i: usize) -> rc::Ncn {
+    rc::Ncn::from_bytes(&v.account(i).data).unwrap()
+}
+
+fn config(v: &View, i: usize, ncn: usize, writable: bool) -> Check {
+    ncn_account(v, i, 0x01, na::Config::LEN, writable, ncn, None)
+}
+
+fn registry(v: &View, i: usize, ncn: usize, writable: bool) -> Check {
+    ncn_account(v, i, 0x02, na::VaultRegistry::LEN, writable, ncn, None)
+}
+
+/// `AccountPayer::load(…, true)`: system-owned (`InvalidAccountOwner`), at the NCN's payer PDA
+/// and writable (`InvalidAccountData`).
+fn account_payer(v: &View, i: usize, ncn: usize) -> Check {
+    if v.account(i).owner != SYSTEM_PROGRAM_ID {
+        return Err(Expected::Program(ProgramError::InvalidAccountOwner));
+    }
+    let pda = jito_ncn_client::pdas::find_account_payer(&NCN_PROGRAM_ID, &v.key(ncn), &v.key(ncn));
+    if v.key(i) != pda.0 || !v.is_writable(i) {
+        return Err(iad());
+    }
+    Ok(())
+}
+
+/// `EpochMarker::check_dne`: at its PDA (`InvalidSeeds`), empty (`MarkerExists`).
+fn marker_dne(v: &View, i: usize, ncn: usize, epoch: u64) -> Check {
+    let pda =
+        jito_ncn_client::pdas::find_epoch_marker(&NCN_PROGRAM_ID, &v.key(ncn), epoch, &v.key(ncn));
+    if v.key(i) != pda.0 {
+        return Err(Expected::Program(ProgramError::InvalidSeeds));
+    }
+    if !v.account(i).data.is_empty() {
+        return Err(ncn_error(JitoNcnError::MarkerExists));
+    }
+    Ok(())
+}
+
+/// `key(i)` is `pda`, else `InvalidSeeds` (`verify_canonical_pda` of a new account).
+fn seeds(v: &View, i: usize, pda: (Pubkey, u8)) -> Check {
+    if v.key(i) != pda.0 {
+        return Err(Expected::Program(ProgramError::InvalidSeeds));
+    }
+    Ok(())
+}
+
+/// A signer that is only compared with a stored admin: any owner, empty or not.
+const ONLY_SIGNS: &[Kind] = &[Kind::Owner, Kind::Uninitialised];
+const SIGNER_REASON: &str = "the admin only signs and is compared with the stored admin";
+
+const CONFIG_ADMIN: &[&str] = &["config", "ncn", "ncn_admin"];
+
+/// A prepared NCN (config, registry, mints and vaults registered) of 3 operators × 2 vaults.
+fn prepared() -> NcnScenario {
+    NcnScenario::new(NcnSpec::uniform(3, 2))
+}
+
+/// Runs the matrix of `ix` on `w`'s accounts and prints its counts.
+fn case(w: &NcnScenario, name: &str, ix: Instruction, names: &[&'static str]) -> ValidCase {
+    let accounts = w.accounts_of(&ix);
+    ValidCase::new(
+        format!("ncn {name}"),
+        w.fresh_mollusk(),
+        ix,
+        accounts,
+        names,
+    )
+}
+
+#[test]
+fn admin_set_parameters() {
+    let w = prepared();
+    let epoch = w.epoch();
+    let ix = w.admin_set_parameters_ix((Some(epoch), Some(5), Some(12), Some(2_000)));
+    let mut out_of_range = ix.data.clone();
+    out_of_range[11..19].copy_from_slice(&0u64.to_le_bytes());
+    let c = case(&w, "AdminSetParameters", ix, CONFIG_ADMIN).arg_case(
+        "epochs_before_stall 0",
+        out_of_range,
+        ncn_error(JitoNcnError::InvalidEpochsBeforeStall),
+    );
+    let summary = Matrix::new(c, |v| {
+        load_signer(v, 2, true)?;
+        config(v, 0, 1, true)?;
+        restaking_ncn(v, 1)?;
+        if ncn_of(v, 1).admin != v.key(2) {
+            return Err(ncn_error(JitoNcnError::IncorrectNcnAdmin));
+        }
+        if v.data[10] == 1 && arg_u64(v, 11) == 0 {
+            return Err(ncn_error(JitoNcnError::InvalidEpochsBeforeStall));
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(2, ONLY_SIGNS, SIGNER_REASON)
+    .expect(
+        Mutation::Tag(25),
+        Expected::Success,
+        "tag 25 is AdminSetParameters itself",
+    )
+    .allow(Mutation::Tag(25), "tag 25 is AdminSetParameters itself")
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn admin_set_new_admin() {
+    let w = prepared();
+    let ix = w.admin_set_new_admin_ix(
+        jito_ncn_client::types::ConfigAdminRole::TieBreakerAdmin,
+        &key("new-tie-breaker"),
+    );
+    let c = case(
+        &w,
+        "AdminSetNewAdmin",
+        ix,
+        &["config", "ncn", "ncn_admin", "new_admin"],
+    );
+    let summary = Matrix::new(c, |v| {
+        load_signer(v, 2, true)?;
+        config(v, 0, 1, true)?;
+        restaking_ncn(v, 1)?;
+        if ncn_of(v, 1).admin != v.key(2) {
+            return Err(ncn_error(JitoNcnError::IncorrectNcnAdmin));
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(2, ONLY_SIGNS, SIGNER_REASON)
+    .allow_at(
+        3,
+        &[
+            Kind::Owner,
+            Kind::Uninitialised,
+            Kind::Length,
+            Kind::Pda,
+            Kind::Duplicate,
+        ],
+        "the new admin is only an address",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn admin_set_st_mint() {
+    let w = prepared();
+    let ix = w.admin_set_st_mint_ix(&w.mints[0].mint, Some(7));
+    let c = case(
+        &w,
+        "AdminSetStMint",
+        ix,
+        &["config", "ncn", "vault_registry", "admin"],
+    );
+    let summary = Matrix::new(c, |v| {
+        config(v, 0, 1, false)?;
+        registry(v, 2, 1, true)?;
+        restaking_ncn(v, 1)?;
+        load_signer(v, 3, false)?;
+        if ncn_of(v, 1).ncn_program_admin != v.key(3) {
+            return Err(iad());
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(3, ONLY_SIGNS, SIGNER_REASON)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn admin_register_st_mint() {
+    let mut w = prepared();
+    let (mint, authority) = (key("st-mint-new"), key("st-mint-new-authority"));
+    w.world.put_mint(&mint, &authority, 0, 9);
+    let ix = w.admin_register_st_mint_ix(&mint, Some(3));
+    let names = &["config", "ncn", "st_mint", "vault_registry", "admin"];
+    let c = case(&w, "AdminRegisterStMint", ix, names);
+    let summary = Matrix::new(c, |v| {
+        config(v, 0, 1, false)?;
+        registry(v, 3, 1, true)?;
+        restaking_ncn(v, 1)?;
+        load_token_mint(v, 2, &TOKEN_PROGRAM_ID)?;
+        load_signer(v, 4, false)?;
+        if ncn_of(v, 1).ncn_program_admin != v.key(4) {
+            return Err(iad());
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(3, &[Kind::Pda], STORED)
+    .allow_at(4, ONLY_SIGNS, SIGNER_REASON)
+    .allow_at(
+        2,
+        &[Kind::Pda],
+        "another mint, not yet registered, is registered",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn admin_set_weight() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    let ix = w.initialize_weight_table_ix(epoch);
+    w.exec("InitializeWeightTable", &ix);
+    let table = w.weight_table_address(epoch);
+    while w.get(&table).data.len() < na::WeightTable::LEN {
+        let ix = w.realloc_weight_table_ix(epoch);
+        w.exec("ReallocWeightTable", &ix);
+    }
+    let ix = w.admin_set_weight_ix(&w.mints[0].mint, 9, epoch);
+    let names = &["epoch_state", "ncn", "weight_table", "weight_table_admin"];
+    let c = case(&w, "AdminSetWeight", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 49);
+        restaking_ncn(v, 1)?;
+        load_signer(v, 3, true)?;
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 1, Some(epoch))?;
+        ncn_account(v, 2, 0x10, na::WeightTable::LEN, true, 1, Some(epoch))?;
+        if ncn_of(v, 1).weight_table_admin != v.key(3) {
+            return Err(ncn_error(JitoNcnError::IncorrectWeightTableAdmin));
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(3, ONLY_SIGNS, SIGNER_REASON)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn admin_set_tie_breaker() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.prepare_epoch(epoch);
+    w.cast_vote(0, 1, epoch);
+    w.advance_to_epoch(epoch + 3);
+    let ix = w.admin_set_tie_breaker_ix(1, epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "ballot_box",
+        "ncn",
+        "tie_breaker_admin",
+    ];
+    let c = case(&w, "AdminSetTieBreaker", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 2);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 3, Some(epoch))?;
+        config(v, 1, 3, false)?;
+        ncn_account(v, 2, 0x20, na::BallotBox::LEN, true, 3, Some(epoch))?;
+        restaking_ncn(v, 3)?;
+        load_signer(v, 4, false)?;
+        let config = na::Config::from_bytes(&v.account(1).data).unwrap();
+        if config.tie_breaker_admin != v.key(4) {
+            return Err(ncn_error(JitoNcnError::TieBreakerAdminInvalid));
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(
+        4,
+        &[Kind::Owner, Kind::Uninitialised, Kind::Length],
+        "the tie-breaker admin only signs",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn initialize_epoch_state() {
+    let w = prepared();
+    let epoch = w.epoch();
+    let ix = w.initialize_epoch_state_ix(epoch);
+    let names = &[
+        "epoch_marker",
+        "epoch_state",
+        "config",
+        "ncn",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeEpochState", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        load_system_account(v, 1, true)?;
+        load_program(v, 5, &SYSTEM_PROGRAM_ID)?;
+        restaking_ncn(v, 3)?;
+        config(v, 2, 3, false)?;
+        account_payer(v, 4, 3)?;
+        marker_dne(v, 0, 3, epoch)?;
+        let ncn = v.key(3);
+        seeds(
+            v,
+            1,
+            jito_ncn_client::pdas::find_epoch_state(&NCN_PROGRAM_ID, &ncn, epoch),
+        )?;
+        create_account_cpi(v, 4, na::EpochState::LEN.min(10_240))
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(2, &[Kind::Pda], STORED)
     .run();
     print_totals("ncn", &[summary]);
 }
