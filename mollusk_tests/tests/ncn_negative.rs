@@ -13,7 +13,8 @@ use jito_vault_client::accounts as vc;
 use mollusk_tests::{
     negative::{
         create_account_cpi, load_program, load_signer, load_state, load_system_account,
-        load_token_mint, print_totals, Check, Expected, Kind, Matrix, Mutation, ValidCase, View,
+        load_token_mint, print_totals, Check, Expected, InstructionError, Kind, Matrix, Mutation,
+        ValidCase, View, ANY_ACCOUNT_MUTATION,
     },
     scenarios::ncn::{key, NcnScenario, NcnSpec, NCN_PROGRAM_ID},
     Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
@@ -675,6 +676,508 @@ fn initialize_epoch_state() {
         "the epoch marker must only be empty at its PDA",
     )
     .allow_at(2, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+/// `EpochState::load_and_check_is_closing`: reads as an epoch state (`InvalidAccountData`), not
+/// closing (`EpochIsClosingDown`), then [`ncn_account`].
+fn open_epoch_state(v: &View, i: usize, ncn: usize, epoch: u64, writable: bool) -> Check {
+    let state = &v.account(i).data;
+    if state.len() != na::EpochState::LEN || state[0] != 0x50 {
+        return Err(iad());
+    }
+    if state[na::EpochState::LEN - 1] != 0 {
+        return Err(ncn_error(JitoNcnError::EpochIsClosingDown));
+    }
+    ncn_account(v, i, 0x50, na::EpochState::LEN, writable, ncn, Some(epoch))
+}
+
+/// `key(i)` is `pda` (`verify_canonical_pda`: `InvalidAccountData`).
+fn at_pda(v: &View, i: usize, pda: (Pubkey, u8)) -> Check {
+    if v.key(i) != pda.0 {
+        return Err(iad());
+    }
+    Ok(())
+}
+
+/// An existing account at `i` the instruction grows: owned by the NCN program, else
+/// `InvalidAccountOwner`.
+fn ncn_owned(v: &View, i: usize) -> Check {
+    if v.account(i).owner != NCN_PROGRAM_ID {
+        return Err(Expected::Program(ProgramError::InvalidAccountOwner));
+    }
+    Ok(())
+}
+
+const REALLOC_ANY_SIZE: &str = "a realloc step grows the account from whatever size it has";
+
+/// One realloc step of the account at `i` towards `full` bytes, paid by the payer at `payer`:
+/// the system transfer of the rent shortfall fails `Custom(1)` when the payer lacks it.
+fn realloc_paid(v: &View, i: usize, payer: usize, full: usize) -> Check {
+    let account = v.account(i);
+    let size = (account.data.len() + 10_240)
+        .min(full)
+        .max(account.data.len());
+    let shortfall = mollusk_tests::rent_exempt(size).saturating_sub(account.lamports);
+    if shortfall > v.account(payer).lamports {
+        return Err(Expected::custom(1));
+    }
+    if !v.is_writable(i) {
+        // The resize of a read-only account.
+        return Err(Expected::Runtime(InstructionError::PrivilegeEscalation));
+    }
+    Ok(())
+}
+
+#[test]
+fn initialize_config() {
+    let w = NcnScenario::handshake(NcnSpec::uniform(3, 2));
+    let ix = w.initialize_config_ix((3, 10, 1_000), 300);
+    let mut stall_0 = ix.data.clone();
+    stall_0[1..9].copy_from_slice(&0u64.to_le_bytes());
+    let names = &[
+        "config",
+        "ncn",
+        "ncn_fee_wallet",
+        "ncn_admin",
+        "tie_breaker_admin",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeConfig", ix, names).arg_case(
+        "epochs_before_stall 0",
+        stall_0,
+        ncn_error(JitoNcnError::InvalidEpochsBeforeStall),
+    );
+    let summary = Matrix::new(c, |v| {
+        load_system_account(v, 0, true)?;
+        load_program(v, 6, &SYSTEM_PROGRAM_ID)?;
+        load_signer(v, 3, false)?;
+        restaking_ncn(v, 1)?;
+        account_payer(v, 5, 1)?;
+        if arg_u64(v, 1) == 0 {
+            return Err(ncn_error(JitoNcnError::InvalidEpochsBeforeStall));
+        }
+        if ncn_of(v, 1).admin != v.key(3) {
+            return Err(ncn_error(JitoNcnError::IncorrectNcnAdmin));
+        }
+        if v.key(2) == Pubkey::default() {
+            return Err(ncn_error(JitoNcnError::DefaultNcnWallet));
+        }
+        seeds(
+            v,
+            0,
+            jito_ncn_client::pdas::find_config(&NCN_PROGRAM_ID, &v.key(1)),
+        )?;
+        create_account_cpi(v, 5, na::Config::LEN)
+    })
+    .allow_at(2, ANY_ACCOUNT_MUTATION, "the fee wallet is only an address")
+    .allow_at(3, ONLY_SIGNS, SIGNER_REASON)
+    .allow_at(
+        4,
+        ANY_ACCOUNT_MUTATION,
+        "the tie-breaker admin is only an address",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn initialize_vault_registry() {
+    let mut w = NcnScenario::handshake(NcnSpec::uniform(3, 2));
+    let ix = w.initialize_config_ix((3, 10, 1_000), 300);
+    w.exec("InitializeConfig", &ix);
+    let ix = w.initialize_vault_registry_ix();
+    let names = &[
+        "config",
+        "vault_registry",
+        "ncn",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeVaultRegistry", ix, names);
+    let summary = Matrix::new(c, |v| {
+        load_system_account(v, 1, true)?;
+        load_program(v, 4, &SYSTEM_PROGRAM_ID)?;
+        restaking_ncn(v, 2)?;
+        config(v, 0, 2, false)?;
+        account_payer(v, 3, 2)?;
+        let ncn = v.key(2);
+        seeds(
+            v,
+            1,
+            jito_ncn_client::pdas::find_vault_registry(&NCN_PROGRAM_ID, &ncn),
+        )?;
+        create_account_cpi(v, 3, 10_240)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn realloc_vault_registry() {
+    let mut w = NcnScenario::handshake(NcnSpec::uniform(3, 2));
+    let ix = w.initialize_config_ix((3, 10, 1_000), 300);
+    w.exec("InitializeConfig", &ix);
+    let ix = w.initialize_vault_registry_ix();
+    w.exec("InitializeVaultRegistry", &ix);
+    let ix = w.realloc_vault_registry_ix();
+    let names = &[
+        "config",
+        "vault_registry",
+        "ncn",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "ReallocVaultRegistry", ix, names);
+    let summary = Matrix::new(c, |v| {
+        load_program(v, 4, &SYSTEM_PROGRAM_ID)?;
+        restaking_ncn(v, 2)?;
+        config(v, 0, 2, false)?;
+        account_payer(v, 3, 2)?;
+        let ncn = v.key(2);
+        let pda = jito_ncn_client::pdas::find_vault_registry(&NCN_PROGRAM_ID, &ncn);
+        seeds(v, 1, pda)?;
+        ncn_owned(v, 1)?;
+        realloc_paid(v, 1, 3, na::VaultRegistry::LEN)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Length, Kind::Discriminator], REALLOC_ANY_SIZE)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn register_vault() {
+    let mut w = NcnScenario::handshake(NcnSpec::uniform(3, 2));
+    let ix = w.initialize_config_ix((3, 10, 1_000), 300);
+    w.exec("InitializeConfig", &ix);
+    let ix = w.initialize_vault_registry_ix();
+    w.exec("InitializeVaultRegistry", &ix);
+    let len = na::VaultRegistry::LEN;
+    w.grow(
+        w.vault_registry,
+        len,
+        |k| k.realloc_vault_registry_ix(),
+        "ReallocVaultRegistry",
+    );
+    for m in w.mints.clone() {
+        let ix = w.admin_register_st_mint_ix(&m.mint, Some(m.weight));
+        w.exec("AdminRegisterStMint", &ix);
+    }
+    let ix = w.register_vault_ix(&w.vaults[0].address);
+    let names = &[
+        "config",
+        "vault_registry",
+        "ncn",
+        "vault",
+        "ncn_vault_ticket",
+    ];
+    let c = case(&w, "RegisterVault", ix, names);
+    let summary = Matrix::new(c, |v| {
+        config(v, 0, 2, false)?;
+        registry(v, 1, 2, true)?;
+        restaking_ncn(v, 2)?;
+        load_state(v, 3, &VAULT_PROGRAM_ID, 2, vc::Vault::LEN, false)?;
+        load_state(
+            v,
+            4,
+            &RESTAKING_PROGRAM_ID,
+            6,
+            rc::NcnVaultTicket::LEN,
+            false,
+        )?;
+        if v.pubkey_at(4, 8) != v.key(2) || v.pubkey_at(4, 40) != v.key(3) {
+            return Err(iad());
+        }
+        Ok(())
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn initialize_weight_table() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    let ix = w.initialize_weight_table_ix(epoch);
+    let names = &[
+        "epoch_marker",
+        "epoch_state",
+        "vault_registry",
+        "ncn",
+        "weight_table",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeWeightTable", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        open_epoch_state(v, 1, 3, epoch, false)?;
+        registry(v, 2, 3, false)?;
+        restaking_ncn(v, 3)?;
+        account_payer(v, 5, 3)?;
+        marker_dne(v, 0, 3, epoch)?;
+        load_system_account(v, 4, true)?;
+        load_program(v, 6, &SYSTEM_PROGRAM_ID)?;
+        let ncn = v.key(3);
+        at_pda(
+            v,
+            4,
+            jito_ncn_client::pdas::find_weight_table(&NCN_PROGRAM_ID, &ncn, epoch),
+        )?;
+        create_account_cpi(v, 5, 10_240)
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn realloc_weight_table() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    let ix = w.initialize_weight_table_ix(epoch);
+    w.exec("InitializeWeightTable", &ix);
+    let ix = w.realloc_weight_table_ix(epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "weight_table",
+        "ncn",
+        "vault_registry",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "ReallocWeightTable", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        load_program(v, 6, &SYSTEM_PROGRAM_ID)?;
+        restaking_ncn(v, 3)?;
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 3, Some(epoch))?;
+        config(v, 1, 3, false)?;
+        registry(v, 4, 3, false)?;
+        account_payer(v, 5, 3)?;
+        let ncn = v.key(3);
+        at_pda(
+            v,
+            2,
+            jito_ncn_client::pdas::find_weight_table(&NCN_PROGRAM_ID, &ncn, epoch),
+        )?;
+        ncn_owned(v, 2)?;
+        realloc_paid(v, 2, 5, na::WeightTable::LEN)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Length, Kind::Discriminator], REALLOC_ANY_SIZE)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn set_epoch_weights() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    let ix = w.initialize_weight_table_ix(epoch);
+    w.exec("InitializeWeightTable", &ix);
+    let table = w.weight_table_address(epoch);
+    let len = na::WeightTable::LEN;
+    w.grow(
+        table,
+        len,
+        |k| k.realloc_weight_table_ix(epoch),
+        "ReallocWeightTable",
+    );
+    let ix = w.set_epoch_weights_ix(epoch);
+    let names = &["epoch_state", "ncn", "vault_registry", "weight_table"];
+    let c = case(&w, "SetEpochWeights", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 1, Some(epoch))?;
+        restaking_ncn(v, 1)?;
+        ncn_account(v, 3, 0x10, na::WeightTable::LEN, true, 1, Some(epoch))?;
+        registry(v, 2, 1, false)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(3, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn initialize_epoch_snapshot() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    w.weight_table(epoch);
+    let ix = w.initialize_epoch_snapshot_ix(epoch);
+    let names = &[
+        "epoch_marker",
+        "epoch_state",
+        "config",
+        "ncn",
+        "weight_table",
+        "epoch_snapshot",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeEpochSnapshot", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        open_epoch_state(v, 1, 3, epoch, true)?;
+        config(v, 2, 3, false)?;
+        restaking_ncn(v, 3)?;
+        account_payer(v, 6, 3)?;
+        marker_dne(v, 0, 3, epoch)?;
+        load_system_account(v, 5, true)?;
+        load_program(v, 7, &SYSTEM_PROGRAM_ID)?;
+        ncn_account(v, 4, 0x10, na::WeightTable::LEN, false, 3, Some(epoch))?;
+        let ncn = v.key(3);
+        at_pda(
+            v,
+            5,
+            jito_ncn_client::pdas::find_epoch_snapshot(&NCN_PROGRAM_ID, &ncn, epoch),
+        )?;
+        create_account_cpi(v, 6, na::EpochSnapshot::LEN.min(10_240))
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn initialize_operator_snapshot() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    w.weight_table(epoch);
+    w.epoch_snapshot(epoch);
+    let ix = w.initialize_operator_snapshot_ix(&w.operators[0].address, epoch);
+    let names = &[
+        "epoch_marker",
+        "epoch_state",
+        "config",
+        "restaking_config",
+        "ncn",
+        "operator",
+        "ncn_operator_state",
+        "epoch_snapshot",
+        "operator_snapshot",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeOperatorSnapshot", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        open_epoch_state(v, 1, 4, epoch, true)?;
+        config(v, 2, 4, false)?;
+        restaking_ncn(v, 4)?;
+        load_state(v, 5, &RESTAKING_PROGRAM_ID, 3, rc::Operator::LEN, false)?;
+        load_state(
+            v,
+            6,
+            &RESTAKING_PROGRAM_ID,
+            4,
+            rc::NcnOperatorState::LEN,
+            false,
+        )?;
+        if v.pubkey_at(6, 8) != v.key(4) || v.pubkey_at(6, 40) != v.key(5) {
+            return Err(iad());
+        }
+        ncn_account(v, 7, 0x11, na::EpochSnapshot::LEN, false, 4, Some(epoch))?;
+        load_system_account(v, 8, true)?;
+        load_program(v, 10, &SYSTEM_PROGRAM_ID)?;
+        account_payer(v, 9, 4)?;
+        marker_dne(v, 0, 4, epoch)?;
+        let (op, ncn) = (v.key(5), v.key(4));
+        let pda = jito_ncn_client::pdas::find_operator_snapshot(&NCN_PROGRAM_ID, &op, &ncn, epoch);
+        at_pda(v, 8, pda)?;
+        load_state(v, 3, &RESTAKING_PROGRAM_ID, 1, rc::Config::LEN, false)?;
+        if v.key(3) != rc::Config::find_pda().0 {
+            return Err(iad());
+        }
+        create_account_cpi(v, 9, na::OperatorSnapshot::LEN.min(10_240))
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(7, &[Kind::Pda], STORED)
+    .allow_at(
+        7,
+        &[Kind::Writable],
+        "the epoch snapshot is written only for an operator that is not active",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn realloc_ballot_box() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.epoch_state(epoch);
+    let ix = w.initialize_ballot_box_ix(epoch);
+    w.exec("InitializeBallotBox", &ix);
+    let ix = w.realloc_ballot_box_ix(epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "ballot_box",
+        "ncn",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "ReallocBallotBox", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        load_program(v, 5, &SYSTEM_PROGRAM_ID)?;
+        restaking_ncn(v, 3)?;
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, false, 3, Some(epoch))?;
+        config(v, 1, 3, false)?;
+        account_payer(v, 4, 3)?;
+        let ncn = v.key(3);
+        at_pda(
+            v,
+            2,
+            jito_ncn_client::pdas::find_ballot_box(&NCN_PROGRAM_ID, &ncn, epoch),
+        )?;
+        ncn_owned(v, 2)?;
+        realloc_paid(v, 2, 4, na::BallotBox::LEN)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Length, Kind::Discriminator], REALLOC_ANY_SIZE)
+    .allow_at(
+        0,
+        &[Kind::Writable],
+        "the epoch state is written only by the step that initializes the box",
+    )
     .run();
     print_totals("ncn", &[summary]);
 }

@@ -171,6 +171,14 @@ impl Deref for NcnScenario {
 impl NcnScenario {
     /// The scenario of `spec`, ready for the lifecycle of [`NcnScenario::epoch`] (module docs).
     pub fn new(spec: NcnSpec) -> Self {
+        let mut s = Self::handshake(spec);
+        s.ncn_program_setup();
+        s
+    }
+
+    /// Steps 1 and 2 of [`NcnScenario::new`] only: the restaking and vault accounts, no NCN
+    /// program account yet (for the tests of the NCN program's set-up instructions).
+    pub fn handshake(spec: NcnSpec) -> Self {
         assert_eq!(spec.delegations.len(), spec.vault_mints.len());
         assert!(spec.delegations.iter().all(|d| d.len() == spec.operators));
         assert_eq!(spec.operator_fee_bps.len(), spec.operators);
@@ -198,7 +206,7 @@ impl NcnScenario {
             cu: Vec::new(),
             spec,
         };
-        s.setup(ncn_base);
+        s.restaking_and_vault_setup(ncn_base);
         s
     }
 
@@ -276,7 +284,7 @@ impl NcnScenario {
 
     // -- set-up ------------------------------------------------------------------------------
 
-    fn setup(&mut self, ncn_base: Pubkey) {
+    fn restaking_and_vault_setup(&mut self, ncn_base: Pubkey) {
         let (payer, ncn, ncn_admin) = (self.payer, self.ncn, self.ncn_admin);
         let (rconfig, vconfig) = (self.restaking_config, self.vault_config);
         let (restaking_admin, vault_config_admin) =
@@ -511,7 +519,12 @@ impl NcnScenario {
             );
             self.exec("vault WarmupVaultNcnTicket", &ix);
         }
+    }
 
+    /// Step 3 and 4 of [`NcnScenario::new`]: the NCN program's config and vault registry, the
+    /// mints and vaults registered, two epochs on.
+    fn ncn_program_setup(&mut self) {
+        let vaults = self.vaults.clone();
         let spec = self.spec.clone();
         let ix = self.initialize_config_ix(
             (
@@ -548,7 +561,7 @@ impl NcnScenario {
     }
 
     /// Runs the realloc instruction `build` until `account` has `len` bytes (at most 8 times).
-    fn grow(
+    pub fn grow(
         &mut self,
         account: Pubkey,
         len: usize,
