@@ -1,7 +1,8 @@
-//! The negative engine (`mollusk_tests::negative`) on NCN program instructions: from a valid
-//! instruction of a prepared epoch (`mollusk_tests::scenarios::ncn`), every single-point mutation of
-//! its accounts and data, each checked against the error a model of the program's checks (in
-//! its order) predicts, and that nothing changed.
+//! The negative engine (`mollusk_tests::negative`) on all 31 NCN program instructions: from a
+//! valid instruction of the NCN scenario (`mollusk_tests::scenarios::ncn`) at the state it
+//! needs, every single-point mutation of its accounts and data, each checked against the error
+//! a model of the program's checks (in its order) predicts, and that nothing changed. The
+//! program's loaders are modelled once (`config`, `account_payer`, `marker_dne`, …).
 //!
 //! Existing NCN accounts are proven by owner, type, size and their stored `ncn` / `epoch` /
 //! `operator` fields (the project's rule for existing accounts), so the same account moved to
@@ -1177,6 +1178,602 @@ fn realloc_ballot_box() {
         0,
         &[Kind::Writable],
         "the epoch state is written only by the step that initializes the box",
+    )
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rewards and closing
+// ---------------------------------------------------------------------------------------------
+
+/// `Operator::load` of the restaking program.
+fn operator(v: &View, i: usize, writable: bool) -> Check {
+    load_state(v, i, &RESTAKING_PROGRAM_ID, 3, rc::Operator::LEN, writable)
+}
+
+/// An account of the operator at `op` (stored operator at 8, NCN at 40, epoch at 72).
+#[allow(clippy::too_many_arguments)]
+fn operator_account(
+    v: &View,
+    i: usize,
+    disc: u8,
+    len: usize,
+    writable: bool,
+    op: usize,
+    ncn: usize,
+    epoch: u64,
+) -> Check {
+    load_state(v, i, &NCN_PROGRAM_ID, disc, len, writable)?;
+    if v.pubkey_at(i, 8) != v.key(op)
+        || v.pubkey_at(i, 40) != v.key(ncn)
+        || v.u64_at(i, 72) != epoch
+    {
+        return Err(iad());
+    }
+    Ok(())
+}
+
+fn operator_snapshot(v: &View, i: usize, op: usize, ncn: usize, epoch: u64, w: bool) -> Check {
+    operator_account(v, i, 0x12, na::OperatorSnapshot::LEN, w, op, ncn, epoch)
+}
+
+fn operator_router(v: &View, i: usize, op: usize, ncn: usize, epoch: u64, w: bool) -> Check {
+    operator_account(
+        v,
+        i,
+        0x41,
+        na::OperatorVaultRewardRouter::LEN,
+        w,
+        op,
+        ncn,
+        epoch,
+    )
+}
+
+fn ncn_router(v: &View, i: usize, ncn: usize, epoch: u64, writable: bool) -> Check {
+    ncn_account(
+        v,
+        i,
+        0x40,
+        na::NcnRewardRouter::LEN,
+        writable,
+        ncn,
+        Some(epoch),
+    )
+}
+
+/// A reward receiver (a system account at its PDA `pda`): `InvalidAccountOwner`, then
+/// `InvalidAccountData` for the address or a missing writable flag.
+fn receiver(v: &View, i: usize, pda: (Pubkey, u8), writable: bool) -> Check {
+    if v.account(i).owner != SYSTEM_PROGRAM_ID {
+        return Err(Expected::Program(ProgramError::InvalidAccountOwner));
+    }
+    if v.key(i) != pda.0 || (writable && !v.is_writable(i)) {
+        return Err(iad());
+    }
+    Ok(())
+}
+
+fn ncn_receiver(v: &View, i: usize, ncn: usize, epoch: u64, writable: bool) -> Check {
+    let pda = jito_ncn_client::pdas::find_ncn_reward_receiver(&NCN_PROGRAM_ID, &v.key(ncn), epoch);
+    receiver(v, i, pda, writable)
+}
+
+fn operator_receiver(v: &View, i: usize, op: usize, ncn: usize, epoch: u64, w: bool) -> Check {
+    let (op, ncn) = (v.key(op), v.key(ncn));
+    let pda = jito_ncn_client::pdas::find_operator_vault_reward_receiver(
+        &NCN_PROGRAM_ID,
+        &op,
+        &ncn,
+        epoch,
+    );
+    receiver(v, i, pda, w)
+}
+
+/// The payout of a distribution: the system program at `sys` runs the transfer
+/// (`IncorrectProgramId` for another account), into a writable `to` (`PrivilegeEscalation` in
+/// the runtime), from a receiver at `from` holding the amount (`Custom(1)` from an empty one).
+fn payout(v: &View, from: usize, to: Option<usize>, sys: usize) -> Check {
+    load_program(v, sys, &SYSTEM_PROGRAM_ID)?;
+    if to.is_some_and(|to| !v.is_writable(to)) {
+        return Err(Expected::Runtime(InstructionError::PrivilegeEscalation));
+    }
+    if v.account(from).lamports == 0 {
+        return Err(Expected::custom(1));
+    }
+    Ok(())
+}
+
+/// A route: the receiver at `i` holds at least its rent (`ArithmeticUnderflowError`).
+fn route_balance(v: &View, i: usize) -> Check {
+    if v.account(i).lamports < mollusk_tests::rent_exempt(0) {
+        return Err(ncn_error(JitoNcnError::ArithmeticUnderflowError));
+    }
+    Ok(())
+}
+
+const ONLY_CREDITED: &str = "the account only receives lamports: any owner, empty or not";
+
+/// A prepared epoch where every operator voted the same (consensus), with the NCN and operator
+/// reward routers, voting over and 1 SOL of rewards in the NCN reward receiver.
+fn rewards_epoch() -> (NcnScenario, u64) {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.prepare_epoch(epoch);
+    for o in 0..w.operators.len() {
+        w.cast_vote(o, 1, epoch);
+    }
+    w.ncn_reward_router(epoch);
+    for o in 0..w.operators.len() {
+        let ix = w.ix_initialize_operator_vault_reward_router(o, epoch);
+        w.exec("InitializeOperatorVaultRewardRouter", &ix);
+    }
+    let over = w.slot() + w.spec.valid_slots_after_consensus + 1;
+    w.warp(over);
+    let receiver = w.ncn_reward_receiver_address(epoch);
+    let mut funded = w.get(&receiver);
+    funded.lamports += 1_000_000_000;
+    w.set(receiver, funded);
+    (w, epoch)
+}
+
+/// [`rewards_epoch`] with the NCN rewards routed and operator 0's share moved to its router
+/// and routed.
+fn operator_rewards_epoch() -> (NcnScenario, u64) {
+    let (mut w, epoch) = rewards_epoch();
+    let ix = w.route_ncn_rewards_ix(u16::MAX, epoch);
+    w.exec("RouteNCNRewards", &ix);
+    let ix = w.ix_distribute_operator_vault_reward_route(0, epoch);
+    w.exec("DistributeOperatorVaultRewardRoute", &ix);
+    let ix = w.ix_route_operator_vault_rewards(0, u16::MAX, epoch);
+    w.exec("RouteOperatorVaultRewards", &ix);
+    (w, epoch)
+}
+
+#[test]
+fn initialize_ncn_reward_router() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.prepare_epoch(epoch);
+    let ix = w.initialize_ncn_reward_router_ix(epoch);
+    let names = &[
+        "epoch_marker",
+        "epoch_state",
+        "ncn",
+        "ncn_reward_router",
+        "ncn_reward_receiver",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeNCNRewardRouter", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        open_epoch_state(v, 1, 2, epoch, false)?;
+        restaking_ncn(v, 2)?;
+        ncn_receiver(v, 4, 2, epoch, true)?;
+        account_payer(v, 5, 2)?;
+        marker_dne(v, 0, 2, epoch)?;
+        load_system_account(v, 3, true)?;
+        load_program(v, 6, &SYSTEM_PROGRAM_ID)?;
+        let ncn = v.key(2);
+        let pda = jito_ncn_client::pdas::find_ncn_reward_router(&NCN_PROGRAM_ID, &ncn, epoch);
+        at_pda(v, 3, pda)?;
+        create_account_cpi(v, 5, na::NcnRewardRouter::LEN.min(10_240))
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(1, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn realloc_ncn_reward_router() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.prepare_epoch(epoch);
+    let ix = w.initialize_ncn_reward_router_ix(epoch);
+    w.exec("InitializeNCNRewardRouter", &ix);
+    let ix = w.realloc_ncn_reward_router_ix(epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "ncn_reward_router",
+        "ncn",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "ReallocNCNRewardRouter", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        load_program(v, 5, &SYSTEM_PROGRAM_ID)?;
+        restaking_ncn(v, 3)?;
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 3, Some(epoch))?;
+        config(v, 1, 3, false)?;
+        account_payer(v, 4, 3)?;
+        let ncn = v.key(3);
+        let pda = jito_ncn_client::pdas::find_ncn_reward_router(&NCN_PROGRAM_ID, &ncn, epoch);
+        at_pda(v, 2, pda)?;
+        ncn_owned(v, 2)?;
+        realloc_paid(v, 2, 4, na::NcnRewardRouter::LEN)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Length, Kind::Discriminator], REALLOC_ANY_SIZE)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn route_ncn_rewards() {
+    let (w, epoch) = rewards_epoch();
+    let ix = w.route_ncn_rewards_ix(u16::MAX, epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "ncn",
+        "epoch_snapshot",
+        "ballot_box",
+        "ncn_reward_router",
+        "ncn_reward_receiver",
+    ];
+    let c = case(&w, "RouteNCNRewards", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 3);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 2, Some(epoch))?;
+        config(v, 1, 2, false)?;
+        restaking_ncn(v, 2)?;
+        ncn_account(v, 3, 0x11, na::EpochSnapshot::LEN, false, 2, Some(epoch))?;
+        ncn_router(v, 5, 2, epoch, true)?;
+        ncn_account(v, 4, 0x20, na::BallotBox::LEN, false, 2, Some(epoch))?;
+        ncn_receiver(v, 6, 2, epoch, true)?;
+        route_balance(v, 6)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(3, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .allow_at(5, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+/// `DistributeProtocolRewards` / `DistributeNCNRewards`: the fee wallet at position 5 must be
+/// the config's protocol / NCN fee wallet.
+fn distribute_fee(protocol: bool) {
+    let (mut w, epoch) = rewards_epoch();
+    let ix = w.route_ncn_rewards_ix(u16::MAX, epoch);
+    w.exec("RouteNCNRewards", &ix);
+    let (name, ix, wallet) = if protocol {
+        let ix = w.distribute_protocol_rewards_ix(epoch);
+        ("DistributeProtocolRewards", ix, "protocol_fee_wallet")
+    } else {
+        (
+            "DistributeNCNRewards",
+            w.distribute_ncn_rewards_ix(epoch),
+            "ncn_fee_wallet",
+        )
+    };
+    let names = &[
+        "epoch_state",
+        "config",
+        "ncn",
+        "ncn_reward_router",
+        "ncn_reward_receiver",
+        wallet,
+        "system_program",
+    ];
+    let c = case(&w, name, ix, names);
+    let summary = Matrix::new(c, move |v| {
+        let epoch = arg_u64(v, 1);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 2, Some(epoch))?;
+        restaking_ncn(v, 2)?;
+        config(v, 1, 2, false)?;
+        ncn_router(v, 3, 2, epoch, true)?;
+        ncn_receiver(v, 4, 2, epoch, true)?;
+        let fees = na::Config::from_bytes(&v.account(1).data)
+            .unwrap()
+            .fee_config;
+        let expected = if protocol {
+            fees.protocol_fee_wallet
+        } else {
+            fees.ncn_fee_wallet
+        };
+        if v.key(5) != expected {
+            return Err(iad());
+        }
+        payout(v, 4, Some(5), 6)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(3, &[Kind::Pda], STORED)
+    .allow_at(5, &[Kind::Owner], ONLY_CREDITED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn distribute_protocol_rewards() {
+    distribute_fee(true);
+}
+
+#[test]
+fn distribute_ncn_rewards() {
+    distribute_fee(false);
+}
+
+#[test]
+fn initialize_operator_vault_reward_router() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.prepare_epoch(epoch);
+    let ix = w.ix_initialize_operator_vault_reward_router(0, epoch);
+    let names = &[
+        "epoch_marker",
+        "epoch_state",
+        "ncn",
+        "operator",
+        "operator_snapshot",
+        "operator_vault_reward_router",
+        "operator_vault_reward_receiver",
+        "account_payer",
+        "system_program",
+    ];
+    let c = case(&w, "InitializeOperatorVaultRewardRouter", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        open_epoch_state(v, 1, 2, epoch, true)?;
+        restaking_ncn(v, 2)?;
+        operator(v, 3, false)?;
+        operator_snapshot(v, 4, 3, 2, epoch, false)?;
+        operator_receiver(v, 6, 3, 2, epoch, true)?;
+        load_system_account(v, 5, true)?;
+        load_program(v, 8, &SYSTEM_PROGRAM_ID)?;
+        account_payer(v, 7, 2)?;
+        marker_dne(v, 0, 2, epoch)?;
+        let (op, ncn) = (v.key(3), v.key(2));
+        let pda = jito_ncn_client::pdas::find_operator_vault_reward_router(
+            &NCN_PROGRAM_ID,
+            &op,
+            &ncn,
+            epoch,
+        );
+        at_pda(v, 5, pda)?;
+        create_account_cpi(v, 7, na::OperatorVaultRewardRouter::LEN)
+    })
+    .allow_at(
+        0,
+        &[Kind::Owner],
+        "the epoch marker must only be empty at its PDA",
+    )
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn distribute_operator_vault_reward_route() {
+    let (mut w, epoch) = rewards_epoch();
+    let ix = w.route_ncn_rewards_ix(u16::MAX, epoch);
+    w.exec("RouteNCNRewards", &ix);
+    let ix = w.ix_distribute_operator_vault_reward_route(0, epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "ncn",
+        "operator",
+        "ncn_reward_router",
+        "ncn_reward_receiver",
+        "operator_vault_reward_router",
+        "operator_vault_reward_receiver",
+        "system_program",
+    ];
+    let c = case(&w, "DistributeOperatorVaultRewardRoute", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 2, Some(epoch))?;
+        restaking_ncn(v, 2)?;
+        operator(v, 3, false)?;
+        config(v, 1, 2, false)?;
+        ncn_router(v, 4, 2, epoch, true)?;
+        operator_router(v, 6, 3, 2, epoch, false)?;
+        ncn_receiver(v, 5, 2, epoch, true)?;
+        operator_receiver(v, 7, 3, 2, epoch, false)?;
+        load_program(v, 8, &SYSTEM_PROGRAM_ID)?;
+        if !v.is_writable(7) {
+            return Err(iad());
+        }
+        payout(v, 5, Some(7), 8)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .allow_at(6, &[Kind::Pda], STORED)
+    .allow_at(7, &[Kind::Uninitialised], ONLY_CREDITED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn route_operator_vault_rewards() {
+    let (mut w, epoch) = rewards_epoch();
+    let ix = w.route_ncn_rewards_ix(u16::MAX, epoch);
+    w.exec("RouteNCNRewards", &ix);
+    let ix = w.ix_distribute_operator_vault_reward_route(0, epoch);
+    w.exec("DistributeOperatorVaultRewardRoute", &ix);
+    let ix = w.ix_route_operator_vault_rewards(0, u16::MAX, epoch);
+    let names = &[
+        "epoch_state",
+        "ncn",
+        "operator",
+        "operator_snapshot",
+        "operator_vault_reward_router",
+        "operator_vault_reward_receiver",
+    ];
+    let c = case(&w, "RouteOperatorVaultRewards", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 3);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 1, Some(epoch))?;
+        restaking_ncn(v, 1)?;
+        operator(v, 2, false)?;
+        operator_receiver(v, 5, 2, 1, epoch, true)?;
+        operator_snapshot(v, 3, 2, 1, epoch, false)?;
+        operator_router(v, 4, 2, 1, epoch, true)?;
+        route_balance(v, 5)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(3, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn distribute_operator_rewards() {
+    let (w, epoch) = operator_rewards_epoch();
+    let ix = w.ix_distribute_operator_rewards(0, epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "ncn",
+        "operator",
+        "operator_snapshot",
+        "operator_vault_reward_router",
+        "operator_vault_reward_receiver",
+        "system_program",
+    ];
+    let c = case(&w, "DistributeOperatorRewards", ix, names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 2, Some(epoch))?;
+        restaking_ncn(v, 2)?;
+        operator(v, 3, true)?;
+        operator_snapshot(v, 4, 3, 2, epoch, true)?;
+        config(v, 1, 2, false)?;
+        operator_router(v, 5, 3, 2, epoch, true)?;
+        operator_receiver(v, 6, 3, 2, epoch, true)?;
+        payout(v, 6, None, 7)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .allow_at(5, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn distribute_vault_rewards() {
+    let (w, epoch) = operator_rewards_epoch();
+    let ix = w.ix_distribute_vault_rewards(0, 0, epoch);
+    let names = &[
+        "epoch_state",
+        "config",
+        "ncn",
+        "operator",
+        "vault",
+        "operator_snapshot",
+        "operator_vault_reward_router",
+        "operator_vault_reward_receiver",
+        "system_program",
+    ];
+    let c = case(&w, "DistributeVaultRewards", ix, names);
+    let vault = w.vaults[0].address;
+    let summary = Matrix::new(c, move |v| {
+        let epoch = arg_u64(v, 1);
+        ncn_account(v, 0, 0x50, na::EpochState::LEN, true, 2, Some(epoch))?;
+        restaking_ncn(v, 2)?;
+        operator(v, 3, false)?;
+        load_state(v, 4, &VAULT_PROGRAM_ID, 2, vc::Vault::LEN, true)?;
+        operator_snapshot(v, 5, 3, 2, epoch, true)?;
+        config(v, 1, 2, false)?;
+        operator_router(v, 6, 3, 2, epoch, true)?;
+        operator_receiver(v, 7, 3, 2, epoch, true)?;
+        if v.key(4) != vault {
+            return Err(ncn_error(JitoNcnError::OperatorRewardNotFound));
+        }
+        payout(v, 7, None, 8)
+    })
+    .allow_at(0, &[Kind::Pda], STORED)
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(5, &[Kind::Pda], STORED)
+    .allow_at(6, &[Kind::Pda], STORED)
+    .run();
+    print_totals("ncn", &[summary]);
+}
+
+#[test]
+fn close_epoch_account() {
+    let mut w = prepared();
+    let epoch = w.epoch();
+    w.prepare_epoch(epoch);
+    for o in 0..w.operators.len() {
+        w.cast_vote(o, 1, epoch);
+    }
+    let close_after = w.spec.epochs_after_consensus_before_close;
+    w.advance_to_epoch(epoch + close_after + 1);
+    let ix = w.close_epoch_account_ix(&w.weight_table_address(epoch), None, epoch);
+    let mut names = vec![
+        "epoch_marker",
+        "epoch_state",
+        "config",
+        "ncn",
+        "account_to_close",
+        "account_payer",
+        "system_program",
+    ];
+    names.extend(
+        ["ncn_fee_wallet", "receiver_to_close"]
+            .iter()
+            .take(ix.accounts.len() - 7),
+    );
+    let c = case(&w, "CloseEpochAccount", ix, &names);
+    let summary = Matrix::new(c, |v| {
+        let epoch = arg_u64(v, 1);
+        load_program(v, 6, &SYSTEM_PROGRAM_ID)?;
+        restaking_ncn(v, 3)?;
+        ncn_account(v, 1, 0x50, na::EpochState::LEN, true, 3, Some(epoch))?;
+        config(v, 2, 3, false)?;
+        account_payer(v, 5, 3)?;
+        marker_dne(v, 0, 3, epoch)?;
+        if v.account(4).data.is_empty() {
+            return Err(ncn_error(JitoNcnError::CannotCloseAccountAlreadyClosed));
+        }
+        if v.key(4) == v.key(1) {
+            return Err(ncn_error(JitoNcnError::CannotCloseEpochStateAccount));
+        }
+        match v.account(4).data[0] {
+            0x10 => ncn_account(v, 4, 0x10, na::WeightTable::LEN, true, 3, Some(epoch)),
+            _ => Err(ncn_error(JitoNcnError::InvalidAccountToCloseDiscriminator)),
+        }
+    })
+    .allow_at(1, &[Kind::Pda], STORED)
+    .allow_at(2, &[Kind::Pda], STORED)
+    .allow_at(4, &[Kind::Pda], STORED)
+    .allow_at(
+        0,
+        &[Kind::Owner, Kind::Writable],
+        "the epoch marker must only be empty at its PDA; it is written only when the epoch \
+         state closes",
+    )
+    .allow_at(
+        5,
+        &[Kind::Uninitialised],
+        "the payer only receives the rent back",
+    )
+    .expect(
+        Mutation::ExtraAccount,
+        Expected::Success,
+        "the two optional accounts are read only for a reward router",
+    )
+    .allow(
+        Mutation::ExtraAccount,
+        "an optional account, unread for a weight table",
     )
     .run();
     print_totals("ncn", &[summary]);
