@@ -17,6 +17,7 @@
 //! every written account with bytes laid out by hand from the template's structs, failure
 //! paths check the template's error for each check, in its order, and that nothing changed.
 
+use jito_ncn_client::types::ConfigAdminRole;
 use mollusk_tests::{
     account, assert_error, assert_success, mint_data, mollusk, owned_account, print_cu,
     program_account, rent_exempt, sbf_out_dir,
@@ -24,8 +25,10 @@ use mollusk_tests::{
         restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
         vault_admin::VaultState,
     },
-    system_account, Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError,
-    Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    system_account,
+    world::ncn::NcnKeys,
+    Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError, Pubkey,
+    RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// The template's program id.
@@ -114,6 +117,17 @@ impl Fixture {
             fee_wallet: Pubkey::new_unique(),
             tie_breaker: Pubkey::new_unique(),
         }
+    }
+
+    /// The NCN's addresses and instruction builders (`mollusk_tests::world::ncn`).
+    fn k(&self) -> NcnKeys {
+        NcnKeys::at(
+            self.program,
+            self.ncn_key,
+            self.admin,
+            self.fee_wallet,
+            self.tie_breaker,
+        )
     }
 
     fn ncn_account(&self) -> Account {
@@ -240,143 +254,249 @@ fn registry_bytes(
 // Instructions (template Borsh, by hand)
 // ---------------------------------------------------------------------------
 
-fn meta(key: &Pubkey, writable: bool, signer: bool) -> AccountMeta {
-    if writable {
-        AccountMeta::new(*key, signer)
-    } else {
-        AccountMeta::new_readonly(*key, signer)
+/// The template's Borsh of an instruction: `tag`, then the argument bytes.
+fn borsh(tag: u8, args: &[&[u8]]) -> Vec<u8> {
+    [&[tag][..]]
+        .iter()
+        .chain(args)
+        .flat_map(|a| a.iter().copied())
+        .collect()
+}
+
+/// Every instruction the shared builders (`world::ncn`, the generated client) make carries the
+/// template's tag and Borsh arguments, written here by hand, and its account flags (`r`, `w`,
+/// `rs`, `ws` per account, in the template's order).
+#[test]
+fn client_builds_the_template_instructions() {
+    let w = Fixture::new(NCN_PROGRAM_ID);
+    let k = w.k();
+    let (op, vault, mint) = (
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+    );
+    let e = EPOCH.to_le_bytes();
+    let some = |v: u64| [&[1u8][..], &v.to_le_bytes()].concat();
+    let weight = [&[1u8][..], &7u128.to_le_bytes()].concat();
+    let (max, voter) = (300u16.to_le_bytes(), Pubkey::new_unique());
+    let cases: Vec<(Instruction, Vec<u8>, &str)> = vec![
+        (
+            k.initialize_config_ix((3, 10, 1_000), 300),
+            borsh(
+                0,
+                &[
+                    &3u64.to_le_bytes(),
+                    &10u64.to_le_bytes(),
+                    &1_000u64.to_le_bytes(),
+                    &300u16.to_le_bytes(),
+                ],
+            ),
+            "w r r rs r w r",
+        ),
+        (k.initialize_vault_registry_ix(), borsh(1, &[]), "r w r w r"),
+        (k.realloc_vault_registry_ix(), borsh(2, &[]), "r w r w r"),
+        (k.register_vault_ix(&vault), borsh(3, &[]), "r w r r r"),
+        (
+            k.initialize_epoch_state_ix(EPOCH),
+            borsh(4, &[&e]),
+            "r w r r w r",
+        ),
+        (
+            k.initialize_weight_table_ix(EPOCH),
+            borsh(5, &[&e]),
+            "r r r r w w r",
+        ),
+        (k.set_epoch_weights_ix(EPOCH), borsh(6, &[&e]), "w r r w"),
+        (
+            k.realloc_weight_table_ix(EPOCH),
+            borsh(7, &[&e]),
+            "w r w r r w r",
+        ),
+        (
+            k.initialize_epoch_snapshot_ix(EPOCH),
+            borsh(8, &[&e]),
+            "r w r r r w w r",
+        ),
+        (
+            k.initialize_operator_snapshot_ix(&op, EPOCH),
+            borsh(9, &[&e]),
+            "r w r r r r r w w w r",
+        ),
+        (
+            k.snapshot_vault_operator_delegation_ix(&op, &vault, EPOCH),
+            borsh(10, &[&e]),
+            "w r r r r r r r r r w w",
+        ),
+        (
+            k.initialize_ballot_box_ix(EPOCH),
+            borsh(11, &[&e]),
+            "r r r w r w r w",
+        ),
+        (
+            k.realloc_ballot_box_ix(EPOCH),
+            borsh(12, &[&e]),
+            "w r w r w r",
+        ),
+        (
+            k.cast_vote_ix(&op, &voter, 2, EPOCH),
+            borsh(13, &[&[2], &e]),
+            "w r w r r r r rs w",
+        ),
+        (
+            k.initialize_ncn_reward_router_ix(EPOCH),
+            borsh(14, &[&e]),
+            "r r r w w w r",
+        ),
+        (
+            k.realloc_ncn_reward_router_ix(EPOCH),
+            borsh(15, &[&e]),
+            "w r w r w r",
+        ),
+        (
+            k.route_ncn_rewards_ix(300, EPOCH),
+            borsh(16, &[&max, &e]),
+            "w r r r r w w",
+        ),
+        (
+            k.distribute_protocol_rewards_ix(EPOCH),
+            borsh(17, &[&e]),
+            "w r r w w w r",
+        ),
+        (
+            k.distribute_ncn_rewards_ix(EPOCH),
+            borsh(18, &[&e]),
+            "w r r w w w r",
+        ),
+        (
+            k.initialize_operator_vault_reward_router_ix(&op, EPOCH),
+            borsh(19, &[&e]),
+            "r w r r r w w w r",
+        ),
+        (
+            k.distribute_operator_vault_reward_route_ix(&op, EPOCH),
+            borsh(20, &[&e]),
+            "w r r r w w r w r",
+        ),
+        (
+            k.route_operator_vault_rewards_ix(&op, 300, EPOCH),
+            borsh(21, &[&max, &e]),
+            "w r r r w w",
+        ),
+        (
+            k.close_epoch_account_ix(&vault, None, EPOCH),
+            borsh(22, &[&e]),
+            "w w r r w w r",
+        ),
+        (
+            k.close_epoch_account_ix(&vault, Some(op), EPOCH),
+            borsh(22, &[&e]),
+            "w w r r w w r w w",
+        ),
+        (
+            k.distribute_operator_rewards_ix(&op, EPOCH),
+            borsh(23, &[&e]),
+            "w r r w w w w r",
+        ),
+        (
+            k.distribute_vault_rewards_ix(&op, &vault, EPOCH),
+            borsh(24, &[&e]),
+            "w r r r w w w w r",
+        ),
+        (
+            k.admin_set_parameters_ix((Some(1), None, Some(2), Some(3))),
+            borsh(25, &[&some(1), &[0], &some(2), &some(3)]),
+            "w r ws",
+        ),
+        (
+            k.admin_set_new_admin_ix(ConfigAdminRole::TieBreakerAdmin, &op),
+            borsh(26, &[&[0]]),
+            "w r ws r",
+        ),
+        (
+            k.admin_set_tie_breaker_ix(1, EPOCH),
+            borsh(27, &[&[1], &e]),
+            "w r w r rs",
+        ),
+        (
+            k.admin_set_weight_ix(&mint, 7, EPOCH),
+            borsh(28, &[mint.as_ref(), &7u128.to_le_bytes(), &e]),
+            "w r w ws",
+        ),
+        (
+            k.admin_register_st_mint_ix(&mint, Some(7)),
+            borsh(29, &[&weight]),
+            "r r r w rs",
+        ),
+        (
+            k.admin_register_st_mint_ix(&mint, None),
+            borsh(29, &[&[0]]),
+            "r r r w rs",
+        ),
+        (
+            k.admin_set_st_mint_ix(&mint, Some(7)),
+            borsh(30, &[mint.as_ref(), &weight]),
+            "r r w rs",
+        ),
+    ];
+    for (ix, data, flags) in cases {
+        let tag = data[0];
+        assert_eq!(ix.program_id, w.program, "tag {tag}: program");
+        assert_eq!(ix.data, data, "tag {tag}: the template's Borsh");
+        let actual: Vec<String> = ix
+            .accounts
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}{}",
+                    if m.is_writable { "w" } else { "r" },
+                    if m.is_signer { "s" } else { "" }
+                )
+            })
+            .collect();
+        assert_eq!(actual.join(" "), flags, "tag {tag}: account flags");
     }
 }
 
 fn initialize_config_ix(w: &Fixture, p: &ConfigParams) -> Instruction {
-    let mut data = vec![0u8];
-    data.extend_from_slice(&p.epochs_before_stall.to_le_bytes());
-    data.extend_from_slice(&p.epochs_after_consensus_before_close.to_le_bytes());
-    data.extend_from_slice(&p.valid_slots_after_consensus.to_le_bytes());
-    data.extend_from_slice(&p.ncn_fee_bps.to_le_bytes());
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.fee_wallet, false, false),
-            meta(&w.admin, false, true),
-            meta(&w.tie_breaker, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data,
-    }
+    let params = (
+        p.epochs_before_stall,
+        p.epochs_after_consensus_before_close,
+        p.valid_slots_after_consensus,
+    );
+    w.k().initialize_config_ix(params, p.ncn_fee_bps)
 }
 
 /// Tags 1 and 2 take the same accounts.
 fn registry_ix(w: &Fixture, tag: u8) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: vec![tag],
+    match tag {
+        1 => w.k().initialize_vault_registry_ix(),
+        _ => w.k().realloc_vault_registry_ix(),
     }
 }
 
 fn register_vault_ix(w: &Fixture, vault: &Pubkey) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(vault, false, false),
-            meta(&ncn_vault_ticket_pda(&w.ncn_key, vault).0, false, false),
-        ],
-        data: vec![3],
-    }
+    w.k().register_vault_ix(vault)
 }
 
-fn option_u64(data: &mut Vec<u8>, v: Option<u64>) {
-    match v {
-        None => data.push(0),
-        Some(v) => {
-            data.push(1);
-            data.extend_from_slice(&v.to_le_bytes());
-        }
-    }
+fn set_parameters_ix(w: &Fixture, v: [Option<u64>; 4]) -> Instruction {
+    w.k().admin_set_parameters_ix((v[0], v[1], v[2], v[3]))
 }
 
-fn option_u128(data: &mut Vec<u8>, v: Option<u128>) {
-    match v {
-        None => data.push(0),
-        Some(v) => {
-            data.push(1);
-            data.extend_from_slice(&v.to_le_bytes());
-        }
-    }
-}
-
-fn set_parameters_ix(w: &Fixture, values: [Option<u64>; 4]) -> Instruction {
-    let mut data = vec![25u8];
-    for v in values {
-        option_u64(&mut data, v);
-    }
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
-}
-
+/// `role` as a raw byte (0 = TieBreakerAdmin; others to test the decoding).
 fn set_new_admin_ix(w: &Fixture, new_admin: &Pubkey, role: u8) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.admin, true, true),
-            meta(new_admin, false, false),
-        ],
-        data: vec![26, role],
-    }
+    let mut ix = w
+        .k()
+        .admin_set_new_admin_ix(ConfigAdminRole::TieBreakerAdmin, new_admin);
+    ix.data[1] = role;
+    ix
 }
 
 fn register_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
-    let mut data = vec![29u8];
-    option_u128(&mut data, weight);
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(mint, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
+    w.k().admin_register_st_mint_ix(mint, weight)
 }
 
 fn set_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
-    let mut data = vec![30u8];
-    data.extend_from_slice(mint.as_ref());
-    option_u128(&mut data, weight);
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
+    w.k().admin_set_st_mint_ix(mint, weight)
 }
 
 // ---------------------------------------------------------------------------
@@ -1260,80 +1380,23 @@ fn weight_table_bytes(
 }
 
 fn initialize_epoch_state_ix(w: &Fixture, epoch: u64) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(epoch), false, false),
-            meta(&w.epoch_state(epoch).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[4u8][..], &epoch_seed(epoch)].concat(),
-    }
+    w.k().initialize_epoch_state_ix(epoch)
 }
 
 fn initialize_weight_table_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, false, false),
-            meta(&w.registry.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[5u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().initialize_weight_table_ix(EPOCH)
 }
 
 fn realloc_weight_table_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.registry.0, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[7u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().realloc_weight_table_ix(EPOCH)
 }
 
 fn set_epoch_weights_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.registry.0, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-        ],
-        data: [&[6u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().set_epoch_weights_ix(EPOCH)
 }
 
 fn admin_set_weight_ix(w: &Fixture, mint: &Pubkey, weight: u128) -> Instruction {
-    let mut data = vec![28u8];
-    data.extend_from_slice(mint.as_ref());
-    data.extend_from_slice(&weight.to_le_bytes());
-    data.extend_from_slice(&epoch_seed(EPOCH));
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
+    w.k().admin_set_weight_ix(mint, weight, EPOCH)
 }
 
 #[test]
@@ -1726,20 +1789,7 @@ fn epoch_state_weighted(w: &Fixture) -> Vec<u8> {
 }
 
 fn initialize_epoch_snapshot_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.weight_table(EPOCH).0, false, false),
-            meta(&w.epoch_snapshot(EPOCH).0, true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[8u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().initialize_epoch_snapshot_ix(EPOCH)
 }
 
 /// An NCN with three operators and one vault, its finalized weight table and epoch state.
@@ -1953,24 +2003,8 @@ impl OperatorWorld {
     }
 
     fn ix(&self) -> Instruction {
-        let w = &self.t.w;
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.marker(EPOCH), false, false),
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&self.restaking_config, false, false),
-                meta(&w.ncn_key, false, false),
-                meta(&self.operator.address(), false, false),
-                meta(&self.pair, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, true, false),
-                meta(&self.snapshot.0, true, false),
-                meta(&w.payer, true, false),
-                meta(&SYSTEM_PROGRAM_ID, false, false),
-            ],
-            data: [&[9u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.operator.address();
+        self.t.w.k().initialize_operator_snapshot_ix(&op, EPOCH)
     }
 
     fn case(&self, active: bool, registered: u64) -> Case {
@@ -2225,27 +2259,9 @@ impl DelegationWorld {
     }
 
     fn ix(&self) -> Instruction {
-        let o = &self.o;
-        let w = &o.t.w;
-        let [vault_ncn, ncn_vault, delegation] = self.tickets();
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&o.restaking_config, false, false),
-                meta(&w.ncn_key, false, false),
-                meta(&o.operator.address(), false, false),
-                meta(&self.vault_key(), false, false),
-                meta(&vault_ncn, false, false),
-                meta(&ncn_vault, false, false),
-                meta(&delegation, false, false),
-                meta(&w.weight_table(EPOCH).0, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, true, false),
-                meta(&o.snapshot.0, true, false),
-            ],
-            data: [&[10u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.o.operator.address();
+        let k = self.o.t.w.k();
+        k.snapshot_vault_operator_delegation_ix(&op, &self.vault_key(), EPOCH)
     }
 
     fn case(&self) -> Case {
@@ -2426,35 +2442,11 @@ impl Fixture {
 }
 
 fn initialize_ballot_box_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, false, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ballot_box(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-            meta(&w.consensus_result(EPOCH).0, true, false),
-        ],
-        data: [&[11u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().initialize_ballot_box_ix(EPOCH)
 }
 
 fn realloc_ballot_box_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ballot_box(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[12u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().realloc_ballot_box_ix(EPOCH)
 }
 
 /// The epoch state the ballot box instructions run against (3 operators snapshotted).
@@ -2769,22 +2761,8 @@ impl VoteWorld {
     }
 
     fn ix(&self, weather: u8) -> Instruction {
-        let w = self.w();
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&w.ballot_box(EPOCH).0, true, false),
-                meta(&w.ncn_key, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, false, false),
-                meta(&self.o.snapshot.0, false, false),
-                meta(&self.o.operator.address(), false, false),
-                meta(&self.voter, false, true),
-                meta(&w.consensus_result(EPOCH).0, true, false),
-            ],
-            data: [&[13u8, weather][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.o.operator.address();
+        self.w().k().cast_vote_ix(&op, &self.voter, weather, EPOCH)
     }
 }
 
@@ -2949,17 +2927,11 @@ fn cast_vote_checks() {
 }
 
 fn tie_breaker_ix(w: &Fixture, admin: &Pubkey, weather: u8) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ballot_box(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(admin, false, true),
-        ],
-        data: [&[27u8, weather][..], &epoch_seed(EPOCH)].concat(),
-    }
+    let k = NcnKeys {
+        tie_breaker_admin: *admin,
+        ..w.k()
+    };
+    k.admin_set_tie_breaker_ix(weather, EPOCH)
 }
 
 /// Epoch 13 = epoch 10 + `epochs_before_stall` 3: the stall epoch.
@@ -3055,34 +3027,11 @@ impl Fixture {
 }
 
 fn initialize_ncn_reward_router_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[14u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().initialize_ncn_reward_router_ix(EPOCH)
 }
 
 fn realloc_ncn_reward_router_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[15u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    w.k().realloc_ncn_reward_router_ix(EPOCH)
 }
 
 /// Voting done with consensus: the state the router instructions run against.
@@ -3283,22 +3232,11 @@ impl OperatorWorld {
     }
 
     fn vault_router_ix(&self) -> Instruction {
-        let w = &self.t.w;
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.marker(EPOCH), false, false),
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.ncn_key, false, false),
-                meta(&self.operator.address(), false, false),
-                meta(&self.snapshot.0, false, false),
-                meta(&self.vault_router().0, true, false),
-                meta(&self.vault_receiver(), true, false),
-                meta(&w.payer, true, false),
-                meta(&SYSTEM_PROGRAM_ID, false, false),
-            ],
-            data: [&[19u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.operator.address();
+        self.t
+            .w
+            .k()
+            .initialize_operator_vault_reward_router_ix(&op, EPOCH)
     }
 }
 
@@ -3417,20 +3355,14 @@ fn ncn_router_bytes(
     d
 }
 
+/// `DistributeProtocolRewards` (17) or `DistributeNCNRewards` (18) paying `wallet`.
 fn distribute_ix(w: &Fixture, tag: u8, wallet: &Pubkey) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            meta(wallet, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[tag][..], &epoch_seed(EPOCH)].concat(),
-    }
+    let mut ix = match tag {
+        17 => w.k().distribute_protocol_rewards_ix(EPOCH),
+        _ => w.k().distribute_ncn_rewards_ix(EPOCH),
+    };
+    ix.accounts[5].pubkey = *wallet;
+    ix
 }
 
 /// Routed: 1,000 lamports processed, 400 for the protocol and 300 for the NCN.
@@ -3610,22 +3542,10 @@ fn payout_state(o: &OperatorWorld, receiver: u64) -> Vec<(Pubkey, Account)> {
 }
 
 fn route_ix(o: &OperatorWorld) -> Instruction {
-    let w = &o.t.w;
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&o.operator.address(), false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            meta(&o.vault_router().0, false, false),
-            meta(&o.vault_receiver(), true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[20u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    let op = o.operator.address();
+    o.t.w
+        .k()
+        .distribute_operator_vault_reward_route_ix(&op, EPOCH)
 }
 
 /// The NCN router with 1,000 processed, 600 of them routed to `operator` (route 0).
@@ -3717,30 +3637,10 @@ fn distribute_operator_vault_reward_route_checks() {
 }
 
 fn payout_ix(o: &OperatorWorld, vault: Option<&Pubkey>) -> Instruction {
-    let w = &o.t.w;
-    let mut accounts = vec![
-        meta(&w.epoch_state(EPOCH).0, true, false),
-        meta(&w.config.0, false, false),
-        meta(&w.ncn_key, false, false),
-        meta(&o.operator.address(), vault.is_none(), false),
-    ];
-    if let Some(vault) = vault {
-        accounts.push(meta(vault, true, false));
-    }
-    accounts.extend([
-        meta(&o.snapshot.0, true, false),
-        meta(&o.vault_router().0, true, false),
-        meta(&o.vault_receiver(), true, false),
-        meta(&SYSTEM_PROGRAM_ID, false, false),
-    ]);
-    Instruction {
-        program_id: w.program,
-        accounts,
-        data: [
-            &[if vault.is_some() { 24u8 } else { 23 }][..],
-            &epoch_seed(EPOCH),
-        ]
-        .concat(),
+    let (k, op) = (o.t.w.k(), o.operator.address());
+    match vault {
+        Some(vault) => k.distribute_vault_rewards_ix(&op, vault, EPOCH),
+        None => k.distribute_operator_rewards_ix(&op, EPOCH),
     }
 }
 
@@ -3904,23 +3804,7 @@ impl RouteWorld {
     }
 
     fn ix(&self, max_iterations: u16) -> Instruction {
-        let w = &self.w;
-        let mut data = vec![16u8];
-        data.extend_from_slice(&max_iterations.to_le_bytes());
-        data.extend_from_slice(&epoch_seed(EPOCH));
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&w.ncn_key, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, false, false),
-                meta(&w.ballot_box(EPOCH).0, false, false),
-                meta(&w.ncn_reward_router(EPOCH).0, true, false),
-                meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            ],
-            data,
-        }
+        self.w.k().route_ncn_rewards_ix(max_iterations, EPOCH)
     }
 
     /// The router after routing 10,001 lamports: protocol 400, NCN 300 (+ `ncn_extra`),
@@ -4074,21 +3958,10 @@ impl VaultRouteWorld {
         state.retain(|(k, _)| *k != o.snapshot.0);
         state.push((o.snapshot.0, w.owned(self.snapshot())));
         state.push((o.vault_router().0, w.owned(router)));
-        let mut data = vec![21u8];
-        data.extend_from_slice(&max_iterations.to_le_bytes());
-        data.extend_from_slice(&epoch_seed(EPOCH));
-        let ix = Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.ncn_key, false, false),
-                meta(&o.operator.address(), false, false),
-                meta(&o.snapshot.0, false, false),
-                meta(&o.vault_router().0, true, false),
-                meta(&o.vault_receiver(), true, false),
-            ],
-            data,
-        };
+        let op = o.operator.address();
+        let ix = w
+            .k()
+            .route_operator_vault_rewards_ix(&op, max_iterations, EPOCH);
         Case::new(w, ix, state)
     }
 }
@@ -4249,23 +4122,13 @@ impl CloseWorld {
         state
     }
 
+    /// `CloseEpochAccount` of `to_close`, then the `extra` accounts (fee wallet, receiver).
     fn ix(&self, to_close: &Pubkey, extra: &[Pubkey]) -> Instruction {
-        let w = self.w();
-        let mut accounts = vec![
-            meta(&w.marker(EPOCH), true, false),
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(to_close, true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ];
-        accounts.extend(extra.iter().map(|k| meta(k, true, false)));
-        Instruction {
-            program_id: w.program,
-            accounts,
-            data: [&[22u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let mut ix = self.w().k().close_epoch_account_ix(to_close, None, EPOCH);
+        ix.accounts.truncate(7);
+        ix.accounts
+            .extend(extra.iter().map(|k| AccountMeta::new(*k, false)));
+        ix
     }
 
     fn case(&self, to_close: &Pubkey, extra: &[Pubkey], epoch_state: Vec<u8>) -> Case {

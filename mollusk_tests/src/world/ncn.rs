@@ -35,9 +35,11 @@ pub fn ncn_world(slot: u64) -> World {
     world
 }
 
-/// One NCN's addresses (the NCN program's PDAs at [`NCN_PROGRAM_ID`]) and roles.
+/// One NCN's addresses (the NCN program's PDAs, under the program deployed at `program`) and
+/// roles. Every builder addresses its instruction to `program`.
 #[derive(Clone, Copy, Debug)]
 pub struct NcnKeys {
+    pub program: Pubkey,
     pub ncn: Pubkey,
     pub config: Pubkey,
     pub vault_registry: Pubkey,
@@ -48,24 +50,28 @@ pub struct NcnKeys {
     pub tie_breaker_admin: Pubkey,
 }
 
-fn operator_pda(
-    find: fn(&Pubkey, &Pubkey, &Pubkey, u64) -> (Pubkey, u8),
-    operator: &Pubkey,
-    ncn: &Pubkey,
-    epoch: u64,
-) -> Pubkey {
-    find(&NCN_PROGRAM_ID, operator, ncn, epoch).0
-}
-
 impl NcnKeys {
+    /// The NCN at [`NCN_PROGRAM_ID`].
     pub fn new(
         ncn: Pubkey,
         ncn_admin: Pubkey,
         ncn_fee_wallet: Pubkey,
         tie_breaker: Pubkey,
     ) -> Self {
-        let p = &NCN_PROGRAM_ID;
+        Self::at(NCN_PROGRAM_ID, ncn, ncn_admin, ncn_fee_wallet, tie_breaker)
+    }
+
+    /// The NCN under the NCN program deployed at `program`.
+    pub fn at(
+        program: Pubkey,
+        ncn: Pubkey,
+        ncn_admin: Pubkey,
+        ncn_fee_wallet: Pubkey,
+        tie_breaker: Pubkey,
+    ) -> Self {
+        let p = &program;
         Self {
+            program,
             ncn,
             config: np::find_config(p, &ncn).0,
             vault_registry: np::find_vault_registry(p, &ncn).0,
@@ -77,50 +83,46 @@ impl NcnKeys {
         }
     }
 
+    /// `ix` addressed to the program at [`NcnKeys::program`].
+    fn to(&self, mut ix: Instruction) -> Instruction {
+        ix.program_id = self.program;
+        ix
+    }
+
     // -- PDAs of an epoch --------------------------------------------------------------------
 
     pub fn epoch_marker_address(&self, epoch: u64) -> Pubkey {
-        np::find_epoch_marker(&NCN_PROGRAM_ID, &self.ncn, epoch, &self.ncn).0
+        np::find_epoch_marker(&self.program, &self.ncn, epoch, &self.ncn).0
     }
     pub fn epoch_state_address(&self, epoch: u64) -> Pubkey {
-        np::find_epoch_state(&NCN_PROGRAM_ID, &self.ncn, epoch).0
+        np::find_epoch_state(&self.program, &self.ncn, epoch).0
     }
     pub fn weight_table_address(&self, epoch: u64) -> Pubkey {
-        np::find_weight_table(&NCN_PROGRAM_ID, &self.ncn, epoch).0
+        np::find_weight_table(&self.program, &self.ncn, epoch).0
     }
     pub fn epoch_snapshot_address(&self, epoch: u64) -> Pubkey {
-        np::find_epoch_snapshot(&NCN_PROGRAM_ID, &self.ncn, epoch).0
+        np::find_epoch_snapshot(&self.program, &self.ncn, epoch).0
     }
     pub fn ballot_box_address(&self, epoch: u64) -> Pubkey {
-        np::find_ballot_box(&NCN_PROGRAM_ID, &self.ncn, epoch).0
+        np::find_ballot_box(&self.program, &self.ncn, epoch).0
     }
     pub fn consensus_result_address(&self, epoch: u64) -> Pubkey {
-        np::find_consensus_result(&NCN_PROGRAM_ID, &self.ncn, epoch).0
+        np::find_consensus_result(&self.program, &self.ncn, epoch).0
     }
     pub fn ncn_reward_router_address(&self, epoch: u64) -> Pubkey {
-        np::find_ncn_reward_router(&NCN_PROGRAM_ID, &self.ncn, epoch).0
+        np::find_ncn_reward_router(&self.program, &self.ncn, epoch).0
     }
     pub fn ncn_reward_receiver_address(&self, epoch: u64) -> Pubkey {
-        np::find_ncn_reward_receiver(&NCN_PROGRAM_ID, &self.ncn, epoch).0
+        np::find_ncn_reward_receiver(&self.program, &self.ncn, epoch).0
     }
     pub fn operator_snapshot_of(&self, operator: &Pubkey, epoch: u64) -> Pubkey {
-        operator_pda(np::find_operator_snapshot, operator, &self.ncn, epoch)
+        np::find_operator_snapshot(&self.program, operator, &self.ncn, epoch).0
     }
     pub fn operator_router_of(&self, operator: &Pubkey, epoch: u64) -> Pubkey {
-        operator_pda(
-            np::find_operator_vault_reward_router,
-            operator,
-            &self.ncn,
-            epoch,
-        )
+        np::find_operator_vault_reward_router(&self.program, operator, &self.ncn, epoch).0
     }
     pub fn operator_receiver_of(&self, operator: &Pubkey, epoch: u64) -> Pubkey {
-        operator_pda(
-            np::find_operator_vault_reward_receiver,
-            operator,
-            &self.ncn,
-            epoch,
-        )
+        np::find_operator_vault_reward_receiver(&self.program, operator, &self.ncn, epoch).0
     }
     /// The restaking program's NCN ↔ operator state.
     pub fn ncn_operator_state_of(&self, operator: &Pubkey) -> Pubkey {
@@ -140,7 +142,7 @@ impl NcnKeys {
     /// `InitializeConfig` (0): `(epochs_before_stall, epochs_after_consensus_before_close,
     /// valid_slots_after_consensus)` and the NCN fee.
     pub fn initialize_config_ix(&self, params: (u64, u64, u64), ncn_fee_bps: u16) -> Instruction {
-        ni::InitializeConfig {
+        self.to(ni::InitializeConfig {
             config: self.config,
             ncn: self.ncn,
             ncn_fee_wallet: self.ncn_fee_wallet,
@@ -154,40 +156,40 @@ impl NcnKeys {
             epochs_after_consensus_before_close: params.1,
             valid_slots_after_consensus: params.2,
             ncn_fee_bps,
-        })
+        }))
     }
 
     pub fn initialize_vault_registry_ix(&self) -> Instruction {
-        ni::InitializeVaultRegistry {
+        self.to(ni::InitializeVaultRegistry {
             config: self.config,
             vault_registry: self.vault_registry,
             ncn: self.ncn,
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction()
+        .instruction())
     }
 
     pub fn realloc_vault_registry_ix(&self) -> Instruction {
-        ni::ReallocVaultRegistry {
+        self.to(ni::ReallocVaultRegistry {
             config: self.config,
             vault_registry: self.vault_registry,
             ncn: self.ncn,
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction()
+        .instruction())
     }
 
     pub fn register_vault_ix(&self, vault: &Pubkey) -> Instruction {
-        ni::RegisterVault {
+        self.to(ni::RegisterVault {
             config: self.config,
             vault_registry: self.vault_registry,
             ncn: self.ncn,
             vault: *vault,
             ncn_vault_ticket: self.ncn_vault_ticket_of(vault),
         }
-        .instruction()
+        .instruction())
     }
 
     /// `AdminSetParameters` (25) by the NCN admin: `(starting_valid_epoch,
@@ -196,7 +198,7 @@ impl NcnKeys {
         &self,
         p: (Option<u64>, Option<u64>, Option<u64>, Option<u64>),
     ) -> Instruction {
-        ni::AdminSetParameters {
+        self.to(ni::AdminSetParameters {
             config: self.config,
             ncn: self.ncn,
             ncn_admin: self.ncn_admin,
@@ -206,32 +208,32 @@ impl NcnKeys {
             epochs_before_stall: p.1,
             epochs_after_consensus_before_close: p.2,
             valid_slots_after_consensus: p.3,
-        })
+        }))
     }
 
     pub fn admin_set_new_admin_ix(&self, role: ConfigAdminRole, new_admin: &Pubkey) -> Instruction {
-        ni::AdminSetNewAdmin {
+        self.to(ni::AdminSetNewAdmin {
             config: self.config,
             ncn: self.ncn,
             ncn_admin: self.ncn_admin,
             new_admin: *new_admin,
         }
-        .instruction(ni::AdminSetNewAdminInstructionArgs { role })
+        .instruction(ni::AdminSetNewAdminInstructionArgs { role }))
     }
 
     pub fn admin_register_st_mint_ix(&self, st_mint: &Pubkey, weight: Option<u128>) -> Instruction {
-        ni::AdminRegisterStMint {
+        self.to(ni::AdminRegisterStMint {
             config: self.config,
             ncn: self.ncn,
             st_mint: *st_mint,
             vault_registry: self.vault_registry,
             admin: self.ncn_admin,
         }
-        .instruction(ni::AdminRegisterStMintInstructionArgs { weight })
+        .instruction(ni::AdminRegisterStMintInstructionArgs { weight }))
     }
 
     pub fn admin_set_st_mint_ix(&self, st_mint: &Pubkey, weight: Option<u128>) -> Instruction {
-        ni::AdminSetStMint {
+        self.to(ni::AdminSetStMint {
             config: self.config,
             ncn: self.ncn,
             vault_registry: self.vault_registry,
@@ -240,13 +242,13 @@ impl NcnKeys {
         .instruction(ni::AdminSetStMintInstructionArgs {
             st_mint: *st_mint,
             weight,
-        })
+        }))
     }
 
     // -- Epoch state, weight table, snapshots ------------------------------------------------
 
     pub fn initialize_epoch_state_ix(&self, epoch: u64) -> Instruction {
-        ni::InitializeEpochState {
+        self.to(ni::InitializeEpochState {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
@@ -254,11 +256,11 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::InitializeEpochStateInstructionArgs { epoch })
+        .instruction(ni::InitializeEpochStateInstructionArgs { epoch }))
     }
 
     pub fn initialize_weight_table_ix(&self, epoch: u64) -> Instruction {
-        ni::InitializeWeightTable {
+        self.to(ni::InitializeWeightTable {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             vault_registry: self.vault_registry,
@@ -267,11 +269,11 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::InitializeWeightTableInstructionArgs { epoch })
+        .instruction(ni::InitializeWeightTableInstructionArgs { epoch }))
     }
 
     pub fn realloc_weight_table_ix(&self, epoch: u64) -> Instruction {
-        ni::ReallocWeightTable {
+        self.to(ni::ReallocWeightTable {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             weight_table: self.weight_table_address(epoch),
@@ -280,12 +282,12 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::ReallocWeightTableInstructionArgs { epoch })
+        .instruction(ni::ReallocWeightTableInstructionArgs { epoch }))
     }
 
     /// `AdminSetWeight` (28) by the NCN admin (the weight table admin).
     pub fn admin_set_weight_ix(&self, st_mint: &Pubkey, weight: u128, epoch: u64) -> Instruction {
-        ni::AdminSetWeight {
+        self.to(ni::AdminSetWeight {
             epoch_state: self.epoch_state_address(epoch),
             ncn: self.ncn,
             weight_table: self.weight_table_address(epoch),
@@ -295,21 +297,21 @@ impl NcnKeys {
             st_mint: *st_mint,
             weight,
             epoch,
-        })
+        }))
     }
 
     pub fn set_epoch_weights_ix(&self, epoch: u64) -> Instruction {
-        ni::SetEpochWeights {
+        self.to(ni::SetEpochWeights {
             epoch_state: self.epoch_state_address(epoch),
             ncn: self.ncn,
             vault_registry: self.vault_registry,
             weight_table: self.weight_table_address(epoch),
         }
-        .instruction(ni::SetEpochWeightsInstructionArgs { epoch })
+        .instruction(ni::SetEpochWeightsInstructionArgs { epoch }))
     }
 
     pub fn initialize_epoch_snapshot_ix(&self, epoch: u64) -> Instruction {
-        ni::InitializeEpochSnapshot {
+        self.to(ni::InitializeEpochSnapshot {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
@@ -319,11 +321,11 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::InitializeEpochSnapshotInstructionArgs { epoch })
+        .instruction(ni::InitializeEpochSnapshotInstructionArgs { epoch }))
     }
 
     pub fn initialize_operator_snapshot_ix(&self, operator: &Pubkey, epoch: u64) -> Instruction {
-        ni::InitializeOperatorSnapshot {
+        self.to(ni::InitializeOperatorSnapshot {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
@@ -336,7 +338,7 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::InitializeOperatorSnapshotInstructionArgs { epoch })
+        .instruction(ni::InitializeOperatorSnapshotInstructionArgs { epoch }))
     }
 
     pub fn snapshot_vault_operator_delegation_ix(
@@ -345,7 +347,7 @@ impl NcnKeys {
         vault: &Pubkey,
         epoch: u64,
     ) -> Instruction {
-        ni::SnapshotVaultOperatorDelegation {
+        self.to(ni::SnapshotVaultOperatorDelegation {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             restaking_config: self.restaking_config,
@@ -364,13 +366,13 @@ impl NcnKeys {
             epoch_snapshot: self.epoch_snapshot_address(epoch),
             operator_snapshot: self.operator_snapshot_of(operator, epoch),
         }
-        .instruction(ni::SnapshotVaultOperatorDelegationInstructionArgs { epoch })
+        .instruction(ni::SnapshotVaultOperatorDelegationInstructionArgs { epoch }))
     }
 
     // -- Voting ------------------------------------------------------------------------------
 
     pub fn initialize_ballot_box_ix(&self, epoch: u64) -> Instruction {
-        ni::InitializeBallotBox {
+        self.to(ni::InitializeBallotBox {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
@@ -380,11 +382,11 @@ impl NcnKeys {
             system_program: SYSTEM_PROGRAM_ID,
             consensus_result: self.consensus_result_address(epoch),
         }
-        .instruction(ni::InitializeBallotBoxInstructionArgs { epoch })
+        .instruction(ni::InitializeBallotBoxInstructionArgs { epoch }))
     }
 
     pub fn realloc_ballot_box_ix(&self, epoch: u64) -> Instruction {
-        ni::ReallocBallotBox {
+        self.to(ni::ReallocBallotBox {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ballot_box: self.ballot_box_address(epoch),
@@ -392,7 +394,7 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::ReallocBallotBoxInstructionArgs { epoch })
+        .instruction(ni::ReallocBallotBoxInstructionArgs { epoch }))
     }
 
     /// `CastVote` (13) of `operator` signed by `voter`.
@@ -403,7 +405,7 @@ impl NcnKeys {
         weather_status: u8,
         epoch: u64,
     ) -> Instruction {
-        ni::CastVote {
+        self.to(ni::CastVote {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ballot_box: self.ballot_box_address(epoch),
@@ -417,11 +419,11 @@ impl NcnKeys {
         .instruction(ni::CastVoteInstructionArgs {
             weather_status,
             epoch,
-        })
+        }))
     }
 
     pub fn admin_set_tie_breaker_ix(&self, weather_status: u8, epoch: u64) -> Instruction {
-        ni::AdminSetTieBreaker {
+        self.to(ni::AdminSetTieBreaker {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ballot_box: self.ballot_box_address(epoch),
@@ -431,13 +433,13 @@ impl NcnKeys {
         .instruction(ni::AdminSetTieBreakerInstructionArgs {
             weather_status,
             epoch,
-        })
+        }))
     }
 
     // -- Rewards -----------------------------------------------------------------------------
 
     pub fn initialize_ncn_reward_router_ix(&self, epoch: u64) -> Instruction {
-        ni::InitializeNcnRewardRouter {
+        self.to(ni::InitializeNcnRewardRouter {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             ncn: self.ncn,
@@ -446,11 +448,11 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::InitializeNcnRewardRouterInstructionArgs { epoch })
+        .instruction(ni::InitializeNcnRewardRouterInstructionArgs { epoch }))
     }
 
     pub fn realloc_ncn_reward_router_ix(&self, epoch: u64) -> Instruction {
-        ni::ReallocNcnRewardRouter {
+        self.to(ni::ReallocNcnRewardRouter {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ncn_reward_router: self.ncn_reward_router_address(epoch),
@@ -458,11 +460,11 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::ReallocNcnRewardRouterInstructionArgs { epoch })
+        .instruction(ni::ReallocNcnRewardRouterInstructionArgs { epoch }))
     }
 
     pub fn route_ncn_rewards_ix(&self, max_iterations: u16, epoch: u64) -> Instruction {
-        ni::RouteNcnRewards {
+        self.to(ni::RouteNcnRewards {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ncn: self.ncn,
@@ -474,11 +476,11 @@ impl NcnKeys {
         .instruction(ni::RouteNcnRewardsInstructionArgs {
             max_iterations,
             epoch,
-        })
+        }))
     }
 
     pub fn distribute_protocol_rewards_ix(&self, epoch: u64) -> Instruction {
-        ni::DistributeProtocolRewards {
+        self.to(ni::DistributeProtocolRewards {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ncn: self.ncn,
@@ -487,11 +489,11 @@ impl NcnKeys {
             protocol_fee_wallet: PROTOCOL_FEE_WALLET,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::DistributeProtocolRewardsInstructionArgs { epoch })
+        .instruction(ni::DistributeProtocolRewardsInstructionArgs { epoch }))
     }
 
     pub fn distribute_ncn_rewards_ix(&self, epoch: u64) -> Instruction {
-        ni::DistributeNcnRewards {
+        self.to(ni::DistributeNcnRewards {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ncn: self.ncn,
@@ -500,7 +502,7 @@ impl NcnKeys {
             ncn_fee_wallet: self.ncn_fee_wallet,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::DistributeNcnRewardsInstructionArgs { epoch })
+        .instruction(ni::DistributeNcnRewardsInstructionArgs { epoch }))
     }
 
     pub fn initialize_operator_vault_reward_router_ix(
@@ -508,7 +510,7 @@ impl NcnKeys {
         operator: &Pubkey,
         epoch: u64,
     ) -> Instruction {
-        ni::InitializeOperatorVaultRewardRouter {
+        self.to(ni::InitializeOperatorVaultRewardRouter {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             ncn: self.ncn,
@@ -519,7 +521,7 @@ impl NcnKeys {
             account_payer: self.account_payer,
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::InitializeOperatorVaultRewardRouterInstructionArgs { epoch })
+        .instruction(ni::InitializeOperatorVaultRewardRouterInstructionArgs { epoch }))
     }
 
     pub fn distribute_operator_vault_reward_route_ix(
@@ -527,7 +529,7 @@ impl NcnKeys {
         operator: &Pubkey,
         epoch: u64,
     ) -> Instruction {
-        ni::DistributeOperatorVaultRewardRoute {
+        self.to(ni::DistributeOperatorVaultRewardRoute {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ncn: self.ncn,
@@ -538,7 +540,7 @@ impl NcnKeys {
             operator_vault_reward_receiver: self.operator_receiver_of(operator, epoch),
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::DistributeOperatorVaultRewardRouteInstructionArgs { epoch })
+        .instruction(ni::DistributeOperatorVaultRewardRouteInstructionArgs { epoch }))
     }
 
     pub fn route_operator_vault_rewards_ix(
@@ -547,7 +549,7 @@ impl NcnKeys {
         max_iterations: u16,
         epoch: u64,
     ) -> Instruction {
-        ni::RouteOperatorVaultRewards {
+        self.to(ni::RouteOperatorVaultRewards {
             epoch_state: self.epoch_state_address(epoch),
             ncn: self.ncn,
             operator: *operator,
@@ -558,11 +560,11 @@ impl NcnKeys {
         .instruction(ni::RouteOperatorVaultRewardsInstructionArgs {
             max_iterations,
             epoch,
-        })
+        }))
     }
 
     pub fn distribute_operator_rewards_ix(&self, operator: &Pubkey, epoch: u64) -> Instruction {
-        ni::DistributeOperatorRewards {
+        self.to(ni::DistributeOperatorRewards {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ncn: self.ncn,
@@ -572,7 +574,7 @@ impl NcnKeys {
             operator_vault_reward_receiver: self.operator_receiver_of(operator, epoch),
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::DistributeOperatorRewardsInstructionArgs { epoch })
+        .instruction(ni::DistributeOperatorRewardsInstructionArgs { epoch }))
     }
 
     pub fn distribute_vault_rewards_ix(
@@ -581,7 +583,7 @@ impl NcnKeys {
         vault: &Pubkey,
         epoch: u64,
     ) -> Instruction {
-        ni::DistributeVaultRewards {
+        self.to(ni::DistributeVaultRewards {
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
             ncn: self.ncn,
@@ -592,7 +594,7 @@ impl NcnKeys {
             operator_vault_reward_receiver: self.operator_receiver_of(operator, epoch),
             system_program: SYSTEM_PROGRAM_ID,
         }
-        .instruction(ni::DistributeVaultRewardsInstructionArgs { epoch })
+        .instruction(ni::DistributeVaultRewardsInstructionArgs { epoch }))
     }
 
     // -- Closing -----------------------------------------------------------------------------
@@ -605,7 +607,7 @@ impl NcnKeys {
         receiver: Option<Pubkey>,
         epoch: u64,
     ) -> Instruction {
-        ni::CloseEpochAccount {
+        self.to(ni::CloseEpochAccount {
             epoch_marker: self.epoch_marker_address(epoch),
             epoch_state: self.epoch_state_address(epoch),
             config: self.config,
@@ -616,6 +618,6 @@ impl NcnKeys {
             ncn_fee_wallet: receiver.map(|_| self.ncn_fee_wallet),
             receiver_to_close: receiver,
         }
-        .instruction(ni::CloseEpochAccountInstructionArgs { epoch })
+        .instruction(ni::CloseEpochAccountInstructionArgs { epoch }))
     }
 }
