@@ -19,15 +19,18 @@
 
 use jito_ncn_client::types::ConfigAdminRole;
 use mollusk_tests::{
-    account, assert_error, assert_success, mint_data, mollusk, owned_account, print_cu,
-    program_account, rent_exempt, sbf_out_dir,
+    account, assert_error, assert_success, mint_data, owned_account, print_cu, program_account,
+    rent_exempt,
     scenarios::{
         restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
         vault_admin::VaultState,
     },
     system_account,
-    world::ncn::NcnKeys,
-    Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError, Pubkey,
+    world::{
+        ncn::{ncn_world_at, NcnKeys},
+        World,
+    },
+    Account, AccountMeta, Instruction, InstructionResult, ProgramError, Pubkey,
     RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
@@ -57,28 +60,6 @@ mod code {
 // ---------------------------------------------------------------------------
 // Fixture
 // ---------------------------------------------------------------------------
-
-fn ncn_program_elf() -> Vec<u8> {
-    let path = sbf_out_dir().join("jito_ncn_program.so");
-    std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {} ({e}); build it first: scripts/build-sbf.sh",
-            path.display()
-        )
-    })
-}
-
-/// Restaking, vault and token programs, and the NCN program at `program_id`.
-fn mollusk_at(program_id: &Pubkey) -> Mollusk {
-    let mut mollusk = mollusk();
-    mollusk.add_program_with_loader_and_elf(
-        program_id,
-        &mollusk_svm::program::loader_keys::LOADER_V3,
-        &ncn_program_elf(),
-    );
-    mollusk.warp_to_slot(SLOT);
-    mollusk
-}
 
 fn pda(seeds: &[&[u8]], program_id: &Pubkey) -> (Pubkey, u8) {
     Pubkey::find_program_address(seeds, program_id)
@@ -503,54 +484,53 @@ fn set_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instructi
 // Running
 // ---------------------------------------------------------------------------
 
-/// An instruction with the state it runs against, ready to run or to break.
+/// An instruction and the World it runs against, ready to run or to break.
 struct Case {
-    mollusk: Mollusk,
+    world: World,
     ix: Instruction,
-    state: Vec<(Pubkey, Account)>,
 }
 
 impl Case {
+    /// The first entry of a key in `state` wins, as in a list of accounts.
     fn new(w: &Fixture, ix: Instruction, state: Vec<(Pubkey, Account)>) -> Self {
-        Self {
-            mollusk: mollusk_at(&w.program),
+        let mut case = Self {
+            world: ncn_world_at(&w.program, SLOT),
             ix,
-            state,
+        };
+        let mut seen = std::collections::HashSet::new();
+        for (key, account) in state {
+            if seen.insert(key) {
+                case.world.set(key, account);
+            }
         }
+        case
+    }
+
+    /// Adds the accounts of `state` whose keys the case does not hold yet.
+    fn add(&mut self, state: &[(Pubkey, Account)]) {
+        for (key, account) in state {
+            self.world
+                .accounts
+                .entry(*key)
+                .or_insert_with(|| account.clone());
+        }
+    }
+
+    /// Every account the case holds.
+    fn state(&self) -> Vec<(Pubkey, Account)> {
+        self.world.accounts.clone().into_iter().collect()
     }
 
     fn accounts(&self) -> Vec<(Pubkey, Account)> {
-        let mut out: Vec<(Pubkey, Account)> = Vec::new();
-        for m in &self.ix.accounts {
-            if out.iter().any(|(k, _)| *k == m.pubkey) {
-                continue;
-            }
-            let account = self
-                .state
-                .iter()
-                .find(|(k, _)| *k == m.pubkey)
-                .map(|(_, a)| a.clone())
-                .unwrap_or_else(|| {
-                    if m.pubkey == SYSTEM_PROGRAM_ID {
-                        program_account(&SYSTEM_PROGRAM_ID).1
-                    } else {
-                        system_account(0)
-                    }
-                });
-            out.push((m.pubkey, account));
-        }
-        out
+        self.world.accounts_for(&self.ix)
     }
 
     fn run(&self) -> InstructionResult {
-        self.mollusk.process_instruction(&self.ix, &self.accounts())
+        self.world.run_with(&self.ix, &self.accounts())
     }
 
     fn set(&mut self, key: Pubkey, account: Account) -> &mut Self {
-        match self.state.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => entry.1 = account,
-            None => self.state.push((key, account)),
-        }
+        self.world.set(key, account);
         self
     }
 
@@ -607,7 +587,7 @@ fn assert_only_written(result: &InstructionResult, case: &Case, written: &[Pubke
 }
 
 fn epoch_of(case: &Case) -> u64 {
-    case.mollusk.sysvars.clock.epoch
+    case.world.mollusk.sysvars.clock.epoch
 }
 
 // ---------------------------------------------------------------------------
@@ -1123,7 +1103,7 @@ fn register_vault_checks() {
     // The NCN's ticket to another vault.
     let u = vault_fixture(&w, mint);
     let mut case = register_case(&w, &v, &ok, &[]);
-    case.state.extend(u.state.iter().cloned());
+    case.add(&u.state);
     case.ix.accounts[4].pubkey = u.state[1].0;
     case.fails(ProgramError::InvalidAccountData);
     // The vault's mint is not listed.
@@ -1252,7 +1232,7 @@ fn admin_set_new_admin_checks() {
 #[test]
 fn undecodable_instruction_data_fails_before_any_account_check() {
     let w = Fixture::new(NCN_PROGRAM_ID);
-    let mollusk = mollusk_at(&w.program);
+    let mollusk = ncn_world_at(&w.program, SLOT).mollusk;
     // Every tag with one byte too few (tags 1-3 take no arguments: one byte too many), an
     // unknown tag, no tag.
     let mut cases: Vec<Vec<u8>> = (0u8..31)
@@ -2944,7 +2924,7 @@ fn tie_breaker_case(v: &VoteWorld, weather: u8, ballot_box: Vec<u8>, slot: u64) 
     state.push((w.ballot_box(EPOCH).0, w.owned(ballot_box)));
     state.push((w.tie_breaker, system_account(0)));
     let mut case = Case::new(w, tie_breaker_ix(w, &w.tie_breaker, weather), state);
-    case.mollusk.warp_to_slot(slot);
+    case.world.warp(slot);
     case
 }
 
@@ -3426,7 +3406,7 @@ fn distribute_fee_rewards_checks() {
     for tag in [17u8, 18] {
         let (w, case, _) = distribute_case(tag);
         let with = |f: &dyn Fn(&mut Case)| {
-            let mut c = Case::new(&w, case.ix.clone(), case.state.clone());
+            let mut c = Case::new(&w, case.ix.clone(), case.state());
             f(&mut c);
             c
         };

@@ -29,8 +29,13 @@ pub fn add_ncn_program(world: &mut World, id: &Pubkey) {
 
 /// The one World with the restaking, vault and NCN programs, its clock at `slot`.
 pub fn ncn_world(slot: u64) -> World {
+    ncn_world_at(&NCN_PROGRAM_ID, slot)
+}
+
+/// [`ncn_world`] with the NCN program deployed at `program`.
+pub fn ncn_world_at(program: &Pubkey, slot: u64) -> World {
     let mut world = World::new();
-    add_ncn_program(&mut world, &NCN_PROGRAM_ID);
+    add_ncn_program(&mut world, program);
     world.warp(slot);
     world
 }
