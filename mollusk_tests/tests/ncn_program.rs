@@ -19,27 +19,22 @@
 
 use jito_ncn_client::types::ConfigAdminRole;
 use mollusk_tests::{
-    account, assert_error, assert_success, mint_data, owned_account, print_cu, program_account,
-    rent_exempt,
+    account, assert_error, assert_success,
+    layout_oracle::ncn_layout::{self, PROTOCOL_FEE_WALLET},
+    mint_data, owned_account, print_cu, program_account, rent_exempt,
     scenarios::{
         restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
         vault_admin::VaultState,
     },
     system_account,
     world::{
-        ncn::{ncn_world_at, NcnKeys},
+        ncn::{ncn_world_at, NcnKeys, NCN_PROGRAM_ID},
         World,
     },
     Account, AccountMeta, Instruction, InstructionResult, ProgramError, Pubkey,
     RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
-/// The template's program id.
-const NCN_PROGRAM_ID: Pubkey =
-    Pubkey::from_str_const("5SiK283D1iFSqHvr8vbNWCBjbjRXeEYS79CLax7nosPf");
-/// `FeeConfig::PROTOCOL_FEE_WALLET` of the template.
-const PROTOCOL_FEE_WALLET: Pubkey =
-    Pubkey::from_str_const("5eosrve6LktMZgVNszYzebgmmC7BjLK8NoWyRQtcmGTF");
 const SLOT: u64 = 10 * 432_000 + 77;
 const PAYER_LAMPORTS: u64 = 100_000_000_000;
 
@@ -97,6 +92,15 @@ impl Fixture {
             ncn_key,
             fee_wallet: Pubkey::new_unique(),
             tie_breaker: Pubkey::new_unique(),
+        }
+    }
+
+    /// This NCN's place in `epoch` at [`SLOT`] (`layout_oracle::ncn_layout`).
+    fn at(&self, epoch: u64) -> ncn_layout::At {
+        ncn_layout::At {
+            ncn: self.ncn_key,
+            epoch,
+            slot: SLOT,
         }
     }
 
@@ -162,10 +166,6 @@ fn put(data: &mut [u8], offset: usize, bytes: &[u8]) {
     data[offset..offset + bytes.len()].copy_from_slice(bytes);
 }
 
-/// Template `Config` (193 bytes): header, ncn 8, tie_breaker 40, valid_slots 72,
-/// epochs_before_stall 80, epochs_after_consensus_before_close 88, starting_valid_epoch 96,
-/// fee_config 104 (protocol wallet, NCN wallet, fee_1 at 168, fee_2 at 180: activation epoch,
-/// protocol bps, NCN bps), bump 192.
 fn config_bytes(
     ncn: &Pubkey,
     tie_breaker: &Pubkey,
@@ -174,62 +174,23 @@ fn config_bytes(
     epoch: u64,
     bump: u8,
 ) -> Vec<u8> {
-    let mut d = vec![0u8; 193];
-    d[0] = 0x01;
-    put(&mut d, 8, ncn.as_ref());
-    put(&mut d, 40, tie_breaker.as_ref());
-    put(&mut d, 72, &p.valid_slots_after_consensus.to_le_bytes());
-    put(&mut d, 80, &p.epochs_before_stall.to_le_bytes());
-    put(
-        &mut d,
-        88,
-        &p.epochs_after_consensus_before_close.to_le_bytes(),
+    let timing = (
+        p.valid_slots_after_consensus,
+        p.epochs_before_stall,
+        p.epochs_after_consensus_before_close,
     );
-    put(&mut d, 96, &epoch.to_le_bytes());
-    put(&mut d, 104, PROTOCOL_FEE_WALLET.as_ref());
-    put(&mut d, 136, fee_wallet.as_ref());
-    for fees in [168, 180] {
-        put(&mut d, fees, &epoch.to_le_bytes());
-        put(&mut d, fees + 8, &400u16.to_le_bytes());
-        put(&mut d, fees + 10, &p.ncn_fee_bps.to_le_bytes());
-    }
-    d[192] = bump;
-    d
+    ncn_layout::config(
+        ncn,
+        tie_breaker,
+        fee_wallet,
+        timing,
+        p.ncn_fee_bps,
+        epoch,
+        bump,
+    )
 }
 
-/// Template `VaultRegistry` (10,281 bytes): header, ncn 8, bump 40, 64 `StMintEntry` (mint,
-/// 32 reserved, u128 weight) from 41, 64 `VaultEntry` (vault, mint, index, slot) from 5,161;
-/// empty vault entries have index and slot `u64::MAX`.
-fn registry_bytes(
-    ncn: &Pubkey,
-    bump: u8,
-    mints: &[(Pubkey, u128)],
-    vaults: &[(Pubkey, Pubkey, u64, u64)],
-) -> Vec<u8> {
-    let mut d = vec![0u8; 10_281];
-    d[0] = 0x02;
-    put(&mut d, 8, ncn.as_ref());
-    d[40] = bump;
-    for (i, (mint, weight)) in mints.iter().enumerate() {
-        let at = 41 + 80 * i;
-        put(&mut d, at, mint.as_ref());
-        put(&mut d, at + 64, &weight.to_le_bytes());
-    }
-    for i in 0..64 {
-        let at = 5_161 + 80 * i;
-        let (vault, mint, index, slot) = vaults.get(i).copied().unwrap_or((
-            Pubkey::default(),
-            Pubkey::default(),
-            u64::MAX,
-            u64::MAX,
-        ));
-        put(&mut d, at, vault.as_ref());
-        put(&mut d, at + 32, mint.as_ref());
-        put(&mut d, at + 64, &index.to_le_bytes());
-        put(&mut d, at + 72, &slot.to_le_bytes());
-    }
-    d
-}
+use ncn_layout::vault_registry as registry_bytes;
 
 // ---------------------------------------------------------------------------
 // Instructions (template Borsh, by hand)
@@ -1303,20 +1264,9 @@ impl Fixture {
     }
 }
 
-/// Template `EpochState` (8,904 bytes) as `InitializeEpochState` leaves it: header, ncn 8,
-/// epoch 40, bump 48, slot_created 49, was_tie_breaker_set 57, slot_consensus_reached 58
-/// (`u64::MAX`), operator_count 66, vault_count 74, account_status 82 (epoch_state byte
-/// `Created`), set_weight_progress 599 (tally, total); everything else zero.
+/// This NCN's epoch state of `epoch` as `InitializeEpochState` leaves it.
 fn epoch_state_bytes(w: &Fixture, epoch: u64) -> Vec<u8> {
-    let mut d = vec![0u8; 8_904];
-    d[0] = 0x50;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &epoch.to_le_bytes());
-    d[48] = w.epoch_state(epoch).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 58, &u64::MAX.to_le_bytes());
-    d[82] = 1;
-    d
+    ncn_layout::epoch_state(w.at(epoch), w.epoch_state(epoch).1)
 }
 
 /// The epoch state after `ReallocWeightTable`: weight table `Created`, the vault count, and
@@ -1330,33 +1280,14 @@ fn epoch_state_with_table(w: &Fixture, vaults: u64, mints: u64) -> Vec<u8> {
     d
 }
 
-/// Template `WeightTable` (12,353 bytes): header, ncn 8, epoch 40, slot_created 48,
-/// vault_count 56, bump 64, the registry's 64 vault entries from 65, 64 `WeightEntry` from
-/// 5,185 (the registry's mint entry, u128 weight, slot_set, slot_updated).
 fn weight_table_bytes(
     w: &Fixture,
     registry: &[u8],
     vault_count: u64,
     weights: &[(u128, u64, u64)],
 ) -> Vec<u8> {
-    let mut d = vec![0u8; 12_353];
-    d[0] = 0x10;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    put(&mut d, 48, &SLOT.to_le_bytes());
-    put(&mut d, 56, &vault_count.to_le_bytes());
-    d[64] = w.weight_table(EPOCH).1;
-    put(&mut d, 65, &registry[5_161..5_161 + 5_120]);
-    for i in 0..64 {
-        let at = 5_185 + 112 * i;
-        put(&mut d, at, &registry[41 + 80 * i..41 + 80 * (i + 1)]);
-        if let Some((weight, set, updated)) = weights.get(i) {
-            put(&mut d, at + 80, &weight.to_le_bytes());
-            put(&mut d, at + 96, &set.to_le_bytes());
-            put(&mut d, at + 104, &updated.to_le_bytes());
-        }
-    }
-    d
+    let bump = w.weight_table(EPOCH).1;
+    ncn_layout::weight_table(w.at(EPOCH), bump, registry, vault_count, weights)
 }
 
 fn initialize_epoch_state_ix(w: &Fixture, epoch: u64) -> Instruction {
@@ -1882,22 +1813,10 @@ mod ocode {
     pub const OPERATOR_IS_NOT_IN_SNAPSHOT: u32 = 0x2246;
 }
 
-/// Template `EpochSnapshot` after `InitializeEpochSnapshot` (3 operators, 1 vault) with
-/// `registered` operators.
+/// The epoch snapshot (3 operators, 1 vault) with `registered` operators.
 fn epoch_snapshot_bytes(w: &Fixture, registered: u64) -> Vec<u8> {
-    let mut d = vec![0u8; 125];
-    d[0] = 0x11;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[48] = w.epoch_snapshot(EPOCH).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 65, &3u64.to_le_bytes());
-    put(&mut d, 73, &1u64.to_le_bytes());
-    put(&mut d, 81, &registered.to_le_bytes());
-    put(&mut d, 113, &EPOCH.to_le_bytes());
-    put(&mut d, 121, &400u16.to_le_bytes());
-    put(&mut d, 123, &300u16.to_le_bytes());
-    d
+    let bump = w.epoch_snapshot(EPOCH).1;
+    ncn_layout::epoch_snapshot(w.at(EPOCH), bump, (3, 1, registered), 300)
 }
 
 /// The epoch state after `InitializeEpochSnapshot` (3 operators).
@@ -1991,33 +1910,15 @@ impl OperatorWorld {
         Case::new(&self.t.w, self.ix(), self.state(active, registered))
     }
 
-    /// Template `OperatorSnapshot` (3,740 bytes): header, operator 8, ncn 40, epoch 72,
-    /// bump 80, slot_created 81, slot_finalized 89, is_active 97, ncn_operator_index 98,
-    /// operator_index 106, fee 114, delegation count 116, registered 124, valid 132,
-    /// stake weight 140, 64 vault stake weights (vault, index, u128) from 156.
+    /// Operator 1's snapshot (operator index 5, fee 250 bps, one delegation if active).
     fn snapshot_bytes(&self, active: bool) -> Vec<u8> {
-        let w = &self.t.w;
-        let mut d = vec![0u8; 3_740];
-        d[0] = 0x12;
-        put(&mut d, 8, self.operator.address().as_ref());
-        put(&mut d, 40, w.ncn_key.as_ref());
-        put(&mut d, 72, &EPOCH.to_le_bytes());
-        d[80] = self.snapshot.1;
-        put(&mut d, 81, &SLOT.to_le_bytes());
-        put(&mut d, 98, &1u64.to_le_bytes());
-        put(&mut d, 106, &5u64.to_le_bytes());
-        // Empty vault stake weights: index u64::MAX.
-        for i in 0..64 {
-            put(&mut d, 156 + 56 * i + 32, &u64::MAX.to_le_bytes());
-        }
+        let (op, at) = (self.operator.address(), self.t.w.at(EPOCH));
+        let d = ncn_layout::operator_snapshot(&op, at, self.snapshot.1, (1, 5));
         if active {
-            d[97] = 1;
-            put(&mut d, 114, &250u16.to_le_bytes());
-            put(&mut d, 116, &1u64.to_le_bytes());
+            ncn_layout::active_operator(d, 250, 1)
         } else {
-            put(&mut d, 89, &SLOT.to_le_bytes());
+            d
         }
-        d
     }
 }
 
@@ -2437,24 +2338,8 @@ fn voting_world() -> (Fixture, Vec<(Pubkey, Account)>) {
     (w, state)
 }
 
-/// Template `BallotBox` (22,099 bytes) as `ReallocBallotBox` completes it: header, ncn 8,
-/// epoch 40, bump 48, slot_created 49, slot_consensus_reached 57 (`u64::MAX`),
-/// operators_voted 65, unique_ballots 73, winning ballot 81, 256 `OperatorVote` (operator,
-/// slot, u128 weight, u16 ballot index = `u16::MAX`) from 83, 256 `BallotTally` (u16 index =
-/// `u16::MAX`, ballot, u128 weight, u64 tally) from 14,931.
 fn ballot_box_bytes(w: &Fixture) -> Vec<u8> {
-    let mut d = vec![0u8; 22_099];
-    d[0] = 0x20;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[48] = w.ballot_box(EPOCH).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 57, &u64::MAX.to_le_bytes());
-    for i in 0..256 {
-        put(&mut d, 83 + 58 * i + 56, &u16::MAX.to_le_bytes());
-        put(&mut d, 14_931 + 28 * i, &u16::MAX.to_le_bytes());
-    }
-    d
+    ncn_layout::ballot_box(w.at(EPOCH), w.ballot_box(EPOCH).1)
 }
 
 #[test]
@@ -2659,18 +2544,8 @@ fn ballot_box_with(
 
 /// Consensus result bytes: fresh, or with `(weather, vote weight, total, slot)`.
 fn consensus_result_bytes(w: &Fixture, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
-    let mut d = vec![0u8; 74];
-    d[0] = 0x21;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[72] = w.consensus_result(EPOCH).1;
-    if let Some((weather, vote, total, slot)) = recorded {
-        put(&mut d, 48, &vote.to_le_bytes());
-        put(&mut d, 56, &total.to_le_bytes());
-        put(&mut d, 64, &slot.to_le_bytes());
-        d[73] = weather;
-    }
-    d
+    let bump = w.consensus_result(EPOCH).1;
+    ncn_layout::consensus_result(&w.ncn_key, EPOCH, bump, recorded)
 }
 
 /// The epoch state with voting open: the ballot box `Created`, voting progress (voted, 3),
@@ -3311,8 +3186,6 @@ mod rcode {
     pub const ROUTER_STILL_ROUTING: u32 = 0x223d;
 }
 
-/// A complete NCN reward router with `processed` lamports routed, of which `protocol` and
-/// `ncn` wait for their wallets; `last_vote_index` mid-routing if given.
 fn ncn_router_bytes(
     w: &Fixture,
     processed: u64,
@@ -3320,19 +3193,8 @@ fn ncn_router_bytes(
     ncn: u64,
     routing: Option<u16>,
 ) -> Vec<u8> {
-    let mut d = vec![0u8; 10_483];
-    d[0] = 0x40;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[48] = w.ncn_reward_router(EPOCH).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 57, &processed.to_le_bytes());
-    put(&mut d, 73, &processed.to_le_bytes());
-    put(&mut d, 209, &routing.unwrap_or(u16::MAX).to_le_bytes());
-    put(&mut d, 211, &u64::MAX.to_le_bytes());
-    put(&mut d, 219, &protocol.to_le_bytes());
-    put(&mut d, 227, &ncn.to_le_bytes());
-    d
+    let bump = w.ncn_reward_router(EPOCH).1;
+    ncn_layout::ncn_reward_router(w.at(EPOCH), bump, processed, (protocol, ncn), routing)
 }
 
 /// `DistributeProtocolRewards` (17) or `DistributeNCNRewards` (18) paying `wallet`.
@@ -3476,29 +3338,17 @@ fn vault_router_bytes(
     routes: &[(Pubkey, u64)],
     routing: bool,
 ) -> Vec<u8> {
-    let w = &o.t.w;
-    let mut d = vec![0u8; 2_699];
-    d[0] = 0x41;
-    put(&mut d, 8, o.operator.address().as_ref());
-    put(&mut d, 40, w.ncn_key.as_ref());
-    put(&mut d, 72, &EPOCH.to_le_bytes());
-    d[80] = o.vault_router().1;
-    put(&mut d, 81, &SLOT.to_le_bytes());
-    put(&mut d, 89, &1u64.to_le_bytes());
-    put(&mut d, 97, &processed.to_le_bytes());
-    put(&mut d, 113, &processed.to_le_bytes());
-    put(&mut d, 121, &operator_rewards.to_le_bytes());
-    put(
-        &mut d,
-        129,
-        &(if routing { 7 } else { u64::MAX }).to_le_bytes(),
-    );
-    put(&mut d, 137, &u16::MAX.to_le_bytes());
-    for (i, (vault, rewards)) in routes.iter().enumerate() {
-        put(&mut d, 139 + 40 * i, vault.as_ref());
-        put(&mut d, 139 + 40 * i + 32, &rewards.to_le_bytes());
-    }
-    d
+    let (op, at, bump) = (o.operator.address(), o.t.w.at(EPOCH), o.vault_router().1);
+    ncn_layout::operator_vault_reward_router(
+        &op,
+        at,
+        bump,
+        1,
+        processed,
+        operator_rewards,
+        routes,
+        routing,
+    )
 }
 
 /// The payout state: voting done, operator 1 snapshotted, its receiver holding `receiver`
