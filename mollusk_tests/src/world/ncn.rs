@@ -13,8 +13,7 @@ use crate::{
 /// The NCN program's id (the template's).
 pub const NCN_PROGRAM_ID: Pubkey = jito_ncn_client::ID;
 /// The template's protocol fee wallet (`FeeConfig::PROTOCOL_FEE_WALLET`).
-pub const PROTOCOL_FEE_WALLET: Pubkey =
-    Pubkey::from_str_const("5eosrve6LktMZgVNszYzebgmmC7BjLK8NoWyRQtcmGTF");
+pub use crate::layout_oracle::ncn_layout::PROTOCOL_FEE_WALLET;
 
 /// Loads the built NCN program into `world` at `id` (its account in the store too).
 pub fn add_ncn_program(world: &mut World, id: &Pubkey) {
