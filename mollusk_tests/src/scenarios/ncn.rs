@@ -814,23 +814,6 @@ pub struct NcnBench {
     pub vaults: Vec<BenchVault>,
 }
 
-/// Account bytes of type `T`: header written, fields set by `f`.
-fn bytes<T: jito_core::account::AccountType>(f: impl FnOnce(&mut T)) -> Vec<u8> {
-    let mut data = vec![0u8; T::LEN];
-    f(T::init(&mut data).expect("length"));
-    data
-}
-
-/// A toggle activated at the set-up slot: active in [`BENCH_EPOCH`].
-fn bench_active() -> jito_core::slot_toggle::SlotToggle {
-    // Created one slot before its warm-up (a toggle cannot warm up in its creation slot).
-    let mut toggle = jito_core::slot_toggle::SlotToggle::new(BENCH_SETUP_SLOT - 1);
-    assert!(toggle
-        .activate(BENCH_SETUP_SLOT, EPOCH_LENGTH)
-        .expect("activate"));
-    toggle
-}
-
 impl NcnBench {
     pub fn new(operators: usize, vaults: usize) -> Self {
         let ncn = rc::Ncn::find_pda(&bench_ncn_base()).0;
@@ -861,14 +844,14 @@ impl NcnBench {
 
     /// A World at [`BENCH_SLOT`] holding the restaking and vault accounts as their programs
     /// leave them after the NCN, its operators and vaults opted in (two epochs before
-    /// [`BENCH_EPOCH`]; written from the interface crates' types, so that the benchmark's
-    /// accounts do not move with the restaking and vault programs' own set-up), wallets and
-    /// the funded account payer.
+    /// [`BENCH_EPOCH`]; laid out by the layout oracle, so that the benchmark's accounts do not
+    /// move with the restaking and vault programs' own set-up), wallets and the funded account
+    /// payer.
     pub fn world(&self) -> World {
-        use jito_restaking_interface::state::{
-            Config as RestakingConfig, Ncn, NcnOperatorState, NcnVaultTicket, Operator,
+        use crate::layout_oracle::{
+            ncn_operator_state_bytes, ncn_vault_ticket_bytes, ConfigFields, Delegation, NcnFields,
+            OperatorFields, Toggle, VaultNcnTicketState, VaultOperatorDelegationState, VaultState,
         };
-        use jito_vault_interface::state::{Vault, VaultNcnTicket, VaultOperatorDelegation};
         let mut world = ncn_world(BENCH_SLOT);
         assert_eq!(
             world.mollusk.sysvars.clock.epoch, BENCH_EPOCH,
@@ -876,122 +859,111 @@ impl NcnBench {
         );
         let (r, v) = (&RESTAKING_PROGRAM_ID, &VAULT_PROGRAM_ID);
         let k = &self.keys;
-        let put = |world: &mut World, key: Pubkey, owner: &Pubkey, data: Vec<u8>| {
-            world.set(key, owned_account(owner, data))
+        // Created one slot before its warm-up (a toggle cannot warm up in its creation slot).
+        let active = Toggle {
+            added: BENCH_SETUP_SLOT,
+            removed: BENCH_SETUP_SLOT - 1,
         };
-        let (config, bump) = rc::Config::find_pda();
-        put(
-            &mut world,
-            config,
-            r,
-            bytes::<RestakingConfig>(|c| {
-                *c = RestakingConfig::new(bench_key("restaking-admin"), *v, bump)
-            }),
-        );
-        let base = bench_ncn_base();
-        let ncn_bump = rc::Ncn::find_pda(&base).1;
+        let toggle = (active.added, active.removed);
         let (operators, vaults) = (self.operators.len() as u64, self.vaults.len() as u64);
-        put(
-            &mut world,
-            k.ncn,
-            r,
-            bytes::<Ncn>(|n| {
-                *n = Ncn::new(base, k.ncn_admin, 0, ncn_bump);
-                n.set_operator_count(operators);
-                n.set_vault_count(vaults);
-            }),
-        );
+        let config = ConfigFields::new(bench_key("restaking-admin"));
+        world.set(rc::Config::find_pda().0, config.account());
+        let ncn = NcnFields {
+            operator_count: operators,
+            vault_count: vaults,
+            ..NcnFields::new(bench_ncn_base(), k.ncn_admin, 0)
+        };
+        world.set(k.ncn, ncn.account());
         for (i, o) in self.operators.iter().enumerate() {
             let base = bench_key(&format!("operator-base-{i}"));
-            let bump = rc::Operator::find_pda(&base).1;
-            put(
-                &mut world,
-                o.address,
-                r,
-                bytes::<Operator>(|op| {
-                    *op = Operator::new(base, o.admin, i as u64, 500, bump);
-                    op.set_ncn_count(1);
-                    op.set_vault_count(vaults);
-                }),
-            );
-            let (state, bump) = rc::NcnOperatorState::find_pda(&k.ncn, &o.address);
-            put(
-                &mut world,
-                state,
-                r,
-                bytes::<NcnOperatorState>(|s| {
-                    *s = NcnOperatorState::new(k.ncn, o.address, i as u64, bump, BENCH_SETUP_SLOT);
-                    s.ncn_opt_in_state = bench_active();
-                    s.operator_opt_in_state = bench_active();
-                }),
-            );
+            let operator = OperatorFields {
+                ncn_count: 1,
+                vault_count: vaults,
+                ..OperatorFields::new(base, o.admin, i as u64, 500)
+            };
+            world.set(o.address, operator.account());
+            let state = ncn_operator_state_bytes(&k.ncn, &o.address, i as u64, toggle, toggle);
+            let address = rc::NcnOperatorState::find_pda(&k.ncn, &o.address).0;
+            world.put_owned(address, r, state);
             world.set(o.admin, system_account(1_000_000_000));
         }
         for (j, vk) in self.vaults.iter().enumerate() {
-            let base = bench_key(&format!("vault-base-{j}"));
-            let bump = vc::Vault::find_pda(&base).1;
-            put(
-                &mut world,
-                vk.address,
-                v,
-                bytes::<Vault>(|vault| {
-                    vault
-                        .initialize(
-                            &bench_key(&format!("vrt-{j}")),
-                            &vk.mint,
-                            &bench_key(&format!("vault-admin-{j}")),
-                            j as u64,
-                            &base,
-                            0,
-                            0,
-                            0,
-                            10,
-                            bump,
-                            BENCH_SETUP_SLOT,
-                        )
-                        .expect("vault");
-                    vault.set_ncn_count(1);
-                    vault.set_operator_count(operators);
-                    // Updated this epoch (the vault crank ran).
-                    vault.set_last_full_state_update_slot(BENCH_SLOT - 10);
-                    vault.set_last_start_state_update_slot(BENCH_SLOT - 10);
-                }),
+            let (base, admin) = (
+                bench_key(&format!("vault-base-{j}")),
+                bench_key(&format!("vault-admin-{j}")),
             );
-            let (ticket, bump) = vc::VaultNcnTicket::find_pda(&vk.address, &k.ncn);
-            put(
-                &mut world,
-                ticket,
-                v,
-                bytes::<VaultNcnTicket>(|t| {
-                    t.initialize(&vk.address, &k.ncn, 0, bump, BENCH_SETUP_SLOT);
-                    t.state = bench_active();
-                }),
-            );
-            let (ticket, bump) = rc::NcnVaultTicket::find_pda(&k.ncn, &vk.address);
-            put(
-                &mut world,
-                ticket,
+            let vault = VaultState {
+                base,
+                vrt_mint: bench_key(&format!("vrt-{j}")),
+                supported_mint: vk.mint,
+                vrt_supply: 0,
+                tokens_deposited: 0,
+                deposit_capacity: u64::MAX,
+                delegation: Delegation::default(),
+                additional_assets_need_unstaking: 0,
+                vrt_enqueued_for_cooldown_amount: 0,
+                vrt_cooling_down_amount: 0,
+                vrt_ready_to_claim_amount: 0,
+                admin,
+                delegation_admin: admin,
+                operator_admin: admin,
+                ncn_admin: admin,
+                slasher_admin: admin,
+                capacity_admin: admin,
+                fee_admin: admin,
+                delegate_asset_admin: admin,
+                fee_wallet: admin,
+                mint_burn_admin: Pubkey::default(),
+                metadata_admin: admin,
+                vault_index: j as u64,
+                ncn_count: 1,
+                operator_count: operators,
+                slasher_count: 0,
+                last_fee_change_slot: BENCH_SETUP_SLOT,
+                // Updated this epoch (the vault crank ran).
+                last_full_state_update_slot: BENCH_SLOT - 10,
+                deposit_fee_bps: 0,
+                withdrawal_fee_bps: 0,
+                next_withdrawal_fee_bps: 0,
+                reward_fee_bps: 0,
+                program_fee_bps: 10,
+                bump: vc::Vault::find_pda(&base).1,
+                is_paused: false,
+                last_start_state_update_slot: BENCH_SLOT - 10,
+            };
+            world.put_owned(vk.address, v, vault.to_bytes());
+            let (address, bump) = vc::VaultNcnTicket::find_pda(&vk.address, &k.ncn);
+            let ticket = VaultNcnTicketState {
+                vault: vk.address,
+                ncn: k.ncn,
+                index: 0,
+                state: active,
+                bump,
+            };
+            world.put_owned(address, v, ticket.to_bytes());
+            let ticket = ncn_vault_ticket_bytes(&k.ncn, &vk.address, j as u64, toggle);
+            world.put_owned(
+                rc::NcnVaultTicket::find_pda(&k.ncn, &vk.address).0,
                 r,
-                bytes::<NcnVaultTicket>(|t| {
-                    *t = NcnVaultTicket::new(k.ncn, vk.address, j as u64, bump, BENCH_SETUP_SLOT);
-                    t.state = bench_active();
-                }),
+                ticket,
             );
             for (i, o) in self.operators.iter().enumerate() {
-                let (delegation, bump) =
+                let (address, bump) =
                     vc::VaultOperatorDelegation::find_pda(&vk.address, &o.address);
-                put(
-                    &mut world,
-                    delegation,
-                    v,
-                    bytes::<VaultOperatorDelegation>(|d| {
-                        d.initialize(&vk.address, &o.address, i as u64, bump, BENCH_SLOT - 10);
-                        // Different stakes, so that the tallies differ per operator.
-                        d.delegation_state
-                            .delegate(1_000_000_000_000 + 7_919 * (i * 3 + j) as u64)
-                            .expect("delegate");
-                    }),
-                );
+                let delegation = VaultOperatorDelegationState {
+                    vault: vk.address,
+                    operator: o.address,
+                    // Different stakes, so that the tallies differ per operator.
+                    delegation: Delegation::new(
+                        1_000_000_000_000 + 7_919 * (i * 3 + j) as u64,
+                        0,
+                        0,
+                    ),
+                    last_update_slot: BENCH_SLOT - 10,
+                    index: i as u64,
+                    bump,
+                };
+                world.put_owned(address, v, delegation.to_bytes());
             }
         }
         for mint in &self.mints {
