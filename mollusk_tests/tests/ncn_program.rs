@@ -23,7 +23,8 @@ use mollusk_tests::{
     layout_oracle::ncn_layout::{self, PROTOCOL_FEE_WALLET},
     mint_data, owned_account, print_cu, program_account, rent_exempt,
     scenarios::{
-        restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
+        ncn::HandNcn,
+        restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda},
         vault_admin::VaultState,
     },
     system_account,
@@ -53,49 +54,18 @@ mod code {
 }
 
 // ---------------------------------------------------------------------------
-// Fixture
+// HandNcn
 // ---------------------------------------------------------------------------
 
-fn pda(seeds: &[&[u8]], program_id: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(seeds, program_id)
+/// What this file adds to the hand-laid NCN (`scenarios::ncn::HandNcn`): its place at
+/// [`SLOT`], its base state, its config bytes.
+trait Local {
+    fn at(&self, epoch: u64) -> ncn_layout::At;
+    fn base_state(&self) -> Vec<(Pubkey, Account)>;
+    fn config_bytes(&self, p: &ConfigParams, epoch: u64) -> Vec<u8>;
 }
 
-/// One NCN with its config, payer and registry addresses under `program`.
-struct Fixture {
-    program: Pubkey,
-    admin: Pubkey,
-    ncn: NcnFields,
-    ncn_key: Pubkey,
-    payer: Pubkey,
-    config: (Pubkey, u8),
-    registry: (Pubkey, u8),
-    fee_wallet: Pubkey,
-    tie_breaker: Pubkey,
-}
-
-impl Fixture {
-    fn new(program: Pubkey) -> Self {
-        let admin = Pubkey::new_unique();
-        let ncn = NcnFields::new(Pubkey::new_unique(), admin, 3);
-        let ncn_key = ncn.address();
-        Self {
-            program,
-            admin,
-            payer: pda(
-                &[b"account_payer", ncn_key.as_ref(), ncn_key.as_ref()],
-                &program,
-            )
-            .0,
-            config: pda(&[b"config", ncn_key.as_ref()], &program),
-            registry: pda(&[b"vault_registry", ncn_key.as_ref()], &program),
-            ncn,
-            ncn_key,
-            fee_wallet: Pubkey::new_unique(),
-            tie_breaker: Pubkey::new_unique(),
-        }
-    }
-
-    /// This NCN's place in `epoch` at [`SLOT`] (`layout_oracle::ncn_layout`).
+impl Local for HandNcn {
     fn at(&self, epoch: u64) -> ncn_layout::At {
         ncn_layout::At {
             ncn: self.ncn_key,
@@ -104,26 +74,7 @@ impl Fixture {
         }
     }
 
-    /// The NCN's addresses and instruction builders (`mollusk_tests::world::ncn`).
-    fn k(&self) -> NcnKeys {
-        NcnKeys::at(
-            self.program,
-            self.ncn_key,
-            self.admin,
-            self.fee_wallet,
-            self.tie_breaker,
-        )
-    }
-
-    fn ncn_account(&self) -> Account {
-        owned_account(&RESTAKING_PROGRAM_ID, self.ncn.bytes())
-    }
-
-    fn owned(&self, data: Vec<u8>) -> Account {
-        owned_account(&self.program, data)
-    }
-
-    /// The base state: the NCN, a funded payer, the admins as wallets.
+    /// The NCN, a funded payer, the admins as wallets.
     fn base_state(&self) -> Vec<(Pubkey, Account)> {
         vec![
             (self.ncn_key, self.ncn_account()),
@@ -135,14 +86,8 @@ impl Fixture {
     }
 
     fn config_bytes(&self, p: &ConfigParams, epoch: u64) -> Vec<u8> {
-        config_bytes(
-            &self.ncn_key,
-            &self.tie_breaker,
-            &self.fee_wallet,
-            p,
-            epoch,
-            self.config.1,
-        )
+        let (ncn, tie_breaker, wallet) = (&self.ncn_key, &self.tie_breaker, &self.fee_wallet);
+        config_bytes(ncn, tie_breaker, wallet, p, epoch, self.config.1)
     }
 }
 
@@ -162,9 +107,7 @@ const PARAMS: ConfigParams = ConfigParams {
     ncn_fee_bps: 300,
 };
 
-fn put(data: &mut [u8], offset: usize, bytes: &[u8]) {
-    data[offset..offset + bytes.len()].copy_from_slice(bytes);
-}
+use mollusk_tests::layout_oracle::put_bytes as put;
 
 fn config_bytes(
     ncn: &Pubkey,
@@ -210,7 +153,7 @@ fn borsh(tag: u8, args: &[&[u8]]) -> Vec<u8> {
 /// `rs`, `ws` per account, in the template's order).
 #[test]
 fn client_builds_the_template_instructions() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let k = w.k();
     let (op, vault, mint) = (
         Pubkey::new_unique(),
@@ -399,7 +342,7 @@ fn client_builds_the_template_instructions() {
     }
 }
 
-fn initialize_config_ix(w: &Fixture, p: &ConfigParams) -> Instruction {
+fn initialize_config_ix(w: &HandNcn, p: &ConfigParams) -> Instruction {
     let params = (
         p.epochs_before_stall,
         p.epochs_after_consensus_before_close,
@@ -409,23 +352,23 @@ fn initialize_config_ix(w: &Fixture, p: &ConfigParams) -> Instruction {
 }
 
 /// Tags 1 and 2 take the same accounts.
-fn registry_ix(w: &Fixture, tag: u8) -> Instruction {
+fn registry_ix(w: &HandNcn, tag: u8) -> Instruction {
     match tag {
         1 => w.k().initialize_vault_registry_ix(),
         _ => w.k().realloc_vault_registry_ix(),
     }
 }
 
-fn register_vault_ix(w: &Fixture, vault: &Pubkey) -> Instruction {
+fn register_vault_ix(w: &HandNcn, vault: &Pubkey) -> Instruction {
     w.k().register_vault_ix(vault)
 }
 
-fn set_parameters_ix(w: &Fixture, v: [Option<u64>; 4]) -> Instruction {
+fn set_parameters_ix(w: &HandNcn, v: [Option<u64>; 4]) -> Instruction {
     w.k().admin_set_parameters_ix((v[0], v[1], v[2], v[3]))
 }
 
 /// `role` as a raw byte (0 = TieBreakerAdmin; others to test the decoding).
-fn set_new_admin_ix(w: &Fixture, new_admin: &Pubkey, role: u8) -> Instruction {
+fn set_new_admin_ix(w: &HandNcn, new_admin: &Pubkey, role: u8) -> Instruction {
     let mut ix = w
         .k()
         .admin_set_new_admin_ix(ConfigAdminRole::TieBreakerAdmin, new_admin);
@@ -433,11 +376,11 @@ fn set_new_admin_ix(w: &Fixture, new_admin: &Pubkey, role: u8) -> Instruction {
     ix
 }
 
-fn register_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
+fn register_st_mint_ix(w: &HandNcn, mint: &Pubkey, weight: Option<u128>) -> Instruction {
     w.k().admin_register_st_mint_ix(mint, weight)
 }
 
-fn set_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
+fn set_st_mint_ix(w: &HandNcn, mint: &Pubkey, weight: Option<u128>) -> Instruction {
     w.k().admin_set_st_mint_ix(mint, weight)
 }
 
@@ -453,7 +396,7 @@ struct Case {
 
 impl Case {
     /// The first entry of a key in `state` wins, as in a list of accounts.
-    fn new(w: &Fixture, ix: Instruction, state: Vec<(Pubkey, Account)>) -> Self {
+    fn new(w: &HandNcn, ix: Instruction, state: Vec<(Pubkey, Account)>) -> Self {
         let mut case = Self {
             world: ncn_world_at(&w.program, SLOT),
             ix,
@@ -555,13 +498,13 @@ fn epoch_of(case: &Case) -> u64 {
 // InitializeConfig
 // ---------------------------------------------------------------------------
 
-fn init_config_case(w: &Fixture, p: &ConfigParams) -> Case {
+fn init_config_case(w: &HandNcn, p: &ConfigParams) -> Case {
     Case::new(w, initialize_config_ix(w, p), w.base_state())
 }
 
 #[test]
 fn initialize_config_writes_the_template_bytes() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = init_config_case(&w, &PARAMS);
     let result = case.succeeds_cu("InitializeConfig");
     let epoch = epoch_of(&case);
@@ -580,7 +523,7 @@ fn initialize_config_writes_the_template_bytes() {
 #[test]
 fn initialize_config_tops_up_a_prefunded_address() {
     // Someone sent lamports to the config address first: transfer, allocate, assign.
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mut case = init_config_case(&w, &PARAMS);
     case.set(w.config.0, system_account(1_000));
     let result = case.succeeds();
@@ -595,7 +538,7 @@ fn initialize_config_tops_up_a_prefunded_address() {
 
 #[test]
 fn initialize_config_works_under_any_program_id() {
-    let w = Fixture::new(Pubkey::new_unique());
+    let w = HandNcn::new(Pubkey::new_unique());
     let result = init_config_case(&w, &PARAMS).succeeds();
     assert_eq!(
         account(&result, &w.config.0).data,
@@ -619,7 +562,7 @@ fn initialize_config_accepts_the_range_bounds() {
             ncn_fee_bps: 0,
         },
     ] {
-        let w = Fixture::new(NCN_PROGRAM_ID);
+        let w = HandNcn::new(NCN_PROGRAM_ID);
         let result = init_config_case(&w, &p).succeeds();
         assert_eq!(account(&result, &w.config.0).data, w.config_bytes(&p, 10));
     }
@@ -627,7 +570,7 @@ fn initialize_config_accepts_the_range_bounds() {
 
 #[test]
 fn initialize_config_account_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     // config: a fresh writable system account.
     init_config_case(&w, &PARAMS)
@@ -677,7 +620,7 @@ fn initialize_config_account_checks() {
 
 #[test]
 fn initialize_config_argument_and_admin_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let with = |f: &dyn Fn(&mut ConfigParams)| {
         let mut p = PARAMS;
         f(&mut p);
@@ -719,7 +662,7 @@ fn initialize_config_argument_and_admin_checks() {
 // ---------------------------------------------------------------------------
 
 /// The base state with the config created.
-fn configured(w: &Fixture) -> Vec<(Pubkey, Account)> {
+fn configured(w: &HandNcn) -> Vec<(Pubkey, Account)> {
     let mut state = w.base_state();
     state.push((w.config.0, w.owned(w.config_bytes(&PARAMS, 10))));
     state
@@ -727,7 +670,7 @@ fn configured(w: &Fixture) -> Vec<(Pubkey, Account)> {
 
 #[test]
 fn initialize_vault_registry_creates_10240_zero_bytes() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, registry_ix(&w, 1), configured(&w));
     let result = case.succeeds_cu("InitializeVaultRegistry");
     let registry = account(&result, &w.registry.0);
@@ -743,7 +686,7 @@ fn initialize_vault_registry_creates_10240_zero_bytes() {
 
 #[test]
 fn initialize_vault_registry_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = || Case::new(&w, registry_ix(&w, 1), configured(&w));
     case()
@@ -774,7 +717,7 @@ fn initialize_vault_registry_checks() {
         .fails(ProgramError::InvalidSeeds);
 }
 
-fn with_registry(w: &Fixture, registry: Account) -> Vec<(Pubkey, Account)> {
+fn with_registry(w: &HandNcn, registry: Account) -> Vec<(Pubkey, Account)> {
     let mut state = configured(w);
     state.push((w.registry.0, registry));
     state
@@ -782,7 +725,7 @@ fn with_registry(w: &Fixture, registry: Account) -> Vec<(Pubkey, Account)> {
 
 #[test]
 fn realloc_vault_registry_grows_and_initializes_once() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let fresh = Account {
         lamports: rent_exempt(10_240),
         data: vec![0; 10_240],
@@ -812,7 +755,7 @@ fn realloc_vault_registry_grows_and_initializes_once() {
 
 #[test]
 fn realloc_vault_registry_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let fresh = w.owned(vec![0; 10_240]);
     let case = || Case::new(&w, registry_ix(&w, 2), with_registry(&w, fresh.clone()));
@@ -846,7 +789,7 @@ fn mint_account() -> Account {
 }
 
 fn registry_state(
-    w: &Fixture,
+    w: &HandNcn,
     mints: &[(Pubkey, u128)],
     vaults: &[(Pubkey, Pubkey, u64, u64)],
 ) -> Vec<(Pubkey, Account)> {
@@ -858,7 +801,7 @@ fn registry_state(
 
 #[test]
 fn admin_register_st_mint_lists_the_mint() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let first = Pubkey::new_unique();
     let mint = Pubkey::new_unique();
     let mut state = registry_state(&w, &[(first, 5)], &[]);
@@ -874,7 +817,7 @@ fn admin_register_st_mint_lists_the_mint() {
 
 #[test]
 fn admin_register_st_mint_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let case = |mints: &[(Pubkey, u128)], weight: Option<u128>| {
@@ -917,7 +860,7 @@ fn admin_register_st_mint_checks() {
 
 #[test]
 fn admin_set_st_mint_changes_the_weight() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let (a, b) = (Pubkey::new_unique(), Pubkey::new_unique());
     for (weight, expected) in [(Some(42u128), 42u128), (None, 7)] {
         let case = Case::new(
@@ -936,7 +879,7 @@ fn admin_set_st_mint_changes_the_weight() {
 
 #[test]
 fn admin_set_st_mint_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let case = |weight: Option<u128>| {
@@ -975,7 +918,7 @@ fn admin_set_st_mint_checks() {
 // RegisterVault
 // ---------------------------------------------------------------------------
 
-struct VaultFixture {
+struct VaultHandNcn {
     key: Pubkey,
     mint: Pubkey,
     index: u64,
@@ -983,7 +926,7 @@ struct VaultFixture {
 }
 
 /// A vault of `mint` with vault index 7 and the NCN's ticket to it.
-fn vault_fixture(w: &Fixture, mint: Pubkey) -> VaultFixture {
+fn vault_fixture(w: &HandNcn, mint: Pubkey) -> VaultHandNcn {
     let mut vault = VaultState::new(
         Pubkey::new_unique(),
         Pubkey::new_unique(),
@@ -994,7 +937,7 @@ fn vault_fixture(w: &Fixture, mint: Pubkey) -> VaultFixture {
     vault.vault_index = 7;
     let key = vault.address();
     let ticket = ncn_vault_ticket_pda(&w.ncn_key, &key).0;
-    VaultFixture {
+    VaultHandNcn {
         key,
         mint,
         index: 7,
@@ -1012,8 +955,8 @@ fn vault_fixture(w: &Fixture, mint: Pubkey) -> VaultFixture {
 }
 
 fn register_case(
-    w: &Fixture,
-    v: &VaultFixture,
+    w: &HandNcn,
+    v: &VaultHandNcn,
     mints: &[(Pubkey, u128)],
     vaults: &[(Pubkey, Pubkey, u64, u64)],
 ) -> Case {
@@ -1024,7 +967,7 @@ fn register_case(
 
 #[test]
 fn register_vault_adds_the_vault_once() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let v = vault_fixture(&w, mint);
     let case = register_case(&w, &v, &[(mint, 100)], &[]);
@@ -1044,7 +987,7 @@ fn register_vault_adds_the_vault_once() {
 
 #[test]
 fn register_vault_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let v = vault_fixture(&w, mint);
@@ -1082,7 +1025,7 @@ fn register_vault_checks() {
 
 #[test]
 fn admin_set_parameters_writes_the_given_values() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = Case::new(
         &w,
         set_parameters_ix(&w, [Some(12), None, Some(40), Some(5_000)]),
@@ -1109,7 +1052,7 @@ fn admin_set_parameters_writes_the_given_values() {
 
 #[test]
 fn admin_set_parameters_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = |values| Case::new(&w, set_parameters_ix(&w, values), configured(&w));
     let any = [Some(1), None, None, None];
@@ -1151,7 +1094,7 @@ fn admin_set_parameters_checks() {
 
 #[test]
 fn admin_set_new_admin_sets_the_tie_breaker() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let new_admin = Pubkey::new_unique();
     let case = Case::new(&w, set_new_admin_ix(&w, &new_admin, 0), configured(&w));
     let result = case.succeeds();
@@ -1163,7 +1106,7 @@ fn admin_set_new_admin_sets_the_tie_breaker() {
 
 #[test]
 fn admin_set_new_admin_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = || Case::new(&w, set_new_admin_ix(&w, &other, 0), configured(&w));
     case()
@@ -1192,7 +1135,7 @@ fn admin_set_new_admin_checks() {
 
 #[test]
 fn undecodable_instruction_data_fails_before_any_account_check() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mollusk = ncn_world_at(&w.program, SLOT).mollusk;
     // Every tag with one byte too few (tags 1-3 take no arguments: one byte too many), an
     // unknown tag, no tag.
@@ -1234,44 +1177,14 @@ mod wcode {
     pub const MARKER_EXISTS: u32 = 0x2250;
 }
 
-fn epoch_seed(epoch: u64) -> [u8; 8] {
-    epoch.to_le_bytes()
-}
-
-impl Fixture {
-    fn marker(&self, epoch: u64) -> Pubkey {
-        let e = epoch_seed(epoch);
-        pda(
-            &[
-                b"epoch_marker",
-                self.ncn_key.as_ref(),
-                &e,
-                self.ncn_key.as_ref(),
-            ],
-            &self.program,
-        )
-        .0
-    }
-
-    fn epoch_state(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(&[b"epoch_state", self.ncn_key.as_ref(), &e], &self.program)
-    }
-
-    fn weight_table(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(&[b"weight_table", self.ncn_key.as_ref(), &e], &self.program)
-    }
-}
-
 /// This NCN's epoch state of `epoch` as `InitializeEpochState` leaves it.
-fn epoch_state_bytes(w: &Fixture, epoch: u64) -> Vec<u8> {
+fn epoch_state_bytes(w: &HandNcn, epoch: u64) -> Vec<u8> {
     ncn_layout::epoch_state(w.at(epoch), w.epoch_state(epoch).1)
 }
 
 /// The epoch state after `ReallocWeightTable`: weight table `Created`, the vault count, and
 /// the weight progress `(0, mints)`.
-fn epoch_state_with_table(w: &Fixture, vaults: u64, mints: u64) -> Vec<u8> {
+fn epoch_state_with_table(w: &HandNcn, vaults: u64, mints: u64) -> Vec<u8> {
     let mut d = epoch_state_bytes(w, EPOCH);
     put(&mut d, 74, &vaults.to_le_bytes());
     d[83] = 1;
@@ -1281,7 +1194,7 @@ fn epoch_state_with_table(w: &Fixture, vaults: u64, mints: u64) -> Vec<u8> {
 }
 
 fn weight_table_bytes(
-    w: &Fixture,
+    w: &HandNcn,
     registry: &[u8],
     vault_count: u64,
     weights: &[(u128, u64, u64)],
@@ -1290,29 +1203,29 @@ fn weight_table_bytes(
     ncn_layout::weight_table(w.at(EPOCH), bump, registry, vault_count, weights)
 }
 
-fn initialize_epoch_state_ix(w: &Fixture, epoch: u64) -> Instruction {
+fn initialize_epoch_state_ix(w: &HandNcn, epoch: u64) -> Instruction {
     w.k().initialize_epoch_state_ix(epoch)
 }
 
-fn initialize_weight_table_ix(w: &Fixture) -> Instruction {
+fn initialize_weight_table_ix(w: &HandNcn) -> Instruction {
     w.k().initialize_weight_table_ix(EPOCH)
 }
 
-fn realloc_weight_table_ix(w: &Fixture) -> Instruction {
+fn realloc_weight_table_ix(w: &HandNcn) -> Instruction {
     w.k().realloc_weight_table_ix(EPOCH)
 }
 
-fn set_epoch_weights_ix(w: &Fixture) -> Instruction {
+fn set_epoch_weights_ix(w: &HandNcn) -> Instruction {
     w.k().set_epoch_weights_ix(EPOCH)
 }
 
-fn admin_set_weight_ix(w: &Fixture, mint: &Pubkey, weight: u128) -> Instruction {
+fn admin_set_weight_ix(w: &HandNcn, mint: &Pubkey, weight: u128) -> Instruction {
     w.k().admin_set_weight_ix(mint, weight, EPOCH)
 }
 
 #[test]
 fn initialize_epoch_state_writes_the_template_bytes() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, initialize_epoch_state_ix(&w, EPOCH), configured(&w));
     let result = case.succeeds_cu("InitializeEpochState");
     let state = account(&result, &w.epoch_state(EPOCH).0);
@@ -1328,7 +1241,7 @@ fn initialize_epoch_state_writes_the_template_bytes() {
 
 #[test]
 fn initialize_epoch_state_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = |epoch| Case::new(&w, initialize_epoch_state_ix(&w, epoch), configured(&w));
     // A future epoch fails before any account check.
     case(EPOCH + 1)
@@ -1368,13 +1281,13 @@ fn initialize_epoch_state_checks() {
 /// Config, a registry with one mint and one vault, the NCN counting that vault, the epoch
 /// state: the state `InitializeWeightTable` and `ReallocWeightTable` run against.
 struct TableWorld {
-    w: Fixture,
+    w: HandNcn,
     mint: Pubkey,
     registry: Vec<u8>,
 }
 
 fn table_world() -> TableWorld {
-    let mut w = Fixture::new(NCN_PROGRAM_ID);
+    let mut w = HandNcn::new(NCN_PROGRAM_ID);
     w.ncn.vault_count = 1;
     let mint = Pubkey::new_unique();
     let registry = registry_bytes(
@@ -1450,7 +1363,7 @@ fn initialize_weight_table_checks() {
         .fails(ProgramError::InvalidAccountData);
 }
 
-fn fresh_table(w: &Fixture) -> Account {
+fn fresh_table(w: &HandNcn) -> Account {
     w.owned(vec![0; 10_240])
 }
 
@@ -1682,24 +1595,14 @@ mod scode {
     pub const NO_OPERATORS: u32 = 0x221e;
 }
 
-impl Fixture {
-    fn epoch_snapshot(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"epoch_snapshot", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-    }
-}
-
 /// The epoch state once the weights are set: weight progress `(1, 1)`.
-fn epoch_state_weighted(w: &Fixture) -> Vec<u8> {
+fn epoch_state_weighted(w: &HandNcn) -> Vec<u8> {
     let mut d = epoch_state_with_table(w, 1, 1);
     put(&mut d, 599, &1u64.to_le_bytes());
     d
 }
 
-fn initialize_epoch_snapshot_ix(w: &Fixture) -> Instruction {
+fn initialize_epoch_snapshot_ix(w: &HandNcn) -> Instruction {
     w.k().initialize_epoch_snapshot_ix(EPOCH)
 }
 
@@ -1814,13 +1717,13 @@ mod ocode {
 }
 
 /// The epoch snapshot (3 operators, 1 vault) with `registered` operators.
-fn epoch_snapshot_bytes(w: &Fixture, registered: u64) -> Vec<u8> {
+fn epoch_snapshot_bytes(w: &HandNcn, registered: u64) -> Vec<u8> {
     let bump = w.epoch_snapshot(EPOCH).1;
     ncn_layout::epoch_snapshot(w.at(EPOCH), bump, (3, 1, registered), 300)
 }
 
 /// The epoch state after `InitializeEpochSnapshot` (3 operators).
-fn epoch_state_snapshotted(w: &Fixture) -> Vec<u8> {
+fn epoch_state_snapshotted(w: &HandNcn) -> Vec<u8> {
     let mut d = epoch_state_weighted(w);
     d[84] = 1;
     put(&mut d, 66, &3u64.to_le_bytes());
@@ -1848,11 +1751,7 @@ fn operator_world() -> OperatorWorld {
     );
     let op = operator.address();
     let w = &t.w;
-    let e = epoch_seed(EPOCH);
-    let snapshot = pda(
-        &[b"operator_snapshot", op.as_ref(), w.ncn_key.as_ref(), &e],
-        &w.program,
-    );
+    let snapshot = w.of_operator("operator_snapshot", &op, EPOCH);
     OperatorWorld {
         pair: mollusk_tests::scenarios::restaking_init::ncn_operator_state_pda(&w.ncn_key, &op).0,
         restaking_config: mollusk_tests::scenarios::restaking_init::config_pda().0,
@@ -2307,38 +2206,23 @@ fn snapshot_vault_operator_delegation_checks() {
 // Ballot box: initialize and realloc
 // ---------------------------------------------------------------------------
 
-impl Fixture {
-    fn ballot_box(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(&[b"ballot_box", self.ncn_key.as_ref(), &e], &self.program)
-    }
-
-    fn consensus_result(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"consensus-result", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-    }
-}
-
-fn initialize_ballot_box_ix(w: &Fixture) -> Instruction {
+fn initialize_ballot_box_ix(w: &HandNcn) -> Instruction {
     w.k().initialize_ballot_box_ix(EPOCH)
 }
 
-fn realloc_ballot_box_ix(w: &Fixture) -> Instruction {
+fn realloc_ballot_box_ix(w: &HandNcn) -> Instruction {
     w.k().realloc_ballot_box_ix(EPOCH)
 }
 
 /// The epoch state the ballot box instructions run against (3 operators snapshotted).
-fn voting_world() -> (Fixture, Vec<(Pubkey, Account)>) {
+fn voting_world() -> (HandNcn, Vec<(Pubkey, Account)>) {
     let w = snapshot_world().w;
     let mut state = configured(&w);
     state.push((w.epoch_state(EPOCH).0, w.owned(epoch_state_snapshotted(&w))));
     (w, state)
 }
 
-fn ballot_box_bytes(w: &Fixture) -> Vec<u8> {
+fn ballot_box_bytes(w: &HandNcn) -> Vec<u8> {
     ncn_layout::ballot_box(w.at(EPOCH), w.ballot_box(EPOCH).1)
 }
 
@@ -2506,7 +2390,7 @@ type Tally = (u8, u128, u64);
 /// Ballot box bytes with `votes`, `tallies`, an optional consensus `(slot, weather)` and a
 /// tie-breaker winner (valid winner without slot).
 fn ballot_box_with(
-    w: &Fixture,
+    w: &HandNcn,
     votes: &[Vote],
     tallies: &[Tally],
     consensus: Option<(u64, u8)>,
@@ -2543,14 +2427,14 @@ fn ballot_box_with(
 }
 
 /// Consensus result bytes: fresh, or with `(weather, vote weight, total, slot)`.
-fn consensus_result_bytes(w: &Fixture, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
+fn consensus_result_bytes(w: &HandNcn, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
     let bump = w.consensus_result(EPOCH).1;
     ncn_layout::consensus_result(&w.ncn_key, EPOCH, bump, recorded)
 }
 
 /// The epoch state with voting open: the ballot box `Created`, voting progress (voted, 3),
 /// and the consensus slot if any.
-fn epoch_state_voting(w: &Fixture, voted: u64, consensus_slot: Option<u64>) -> Vec<u8> {
+fn epoch_state_voting(w: &HandNcn, voted: u64, consensus_slot: Option<u64>) -> Vec<u8> {
     let mut d = epoch_state_snapshotted(w);
     d[341] = 1;
     put(&mut d, 4_727, &voted.to_le_bytes());
@@ -2574,7 +2458,7 @@ fn vote_world() -> VoteWorld {
 }
 
 impl VoteWorld {
-    fn w(&self) -> &Fixture {
+    fn w(&self) -> &HandNcn {
         &self.o.t.w
     }
 
@@ -2781,7 +2665,7 @@ fn cast_vote_checks() {
         .fails_custom(vcode::VOTING_NOT_VALID);
 }
 
-fn tie_breaker_ix(w: &Fixture, admin: &Pubkey, weather: u8) -> Instruction {
+fn tie_breaker_ix(w: &HandNcn, admin: &Pubkey, weather: u8) -> Instruction {
     let k = NcnKeys {
         tie_breaker_admin: *admin,
         ..w.k()
@@ -2862,35 +2746,16 @@ fn admin_set_tie_breaker_checks() {
 // NCN reward router: initialize and realloc
 // ---------------------------------------------------------------------------
 
-impl Fixture {
-    fn ncn_reward_router(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"ncn_reward_router", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-    }
-
-    fn ncn_reward_receiver(&self, epoch: u64) -> Pubkey {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"ncn_reward_receiver", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-        .0
-    }
-}
-
-fn initialize_ncn_reward_router_ix(w: &Fixture) -> Instruction {
+fn initialize_ncn_reward_router_ix(w: &HandNcn) -> Instruction {
     w.k().initialize_ncn_reward_router_ix(EPOCH)
 }
 
-fn realloc_ncn_reward_router_ix(w: &Fixture) -> Instruction {
+fn realloc_ncn_reward_router_ix(w: &HandNcn) -> Instruction {
     w.k().realloc_ncn_reward_router_ix(EPOCH)
 }
 
 /// Voting done with consensus: the state the router instructions run against.
-fn routing_world() -> (Fixture, Vec<(Pubkey, Account)>) {
+fn routing_world() -> (HandNcn, Vec<(Pubkey, Account)>) {
     let w = snapshot_world().w;
     let mut state = configured(&w);
     state.push((
@@ -3045,30 +2910,18 @@ fn realloc_ncn_reward_router_checks() {
 
 impl OperatorWorld {
     fn vault_router(&self) -> (Pubkey, u8) {
-        let (w, op, e) = (&self.t.w, self.operator.address(), epoch_seed(EPOCH));
-        pda(
-            &[
-                b"operator_vault_reward_route",
-                op.as_ref(),
-                w.ncn_key.as_ref(),
-                &e,
-            ],
-            &w.program,
-        )
+        let op = self.operator.address();
+        self.t
+            .w
+            .of_operator("operator_vault_reward_route", &op, EPOCH)
     }
 
     fn vault_receiver(&self) -> Pubkey {
-        let (w, op, e) = (&self.t.w, self.operator.address(), epoch_seed(EPOCH));
-        pda(
-            &[
-                b"operator_vault_reward_receiver",
-                op.as_ref(),
-                w.ncn_key.as_ref(),
-                &e,
-            ],
-            &w.program,
-        )
-        .0
+        let op = self.operator.address();
+        self.t
+            .w
+            .of_operator("operator_vault_reward_receiver", &op, EPOCH)
+            .0
     }
 
     fn vault_router_state(&self) -> Vec<(Pubkey, Account)> {
@@ -3187,7 +3040,7 @@ mod rcode {
 }
 
 fn ncn_router_bytes(
-    w: &Fixture,
+    w: &HandNcn,
     processed: u64,
     protocol: u64,
     ncn: u64,
@@ -3198,7 +3051,7 @@ fn ncn_router_bytes(
 }
 
 /// `DistributeProtocolRewards` (17) or `DistributeNCNRewards` (18) paying `wallet`.
-fn distribute_ix(w: &Fixture, tag: u8, wallet: &Pubkey) -> Instruction {
+fn distribute_ix(w: &HandNcn, tag: u8, wallet: &Pubkey) -> Instruction {
     let mut ix = match tag {
         17 => w.k().distribute_protocol_rewards_ix(EPOCH),
         _ => w.k().distribute_ncn_rewards_ix(EPOCH),
@@ -3208,7 +3061,7 @@ fn distribute_ix(w: &Fixture, tag: u8, wallet: &Pubkey) -> Instruction {
 }
 
 /// Routed: 1,000 lamports processed, 400 for the protocol and 300 for the NCN.
-fn distribute_case(tag: u8) -> (Fixture, Case, Pubkey) {
+fn distribute_case(tag: u8) -> (HandNcn, Case, Pubkey) {
     let (w, mut state) = routing_world();
     let wallet = if tag == 17 {
         PROTOCOL_FEE_WALLET
@@ -3380,7 +3233,7 @@ fn route_ix(o: &OperatorWorld) -> Instruction {
 
 /// The NCN router with 1,000 processed, 600 of them routed to `operator` (route 0).
 fn ncn_router_with_route(
-    w: &Fixture,
+    w: &HandNcn,
     operator: &Pubkey,
     rewards: u64,
     routing: Option<u16>,
@@ -3589,7 +3442,7 @@ fn distribute_operator_and_vault_rewards_checks() {
 const VOTING_IS_NOT_OVER: u32 = 0x2245;
 
 struct RouteWorld {
-    w: Fixture,
+    w: HandNcn,
     a: Pubkey,
     b: Pubkey,
 }
@@ -3671,7 +3524,7 @@ fn route_world() -> RouteWorld {
 
 /// The epoch state after routing: NCN total (4,767), protocol total (4,783) and the total
 /// (4,751).
-fn epoch_state_routed(w: &Fixture, ago: u64, ncn: u64) -> Vec<u8> {
+fn epoch_state_routed(w: &HandNcn, ago: u64, ncn: u64) -> Vec<u8> {
     let mut d = epoch_state_voting(w, 3, Some(SLOT - ago));
     put(&mut d, 4_767, &ncn.to_le_bytes());
     put(&mut d, 4_783, &400u64.to_le_bytes());
@@ -3805,7 +3658,7 @@ fn vault_route_world() -> VaultRouteWorld {
 }
 
 /// The epoch state after routing operator 1's 10,001 lamports (routes total at 4,831).
-fn epoch_state_vault_routed(w: &Fixture) -> Vec<u8> {
+fn epoch_state_vault_routed(w: &HandNcn) -> Vec<u8> {
     let mut d = epoch_state_voting(w, 3, Some(SLOT - 10));
     put(&mut d, 4_831, &10_001u64.to_le_bytes());
     d
@@ -3915,7 +3768,7 @@ struct CloseWorld {
 }
 
 impl CloseWorld {
-    fn w(&self) -> &Fixture {
+    fn w(&self) -> &HandNcn {
         &self.t.w
     }
 

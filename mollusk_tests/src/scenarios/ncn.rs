@@ -31,7 +31,10 @@ use jito_vault_client::{accounts as vc, token_accounts};
 use crate::{
     associated_token_address,
     codes::{restaking_tag as rtag, vault_tag as vtag},
-    owned_account, system_account, token_account_data,
+    layout_oracle::NcnFields,
+    owned_account,
+    pda::ncn as pda,
+    system_account, token_account_data,
     world::{
         ncn::{ncn_world, NcnKeys},
         restaking as r, vault as v, World,
@@ -975,5 +978,97 @@ impl NcnBench {
         world.set(PROTOCOL_FEE_WALLET, system_account(0));
         world.set(k.account_payer, system_account(1_000_000_000_000));
         world
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// An NCN laid out by hand (`tests/ncn_program.rs`)
+// ---------------------------------------------------------------------------------------------
+
+/// An NCN whose NCN-program accounts the tests lay out by hand (the layout oracle's
+/// `ncn_layout`), under the NCN program deployed at `program`: fresh keys, the restaking NCN's
+/// fields, and every NCN-program PDA with its bump from the template's seeds ([`crate::pda::ncn`]).
+pub struct HandNcn {
+    pub program: Pubkey,
+    pub admin: Pubkey,
+    pub ncn: NcnFields,
+    pub ncn_key: Pubkey,
+    pub payer: Pubkey,
+    pub config: (Pubkey, u8),
+    pub registry: (Pubkey, u8),
+    pub fee_wallet: Pubkey,
+    pub tie_breaker: Pubkey,
+}
+
+impl HandNcn {
+    /// A new NCN (restaking index 3, every role held by a new admin).
+    pub fn new(program: Pubkey) -> Self {
+        let admin = Pubkey::new_unique();
+        let ncn = NcnFields::new(Pubkey::new_unique(), admin, 3);
+        let ncn_key = ncn.address();
+        Self {
+            program,
+            admin,
+            payer: pda::account_payer(&program, &ncn_key).0,
+            config: pda::config(&program, &ncn_key),
+            registry: pda::vault_registry(&program, &ncn_key),
+            ncn,
+            ncn_key,
+            fee_wallet: Pubkey::new_unique(),
+            tie_breaker: Pubkey::new_unique(),
+        }
+    }
+
+    /// The NCN's addresses and instruction builders ([`NcnKeys`]).
+    pub fn k(&self) -> NcnKeys {
+        NcnKeys::at(
+            self.program,
+            self.ncn_key,
+            self.admin,
+            self.fee_wallet,
+            self.tie_breaker,
+        )
+    }
+
+    /// The restaking NCN account.
+    pub fn ncn_account(&self) -> Account {
+        owned_account(&RESTAKING_PROGRAM_ID, self.ncn.bytes())
+    }
+
+    /// An account of the NCN program holding `data`.
+    pub fn owned(&self, data: Vec<u8>) -> Account {
+        owned_account(&self.program, data)
+    }
+
+    pub fn marker(&self, epoch: u64) -> Pubkey {
+        pda::epoch_marker(&self.program, &self.ncn_key, epoch).0
+    }
+    fn of_epoch(&self, prefix: &str, epoch: u64) -> (Pubkey, u8) {
+        pda::of_epoch(&self.program, prefix, &self.ncn_key, epoch)
+    }
+    pub fn epoch_state(&self, epoch: u64) -> (Pubkey, u8) {
+        self.of_epoch("epoch_state", epoch)
+    }
+    pub fn weight_table(&self, epoch: u64) -> (Pubkey, u8) {
+        self.of_epoch("weight_table", epoch)
+    }
+    pub fn epoch_snapshot(&self, epoch: u64) -> (Pubkey, u8) {
+        self.of_epoch("epoch_snapshot", epoch)
+    }
+    pub fn ballot_box(&self, epoch: u64) -> (Pubkey, u8) {
+        self.of_epoch("ballot_box", epoch)
+    }
+    pub fn consensus_result(&self, epoch: u64) -> (Pubkey, u8) {
+        self.of_epoch("consensus-result", epoch)
+    }
+    pub fn ncn_reward_router(&self, epoch: u64) -> (Pubkey, u8) {
+        self.of_epoch("ncn_reward_router", epoch)
+    }
+    pub fn ncn_reward_receiver(&self, epoch: u64) -> Pubkey {
+        self.of_epoch("ncn_reward_receiver", epoch).0
+    }
+    /// `operator`'s snapshot, vault reward router or receiver (`prefix`) in `epoch`.
+    pub fn of_operator(&self, prefix: &str, operator: &Pubkey, epoch: u64) -> (Pubkey, u8) {
+        pda::of_operator(&self.program, prefix, operator, &self.ncn_key, epoch)
     }
 }
