@@ -46,7 +46,7 @@ use crate::{
 pub use crate::world::ncn::{NCN_PROGRAM_ID, PROTOCOL_FEE_WALLET};
 
 /// Slots per epoch (Mollusk's epoch schedule and the restaking config's `epoch_length`).
-pub const EPOCH_LENGTH: u64 = 432_000;
+pub const EPOCH_LENGTH: u64 = crate::layout_oracle::DEFAULT_EPOCH_LENGTH;
 /// The epoch the scenario starts in (the handshake); [`NcnScenario::new`] ends 4 epochs later.
 pub const START_EPOCH: u64 = 100;
 /// The slot inside each epoch the scenario moves to.
