@@ -1219,6 +1219,295 @@ pub fn vault_stub_data(base: &Pubkey, bump: u8) -> Vec<u8> {
 }
 
 // ---------------------------------------------------------------------------
+// NCN program accounts (jito-foundation/ncn-template at 32209a1)
+// ---------------------------------------------------------------------------
+
+/// Layouts of the NCN program's accounts as the template's structs lay them out, each as the
+/// instruction that creates (or completes) it leaves it; the tests patch later states at the
+/// offsets each function lists.
+pub mod ncn_layout {
+    use super::{header, put_bytes, put_key, put_u16, put_u64};
+    use crate::Pubkey;
+
+    /// `FeeConfig::PROTOCOL_FEE_WALLET` and the protocol's fee (bps) of the template.
+    pub const PROTOCOL_FEE_WALLET: Pubkey =
+        Pubkey::from_str_const("5eosrve6LktMZgVNszYzebgmmC7BjLK8NoWyRQtcmGTF");
+    pub const PROTOCOL_FEE_BPS: u16 = 400;
+
+    /// An epoch account's place: its NCN, epoch and the slot it was created in.
+    #[derive(Clone, Copy, Debug)]
+    pub struct At {
+        pub ncn: Pubkey,
+        pub epoch: u64,
+        pub slot: u64,
+    }
+
+    /// `Config` (193 bytes): header, ncn 8, tie_breaker 40, valid_slots 72,
+    /// epochs_before_stall 80, epochs_after_consensus_before_close 88, starting_valid_epoch 96,
+    /// fee_config 104 (protocol wallet, NCN wallet, fee_1 at 168, fee_2 at 180: activation
+    /// epoch, protocol bps, NCN bps), bump 192. `timing`: (valid_slots_after_consensus,
+    /// epochs_before_stall, epochs_after_consensus_before_close).
+    pub fn config(
+        ncn: &Pubkey,
+        tie_breaker: &Pubkey,
+        ncn_fee_wallet: &Pubkey,
+        timing: (u64, u64, u64),
+        ncn_fee_bps: u16,
+        epoch: u64,
+        bump: u8,
+    ) -> Vec<u8> {
+        let mut d = header(193, 0x01);
+        put_key(&mut d, 8, ncn);
+        put_key(&mut d, 40, tie_breaker);
+        put_u64(&mut d, 72, timing.0);
+        put_u64(&mut d, 80, timing.1);
+        put_u64(&mut d, 88, timing.2);
+        put_u64(&mut d, 96, epoch);
+        put_key(&mut d, 104, &PROTOCOL_FEE_WALLET);
+        put_key(&mut d, 136, ncn_fee_wallet);
+        for fees in [168, 180] {
+            put_u64(&mut d, fees, epoch);
+            put_u16(&mut d, fees + 8, PROTOCOL_FEE_BPS);
+            put_u16(&mut d, fees + 10, ncn_fee_bps);
+        }
+        d[192] = bump;
+        d
+    }
+
+    /// `VaultRegistry` (10,281 bytes): header, ncn 8, bump 40, 64 `StMintEntry` (mint,
+    /// 32 reserved, u128 weight) from 41, 64 `VaultEntry` (vault, mint, index, slot) from 5,161;
+    /// empty vault entries have index and slot `u64::MAX`.
+    pub fn vault_registry(
+        ncn: &Pubkey,
+        bump: u8,
+        mints: &[(Pubkey, u128)],
+        vaults: &[(Pubkey, Pubkey, u64, u64)],
+    ) -> Vec<u8> {
+        let mut d = header(10_281, 0x02);
+        put_key(&mut d, 8, ncn);
+        d[40] = bump;
+        for (i, (mint, weight)) in mints.iter().enumerate() {
+            put_key(&mut d, 41 + 80 * i, mint);
+            put_bytes(&mut d, 41 + 80 * i + 64, &weight.to_le_bytes());
+        }
+        for i in 0..64 {
+            let at = 5_161 + 80 * i;
+            let empty = (Pubkey::default(), Pubkey::default(), u64::MAX, u64::MAX);
+            let (vault, mint, index, slot) = vaults.get(i).copied().unwrap_or(empty);
+            put_key(&mut d, at, &vault);
+            put_key(&mut d, at + 32, &mint);
+            put_u64(&mut d, at + 64, index);
+            put_u64(&mut d, at + 72, slot);
+        }
+        d
+    }
+
+    /// `EpochState` (8,904 bytes) as `InitializeEpochState` leaves it: header, ncn 8, epoch 40,
+    /// bump 48, slot_created 49, was_tie_breaker_set 57, slot_consensus_reached 58
+    /// (`u64::MAX`), operator_count 66, vault_count 74, account_status 82 (epoch_state byte
+    /// `Created`), set_weight_progress 599 (tally, total); everything else zero.
+    pub fn epoch_state(at: At, bump: u8) -> Vec<u8> {
+        let mut d = header(8_904, 0x50);
+        put_key(&mut d, 8, &at.ncn);
+        put_u64(&mut d, 40, at.epoch);
+        d[48] = bump;
+        put_u64(&mut d, 49, at.slot);
+        put_u64(&mut d, 58, u64::MAX);
+        d[82] = 1;
+        d
+    }
+
+    /// `WeightTable` (12,353 bytes): header, ncn 8, epoch 40, slot_created 48, vault_count 56,
+    /// bump 64, the registry's 64 vault entries from 65, 64 `WeightEntry` from 5,185 (the
+    /// registry's mint entry, u128 weight, slot_set, slot_updated).
+    pub fn weight_table(
+        at: At,
+        bump: u8,
+        registry: &[u8],
+        vault_count: u64,
+        weights: &[(u128, u64, u64)],
+    ) -> Vec<u8> {
+        let mut d = header(12_353, 0x10);
+        put_key(&mut d, 8, &at.ncn);
+        put_u64(&mut d, 40, at.epoch);
+        put_u64(&mut d, 48, at.slot);
+        put_u64(&mut d, 56, vault_count);
+        d[64] = bump;
+        put_bytes(&mut d, 65, &registry[5_161..5_161 + 5_120]);
+        for i in 0..64 {
+            let e = 5_185 + 112 * i;
+            put_bytes(&mut d, e, &registry[41 + 80 * i..41 + 80 * (i + 1)]);
+            if let Some((weight, set, updated)) = weights.get(i) {
+                put_bytes(&mut d, e + 80, &weight.to_le_bytes());
+                put_u64(&mut d, e + 96, *set);
+                put_u64(&mut d, e + 104, *updated);
+            }
+        }
+        d
+    }
+
+    /// `EpochSnapshot` (125 bytes) as `InitializeEpochSnapshot` leaves it with `registered`
+    /// operators: header, ncn 8, epoch 40, bump 48, slot_created 49, operator_count 65,
+    /// vault_count 73, operators_registered 81, fees 113 (activation epoch, protocol bps, NCN
+    /// bps).
+    pub fn epoch_snapshot(
+        at: At,
+        bump: u8,
+        (operators, vaults, registered): (u64, u64, u64),
+        ncn_fee_bps: u16,
+    ) -> Vec<u8> {
+        let mut d = header(125, 0x11);
+        put_key(&mut d, 8, &at.ncn);
+        put_u64(&mut d, 40, at.epoch);
+        d[48] = bump;
+        put_u64(&mut d, 49, at.slot);
+        put_u64(&mut d, 65, operators);
+        put_u64(&mut d, 73, vaults);
+        put_u64(&mut d, 81, registered);
+        put_u64(&mut d, 113, at.epoch);
+        put_u16(&mut d, 121, PROTOCOL_FEE_BPS);
+        put_u16(&mut d, 123, ncn_fee_bps);
+        d
+    }
+
+    /// `OperatorSnapshot` (3,740 bytes) of an inactive operator: header, operator 8, ncn 40,
+    /// epoch 72, bump 80, slot_created 81, slot_finalized 89 (the creation slot: an inactive
+    /// operator is final at once), is_active 97, ncn_operator_index 98, operator_index 106,
+    /// fee 114, delegation count 116, registered 124, valid 132, stake weight 140, 64 vault
+    /// stake weights (vault, index = `u64::MAX` when empty, u128) from 156. An active one:
+    /// [`active_operator`].
+    pub fn operator_snapshot(
+        operator: &Pubkey,
+        at: At,
+        bump: u8,
+        (ncn_operator_index, operator_index): (u64, u64),
+    ) -> Vec<u8> {
+        let mut d = header(3_740, 0x12);
+        put_key(&mut d, 8, operator);
+        put_key(&mut d, 40, &at.ncn);
+        put_u64(&mut d, 72, at.epoch);
+        d[80] = bump;
+        put_u64(&mut d, 81, at.slot);
+        put_u64(&mut d, 89, at.slot);
+        put_u64(&mut d, 98, ncn_operator_index);
+        put_u64(&mut d, 106, operator_index);
+        for i in 0..64 {
+            put_u64(&mut d, 156 + 56 * i + 32, u64::MAX);
+        }
+        d
+    }
+
+    /// The operator snapshot of an active operator with `fee_bps` and `delegations`: not final.
+    pub fn active_operator(mut d: Vec<u8>, fee_bps: u16, delegations: u64) -> Vec<u8> {
+        put_u64(&mut d, 89, 0);
+        d[97] = 1;
+        put_u16(&mut d, 114, fee_bps);
+        put_u64(&mut d, 116, delegations);
+        d
+    }
+
+    /// `BallotBox` (22,099 bytes) as `ReallocBallotBox` completes it: header, ncn 8, epoch 40,
+    /// bump 48, slot_created 49, slot_consensus_reached 57 (`u64::MAX`), operators_voted 65,
+    /// unique_ballots 73, winning ballot 81 (weather, is_valid), 256 `OperatorVote` (operator,
+    /// slot, u128 weight, u16 ballot index = `u16::MAX`) from 83, 256 `BallotTally` (u16
+    /// index = `u16::MAX`, ballot, u128 weight, u64 tally) from 14,931.
+    pub fn ballot_box(at: At, bump: u8) -> Vec<u8> {
+        let mut d = header(22_099, 0x20);
+        put_key(&mut d, 8, &at.ncn);
+        put_u64(&mut d, 40, at.epoch);
+        d[48] = bump;
+        put_u64(&mut d, 49, at.slot);
+        put_u64(&mut d, 57, u64::MAX);
+        for i in 0..256 {
+            put_u16(&mut d, 83 + 58 * i + 56, u16::MAX);
+            put_u16(&mut d, 14_931 + 28 * i, u16::MAX);
+        }
+        d
+    }
+
+    /// `ConsensusResult` (74 bytes): header, ncn 8, epoch 40, vote weight 48, total weight 56,
+    /// consensus slot 64, bump 72, weather status 73; `recorded`: (weather, vote weight, total
+    /// weight, slot).
+    pub fn consensus_result(
+        ncn: &Pubkey,
+        epoch: u64,
+        bump: u8,
+        recorded: Option<(u8, u64, u64, u64)>,
+    ) -> Vec<u8> {
+        let mut d = header(74, 0x21);
+        put_key(&mut d, 8, ncn);
+        put_u64(&mut d, 40, epoch);
+        d[72] = bump;
+        if let Some((weather, vote, total, slot)) = recorded {
+            put_u64(&mut d, 48, vote);
+            put_u64(&mut d, 56, total);
+            put_u64(&mut d, 64, slot);
+            d[73] = weather;
+        }
+        d
+    }
+
+    /// `NcnRewardRouter` (10,483 bytes), complete, with `processed` lamports routed (57, 73),
+    /// of which `protocol` (219) and `ncn` (227) wait for their wallets: header, ncn 8, epoch
+    /// 40, bump 48, slot_created 49, last_vote_index 209 (`u16::MAX` unless mid-routing),
+    /// 211 `u64::MAX`.
+    pub fn ncn_reward_router(
+        at: At,
+        bump: u8,
+        processed: u64,
+        (protocol, ncn): (u64, u64),
+        routing: Option<u16>,
+    ) -> Vec<u8> {
+        let mut d = header(10_483, 0x40);
+        put_key(&mut d, 8, &at.ncn);
+        put_u64(&mut d, 40, at.epoch);
+        d[48] = bump;
+        put_u64(&mut d, 49, at.slot);
+        put_u64(&mut d, 57, processed);
+        put_u64(&mut d, 73, processed);
+        put_u16(&mut d, 209, routing.unwrap_or(u16::MAX));
+        put_u64(&mut d, 211, u64::MAX);
+        put_u64(&mut d, 219, protocol);
+        put_u64(&mut d, 227, ncn);
+        d
+    }
+
+    /// `OperatorVaultRewardRouter` (2,699 bytes) with `processed` lamports routed (97, 113),
+    /// `operator_rewards` (121) for the operator, `routes` (vault, rewards) from 139, and
+    /// mid-routing (129: 7, else `u64::MAX`) if `routing`: header, operator 8, ncn 40, epoch
+    /// 72, bump 80, slot_created 81, ncn_operator_index 89, 137 `u16::MAX`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn operator_vault_reward_router(
+        operator: &Pubkey,
+        at: At,
+        bump: u8,
+        ncn_operator_index: u64,
+        processed: u64,
+        operator_rewards: u64,
+        routes: &[(Pubkey, u64)],
+        routing: bool,
+    ) -> Vec<u8> {
+        let mut d = header(2_699, 0x41);
+        put_key(&mut d, 8, operator);
+        put_key(&mut d, 40, &at.ncn);
+        put_u64(&mut d, 72, at.epoch);
+        d[80] = bump;
+        put_u64(&mut d, 81, at.slot);
+        put_u64(&mut d, 89, ncn_operator_index);
+        put_u64(&mut d, 97, processed);
+        put_u64(&mut d, 113, processed);
+        put_u64(&mut d, 121, operator_rewards);
+        put_u64(&mut d, 129, if routing { 7 } else { u64::MAX });
+        put_u16(&mut d, 137, u16::MAX);
+        for (i, (vault, rewards)) in routes.iter().enumerate() {
+            put_key(&mut d, 139 + 40 * i, vault);
+            put_u64(&mut d, 139 + 40 * i + 32, *rewards);
+        }
+        d
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Client decoding of written accounts
 // ---------------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ pub use solana_pubkey::Pubkey;
 pub mod client_decode;
 pub mod codes;
 pub mod layout_oracle;
-pub mod ncn_world;
 pub mod negative;
 pub mod oracle;
 pub mod pda;

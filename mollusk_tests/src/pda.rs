@@ -119,6 +119,54 @@ pub mod vault {
     }
 }
 
+/// PDAs of the NCN program (the template's literal seeds, jito-foundation/ncn-template at
+/// 32209a1), under the program deployed at `program`; `ncn` the restaking NCN.
+pub mod ncn {
+    use super::*;
+
+    fn pda(program: &Pubkey, seeds: &[&[u8]]) -> (Pubkey, u8) {
+        Pubkey::find_program_address(seeds, program)
+    }
+
+    pub fn config(program: &Pubkey, ncn: &Pubkey) -> (Pubkey, u8) {
+        pda(program, &[b"config", ncn.as_ref()])
+    }
+    pub fn vault_registry(program: &Pubkey, ncn: &Pubkey) -> (Pubkey, u8) {
+        pda(program, &[b"vault_registry", ncn.as_ref()])
+    }
+    pub fn account_payer(program: &Pubkey, ncn: &Pubkey) -> (Pubkey, u8) {
+        pda(program, &[b"account_payer", ncn.as_ref(), ncn.as_ref()])
+    }
+    /// An account of `ncn`'s `epoch` with seeds `[prefix, ncn, epoch]`: `epoch_state`,
+    /// `weight_table`, `epoch_snapshot`, `ballot_box`, `consensus-result`,
+    /// `ncn_reward_router`, `ncn_reward_receiver`.
+    pub fn of_epoch(program: &Pubkey, prefix: &str, ncn: &Pubkey, epoch: u64) -> (Pubkey, u8) {
+        pda(
+            program,
+            &[prefix.as_bytes(), ncn.as_ref(), &epoch.to_le_bytes()],
+        )
+    }
+    pub fn epoch_marker(program: &Pubkey, ncn: &Pubkey, epoch: u64) -> (Pubkey, u8) {
+        let e = epoch.to_le_bytes();
+        pda(program, &[b"epoch_marker", ncn.as_ref(), &e, ncn.as_ref()])
+    }
+    /// An account of `operator` in `ncn`'s `epoch` with seeds `[prefix, operator, ncn, epoch]`:
+    /// `operator_snapshot`, `operator_vault_reward_route`, `operator_vault_reward_receiver`.
+    pub fn of_operator(
+        program: &Pubkey,
+        prefix: &str,
+        operator: &Pubkey,
+        ncn: &Pubkey,
+        epoch: u64,
+    ) -> (Pubkey, u8) {
+        let e = epoch.to_le_bytes();
+        pda(
+            program,
+            &[prefix.as_bytes(), operator.as_ref(), ncn.as_ref(), &e],
+        )
+    }
+}
+
 /// The Metaplex metadata account of `mint`.
 pub fn metadata_pda(mint: &Pubkey) -> Pubkey {
     Pubkey::find_program_address(

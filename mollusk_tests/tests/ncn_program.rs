@@ -17,23 +17,25 @@
 //! every written account with bytes laid out by hand from the template's structs, failure
 //! paths check the template's error for each check, in its order, and that nothing changed.
 
+use jito_ncn_client::types::ConfigAdminRole;
 use mollusk_tests::{
-    account, assert_error, assert_success, mint_data, mollusk, owned_account, print_cu,
-    program_account, rent_exempt, sbf_out_dir,
+    account, assert_error, assert_success,
+    layout_oracle::ncn_layout::{self, PROTOCOL_FEE_WALLET},
+    mint_data, owned_account, print_cu, program_account, rent_exempt,
     scenarios::{
-        restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda, NcnFields},
+        ncn::HandNcn,
+        restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda},
         vault_admin::VaultState,
     },
-    system_account, Account, AccountMeta, Instruction, InstructionResult, Mollusk, ProgramError,
-    Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    system_account,
+    world::{
+        ncn::{ncn_world_at, NcnKeys, NCN_PROGRAM_ID},
+        World,
+    },
+    Account, AccountMeta, Instruction, InstructionResult, ProgramError, Pubkey,
+    RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
-/// The template's program id.
-const NCN_PROGRAM_ID: Pubkey =
-    Pubkey::from_str_const("5SiK283D1iFSqHvr8vbNWCBjbjRXeEYS79CLax7nosPf");
-/// `FeeConfig::PROTOCOL_FEE_WALLET` of the template.
-const PROTOCOL_FEE_WALLET: Pubkey =
-    Pubkey::from_str_const("5eosrve6LktMZgVNszYzebgmmC7BjLK8NoWyRQtcmGTF");
 const SLOT: u64 = 10 * 432_000 + 77;
 const PAYER_LAMPORTS: u64 = 100_000_000_000;
 
@@ -52,79 +54,27 @@ mod code {
 }
 
 // ---------------------------------------------------------------------------
-// Fixture
+// HandNcn
 // ---------------------------------------------------------------------------
 
-fn ncn_program_elf() -> Vec<u8> {
-    let path = sbf_out_dir().join("jito_ncn_program.so");
-    std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {} ({e}); build it first: scripts/build-sbf.sh",
-            path.display()
-        )
-    })
+/// What this file adds to the hand-laid NCN (`scenarios::ncn::HandNcn`): its place at
+/// [`SLOT`], its base state, its config bytes.
+trait Local {
+    fn at(&self, epoch: u64) -> ncn_layout::At;
+    fn base_state(&self) -> Vec<(Pubkey, Account)>;
+    fn config_bytes(&self, p: &ConfigParams, epoch: u64) -> Vec<u8>;
 }
 
-/// Restaking, vault and token programs, and the NCN program at `program_id`.
-fn mollusk_at(program_id: &Pubkey) -> Mollusk {
-    let mut mollusk = mollusk();
-    mollusk.add_program_with_loader_and_elf(
-        program_id,
-        &mollusk_svm::program::loader_keys::LOADER_V3,
-        &ncn_program_elf(),
-    );
-    mollusk.warp_to_slot(SLOT);
-    mollusk
-}
-
-fn pda(seeds: &[&[u8]], program_id: &Pubkey) -> (Pubkey, u8) {
-    Pubkey::find_program_address(seeds, program_id)
-}
-
-/// One NCN with its config, payer and registry addresses under `program`.
-struct Fixture {
-    program: Pubkey,
-    admin: Pubkey,
-    ncn: NcnFields,
-    ncn_key: Pubkey,
-    payer: Pubkey,
-    config: (Pubkey, u8),
-    registry: (Pubkey, u8),
-    fee_wallet: Pubkey,
-    tie_breaker: Pubkey,
-}
-
-impl Fixture {
-    fn new(program: Pubkey) -> Self {
-        let admin = Pubkey::new_unique();
-        let ncn = NcnFields::new(Pubkey::new_unique(), admin, 3);
-        let ncn_key = ncn.address();
-        Self {
-            program,
-            admin,
-            payer: pda(
-                &[b"account_payer", ncn_key.as_ref(), ncn_key.as_ref()],
-                &program,
-            )
-            .0,
-            config: pda(&[b"config", ncn_key.as_ref()], &program),
-            registry: pda(&[b"vault_registry", ncn_key.as_ref()], &program),
-            ncn,
-            ncn_key,
-            fee_wallet: Pubkey::new_unique(),
-            tie_breaker: Pubkey::new_unique(),
+impl Local for HandNcn {
+    fn at(&self, epoch: u64) -> ncn_layout::At {
+        ncn_layout::At {
+            ncn: self.ncn_key,
+            epoch,
+            slot: SLOT,
         }
     }
 
-    fn ncn_account(&self) -> Account {
-        owned_account(&RESTAKING_PROGRAM_ID, self.ncn.bytes())
-    }
-
-    fn owned(&self, data: Vec<u8>) -> Account {
-        owned_account(&self.program, data)
-    }
-
-    /// The base state: the NCN, a funded payer, the admins as wallets.
+    /// The NCN, a funded payer, the admins as wallets.
     fn base_state(&self) -> Vec<(Pubkey, Account)> {
         vec![
             (self.ncn_key, self.ncn_account()),
@@ -136,14 +86,8 @@ impl Fixture {
     }
 
     fn config_bytes(&self, p: &ConfigParams, epoch: u64) -> Vec<u8> {
-        config_bytes(
-            &self.ncn_key,
-            &self.tie_breaker,
-            &self.fee_wallet,
-            p,
-            epoch,
-            self.config.1,
-        )
+        let (ncn, tie_breaker, wallet) = (&self.ncn_key, &self.tie_breaker, &self.fee_wallet);
+        config_bytes(ncn, tie_breaker, wallet, p, epoch, self.config.1)
     }
 }
 
@@ -163,14 +107,8 @@ const PARAMS: ConfigParams = ConfigParams {
     ncn_fee_bps: 300,
 };
 
-fn put(data: &mut [u8], offset: usize, bytes: &[u8]) {
-    data[offset..offset + bytes.len()].copy_from_slice(bytes);
-}
+use mollusk_tests::layout_oracle::put_bytes as put;
 
-/// Template `Config` (193 bytes): header, ncn 8, tie_breaker 40, valid_slots 72,
-/// epochs_before_stall 80, epochs_after_consensus_before_close 88, starting_valid_epoch 96,
-/// fee_config 104 (protocol wallet, NCN wallet, fee_1 at 168, fee_2 at 180: activation epoch,
-/// protocol bps, NCN bps), bump 192.
 fn config_bytes(
     ncn: &Pubkey,
     tie_breaker: &Pubkey,
@@ -179,258 +117,324 @@ fn config_bytes(
     epoch: u64,
     bump: u8,
 ) -> Vec<u8> {
-    let mut d = vec![0u8; 193];
-    d[0] = 0x01;
-    put(&mut d, 8, ncn.as_ref());
-    put(&mut d, 40, tie_breaker.as_ref());
-    put(&mut d, 72, &p.valid_slots_after_consensus.to_le_bytes());
-    put(&mut d, 80, &p.epochs_before_stall.to_le_bytes());
-    put(
-        &mut d,
-        88,
-        &p.epochs_after_consensus_before_close.to_le_bytes(),
+    let timing = (
+        p.valid_slots_after_consensus,
+        p.epochs_before_stall,
+        p.epochs_after_consensus_before_close,
     );
-    put(&mut d, 96, &epoch.to_le_bytes());
-    put(&mut d, 104, PROTOCOL_FEE_WALLET.as_ref());
-    put(&mut d, 136, fee_wallet.as_ref());
-    for fees in [168, 180] {
-        put(&mut d, fees, &epoch.to_le_bytes());
-        put(&mut d, fees + 8, &400u16.to_le_bytes());
-        put(&mut d, fees + 10, &p.ncn_fee_bps.to_le_bytes());
-    }
-    d[192] = bump;
-    d
+    ncn_layout::config(
+        ncn,
+        tie_breaker,
+        fee_wallet,
+        timing,
+        p.ncn_fee_bps,
+        epoch,
+        bump,
+    )
 }
 
-/// Template `VaultRegistry` (10,281 bytes): header, ncn 8, bump 40, 64 `StMintEntry` (mint,
-/// 32 reserved, u128 weight) from 41, 64 `VaultEntry` (vault, mint, index, slot) from 5,161;
-/// empty vault entries have index and slot `u64::MAX`.
-fn registry_bytes(
-    ncn: &Pubkey,
-    bump: u8,
-    mints: &[(Pubkey, u128)],
-    vaults: &[(Pubkey, Pubkey, u64, u64)],
-) -> Vec<u8> {
-    let mut d = vec![0u8; 10_281];
-    d[0] = 0x02;
-    put(&mut d, 8, ncn.as_ref());
-    d[40] = bump;
-    for (i, (mint, weight)) in mints.iter().enumerate() {
-        let at = 41 + 80 * i;
-        put(&mut d, at, mint.as_ref());
-        put(&mut d, at + 64, &weight.to_le_bytes());
-    }
-    for i in 0..64 {
-        let at = 5_161 + 80 * i;
-        let (vault, mint, index, slot) = vaults.get(i).copied().unwrap_or((
-            Pubkey::default(),
-            Pubkey::default(),
-            u64::MAX,
-            u64::MAX,
-        ));
-        put(&mut d, at, vault.as_ref());
-        put(&mut d, at + 32, mint.as_ref());
-        put(&mut d, at + 64, &index.to_le_bytes());
-        put(&mut d, at + 72, &slot.to_le_bytes());
-    }
-    d
-}
+use ncn_layout::vault_registry as registry_bytes;
 
 // ---------------------------------------------------------------------------
 // Instructions (template Borsh, by hand)
 // ---------------------------------------------------------------------------
 
-fn meta(key: &Pubkey, writable: bool, signer: bool) -> AccountMeta {
-    if writable {
-        AccountMeta::new(*key, signer)
-    } else {
-        AccountMeta::new_readonly(*key, signer)
+/// The template's Borsh of an instruction: `tag`, then the argument bytes.
+fn borsh(tag: u8, args: &[&[u8]]) -> Vec<u8> {
+    [&[tag][..]]
+        .iter()
+        .chain(args)
+        .flat_map(|a| a.iter().copied())
+        .collect()
+}
+
+/// Every instruction the shared builders (`world::ncn`, the generated client) make carries the
+/// template's tag and Borsh arguments, written here by hand, and its account flags (`r`, `w`,
+/// `rs`, `ws` per account, in the template's order).
+#[test]
+fn client_builds_the_template_instructions() {
+    let w = HandNcn::new(NCN_PROGRAM_ID);
+    let k = w.k();
+    let (op, vault, mint) = (
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+        Pubkey::new_unique(),
+    );
+    let e = EPOCH.to_le_bytes();
+    let some = |v: u64| [&[1u8][..], &v.to_le_bytes()].concat();
+    let weight = [&[1u8][..], &7u128.to_le_bytes()].concat();
+    let (max, voter) = (300u16.to_le_bytes(), Pubkey::new_unique());
+    let cases: Vec<(Instruction, Vec<u8>, &str)> = vec![
+        (
+            k.initialize_config_ix((3, 10, 1_000), 300),
+            borsh(
+                0,
+                &[
+                    &3u64.to_le_bytes(),
+                    &10u64.to_le_bytes(),
+                    &1_000u64.to_le_bytes(),
+                    &300u16.to_le_bytes(),
+                ],
+            ),
+            "w r r rs r w r",
+        ),
+        (k.initialize_vault_registry_ix(), borsh(1, &[]), "r w r w r"),
+        (k.realloc_vault_registry_ix(), borsh(2, &[]), "r w r w r"),
+        (k.register_vault_ix(&vault), borsh(3, &[]), "r w r r r"),
+        (
+            k.initialize_epoch_state_ix(EPOCH),
+            borsh(4, &[&e]),
+            "r w r r w r",
+        ),
+        (
+            k.initialize_weight_table_ix(EPOCH),
+            borsh(5, &[&e]),
+            "r r r r w w r",
+        ),
+        (k.set_epoch_weights_ix(EPOCH), borsh(6, &[&e]), "w r r w"),
+        (
+            k.realloc_weight_table_ix(EPOCH),
+            borsh(7, &[&e]),
+            "w r w r r w r",
+        ),
+        (
+            k.initialize_epoch_snapshot_ix(EPOCH),
+            borsh(8, &[&e]),
+            "r w r r r w w r",
+        ),
+        (
+            k.initialize_operator_snapshot_ix(&op, EPOCH),
+            borsh(9, &[&e]),
+            "r w r r r r r w w w r",
+        ),
+        (
+            k.snapshot_vault_operator_delegation_ix(&op, &vault, EPOCH),
+            borsh(10, &[&e]),
+            "w r r r r r r r r r w w",
+        ),
+        (
+            k.initialize_ballot_box_ix(EPOCH),
+            borsh(11, &[&e]),
+            "r r r w r w r w",
+        ),
+        (
+            k.realloc_ballot_box_ix(EPOCH),
+            borsh(12, &[&e]),
+            "w r w r w r",
+        ),
+        (
+            k.cast_vote_ix(&op, &voter, 2, EPOCH),
+            borsh(13, &[&[2], &e]),
+            "w r w r r r r rs w",
+        ),
+        (
+            k.initialize_ncn_reward_router_ix(EPOCH),
+            borsh(14, &[&e]),
+            "r r r w w w r",
+        ),
+        (
+            k.realloc_ncn_reward_router_ix(EPOCH),
+            borsh(15, &[&e]),
+            "w r w r w r",
+        ),
+        (
+            k.route_ncn_rewards_ix(300, EPOCH),
+            borsh(16, &[&max, &e]),
+            "w r r r r w w",
+        ),
+        (
+            k.distribute_protocol_rewards_ix(EPOCH),
+            borsh(17, &[&e]),
+            "w r r w w w r",
+        ),
+        (
+            k.distribute_ncn_rewards_ix(EPOCH),
+            borsh(18, &[&e]),
+            "w r r w w w r",
+        ),
+        (
+            k.initialize_operator_vault_reward_router_ix(&op, EPOCH),
+            borsh(19, &[&e]),
+            "r w r r r w w w r",
+        ),
+        (
+            k.distribute_operator_vault_reward_route_ix(&op, EPOCH),
+            borsh(20, &[&e]),
+            "w r r r w w r w r",
+        ),
+        (
+            k.route_operator_vault_rewards_ix(&op, 300, EPOCH),
+            borsh(21, &[&max, &e]),
+            "w r r r w w",
+        ),
+        (
+            k.close_epoch_account_ix(&vault, None, EPOCH),
+            borsh(22, &[&e]),
+            "w w r r w w r",
+        ),
+        (
+            k.close_epoch_account_ix(&vault, Some(op), EPOCH),
+            borsh(22, &[&e]),
+            "w w r r w w r w w",
+        ),
+        (
+            k.distribute_operator_rewards_ix(&op, EPOCH),
+            borsh(23, &[&e]),
+            "w r r w w w w r",
+        ),
+        (
+            k.distribute_vault_rewards_ix(&op, &vault, EPOCH),
+            borsh(24, &[&e]),
+            "w r r r w w w w r",
+        ),
+        (
+            k.admin_set_parameters_ix((Some(1), None, Some(2), Some(3))),
+            borsh(25, &[&some(1), &[0], &some(2), &some(3)]),
+            "w r ws",
+        ),
+        (
+            k.admin_set_new_admin_ix(ConfigAdminRole::TieBreakerAdmin, &op),
+            borsh(26, &[&[0]]),
+            "w r ws r",
+        ),
+        (
+            k.admin_set_tie_breaker_ix(1, EPOCH),
+            borsh(27, &[&[1], &e]),
+            "w r w r rs",
+        ),
+        (
+            k.admin_set_weight_ix(&mint, 7, EPOCH),
+            borsh(28, &[mint.as_ref(), &7u128.to_le_bytes(), &e]),
+            "w r w ws",
+        ),
+        (
+            k.admin_register_st_mint_ix(&mint, Some(7)),
+            borsh(29, &[&weight]),
+            "r r r w rs",
+        ),
+        (
+            k.admin_register_st_mint_ix(&mint, None),
+            borsh(29, &[&[0]]),
+            "r r r w rs",
+        ),
+        (
+            k.admin_set_st_mint_ix(&mint, Some(7)),
+            borsh(30, &[mint.as_ref(), &weight]),
+            "r r w rs",
+        ),
+    ];
+    for (ix, data, flags) in cases {
+        let tag = data[0];
+        assert_eq!(ix.program_id, w.program, "tag {tag}: program");
+        assert_eq!(ix.data, data, "tag {tag}: the template's Borsh");
+        let actual: Vec<String> = ix
+            .accounts
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}{}",
+                    if m.is_writable { "w" } else { "r" },
+                    if m.is_signer { "s" } else { "" }
+                )
+            })
+            .collect();
+        assert_eq!(actual.join(" "), flags, "tag {tag}: account flags");
     }
 }
 
-fn initialize_config_ix(w: &Fixture, p: &ConfigParams) -> Instruction {
-    let mut data = vec![0u8];
-    data.extend_from_slice(&p.epochs_before_stall.to_le_bytes());
-    data.extend_from_slice(&p.epochs_after_consensus_before_close.to_le_bytes());
-    data.extend_from_slice(&p.valid_slots_after_consensus.to_le_bytes());
-    data.extend_from_slice(&p.ncn_fee_bps.to_le_bytes());
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.fee_wallet, false, false),
-            meta(&w.admin, false, true),
-            meta(&w.tie_breaker, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data,
-    }
+fn initialize_config_ix(w: &HandNcn, p: &ConfigParams) -> Instruction {
+    let params = (
+        p.epochs_before_stall,
+        p.epochs_after_consensus_before_close,
+        p.valid_slots_after_consensus,
+    );
+    w.k().initialize_config_ix(params, p.ncn_fee_bps)
 }
 
 /// Tags 1 and 2 take the same accounts.
-fn registry_ix(w: &Fixture, tag: u8) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: vec![tag],
+fn registry_ix(w: &HandNcn, tag: u8) -> Instruction {
+    match tag {
+        1 => w.k().initialize_vault_registry_ix(),
+        _ => w.k().realloc_vault_registry_ix(),
     }
 }
 
-fn register_vault_ix(w: &Fixture, vault: &Pubkey) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(vault, false, false),
-            meta(&ncn_vault_ticket_pda(&w.ncn_key, vault).0, false, false),
-        ],
-        data: vec![3],
-    }
+fn register_vault_ix(w: &HandNcn, vault: &Pubkey) -> Instruction {
+    w.k().register_vault_ix(vault)
 }
 
-fn option_u64(data: &mut Vec<u8>, v: Option<u64>) {
-    match v {
-        None => data.push(0),
-        Some(v) => {
-            data.push(1);
-            data.extend_from_slice(&v.to_le_bytes());
-        }
-    }
+fn set_parameters_ix(w: &HandNcn, v: [Option<u64>; 4]) -> Instruction {
+    w.k().admin_set_parameters_ix((v[0], v[1], v[2], v[3]))
 }
 
-fn option_u128(data: &mut Vec<u8>, v: Option<u128>) {
-    match v {
-        None => data.push(0),
-        Some(v) => {
-            data.push(1);
-            data.extend_from_slice(&v.to_le_bytes());
-        }
-    }
+/// `role` as a raw byte (0 = TieBreakerAdmin; others to test the decoding).
+fn set_new_admin_ix(w: &HandNcn, new_admin: &Pubkey, role: u8) -> Instruction {
+    let mut ix = w
+        .k()
+        .admin_set_new_admin_ix(ConfigAdminRole::TieBreakerAdmin, new_admin);
+    ix.data[1] = role;
+    ix
 }
 
-fn set_parameters_ix(w: &Fixture, values: [Option<u64>; 4]) -> Instruction {
-    let mut data = vec![25u8];
-    for v in values {
-        option_u64(&mut data, v);
-    }
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
+fn register_st_mint_ix(w: &HandNcn, mint: &Pubkey, weight: Option<u128>) -> Instruction {
+    w.k().admin_register_st_mint_ix(mint, weight)
 }
 
-fn set_new_admin_ix(w: &Fixture, new_admin: &Pubkey, role: u8) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.admin, true, true),
-            meta(new_admin, false, false),
-        ],
-        data: vec![26, role],
-    }
-}
-
-fn register_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
-    let mut data = vec![29u8];
-    option_u128(&mut data, weight);
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(mint, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
-}
-
-fn set_st_mint_ix(w: &Fixture, mint: &Pubkey, weight: Option<u128>) -> Instruction {
-    let mut data = vec![30u8];
-    data.extend_from_slice(mint.as_ref());
-    option_u128(&mut data, weight);
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.registry.0, true, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
+fn set_st_mint_ix(w: &HandNcn, mint: &Pubkey, weight: Option<u128>) -> Instruction {
+    w.k().admin_set_st_mint_ix(mint, weight)
 }
 
 // ---------------------------------------------------------------------------
 // Running
 // ---------------------------------------------------------------------------
 
-/// An instruction with the state it runs against, ready to run or to break.
+/// An instruction and the World it runs against, ready to run or to break.
 struct Case {
-    mollusk: Mollusk,
+    world: World,
     ix: Instruction,
-    state: Vec<(Pubkey, Account)>,
 }
 
 impl Case {
-    fn new(w: &Fixture, ix: Instruction, state: Vec<(Pubkey, Account)>) -> Self {
-        Self {
-            mollusk: mollusk_at(&w.program),
+    /// The first entry of a key in `state` wins, as in a list of accounts.
+    fn new(w: &HandNcn, ix: Instruction, state: Vec<(Pubkey, Account)>) -> Self {
+        let mut case = Self {
+            world: ncn_world_at(&w.program, SLOT),
             ix,
-            state,
+        };
+        let mut seen = std::collections::HashSet::new();
+        for (key, account) in state {
+            if seen.insert(key) {
+                case.world.set(key, account);
+            }
         }
+        case
+    }
+
+    /// Adds the accounts of `state` whose keys the case does not hold yet.
+    fn add(&mut self, state: &[(Pubkey, Account)]) {
+        for (key, account) in state {
+            self.world
+                .accounts
+                .entry(*key)
+                .or_insert_with(|| account.clone());
+        }
+    }
+
+    /// Every account the case holds.
+    fn state(&self) -> Vec<(Pubkey, Account)> {
+        self.world.accounts.clone().into_iter().collect()
     }
 
     fn accounts(&self) -> Vec<(Pubkey, Account)> {
-        let mut out: Vec<(Pubkey, Account)> = Vec::new();
-        for m in &self.ix.accounts {
-            if out.iter().any(|(k, _)| *k == m.pubkey) {
-                continue;
-            }
-            let account = self
-                .state
-                .iter()
-                .find(|(k, _)| *k == m.pubkey)
-                .map(|(_, a)| a.clone())
-                .unwrap_or_else(|| {
-                    if m.pubkey == SYSTEM_PROGRAM_ID {
-                        program_account(&SYSTEM_PROGRAM_ID).1
-                    } else {
-                        system_account(0)
-                    }
-                });
-            out.push((m.pubkey, account));
-        }
-        out
+        self.world.accounts_for(&self.ix)
     }
 
     fn run(&self) -> InstructionResult {
-        self.mollusk.process_instruction(&self.ix, &self.accounts())
+        self.world.run_with(&self.ix, &self.accounts())
     }
 
     fn set(&mut self, key: Pubkey, account: Account) -> &mut Self {
-        match self.state.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => entry.1 = account,
-            None => self.state.push((key, account)),
-        }
+        self.world.set(key, account);
         self
     }
 
@@ -487,20 +491,20 @@ fn assert_only_written(result: &InstructionResult, case: &Case, written: &[Pubke
 }
 
 fn epoch_of(case: &Case) -> u64 {
-    case.mollusk.sysvars.clock.epoch
+    case.world.mollusk.sysvars.clock.epoch
 }
 
 // ---------------------------------------------------------------------------
 // InitializeConfig
 // ---------------------------------------------------------------------------
 
-fn init_config_case(w: &Fixture, p: &ConfigParams) -> Case {
+fn init_config_case(w: &HandNcn, p: &ConfigParams) -> Case {
     Case::new(w, initialize_config_ix(w, p), w.base_state())
 }
 
 #[test]
 fn initialize_config_writes_the_template_bytes() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = init_config_case(&w, &PARAMS);
     let result = case.succeeds_cu("InitializeConfig");
     let epoch = epoch_of(&case);
@@ -519,7 +523,7 @@ fn initialize_config_writes_the_template_bytes() {
 #[test]
 fn initialize_config_tops_up_a_prefunded_address() {
     // Someone sent lamports to the config address first: transfer, allocate, assign.
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mut case = init_config_case(&w, &PARAMS);
     case.set(w.config.0, system_account(1_000));
     let result = case.succeeds();
@@ -534,7 +538,7 @@ fn initialize_config_tops_up_a_prefunded_address() {
 
 #[test]
 fn initialize_config_works_under_any_program_id() {
-    let w = Fixture::new(Pubkey::new_unique());
+    let w = HandNcn::new(Pubkey::new_unique());
     let result = init_config_case(&w, &PARAMS).succeeds();
     assert_eq!(
         account(&result, &w.config.0).data,
@@ -558,7 +562,7 @@ fn initialize_config_accepts_the_range_bounds() {
             ncn_fee_bps: 0,
         },
     ] {
-        let w = Fixture::new(NCN_PROGRAM_ID);
+        let w = HandNcn::new(NCN_PROGRAM_ID);
         let result = init_config_case(&w, &p).succeeds();
         assert_eq!(account(&result, &w.config.0).data, w.config_bytes(&p, 10));
     }
@@ -566,7 +570,7 @@ fn initialize_config_accepts_the_range_bounds() {
 
 #[test]
 fn initialize_config_account_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     // config: a fresh writable system account.
     init_config_case(&w, &PARAMS)
@@ -616,7 +620,7 @@ fn initialize_config_account_checks() {
 
 #[test]
 fn initialize_config_argument_and_admin_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let with = |f: &dyn Fn(&mut ConfigParams)| {
         let mut p = PARAMS;
         f(&mut p);
@@ -658,7 +662,7 @@ fn initialize_config_argument_and_admin_checks() {
 // ---------------------------------------------------------------------------
 
 /// The base state with the config created.
-fn configured(w: &Fixture) -> Vec<(Pubkey, Account)> {
+fn configured(w: &HandNcn) -> Vec<(Pubkey, Account)> {
     let mut state = w.base_state();
     state.push((w.config.0, w.owned(w.config_bytes(&PARAMS, 10))));
     state
@@ -666,7 +670,7 @@ fn configured(w: &Fixture) -> Vec<(Pubkey, Account)> {
 
 #[test]
 fn initialize_vault_registry_creates_10240_zero_bytes() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, registry_ix(&w, 1), configured(&w));
     let result = case.succeeds_cu("InitializeVaultRegistry");
     let registry = account(&result, &w.registry.0);
@@ -682,7 +686,7 @@ fn initialize_vault_registry_creates_10240_zero_bytes() {
 
 #[test]
 fn initialize_vault_registry_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = || Case::new(&w, registry_ix(&w, 1), configured(&w));
     case()
@@ -713,7 +717,7 @@ fn initialize_vault_registry_checks() {
         .fails(ProgramError::InvalidSeeds);
 }
 
-fn with_registry(w: &Fixture, registry: Account) -> Vec<(Pubkey, Account)> {
+fn with_registry(w: &HandNcn, registry: Account) -> Vec<(Pubkey, Account)> {
     let mut state = configured(w);
     state.push((w.registry.0, registry));
     state
@@ -721,7 +725,7 @@ fn with_registry(w: &Fixture, registry: Account) -> Vec<(Pubkey, Account)> {
 
 #[test]
 fn realloc_vault_registry_grows_and_initializes_once() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let fresh = Account {
         lamports: rent_exempt(10_240),
         data: vec![0; 10_240],
@@ -751,7 +755,7 @@ fn realloc_vault_registry_grows_and_initializes_once() {
 
 #[test]
 fn realloc_vault_registry_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let fresh = w.owned(vec![0; 10_240]);
     let case = || Case::new(&w, registry_ix(&w, 2), with_registry(&w, fresh.clone()));
@@ -785,7 +789,7 @@ fn mint_account() -> Account {
 }
 
 fn registry_state(
-    w: &Fixture,
+    w: &HandNcn,
     mints: &[(Pubkey, u128)],
     vaults: &[(Pubkey, Pubkey, u64, u64)],
 ) -> Vec<(Pubkey, Account)> {
@@ -797,7 +801,7 @@ fn registry_state(
 
 #[test]
 fn admin_register_st_mint_lists_the_mint() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let first = Pubkey::new_unique();
     let mint = Pubkey::new_unique();
     let mut state = registry_state(&w, &[(first, 5)], &[]);
@@ -813,7 +817,7 @@ fn admin_register_st_mint_lists_the_mint() {
 
 #[test]
 fn admin_register_st_mint_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let case = |mints: &[(Pubkey, u128)], weight: Option<u128>| {
@@ -856,7 +860,7 @@ fn admin_register_st_mint_checks() {
 
 #[test]
 fn admin_set_st_mint_changes_the_weight() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let (a, b) = (Pubkey::new_unique(), Pubkey::new_unique());
     for (weight, expected) in [(Some(42u128), 42u128), (None, 7)] {
         let case = Case::new(
@@ -875,7 +879,7 @@ fn admin_set_st_mint_changes_the_weight() {
 
 #[test]
 fn admin_set_st_mint_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let case = |weight: Option<u128>| {
@@ -914,7 +918,7 @@ fn admin_set_st_mint_checks() {
 // RegisterVault
 // ---------------------------------------------------------------------------
 
-struct VaultFixture {
+struct VaultHandNcn {
     key: Pubkey,
     mint: Pubkey,
     index: u64,
@@ -922,7 +926,7 @@ struct VaultFixture {
 }
 
 /// A vault of `mint` with vault index 7 and the NCN's ticket to it.
-fn vault_fixture(w: &Fixture, mint: Pubkey) -> VaultFixture {
+fn vault_fixture(w: &HandNcn, mint: Pubkey) -> VaultHandNcn {
     let mut vault = VaultState::new(
         Pubkey::new_unique(),
         Pubkey::new_unique(),
@@ -933,7 +937,7 @@ fn vault_fixture(w: &Fixture, mint: Pubkey) -> VaultFixture {
     vault.vault_index = 7;
     let key = vault.address();
     let ticket = ncn_vault_ticket_pda(&w.ncn_key, &key).0;
-    VaultFixture {
+    VaultHandNcn {
         key,
         mint,
         index: 7,
@@ -951,8 +955,8 @@ fn vault_fixture(w: &Fixture, mint: Pubkey) -> VaultFixture {
 }
 
 fn register_case(
-    w: &Fixture,
-    v: &VaultFixture,
+    w: &HandNcn,
+    v: &VaultHandNcn,
     mints: &[(Pubkey, u128)],
     vaults: &[(Pubkey, Pubkey, u64, u64)],
 ) -> Case {
@@ -963,7 +967,7 @@ fn register_case(
 
 #[test]
 fn register_vault_adds_the_vault_once() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let v = vault_fixture(&w, mint);
     let case = register_case(&w, &v, &[(mint, 100)], &[]);
@@ -983,7 +987,7 @@ fn register_vault_adds_the_vault_once() {
 
 #[test]
 fn register_vault_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let mint = Pubkey::new_unique();
     let other = Pubkey::new_unique();
     let v = vault_fixture(&w, mint);
@@ -1003,7 +1007,7 @@ fn register_vault_checks() {
     // The NCN's ticket to another vault.
     let u = vault_fixture(&w, mint);
     let mut case = register_case(&w, &v, &ok, &[]);
-    case.state.extend(u.state.iter().cloned());
+    case.add(&u.state);
     case.ix.accounts[4].pubkey = u.state[1].0;
     case.fails(ProgramError::InvalidAccountData);
     // The vault's mint is not listed.
@@ -1021,7 +1025,7 @@ fn register_vault_checks() {
 
 #[test]
 fn admin_set_parameters_writes_the_given_values() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = Case::new(
         &w,
         set_parameters_ix(&w, [Some(12), None, Some(40), Some(5_000)]),
@@ -1048,7 +1052,7 @@ fn admin_set_parameters_writes_the_given_values() {
 
 #[test]
 fn admin_set_parameters_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = |values| Case::new(&w, set_parameters_ix(&w, values), configured(&w));
     let any = [Some(1), None, None, None];
@@ -1090,7 +1094,7 @@ fn admin_set_parameters_checks() {
 
 #[test]
 fn admin_set_new_admin_sets_the_tie_breaker() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let new_admin = Pubkey::new_unique();
     let case = Case::new(&w, set_new_admin_ix(&w, &new_admin, 0), configured(&w));
     let result = case.succeeds();
@@ -1102,7 +1106,7 @@ fn admin_set_new_admin_sets_the_tie_breaker() {
 
 #[test]
 fn admin_set_new_admin_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let other = Pubkey::new_unique();
     let case = || Case::new(&w, set_new_admin_ix(&w, &other, 0), configured(&w));
     case()
@@ -1131,8 +1135,8 @@ fn admin_set_new_admin_checks() {
 
 #[test]
 fn undecodable_instruction_data_fails_before_any_account_check() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
-    let mollusk = mollusk_at(&w.program);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
+    let mollusk = ncn_world_at(&w.program, SLOT).mollusk;
     // Every tag with one byte too few (tags 1-3 take no arguments: one byte too many), an
     // unknown tag, no tag.
     let mut cases: Vec<Vec<u8>> = (0u8..31)
@@ -1173,55 +1177,14 @@ mod wcode {
     pub const MARKER_EXISTS: u32 = 0x2250;
 }
 
-fn epoch_seed(epoch: u64) -> [u8; 8] {
-    epoch.to_le_bytes()
-}
-
-impl Fixture {
-    fn marker(&self, epoch: u64) -> Pubkey {
-        let e = epoch_seed(epoch);
-        pda(
-            &[
-                b"epoch_marker",
-                self.ncn_key.as_ref(),
-                &e,
-                self.ncn_key.as_ref(),
-            ],
-            &self.program,
-        )
-        .0
-    }
-
-    fn epoch_state(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(&[b"epoch_state", self.ncn_key.as_ref(), &e], &self.program)
-    }
-
-    fn weight_table(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(&[b"weight_table", self.ncn_key.as_ref(), &e], &self.program)
-    }
-}
-
-/// Template `EpochState` (8,904 bytes) as `InitializeEpochState` leaves it: header, ncn 8,
-/// epoch 40, bump 48, slot_created 49, was_tie_breaker_set 57, slot_consensus_reached 58
-/// (`u64::MAX`), operator_count 66, vault_count 74, account_status 82 (epoch_state byte
-/// `Created`), set_weight_progress 599 (tally, total); everything else zero.
-fn epoch_state_bytes(w: &Fixture, epoch: u64) -> Vec<u8> {
-    let mut d = vec![0u8; 8_904];
-    d[0] = 0x50;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &epoch.to_le_bytes());
-    d[48] = w.epoch_state(epoch).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 58, &u64::MAX.to_le_bytes());
-    d[82] = 1;
-    d
+/// This NCN's epoch state of `epoch` as `InitializeEpochState` leaves it.
+fn epoch_state_bytes(w: &HandNcn, epoch: u64) -> Vec<u8> {
+    ncn_layout::epoch_state(w.at(epoch), w.epoch_state(epoch).1)
 }
 
 /// The epoch state after `ReallocWeightTable`: weight table `Created`, the vault count, and
 /// the weight progress `(0, mints)`.
-fn epoch_state_with_table(w: &Fixture, vaults: u64, mints: u64) -> Vec<u8> {
+fn epoch_state_with_table(w: &HandNcn, vaults: u64, mints: u64) -> Vec<u8> {
     let mut d = epoch_state_bytes(w, EPOCH);
     put(&mut d, 74, &vaults.to_le_bytes());
     d[83] = 1;
@@ -1230,115 +1193,39 @@ fn epoch_state_with_table(w: &Fixture, vaults: u64, mints: u64) -> Vec<u8> {
     d
 }
 
-/// Template `WeightTable` (12,353 bytes): header, ncn 8, epoch 40, slot_created 48,
-/// vault_count 56, bump 64, the registry's 64 vault entries from 65, 64 `WeightEntry` from
-/// 5,185 (the registry's mint entry, u128 weight, slot_set, slot_updated).
 fn weight_table_bytes(
-    w: &Fixture,
+    w: &HandNcn,
     registry: &[u8],
     vault_count: u64,
     weights: &[(u128, u64, u64)],
 ) -> Vec<u8> {
-    let mut d = vec![0u8; 12_353];
-    d[0] = 0x10;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    put(&mut d, 48, &SLOT.to_le_bytes());
-    put(&mut d, 56, &vault_count.to_le_bytes());
-    d[64] = w.weight_table(EPOCH).1;
-    put(&mut d, 65, &registry[5_161..5_161 + 5_120]);
-    for i in 0..64 {
-        let at = 5_185 + 112 * i;
-        put(&mut d, at, &registry[41 + 80 * i..41 + 80 * (i + 1)]);
-        if let Some((weight, set, updated)) = weights.get(i) {
-            put(&mut d, at + 80, &weight.to_le_bytes());
-            put(&mut d, at + 96, &set.to_le_bytes());
-            put(&mut d, at + 104, &updated.to_le_bytes());
-        }
-    }
-    d
+    let bump = w.weight_table(EPOCH).1;
+    ncn_layout::weight_table(w.at(EPOCH), bump, registry, vault_count, weights)
 }
 
-fn initialize_epoch_state_ix(w: &Fixture, epoch: u64) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(epoch), false, false),
-            meta(&w.epoch_state(epoch).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[4u8][..], &epoch_seed(epoch)].concat(),
-    }
+fn initialize_epoch_state_ix(w: &HandNcn, epoch: u64) -> Instruction {
+    w.k().initialize_epoch_state_ix(epoch)
 }
 
-fn initialize_weight_table_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, false, false),
-            meta(&w.registry.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[5u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+fn initialize_weight_table_ix(w: &HandNcn) -> Instruction {
+    w.k().initialize_weight_table_ix(EPOCH)
 }
 
-fn realloc_weight_table_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.registry.0, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[7u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+fn realloc_weight_table_ix(w: &HandNcn) -> Instruction {
+    w.k().realloc_weight_table_ix(EPOCH)
 }
 
-fn set_epoch_weights_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.registry.0, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-        ],
-        data: [&[6u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+fn set_epoch_weights_ix(w: &HandNcn) -> Instruction {
+    w.k().set_epoch_weights_ix(EPOCH)
 }
 
-fn admin_set_weight_ix(w: &Fixture, mint: &Pubkey, weight: u128) -> Instruction {
-    let mut data = vec![28u8];
-    data.extend_from_slice(mint.as_ref());
-    data.extend_from_slice(&weight.to_le_bytes());
-    data.extend_from_slice(&epoch_seed(EPOCH));
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.weight_table(EPOCH).0, true, false),
-            meta(&w.admin, true, true),
-        ],
-        data,
-    }
+fn admin_set_weight_ix(w: &HandNcn, mint: &Pubkey, weight: u128) -> Instruction {
+    w.k().admin_set_weight_ix(mint, weight, EPOCH)
 }
 
 #[test]
 fn initialize_epoch_state_writes_the_template_bytes() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = Case::new(&w, initialize_epoch_state_ix(&w, EPOCH), configured(&w));
     let result = case.succeeds_cu("InitializeEpochState");
     let state = account(&result, &w.epoch_state(EPOCH).0);
@@ -1354,7 +1241,7 @@ fn initialize_epoch_state_writes_the_template_bytes() {
 
 #[test]
 fn initialize_epoch_state_checks() {
-    let w = Fixture::new(NCN_PROGRAM_ID);
+    let w = HandNcn::new(NCN_PROGRAM_ID);
     let case = |epoch| Case::new(&w, initialize_epoch_state_ix(&w, epoch), configured(&w));
     // A future epoch fails before any account check.
     case(EPOCH + 1)
@@ -1394,13 +1281,13 @@ fn initialize_epoch_state_checks() {
 /// Config, a registry with one mint and one vault, the NCN counting that vault, the epoch
 /// state: the state `InitializeWeightTable` and `ReallocWeightTable` run against.
 struct TableWorld {
-    w: Fixture,
+    w: HandNcn,
     mint: Pubkey,
     registry: Vec<u8>,
 }
 
 fn table_world() -> TableWorld {
-    let mut w = Fixture::new(NCN_PROGRAM_ID);
+    let mut w = HandNcn::new(NCN_PROGRAM_ID);
     w.ncn.vault_count = 1;
     let mint = Pubkey::new_unique();
     let registry = registry_bytes(
@@ -1476,7 +1363,7 @@ fn initialize_weight_table_checks() {
         .fails(ProgramError::InvalidAccountData);
 }
 
-fn fresh_table(w: &Fixture) -> Account {
+fn fresh_table(w: &HandNcn) -> Account {
     w.owned(vec![0; 10_240])
 }
 
@@ -1708,38 +1595,15 @@ mod scode {
     pub const NO_OPERATORS: u32 = 0x221e;
 }
 
-impl Fixture {
-    fn epoch_snapshot(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"epoch_snapshot", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-    }
-}
-
 /// The epoch state once the weights are set: weight progress `(1, 1)`.
-fn epoch_state_weighted(w: &Fixture) -> Vec<u8> {
+fn epoch_state_weighted(w: &HandNcn) -> Vec<u8> {
     let mut d = epoch_state_with_table(w, 1, 1);
     put(&mut d, 599, &1u64.to_le_bytes());
     d
 }
 
-fn initialize_epoch_snapshot_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.weight_table(EPOCH).0, false, false),
-            meta(&w.epoch_snapshot(EPOCH).0, true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[8u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+fn initialize_epoch_snapshot_ix(w: &HandNcn) -> Instruction {
+    w.k().initialize_epoch_snapshot_ix(EPOCH)
 }
 
 /// An NCN with three operators and one vault, its finalized weight table and epoch state.
@@ -1852,26 +1716,14 @@ mod ocode {
     pub const OPERATOR_IS_NOT_IN_SNAPSHOT: u32 = 0x2246;
 }
 
-/// Template `EpochSnapshot` after `InitializeEpochSnapshot` (3 operators, 1 vault) with
-/// `registered` operators.
-fn epoch_snapshot_bytes(w: &Fixture, registered: u64) -> Vec<u8> {
-    let mut d = vec![0u8; 125];
-    d[0] = 0x11;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[48] = w.epoch_snapshot(EPOCH).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 65, &3u64.to_le_bytes());
-    put(&mut d, 73, &1u64.to_le_bytes());
-    put(&mut d, 81, &registered.to_le_bytes());
-    put(&mut d, 113, &EPOCH.to_le_bytes());
-    put(&mut d, 121, &400u16.to_le_bytes());
-    put(&mut d, 123, &300u16.to_le_bytes());
-    d
+/// The epoch snapshot (3 operators, 1 vault) with `registered` operators.
+fn epoch_snapshot_bytes(w: &HandNcn, registered: u64) -> Vec<u8> {
+    let bump = w.epoch_snapshot(EPOCH).1;
+    ncn_layout::epoch_snapshot(w.at(EPOCH), bump, (3, 1, registered), 300)
 }
 
 /// The epoch state after `InitializeEpochSnapshot` (3 operators).
-fn epoch_state_snapshotted(w: &Fixture) -> Vec<u8> {
+fn epoch_state_snapshotted(w: &HandNcn) -> Vec<u8> {
     let mut d = epoch_state_weighted(w);
     d[84] = 1;
     put(&mut d, 66, &3u64.to_le_bytes());
@@ -1899,11 +1751,7 @@ fn operator_world() -> OperatorWorld {
     );
     let op = operator.address();
     let w = &t.w;
-    let e = epoch_seed(EPOCH);
-    let snapshot = pda(
-        &[b"operator_snapshot", op.as_ref(), w.ncn_key.as_ref(), &e],
-        &w.program,
-    );
+    let snapshot = w.of_operator("operator_snapshot", &op, EPOCH);
     OperatorWorld {
         pair: mollusk_tests::scenarios::restaking_init::ncn_operator_state_pda(&w.ncn_key, &op).0,
         restaking_config: mollusk_tests::scenarios::restaking_init::config_pda().0,
@@ -1953,57 +1801,23 @@ impl OperatorWorld {
     }
 
     fn ix(&self) -> Instruction {
-        let w = &self.t.w;
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.marker(EPOCH), false, false),
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&self.restaking_config, false, false),
-                meta(&w.ncn_key, false, false),
-                meta(&self.operator.address(), false, false),
-                meta(&self.pair, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, true, false),
-                meta(&self.snapshot.0, true, false),
-                meta(&w.payer, true, false),
-                meta(&SYSTEM_PROGRAM_ID, false, false),
-            ],
-            data: [&[9u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.operator.address();
+        self.t.w.k().initialize_operator_snapshot_ix(&op, EPOCH)
     }
 
     fn case(&self, active: bool, registered: u64) -> Case {
         Case::new(&self.t.w, self.ix(), self.state(active, registered))
     }
 
-    /// Template `OperatorSnapshot` (3,740 bytes): header, operator 8, ncn 40, epoch 72,
-    /// bump 80, slot_created 81, slot_finalized 89, is_active 97, ncn_operator_index 98,
-    /// operator_index 106, fee 114, delegation count 116, registered 124, valid 132,
-    /// stake weight 140, 64 vault stake weights (vault, index, u128) from 156.
+    /// Operator 1's snapshot (operator index 5, fee 250 bps, one delegation if active).
     fn snapshot_bytes(&self, active: bool) -> Vec<u8> {
-        let w = &self.t.w;
-        let mut d = vec![0u8; 3_740];
-        d[0] = 0x12;
-        put(&mut d, 8, self.operator.address().as_ref());
-        put(&mut d, 40, w.ncn_key.as_ref());
-        put(&mut d, 72, &EPOCH.to_le_bytes());
-        d[80] = self.snapshot.1;
-        put(&mut d, 81, &SLOT.to_le_bytes());
-        put(&mut d, 98, &1u64.to_le_bytes());
-        put(&mut d, 106, &5u64.to_le_bytes());
-        // Empty vault stake weights: index u64::MAX.
-        for i in 0..64 {
-            put(&mut d, 156 + 56 * i + 32, &u64::MAX.to_le_bytes());
-        }
+        let (op, at) = (self.operator.address(), self.t.w.at(EPOCH));
+        let d = ncn_layout::operator_snapshot(&op, at, self.snapshot.1, (1, 5));
         if active {
-            d[97] = 1;
-            put(&mut d, 114, &250u16.to_le_bytes());
-            put(&mut d, 116, &1u64.to_le_bytes());
+            ncn_layout::active_operator(d, 250, 1)
         } else {
-            put(&mut d, 89, &SLOT.to_le_bytes());
+            d
         }
-        d
     }
 }
 
@@ -2225,27 +2039,9 @@ impl DelegationWorld {
     }
 
     fn ix(&self) -> Instruction {
-        let o = &self.o;
-        let w = &o.t.w;
-        let [vault_ncn, ncn_vault, delegation] = self.tickets();
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&o.restaking_config, false, false),
-                meta(&w.ncn_key, false, false),
-                meta(&o.operator.address(), false, false),
-                meta(&self.vault_key(), false, false),
-                meta(&vault_ncn, false, false),
-                meta(&ncn_vault, false, false),
-                meta(&delegation, false, false),
-                meta(&w.weight_table(EPOCH).0, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, true, false),
-                meta(&o.snapshot.0, true, false),
-            ],
-            data: [&[10u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.o.operator.address();
+        let k = self.o.t.w.k();
+        k.snapshot_vault_operator_delegation_ix(&op, &self.vault_key(), EPOCH)
     }
 
     fn case(&self) -> Case {
@@ -2410,79 +2206,24 @@ fn snapshot_vault_operator_delegation_checks() {
 // Ballot box: initialize and realloc
 // ---------------------------------------------------------------------------
 
-impl Fixture {
-    fn ballot_box(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(&[b"ballot_box", self.ncn_key.as_ref(), &e], &self.program)
-    }
-
-    fn consensus_result(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"consensus-result", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-    }
+fn initialize_ballot_box_ix(w: &HandNcn) -> Instruction {
+    w.k().initialize_ballot_box_ix(EPOCH)
 }
 
-fn initialize_ballot_box_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, false, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ballot_box(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-            meta(&w.consensus_result(EPOCH).0, true, false),
-        ],
-        data: [&[11u8][..], &epoch_seed(EPOCH)].concat(),
-    }
-}
-
-fn realloc_ballot_box_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ballot_box(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[12u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+fn realloc_ballot_box_ix(w: &HandNcn) -> Instruction {
+    w.k().realloc_ballot_box_ix(EPOCH)
 }
 
 /// The epoch state the ballot box instructions run against (3 operators snapshotted).
-fn voting_world() -> (Fixture, Vec<(Pubkey, Account)>) {
+fn voting_world() -> (HandNcn, Vec<(Pubkey, Account)>) {
     let w = snapshot_world().w;
     let mut state = configured(&w);
     state.push((w.epoch_state(EPOCH).0, w.owned(epoch_state_snapshotted(&w))));
     (w, state)
 }
 
-/// Template `BallotBox` (22,099 bytes) as `ReallocBallotBox` completes it: header, ncn 8,
-/// epoch 40, bump 48, slot_created 49, slot_consensus_reached 57 (`u64::MAX`),
-/// operators_voted 65, unique_ballots 73, winning ballot 81, 256 `OperatorVote` (operator,
-/// slot, u128 weight, u16 ballot index = `u16::MAX`) from 83, 256 `BallotTally` (u16 index =
-/// `u16::MAX`, ballot, u128 weight, u64 tally) from 14,931.
-fn ballot_box_bytes(w: &Fixture) -> Vec<u8> {
-    let mut d = vec![0u8; 22_099];
-    d[0] = 0x20;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[48] = w.ballot_box(EPOCH).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 57, &u64::MAX.to_le_bytes());
-    for i in 0..256 {
-        put(&mut d, 83 + 58 * i + 56, &u16::MAX.to_le_bytes());
-        put(&mut d, 14_931 + 28 * i, &u16::MAX.to_le_bytes());
-    }
-    d
+fn ballot_box_bytes(w: &HandNcn) -> Vec<u8> {
+    ncn_layout::ballot_box(w.at(EPOCH), w.ballot_box(EPOCH).1)
 }
 
 #[test]
@@ -2649,7 +2390,7 @@ type Tally = (u8, u128, u64);
 /// Ballot box bytes with `votes`, `tallies`, an optional consensus `(slot, weather)` and a
 /// tie-breaker winner (valid winner without slot).
 fn ballot_box_with(
-    w: &Fixture,
+    w: &HandNcn,
     votes: &[Vote],
     tallies: &[Tally],
     consensus: Option<(u64, u8)>,
@@ -2686,24 +2427,14 @@ fn ballot_box_with(
 }
 
 /// Consensus result bytes: fresh, or with `(weather, vote weight, total, slot)`.
-fn consensus_result_bytes(w: &Fixture, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
-    let mut d = vec![0u8; 74];
-    d[0] = 0x21;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[72] = w.consensus_result(EPOCH).1;
-    if let Some((weather, vote, total, slot)) = recorded {
-        put(&mut d, 48, &vote.to_le_bytes());
-        put(&mut d, 56, &total.to_le_bytes());
-        put(&mut d, 64, &slot.to_le_bytes());
-        d[73] = weather;
-    }
-    d
+fn consensus_result_bytes(w: &HandNcn, recorded: Option<(u8, u64, u64, u64)>) -> Vec<u8> {
+    let bump = w.consensus_result(EPOCH).1;
+    ncn_layout::consensus_result(&w.ncn_key, EPOCH, bump, recorded)
 }
 
 /// The epoch state with voting open: the ballot box `Created`, voting progress (voted, 3),
 /// and the consensus slot if any.
-fn epoch_state_voting(w: &Fixture, voted: u64, consensus_slot: Option<u64>) -> Vec<u8> {
+fn epoch_state_voting(w: &HandNcn, voted: u64, consensus_slot: Option<u64>) -> Vec<u8> {
     let mut d = epoch_state_snapshotted(w);
     d[341] = 1;
     put(&mut d, 4_727, &voted.to_le_bytes());
@@ -2727,7 +2458,7 @@ fn vote_world() -> VoteWorld {
 }
 
 impl VoteWorld {
-    fn w(&self) -> &Fixture {
+    fn w(&self) -> &HandNcn {
         &self.o.t.w
     }
 
@@ -2769,22 +2500,8 @@ impl VoteWorld {
     }
 
     fn ix(&self, weather: u8) -> Instruction {
-        let w = self.w();
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&w.ballot_box(EPOCH).0, true, false),
-                meta(&w.ncn_key, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, false, false),
-                meta(&self.o.snapshot.0, false, false),
-                meta(&self.o.operator.address(), false, false),
-                meta(&self.voter, false, true),
-                meta(&w.consensus_result(EPOCH).0, true, false),
-            ],
-            data: [&[13u8, weather][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.o.operator.address();
+        self.w().k().cast_vote_ix(&op, &self.voter, weather, EPOCH)
     }
 }
 
@@ -2948,18 +2665,12 @@ fn cast_vote_checks() {
         .fails_custom(vcode::VOTING_NOT_VALID);
 }
 
-fn tie_breaker_ix(w: &Fixture, admin: &Pubkey, weather: u8) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ballot_box(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(admin, false, true),
-        ],
-        data: [&[27u8, weather][..], &epoch_seed(EPOCH)].concat(),
-    }
+fn tie_breaker_ix(w: &HandNcn, admin: &Pubkey, weather: u8) -> Instruction {
+    let k = NcnKeys {
+        tie_breaker_admin: *admin,
+        ..w.k()
+    };
+    k.admin_set_tie_breaker_ix(weather, EPOCH)
 }
 
 /// Epoch 13 = epoch 10 + `epochs_before_stall` 3: the stall epoch.
@@ -2972,7 +2683,7 @@ fn tie_breaker_case(v: &VoteWorld, weather: u8, ballot_box: Vec<u8>, slot: u64) 
     state.push((w.ballot_box(EPOCH).0, w.owned(ballot_box)));
     state.push((w.tie_breaker, system_account(0)));
     let mut case = Case::new(w, tie_breaker_ix(w, &w.tie_breaker, weather), state);
-    case.mollusk.warp_to_slot(slot);
+    case.world.warp(slot);
     case
 }
 
@@ -3035,58 +2746,16 @@ fn admin_set_tie_breaker_checks() {
 // NCN reward router: initialize and realloc
 // ---------------------------------------------------------------------------
 
-impl Fixture {
-    fn ncn_reward_router(&self, epoch: u64) -> (Pubkey, u8) {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"ncn_reward_router", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-    }
-
-    fn ncn_reward_receiver(&self, epoch: u64) -> Pubkey {
-        let e = epoch_seed(epoch);
-        pda(
-            &[b"ncn_reward_receiver", self.ncn_key.as_ref(), &e],
-            &self.program,
-        )
-        .0
-    }
+fn initialize_ncn_reward_router_ix(w: &HandNcn) -> Instruction {
+    w.k().initialize_ncn_reward_router_ix(EPOCH)
 }
 
-fn initialize_ncn_reward_router_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.marker(EPOCH), false, false),
-            meta(&w.epoch_state(EPOCH).0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[14u8][..], &epoch_seed(EPOCH)].concat(),
-    }
-}
-
-fn realloc_ncn_reward_router_ix(w: &Fixture) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[15u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+fn realloc_ncn_reward_router_ix(w: &HandNcn) -> Instruction {
+    w.k().realloc_ncn_reward_router_ix(EPOCH)
 }
 
 /// Voting done with consensus: the state the router instructions run against.
-fn routing_world() -> (Fixture, Vec<(Pubkey, Account)>) {
+fn routing_world() -> (HandNcn, Vec<(Pubkey, Account)>) {
     let w = snapshot_world().w;
     let mut state = configured(&w);
     state.push((
@@ -3241,30 +2910,18 @@ fn realloc_ncn_reward_router_checks() {
 
 impl OperatorWorld {
     fn vault_router(&self) -> (Pubkey, u8) {
-        let (w, op, e) = (&self.t.w, self.operator.address(), epoch_seed(EPOCH));
-        pda(
-            &[
-                b"operator_vault_reward_route",
-                op.as_ref(),
-                w.ncn_key.as_ref(),
-                &e,
-            ],
-            &w.program,
-        )
+        let op = self.operator.address();
+        self.t
+            .w
+            .of_operator("operator_vault_reward_route", &op, EPOCH)
     }
 
     fn vault_receiver(&self) -> Pubkey {
-        let (w, op, e) = (&self.t.w, self.operator.address(), epoch_seed(EPOCH));
-        pda(
-            &[
-                b"operator_vault_reward_receiver",
-                op.as_ref(),
-                w.ncn_key.as_ref(),
-                &e,
-            ],
-            &w.program,
-        )
-        .0
+        let op = self.operator.address();
+        self.t
+            .w
+            .of_operator("operator_vault_reward_receiver", &op, EPOCH)
+            .0
     }
 
     fn vault_router_state(&self) -> Vec<(Pubkey, Account)> {
@@ -3283,22 +2940,11 @@ impl OperatorWorld {
     }
 
     fn vault_router_ix(&self) -> Instruction {
-        let w = &self.t.w;
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.marker(EPOCH), false, false),
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.ncn_key, false, false),
-                meta(&self.operator.address(), false, false),
-                meta(&self.snapshot.0, false, false),
-                meta(&self.vault_router().0, true, false),
-                meta(&self.vault_receiver(), true, false),
-                meta(&w.payer, true, false),
-                meta(&SYSTEM_PROGRAM_ID, false, false),
-            ],
-            data: [&[19u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let op = self.operator.address();
+        self.t
+            .w
+            .k()
+            .initialize_operator_vault_reward_router_ix(&op, EPOCH)
     }
 }
 
@@ -3393,48 +3039,29 @@ mod rcode {
     pub const ROUTER_STILL_ROUTING: u32 = 0x223d;
 }
 
-/// A complete NCN reward router with `processed` lamports routed, of which `protocol` and
-/// `ncn` wait for their wallets; `last_vote_index` mid-routing if given.
 fn ncn_router_bytes(
-    w: &Fixture,
+    w: &HandNcn,
     processed: u64,
     protocol: u64,
     ncn: u64,
     routing: Option<u16>,
 ) -> Vec<u8> {
-    let mut d = vec![0u8; 10_483];
-    d[0] = 0x40;
-    put(&mut d, 8, w.ncn_key.as_ref());
-    put(&mut d, 40, &EPOCH.to_le_bytes());
-    d[48] = w.ncn_reward_router(EPOCH).1;
-    put(&mut d, 49, &SLOT.to_le_bytes());
-    put(&mut d, 57, &processed.to_le_bytes());
-    put(&mut d, 73, &processed.to_le_bytes());
-    put(&mut d, 209, &routing.unwrap_or(u16::MAX).to_le_bytes());
-    put(&mut d, 211, &u64::MAX.to_le_bytes());
-    put(&mut d, 219, &protocol.to_le_bytes());
-    put(&mut d, 227, &ncn.to_le_bytes());
-    d
+    let bump = w.ncn_reward_router(EPOCH).1;
+    ncn_layout::ncn_reward_router(w.at(EPOCH), bump, processed, (protocol, ncn), routing)
 }
 
-fn distribute_ix(w: &Fixture, tag: u8, wallet: &Pubkey) -> Instruction {
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            meta(wallet, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[tag][..], &epoch_seed(EPOCH)].concat(),
-    }
+/// `DistributeProtocolRewards` (17) or `DistributeNCNRewards` (18) paying `wallet`.
+fn distribute_ix(w: &HandNcn, tag: u8, wallet: &Pubkey) -> Instruction {
+    let mut ix = match tag {
+        17 => w.k().distribute_protocol_rewards_ix(EPOCH),
+        _ => w.k().distribute_ncn_rewards_ix(EPOCH),
+    };
+    ix.accounts[5].pubkey = *wallet;
+    ix
 }
 
 /// Routed: 1,000 lamports processed, 400 for the protocol and 300 for the NCN.
-fn distribute_case(tag: u8) -> (Fixture, Case, Pubkey) {
+fn distribute_case(tag: u8) -> (HandNcn, Case, Pubkey) {
     let (w, mut state) = routing_world();
     let wallet = if tag == 17 {
         PROTOCOL_FEE_WALLET
@@ -3494,7 +3121,7 @@ fn distribute_fee_rewards_checks() {
     for tag in [17u8, 18] {
         let (w, case, _) = distribute_case(tag);
         let with = |f: &dyn Fn(&mut Case)| {
-            let mut c = Case::new(&w, case.ix.clone(), case.state.clone());
+            let mut c = Case::new(&w, case.ix.clone(), case.state());
             f(&mut c);
             c
         };
@@ -3564,29 +3191,17 @@ fn vault_router_bytes(
     routes: &[(Pubkey, u64)],
     routing: bool,
 ) -> Vec<u8> {
-    let w = &o.t.w;
-    let mut d = vec![0u8; 2_699];
-    d[0] = 0x41;
-    put(&mut d, 8, o.operator.address().as_ref());
-    put(&mut d, 40, w.ncn_key.as_ref());
-    put(&mut d, 72, &EPOCH.to_le_bytes());
-    d[80] = o.vault_router().1;
-    put(&mut d, 81, &SLOT.to_le_bytes());
-    put(&mut d, 89, &1u64.to_le_bytes());
-    put(&mut d, 97, &processed.to_le_bytes());
-    put(&mut d, 113, &processed.to_le_bytes());
-    put(&mut d, 121, &operator_rewards.to_le_bytes());
-    put(
-        &mut d,
-        129,
-        &(if routing { 7 } else { u64::MAX }).to_le_bytes(),
-    );
-    put(&mut d, 137, &u16::MAX.to_le_bytes());
-    for (i, (vault, rewards)) in routes.iter().enumerate() {
-        put(&mut d, 139 + 40 * i, vault.as_ref());
-        put(&mut d, 139 + 40 * i + 32, &rewards.to_le_bytes());
-    }
-    d
+    let (op, at, bump) = (o.operator.address(), o.t.w.at(EPOCH), o.vault_router().1);
+    ncn_layout::operator_vault_reward_router(
+        &op,
+        at,
+        bump,
+        1,
+        processed,
+        operator_rewards,
+        routes,
+        routing,
+    )
 }
 
 /// The payout state: voting done, operator 1 snapshotted, its receiver holding `receiver`
@@ -3610,27 +3225,15 @@ fn payout_state(o: &OperatorWorld, receiver: u64) -> Vec<(Pubkey, Account)> {
 }
 
 fn route_ix(o: &OperatorWorld) -> Instruction {
-    let w = &o.t.w;
-    Instruction {
-        program_id: w.program,
-        accounts: vec![
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(&o.operator.address(), false, false),
-            meta(&w.ncn_reward_router(EPOCH).0, true, false),
-            meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            meta(&o.vault_router().0, false, false),
-            meta(&o.vault_receiver(), true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ],
-        data: [&[20u8][..], &epoch_seed(EPOCH)].concat(),
-    }
+    let op = o.operator.address();
+    o.t.w
+        .k()
+        .distribute_operator_vault_reward_route_ix(&op, EPOCH)
 }
 
 /// The NCN router with 1,000 processed, 600 of them routed to `operator` (route 0).
 fn ncn_router_with_route(
-    w: &Fixture,
+    w: &HandNcn,
     operator: &Pubkey,
     rewards: u64,
     routing: Option<u16>,
@@ -3717,30 +3320,10 @@ fn distribute_operator_vault_reward_route_checks() {
 }
 
 fn payout_ix(o: &OperatorWorld, vault: Option<&Pubkey>) -> Instruction {
-    let w = &o.t.w;
-    let mut accounts = vec![
-        meta(&w.epoch_state(EPOCH).0, true, false),
-        meta(&w.config.0, false, false),
-        meta(&w.ncn_key, false, false),
-        meta(&o.operator.address(), vault.is_none(), false),
-    ];
-    if let Some(vault) = vault {
-        accounts.push(meta(vault, true, false));
-    }
-    accounts.extend([
-        meta(&o.snapshot.0, true, false),
-        meta(&o.vault_router().0, true, false),
-        meta(&o.vault_receiver(), true, false),
-        meta(&SYSTEM_PROGRAM_ID, false, false),
-    ]);
-    Instruction {
-        program_id: w.program,
-        accounts,
-        data: [
-            &[if vault.is_some() { 24u8 } else { 23 }][..],
-            &epoch_seed(EPOCH),
-        ]
-        .concat(),
+    let (k, op) = (o.t.w.k(), o.operator.address());
+    match vault {
+        Some(vault) => k.distribute_vault_rewards_ix(&op, vault, EPOCH),
+        None => k.distribute_operator_rewards_ix(&op, EPOCH),
     }
 }
 
@@ -3859,7 +3442,7 @@ fn distribute_operator_and_vault_rewards_checks() {
 const VOTING_IS_NOT_OVER: u32 = 0x2245;
 
 struct RouteWorld {
-    w: Fixture,
+    w: HandNcn,
     a: Pubkey,
     b: Pubkey,
 }
@@ -3904,23 +3487,7 @@ impl RouteWorld {
     }
 
     fn ix(&self, max_iterations: u16) -> Instruction {
-        let w = &self.w;
-        let mut data = vec![16u8];
-        data.extend_from_slice(&max_iterations.to_le_bytes());
-        data.extend_from_slice(&epoch_seed(EPOCH));
-        Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.config.0, false, false),
-                meta(&w.ncn_key, false, false),
-                meta(&w.epoch_snapshot(EPOCH).0, false, false),
-                meta(&w.ballot_box(EPOCH).0, false, false),
-                meta(&w.ncn_reward_router(EPOCH).0, true, false),
-                meta(&w.ncn_reward_receiver(EPOCH), true, false),
-            ],
-            data,
-        }
+        self.w.k().route_ncn_rewards_ix(max_iterations, EPOCH)
     }
 
     /// The router after routing 10,001 lamports: protocol 400, NCN 300 (+ `ncn_extra`),
@@ -3957,7 +3524,7 @@ fn route_world() -> RouteWorld {
 
 /// The epoch state after routing: NCN total (4,767), protocol total (4,783) and the total
 /// (4,751).
-fn epoch_state_routed(w: &Fixture, ago: u64, ncn: u64) -> Vec<u8> {
+fn epoch_state_routed(w: &HandNcn, ago: u64, ncn: u64) -> Vec<u8> {
     let mut d = epoch_state_voting(w, 3, Some(SLOT - ago));
     put(&mut d, 4_767, &ncn.to_le_bytes());
     put(&mut d, 4_783, &400u64.to_le_bytes());
@@ -4074,21 +3641,10 @@ impl VaultRouteWorld {
         state.retain(|(k, _)| *k != o.snapshot.0);
         state.push((o.snapshot.0, w.owned(self.snapshot())));
         state.push((o.vault_router().0, w.owned(router)));
-        let mut data = vec![21u8];
-        data.extend_from_slice(&max_iterations.to_le_bytes());
-        data.extend_from_slice(&epoch_seed(EPOCH));
-        let ix = Instruction {
-            program_id: w.program,
-            accounts: vec![
-                meta(&w.epoch_state(EPOCH).0, true, false),
-                meta(&w.ncn_key, false, false),
-                meta(&o.operator.address(), false, false),
-                meta(&o.snapshot.0, false, false),
-                meta(&o.vault_router().0, true, false),
-                meta(&o.vault_receiver(), true, false),
-            ],
-            data,
-        };
+        let op = o.operator.address();
+        let ix = w
+            .k()
+            .route_operator_vault_rewards_ix(&op, max_iterations, EPOCH);
         Case::new(w, ix, state)
     }
 }
@@ -4102,7 +3658,7 @@ fn vault_route_world() -> VaultRouteWorld {
 }
 
 /// The epoch state after routing operator 1's 10,001 lamports (routes total at 4,831).
-fn epoch_state_vault_routed(w: &Fixture) -> Vec<u8> {
+fn epoch_state_vault_routed(w: &HandNcn) -> Vec<u8> {
     let mut d = epoch_state_voting(w, 3, Some(SLOT - 10));
     put(&mut d, 4_831, &10_001u64.to_le_bytes());
     d
@@ -4212,7 +3768,7 @@ struct CloseWorld {
 }
 
 impl CloseWorld {
-    fn w(&self) -> &Fixture {
+    fn w(&self) -> &HandNcn {
         &self.t.w
     }
 
@@ -4249,23 +3805,13 @@ impl CloseWorld {
         state
     }
 
+    /// `CloseEpochAccount` of `to_close`, then the `extra` accounts (fee wallet, receiver).
     fn ix(&self, to_close: &Pubkey, extra: &[Pubkey]) -> Instruction {
-        let w = self.w();
-        let mut accounts = vec![
-            meta(&w.marker(EPOCH), true, false),
-            meta(&w.epoch_state(EPOCH).0, true, false),
-            meta(&w.config.0, false, false),
-            meta(&w.ncn_key, false, false),
-            meta(to_close, true, false),
-            meta(&w.payer, true, false),
-            meta(&SYSTEM_PROGRAM_ID, false, false),
-        ];
-        accounts.extend(extra.iter().map(|k| meta(k, true, false)));
-        Instruction {
-            program_id: w.program,
-            accounts,
-            data: [&[22u8][..], &epoch_seed(EPOCH)].concat(),
-        }
+        let mut ix = self.w().k().close_epoch_account_ix(to_close, None, EPOCH);
+        ix.accounts.truncate(7);
+        ix.accounts
+            .extend(extra.iter().map(|k| AccountMeta::new(*k, false)));
+        ix
     }
 
     fn case(&self, to_close: &Pubkey, extra: &[Pubkey], epoch_state: Vec<u8>) -> Case {

@@ -1,6 +1,6 @@
 //! The NCN lifecycle over several epochs (issue 16), on the built restaking, vault and NCN
 //! programs with the real SPL Token and ATA programs. Every instruction is built by the
-//! generated clients (`mollusk_tests::ncn_world`); every account the NCN program writes is
+//! generated clients (`mollusk_tests::scenarios::ncn`); every account the NCN program writes is
 //! decoded by `jito-ncn-client` and compared with values computed here from the set-up alone.
 //!
 //! One NCN, four operators, two vaults over two stake mints weighted 2,000 and 5,000:
@@ -22,9 +22,9 @@
 
 use jito_ncn_client::{accounts as na, errors::JitoNcnError};
 use mollusk_tests::{
-    ncn_world::{NcnSpec, NcnWorld, PROTOCOL_FEE_WALLET, START_EPOCH},
-    rent_exempt, AccountMeta, Instruction, InstructionResult, ProgramError, Pubkey,
-    SYSTEM_PROGRAM_ID,
+    rent_exempt,
+    scenarios::ncn::{NcnScenario, NcnSpec, PROTOCOL_FEE_WALLET, START_EPOCH},
+    AccountMeta, Instruction, InstructionResult, ProgramError, Pubkey, SYSTEM_PROGRAM_ID,
 };
 
 const SUNNY: u8 = 0;
@@ -70,7 +70,7 @@ fn two_thirds(weight: u128, total: u128) -> bool {
     weight * 3 >= total * 2
 }
 
-fn decode<T>(w: &NcnWorld, key: &Pubkey, f: fn(&[u8]) -> Result<T, std::io::Error>) -> T {
+fn decode<T>(w: &NcnScenario, key: &Pubkey, f: fn(&[u8]) -> Result<T, std::io::Error>) -> T {
     f(&w.get(key).data).unwrap_or_else(|e| panic!("decoding {key}: {e}"))
 }
 
@@ -97,7 +97,7 @@ fn transfer(from: &Pubkey, to: &Pubkey, lamports: u64) -> Instruction {
 
 /// Checks everything the epoch's preparation wrote: weight table, epoch snapshot, operator
 /// snapshots, ballot box, epoch state.
-fn check_prepared(w: &NcnWorld, epoch: u64) {
+fn check_prepared(w: &NcnScenario, epoch: u64) {
     let s = &w.spec;
     let slot = w.slot();
     let table = decode(
@@ -230,7 +230,7 @@ fn check_prepared(w: &NcnWorld, epoch: u64) {
 
 /// Casts `votes[from..]` (`(operator, weather)`; `votes[..from]` were cast before) and checks
 /// the ballot box and the epoch state after each against all the votes so far.
-fn vote_and_check(w: &mut NcnWorld, epoch: u64, votes: &[(usize, u8)], from: usize) {
+fn vote_and_check(w: &mut NcnScenario, epoch: u64, votes: &[(usize, u8)], from: usize) {
     let total = total_weight(&w.spec);
     for (n, &(o, weather)) in votes.iter().enumerate().skip(from) {
         let before = decode(w, &w.ballot_box_address(epoch), na::BallotBox::from_bytes);
@@ -290,7 +290,7 @@ fn vote_and_check(w: &mut NcnWorld, epoch: u64, votes: &[(usize, u8)], from: usi
 /// (`winners`: operator indices in vote order, `winning_weight` their tally), each operator's
 /// fee and each vault's share, to the lamport.
 fn route_and_distribute(
-    w: &mut NcnWorld,
+    w: &mut NcnScenario,
     epoch: u64,
     rewards: u64,
     winners: &[usize],
@@ -302,7 +302,7 @@ fn route_and_distribute(
     assert_eq!(w.lamports(&receiver), receiver_rent, "funded with its rent");
     let payer = w.payer;
     w.exec("system Transfer", &transfer(&payer, &receiver, rewards));
-    let ix = w.ix_route_ncn_rewards(256, epoch);
+    let ix = w.route_ncn_rewards_ix(256, epoch);
     w.exec("RouteNCNRewards", &ix);
 
     let protocol = rewards * PROTOCOL_FEE_BPS / 10_000;
@@ -347,9 +347,9 @@ fn route_and_distribute(
 
     let protocol_before = w.lamports(&PROTOCOL_FEE_WALLET);
     let ncn_wallet_before = w.lamports(&w.ncn_fee_wallet);
-    let ix = w.ix_distribute_protocol_rewards(epoch);
+    let ix = w.distribute_protocol_rewards_ix(epoch);
     w.exec("DistributeProtocolRewards", &ix);
-    let ix = w.ix_distribute_ncn_rewards(epoch);
+    let ix = w.distribute_ncn_rewards_ix(epoch);
     w.exec("DistributeNCNRewards", &ix);
     assert_eq!(w.lamports(&PROTOCOL_FEE_WALLET), protocol_before + protocol);
     assert_eq!(
@@ -440,7 +440,7 @@ fn route_and_distribute(
 
 #[test]
 fn multi_epoch_lifecycle() {
-    let mut w = NcnWorld::new(spec());
+    let mut w = NcnScenario::new(spec());
     let s = w.spec.clone();
     let total = total_weight(&s);
     // The numbers: 450M, 600M, 650M and 190M of 1,890M.
@@ -507,7 +507,7 @@ fn multi_epoch_lifecycle() {
     );
     // Rewards are routed once voting is over: not on the window's last slot, the slot after.
     w.ncn_reward_router(e1);
-    let early = w.try_exec(&w.ix_route_ncn_rewards(256, e1));
+    let early = w.try_exec(&w.route_ncn_rewards_ix(256, e1));
     assert_ncn_error(&early, JitoNcnError::VotingIsNotOver);
     w.warp(w.slot() + 1);
     route_and_distribute(&mut w, e1, 1_000_000_000, &[2, 1, 0, 3], total);
@@ -516,7 +516,7 @@ fn multi_epoch_lifecycle() {
     w.advance_to_epoch(e1 + 1);
     let e2 = w.epoch();
     // E1 cannot be closed yet: one epoch after its consensus.
-    let close = w.try_exec(&w.ix_close_epoch_account(w.weight_table_address(e1), None, e1));
+    let close = w.try_exec(&w.close_epoch_account_ix(&w.weight_table_address(e1), None, e1));
     assert_ncn_error(&close, JitoNcnError::CannotCloseAccountNotEnoughEpochs);
     w.prepare_epoch(e2);
     check_prepared(&w, e2);
@@ -527,7 +527,7 @@ fn multi_epoch_lifecycle() {
         &[(0, SUNNY), (1, CLOUDY), (2, RAINY), (3, SUNNY)],
         0,
     );
-    let early = w.try_exec(&w.ix_admin_set_tie_breaker(SUNNY, e2));
+    let early = w.try_exec(&w.admin_set_tie_breaker_ix(SUNNY, e2));
     assert_ncn_error(&early, JitoNcnError::VotingNotFinalized);
 
     // ---------------------------------------------------------------- E3: a vote too late
@@ -552,9 +552,9 @@ fn multi_epoch_lifecycle() {
 
     // ---------------------------------------------------------------- E2: the tie-breaker
     w.advance_to_epoch(e2 + s.epochs_before_stall);
-    let not_voted = w.try_exec(&w.ix_admin_set_tie_breaker(CLOUDY + 10, e2));
+    let not_voted = w.try_exec(&w.admin_set_tie_breaker_ix(CLOUDY + 10, e2));
     assert_ncn_error(&not_voted, JitoNcnError::BadBallot);
-    let ix = w.ix_admin_set_tie_breaker(SUNNY, e2);
+    let ix = w.admin_set_tie_breaker_ix(SUNNY, e2);
     w.exec("AdminSetTieBreaker", &ix);
     let ballot_box = decode(&w, &w.ballot_box_address(e2), na::BallotBox::from_bytes);
     assert_eq!(
@@ -578,12 +578,12 @@ fn multi_epoch_lifecycle() {
     // ---------------------------------------------------------------- close E1
     // Not one epoch before `epochs_after_consensus_before_close` epochs after E1's consensus.
     w.advance_to_epoch(e1 + s.epochs_after_consensus_before_close - 1);
-    let close = w.try_exec(&w.ix_close_epoch_account(w.weight_table_address(e1), None, e1));
+    let close = w.try_exec(&w.close_epoch_account_ix(&w.weight_table_address(e1), None, e1));
     assert_ncn_error(&close, JitoNcnError::CannotCloseAccountNotEnoughEpochs);
     w.advance_to_epoch(e1 + s.epochs_after_consensus_before_close);
     // The epoch state goes last: not while others are open.
     let state = w.epoch_state_address(e1);
-    let early = w.try_exec(&w.ix_close_epoch_account(state, None, e1));
+    let early = w.try_exec(&w.close_epoch_account_ix(&state, None, e1));
     assert_ncn_error(&early, JitoNcnError::CannotCloseEpochStateAccount);
     let payer_before = w.lamports(&w.account_payer);
     let wallet_before = w.lamports(&w.ncn_fee_wallet);
@@ -607,7 +607,7 @@ fn multi_epoch_lifecycle() {
     let mut reclaimed = 0;
     for (account, receiver) in &to_close {
         reclaimed += w.lamports(account) + receiver.map_or(0, |r| w.lamports(&r));
-        let ix = w.ix_close_epoch_account(*account, *receiver, e1);
+        let ix = w.close_epoch_account_ix(account, *receiver, e1);
         w.exec("CloseEpochAccount", &ix);
         assert_eq!(w.lamports(account), 0, "{account} closed");
         if let Some(r) = receiver {
@@ -635,7 +635,7 @@ fn multi_epoch_lifecycle() {
         w.exists(&w.consensus_result_address(e1)),
         "the consensus result stays"
     );
-    let reopen = w.try_exec(&w.ix_initialize_epoch_state(e1));
+    let reopen = w.try_exec(&w.initialize_epoch_state_ix(e1));
     assert_ncn_error(&reopen, JitoNcnError::MarkerExists);
 
     // CU of each NCN instruction (first run), with -- --nocapture.

@@ -1,7 +1,8 @@
 //! Ready-made states on the one [`crate::world::World`], one module per family of tests, each
 //! with the role key sets its tests need. None lays out account bytes (that is
 //! [`crate::layout_oracle`]) or builds a plain-address instruction (that is
-//! [`crate::world::restaking`] / [`crate::world::vault`]); none imports another.
+//! [`crate::world::restaking`] / [`crate::world::vault`] / [`crate::world::ncn`]); none imports
+//! another.
 //!
 //! - [`restaking_init`]: restaking accounts as the `Initialize*` instructions create them
 //!   (`restaking_init`);
@@ -18,9 +19,13 @@
 //!   delegation, update-state-tracker tests);
 //! - [`vault_roles`]: config and vaults whose admin roles are all different keys (the negative
 //!   matrix, extreme amounts, randomized sequences);
-//! - [`bench`]: fixed, label-derived keys for the compute benchmark and the client e2e tests.
+//! - [`bench`]: fixed, label-derived keys for the compute benchmark and the client e2e tests;
+//! - [`ncn`]: the NCN program's lifecycle on the three programs ([`ncn::NcnScenario`]; the NCN
+//!   scenario and negative matrix), the NCN benchmark's fixed state ([`ncn::NcnBench`]) and the
+//!   hand-laid NCN of the program tests ([`ncn::HandNcn`]).
 
 pub mod bench;
+pub mod ncn;
 pub mod restaking_init;
 pub mod restaking_pair;
 pub mod restaking_roles;

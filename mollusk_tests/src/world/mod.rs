@@ -5,10 +5,12 @@
 //! - account bytes: [`crate::layout_oracle`] (one hand layout per account type);
 //! - PDAs: [`crate::pda`]; tags and error codes: [`crate::codes`];
 //! - the store, the clock, running and committing instructions: here, on [`World`];
-//! - instruction builders over plain addresses: [`restaking`] and [`vault`];
+//! - instruction builders over plain addresses: [`restaking`], [`vault`] and [`ncn`] (with the
+//!   NCN program loaded: [`ncn::ncn_world`]);
 //! - ready-made states (configs, vaults, NCNs, operators, tickets) and role key sets:
 //!   [`crate::scenarios`], which build on this [`World`].
 
+pub mod ncn;
 pub mod restaking;
 pub mod vault;
 

@@ -665,3 +665,37 @@ pub fn batch_crank_vault_update_state_tracker(
     }
     .instruction_with_remaining_accounts(&metas)
 }
+
+/// `InitializeVault` with no fees, 9 decimals and `initialize_token_amount` supported tokens
+/// from the admin's associated account; the burn vault from `base`.
+pub fn initialize_vault(
+    config: &Pubkey,
+    vault: &Pubkey,
+    vrt_mint: &Pubkey,
+    st_mint: &Pubkey,
+    admin: &Pubkey,
+    base: &Pubkey,
+    initialize_token_amount: u64,
+) -> Instruction {
+    let ata = |owner: &Pubkey, mint: &Pubkey| {
+        crate::associated_token_address(owner, mint, &TOKEN_PROGRAM_ID)
+    };
+    let burn_vault = crate::pda::vault::burn_vault_pda(base).0;
+    InitializeVaultBuilder::new()
+        .config(*config)
+        .vault(*vault)
+        .vrt_mint(*vrt_mint)
+        .st_mint(*st_mint)
+        .admin_st_token_account(ata(admin, st_mint))
+        .vault_st_token_account(ata(vault, st_mint))
+        .burn_vault(burn_vault)
+        .burn_vault_vrt_token_account(ata(&burn_vault, vrt_mint))
+        .admin(*admin)
+        .base(*base)
+        .deposit_fee_bps(0)
+        .withdrawal_fee_bps(0)
+        .reward_fee_bps(0)
+        .decimals(9)
+        .initialize_token_amount(initialize_token_amount)
+        .instruction()
+}
