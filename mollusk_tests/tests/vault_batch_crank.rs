@@ -105,12 +105,16 @@ fn assert_same(w: &mut VaultScenario, tracker: &Pubkey, delegations: &[Pubkey]) 
 /// to cover, the next epoch's tracker open: the crank order is 3, 0, 1, 2.
 fn world() -> (VaultScenario, Vec<OperatorKeys>) {
     let mut w = VaultScenario::new();
-    let ops = vec![
-        w.add_delegated_operator(1, Delegation::new(40_000, 0, 0), START_SLOT),
-        w.add_delegated_operator(2, Delegation::new(50_000, 5_000, 0), START_SLOT),
-        w.add_delegated_operator(3, Delegation::new(0, 0, 7_000), START_SLOT),
-        w.add_delegated_operator(4, Delegation::new(3_000, 1_000, 2_000), START_SLOT),
-    ];
+    let ops = w.add_delegated_operators(
+        1,
+        [
+            Delegation::new(40_000, 0, 0),
+            Delegation::new(50_000, 5_000, 0),
+            Delegation::new(0, 0, 7_000),
+            Delegation::new(3_000, 1_000, 2_000),
+        ],
+        START_SLOT,
+    );
     w.set_vault(|v| {
         v.vrt_enqueued_for_cooldown_amount = 60_000;
         v.tokens_deposited = v.delegation.total() + 1_000;
@@ -450,12 +454,13 @@ fn batch_crank_failures() {
 fn batch_crank_cu_by_size() {
     for n in [1usize, 8, 32, 64] {
         let mut w = VaultScenario::new();
-        let ops: Vec<OperatorKeys> = (0..n)
-            .map(|i| {
-                let d = Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-                w.add_delegated_operator(i as u8, d, START_SLOT)
-            })
-            .collect();
+        let ops = w.add_delegated_operators(
+            0,
+            (0..n).map(|i| {
+                Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)
+            }),
+            START_SLOT,
+        );
         w.set_vault(|v| {
             v.vrt_enqueued_for_cooldown_amount = 1_200;
             v.tokens_deposited = v.delegation.total() + 500;
@@ -606,9 +611,7 @@ struct Fixture {
 impl Fixture {
     fn new() -> Self {
         let mut world = VaultScenario::new();
-        let ops: Vec<OperatorKeys> = (0..64u8)
-            .map(|i| world.add_delegated_operator(i, Delegation::default(), START_SLOT))
-            .collect();
+        let ops = world.add_delegated_operators(0, vec![Delegation::default(); 64], START_SLOT);
         let foreign = ops
             .iter()
             .enumerate()
@@ -809,12 +812,13 @@ fn planned_update_equals_the_three_step_path() {
         (40, 11, false, 2),
     ] {
         let mut w = VaultScenario::new();
-        let ops: Vec<OperatorKeys> = (0..n)
-            .map(|i| {
-                let d = Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-                w.add_delegated_operator(i as u8, d, START_SLOT)
-            })
-            .collect();
+        let ops = w.add_delegated_operators(
+            0,
+            (0..n).map(|i| {
+                Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)
+            }),
+            START_SLOT,
+        );
         w.set_vault(|v| {
             v.vrt_enqueued_for_cooldown_amount = 40_000;
             v.tokens_deposited = v.delegation.total() + 500;
@@ -908,13 +912,13 @@ fn planned_update_in_each_numbering_on_its_build() {
         let mut results = Vec::new();
         for numbering in [VaultNumbering::Master, VaultNumbering::Legacy] {
             let mut w = VaultScenario::new();
-            let ops: Vec<OperatorKeys> = (0..n)
-                .map(|i| {
-                    let d =
-                        Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-                    w.add_delegated_operator(i as u8, d, START_SLOT)
-                })
-                .collect();
+            let ops = w.add_delegated_operators(
+                0,
+                (0..n).map(|i| {
+                    Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)
+                }),
+                START_SLOT,
+            );
             w.set_vault(|v| {
                 v.vrt_enqueued_for_cooldown_amount = 40_000;
                 v.tokens_deposited = v.delegation.total() + 500;

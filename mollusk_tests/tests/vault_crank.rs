@@ -101,10 +101,14 @@ const CONFIG_PROGRAM_FEE_BPS: u16 = 7;
 /// Two delegated operators, 30_000 VRT queued for withdrawal, clock in the next epoch.
 fn update_world() -> (VaultScenario, Vec<OperatorKeys>) {
     let mut w = VaultScenario::new();
-    let ops = vec![
-        w.add_delegated_operator(1, Delegation::new(40_000, 0, 0), START_SLOT),
-        w.add_delegated_operator(2, Delegation::new(50_000, 5_000, 0), START_SLOT),
-    ];
+    let ops = w.add_delegated_operators(
+        1,
+        [
+            Delegation::new(40_000, 0, 0),
+            Delegation::new(50_000, 5_000, 0),
+        ],
+        START_SLOT,
+    );
     w.set_vault(|v| v.vrt_enqueued_for_cooldown_amount = 30_000);
     w.set_slot(NEXT_SLOT);
     (w, ops)
@@ -612,9 +616,7 @@ fn crank_vault_update_state_tracker_failures() {
 #[test]
 fn crank_skipping_an_index_fails() {
     let mut w = VaultScenario::new();
-    let ops: Vec<OperatorKeys> = (1..=3u8)
-        .map(|n| w.add_delegated_operator(n, Delegation::new(1_000, 0, 0), START_SLOT))
-        .collect();
+    let ops = w.add_delegated_operators(1, [Delegation::new(1_000, 0, 0); 3], START_SLOT);
     w.set_slot(NEXT_SLOT);
     w.exec(&init_tx(&w, NEXT_EPOCH).ix);
     // Epoch 11 with three operators starts at index 2, then 0, then 1.
@@ -1127,12 +1129,11 @@ fn scenario_over_several_epochs() {
 
 fn bench(n: usize) {
     let mut w = VaultScenario::new();
-    let ops: Vec<OperatorKeys> = (0..n)
-        .map(|i| {
-            let d = Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-            w.add_delegated_operator(i as u8, d, START_SLOT)
-        })
-        .collect();
+    let ops = w.add_delegated_operators(
+        0,
+        (0..n).map(|i| Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)),
+        START_SLOT,
+    );
     // Some withdrawals and little undelegated: the first operators cranked are
     // cooled down greedily.
     w.set_vault(|v| {

@@ -9,7 +9,7 @@ pub use crate::layout_oracle::{
 use crate::layout_oracle::{restaking_config_data, NcnFields, OperatorFields, VaultState};
 
 use crate::{
-    mint_data, owned_account, program_account, system_account, token_account_data, Account, Pubkey,
+    mint_data, owned_account, system_account, token_account_data, Account, Pubkey,
     RESTAKING_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 
@@ -249,11 +249,6 @@ pub fn token_accounts(mint: &Pubkey, holder: &Pubkey, amount: u64) -> (Account, 
         owned_account(&TOKEN_PROGRAM_ID, mint_data(None, 1_000_000, 6)),
         owned_account(&TOKEN_PROGRAM_ID, token_account_data(mint, holder, amount)),
     )
-}
-
-/// `(key, account)` of a program passed as an instruction account.
-pub fn program(id: &Pubkey) -> (Pubkey, Account) {
-    program_account(id)
 }
 
 pub use crate::world::restaking::*;

@@ -12,9 +12,8 @@ use crate::layout_oracle::{
     VaultNcnSlasherTicketState, VaultNcnTicketState, VaultOperatorDelegationState, VaultState,
 };
 use crate::{
-    mint_data, mollusk, owned_account, program_account, system_account, token_account_data,
-    Account, Instruction, Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID,
-    SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    mint_data, mollusk, owned_account, system_account, token_account_data, Account, Instruction,
+    Mollusk, Pubkey, RESTAKING_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// Short epochs so that tests can cross several.
@@ -350,30 +349,11 @@ pub fn empty() -> Account {
     system_account(0)
 }
 
-/// Program accounts for the ids the programs take as instruction accounts.
-pub fn is_program(key: &Pubkey) -> bool {
-    [
-        SYSTEM_PROGRAM_ID,
-        TOKEN_PROGRAM_ID,
-        TOKEN_2022_PROGRAM_ID,
-        ASSOCIATED_TOKEN_PROGRAM_ID,
-        VAULT_PROGRAM_ID,
-        RESTAKING_PROGRAM_ID,
-        METAPLEX_ID,
-    ]
-    .contains(key)
-}
-
 /// A Mollusk with both programs, the token programs and the Metaplex recorder.
 pub fn mollusk_with_metaplex() -> Mollusk {
     let mut m = mollusk();
     crate::world::add_metaplex_recorder(&mut m);
     m
-}
-
-/// The account for a program id passed as an instruction account.
-pub fn program(id: &Pubkey) -> Account {
-    program_account(id).1
 }
 
 // ---------------------------------------------------------------------------

@@ -401,6 +401,21 @@ impl VaultScenario {
         op
     }
 
+    /// A vault with N operators: one delegated operator per entry of `delegations`, in order,
+    /// keyed by the labels `first_label`, `first_label + 1`, … (see
+    /// [`Self::add_delegated_operator`]).
+    pub fn add_delegated_operators(
+        &mut self,
+        first_label: u8,
+        delegations: impl IntoIterator<Item = Delegation>,
+        last_update_slot: u64,
+    ) -> Vec<OperatorKeys> {
+        (first_label..)
+            .zip(delegations)
+            .map(|(n, d)| self.add_delegated_operator(n, d, last_update_slot))
+            .collect()
+    }
+
     /// Writes a tracker for `ncn_epoch` directly.
     pub fn put_tracker(&mut self, state: &TrackerState) -> Pubkey {
         let k = tracker_pda(&state.vault, state.ncn_epoch).0;
