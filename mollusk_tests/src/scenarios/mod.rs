@@ -18,9 +18,12 @@
 //!   delegation, update-state-tracker tests);
 //! - [`vault_roles`]: config and vaults whose admin roles are all different keys (the negative
 //!   matrix, extreme amounts, randomized sequences);
+//! - [`handshake`]: the restaking opt-in handshake done with real instructions, up to every
+//!   toggle active ([`handshake::Handshake::finished`]; `restaking_handshake`);
 //! - [`bench`]: fixed, label-derived keys for the compute benchmark and the client e2e tests.
 
 pub mod bench;
+pub mod handshake;
 pub mod restaking_init;
 pub mod restaking_pair;
 pub mod restaking_roles;
