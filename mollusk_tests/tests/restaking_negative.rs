@@ -20,7 +20,7 @@ use mollusk_tests::{
     },
     program_account,
     scenarios::restaking_roles::{
-        self as aw, err, layout::*, tag, NcnKeys, OperatorKeys, Toggle, VaultKeys,
+        self as aw, err, layout::*, tag, NcnKeys, OperatorKeys, Toggle, VaultStub,
     },
     world::World,
     Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
@@ -188,7 +188,7 @@ struct Fx {
     config_admin: Pubkey,
     ncn: NcnKeys,
     operator: OperatorKeys,
-    vault: VaultKeys,
+    vault: VaultStub,
     slasher: Pubkey,
     payer: Pubkey,
     ncn_operator_state: Pubkey,
@@ -209,7 +209,7 @@ impl Fx {
         let config_admin = aw::key(0x10, 1);
         let ncn = NcnKeys::new(0);
         let operator = OperatorKeys::new(0);
-        let vault = VaultKeys::new(0);
+        let vault = VaultStub::new(0);
         let slasher = aw::key(0x70, 0);
         let payer = aw::key(0x71, 0);
         let ncn_operator_state = aw::ncn_operator_state_pda(&ncn.address, &operator.address).0;

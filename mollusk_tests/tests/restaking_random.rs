@@ -50,7 +50,7 @@ use std::{
 use mollusk_svm::result::ProgramResult as RunResult;
 use mollusk_tests::{
     mollusk, rent_exempt,
-    scenarios::restaking_roles::{self as aw, err, tag, NcnKeys, OperatorKeys, Toggle, VaultKeys},
+    scenarios::restaking_roles::{self as aw, err, tag, NcnKeys, OperatorKeys, Toggle, VaultStub},
     world::World,
     Account, Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
     VAULT_PROGRAM_ID,
@@ -85,7 +85,7 @@ struct Keys {
     config_admins: [Pubkey; 2],
     ncns: Vec<NcnKeys>,
     operators: Vec<OperatorKeys>,
-    vaults: Vec<VaultKeys>,
+    vaults: Vec<VaultStub>,
     slashers: Vec<Pubkey>,
     payer: Pubkey,
     nvt: BTreeMap<(u8, u8), Pubkey>,
@@ -112,7 +112,7 @@ impl Keys {
     fn new() -> Self {
         let ncns: Vec<NcnKeys> = (0..NCNS).map(NcnKeys::new).collect();
         let operators: Vec<OperatorKeys> = (0..OPERATORS).map(OperatorKeys::new).collect();
-        let vaults: Vec<VaultKeys> = (0..VAULTS).map(VaultKeys::new).collect();
+        let vaults: Vec<VaultStub> = (0..VAULTS).map(VaultStub::new).collect();
         let slashers: Vec<Pubkey> = (0..SLASHERS).map(|s| aw::key(0x70, s)).collect();
         let mut nvt = BTreeMap::new();
         let mut ovt = BTreeMap::new();

@@ -103,7 +103,7 @@ fn assert_same(w: &mut VaultScenario, tracker: &Pubkey, delegations: &[Pubkey]) 
 
 /// Four delegated operators (one of them with nothing delegated), withdrawals
 /// to cover, the next epoch's tracker open: the crank order is 3, 0, 1, 2.
-fn world() -> (VaultScenario, Vec<OperatorKeys>) {
+fn world() -> (VaultScenario, Vec<RegisteredOperator>) {
     let mut w = VaultScenario::new();
     let ops = w.add_delegated_operators(
         1,
@@ -125,7 +125,7 @@ fn world() -> (VaultScenario, Vec<OperatorKeys>) {
     (w, ops)
 }
 
-fn vods(ops: &[OperatorKeys], order: &[usize]) -> Vec<Pubkey> {
+fn vods(ops: &[RegisteredOperator], order: &[usize]) -> Vec<Pubkey> {
     order
         .iter()
         .map(|&i| ops[i].vault_operator_delegation)
@@ -133,7 +133,7 @@ fn vods(ops: &[OperatorKeys], order: &[usize]) -> Vec<Pubkey> {
 }
 
 /// A delegation of another vault for `op`, at its own PDA, with `index`.
-fn foreign_delegation(w: &mut VaultScenario, op: &OperatorKeys, index: u64) -> Pubkey {
+fn foreign_delegation(w: &mut VaultScenario, op: &RegisteredOperator, index: u64) -> Pubkey {
     let other_vault = vault_pda(&key(77)).0;
     let (k, bump) = vault_operator_delegation_pda(&other_vault, &op.operator);
     let state = VaultOperatorDelegationState {
@@ -603,7 +603,7 @@ fn vault_case() -> impl Strategy<Value = VaultCase> {
 /// keys and restaking accounts); each case rewrites the delegations it uses.
 struct Fixture {
     world: VaultScenario,
-    ops: Vec<OperatorKeys>,
+    ops: Vec<RegisteredOperator>,
     base: std::collections::BTreeMap<Pubkey, Account>,
     foreign: Vec<Pubkey>,
 }

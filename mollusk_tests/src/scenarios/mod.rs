@@ -1,7 +1,8 @@
 //! Ready-made states on the one [`crate::world::World`], one module per family of tests, each
 //! with the role key sets its tests need. None lays out account bytes (that is
 //! [`crate::layout_oracle`]) or builds a plain-address instruction (that is
-//! [`crate::world::restaking`] / [`crate::world::vault`]); none imports another.
+//! [`crate::world::restaking`] / [`crate::world::vault`]); none imports another, except the
+//! shared key sets of [`roles`].
 //!
 //! - [`restaking_init`]: restaking accounts as the `Initialize*` instructions create them
 //!   (`restaking_init`);
@@ -20,6 +21,9 @@
 //!   matrix, extreme amounts, randomized sequences);
 //! - [`handshake`]: the restaking opt-in handshake done with real instructions, up to every
 //!   toggle active ([`handshake::Handshake::finished`]; `restaking_handshake`);
+//! - [`roles`]: the role key sets (NCN, operator, vault config, vault), one type each; the
+//!   numbered constructors live with the scenarios that number them, the labelled ones are for
+//!   the benchmarks;
 //! - [`bench`]: fixed, label-derived keys for the compute benchmark and the client e2e tests.
 
 pub mod bench;
@@ -27,6 +31,7 @@ pub mod handshake;
 pub mod restaking_init;
 pub mod restaking_pair;
 pub mod restaking_roles;
+pub mod roles;
 pub mod vault_admin;
 pub mod vault_roles;
 pub mod vault_setup;

@@ -67,26 +67,12 @@ pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
 // Keys
 // ---------------------------------------------------------------------------
 
-/// The vault config and its three roles.
-#[derive(Clone, Debug)]
-pub struct ConfigKeys {
-    pub address: Pubkey,
-    pub bump: u8,
-    pub admin: Pubkey,
-    pub fee_admin: Pubkey,
-    pub program_fee_wallet: Pubkey,
-}
+pub use super::roles::{ConfigKeys, VaultKeys};
 
 impl ConfigKeys {
+    /// The three roles in group `0x10`.
     pub fn new() -> Self {
-        let (address, bump) = config_pda();
-        Self {
-            address,
-            bump,
-            admin: key(0x10, 1),
-            fee_admin: key(0x10, 2),
-            program_fee_wallet: key(0x10, 3),
-        }
+        Self::distinct(|n| key(0x10, n))
     }
 }
 
@@ -96,72 +82,11 @@ impl Default for ConfigKeys {
     }
 }
 
-/// A vault with every admin role held by a different key (group `0x30 + 2k`),
-/// its mints (group `0x31 + 2k`) and its token accounts.
-#[derive(Clone, Debug)]
-pub struct VaultKeys {
-    pub base: Pubkey,
-    pub address: Pubkey,
-    pub bump: u8,
-    pub vrt_mint: Pubkey,
-    pub st_mint: Pubkey,
-    pub admin: Pubkey,
-    pub delegation_admin: Pubkey,
-    pub operator_admin: Pubkey,
-    pub ncn_admin: Pubkey,
-    pub slasher_admin: Pubkey,
-    pub capacity_admin: Pubkey,
-    pub fee_admin: Pubkey,
-    pub delegate_asset_admin: Pubkey,
-    pub fee_wallet: Pubkey,
-    pub mint_burn_admin: Pubkey,
-    pub metadata_admin: Pubkey,
-    /// The vault's supported-token ATA.
-    pub vault_st_ata: Pubkey,
-}
-
 impl VaultKeys {
+    /// Every role a different key (group `0x30 + 2k`), the mints in group `0x31 + 2k`.
     pub fn new(k: u8) -> Self {
         let g = 0x30 + 2 * k;
-        let base = key(g, 0);
-        let (address, bump) = vault_pda(&base);
-        let vrt_mint = key(g + 1, 0);
-        let st_mint = key(g + 1, 1);
-        Self {
-            base,
-            address,
-            bump,
-            vrt_mint,
-            st_mint,
-            admin: key(g, 1),
-            delegation_admin: key(g, 2),
-            operator_admin: key(g, 3),
-            ncn_admin: key(g, 4),
-            slasher_admin: key(g, 5),
-            capacity_admin: key(g, 6),
-            fee_admin: key(g, 7),
-            delegate_asset_admin: key(g, 8),
-            fee_wallet: key(g, 9),
-            mint_burn_admin: key(g, 10),
-            metadata_admin: key(g, 11),
-            vault_st_ata: ata(&address, &st_mint),
-        }
-    }
-
-    /// The fee wallet's VRT ATA.
-    /// The accounts the deposit and withdrawal builders take, under `config`.
-    pub fn tokens(&self, config: &Pubkey) -> VaultTokens {
-        VaultTokens {
-            config: *config,
-            vault: self.address,
-            vrt_mint: self.vrt_mint,
-            st_mint: self.st_mint,
-            vault_st_ata: self.vault_st_ata,
-        }
-    }
-
-    pub fn fee_vrt_ata(&self) -> Pubkey {
-        ata(&self.fee_wallet, &self.vrt_mint)
+        Self::distinct(|n| key(g, n), key(g + 1, 0), key(g + 1, 1))
     }
 }
 
