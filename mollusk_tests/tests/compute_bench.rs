@@ -186,9 +186,9 @@ fn put_other_token_account(ledger: &mut World, owner: &Pubkey, mint: &Pubkey) ->
 
 /// Adds `amount` supported tokens to the vault's account, as a reward sent to it.
 fn send_reward(ledger: &mut World, g: &Globals, v: &VaultKeys, amount: u64) {
-    let balance = ledger.token_amount(&v.st_account);
+    let balance = ledger.token_amount(&v.vault_st_ata);
     ledger.set(
-        v.st_account,
+        v.vault_st_ata,
         owned_account(
             &TOKEN_PROGRAM_ID,
             token_account_data(&g.st_mint, &v.address, balance + amount),
@@ -208,7 +208,7 @@ fn lifecycle() {
     restaking("InitializeConfig", &restaking_config);
     vault("InitializeConfig", &vault_config);
 
-    let ncn = NcnKeys::new("main");
+    let ncn = NcnKeys::labelled("main");
     l.fund(&ncn.admin);
     let r = l.exec(
         &ri::InitializeNcn {
@@ -222,7 +222,9 @@ fn lifecycle() {
     );
     restaking("InitializeNcn", &r);
 
-    let ops: Vec<OperatorKeys> = (0..3).map(|i| OperatorKeys::new(&i.to_string())).collect();
+    let ops: Vec<OperatorKeys> = (0..3)
+        .map(|i| OperatorKeys::labelled(&i.to_string()))
+        .collect();
     for (i, op) in ops.iter().enumerate() {
         let r = initialize_operator(l, &g, op);
         if i == 0 {
@@ -230,10 +232,10 @@ fn lifecycle() {
         }
     }
 
-    let a = VaultKeys::new("main", &g.st_mint);
+    let a = VaultKeys::labelled("main", &g.st_mint);
     let r = create_vault(l, &g, &a, VAULT_FEES, INITIAL_ST);
     vault("InitializeVault", &r);
-    let z = VaultKeys::new("no-fees", &g.st_mint);
+    let z = VaultKeys::labelled("no-fees", &g.st_mint);
     create_vault(l, &g, &z, (0, 0, 0), INITIAL_ST);
 
     let r = l.exec(&vi::InitializeVaultWithMint {}.instruction());
@@ -616,9 +618,9 @@ fn lifecycle() {
         &vi::UpdateVaultBalance {
             config: g.vault_config,
             vault: a.address,
-            vault_token_account: a.st_account,
+            vault_token_account: a.vault_st_ata,
             vrt_mint: a.vrt_mint,
-            vault_fee_token_account: a.fee_vrt_account,
+            vault_fee_token_account: a.fee_vrt_ata(),
             token_program: TOKEN_PROGRAM_ID,
         }
         .instruction(),
@@ -823,9 +825,11 @@ fn crank_world(n: usize, batched: bool) -> u64 {
     let l = &mut ledger;
     l.warp(slot_at(E0, 1_000));
     genesis(l, &g);
-    let v = VaultKeys::new(&format!("crank-{n}"), &g.st_mint);
+    let v = VaultKeys::labelled(&format!("crank-{n}"), &g.st_mint);
     create_vault(l, &g, &v, VAULT_FEES, INITIAL_ST);
-    let ops: Vec<OperatorKeys> = (0..n).map(|i| OperatorKeys::new(&i.to_string())).collect();
+    let ops: Vec<OperatorKeys> = (0..n)
+        .map(|i| OperatorKeys::labelled(&i.to_string()))
+        .collect();
     for op in &ops {
         initialize_operator(l, &g, op);
         l.exec(&initialize_operator_vault_ticket(&g, op, &v));

@@ -15,7 +15,13 @@
 //! `scenarios::restaking_pair`), and every account is also read back through the
 //! client's decoders.
 
-use mollusk_tests::{scenarios::restaking_pair::*, *};
+use mollusk_tests::{
+    scenarios::{
+        handshake::{Handshake, TOGGLES},
+        restaking_pair::*,
+    },
+    *,
+};
 
 const E: u64 = DEFAULT_EPOCH_LENGTH;
 const FEE_BPS: u16 = 1_000;
@@ -49,17 +55,6 @@ fn state_of((added, removed): (u64, u64), slot: u64) -> State {
     }
 }
 
-/// The five toggles of the handshake.
-const NAMES: [(&str, &str); 5] = [
-    ("NcnWarmupOperator", "NcnCooldownOperator"),
-    ("OperatorWarmupNcn", "OperatorCooldownNcn"),
-    ("WarmupNcnVaultTicket", "CooldownNcnVaultTicket"),
-    ("WarmupOperatorVaultTicket", "CooldownOperatorVaultTicket"),
-    (
-        "WarmupNcnVaultSlasherTicket",
-        "CooldownNcnVaultSlasherTicket",
-    ),
-];
 const WARM_ERRS: [u32; 5] = [
     err::NCN_WARMUP_OPERATOR_FAILED,
     err::OPERATOR_WARMUP_NCN_FAILED,
@@ -75,41 +70,24 @@ const COOL_ERRS: [u32; 5] = [
     err::NCN_VAULT_SLASHER_TICKET_FAILED_COOLDOWN,
 ];
 
+/// A [`Handshake`] and the toggles the test expects.
 struct Net {
-    l: World,
+    h: Handshake,
     slot: u64,
-    config: Pubkey,
-    config_bump: u8,
-    config_admin: Pubkey,
-    ncn: Pubkey,
-    ncn_base: Pubkey,
-    ncn_bump: u8,
-    ncn_admin: Pubkey,
-    operator: Pubkey,
-    operator_base: Pubkey,
-    operator_bump: u8,
-    operator_admin: Pubkey,
-    vault: Pubkey,
-    slasher: Pubkey,
-    payer: Pubkey,
-    nos: (Pubkey, u8),
-    nvt: (Pubkey, u8),
-    ovt: (Pubkey, u8),
-    nvst: (Pubkey, u8),
     created_at: u64,
-    /// Expected toggles, in `NAMES` order.
+    /// Expected toggles, in `TOGGLES` order.
     t: [(u64, u64); 5],
 }
 
 impl Net {
     fn warp(&mut self, slot: u64) {
         self.slot = slot;
-        self.l.warp(slot);
+        self.h.world.warp(slot);
     }
 
     #[track_caller]
     fn ok(&mut self, ix: &Instruction, name: &str) {
-        let r = self.l.apply(ix);
+        let r = self.h.world.apply(ix);
         assert!(
             r.program_result.is_ok(),
             "{name} at slot {}: {:?}",
@@ -121,7 +99,7 @@ impl Net {
 
     #[track_caller]
     fn fails(&mut self, ix: &Instruction, code: u32, name: &str) {
-        let r = self.l.apply(ix);
+        let r = self.h.world.apply(ix);
         assert_eq!(
             r.program_result,
             mollusk_svm::result::ProgramResult::Failure(ProgramError::Custom(code)),
@@ -131,116 +109,33 @@ impl Net {
     }
 
     fn warm_ix(&self, i: usize) -> Instruction {
-        match i {
-            0 => toggle_ix(
-                tag::NCN_WARMUP_OPERATOR,
-                &self.config,
-                &self.ncn,
-                &self.operator,
-                &self.nos.0,
-                &self.ncn_admin,
-            ),
-            1 => toggle_ix(
-                tag::OPERATOR_WARMUP_NCN,
-                &self.config,
-                &self.ncn,
-                &self.operator,
-                &self.nos.0,
-                &self.operator_admin,
-            ),
-            2 => toggle_ix(
-                tag::WARMUP_NCN_VAULT_TICKET,
-                &self.config,
-                &self.ncn,
-                &self.vault,
-                &self.nvt.0,
-                &self.ncn_admin,
-            ),
-            3 => toggle_ix(
-                tag::WARMUP_OPERATOR_VAULT_TICKET,
-                &self.config,
-                &self.operator,
-                &self.vault,
-                &self.ovt.0,
-                &self.operator_admin,
-            ),
-            _ => warmup_ncn_vault_slasher_ticket_ix(
-                &self.config,
-                &self.ncn,
-                &self.vault,
-                &self.slasher,
-                &self.nvt.0,
-                &self.nvst.0,
-                &self.ncn_admin,
-            ),
-        }
+        self.h.warmup_ixs()[i].clone()
     }
 
     fn cool_ix(&self, i: usize) -> Instruction {
-        match i {
-            0 => toggle_ix(
-                tag::NCN_COOLDOWN_OPERATOR,
-                &self.config,
-                &self.ncn,
-                &self.operator,
-                &self.nos.0,
-                &self.ncn_admin,
-            ),
-            1 => toggle_ix(
-                tag::OPERATOR_COOLDOWN_NCN,
-                &self.config,
-                &self.ncn,
-                &self.operator,
-                &self.nos.0,
-                &self.operator_admin,
-            ),
-            2 => toggle_ix(
-                tag::COOLDOWN_NCN_VAULT_TICKET,
-                &self.config,
-                &self.ncn,
-                &self.vault,
-                &self.nvt.0,
-                &self.ncn_admin,
-            ),
-            3 => toggle_ix(
-                tag::COOLDOWN_OPERATOR_VAULT_TICKET,
-                &self.config,
-                &self.operator,
-                &self.vault,
-                &self.ovt.0,
-                &self.operator_admin,
-            ),
-            _ => cooldown_ncn_vault_slasher_ticket_ix(
-                &self.config,
-                &self.ncn,
-                &self.vault,
-                &self.slasher,
-                &self.nvst.0,
-                &self.ncn_admin,
-            ),
-        }
+        self.h.cooldown_ixs()[i].clone()
     }
 
     fn warm(&mut self, i: usize) {
         let ix = self.warm_ix(i);
-        self.ok(&ix, NAMES[i].0);
+        self.ok(&ix, TOGGLES[i].0);
         self.t[i].0 = self.slot;
     }
 
     fn cool(&mut self, i: usize) {
         let ix = self.cool_ix(i);
-        self.ok(&ix, NAMES[i].1);
+        self.ok(&ix, TOGGLES[i].1);
         self.t[i].1 = self.slot;
     }
 
     fn warm_fails(&mut self, i: usize) {
         let ix = self.warm_ix(i);
-        self.fails(&ix, WARM_ERRS[i], NAMES[i].0);
+        self.fails(&ix, WARM_ERRS[i], TOGGLES[i].0);
     }
 
     fn cool_fails(&mut self, i: usize) {
         let ix = self.cool_ix(i);
-        self.fails(&ix, COOL_ERRS[i], NAMES[i].1);
+        self.fails(&ix, COOL_ERRS[i], TOGGLES[i].1);
     }
 
     /// Every restaking account byte for byte, and every toggle in `state`.
@@ -248,7 +143,8 @@ impl Net {
     fn check(&self, state: State) {
         let restaking = |key: &Pubkey, data: Vec<u8>| {
             let a = self
-                .l
+                .h
+                .world
                 .accounts
                 .get(key)
                 .unwrap_or_else(|| panic!("missing {key}"));
@@ -257,76 +153,76 @@ impl Net {
             assert_eq!(a.data, data, "data of {key} at slot {}", self.slot);
         };
         restaking(
-            &self.config,
+            &self.h.config.0,
             restaking_config_data(
-                &self.config_admin,
+                &self.h.config_admin,
                 &VAULT_PROGRAM_ID,
                 1,
                 1,
                 E,
-                self.config_bump,
+                self.h.config.1,
             ),
         );
-        let mut ncn = NcnFields::new(self.ncn_base, self.ncn_admin, 0);
-        ncn.bump = self.ncn_bump;
+        let mut ncn = NcnFields::new(self.h.ncn_base, self.h.ncn_admin, 0);
+        ncn.bump = self.h.ncn.1;
         (
             ncn.index,
             ncn.operator_count,
             ncn.vault_count,
             ncn.slasher_count,
         ) = (0, 1, 1, 1);
-        restaking(&self.ncn, ncn.bytes());
-        let mut op = OperatorFields::new(self.operator_base, self.operator_admin, 0, FEE_BPS);
-        op.bump = self.operator_bump;
+        restaking(&self.h.ncn.0, ncn.bytes());
+        let mut op = OperatorFields::new(self.h.operator_base, self.h.operator_admin, 0, FEE_BPS);
+        op.bump = self.h.operator.1;
         (op.index, op.ncn_count, op.vault_count, op.operator_fee_bps) = (0, 1, 1, FEE_BPS);
-        restaking(&self.operator, op.bytes());
+        restaking(&self.h.operator.0, op.bytes());
         restaking(
-            &self.nos.0,
+            &self.h.ncn_operator_state.0,
             ncn_operator_state_data(
-                &self.ncn,
-                &self.operator,
+                &self.h.ncn.0,
+                &self.h.operator.0,
                 0,
                 self.t[0],
                 self.t[1],
-                self.nos.1,
+                self.h.ncn_operator_state.1,
             ),
         );
         restaking(
-            &self.nvt.0,
+            &self.h.ncn_vault_ticket.0,
             vault_ticket_data(
                 layout::NCN_VAULT_TICKET_DISC,
-                &self.ncn,
-                &self.vault,
+                &self.h.ncn.0,
+                &self.h.vault,
                 0,
                 self.t[2],
-                self.nvt.1,
+                self.h.ncn_vault_ticket.1,
             ),
         );
         restaking(
-            &self.ovt.0,
+            &self.h.operator_vault_ticket.0,
             vault_ticket_data(
                 layout::OPERATOR_VAULT_TICKET_DISC,
-                &self.operator,
-                &self.vault,
+                &self.h.operator.0,
+                &self.h.vault,
                 0,
                 self.t[3],
-                self.ovt.1,
+                self.h.operator_vault_ticket.1,
             ),
         );
         restaking(
-            &self.nvst.0,
+            &self.h.ncn_vault_slasher_ticket.0,
             slasher_ticket_data(
-                &self.ncn,
-                &self.vault,
-                &self.slasher,
+                &self.h.ncn.0,
+                &self.h.vault,
+                &self.h.slasher,
                 MAX_SLASHABLE,
                 0,
                 self.t[4],
-                self.nvst.1,
+                self.h.ncn_vault_slasher_ticket.1,
             ),
         );
         // The same accounts through the generated client's decoders.
-        let config = decode::config(self.l.data(&self.config));
+        let config = decode::config(self.h.world.data(&self.h.config.0));
         assert_eq!(
             (
                 config.admin,
@@ -337,32 +233,46 @@ impl Net {
                 config.bump
             ),
             (
-                self.config_admin,
+                self.h.config_admin,
                 VAULT_PROGRAM_ID,
                 1,
                 1,
                 E,
-                self.config_bump
+                self.h.config.1
             )
         );
-        assert_eq!(decode::ncn(self.l.data(&self.ncn)), ncn.client());
-        assert_eq!(decode::operator(self.l.data(&self.operator)), op.client());
-        let nos = decode::ncn_operator_state(self.l.data(&self.nos.0));
+        assert_eq!(decode::ncn(self.h.world.data(&self.h.ncn.0)), ncn.client());
+        assert_eq!(
+            decode::operator(self.h.world.data(&self.h.operator.0)),
+            op.client()
+        );
+        let nos = decode::ncn_operator_state(self.h.world.data(&self.h.ncn_operator_state.0));
         assert_eq!(
             (nos.ncn, nos.operator, nos.index, nos.bump),
-            (self.ncn, self.operator, 0, self.nos.1)
+            (
+                self.h.ncn.0,
+                self.h.operator.0,
+                0,
+                self.h.ncn_operator_state.1
+            )
         );
-        let nvt = decode::ncn_vault_ticket(self.l.data(&self.nvt.0));
+        let nvt = decode::ncn_vault_ticket(self.h.world.data(&self.h.ncn_vault_ticket.0));
         assert_eq!(
             (nvt.ncn, nvt.vault, nvt.index, nvt.bump),
-            (self.ncn, self.vault, 0, self.nvt.1)
+            (self.h.ncn.0, self.h.vault, 0, self.h.ncn_vault_ticket.1)
         );
-        let ovt = decode::operator_vault_ticket(self.l.data(&self.ovt.0));
+        let ovt = decode::operator_vault_ticket(self.h.world.data(&self.h.operator_vault_ticket.0));
         assert_eq!(
             (ovt.operator, ovt.vault, ovt.index, ovt.bump),
-            (self.operator, self.vault, 0, self.ovt.1)
+            (
+                self.h.operator.0,
+                self.h.vault,
+                0,
+                self.h.operator_vault_ticket.1
+            )
         );
-        let nvst = decode::ncn_vault_slasher_ticket(self.l.data(&self.nvst.0));
+        let nvst =
+            decode::ncn_vault_slasher_ticket(self.h.world.data(&self.h.ncn_vault_slasher_ticket.0));
         assert_eq!(
             (
                 nvst.ncn,
@@ -373,12 +283,12 @@ impl Net {
                 nvst.bump
             ),
             (
-                self.ncn,
-                self.vault,
-                self.slasher,
+                self.h.ncn.0,
+                self.h.vault,
+                self.h.slasher,
                 MAX_SLASHABLE,
                 0,
-                self.nvst.1
+                self.h.ncn_vault_slasher_ticket.1
             )
         );
         // The toggles as stored (decoded), and their state.
@@ -395,7 +305,7 @@ impl Net {
                 state_of(*toggle, self.slot),
                 state,
                 "{} at slot {}",
-                NAMES[i].0,
+                TOGGLES[i].0,
                 self.slot
             );
         }
@@ -404,116 +314,13 @@ impl Net {
 
 /// Initialises everything with the real instructions at `slot`.
 fn setup(slot: u64) -> Net {
-    let mut l = World::new();
-    l.warp(slot);
-    let config_admin = Pubkey::new_unique();
-    let ncn_admin = Pubkey::new_unique();
-    let operator_admin = Pubkey::new_unique();
-    let payer = Pubkey::new_unique();
-    for k in [config_admin, ncn_admin, operator_admin, payer] {
-        l.accounts.insert(k, system_account(100_000_000_000));
-    }
-    let (config, config_bump) = config_pda();
-    let ncn_base = Pubkey::new_unique();
-    let (ncn, ncn_bump) = ncn_pda(&ncn_base);
-    let operator_base = Pubkey::new_unique();
-    let (operator, operator_bump) = operator_pda(&operator_base);
-    let vault_base = Pubkey::new_unique();
-    let (vault, vault_bump) = vault_pda(&vault_base);
-    l.accounts.insert(
-        vault,
-        owned_account(&VAULT_PROGRAM_ID, vault_data(&vault_base, vault_bump)),
-    );
-    let slasher = Pubkey::new_unique();
     let mut net = Net {
-        l,
+        h: Handshake::new(slot),
         slot,
-        config,
-        config_bump,
-        config_admin,
-        ncn,
-        ncn_base,
-        ncn_bump,
-        ncn_admin,
-        operator,
-        operator_base,
-        operator_bump,
-        operator_admin,
-        vault,
-        slasher,
-        payer,
-        nos: ncn_operator_state_pda(&ncn, &operator),
-        nvt: ncn_vault_ticket_pda(&ncn, &vault),
-        ovt: operator_vault_ticket_pda(&operator, &vault),
-        nvst: ncn_vault_slasher_ticket_pda(&ncn, &vault, &slasher),
         created_at: slot,
         t: [(slot, slot); 5],
     };
-    let ixs = [
-        (
-            initialize_config_ix(&config, &config_admin, &VAULT_PROGRAM_ID),
-            "InitializeConfig",
-        ),
-        (
-            initialize_ncn_ix(&config, &ncn, &ncn_admin, &ncn_base),
-            "InitializeNcn",
-        ),
-        (
-            initialize_operator_ix(&config, &operator, &operator_admin, &operator_base, FEE_BPS),
-            "InitializeOperator",
-        ),
-        (
-            initialize_pair_ix(
-                tag::INITIALIZE_NCN_OPERATOR_STATE,
-                &config,
-                &ncn,
-                &operator,
-                &net.nos.0,
-                &ncn_admin,
-                &payer,
-            ),
-            "InitializeNcnOperatorState",
-        ),
-        (
-            initialize_pair_ix(
-                tag::INITIALIZE_NCN_VAULT_TICKET,
-                &config,
-                &ncn,
-                &vault,
-                &net.nvt.0,
-                &ncn_admin,
-                &payer,
-            ),
-            "InitializeNcnVaultTicket",
-        ),
-        (
-            initialize_pair_ix(
-                tag::INITIALIZE_OPERATOR_VAULT_TICKET,
-                &config,
-                &operator,
-                &vault,
-                &net.ovt.0,
-                &operator_admin,
-                &payer,
-            ),
-            "InitializeOperatorVaultTicket",
-        ),
-        (
-            initialize_ncn_vault_slasher_ticket_ix(
-                &config,
-                &ncn,
-                &vault,
-                &slasher,
-                &net.nvt.0,
-                &net.nvst.0,
-                &ncn_admin,
-                &payer,
-                MAX_SLASHABLE,
-            ),
-            "InitializeNcnVaultSlasherTicket",
-        ),
-    ];
-    for (ix, name) in ixs {
+    for (ix, name) in net.h.initialize_ixs(FEE_BPS, MAX_SLASHABLE) {
         net.ok(&ix, name);
     }
     net
@@ -529,7 +336,10 @@ fn full_opt_in_handshake_across_epochs() {
         + rent_exempt(layout::VAULT_TICKET_LEN)
         + rent_exempt(layout::VAULT_TICKET_LEN)
         + rent_exempt(layout::NCN_VAULT_SLASHER_TICKET_LEN);
-    assert_eq!(net.l.accounts[&net.payer].lamports, 100_000_000_000 - rents);
+    assert_eq!(
+        net.h.world.accounts[&net.h.payer].lamports,
+        100_000_000_000 - rents
+    );
 
     // Same slot as creation: nothing can start warming up yet (the toggle
     // would not change), and nothing is active to cool down.
@@ -618,7 +428,7 @@ fn one_sided_opt_in_leaves_the_other_side_inactive() {
     const NCN_SIDE: bool = true;
     const OPERATOR_SIDE: bool = false;
     let stored = |net: &Net, ncn_side: bool| {
-        let s = decode::ncn_operator_state(net.l.data(&net.nos.0));
+        let s = decode::ncn_operator_state(net.h.world.data(&net.h.ncn_operator_state.0));
         toggle(if ncn_side {
             &s.ncn_opt_in_state
         } else {
@@ -648,7 +458,38 @@ fn one_sided_opt_in_leaves_the_other_side_inactive() {
     assert_eq!(net.t[0], (20, 2 * E));
     assert_eq!(net.t[1], (2 * E, 10));
     assert_eq!(
-        net.l.data(&net.nos.0).to_vec(),
-        ncn_operator_state_data(&net.ncn, &net.operator, 0, net.t[0], net.t[1], net.nos.1)
+        net.h.world.data(&net.h.ncn_operator_state.0).to_vec(),
+        ncn_operator_state_data(
+            &net.h.ncn.0,
+            &net.h.operator.0,
+            0,
+            net.t[0],
+            net.t[1],
+            net.h.ncn_operator_state.1
+        )
     );
+}
+
+/// The ready-made finished handshake: every account byte for byte with all five toggles active,
+/// no warm-up repeats, and every cool-down then succeeds.
+#[test]
+fn finished_handshake_scenario() {
+    let s0 = 3 * E + 17;
+    let h = Handshake::finished(s0, FEE_BPS, MAX_SLASHABLE);
+    let slot = h.world.slot();
+    assert_eq!(slot, 5 * E);
+    let mut net = Net {
+        h,
+        slot,
+        created_at: s0,
+        t: [(s0 + 1, s0); 5],
+    };
+    net.check(State::Active);
+    for i in 0..5 {
+        net.warm_fails(i);
+    }
+    for i in 0..5 {
+        net.cool(i);
+    }
+    net.check(State::Cooldown);
 }

@@ -11,8 +11,6 @@
 //!
 //! Run with `--nocapture` to see the per-instruction counts (`NEGATIVE ...` lines).
 
-use std::collections::HashMap;
-
 use mollusk_tests::{
     mollusk,
     negative::{
@@ -22,10 +20,11 @@ use mollusk_tests::{
     },
     program_account,
     scenarios::restaking_roles::{
-        self as aw, err, layout::*, tag, NcnKeys, OperatorKeys, Toggle, VaultKeys,
+        self as aw, err, layout::*, tag, NcnKeys, OperatorKeys, Toggle, VaultStub,
     },
-    Account, Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
-    TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    world::World,
+    Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID,
+    VAULT_PROGRAM_ID,
 };
 
 const R: Pubkey = RESTAKING_PROGRAM_ID;
@@ -189,7 +188,7 @@ struct Fx {
     config_admin: Pubkey,
     ncn: NcnKeys,
     operator: OperatorKeys,
-    vault: VaultKeys,
+    vault: VaultStub,
     slasher: Pubkey,
     payer: Pubkey,
     ncn_operator_state: Pubkey,
@@ -199,7 +198,8 @@ struct Fx {
     mint: Pubkey,
     token_account: Pubkey,
     delegate: Pubkey,
-    store: HashMap<Pubkey, Account>,
+    /// Unstored addresses are funded wallets.
+    store: World,
 }
 
 impl Fx {
@@ -209,7 +209,7 @@ impl Fx {
         let config_admin = aw::key(0x10, 1);
         let ncn = NcnKeys::new(0);
         let operator = OperatorKeys::new(0);
-        let vault = VaultKeys::new(0);
+        let vault = VaultStub::new(0);
         let slasher = aw::key(0x70, 0);
         let payer = aw::key(0x71, 0);
         let ncn_operator_state = aw::ncn_operator_state_pda(&ncn.address, &operator.address).0;
@@ -221,8 +221,8 @@ impl Fx {
         let mint = aw::key(0x72, 0);
         let token_account = aw::key(0x72, 1);
         let delegate = aw::key(0x72, 2);
-        let mut store = HashMap::new();
-        store.insert(
+        let mut store = World::store_only().unstored_accounts_are(aw::wallet());
+        store.set(
             config,
             aw::restaking_account(aw::config_bytes(
                 &config_admin,
@@ -232,13 +232,13 @@ impl Fx {
                 EPOCH_LENGTH,
             )),
         );
-        store.insert(ncn.address, aw::restaking_account(ncn.bytes(1, 1, 1, 1)));
-        store.insert(
+        store.set(ncn.address, aw::restaking_account(ncn.bytes(1, 1, 1, 1)));
+        store.set(
             operator.address,
             aw::restaking_account(operator.bytes(2, 1, 1, 700)),
         );
-        store.insert(vault.address, vault.account(0, 0));
-        store.insert(
+        store.set(vault.address, vault.account(0, 0));
+        store.set(
             ncn_operator_state,
             aw::restaking_account(aw::ncn_operator_state_bytes(
                 &ncn.address,
@@ -248,7 +248,7 @@ impl Fx {
                 toggle,
             )),
         );
-        store.insert(
+        store.set(
             ncn_vault_ticket,
             aw::restaking_account(aw::ncn_vault_ticket_bytes(
                 &ncn.address,
@@ -257,7 +257,7 @@ impl Fx {
                 toggle,
             )),
         );
-        store.insert(
+        store.set(
             operator_vault_ticket,
             aw::restaking_account(aw::operator_vault_ticket_bytes(
                 &operator.address,
@@ -266,7 +266,7 @@ impl Fx {
                 toggle,
             )),
         );
-        store.insert(
+        store.set(
             slasher_ticket,
             aw::restaking_account(aw::ncn_vault_slasher_ticket_bytes(
                 &ncn.address,
@@ -298,44 +298,22 @@ impl Fx {
 
     /// Removes `key` (an address about to be created: nothing at it).
     fn without(mut self, key: &Pubkey) -> Self {
-        self.store.insert(*key, aw::empty());
+        self.store.set(*key, aw::empty());
         self
     }
 
     /// A mint and a token account of it held by `holder`.
     fn with_tokens(mut self, holder: &Pubkey) -> Self {
         let (mint, token) = aw::token_accounts(&self.mint, holder, 500);
-        self.store.insert(self.mint, mint);
-        self.store.insert(self.token_account, token);
+        self.store.set(self.mint, mint);
+        self.store.set(self.token_account, token);
         self
-    }
-
-    fn account(&self, key: &Pubkey) -> Account {
-        if let Some(a) = self.store.get(key) {
-            return a.clone();
-        }
-        if [
-            SYSTEM_PROGRAM_ID,
-            TOKEN_PROGRAM_ID,
-            VAULT_PROGRAM_ID,
-            RESTAKING_PROGRAM_ID,
-        ]
-        .contains(key)
-        {
-            return program_account(key).1;
-        }
-        aw::wallet()
     }
 
     fn case(&self, name: &str, slot: u64, ix: Instruction, names: &[&'static str]) -> ValidCase {
         let mut m = mollusk();
         m.warp_to_slot(slot);
-        let mut accounts: Vec<(Pubkey, Account)> = Vec::new();
-        for meta in &ix.accounts {
-            if !accounts.iter().any(|(k, _)| *k == meta.pubkey) {
-                accounts.push((meta.pubkey, self.account(&meta.pubkey)));
-            }
-        }
+        let accounts = self.store.accounts_for(&ix);
         ValidCase::new(format!("restaking {name}"), m, ix, accounts, names)
     }
 }
@@ -1341,9 +1319,7 @@ fn delegate_token_account_frozen_and_token_2022() {
             &TOKEN_PROGRAM_ID,
         );
 
-        let mut frozen = fx.store[&fx.token_account].clone();
-        frozen.data[108] = 2;
-        fx.store.insert(fx.token_account, frozen);
+        fx.store.accounts.get_mut(&fx.token_account).unwrap().data[108] = 2;
         let case = fx.case(
             "frozen",
             WARMUP_SLOT,
@@ -1363,9 +1339,7 @@ fn delegate_token_account_frozen_and_token_2022() {
 
         let mut fx = fx.with_tokens(&owner);
         for key in [fx.mint, fx.token_account] {
-            let mut a = fx.store[&key].clone();
-            a.owner = TOKEN_2022_PROGRAM_ID;
-            fx.store.insert(key, a);
+            fx.store.accounts.get_mut(&key).unwrap().owner = TOKEN_2022_PROGRAM_ID;
         }
         let mut ix22 = ix.clone();
         ix22.accounts[5].pubkey = TOKEN_2022_PROGRAM_ID;

@@ -49,9 +49,10 @@ use std::{
 
 use mollusk_svm::result::ProgramResult as RunResult;
 use mollusk_tests::{
-    mollusk, program_account, rent_exempt,
-    scenarios::restaking_roles::{self as aw, err, tag, NcnKeys, OperatorKeys, Toggle, VaultKeys},
-    Account, Instruction, Mollusk, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
+    mollusk, rent_exempt,
+    scenarios::restaking_roles::{self as aw, err, tag, NcnKeys, OperatorKeys, Toggle, VaultStub},
+    world::World,
+    Account, Instruction, ProgramError, Pubkey, RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID,
     VAULT_PROGRAM_ID,
 };
 use proptest::{
@@ -84,7 +85,7 @@ struct Keys {
     config_admins: [Pubkey; 2],
     ncns: Vec<NcnKeys>,
     operators: Vec<OperatorKeys>,
-    vaults: Vec<VaultKeys>,
+    vaults: Vec<VaultStub>,
     slashers: Vec<Pubkey>,
     payer: Pubkey,
     nvt: BTreeMap<(u8, u8), Pubkey>,
@@ -111,7 +112,7 @@ impl Keys {
     fn new() -> Self {
         let ncns: Vec<NcnKeys> = (0..NCNS).map(NcnKeys::new).collect();
         let operators: Vec<OperatorKeys> = (0..OPERATORS).map(OperatorKeys::new).collect();
-        let vaults: Vec<VaultKeys> = (0..VAULTS).map(VaultKeys::new).collect();
+        let vaults: Vec<VaultStub> = (0..VAULTS).map(VaultStub::new).collect();
         let slashers: Vec<Pubkey> = (0..SLASHERS).map(|s| aw::key(0x70, s)).collect();
         let mut nvt = BTreeMap::new();
         let mut ovt = BTreeMap::new();
@@ -1273,35 +1274,11 @@ struct Stats {
     outcomes: std::sync::Mutex<BTreeMap<String, u64>>,
 }
 
-struct Ledger {
-    accounts: HashMap<Pubkey, Account>,
-}
-
-impl Ledger {
-    fn get(&self, key: &Pubkey) -> Account {
-        if let Some(a) = self.accounts.get(key) {
-            return a.clone();
-        }
-        if *key == SYSTEM_PROGRAM_ID || *key == VAULT_PROGRAM_ID {
-            return program_account(key).1;
-        }
-        aw::empty()
-    }
-
-    fn inputs(&self, ix: &Instruction) -> Vec<(Pubkey, Account)> {
-        let mut out: Vec<(Pubkey, Account)> = Vec::new();
-        for meta in &ix.accounts {
-            if !out.iter().any(|(k, _)| *k == meta.pubkey) {
-                out.push((meta.pubkey, self.get(&meta.pubkey)));
-            }
-        }
-        out
-    }
-}
-
-fn initial(k: &Keys, world: &Params) -> (Model, Ledger) {
-    let mut accounts = HashMap::new();
-    accounts.insert(
+/// The model at the start of a sequence, and `store` (one harness `World` per runner: building
+/// one costs a JIT build of every program) reset to the matching accounts.
+fn initial(k: &Keys, world: &Params, store: &mut World) -> Model {
+    store.clear_state();
+    store.set(
         k.config,
         aw::restaking_account(aw::config_bytes(
             &k.config_admins[0],
@@ -1312,10 +1289,10 @@ fn initial(k: &Keys, world: &Params) -> (Model, Ledger) {
         )),
     );
     for (i, v) in k.vaults.iter().enumerate() {
-        accounts.insert(v.address, v.account(i as u64, 0));
+        store.set(v.address, v.account(i as u64, 0));
     }
     for w in &k.wallets {
-        accounts.insert(*w, aw::wallet());
+        store.set(*w, aw::wallet());
     }
     let model = Model {
         slot: world.start_slot,
@@ -1330,17 +1307,17 @@ fn initial(k: &Keys, world: &Params) -> (Model, Ledger) {
         nos: BTreeMap::new(),
         nvst: BTreeMap::new(),
     };
-    (model, Ledger { accounts })
+    model
 }
 
 fn check_world(
     k: &Keys,
     m: &Model,
-    ledger: &Ledger,
+    store: &World,
     vaults: &[(Pubkey, Account)],
 ) -> Result<(), String> {
     for (key, expected) in expected_accounts(k, m) {
-        let actual = ledger.get(&key);
+        let actual = store.account(&key);
         match expected {
             Some(bytes) => {
                 if actual.owner != RESTAKING_PROGRAM_ID {
@@ -1373,7 +1350,7 @@ fn check_world(
         }
     }
     for (key, before) in vaults {
-        if ledger.get(key) != *before {
+        if store.account(key) != *before {
             return Err(format!("vault {key} changed"));
         }
     }
@@ -1417,20 +1394,20 @@ fn world() -> impl Strategy<Value = Params> {
 
 fn run_sequence(
     k: &Keys,
-    mollusk: &mut Mollusk,
+    store: &mut World,
     world: &Params,
     steps: &[Step],
     stats: &Stats,
 ) -> Result<(), String> {
     let sim = Sim { k };
-    let (mut model, mut ledger) = initial(k, world);
+    let mut model = initial(k, world, store);
     let vaults: Vec<(Pubkey, Account)> = k
         .vaults
         .iter()
-        .map(|v| (v.address, ledger.get(&v.address)))
+        .map(|v| (v.address, store.account(&v.address)))
         .collect();
-    mollusk.warp_to_slot(model.slot);
-    check_world(k, &model, &ledger, &vaults).map_err(|e| format!("initial world: {e}"))?;
+    store.warp(model.slot);
+    check_world(k, &model, store, &vaults).map_err(|e| format!("initial world: {e}"))?;
 
     for (i, step) in steps.iter().enumerate() {
         stats.steps.fetch_add(1, Ordering::Relaxed);
@@ -1445,7 +1422,7 @@ fn run_sequence(
                 .map(|(n, t)| (n, toggle_state(t, model.slot, model.epoch_length)))
                 .collect();
             model.slot += slots;
-            mollusk.warp_to_slot(model.slot);
+            store.warp(model.slot);
             // Time alone only moves toggles forward along
             // WarmUp → Active and Cooldown → Inactive.
             for ((name, old), (_, t)) in before.iter().zip(toggles(&model)) {
@@ -1474,8 +1451,8 @@ fn run_sequence(
             .as_ref()
             .and_then(|c| sim.corrupt(&built, c));
         let ix = corrupted.clone().unwrap_or_else(|| built.ix.clone());
-        let inputs = ledger.inputs(&ix);
-        let result = mollusk_tests::oracle::process(mollusk, &ix, &inputs);
+        let inputs = store.accounts_for(&ix);
+        let result = store.run_with(&ix, &inputs);
 
         // Never an abort: a failure is always an error the program returned.
         if let RunResult::UnknownError(e) = &result.program_result {
@@ -1485,11 +1462,7 @@ fn run_sequence(
             if corrupted.is_some() {
                 return Err(at(format!("the corrupted instruction succeeded: {ix:?}")));
             }
-            for (key, account) in &result.resulting_accounts {
-                if !account.executable {
-                    ledger.accounts.insert(*key, account.clone());
-                }
-            }
+            store.commit(&result);
         } else {
             // A failed step changes nothing.
             for ((key, before), (key_after, after)) in inputs.iter().zip(&result.resulting_accounts)
@@ -1547,7 +1520,7 @@ fn run_sequence(
             }
             model = next;
         }
-        check_world(k, &model, &ledger, &vaults).map_err(at)?;
+        check_world(k, &model, store, &vaults).map_err(at)?;
     }
     stats.sequences.fetch_add(1, Ordering::Relaxed);
     Ok(())
@@ -1571,12 +1544,12 @@ fn random_sequences() {
         ..Config::default()
     };
     let keys = Keys::new();
-    let mollusk = RefCell::new(mollusk());
+    let store = RefCell::new(World::with_mollusk(mollusk()));
     let stats = Stats::default();
     let mut runner = TestRunner::new(config);
     let started = std::time::Instant::now();
     let result = runner.run(&(world(), vec(step(), 1..=max_steps)), |(world, steps)| {
-        run_sequence(&keys, &mut mollusk.borrow_mut(), &world, &steps, &stats)
+        run_sequence(&keys, &mut store.borrow_mut(), &world, &steps, &stats)
             .map_err(|e| TestCaseError::fail(format!("{world:?}: {e}")))
     });
     let load = |a: &AtomicU64| a.load(Ordering::Relaxed);

@@ -103,14 +103,18 @@ fn assert_same(w: &mut VaultScenario, tracker: &Pubkey, delegations: &[Pubkey]) 
 
 /// Four delegated operators (one of them with nothing delegated), withdrawals
 /// to cover, the next epoch's tracker open: the crank order is 3, 0, 1, 2.
-fn world() -> (VaultScenario, Vec<OperatorKeys>) {
+fn world() -> (VaultScenario, Vec<RegisteredOperator>) {
     let mut w = VaultScenario::new();
-    let ops = vec![
-        w.add_delegated_operator(1, Delegation::new(40_000, 0, 0), START_SLOT),
-        w.add_delegated_operator(2, Delegation::new(50_000, 5_000, 0), START_SLOT),
-        w.add_delegated_operator(3, Delegation::new(0, 0, 7_000), START_SLOT),
-        w.add_delegated_operator(4, Delegation::new(3_000, 1_000, 2_000), START_SLOT),
-    ];
+    let ops = w.add_delegated_operators(
+        1,
+        [
+            Delegation::new(40_000, 0, 0),
+            Delegation::new(50_000, 5_000, 0),
+            Delegation::new(0, 0, 7_000),
+            Delegation::new(3_000, 1_000, 2_000),
+        ],
+        START_SLOT,
+    );
     w.set_vault(|v| {
         v.vrt_enqueued_for_cooldown_amount = 60_000;
         v.tokens_deposited = v.delegation.total() + 1_000;
@@ -121,7 +125,7 @@ fn world() -> (VaultScenario, Vec<OperatorKeys>) {
     (w, ops)
 }
 
-fn vods(ops: &[OperatorKeys], order: &[usize]) -> Vec<Pubkey> {
+fn vods(ops: &[RegisteredOperator], order: &[usize]) -> Vec<Pubkey> {
     order
         .iter()
         .map(|&i| ops[i].vault_operator_delegation)
@@ -129,7 +133,7 @@ fn vods(ops: &[OperatorKeys], order: &[usize]) -> Vec<Pubkey> {
 }
 
 /// A delegation of another vault for `op`, at its own PDA, with `index`.
-fn foreign_delegation(w: &mut VaultScenario, op: &OperatorKeys, index: u64) -> Pubkey {
+fn foreign_delegation(w: &mut VaultScenario, op: &RegisteredOperator, index: u64) -> Pubkey {
     let other_vault = vault_pda(&key(77)).0;
     let (k, bump) = vault_operator_delegation_pda(&other_vault, &op.operator);
     let state = VaultOperatorDelegationState {
@@ -450,12 +454,13 @@ fn batch_crank_failures() {
 fn batch_crank_cu_by_size() {
     for n in [1usize, 8, 32, 64] {
         let mut w = VaultScenario::new();
-        let ops: Vec<OperatorKeys> = (0..n)
-            .map(|i| {
-                let d = Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-                w.add_delegated_operator(i as u8, d, START_SLOT)
-            })
-            .collect();
+        let ops = w.add_delegated_operators(
+            0,
+            (0..n).map(|i| {
+                Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)
+            }),
+            START_SLOT,
+        );
         w.set_vault(|v| {
             v.vrt_enqueued_for_cooldown_amount = 1_200;
             v.tokens_deposited = v.delegation.total() + 500;
@@ -598,7 +603,7 @@ fn vault_case() -> impl Strategy<Value = VaultCase> {
 /// keys and restaking accounts); each case rewrites the delegations it uses.
 struct Fixture {
     world: VaultScenario,
-    ops: Vec<OperatorKeys>,
+    ops: Vec<RegisteredOperator>,
     base: std::collections::BTreeMap<Pubkey, Account>,
     foreign: Vec<Pubkey>,
 }
@@ -606,9 +611,7 @@ struct Fixture {
 impl Fixture {
     fn new() -> Self {
         let mut world = VaultScenario::new();
-        let ops: Vec<OperatorKeys> = (0..64u8)
-            .map(|i| world.add_delegated_operator(i, Delegation::default(), START_SLOT))
-            .collect();
+        let ops = world.add_delegated_operators(0, vec![Delegation::default(); 64], START_SLOT);
         let foreign = ops
             .iter()
             .enumerate()
@@ -809,12 +812,13 @@ fn planned_update_equals_the_three_step_path() {
         (40, 11, false, 2),
     ] {
         let mut w = VaultScenario::new();
-        let ops: Vec<OperatorKeys> = (0..n)
-            .map(|i| {
-                let d = Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-                w.add_delegated_operator(i as u8, d, START_SLOT)
-            })
-            .collect();
+        let ops = w.add_delegated_operators(
+            0,
+            (0..n).map(|i| {
+                Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)
+            }),
+            START_SLOT,
+        );
         w.set_vault(|v| {
             v.vrt_enqueued_for_cooldown_amount = 40_000;
             v.tokens_deposited = v.delegation.total() + 500;
@@ -908,13 +912,13 @@ fn planned_update_in_each_numbering_on_its_build() {
         let mut results = Vec::new();
         for numbering in [VaultNumbering::Master, VaultNumbering::Legacy] {
             let mut w = VaultScenario::new();
-            let ops: Vec<OperatorKeys> = (0..n)
-                .map(|i| {
-                    let d =
-                        Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-                    w.add_delegated_operator(i as u8, d, START_SLOT)
-                })
-                .collect();
+            let ops = w.add_delegated_operators(
+                0,
+                (0..n).map(|i| {
+                    Delegation::new(5_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)
+                }),
+                START_SLOT,
+            );
             w.set_vault(|v| {
                 v.vrt_enqueued_for_cooldown_amount = 40_000;
                 v.tokens_deposited = v.delegation.total() + 500;

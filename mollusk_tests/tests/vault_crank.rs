@@ -99,12 +99,16 @@ const CONFIG_PROGRAM_FEE_BPS: u16 = 7;
 // ---------------------------------------------------------------------------
 
 /// Two delegated operators, 30_000 VRT queued for withdrawal, clock in the next epoch.
-fn update_world() -> (VaultScenario, Vec<OperatorKeys>) {
+fn update_world() -> (VaultScenario, Vec<RegisteredOperator>) {
     let mut w = VaultScenario::new();
-    let ops = vec![
-        w.add_delegated_operator(1, Delegation::new(40_000, 0, 0), START_SLOT),
-        w.add_delegated_operator(2, Delegation::new(50_000, 5_000, 0), START_SLOT),
-    ];
+    let ops = w.add_delegated_operators(
+        1,
+        [
+            Delegation::new(40_000, 0, 0),
+            Delegation::new(50_000, 5_000, 0),
+        ],
+        START_SLOT,
+    );
     w.set_vault(|v| v.vrt_enqueued_for_cooldown_amount = 30_000);
     w.set_slot(NEXT_SLOT);
     (w, ops)
@@ -118,7 +122,7 @@ fn init_tx(w: &VaultScenario, epoch: u64) -> Tx {
     )
 }
 
-fn crank_tx(w: &VaultScenario, op: &OperatorKeys, epoch: u64) -> Tx {
+fn crank_tx(w: &VaultScenario, op: &RegisteredOperator, epoch: u64) -> Tx {
     let tracker = tracker_pda(&w.vault, epoch).0;
     Tx::new(
         w,
@@ -335,7 +339,7 @@ fn initialize_vault_update_state_tracker_failures() {
 // ---------------------------------------------------------------------------
 
 /// `update_world` with the next epoch's tracker created.
-fn crank_world() -> (VaultScenario, Vec<OperatorKeys>) {
+fn crank_world() -> (VaultScenario, Vec<RegisteredOperator>) {
     let (mut w, ops) = update_world();
     w.exec(&init_tx(&w, NEXT_EPOCH).ix);
     (w, ops)
@@ -612,9 +616,7 @@ fn crank_vault_update_state_tracker_failures() {
 #[test]
 fn crank_skipping_an_index_fails() {
     let mut w = VaultScenario::new();
-    let ops: Vec<OperatorKeys> = (1..=3u8)
-        .map(|n| w.add_delegated_operator(n, Delegation::new(1_000, 0, 0), START_SLOT))
-        .collect();
+    let ops = w.add_delegated_operators(1, [Delegation::new(1_000, 0, 0); 3], START_SLOT);
     w.set_slot(NEXT_SLOT);
     w.exec(&init_tx(&w, NEXT_EPOCH).ix);
     // Epoch 11 with three operators starts at index 2, then 0, then 1.
@@ -635,7 +637,7 @@ fn crank_skipping_an_index_fails() {
 // ---------------------------------------------------------------------------
 
 /// `crank_world` with both operators cranked.
-fn cranked_world() -> (VaultScenario, Vec<OperatorKeys>) {
+fn cranked_world() -> (VaultScenario, Vec<RegisteredOperator>) {
     let (mut w, ops) = crank_world();
     w.exec(&crank_tx(&w, &ops[1], NEXT_EPOCH).ix);
     w.exec(&crank_tx(&w, &ops[0], NEXT_EPOCH).ix);
@@ -869,7 +871,7 @@ fn close_vault_update_state_tracker_failures() {
 
 /// Runs the full update of the current epoch (init, crank every operator from
 /// `epoch % n` on, close), checking each step against the model.
-fn full_update(w: &mut VaultScenario, ops: &[OperatorKeys]) {
+fn full_update(w: &mut VaultScenario, ops: &[RegisteredOperator]) {
     let slot = w.slot();
     let epoch = w.epoch();
     let mut vault = w.vault_state();
@@ -900,7 +902,7 @@ fn full_update(w: &mut VaultScenario, ops: &[OperatorKeys]) {
 /// Cranks `count` operators in index order starting at `start`, checking each against the model.
 fn crank_from(
     w: &mut VaultScenario,
-    ops: &[OperatorKeys],
+    ops: &[RegisteredOperator],
     start: usize,
     count: usize,
     vault: &mut VaultState,
@@ -920,7 +922,7 @@ fn crank_from(
 }
 
 /// After a full update the vault's delegation state is the sum of its operators'.
-fn check_totals(w: &VaultScenario, ops: &[OperatorKeys]) {
+fn check_totals(w: &VaultScenario, ops: &[RegisteredOperator]) {
     let mut total = Delegation::default();
     for op in ops {
         total.add(&w.vod_state(op).delegation);
@@ -936,7 +938,7 @@ fn scenario_over_several_epochs() {
     let mut w = VaultScenario::new();
     w.set_vault(|v| v.operator_count = 0);
     // Epoch 10: four operators registered and delegated with the real instructions.
-    let ops: Vec<OperatorKeys> = (1..=4u8).map(|n| w.add_operator(n, n as u64)).collect();
+    let ops: Vec<RegisteredOperator> = (1..=4u8).map(|n| w.add_operator(n, n as u64)).collect();
     for op in &ops {
         w.exec(&initialize_vault_operator_delegation(
             &w.config,
@@ -1127,12 +1129,11 @@ fn scenario_over_several_epochs() {
 
 fn bench(n: usize) {
     let mut w = VaultScenario::new();
-    let ops: Vec<OperatorKeys> = (0..n)
-        .map(|i| {
-            let d = Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5);
-            w.add_delegated_operator(i as u8, d, START_SLOT)
-        })
-        .collect();
+    let ops = w.add_delegated_operators(
+        0,
+        (0..n).map(|i| Delegation::new(1_000 + i as u64, (i % 3) as u64 * 10, (i % 2) as u64 * 5)),
+        START_SLOT,
+    );
     // Some withdrawals and little undelegated: the first operators cranked are
     // cooled down greedily.
     w.set_vault(|v| {

@@ -9,7 +9,7 @@ use ProgramError as PE;
 // InitializeVaultOperatorDelegation
 // ---------------------------------------------------------------------------
 
-fn init_delegation_world() -> (VaultScenario, OperatorKeys, Tx) {
+fn init_delegation_world() -> (VaultScenario, RegisteredOperator, Tx) {
     let mut w = VaultScenario::new();
     w.set_vault(|v| v.operator_count = 2);
     let op = w.add_operator(1, 0);
@@ -248,13 +248,13 @@ fn reserve_for_withdrawals(v: &VaultState) -> u64 {
 }
 
 /// A vault with `delegated` already staked with operator 1 (and in the vault's totals).
-fn delegated_world(delegated: Delegation) -> (VaultScenario, OperatorKeys) {
+fn delegated_world(delegated: Delegation) -> (VaultScenario, RegisteredOperator) {
     let mut w = VaultScenario::new();
     let op = w.add_delegated_operator(1, delegated, START_SLOT);
     (w, op)
 }
 
-fn add_tx(w: &VaultScenario, op: &OperatorKeys, amount: u64) -> Tx {
+fn add_tx(w: &VaultScenario, op: &RegisteredOperator, amount: u64) -> Tx {
     Tx::new(
         w,
         delegation_change(
@@ -269,7 +269,7 @@ fn add_tx(w: &VaultScenario, op: &OperatorKeys, amount: u64) -> Tx {
     )
 }
 
-fn cooldown_tx(w: &VaultScenario, op: &OperatorKeys, amount: u64) -> Tx {
+fn cooldown_tx(w: &VaultScenario, op: &RegisteredOperator, amount: u64) -> Tx {
     Tx::new(
         w,
         delegation_change(
@@ -288,7 +288,7 @@ fn cooldown_tx(w: &VaultScenario, op: &OperatorKeys, amount: u64) -> Tx {
 /// states changed by `f`.
 fn expect_both(
     w: &VaultScenario,
-    op: &OperatorKeys,
+    op: &RegisteredOperator,
     f: impl Fn(&mut Delegation),
 ) -> [(Pubkey, Account); 2] {
     let mut vault = w.vault_state();
@@ -564,7 +564,7 @@ fn delegation_account_cases(
 #[test]
 fn delegate_to_several_operators() {
     let mut w = VaultScenario::new();
-    let ops: Vec<OperatorKeys> = (1..=3u8).map(|n| w.add_operator(n, n as u64)).collect();
+    let ops: Vec<RegisteredOperator> = (1..=3u8).map(|n| w.add_operator(n, n as u64)).collect();
     for (i, op) in ops.iter().enumerate() {
         let r = w.exec(&initialize_vault_operator_delegation(
             &w.config,

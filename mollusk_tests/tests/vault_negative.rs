@@ -19,8 +19,6 @@
 //!
 //! Run with `--nocapture` to see the per-instruction counts (`NEGATIVE ...` lines).
 
-use std::collections::HashMap;
-
 use jito_vault_interface::state::{
     AccountType, Config, Vault, VaultNcnSlasherOperatorTicket, VaultNcnSlasherTicket,
     VaultNcnTicket, VaultOperatorDelegation, VaultStakerWithdrawalTicket, VaultUpdateStateTracker,
@@ -36,6 +34,7 @@ use mollusk_tests::{
     scenarios::vault_roles::{
         self as vw, ata, err, off, ConfigKeys, VaultKeys, EPOCH_LENGTH, METAPLEX_ID,
     },
+    world::World,
     Account, Instruction, Mollusk, ProgramError, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID,
     RESTAKING_PROGRAM_ID, SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
@@ -410,7 +409,8 @@ struct Fx {
     vault_ncn_ticket: Pubkey,
     delegation: Pubkey,
     vault_ncn_slasher_ticket: Pubkey,
-    store: HashMap<Pubkey, Account>,
+    /// Unstored addresses are funded wallets.
+    store: World,
     slot: u64,
     metaplex: bool,
 }
@@ -438,13 +438,13 @@ impl Fx {
         let vault_ncn_slasher_ticket =
             vw::vault_ncn_slasher_ticket_pda(&v.address, &ncn.address, &slasher).0;
 
-        let mut store = HashMap::new();
-        store.insert(
+        let mut store = World::store_only().unstored_accounts_are(vw::wallet());
+        store.set(
             config.address,
             vw::vault_account(vw::config_bytes(&config, EPOCH_LENGTH, 30, 1)),
         );
         let keys = v.clone();
-        store.insert(
+        store.set(
             v.address,
             vw::vault_account(vw::vault_bytes(&v, |vault| {
                 vault.tokens_deposited = VAULT_TOKENS;
@@ -464,35 +464,35 @@ impl Fx {
                 vault.last_start_state_update_slot = SLOT;
             })),
         );
-        store.insert(v.vrt_mint, vw::mint_account(Some(&v.address), VAULT_TOKENS));
-        store.insert(
+        store.set(v.vrt_mint, vw::mint_account(Some(&v.address), VAULT_TOKENS));
+        store.set(
             v.st_mint,
             vw::mint_account(Some(&vw::key(0x31, 9)), 10 * VAULT_TOKENS),
         );
-        store.insert(
+        store.set(
             v.vault_st_ata,
             vw::token_account(&v.st_mint, &v.address, VAULT_TOKENS),
         );
-        store.insert(
+        store.set(
             v.fee_vrt_ata(),
             vw::token_account(&v.vrt_mint, &v.fee_wallet, 0),
         );
-        store.insert(
+        store.set(
             ata(&config.program_fee_wallet, &v.vrt_mint),
             vw::token_account(&v.vrt_mint, &config.program_fee_wallet, 0),
         );
         for k in [staker, payer, v.admin, ticket_base] {
-            store.insert(k, vw::wallet());
+            store.set(k, vw::wallet());
         }
-        store.insert(
+        store.set(
             ata(&staker, &v.st_mint),
             vw::token_account(&v.st_mint, &staker, 50_000),
         );
-        store.insert(
+        store.set(
             ata(&staker, &v.vrt_mint),
             vw::token_account(&v.vrt_mint, &staker, 10_000),
         );
-        store.insert(
+        store.set(
             ticket,
             vw::vault_account(vw::withdrawal_ticket_bytes(
                 &v.address,
@@ -502,13 +502,13 @@ impl Fx {
                 0,
             )),
         );
-        store.insert(
+        store.set(
             ata(&ticket, &v.vrt_mint),
             vw::token_account(&v.vrt_mint, &ticket, TICKET_VRT),
         );
-        store.insert(ncn.address, raw::ncn_account(&ncn));
-        store.insert(operator.address, raw::operator_account(&operator));
-        store.insert(
+        store.set(ncn.address, raw::ncn_account(&ncn));
+        store.set(operator.address, raw::operator_account(&operator));
+        store.set(
             ncn_vault_ticket,
             raw::restaking_account(raw::ncn_vault_ticket_bytes(
                 &ncn.address,
@@ -517,7 +517,7 @@ impl Fx {
                 ACTIVE,
             )),
         );
-        store.insert(
+        store.set(
             operator_vault_ticket,
             raw::restaking_account(raw::operator_vault_ticket_bytes(
                 &operator.address,
@@ -526,7 +526,7 @@ impl Fx {
                 ACTIVE,
             )),
         );
-        store.insert(
+        store.set(
             ncn_vault_slasher_ticket,
             raw::restaking_account(raw::ncn_vault_slasher_ticket_bytes(
                 &ncn.address,
@@ -537,7 +537,7 @@ impl Fx {
                 ACTIVE,
             )),
         );
-        store.insert(
+        store.set(
             vault_ncn_ticket,
             vw::vault_account(vw::vault_ncn_ticket_bytes(
                 &v.address,
@@ -546,7 +546,7 @@ impl Fx {
                 toggle,
             )),
         );
-        store.insert(
+        store.set(
             delegation,
             vw::vault_account(vw::vault_operator_delegation_bytes(
                 &v.address,
@@ -556,7 +556,7 @@ impl Fx {
                 (STAKED, 0, 0),
             )),
         );
-        store.insert(
+        store.set(
             vault_ncn_slasher_ticket,
             vw::vault_account(vw::vault_ncn_slasher_ticket_bytes(
                 &v.address,
@@ -590,32 +590,22 @@ impl Fx {
 
     /// Nothing at `key` (an address about to be created).
     fn without(mut self, key: &Pubkey) -> Self {
-        self.store.insert(*key, vw::empty());
+        self.store.set(*key, vw::empty());
         self
     }
 
     fn set(mut self, key: Pubkey, account: Account) -> Self {
-        self.store.insert(key, account);
+        self.store.set(key, account);
         self
     }
 
     /// Rewrites the vault.
     fn edit_vault(mut self, f: impl FnOnce(&mut VaultState)) -> Self {
-        let account = self.store.get_mut(&self.v.address).unwrap();
+        let account = self.store.accounts.get_mut(&self.v.address).unwrap();
         let mut vault = VaultState::from_bytes(&account.data);
         f(&mut vault);
         account.data = vault.to_bytes();
         self
-    }
-
-    fn account(&self, key: &Pubkey) -> Account {
-        if let Some(a) = self.store.get(key) {
-            return a.clone();
-        }
-        if vw::is_program(key) {
-            return vw::program(key);
-        }
-        vw::wallet()
     }
 
     fn case(&self, name: &str, ix: Instruction, names: &[&'static str]) -> ValidCase {
@@ -625,12 +615,7 @@ impl Fx {
             mollusk_tests::mollusk()
         };
         m.warp_to_slot(self.slot);
-        let mut accounts: Vec<(Pubkey, Account)> = Vec::new();
-        for meta in &ix.accounts {
-            if !accounts.iter().any(|(k, _)| *k == meta.pubkey) {
-                accounts.push((meta.pubkey, self.account(&meta.pubkey)));
-            }
-        }
+        let accounts = self.store.accounts_for(&ix);
         ValidCase::new(format!("vault {name}"), m, ix, accounts, names)
     }
 }

@@ -14,7 +14,7 @@ use ProgramError as PE;
 // InitializeVaultNcnTicket
 // ---------------------------------------------------------------------------
 
-fn init_ncn_ticket_world() -> (VaultScenario, NcnKeys, Tx) {
+fn init_ncn_ticket_world() -> (VaultScenario, RegisteredNcn, Tx) {
     let mut w = VaultScenario::new();
     w.set_vault(|v| v.ncn_count = 3);
     let ncn = w.add_ncn(1, active_at(START_SLOT));
@@ -235,7 +235,7 @@ fn initialize_vault_ncn_ticket_failures() {
 }
 
 /// The restaking NcnVaultTicket of `other` for the vault, as an account.
-fn other_ticket(w: &VaultScenario, other: &NcnKeys) -> Account {
+fn other_ticket(w: &VaultScenario, other: &RegisteredNcn) -> Account {
     let (_, bump) = ncn_vault_ticket_pda(&other.ncn, &w.vault);
     owned_account(
         &RESTAKING_PROGRAM_ID,
@@ -244,15 +244,15 @@ fn other_ticket(w: &VaultScenario, other: &NcnKeys) -> Account {
 }
 
 trait OtherNcn {
-    fn clone_ncn_keys_for(&self, n: u8) -> NcnKeys;
+    fn clone_ncn_keys_for(&self, n: u8) -> RegisteredNcn;
 }
 
 impl OtherNcn for VaultScenario {
     /// Keys of another NCN (not stored in the world).
-    fn clone_ncn_keys_for(&self, n: u8) -> NcnKeys {
+    fn clone_ncn_keys_for(&self, n: u8) -> RegisteredNcn {
         let base = key2(n, 1);
         let ncn = ncn_pda(&base).0;
-        NcnKeys {
+        RegisteredNcn {
             base,
             ncn,
             ncn_vault_ticket: ncn_vault_ticket_pda(&ncn, &self.vault).0,
@@ -265,14 +265,14 @@ impl OtherNcn for VaultScenario {
 // WarmupVaultNcnTicket / CooldownVaultNcnTicket
 // ---------------------------------------------------------------------------
 
-fn ncn_ticket_world(state: Toggle) -> (VaultScenario, NcnKeys) {
+fn ncn_ticket_world(state: Toggle) -> (VaultScenario, RegisteredNcn) {
     let mut w = VaultScenario::new();
     let ncn = w.add_ncn(1, active_at(START_SLOT));
     w.put_vault_ncn_ticket(&ncn, 0, state);
     (w, ncn)
 }
 
-fn warmup_tx(w: &VaultScenario, ncn: &NcnKeys) -> Tx {
+fn warmup_tx(w: &VaultScenario, ncn: &RegisteredNcn) -> Tx {
     Tx::new(
         w,
         vault_ncn_ticket_toggle(
@@ -286,7 +286,7 @@ fn warmup_tx(w: &VaultScenario, ncn: &NcnKeys) -> Tx {
     )
 }
 
-fn cooldown_tx(w: &VaultScenario, ncn: &NcnKeys) -> Tx {
+fn cooldown_tx(w: &VaultScenario, ncn: &RegisteredNcn) -> Tx {
     Tx::new(
         w,
         vault_ncn_ticket_toggle(
@@ -354,7 +354,7 @@ fn cooldown_vault_ncn_ticket_ok() {
 }
 
 /// Shared account checks of the warm-up / cool-down of an NCN ticket.
-fn ncn_toggle_cases(w: &VaultScenario, tx: &Tx, other: &NcnKeys) -> Vec<Case> {
+fn ncn_toggle_cases(w: &VaultScenario, tx: &Tx, other: &RegisteredNcn) -> Vec<Case> {
     let t = || tx.clone();
     let ticket = tx.get(3).clone();
     // Another NCN's ticket (its stored NCN is that NCN: a ticket exists only at
@@ -552,7 +552,7 @@ fn vault_ncn_ticket_lifecycle() {
 // InitializeVaultNcnSlasherTicket
 // ---------------------------------------------------------------------------
 
-fn init_slasher_ticket_world() -> (VaultScenario, NcnKeys, SlasherKeys, Tx) {
+fn init_slasher_ticket_world() -> (VaultScenario, RegisteredNcn, SlasherKeys, Tx) {
     let mut w = VaultScenario::new();
     w.set_vault(|v| v.slasher_count = 5);
     let ncn = w.add_ncn(1, active_at(START_SLOT));
@@ -770,7 +770,7 @@ fn initialize_vault_ncn_slasher_ticket_failures() {
 // WarmupVaultNcnSlasherTicket / CooldownVaultNcnSlasherTicket
 // ---------------------------------------------------------------------------
 
-fn slasher_ticket_world(state: Toggle) -> (VaultScenario, NcnKeys, SlasherKeys) {
+fn slasher_ticket_world(state: Toggle) -> (VaultScenario, RegisteredNcn, SlasherKeys) {
     let mut w = VaultScenario::new();
     let ncn = w.add_ncn(1, active_at(START_SLOT));
     let slasher = w.add_ncn_slasher(&ncn, 7, 777);
@@ -778,7 +778,7 @@ fn slasher_ticket_world(state: Toggle) -> (VaultScenario, NcnKeys, SlasherKeys) 
     (w, ncn, slasher)
 }
 
-fn slasher_warmup_tx(w: &VaultScenario, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
+fn slasher_warmup_tx(w: &VaultScenario, ncn: &RegisteredNcn, s: &SlasherKeys) -> Tx {
     Tx::new(
         w,
         vault_ncn_slasher_ticket_toggle(
@@ -793,7 +793,7 @@ fn slasher_warmup_tx(w: &VaultScenario, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
     )
 }
 
-fn slasher_cooldown_tx(w: &VaultScenario, ncn: &NcnKeys, s: &SlasherKeys) -> Tx {
+fn slasher_cooldown_tx(w: &VaultScenario, ncn: &RegisteredNcn, s: &SlasherKeys) -> Tx {
     Tx::new(
         w,
         vault_ncn_slasher_ticket_toggle(
@@ -810,7 +810,7 @@ fn slasher_cooldown_tx(w: &VaultScenario, ncn: &NcnKeys, s: &SlasherKeys) -> Tx 
 
 fn expected_slasher_ticket(
     w: &VaultScenario,
-    ncn: &NcnKeys,
+    ncn: &RegisteredNcn,
     s: &SlasherKeys,
     state: Toggle,
 ) -> Vec<u8> {
@@ -879,7 +879,7 @@ fn cooldown_vault_ncn_slasher_ticket_ok() {
     );
 }
 
-fn slasher_toggle_cases(w: &VaultScenario, tx: &Tx, ncn: &NcnKeys) -> Vec<Case> {
+fn slasher_toggle_cases(w: &VaultScenario, tx: &Tx, ncn: &RegisteredNcn) -> Vec<Case> {
     let t = || tx.clone();
     let ticket = tx.get(4).clone();
     // The same ticket bytes presented for another slasher key.
@@ -1063,9 +1063,9 @@ fn vault_ncn_slasher_ticket_lifecycle() {
 
 fn init_slasher_operator_world() -> (
     VaultScenario,
-    NcnKeys,
+    RegisteredNcn,
     SlasherKeys,
-    OperatorKeys,
+    RegisteredOperator,
     Pubkey,
     Tx,
 ) {

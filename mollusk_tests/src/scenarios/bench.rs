@@ -29,13 +29,7 @@ pub const EPOCH_LENGTH: u64 = 432_000;
 /// Lamports of every funded wallet.
 pub const WALLET_LAMPORTS: u64 = 1_000_000_000_000;
 
-const KEY_BASE: Pubkey = Pubkey::new_from_array(*b"jito compute benchmark: key base");
-const KEY_OWNER: Pubkey = Pubkey::new_from_array(*b"jito compute benchmark: keyowner");
-
-/// The fixed key named `label` (at most 32 bytes).
-pub fn key(label: &str) -> Pubkey {
-    crate::world::labelled_key(&KEY_BASE, &KEY_OWNER, label)
-}
+pub use super::roles::{label_key as key, NcnKeys, OperatorKeys, VaultKeys};
 
 /// Slot `offset` of `epoch`.
 pub fn slot_at(epoch: u64, offset: u64) -> u64 {
@@ -83,85 +77,6 @@ impl Globals {
 impl Default for Globals {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// An NCN: base, admin (all roles) and address.
-pub struct NcnKeys {
-    pub base: Pubkey,
-    pub admin: Pubkey,
-    pub address: Pubkey,
-}
-
-impl NcnKeys {
-    pub fn new(name: &str) -> Self {
-        let base = key(&format!("ncn-{name}-base"));
-        Self {
-            base,
-            admin: key(&format!("ncn-{name}-admin")),
-            address: rc::Ncn::find_pda(&base).0,
-        }
-    }
-}
-
-/// An operator: base, admin (all roles) and address.
-pub struct OperatorKeys {
-    pub base: Pubkey,
-    pub admin: Pubkey,
-    pub address: Pubkey,
-}
-
-impl OperatorKeys {
-    pub fn new(name: &str) -> Self {
-        let base = key(&format!("operator-{name}-base"));
-        Self {
-            base,
-            admin: key(&format!("operator-{name}-admin")),
-            address: rc::Operator::find_pda(&base).0,
-        }
-    }
-}
-
-/// A vault and its token accounts. The admin holds every role and is the fee wallet.
-pub struct VaultKeys {
-    pub base: Pubkey,
-    pub admin: Pubkey,
-    pub address: Pubkey,
-    pub vrt_mint: Pubkey,
-    pub burn_vault: Pubkey,
-    /// The vault's supported-token account (ATA of the vault).
-    pub st_account: Pubkey,
-    /// The fee wallet's (admin's) VRT account.
-    pub fee_vrt_account: Pubkey,
-}
-
-impl VaultKeys {
-    pub fn new(name: &str, st_mint: &Pubkey) -> Self {
-        let base = key(&format!("vault-{name}-base"));
-        let admin = key(&format!("vault-{name}-admin"));
-        let address = vc::Vault::find_pda(&base).0;
-        let vrt_mint = key(&format!("vault-{name}-vrt-mint"));
-        Self {
-            base,
-            admin,
-            address,
-            vrt_mint,
-            burn_vault: crate::pda::vault::burn_vault_pda(&base).0,
-            st_account: ata(&address, st_mint),
-            fee_vrt_account: ata(&admin, &vrt_mint),
-        }
-    }
-
-    pub fn delegation(&self, operator: &OperatorKeys) -> Pubkey {
-        vc::VaultOperatorDelegation::find_pda(&self.address, &operator.address).0
-    }
-
-    pub fn tracker(&self, ncn_epoch: u64) -> Pubkey {
-        vc::VaultUpdateStateTracker::find_pda(&self.address, ncn_epoch).0
-    }
-
-    pub fn ticket(&self, ticket_base: &Pubkey) -> Pubkey {
-        vc::VaultStakerWithdrawalTicket::find_pda(&self.address, ticket_base).0
     }
 }
 
@@ -228,7 +143,7 @@ pub fn initialize_vault(
         vrt_mint: v.vrt_mint,
         st_mint: g.st_mint,
         admin_st_token_account: ata(&v.admin, &g.st_mint),
-        vault_st_token_account: v.st_account,
+        vault_st_token_account: v.vault_st_ata,
         burn_vault: v.burn_vault,
         burn_vault_vrt_token_account: ata(&v.burn_vault, &v.vrt_mint),
         admin: v.admin,
@@ -318,9 +233,9 @@ pub fn mint_to(g: &Globals, v: &VaultKeys, depositor: &Pubkey, amount_in: u64) -
         vrt_mint: v.vrt_mint,
         depositor: *depositor,
         depositor_token_account: ata(depositor, &g.st_mint),
-        vault_token_account: v.st_account,
+        vault_token_account: v.vault_st_ata,
         depositor_vrt_token_account: ata(depositor, &v.vrt_mint),
-        vault_fee_token_account: v.fee_vrt_account,
+        vault_fee_token_account: v.fee_vrt_ata(),
         token_program: TOKEN_PROGRAM_ID,
         mint_signer: None,
     }
@@ -382,13 +297,13 @@ pub fn burn_withdrawal_ticket(
     vi::BurnWithdrawalTicket {
         config: g.vault_config,
         vault: v.address,
-        vault_token_account: v.st_account,
+        vault_token_account: v.vault_st_ata,
         vrt_mint: v.vrt_mint,
         staker: *staker,
         staker_token_account: ata(staker, &g.st_mint),
         vault_staker_withdrawal_ticket: ticket,
         vault_staker_withdrawal_ticket_token_account: ata(&ticket, &v.vrt_mint),
-        vault_fee_token_account: v.fee_vrt_account,
+        vault_fee_token_account: v.fee_vrt_ata(),
         program_fee_token_account: ata(&g.program_fee_wallet, &v.vrt_mint),
         token_program: TOKEN_PROGRAM_ID,
         system_program: SYSTEM_PROGRAM_ID,

@@ -2,7 +2,7 @@
 //! with the role key sets its tests need. None lays out account bytes (that is
 //! [`crate::layout_oracle`]) or builds a plain-address instruction (that is
 //! [`crate::world::restaking`] / [`crate::world::vault`] / [`crate::world::ncn`]); none imports
-//! another.
+//! another, except the shared key sets of [`roles`].
 //!
 //! - [`restaking_init`]: restaking accounts as the `Initialize*` instructions create them
 //!   (`restaking_init`);
@@ -19,16 +19,23 @@
 //!   delegation, update-state-tracker tests);
 //! - [`vault_roles`]: config and vaults whose admin roles are all different keys (the negative
 //!   matrix, extreme amounts, randomized sequences);
+//! - [`handshake`]: the restaking opt-in handshake done with real instructions, up to every
+//!   toggle active ([`handshake::Handshake::finished`]; `restaking_handshake`);
+//! - [`roles`]: the role key sets (NCN, operator, vault config, vault), one type each; the
+//!   numbered constructors live with the scenarios that number them, the labelled ones are for
+//!   the benchmarks;
 //! - [`bench`]: fixed, label-derived keys for the compute benchmark and the client e2e tests;
 //! - [`ncn`]: the NCN program's lifecycle on the three programs ([`ncn::NcnScenario`]; the NCN
 //!   scenario and negative matrix), the NCN benchmark's fixed state ([`ncn::NcnBench`]) and the
 //!   hand-laid NCN of the program tests ([`ncn::HandNcn`]).
 
 pub mod bench;
+pub mod handshake;
 pub mod ncn;
 pub mod restaking_init;
 pub mod restaking_pair;
 pub mod restaking_roles;
+pub mod roles;
 pub mod vault_admin;
 pub mod vault_roles;
 pub mod vault_setup;

@@ -6,10 +6,10 @@ pub use crate::layout_oracle::{
     ncn_operator_state_bytes, ncn_vault_slasher_ticket_bytes, ncn_vault_ticket_bytes,
     operator_vault_ticket_bytes,
 };
-use crate::layout_oracle::{restaking_config_data, NcnFields, OperatorFields, VaultState};
+use crate::layout_oracle::{restaking_config_data, VaultState};
 
 use crate::{
-    mint_data, owned_account, program_account, system_account, token_account_data, Account, Pubkey,
+    mint_data, owned_account, system_account, token_account_data, Account, Pubkey,
     RESTAKING_PROGRAM_ID, TOKEN_PROGRAM_ID,
 };
 
@@ -64,132 +64,33 @@ pub fn config_bytes(
     )
 }
 
-/// An NCN whose admin roles are all different keys (group `0x20 + k`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NcnKeys {
-    pub base: Pubkey,
-    pub address: Pubkey,
-    pub bump: u8,
-    pub admin: Pubkey,
-    pub operator_admin: Pubkey,
-    pub vault_admin: Pubkey,
-    pub slasher_admin: Pubkey,
-    pub delegate_admin: Pubkey,
-    pub metadata_admin: Pubkey,
-    pub weight_table_admin: Pubkey,
-    pub ncn_program_admin: Pubkey,
-}
+pub use super::roles::{NcnKeys, OperatorKeys};
 
 impl NcnKeys {
+    /// Every role a different key (group `0x20 + k`).
     pub fn new(k: u8) -> Self {
-        let g = 0x20 + k;
-        let base = key(g, 0);
-        let (address, bump) = ncn_pda(&base);
-        Self {
-            base,
-            address,
-            bump,
-            admin: key(g, 1),
-            operator_admin: key(g, 2),
-            vault_admin: key(g, 3),
-            slasher_admin: key(g, 4),
-            delegate_admin: key(g, 5),
-            metadata_admin: key(g, 6),
-            weight_table_admin: key(g, 7),
-            ncn_program_admin: key(g, 8),
-        }
+        Self::distinct(|n| key(0x20 + k, n))
     }
-
-    /// The NCN's bytes, every role from these keys ([`crate::layout_oracle`]).
-    pub fn bytes(
-        &self,
-        index: u64,
-        operator_count: u64,
-        vault_count: u64,
-        slasher_count: u64,
-    ) -> Vec<u8> {
-        NcnFields {
-            base: self.base,
-            admin: self.admin,
-            operator_admin: self.operator_admin,
-            vault_admin: self.vault_admin,
-            slasher_admin: self.slasher_admin,
-            delegate_admin: self.delegate_admin,
-            metadata_admin: self.metadata_admin,
-            weight_table_admin: self.weight_table_admin,
-            ncn_program_admin: self.ncn_program_admin,
-            index,
-            operator_count,
-            vault_count,
-            slasher_count,
-            bump: self.bump,
-        }
-        .bytes()
-    }
-}
-
-/// An operator whose admin roles are all different keys (group `0x40 + k`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OperatorKeys {
-    pub base: Pubkey,
-    pub address: Pubkey,
-    pub bump: u8,
-    pub admin: Pubkey,
-    pub ncn_admin: Pubkey,
-    pub vault_admin: Pubkey,
-    pub delegate_admin: Pubkey,
-    pub metadata_admin: Pubkey,
-    pub voter: Pubkey,
 }
 
 impl OperatorKeys {
+    /// Every role a different key (group `0x40 + k`).
     pub fn new(k: u8) -> Self {
-        let g = 0x40 + k;
-        let base = key(g, 0);
-        let (address, bump) = operator_pda(&base);
-        Self {
-            base,
-            address,
-            bump,
-            admin: key(g, 1),
-            ncn_admin: key(g, 2),
-            vault_admin: key(g, 3),
-            delegate_admin: key(g, 4),
-            metadata_admin: key(g, 5),
-            voter: key(g, 6),
-        }
-    }
-
-    /// The operator's bytes, every role from these keys ([`crate::layout_oracle`]).
-    pub fn bytes(&self, index: u64, ncn_count: u64, vault_count: u64, fee_bps: u16) -> Vec<u8> {
-        OperatorFields {
-            base: self.base,
-            admin: self.admin,
-            ncn_admin: self.ncn_admin,
-            vault_admin: self.vault_admin,
-            delegate_admin: self.delegate_admin,
-            metadata_admin: self.metadata_admin,
-            voter: self.voter,
-            index,
-            ncn_count,
-            vault_count,
-            operator_fee_bps: fee_bps,
-            bump: self.bump,
-        }
-        .bytes()
+        Self::distinct(|n| key(0x40 + k, n))
     }
 }
 
-/// A vault of the vault program (group `0x60 + k`).
+/// A vault account as the restaking program reads it (group `0x60 + k`): the vault side of the
+/// restaking tests, not a role key set.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VaultKeys {
+pub struct VaultStub {
     pub base: Pubkey,
     pub address: Pubkey,
     pub bump: u8,
     pub admin: Pubkey,
 }
 
-impl VaultKeys {
+impl VaultStub {
     pub fn new(k: u8) -> Self {
         let g = 0x60 + k;
         let base = key(g, 0);
@@ -249,11 +150,6 @@ pub fn token_accounts(mint: &Pubkey, holder: &Pubkey, amount: u64) -> (Account, 
         owned_account(&TOKEN_PROGRAM_ID, mint_data(None, 1_000_000, 6)),
         owned_account(&TOKEN_PROGRAM_ID, token_account_data(mint, holder, amount)),
     )
-}
-
-/// `(key, account)` of a program passed as an instruction account.
-pub fn program(id: &Pubkey) -> (Pubkey, Account) {
-    program_account(id)
 }
 
 pub use crate::world::restaking::*;

@@ -12,9 +12,8 @@ use crate::layout_oracle::{
     VaultNcnSlasherTicketState, VaultNcnTicketState, VaultOperatorDelegationState, VaultState,
 };
 use crate::{
-    mint_data, mollusk, owned_account, program_account, system_account, token_account_data,
-    Account, Instruction, Mollusk, Pubkey, ASSOCIATED_TOKEN_PROGRAM_ID, RESTAKING_PROGRAM_ID,
-    SYSTEM_PROGRAM_ID, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
+    mint_data, mollusk, owned_account, system_account, token_account_data, Account, Instruction,
+    Mollusk, Pubkey, RESTAKING_PROGRAM_ID, TOKEN_PROGRAM_ID, VAULT_PROGRAM_ID,
 };
 
 /// Short epochs so that tests can cross several.
@@ -68,26 +67,12 @@ pub fn ata(owner: &Pubkey, mint: &Pubkey) -> Pubkey {
 // Keys
 // ---------------------------------------------------------------------------
 
-/// The vault config and its three roles.
-#[derive(Clone, Debug)]
-pub struct ConfigKeys {
-    pub address: Pubkey,
-    pub bump: u8,
-    pub admin: Pubkey,
-    pub fee_admin: Pubkey,
-    pub program_fee_wallet: Pubkey,
-}
+pub use super::roles::{ConfigKeys, VaultKeys};
 
 impl ConfigKeys {
+    /// The three roles in group `0x10`.
     pub fn new() -> Self {
-        let (address, bump) = config_pda();
-        Self {
-            address,
-            bump,
-            admin: key(0x10, 1),
-            fee_admin: key(0x10, 2),
-            program_fee_wallet: key(0x10, 3),
-        }
+        Self::distinct(|n| key(0x10, n))
     }
 }
 
@@ -97,72 +82,11 @@ impl Default for ConfigKeys {
     }
 }
 
-/// A vault with every admin role held by a different key (group `0x30 + 2k`),
-/// its mints (group `0x31 + 2k`) and its token accounts.
-#[derive(Clone, Debug)]
-pub struct VaultKeys {
-    pub base: Pubkey,
-    pub address: Pubkey,
-    pub bump: u8,
-    pub vrt_mint: Pubkey,
-    pub st_mint: Pubkey,
-    pub admin: Pubkey,
-    pub delegation_admin: Pubkey,
-    pub operator_admin: Pubkey,
-    pub ncn_admin: Pubkey,
-    pub slasher_admin: Pubkey,
-    pub capacity_admin: Pubkey,
-    pub fee_admin: Pubkey,
-    pub delegate_asset_admin: Pubkey,
-    pub fee_wallet: Pubkey,
-    pub mint_burn_admin: Pubkey,
-    pub metadata_admin: Pubkey,
-    /// The vault's supported-token ATA.
-    pub vault_st_ata: Pubkey,
-}
-
 impl VaultKeys {
+    /// Every role a different key (group `0x30 + 2k`), the mints in group `0x31 + 2k`.
     pub fn new(k: u8) -> Self {
         let g = 0x30 + 2 * k;
-        let base = key(g, 0);
-        let (address, bump) = vault_pda(&base);
-        let vrt_mint = key(g + 1, 0);
-        let st_mint = key(g + 1, 1);
-        Self {
-            base,
-            address,
-            bump,
-            vrt_mint,
-            st_mint,
-            admin: key(g, 1),
-            delegation_admin: key(g, 2),
-            operator_admin: key(g, 3),
-            ncn_admin: key(g, 4),
-            slasher_admin: key(g, 5),
-            capacity_admin: key(g, 6),
-            fee_admin: key(g, 7),
-            delegate_asset_admin: key(g, 8),
-            fee_wallet: key(g, 9),
-            mint_burn_admin: key(g, 10),
-            metadata_admin: key(g, 11),
-            vault_st_ata: ata(&address, &st_mint),
-        }
-    }
-
-    /// The fee wallet's VRT ATA.
-    /// The accounts the deposit and withdrawal builders take, under `config`.
-    pub fn tokens(&self, config: &Pubkey) -> VaultTokens {
-        VaultTokens {
-            config: *config,
-            vault: self.address,
-            vrt_mint: self.vrt_mint,
-            st_mint: self.st_mint,
-            vault_st_ata: self.vault_st_ata,
-        }
-    }
-
-    pub fn fee_vrt_ata(&self) -> Pubkey {
-        ata(&self.fee_wallet, &self.vrt_mint)
+        Self::distinct(|n| key(g, n), key(g + 1, 0), key(g + 1, 1))
     }
 }
 
@@ -350,30 +274,11 @@ pub fn empty() -> Account {
     system_account(0)
 }
 
-/// Program accounts for the ids the programs take as instruction accounts.
-pub fn is_program(key: &Pubkey) -> bool {
-    [
-        SYSTEM_PROGRAM_ID,
-        TOKEN_PROGRAM_ID,
-        TOKEN_2022_PROGRAM_ID,
-        ASSOCIATED_TOKEN_PROGRAM_ID,
-        VAULT_PROGRAM_ID,
-        RESTAKING_PROGRAM_ID,
-        METAPLEX_ID,
-    ]
-    .contains(key)
-}
-
 /// A Mollusk with both programs, the token programs and the Metaplex recorder.
 pub fn mollusk_with_metaplex() -> Mollusk {
     let mut m = mollusk();
     crate::world::add_metaplex_recorder(&mut m);
     m
-}
-
-/// The account for a program id passed as an instruction account.
-pub fn program(id: &Pubkey) -> Account {
-    program_account(id).1
 }
 
 // ---------------------------------------------------------------------------

@@ -141,7 +141,7 @@ pub use crate::world::vault::*;
 
 /// An operator registered with the world's vault.
 #[derive(Clone, Debug)]
-pub struct OperatorKeys {
+pub struct RegisteredOperator {
     pub base: Pubkey,
     pub operator: Pubkey,
     pub operator_vault_ticket: Pubkey,
@@ -150,7 +150,7 @@ pub struct OperatorKeys {
 
 /// An NCN registered with the world's vault.
 #[derive(Clone, Debug)]
-pub struct NcnKeys {
+pub struct RegisteredNcn {
     pub base: Pubkey,
     pub ncn: Pubkey,
     pub ncn_vault_ticket: Pubkey,
@@ -291,7 +291,7 @@ impl VaultScenario {
         self.world.accounts.get_mut(&self.vault).unwrap().data = v.to_bytes();
     }
 
-    pub fn vod_state(&self, operator: &OperatorKeys) -> VaultOperatorDelegationState {
+    pub fn vod_state(&self, operator: &RegisteredOperator) -> VaultOperatorDelegationState {
         VaultOperatorDelegationState::from_bytes(
             &self.get(&operator.vault_operator_delegation).data,
         )
@@ -299,7 +299,7 @@ impl VaultScenario {
 
     pub fn set_vod(
         &mut self,
-        operator: &OperatorKeys,
+        operator: &RegisteredOperator,
         f: impl FnOnce(&mut VaultOperatorDelegationState),
     ) {
         let mut s = self.vod_state(operator);
@@ -316,7 +316,7 @@ impl VaultScenario {
     }
 
     /// A restaking NCN whose NcnVaultTicket for the vault is `ticket_state`.
-    pub fn add_ncn(&mut self, n: u8, ticket_state: Toggle) -> NcnKeys {
+    pub fn add_ncn(&mut self, n: u8, ticket_state: Toggle) -> RegisteredNcn {
         let base = key2(n, 1);
         let (ncn, bump) = ncn_pda(&base);
         self.world.put_owned(
@@ -334,7 +334,7 @@ impl VaultScenario {
         self.world
             .accounts
             .insert(vault_ncn_ticket, system_account(0));
-        NcnKeys {
+        RegisteredNcn {
             base,
             ncn,
             ncn_vault_ticket,
@@ -344,7 +344,7 @@ impl VaultScenario {
 
     /// A restaking operator with an OperatorVaultTicket for the vault; the
     /// VaultOperatorDelegation address is left empty.
-    pub fn add_operator(&mut self, n: u8, index: u64) -> OperatorKeys {
+    pub fn add_operator(&mut self, n: u8, index: u64) -> RegisteredOperator {
         let base = key2(n, 3);
         let (operator, bump) = operator_pda(&base);
         self.world.put_owned(
@@ -362,7 +362,7 @@ impl VaultScenario {
         self.world
             .accounts
             .insert(vault_operator_delegation, system_account(0));
-        OperatorKeys {
+        RegisteredOperator {
             base,
             operator,
             operator_vault_ticket,
@@ -377,7 +377,7 @@ impl VaultScenario {
         n: u8,
         d: Delegation,
         last_update_slot: u64,
-    ) -> OperatorKeys {
+    ) -> RegisteredOperator {
         let index = self.vault_state().operator_count;
         let op = self.add_operator(n, index);
         let (_, bump) = vault_operator_delegation_pda(&self.vault, &op.operator);
@@ -399,6 +399,21 @@ impl VaultScenario {
             v.delegation.add(&d);
         });
         op
+    }
+
+    /// A vault with N operators: one delegated operator per entry of `delegations`, in order,
+    /// keyed by the labels `first_label`, `first_label + 1`, … (see
+    /// [`Self::add_delegated_operator`]).
+    pub fn add_delegated_operators(
+        &mut self,
+        first_label: u8,
+        delegations: impl IntoIterator<Item = Delegation>,
+        last_update_slot: u64,
+    ) -> Vec<RegisteredOperator> {
+        (first_label..)
+            .zip(delegations)
+            .map(|(n, d)| self.add_delegated_operator(n, d, last_update_slot))
+            .collect()
     }
 
     /// Writes a tracker for `ncn_epoch` directly.
@@ -651,7 +666,7 @@ impl VaultScenario {
     /// A slasher key and the restaking NcnVaultSlasherTicket for (`ncn`, vault, slasher).
     pub fn add_ncn_slasher(
         &mut self,
-        ncn: &NcnKeys,
+        ncn: &RegisteredNcn,
         n: u8,
         max_slashable_per_epoch: u64,
     ) -> SlasherKeys {
@@ -685,7 +700,7 @@ impl VaultScenario {
     /// Writes the vault's NCN ticket for `ncn` directly.
     pub fn put_vault_ncn_ticket(
         &mut self,
-        ncn: &NcnKeys,
+        ncn: &RegisteredNcn,
         index: u64,
         state: Toggle,
     ) -> VaultNcnTicketState {
@@ -704,7 +719,7 @@ impl VaultScenario {
     /// Writes the vault's slasher ticket directly.
     pub fn put_vault_slasher_ticket(
         &mut self,
-        ncn: &NcnKeys,
+        ncn: &RegisteredNcn,
         slasher: &SlasherKeys,
         max_slashable_per_epoch: u64,
         index: u64,

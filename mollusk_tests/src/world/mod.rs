@@ -46,6 +46,9 @@ pub const FUNDED_LAMPORTS: u64 = 1_000_000_000_000;
 pub struct World {
     pub mollusk: Mollusk,
     pub accounts: BTreeMap<Pubkey, Account>,
+    /// What an instruction sees at an address nothing was stored at: an empty system account,
+    /// or what [`World::unstored_accounts_are`] set.
+    unstored: Account,
     /// Where the two programs are deployed (restaking, vault).
     program_ids: (Pubkey, Pubkey),
 }
@@ -117,11 +120,25 @@ impl World {
         Self {
             mollusk,
             accounts,
+            unstored: system_account(0),
             program_ids,
         }
     }
 
+    /// Every address nothing is stored at holds `account` (e.g. a funded wallet, so a fixture
+    /// need not list its signers).
+    pub fn unstored_accounts_are(mut self, account: Account) -> Self {
+        self.unstored = account;
+        self
+    }
+
     // -- the store ---------------------------------------------------------------------------
+
+    /// Forgets every stored account but the programs: a fresh store on the same (already
+    /// built) Mollusk, for tests that run many sequences.
+    pub fn clear_state(&mut self) {
+        self.accounts.retain(|_, account| account.executable);
+    }
 
     pub fn set(&mut self, key: Pubkey, account: Account) {
         self.accounts.insert(key, account);
@@ -135,12 +152,13 @@ impl World {
             .unwrap_or_else(|| panic!("no account {key}"))
     }
 
-    /// The account at `key` as an instruction sees it: stored, or an empty system account.
+    /// The account at `key` as an instruction sees it: stored, or the unstored default (an empty
+    /// system account unless [`World::unstored_accounts_are`] said otherwise).
     pub fn account(&self, key: &Pubkey) -> Account {
         self.accounts
             .get(key)
             .cloned()
-            .unwrap_or_else(|| system_account(0))
+            .unwrap_or_else(|| self.unstored.clone())
     }
 
     /// Data of a stored account.
