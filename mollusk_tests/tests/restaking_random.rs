@@ -1294,7 +1294,7 @@ fn initial(k: &Keys, world: &Params, store: &mut World) -> Model {
     for w in &k.wallets {
         store.set(*w, aw::wallet());
     }
-    let model = Model {
+    Model {
         slot: world.start_slot,
         epoch_length: world.epoch_length,
         config_admin: k.config_admins[0],
@@ -1306,8 +1306,7 @@ fn initial(k: &Keys, world: &Params, store: &mut World) -> Model {
         ovt: BTreeMap::new(),
         nos: BTreeMap::new(),
         nvst: BTreeMap::new(),
-    };
-    model
+    }
 }
 
 fn check_world(
