@@ -6,7 +6,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
+    pda::verify_new_canonical_pda,
     unlikely,
 };
 use jito_ncn_interface::{
@@ -68,7 +68,9 @@ pub fn process_initialize_operator_snapshot(
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
     EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
+    // A new account: the create CPI below signs with these seeds and bump, which proves the
+    // matching address off the curve (`verify_new_canonical_pda`).
+    let bump = verify_new_canonical_pda(
         operator_snapshot.address(),
         &OperatorSnapshot::seeds(operator_key, ncn_key, &epoch_bytes),
         program_id,
