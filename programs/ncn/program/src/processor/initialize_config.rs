@@ -4,9 +4,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::verify_new_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::{
         MAX_EPOCHS_AFTER_CONSENSUS_BEFORE_CLOSE, MAX_EPOCHS_BEFORE_STALL,

@@ -5,9 +5,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_new_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     error::NcnProgramError,
     state::{epoch_snapshot, Config, EpochMarker, EpochSnapshot, EpochState, WeightTable},

@@ -4,9 +4,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_new_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::state::{epoch_state, Config, EpochMarker, EpochState};
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{

@@ -3,10 +3,8 @@
 //! `ReallocNCNRewardRouter` completes it) and funds the NCN reward receiver with the rent
 //! exemption of an empty account.
 
-use jito_core::{
-    loader::{load_system_account, load_system_program},
-    pda::verify_new_canonical_pda,
-};
+use jito_core::loader::{load_system_account, load_system_program};
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{ncn_reward_router, EpochMarker, EpochState, NcnRewardRouter},

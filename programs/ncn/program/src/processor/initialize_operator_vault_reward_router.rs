@@ -5,8 +5,8 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_new_canonical_pda,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::state::{
     operator_vault_reward_router, EpochMarker, EpochState, OperatorSnapshot,
     OperatorVaultRewardRouter,

@@ -2,10 +2,8 @@
 //! `["vault_registry", ncn]` with its first 10,240 bytes, zeroed and without header;
 //! `ReallocVaultRegistry` grows it to full size and initializes it.
 
-use jito_core::{
-    loader::{load_system_account, load_system_program},
-    pda::verify_new_canonical_pda,
-};
+use jito_core::loader::{load_system_account, load_system_program};
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{vault_registry, Config, VaultRegistry},

@@ -5,9 +5,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_new_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{weight_table, EpochMarker, EpochState, VaultRegistry, WeightTable},
