@@ -10,7 +10,7 @@ use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 use shank::{ShankAccount, ShankType};
 
-use super::{discriminator, fill_from_first, le_fields, mul_u64, pod_bool, Fees};
+use super::{discriminator, le_fields, mul_u64, pod_bool, Fees};
 use crate::{constants::MAX_VAULTS, error::NcnProgramError};
 
 /// PDA seed prefix of the epoch snapshot: `["epoch_snapshot", ncn, epoch (u64 LE)]`.
@@ -373,7 +373,8 @@ impl OperatorSnapshot {
         Ok(())
     }
 
-    /// The template's `initialize` on a zeroed account. An inactive operator is final at once,
+    /// The template's `initialize` on a zeroed account (the one just created: the entries'
+    /// zero fields are not written). An inactive operator is final at once,
     /// with no fee and no delegations to snapshot; `vault_operator_delegation_count` above 64
     /// is `TooManyVaultOperatorDelegations` (checked before anything is written).
     #[allow(clippy::too_many_arguments)]
@@ -408,12 +409,12 @@ impl OperatorSnapshot {
         } else {
             0
         });
-        // An array literal would be built on the (4 KiB) SBF stack first, and an entry-by-entry
-        // loop costs 64 entry writes: one entry, then doubling copies (six `memcpy`s).
-        fill_from_first(
-            &mut self.vault_operator_stake_weight,
-            VaultOperatorStakeWeight::EMPTY,
-        );
+        // Every entry `VaultOperatorStakeWeight::EMPTY`: on the zeroed account only its index
+        // `u64::MAX` is not zero (one store per entry; an array literal would be built on the
+        // 4 KiB SBF stack first).
+        for entry in self.vault_operator_stake_weight.iter_mut() {
+            entry.set_vault_index(u64::MAX);
+        }
         Ok(())
     }
 }
