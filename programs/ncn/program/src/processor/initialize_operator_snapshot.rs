@@ -129,8 +129,10 @@ pub fn process_initialize_operator_snapshot(
     )?;
 
     {
-        let mut data = operator_snapshot.try_borrow_mut()?;
-        OperatorSnapshot::init(&mut data)?.initialize(
+        // SAFETY: no other borrow of this account's data is live (the read-only views taken
+        // above are of other accounts or no longer used), and it was checked writable.
+        let data = unsafe { operator_snapshot.borrow_unchecked_mut() };
+        OperatorSnapshot::init(data)?.initialize(
             operator_key,
             ncn_key,
             epoch,
@@ -144,15 +146,19 @@ pub fn process_initialize_operator_snapshot(
         )?;
     }
     if !is_active {
-        let mut data = snapshot_info.try_borrow_mut()?;
-        EpochSnapshot::from_bytes_mut(&mut data)?.increment_operator_registration(
+        // SAFETY: no other borrow of this account's data is live (the read-only views taken
+        // above are of other accounts or no longer used), and it was checked writable.
+        let data = unsafe { snapshot_info.borrow_unchecked_mut() };
+        EpochSnapshot::from_bytes_mut(data)?.increment_operator_registration(
             slot,
             0,
             &StakeWeights::default(),
         )?;
     }
-    let mut state_data = state_info.try_borrow_mut()?;
-    EpochState::from_bytes_mut(&mut state_data)?
+    // SAFETY: no other borrow of this account's data is live (the read-only views taken
+    // above are of other accounts or no longer used), and it was checked writable.
+    let state_data = unsafe { state_info.borrow_unchecked_mut() };
+    EpochState::from_bytes_mut(state_data)?
         .update_realloc_operator_snapshot(ncn_operator_index as usize, is_active)?;
     Ok(())
 }
