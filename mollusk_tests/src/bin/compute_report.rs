@@ -84,6 +84,11 @@ use Need::*;
 /// An associated token account: seeds `[owner, token program, mint]`.
 const ATA: Need = Search(&[32, 32, 32]);
 
+/// The NCN program's account payer, `["account_payer", ncn, ncn]`.
+const NCN_PAYER: Need = Search(&[13, 32, 32]);
+/// The NCN program's epoch marker, `["epoch_marker", ncn, epoch, ncn]`.
+const NCN_MARKER: Need = FullSearch(&[12, 32, 8, 32]);
+
 /// What each instruction must do beyond its CPIs (from the original's
 /// semantics: which accounts it creates at a PDA, which token accounts it
 /// requires to be associated token accounts, which sysvars it reads). Configs
@@ -140,6 +145,66 @@ fn needs(program: &str, instruction: &str) -> &'static [Need] {
             | "WarmupVaultNcnSlasherTicket"
             | "CooldownVaultNcnSlasherTicket",
         ) => &[Clock],
+        // NCN: the account payer signs each create or realloc CPI (that proves its match off
+        // the curve); the epoch marker must be the canonical PDA with no CPI to vouch for it;
+        // a reward receiver that pays signs a CPI, one only read does not.
+        ("ncn", "InitializeConfig") => &[Rent, Clock, NCN_PAYER, Search(&[6, 32])],
+        ("ncn", "InitializeVaultRegistry") => &[Rent, NCN_PAYER, Search(&[14, 32])],
+        ("ncn", "ReallocVaultRegistry") => &[Rent, NCN_PAYER, Search(&[14, 32])],
+        ("ncn", "InitializeEpochState") => {
+            &[Rent, Clock, NCN_PAYER, NCN_MARKER, Search(&[11, 32, 8])]
+        }
+        ("ncn", "InitializeWeightTable") => &[Rent, NCN_PAYER, NCN_MARKER, Search(&[12, 32, 8])],
+        ("ncn", "ReallocWeightTable") => &[Rent, Clock, NCN_PAYER, Search(&[12, 32, 8])],
+        ("ncn", "InitializeEpochSnapshot") => {
+            &[Rent, Clock, NCN_PAYER, NCN_MARKER, Search(&[14, 32, 8])]
+        }
+        ("ncn", "InitializeOperatorSnapshot") => {
+            &[Rent, Clock, NCN_PAYER, NCN_MARKER, Search(&[17, 32, 32, 8])]
+        }
+        ("ncn", "InitializeBallotBox") => &[
+            Rent,
+            NCN_PAYER,
+            NCN_MARKER,
+            Search(&[10, 32, 8]),
+            Search(&[16, 32, 8]),
+        ],
+        ("ncn", "ReallocBallotBox") => &[Rent, Clock, NCN_PAYER, Search(&[10, 32, 8])],
+        ("ncn", "InitializeNCNRewardRouter") => &[
+            Rent,
+            NCN_PAYER,
+            NCN_MARKER,
+            Search(&[17, 32, 8]),
+            FullSearch(&[19, 32, 8]),
+        ],
+        ("ncn", "ReallocNCNRewardRouter") => &[Rent, Clock, NCN_PAYER, Search(&[17, 32, 8])],
+        ("ncn", "InitializeOperatorVaultRewardRouter") => &[
+            Rent,
+            Clock,
+            NCN_PAYER,
+            NCN_MARKER,
+            Search(&[27, 32, 32, 8]),
+            FullSearch(&[30, 32, 32, 8]),
+        ],
+        ("ncn", "RouteNCNRewards") => &[Clock, FullSearch(&[19, 32, 8])],
+        ("ncn", "RouteOperatorVaultRewards") => &[FullSearch(&[30, 32, 32, 8])],
+        ("ncn", "DistributeProtocolRewards" | "DistributeNCNRewards") => &[Search(&[19, 32, 8])],
+        ("ncn", "DistributeOperatorVaultRewardRoute") => {
+            &[Search(&[19, 32, 8]), FullSearch(&[30, 32, 32, 8])]
+        }
+        ("ncn", "DistributeOperatorRewards" | "DistributeVaultRewards") => {
+            &[Search(&[30, 32, 32, 8])]
+        }
+        ("ncn", "CloseEpochAccount") => &[Clock, NCN_PAYER],
+        (
+            "ncn",
+            "RegisterVault"
+            | "AdminSetWeight"
+            | "AdminSetTieBreaker"
+            | "SetEpochWeights"
+            | "SnapshotVaultOperatorDelegation"
+            | "CastVote",
+        ) => &[Clock],
         _ => &[],
     }
 }
@@ -171,6 +236,35 @@ fn floor_syscalls_cu(needs: &[Need]) -> u64 {
             FullSearch(seeds) => hash(seeds) + b.curve25519_edwards_validate_point_cost,
         })
         .sum()
+}
+
+/// The `Syscalls` floor of an NCN epoch total `Epoch/<n>-operator[s]-<v>-vaults`
+/// (`ncn_bench.rs`): the epoch state, the weight table (one realloc), the weights, the
+/// epoch snapshot, `n` operator snapshots, `n × v` delegation snapshots, the ballot box (two
+/// reallocs, the clock read by the one that completes it) and `n` votes. 0 for another name.
+fn epoch_floor_syscalls_cu(instruction: &str) -> u64 {
+    let parse = || -> Option<(u64, u64)> {
+        let rest = instruction.strip_prefix("Epoch/")?;
+        let (n, rest) = rest.split_once('-')?;
+        let v = rest.split('-').nth(1)?;
+        Some((n.parse().ok()?, v.parse().ok()?))
+    };
+    let Some((n, v)) = parse() else {
+        return 0;
+    };
+    let of = |name: &str| floor_syscalls_cu(needs("ncn", name));
+    let realloc_box = floor_syscalls_cu(&[Rent, NCN_PAYER, Search(&[10, 32, 8])]);
+    of("InitializeEpochState")
+        + of("InitializeWeightTable")
+        + of("ReallocWeightTable")
+        + of("SetEpochWeights")
+        + of("InitializeEpochSnapshot")
+        + n * of("InitializeOperatorSnapshot")
+        + n * v * of("SnapshotVaultOperatorDelegation")
+        + of("InitializeBallotBox")
+        + realloc_box
+        + of("ReallocBallotBox")
+        + n * of("CastVote")
 }
 
 /// Highest total CU per `program/instruction[/variant]` key, and the CPI part of that run.
@@ -286,7 +380,11 @@ fn build_report(
         );
         row.insert(
             "floor_syscalls_cu".into(),
-            json!(floor_syscalls_cu(needs(program, instruction))),
+            json!(if base == "Epoch" {
+                epoch_floor_syscalls_cu(instruction)
+            } else {
+                floor_syscalls_cu(needs(program, instruction))
+            }),
         );
         row.insert("previous_cu".into(), json!(previous_cu));
         row.insert(

@@ -11,7 +11,7 @@ use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 use shank::{ShankAccount, ShankType};
 
-use super::{discriminator, le_fields, pod_bool, StakeWeights};
+use super::{discriminator, fill_from_first, le_fields, mul_u64, pod_bool, StakeWeights};
 use crate::{
     constants::{DEFAULT_CONSENSUS_REACHED_SLOT, MAX_OPERATORS},
     error::NcnProgramError,
@@ -157,7 +157,8 @@ impl BallotBox {
     }
 
     /// The template's `initialize`: no votes, no consensus, every vote and tally the default
-    /// entry (written entry by entry: an array literal would be built on the SBF stack).
+    /// entry (written by doubling copies, [`fill_from_first`]: an array literal would be built
+    /// on the SBF stack, a loop writes 512 entries one by one).
     pub fn initialize(&mut self, ncn: &Address, epoch: u64, bump: u8, slot: u64) {
         self.ncn = *ncn;
         self.set_epoch(epoch);
@@ -167,12 +168,8 @@ impl BallotBox {
         self.set_operators_voted(0);
         self.set_unique_ballots(0);
         self.winning_ballot = Ballot::EMPTY;
-        for vote in self.operator_votes.iter_mut() {
-            *vote = OperatorVote::EMPTY;
-        }
-        for tally in self.ballot_tallies.iter_mut() {
-            *tally = BallotTally::EMPTY;
-        }
+        fill_from_first(&mut self.operator_votes, OperatorVote::EMPTY);
+        fill_from_first(&mut self.ballot_tallies, BallotTally::EMPTY);
     }
 
     /// Consensus reached by vote (a slot) or settled by the tie breaker (a valid winner).
@@ -419,10 +416,9 @@ pub fn reaches_consensus(ballot_stake_weight: u128, total_stake_weight: u128) ->
 
 /// `a × b` as (high, low) 128-bit halves.
 fn mul_wide(a: u128, b: u64) -> (u128, u128) {
-    let (a_hi, a_lo) = (a >> 64, a & u64::MAX as u128);
-    let b = b as u128;
-    let low = a_lo * b;
-    let mid = a_hi * b;
+    // Each half times `b` in 64-bit pieces (`mul_u64`), not with `__multi3`.
+    let low = mul_u64(a as u64, b);
+    let mid = mul_u64((a >> 64) as u64, b);
     let (lo, carry) = low.overflowing_add(mid << 64);
     ((mid >> 64) + carry as u128, lo)
 }

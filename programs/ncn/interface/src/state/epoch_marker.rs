@@ -1,7 +1,8 @@
 //! The epoch marker (PDA `["epoch_marker", ncn, epoch_le, ncn]`): left behind when an epoch's
 //! state is closed, so the epoch cannot be started again.
 
-use jito_core::{account::AccountType, pda::verify_canonical_pda, unlikely};
+use crate::pda::verify_canonical_pda;
+use jito_core::{account::AccountType, unlikely};
 use pinocchio::Address as Pubkey;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 use shank::ShankAccount;

@@ -10,7 +10,7 @@ use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 use shank::{ShankAccount, ShankType};
 
-use super::{discriminator, le_fields, pod_bool, Fees};
+use super::{discriminator, le_fields, mul_u64, pod_bool, Fees};
 use crate::{constants::MAX_VAULTS, error::NcnProgramError};
 
 /// PDA seed prefix of the epoch snapshot: `["epoch_snapshot", ncn, epoch (u64 LE)]`.
@@ -42,6 +42,11 @@ impl StakeWeights {
     /// `PreciseNumber`, which is exact here (both are integers); a product above `u128::MAX`
     /// makes its `as_u128` panic, here `CastToImpreciseNumberError`.
     pub fn of_delegation(total_security: u64, weight: u128) -> Result<Self, NcnProgramError> {
+        // A weight below 2^64 (every practical one) multiplies in 64-bit pieces and cannot
+        // overflow; a larger one takes the checked 128-bit product.
+        if let Ok(weight) = u64::try_from(weight) {
+            return Ok(Self::new(mul_u64(total_security, weight)));
+        }
         (total_security as u128)
             .checked_mul(weight)
             .map(Self::new)
@@ -330,11 +335,21 @@ impl OperatorSnapshot {
         if unlikely(next > MAX_VAULTS as u64) {
             return Err(NcnProgramError::TooManyVaultOperatorDelegations);
         }
-        if unlikely(
+        // Only the first `registered` entries can hold a vault index other than `u64::MAX`:
+        // `initialize` (here and in the template) writes every entry empty (index `u64::MAX`)
+        // and this method writes entry `registered` only, then counts it. So a scan of the
+        // recorded entries answers like the template's scan of all 64, except for the index
+        // `u64::MAX`, which scans them all.
+        let scanned = if vault_index == u64::MAX {
+            &self.vault_operator_stake_weight[..]
+        } else {
+            // `registered < next <= MAX_VAULTS` (checked above).
             self.vault_operator_stake_weight
-                .iter()
-                .any(|e| e.vault_index() == vault_index),
-        ) {
+                .get(..registered as usize)
+                .ok_or(NcnProgramError::TooManyVaultOperatorDelegations)?
+        };
+        let index_bytes = vault_index.to_le_bytes();
+        if unlikely(scanned.iter().any(|e| e.vault_index == index_bytes)) {
             return Err(NcnProgramError::DuplicateVaultOperatorDelegation);
         }
         let valid = if stake_weights.stake_weight() > 0 {
@@ -358,7 +373,8 @@ impl OperatorSnapshot {
         Ok(())
     }
 
-    /// The template's `initialize` on a zeroed account. An inactive operator is final at once,
+    /// The template's `initialize` on a zeroed account (the one just created: the entries'
+    /// zero fields are not written). An inactive operator is final at once,
     /// with no fee and no delegations to snapshot; `vault_operator_delegation_count` above 64
     /// is `TooManyVaultOperatorDelegations` (checked before anything is written).
     #[allow(clippy::too_many_arguments)]
@@ -393,9 +409,11 @@ impl OperatorSnapshot {
         } else {
             0
         });
-        // Entry by entry: an array literal would be built on the (4 KiB) SBF stack first.
+        // Every entry `VaultOperatorStakeWeight::EMPTY`: on the zeroed account only its index
+        // `u64::MAX` is not zero (one store per entry; an array literal would be built on the
+        // 4 KiB SBF stack first).
         for entry in self.vault_operator_stake_weight.iter_mut() {
-            *entry = VaultOperatorStakeWeight::EMPTY;
+            entry.set_vault_index(u64::MAX);
         }
         Ok(())
     }

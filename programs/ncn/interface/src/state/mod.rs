@@ -76,10 +76,85 @@ macro_rules! le_fields {
 }
 pub(crate) use le_fields;
 
+/// Writes `first` into `entries[0]`, then copies the filled prefix onto the rest, doubling
+/// it each time: about log2(len) `memcpy` calls instead of one write per entry.
+#[inline(never)]
+pub fn fill_from_first<T: Copy>(entries: &mut [T], first: T) {
+    let Some(head) = entries.first_mut() else {
+        return;
+    };
+    *head = first;
+    let mut filled = 1;
+    while filled < entries.len() {
+        let count = filled.min(entries.len() - filled);
+        entries.copy_within(..count, filled);
+        filled += count;
+    }
+}
+
+/// How many of `entries` satisfy `pred`. The count is at most the length of a fixed array
+/// (at most 256 entries here), so it is added without an overflow check: the checked `count()`
+/// of a `filter` costs about twice as much per entry.
+#[inline(always)]
+pub(crate) fn count_where<T>(entries: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut count = 0usize;
+    for entry in entries {
+        count = count.wrapping_add(pred(entry) as usize);
+    }
+    count
+}
+
+/// `a × b` in 128 bits from four 32 × 32-bit products: SBF has no high multiply, and the
+/// `u128` multiply of two widened `u64`s calls the full 128 × 128-bit `__multi3`.
+#[inline(always)]
+pub fn mul_u64(a: u64, b: u64) -> u128 {
+    const LOW: u64 = u32::MAX as u64;
+    let (a_hi, a_lo) = (a >> 32, a & LOW);
+    let (b_hi, b_lo) = (b >> 32, b & LOW);
+    // Each product of two 32-bit halves is below 2^64.
+    let lo_lo = a_lo * b_lo;
+    let hi_lo = a_hi * b_lo;
+    let lo_hi = a_lo * b_hi;
+    let hi_hi = a_hi * b_hi;
+    // Below 3 × 2^32: no overflow.
+    let mid = (lo_lo >> 32) + (hi_lo & LOW) + (lo_hi & LOW);
+    let low = (lo_lo & LOW) | (mid << 32);
+    // The high half of a 128-bit product of two u64 values: below 2^64, no overflow.
+    let high = hi_hi + (hi_lo >> 32) + (lo_hi >> 32) + (mid >> 32);
+    ((high as u128) << 64) | low as u128
+}
+
 /// The template's `PodBool`: one byte, any non-zero value is true.
 #[inline(always)]
 pub(crate) const fn pod_bool(byte: u8) -> bool {
     byte != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mul_u64;
+
+    #[test]
+    fn mul_u64_is_the_128_bit_product() {
+        let values = [
+            0,
+            1,
+            2,
+            0xFFFF_FFFF,
+            0x1_0000_0000,
+            0x1_0000_0001,
+            0xDEAD_BEEF_1234_5678,
+            10_000_000_000_000,
+            6_666_666_666_660,
+            u64::MAX - 1,
+            u64::MAX,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(mul_u64(a, b), a as u128 * b as u128, "{a} x {b}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

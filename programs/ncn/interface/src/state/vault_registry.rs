@@ -12,7 +12,7 @@ use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 use shank::{ShankAccount, ShankType};
 
-use super::{discriminator, le_fields};
+use super::{count_where, discriminator, le_fields};
 use crate::error::NcnProgramError;
 
 /// PDA seed prefix: `["vault_registry", ncn]`.
@@ -218,12 +218,12 @@ impl VaultRegistry {
 
     /// Registered vaults (entries with a slot).
     pub fn vault_count(&self) -> u64 {
-        self.vault_list.iter().filter(|e| !e.is_empty()).count() as u64
+        count_where(&self.vault_list, |e| !e.is_empty()) as u64
     }
 
     /// Listed mints.
     pub fn st_mint_count(&self) -> usize {
-        self.st_mint_list.iter().filter(|e| !e.is_empty()).count()
+        count_where(&self.st_mint_list, |e| !e.is_empty())
     }
 
     /// The entry of `st_mint` (`MintEntryNotFound`).

@@ -11,7 +11,7 @@ use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 use shank::{ShankAccount, ShankType};
 
-use super::{discriminator, le_fields, StMintEntry, VaultEntry};
+use super::{count_where, discriminator, le_fields, StMintEntry, VaultEntry};
 use crate::{
     constants::{MAX_ST_MINTS, MAX_VAULTS},
     error::NcnProgramError,
@@ -125,7 +125,8 @@ impl WeightTable {
         Ok(())
     }
 
-    /// The template's `initialize` after [`WeightTable::check_initialize`]: a copy of the
+    /// The template's `initialize` after [`WeightTable::check_initialize`], on a zeroed table
+    /// (the one `ReallocWeightTable` grows: nothing writes it before this): a copy of the
     /// registry's 64 vault entries and one weight entry per mint entry (empty ones too).
     #[allow(clippy::too_many_arguments)]
     pub fn initialize(
@@ -144,8 +145,9 @@ impl WeightTable {
         self.set_vault_count(vault_count);
         self.bump = bump;
         self.vault_registry.copy_from_slice(vault_entries);
+        // `WeightEntry::new` in place on the zeroed table: its weight and slots stay zero.
         for (entry, mint) in self.table.iter_mut().zip(mint_entries) {
-            *entry = WeightEntry::new(mint);
+            entry.st_mint_entry = *mint;
         }
     }
 
@@ -197,17 +199,18 @@ impl WeightTable {
 
     /// `(st_mint_count, weight_count)` in one pass over the table.
     pub fn counts(&self) -> (usize, usize) {
-        self.table.iter().fold((0, 0), |(mints, weights), e| {
-            (
-                mints + !e.is_empty() as usize,
-                weights + e.is_set() as usize,
-            )
-        })
+        // At most 64 each: added without overflow checks (`count_where`).
+        let (mut mints, mut weights) = (0usize, 0usize);
+        for e in &self.table {
+            mints = mints.wrapping_add(!e.is_empty() as usize);
+            weights = weights.wrapping_add(e.is_set() as usize);
+        }
+        (mints, weights)
     }
 
     /// Copied vault entries that are registered.
     pub fn vault_entry_count(&self) -> usize {
-        self.vault_registry.iter().filter(|e| !e.is_empty()).count()
+        count_where(&self.vault_registry, |e| !e.is_empty())
     }
 
     /// The template's `finalized`: every vault copied, some mint, every mint weighted.

@@ -78,8 +78,10 @@ pub fn process_cast_vote(
     }
     let slot = Clock::get()?.slot;
 
-    let mut box_data = box_info.try_borrow_mut()?;
-    let ballot_box = BallotBox::from_bytes_mut(&mut box_data)?;
+    // SAFETY: no other borrow of this account's data is live (the read-only views taken
+    // above are of other accounts or no longer used), and it was checked writable.
+    let box_data = unsafe { box_info.borrow_unchecked_mut() };
+    let ballot_box = BallotBox::from_bytes_mut(box_data)?;
     ballot_box.cast_vote(
         operator_info.address(),
         &Ballot::new(weather_status),
@@ -91,17 +93,21 @@ pub fn process_cast_vote(
     let consensus_reached = ballot_box.is_consensus_reached();
     if consensus_reached {
         let winner = ballot_box.winning_ballot_tally()?;
-        let mut result_data = result_info.try_borrow_mut()?;
+        // SAFETY: no other borrow of this account's data is live (the read-only views taken
+        // above are of other accounts or no longer used), and it was checked writable.
+        let result_data = unsafe { result_info.borrow_unchecked_mut() };
         // `as u64` as in the template (stake weights above u64::MAX are truncated there).
-        ConsensusResult::from_bytes_mut(&mut result_data)?.record_consensus(
+        ConsensusResult::from_bytes_mut(result_data)?.record_consensus(
             winner.ballot.weather_status,
             winner.stake_weights.stake_weight() as u64,
             total_stake_weight as u64,
             slot,
         );
     }
-    let mut state_data = state_info.try_borrow_mut()?;
-    EpochState::from_bytes_mut(&mut state_data)?.update_cast_vote(
+    // SAFETY: no other borrow of this account's data is live (the read-only views taken
+    // above are of other accounts or no longer used), and it was checked writable.
+    let state_data = unsafe { state_info.borrow_unchecked_mut() };
+    EpochState::from_bytes_mut(state_data)?.update_cast_vote(
         ballot_box.operators_voted(),
         consensus_reached,
         slot,

@@ -4,9 +4,8 @@
 //! wallet). The epoch state goes last, leaving the epoch marker behind so the epoch cannot be
 //! started again.
 
-use jito_core::{
-    account::AccountType, loader::load_system_program, pda::verify_canonical_pda, unlikely,
-};
+use jito_core::{account::AccountType, loader::load_system_program, unlikely};
+use jito_ncn_interface::pda::verify_canonical_pda;
 use jito_ncn_interface::{
     constants::DEFAULT_CONSENSUS_REACHED_SLOT,
     error::NcnProgramError,

@@ -6,8 +6,8 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{
@@ -48,14 +48,14 @@ pub fn process_initialize_ballot_box(
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
     EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
     let epoch_bytes = epoch.to_le_bytes();
-    let box_bump = verify_canonical_pda(
+    let box_bump = verify_new_canonical_pda(
         box_info.address(),
         &BallotBox::seeds(ncn_key, &epoch_bytes),
         program_id,
     )
     .map_err(|_| ProgramError::InvalidSeeds)?;
     load_system_account(result_info, true)?;
-    let result_bump = verify_canonical_pda(
+    let result_bump = verify_new_canonical_pda(
         result_info.address(),
         &ConsensusResult::seeds(ncn_key, &epoch_bytes),
         program_id,

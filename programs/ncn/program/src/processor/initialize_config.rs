@@ -4,9 +4,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::verify_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::{
         MAX_EPOCHS_AFTER_CONSENSUS_BEFORE_CLOSE, MAX_EPOCHS_BEFORE_STALL,
@@ -85,7 +85,7 @@ pub fn process_initialize_config(
             return Err(NcnProgramError::IncorrectNcnAdmin.into());
         }
     }
-    let bump = verify_canonical_pda(config_info.address(), &Config::seeds(ncn_key), program_id)
+    let bump = verify_new_canonical_pda(config_info.address(), &Config::seeds(ncn_key), program_id)
         .map_err(|_| ProgramError::InvalidSeeds)?;
     let fee_config = FeeConfig::new(ncn_fee_wallet.address(), ncn_fee_bps, epoch)?;
 

@@ -5,9 +5,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     error::NcnProgramError,
     state::{epoch_snapshot, Config, EpochMarker, EpochSnapshot, EpochState, WeightTable},
@@ -61,7 +61,7 @@ pub fn process_initialize_epoch_snapshot(
         table.vault_count()
     };
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         snapshot_info.address(),
         &EpochSnapshot::seeds(ncn_key, &epoch_bytes),
         program_id,

@@ -4,9 +4,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::state::{epoch_state, Config, EpochMarker, EpochState};
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{
@@ -55,7 +55,7 @@ pub fn process_initialize_epoch_state(
         }
     }
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         state_info.address(),
         &EpochState::seeds(ncn_key, &epoch_bytes),
         program_id,

@@ -3,10 +3,8 @@
 //! `ReallocNCNRewardRouter` completes it) and funds the NCN reward receiver with the rent
 //! exemption of an empty account.
 
-use jito_core::{
-    loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
-};
+use jito_core::loader::{load_system_account, load_system_program};
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{ncn_reward_router, EpochMarker, EpochState, NcnRewardRouter},
@@ -48,7 +46,7 @@ pub fn process_initialize_ncn_reward_router(
     load_system_account(router_info, true)?;
     load_system_program(system_program)?;
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         router_info.address(),
         &NcnRewardRouter::seeds(ncn_key, &epoch_bytes),
         program_id,

@@ -6,9 +6,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::{MAX_OPERATORS, MAX_VAULTS},
     error::NcnProgramError,
@@ -68,7 +68,9 @@ pub fn process_initialize_operator_snapshot(
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
     EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
+    // A new account: the create CPI below signs with these seeds and bump, which proves the
+    // matching address off the curve (`verify_new_canonical_pda`).
+    let bump = verify_new_canonical_pda(
         operator_snapshot.address(),
         &OperatorSnapshot::seeds(operator_key, ncn_key, &epoch_bytes),
         program_id,
@@ -127,8 +129,10 @@ pub fn process_initialize_operator_snapshot(
     )?;
 
     {
-        let mut data = operator_snapshot.try_borrow_mut()?;
-        OperatorSnapshot::init(&mut data)?.initialize(
+        // SAFETY: no other borrow of this account's data is live (the read-only views taken
+        // above are of other accounts or no longer used), and it was checked writable.
+        let data = unsafe { operator_snapshot.borrow_unchecked_mut() };
+        OperatorSnapshot::init(data)?.initialize(
             operator_key,
             ncn_key,
             epoch,
@@ -142,15 +146,19 @@ pub fn process_initialize_operator_snapshot(
         )?;
     }
     if !is_active {
-        let mut data = snapshot_info.try_borrow_mut()?;
-        EpochSnapshot::from_bytes_mut(&mut data)?.increment_operator_registration(
+        // SAFETY: no other borrow of this account's data is live (the read-only views taken
+        // above are of other accounts or no longer used), and it was checked writable.
+        let data = unsafe { snapshot_info.borrow_unchecked_mut() };
+        EpochSnapshot::from_bytes_mut(data)?.increment_operator_registration(
             slot,
             0,
             &StakeWeights::default(),
         )?;
     }
-    let mut state_data = state_info.try_borrow_mut()?;
-    EpochState::from_bytes_mut(&mut state_data)?
+    // SAFETY: no other borrow of this account's data is live (the read-only views taken
+    // above are of other accounts or no longer used), and it was checked writable.
+    let state_data = unsafe { state_info.borrow_unchecked_mut() };
+    EpochState::from_bytes_mut(state_data)?
         .update_realloc_operator_snapshot(ncn_operator_index as usize, is_active)?;
     Ok(())
 }

@@ -5,8 +5,8 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::state::{
     operator_vault_reward_router, EpochMarker, EpochState, OperatorSnapshot,
     OperatorVaultRewardRouter,
@@ -66,7 +66,7 @@ pub fn process_initialize_operator_vault_reward_router(
             .ncn_operator_index();
     let slot = Clock::get()?.slot;
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         router_info.address(),
         &OperatorVaultRewardRouter::seeds(operator_key, ncn_key, &epoch_bytes),
         program_id,

@@ -2,10 +2,8 @@
 //! `["vault_registry", ncn]` with its first 10,240 bytes, zeroed and without header;
 //! `ReallocVaultRegistry` grows it to full size and initializes it.
 
-use jito_core::{
-    loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
-};
+use jito_core::loader::{load_system_account, load_system_program};
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{vault_registry, Config, VaultRegistry},
@@ -33,7 +31,7 @@ pub fn process_initialize_vault_registry(
     let ncn_key = ncn_info.address();
     Config::load(program_id, config_info, ncn_key, false)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         registry_info.address(),
         &VaultRegistry::seeds(ncn_key),
         program_id,

@@ -5,9 +5,9 @@
 use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
-    pda::verify_canonical_pda,
     unlikely,
 };
+use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{weight_table, EpochMarker, EpochState, VaultRegistry, WeightTable},
@@ -53,7 +53,7 @@ pub fn process_initialize_weight_table(
         }
     }
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
+    let bump = verify_new_canonical_pda(
         table_info.address(),
         &WeightTable::seeds(ncn_key, &epoch_bytes),
         program_id,

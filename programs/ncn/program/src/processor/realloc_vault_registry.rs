@@ -1,9 +1,7 @@
 //! `ReallocVaultRegistry` (tag 2): grows the vault registry by up to 10,240 bytes towards its
 //! full size; once full size, writes its header, NCN, bump and empty entries (once).
 
-use jito_core::{
-    account::AccountType, loader::load_system_program, pda::verify_canonical_pda, unlikely,
-};
+use jito_core::{account::AccountType, loader::load_system_program, unlikely};
 use jito_ncn_interface::{
     constants::realloc_step,
     state::{Config, VaultRegistry},
@@ -11,7 +9,7 @@ use jito_ncn_interface::{
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, pda::verify_owned_canonical_pda};
 
 /// Accounts: `[config, vault_registry (w), ncn, account_payer (w), system_program]`; no data.
 ///
@@ -33,12 +31,9 @@ pub fn process_realloc_vault_registry(
     let ncn_key = ncn_info.address();
     Config::load(program_id, config_info, ncn_key, false)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let bump = verify_canonical_pda(
-        registry_info.address(),
-        &VaultRegistry::seeds(ncn_key),
-        program_id,
-    )
-    .map_err(|_| ProgramError::InvalidSeeds)?;
+    let bump =
+        verify_owned_canonical_pda(registry_info, &VaultRegistry::seeds(ncn_key), program_id)
+            .map_err(|_| ProgramError::InvalidSeeds)?;
     if unlikely(!registry_info.owned_by(program_id)) {
         return Err(ProgramError::InvalidAccountOwner);
     }

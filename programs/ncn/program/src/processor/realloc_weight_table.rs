@@ -2,9 +2,7 @@
 //! size, copies the vault registry's vault and mint entries into it (once) and records it in
 //! the epoch state.
 
-use jito_core::{
-    account::AccountType, loader::load_system_program, pda::verify_canonical_pda, unlikely,
-};
+use jito_core::{account::AccountType, loader::load_system_program, unlikely};
 use jito_ncn_interface::{
     constants::realloc_step,
     state::{Config, EpochState, VaultRegistry, WeightTable},
@@ -16,7 +14,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, pda::verify_owned_canonical_pda};
 
 /// Accounts: `[epoch_state (w), config, weight_table (w), ncn, vault_registry,
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -46,8 +44,8 @@ pub fn process_realloc_weight_table(
     VaultRegistry::load(program_id, registry_info, ncn_key, false)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
     let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_canonical_pda(
-        table_info.address(),
+    let bump = verify_owned_canonical_pda(
+        table_info,
         &WeightTable::seeds(ncn_key, &epoch_bytes),
         program_id,
     )?;

@@ -50,25 +50,29 @@ pub fn process_set_epoch_weights(
     }
     // SAFETY: loaded above (this program's registry of the right size); only read.
     let registry = VaultRegistry::from_bytes(unsafe { registry_info.borrow_unchecked() })?;
-    // The table entry of each listed mint, found while checking (64 bytes of stack).
-    let mut targets = [0u8; MAX_ST_MINTS];
-    for (target, entry) in targets
-        .iter_mut()
-        .zip(registry.st_mint_list.iter().filter(|e| !e.is_empty()))
-    {
+    // For each listed mint, in registry order: its registry index and its table entry, found
+    // while checking (128 bytes of stack), so that the writes need no second registry pass.
+    let mut targets = [(0u8, 0u8); MAX_ST_MINTS];
+    let mut listed = 0usize;
+    for (index, entry) in registry.st_mint_list.iter().enumerate() {
+        if entry.is_empty() {
+            continue;
+        }
         if unlikely(entry.weight() == 0) {
             return Err(NcnProgramError::WeightNotSet.into());
         }
-        *target = table.entry_index(&entry.st_mint)? as u8;
+        // `listed <= index < MAX_ST_MINTS`: in bounds, and both fit a u8.
+        if let Some(target) = targets.get_mut(listed) {
+            *target = (index as u8, table.entry_index(&entry.st_mint)? as u8);
+        }
+        listed = listed.wrapping_add(1);
     }
     let slot = Clock::get()?.slot;
-    for (&target, entry) in targets
-        .iter()
-        .zip(registry.st_mint_list.iter().filter(|e| !e.is_empty()))
-    {
+    for &(index, target) in targets.get(..listed).unwrap_or_default() {
+        let weight = registry.st_mint_list[index as usize].weight();
         let weight_entry = &mut table.table[target as usize];
         weights += !weight_entry.is_set() as usize;
-        weight_entry.set_weight_at(entry.weight(), slot);
+        weight_entry.set_weight_at(weight, slot);
     }
 
     let mut state_data = state_info.try_borrow_mut()?;

@@ -114,8 +114,10 @@ pub fn process_snapshot_vault_operator_delegation(
         StakeWeights::default()
     };
 
-    let mut operator_data = operator_snapshot.try_borrow_mut()?;
-    let operator = OperatorSnapshot::from_bytes_mut(&mut operator_data)?;
+    // SAFETY: no other borrow of this account's data is live (the read-only views taken
+    // above are of other accounts or no longer used), and it was checked writable.
+    let operator_data = unsafe { operator_snapshot.borrow_unchecked_mut() };
+    let operator = OperatorSnapshot::from_bytes_mut(operator_data)?;
     operator.increment_vault_operator_delegation_registration(
         slot,
         vault_key,
@@ -124,15 +126,19 @@ pub fn process_snapshot_vault_operator_delegation(
     )?;
     let finalized = operator.finalized();
     if finalized {
-        let mut snapshot_data = snapshot_info.try_borrow_mut()?;
-        EpochSnapshot::from_bytes_mut(&mut snapshot_data)?.increment_operator_registration(
+        // SAFETY: no other borrow of this account's data is live (the read-only views taken
+        // above are of other accounts or no longer used), and it was checked writable.
+        let snapshot_data = unsafe { snapshot_info.borrow_unchecked_mut() };
+        EpochSnapshot::from_bytes_mut(snapshot_data)?.increment_operator_registration(
             slot,
             operator.valid_operator_vault_delegations(),
             &operator.stake_weights,
         )?;
     }
-    let mut state_data = state_info.try_borrow_mut()?;
-    EpochState::from_bytes_mut(&mut state_data)?.update_snapshot_vault_operator_delegation(
+    // SAFETY: no other borrow of this account's data is live (the read-only views taken
+    // above are of other accounts or no longer used), and it was checked writable.
+    let state_data = unsafe { state_info.borrow_unchecked_mut() };
+    EpochState::from_bytes_mut(state_data)?.update_snapshot_vault_operator_delegation(
         operator.ncn_operator_index() as usize,
         finalized,
     )?;

@@ -2,7 +2,8 @@
 //! that pays the rent of every account the program creates or grows, signed for by the
 //! program (the template's `AccountPayer`).
 
-use jito_core::{loader::SYSTEM_PROGRAM_ID, pda::verify_canonical_pda, unlikely};
+use jito_core::{loader::SYSTEM_PROGRAM_ID, unlikely};
+use jito_ncn_interface::pda::verify_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     pda::{account_payer_seeds, ACCOUNT_PAYER_SEED},

@@ -5,4 +5,5 @@ pub mod distribute_fee_rewards;
 pub mod epoch_schedule;
 pub mod ncn_program_admin;
 pub mod operator_payout;
+pub mod pda;
 pub mod reward_receiver;

@@ -2,7 +2,8 @@
 //! NCN's (`["ncn_reward_receiver", ncn, epoch]`) and each operator's
 //! (`["operator_vault_reward_receiver", operator, ncn, epoch]`).
 
-use jito_core::{loader::SYSTEM_PROGRAM_ID, pda::verify_canonical_pda, unlikely};
+use jito_core::{loader::SYSTEM_PROGRAM_ID, unlikely};
+use jito_ncn_interface::pda::verify_canonical_pda;
 use jito_ncn_interface::pda::{
     ncn_reward_receiver_seeds, operator_vault_reward_receiver_seeds, NCN_REWARD_RECEIVER_SEED,
     OPERATOR_VAULT_REWARD_RECEIVER_SEED,
