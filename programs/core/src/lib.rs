@@ -15,6 +15,7 @@
 #![no_std]
 
 pub mod account;
+pub mod args;
 pub mod debug;
 pub mod error;
 pub mod loader;

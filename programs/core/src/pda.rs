@@ -22,7 +22,7 @@ use pinocchio::{
 };
 use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
 
-use crate::{debug::check_failed, likely, unlikely};
+use crate::{account::AccountType, debug::check_failed, likely, unlikely};
 
 /// `address` is the PDA of `seeds` and `bump` under `program_id`, else `InvalidAccountData`.
 #[inline(never)]
@@ -192,6 +192,26 @@ pub fn verify_existing_canonical_pda<const N: usize>(
         }
         bump -= 1;
     }
+}
+
+/// The creation template of every ticket and state account of both programs
+/// (vault x4, restaking x3 and the rest): `new_account` created as a `T` at the
+/// PDA signed for with `seeds` (bump included; the caller proved it canonical
+/// beforehand, [`verify_new_canonical_pda`], where the original's error order
+/// puts that check), its header written and its zeroed state returned to be
+/// initialised. Fails as [`create_pda_account`].
+#[inline(always)]
+pub fn create_state<'a, T: AccountType>(
+    payer: &AccountView,
+    new_account: &'a mut AccountView,
+    owner: &Address,
+    seeds: &[Seed],
+) -> Result<&'a mut T, ProgramError> {
+    create_pda_account(payer, new_account, owner, T::LEN, seeds)?;
+    // SAFETY: the create CPI above succeeded, so the account has `T::LEN`
+    // zeroed bytes; it was a system account before (no view of it exists) and
+    // `new_account` is borrowed mutably for the returned view's lifetime.
+    Ok(unsafe { T::init_view(new_account) })
 }
 
 /// Creates `new_account` with `space` bytes owned by `owner`, paid by `payer`

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{
     ncn_operator_state, Config, Ncn, NcnOperatorState, Operator,
@@ -16,7 +16,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn (w), operator (w), ncn_operator_state (w),
 /// admin (s), payer (w, s), system_program]`.
@@ -53,11 +53,10 @@ pub fn process_initialize_ncn_operator_state(
     ncn.check_operator_admin(admin.address())?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<NcnOperatorState>(
         payer,
         state_info,
         program_id,
-        NcnOperatorState::LEN,
         &[
             Seed::from(ncn_operator_state::SEED),
             Seed::from(ncn_info.address().as_ref()),
@@ -67,8 +66,7 @@ pub fn process_initialize_ncn_operator_state(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `NcnOperatorState::LEN` bytes; the only view of it.
-    unsafe { NcnOperatorState::init_view(state_info) }.initialize(
+    state.initialize(
         ncn_info.address(),
         operator_info.address(),
         ncn.operator_count(),

@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_slasher_ticket, Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
@@ -17,7 +17,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::u64_arg;
+use jito_core::args::u64_exact;
 
 /// Accounts: `[config, ncn (w), vault, slasher, ncn_vault_ticket,
 /// ncn_vault_slasher_ticket (w), admin (s), payer (w, s), system_program]`.
@@ -27,7 +27,7 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    let max_slashable_per_epoch = u64_arg(data)?;
+    let max_slashable_per_epoch = u64_exact(data)?;
     let [config_info, ncn_info, vault, slasher, ncn_vault_ticket, ticket_info, admin, payer, system_program] =
         accounts
     else {
@@ -67,11 +67,10 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     ncn.check_slasher_admin(admin.address())?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<NcnVaultSlasherTicket>(
         payer,
         ticket_info,
         program_id,
-        NcnVaultSlasherTicket::LEN,
         &[
             Seed::from(ncn_vault_slasher_ticket::SEED),
             Seed::from(ncn_info.address().as_ref()),
@@ -82,8 +81,7 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `NcnVaultSlasherTicket::LEN` bytes; the only view of it.
-    unsafe { NcnVaultSlasherTicket::init_view(ticket_info) }.initialize(
+    state.initialize(
         ncn_info.address(),
         vault.address(),
         slasher.address(),

@@ -3,7 +3,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_ticket, Config, Ncn, NcnVaultTicket},
@@ -16,7 +16,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn (w), vault, ncn_vault_ticket (w), admin (s),
 /// payer (w, s), system_program]`.
@@ -56,11 +56,10 @@ pub fn process_initialize_ncn_vault_ticket(
     ncn.check_vault_admin(admin.address())?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<NcnVaultTicket>(
         payer,
         ticket_info,
         program_id,
-        NcnVaultTicket::LEN,
         &[
             Seed::from(ncn_vault_ticket::SEED),
             Seed::from(ncn_info.address().as_ref()),
@@ -70,8 +69,7 @@ pub fn process_initialize_ncn_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `NcnVaultTicket::LEN` bytes; the only view of it.
-    unsafe { NcnVaultTicket::init_view(ticket_info) }.initialize(
+    state.initialize(
         ncn_info.address(),
         vault.address(),
         ncn.vault_count(),

@@ -9,7 +9,7 @@ use jito_core::{
 use jito_restaking_interface::state::{operator, Config, Operator};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::u16_arg;
+use jito_core::args::u16_exact;
 
 /// Accounts: `[config (w), operator (w), admin (w, s), base (s), system_program]`.
 /// Data: `operator_fee_bps: u16`.
@@ -18,7 +18,7 @@ pub fn process_initialize_operator(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    let operator_fee_bps = u16_arg(data)?;
+    let operator_fee_bps = u16_exact(data)?;
     let [config_info, operator_info, admin, base, system_program] = accounts else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };

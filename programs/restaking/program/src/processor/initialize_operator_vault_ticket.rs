@@ -4,7 +4,7 @@
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
     unlikely,
 };
 use jito_restaking_interface::{
@@ -19,7 +19,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, operator (w), vault, operator_vault_ticket (w),
 /// admin (s), payer (w, s), system_program]`.
@@ -65,11 +65,10 @@ pub fn process_initialize_operator_vault_ticket(
     }
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<OperatorVaultTicket>(
         payer,
         ticket_info,
         program_id,
-        OperatorVaultTicket::LEN,
         &[
             Seed::from(operator_vault_ticket::SEED),
             Seed::from(operator_info.address().as_ref()),
@@ -79,8 +78,7 @@ pub fn process_initialize_operator_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `OperatorVaultTicket::LEN` bytes; the only view of it.
-    unsafe { OperatorVaultTicket::init_view(ticket_info) }.initialize(
+    state.initialize(
         operator_info.address(),
         vault.address(),
         operator.vault_count(),

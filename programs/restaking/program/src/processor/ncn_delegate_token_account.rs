@@ -14,7 +14,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[ncn, delegate_admin (s), token_mint, token_account (w), delegate,
 /// token_program]`.

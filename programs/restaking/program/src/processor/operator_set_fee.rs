@@ -4,7 +4,7 @@ use jito_core::{account::AccountType, loader::load_signer};
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::u16_arg;
+use jito_core::args::u16_exact;
 
 /// Accounts: `[config, operator (w), admin (s)]`; data: `new_fee_bps: u16`.
 ///
@@ -16,7 +16,7 @@ pub fn process_operator_set_fee(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    let new_fee_bps = u16_arg(data)?;
+    let new_fee_bps = u16_exact(data)?;
     let [_config, operator_info, admin] = accounts else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };

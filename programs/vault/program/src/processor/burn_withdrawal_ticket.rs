@@ -25,7 +25,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault (w), vault_token_account (w), vrt_mint (w),
 /// staker (w), staker_token_account (w), vault_staker_withdrawal_ticket (w),

@@ -8,7 +8,7 @@ use jito_core::{
 use jito_vault_interface::state::{Config, Vault, VaultStakerWithdrawalTicket};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault, vault_staker_withdrawal_ticket (w), old_owner (s),
 /// new_owner]`. No data.

@@ -15,7 +15,7 @@ use pinocchio::{
     address::address_eq, cpi::Signer, error::ProgramError, AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// The checks DelegateTokenAccount and RevokeDelegateTokenAccount share, in the
 /// original's order; returns the vault's base and bump for signing and the

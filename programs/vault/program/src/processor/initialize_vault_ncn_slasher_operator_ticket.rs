@@ -6,7 +6,7 @@ use jito_core::{
     account::{check_account_bound, AccountType},
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, Operator},
@@ -27,7 +27,7 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, ncn, slasher, operator, vault_ncn_slasher_ticket, vault_ncn_slasher_operator_ticket, payer, system_program] =
         accounts
     else {
@@ -85,11 +85,10 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     }
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultNcnSlasherOperatorTicket>(
         payer,
         vault_ncn_slasher_operator_ticket,
         program_id,
-        VaultNcnSlasherOperatorTicket::LEN,
         &VaultNcnSlasherOperatorTicket::signer_seeds(
             vault_key,
             ncn_key,
@@ -99,15 +98,13 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
             &bump_seed,
         ),
     )?;
-    // SAFETY: created just above with `VaultNcnSlasherOperatorTicket::LEN` bytes; the only view of it.
-    unsafe { VaultNcnSlasherOperatorTicket::init_view(vault_ncn_slasher_operator_ticket) }
-        .initialize(
-            vault_key,
-            ncn_key,
-            slasher_key,
-            operator_key,
-            ncn_epoch,
-            bump,
-        );
+    state.initialize(
+        vault_key,
+        ncn_key,
+        slasher_key,
+        operator_key,
+        ncn_epoch,
+        bump,
+    );
     Ok(())
 }

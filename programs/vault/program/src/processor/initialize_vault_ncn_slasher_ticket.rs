@@ -6,7 +6,7 @@
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultSlasherTicket},
@@ -27,7 +27,7 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, ncn, slasher, ncn_slasher_ticket, vault_ncn_slasher_ticket, admin, payer, system_program] =
         accounts
     else {
@@ -84,15 +84,13 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     };
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultNcnSlasherTicket>(
         payer,
         vault_ncn_slasher_ticket,
         program_id,
-        VaultNcnSlasherTicket::LEN,
         &VaultNcnSlasherTicket::signer_seeds(vault_key, ncn_key, slasher_key, &bump_seed),
     )?;
-    // SAFETY: created just above with `VaultNcnSlasherTicket::LEN` bytes; the only view of it.
-    unsafe { VaultNcnSlasherTicket::init_view(vault_ncn_slasher_ticket) }.initialize(
+    state.initialize(
         vault_key,
         ncn_key,
         slasher_key,

@@ -5,7 +5,7 @@
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultTicket},
@@ -26,7 +26,7 @@ pub fn process_initialize_vault_ncn_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, ncn, ncn_vault_ticket, vault_ncn_ticket, admin, payer, system_program] =
         accounts
     else {
@@ -72,16 +72,13 @@ pub fn process_initialize_vault_ncn_ticket(
     let index = vault.ncn_count();
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultNcnTicket>(
         payer,
         vault_ncn_ticket,
         program_id,
-        VaultNcnTicket::LEN,
         &VaultNcnTicket::signer_seeds(vault_key, ncn_key, &bump_seed),
     )?;
-    // SAFETY: created just above with `VaultNcnTicket::LEN` bytes; the only view of it.
-    unsafe { VaultNcnTicket::init_view(vault_ncn_ticket) }
-        .initialize(vault_key, ncn_key, index, bump, slot);
+    state.initialize(vault_key, ncn_key, index, bump, slot);
     vault.increment_ncn_count()?;
     Ok(())
 }

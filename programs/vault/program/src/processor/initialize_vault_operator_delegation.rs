@@ -5,7 +5,7 @@
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Operator, OperatorVaultTicket},
@@ -26,7 +26,7 @@ pub fn process_initialize_vault_operator_delegation(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, operator, operator_vault_ticket, vault_operator_delegation, admin, payer, system_program] =
         accounts
     else {
@@ -72,21 +72,13 @@ pub fn process_initialize_vault_operator_delegation(
     let index = vault.operator_count();
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultOperatorDelegation>(
         payer,
         vault_operator_delegation,
         program_id,
-        VaultOperatorDelegation::LEN,
         &VaultOperatorDelegation::signer_seeds(vault_key, operator_key, &bump_seed),
     )?;
-    // SAFETY: created just above with `VaultOperatorDelegation::LEN` bytes; the only view of it.
-    unsafe { VaultOperatorDelegation::init_view(vault_operator_delegation) }.initialize(
-        vault_key,
-        operator_key,
-        index,
-        bump,
-        slot,
-    );
+    state.initialize(vault_key, operator_key, index, bump, slot);
     vault.increment_operator_count()?;
     Ok(())
 }

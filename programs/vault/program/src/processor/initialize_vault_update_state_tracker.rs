@@ -8,7 +8,7 @@ use jito_core::{
     account::AccountType,
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     error::VaultError,
@@ -70,21 +70,15 @@ pub fn process_initialize_vault_update_state_tracker(
     vault.check_is_paused()?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultUpdateStateTracker>(
         payer,
         vault_update_state_tracker,
         program_id,
-        VaultUpdateStateTracker::LEN,
         &VaultUpdateStateTracker::signer_seeds(vault_key, &epoch_le, &bump_seed),
     )?;
 
     vault.begin_state_update(slot, epoch_length, config.program_fee_bps())?;
 
-    // SAFETY: created just above with `VaultUpdateStateTracker::LEN` bytes; the only view of it.
-    unsafe { VaultUpdateStateTracker::init_view(vault_update_state_tracker) }.initialize(
-        vault_key,
-        ncn_epoch,
-        withdrawal_allocation_method,
-    );
+    state.initialize(vault_key, ncn_epoch, withdrawal_allocation_method);
     Ok(())
 }

@@ -5,7 +5,7 @@ use jito_core::{account::AccountType, loader::load_signer};
 use jito_vault_interface::state::Config;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config (w), old_admin (s), new_admin]`.
 pub fn process_set_config_admin(

@@ -18,7 +18,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault (w), vault_token_account, vrt_mint (w),
 /// vault_fee_token_account (w), token_program]`. No data.

@@ -16,7 +16,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn, operator, ncn_operator_state (w), admin (s)]`.
 pub fn ncn_operator_toggle(

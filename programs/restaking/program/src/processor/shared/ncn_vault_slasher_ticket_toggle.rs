@@ -17,7 +17,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn, vault, slasher, ncn_vault_ticket,
 /// ncn_vault_slasher_ticket (w), admin (s)]` when `with_ncn_vault_ticket`,

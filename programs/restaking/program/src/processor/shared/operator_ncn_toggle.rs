@@ -17,7 +17,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn, operator, ncn_operator_state (w), admin (s)]`.
 pub fn operator_ncn_toggle(

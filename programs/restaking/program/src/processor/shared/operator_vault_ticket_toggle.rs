@@ -17,7 +17,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, operator, vault, operator_vault_ticket (w), admin (s)]`.
 pub fn operator_vault_ticket_toggle(

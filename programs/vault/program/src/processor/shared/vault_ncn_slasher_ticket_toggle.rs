@@ -17,7 +17,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault, ncn, slasher, vault_ncn_slasher_ticket (w), admin (s)]`.
 ///

@@ -18,7 +18,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault, ncn, vault_ncn_ticket (w), admin (s)]`.
 pub fn vault_ncn_ticket_toggle(
