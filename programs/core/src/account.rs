@@ -266,3 +266,110 @@ pub fn check_stored(account: &AccountView, fields_match: bool) -> ProgramResult 
     }
     Ok(())
 }
+
+/// An account type whose address its stored relationship fields prove (module
+/// documentation): `Keys` are what the instruction passes for those fields.
+pub trait StoredKeys: AccountType {
+    /// The accounts (and epoch) the stored fields must equal, in seed order.
+    type Keys<'k>;
+
+    /// The stored relationship fields equal `keys`.
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool;
+}
+
+/// The check of an account proven by its stored fields, written once for every
+/// such type: [`check_account`], no tracked mutable borrow alive
+/// (`AccountBorrowFailed`, as the original's `try_borrow`), and the stored
+/// fields equal `keys` (`InvalidAccountData`, [`check_stored`]). Not inlined:
+/// one copy per type, returning in registers.
+#[inline(never)]
+pub fn check_bound<T: StoredKeys>(
+    program_id: &Address,
+    account: &AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)?;
+    account.check_borrow()?;
+    // SAFETY: type and size checked just above, no tracked mutable borrow;
+    // read only during this check.
+    let state = unsafe { T::view(account) };
+    check_stored(account, state.keys_match(keys))
+}
+
+/// The check of an account seeded only by a stored base (NCN, operator,
+/// vault): [`check_account`] and no tracked mutable borrow alive
+/// (`AccountBorrowFailed`). Not inlined: one copy per type.
+#[inline(never)]
+pub fn check_based<T: AccountType>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)?;
+    account.check_borrow()
+}
+
+/// The typed loader (p-token style) of an account seeded by a stored base:
+/// [`check_based`] once, then its view handed to the processor, no second
+/// borrow or parse.
+#[inline(always)]
+pub fn load<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_based::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load`].
+///
+/// # Safety
+///
+/// No other view of `account` is alive while the returned one is (accounts
+/// whose checks name different types, i.e. discriminators, are different
+/// accounts).
+#[inline(always)]
+pub unsafe fn load_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_based::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above (`T::LEN` bytes, alignment 1, any bit
+    // pattern); the caller guarantees this is the only view.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// The typed loader of an account proven by its stored fields: [`check_bound`]
+/// once, then its view.
+#[inline(always)]
+pub fn load_bound<'a, T: StoredKeys>(
+    program_id: &Address,
+    account: &'a AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_bound::<T>(program_id, account, keys, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load_bound`].
+///
+/// # Safety
+///
+/// As [`load_mut`].
+#[inline(always)]
+pub unsafe fn load_bound_mut<'a, T: StoredKeys>(
+    program_id: &Address,
+    account: &'a AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_bound::<T>(program_id, account, keys, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}

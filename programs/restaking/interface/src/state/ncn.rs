@@ -1,7 +1,7 @@
 //! The NCN (node consensus network): its admins and counters.
 
 use jito_core::{
-    account::{check_account, AccountType},
+    account::{check_based, AccountType},
     unlikely,
 };
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
@@ -245,19 +245,13 @@ impl Ncn {
     /// The original `Ncn::load`: owner (`InvalidAccountOwner`), data, writable,
     /// discriminator (`InvalidAccountData`); the original's PDA check of the
     /// stored base and bump always holds for an existing account (`jito_core::account`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // An existing account seeded by its stored base only: nothing to
-        // compare (`jito_core::account`).
-        Ok(())
+        check_based::<Self>(program_id, account, expect_writable)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The vault: holds the supported token, mints and burns VRT, tracks delegations.
 
 use jito_core::{
-    account::{check_account, AccountType},
+    account::{check_based, AccountType},
     get_epoch,
     loader::load_signer,
     unlikely,
@@ -189,19 +189,13 @@ impl Vault {
     /// The original `Vault::load`: owner, length, writable, discriminator; the
     /// original's PDA check of the stored base and bump always holds for an
     /// existing account (`jito_core::account`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // An existing account seeded by its stored base only: nothing to
-        // compare (`jito_core::account`).
-        Ok(())
+        check_based::<Self>(program_id, account, expect_writable)
     }
 
     /// Writes the fields of a freshly created (zeroed) vault, as `Vault::new`:

@@ -3,7 +3,7 @@
 //! supports the vault).
 
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::{check_account_bound, load_bound_mut, AccountType},
     loader::load_signer,
 };
 use jito_vault_interface::{
@@ -39,18 +39,19 @@ pub fn vault_ncn_ticket_toggle(
     // SAFETY: checked by `Config::load` above; never viewed mutably here.
     let config = unsafe { Config::view(config_info) };
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
-    VaultNcnTicket::load(
-        program_id,
-        vault_ncn_ticket,
-        vault_info.address(),
-        ncn.address(),
-        true,
-    )?;
+    // SAFETY: config, vault, NCN and ticket carry different discriminators,
+    // each checked here, so the ticket is a distinct account: its only view.
+    let ticket = unsafe {
+        load_bound_mut::<VaultNcnTicket>(
+            program_id,
+            vault_ncn_ticket,
+            (vault_info.address(), ncn.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, vault and ticket carry different discriminators, each
-    // checked above, so they are distinct accounts; each is viewed once and only
-    // the ticket mutably.
+    // SAFETY: checked by `check_account_bound` above; never viewed mutably here.
     let vault = unsafe { Vault::view(vault_info) };
     vault.check_ncn_admin(admin.address())?;
     let slot = Clock::get()?.slot;
@@ -58,7 +59,5 @@ pub fn vault_ncn_ticket_toggle(
     vault.check_update_state_ok(slot, epoch_length)?;
     vault.check_is_paused()?;
 
-    // SAFETY: see above.
-    let ticket = unsafe { VaultNcnTicket::view_mut(vault_ncn_ticket) };
     toggle.apply(&mut ticket.state, slot, epoch_length, failed)
 }
