@@ -373,3 +373,105 @@ pub unsafe fn load_bound_mut<'a, T: StoredKeys>(
     // SAFETY: as in `load_mut`.
     Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
 }
+
+/// A config: one account per program id at the PDA of one constant seed, its
+/// bump stored at `BUMP_OFFSET` of the state. Under the deployed program id
+/// its address is the constant `DEPLOYED_ADDRESS` (a unit test of each config
+/// pins it to `find_program_address`).
+pub trait FixedPda: AccountType {
+    /// The PDA's one seed.
+    const SEED: &'static [u8];
+    /// The program id the constants below belong to.
+    const DEPLOYED_PROGRAM_ID: Address;
+    /// The canonical PDA under `DEPLOYED_PROGRAM_ID`.
+    const DEPLOYED_ADDRESS: Address;
+    /// Its canonical bump.
+    const DEPLOYED_BUMP: u8;
+    /// Offset of the stored bump in the state (`offset_of!`).
+    const BUMP_OFFSET: usize;
+}
+
+/// The original `Config::load`, written once for both configs: owner
+/// (`InvalidAccountOwner`), data, writable, discriminator, then the address is
+/// the PDA of the stored bump (`InvalidAccountData`; no hash under the
+/// deployed id, [`crate::pda::verify_fixed_pda`]).
+#[inline(never)]
+pub fn check_fixed<T: FixedPda>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)?;
+    // SAFETY: the data is `T::LEN` bytes long (checked above) and
+    // `BUMP_OFFSET` is a field offset of `T`; one byte is read, no borrow held.
+    let bump = unsafe { *account.data_ptr().add(HEADER_LEN + T::BUMP_OFFSET) };
+    crate::pda::verify_fixed_pda(
+        account.address(),
+        &[T::SEED],
+        bump,
+        program_id,
+        (
+            &T::DEPLOYED_PROGRAM_ID,
+            &T::DEPLOYED_ADDRESS,
+            T::DEPLOYED_BUMP,
+        ),
+    )
+}
+
+/// The typed loader of a config: [`check_fixed`] once, then its view.
+#[inline(always)]
+pub fn load_fixed<'a, T: FixedPda>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_fixed::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load_fixed`].
+///
+/// # Safety
+///
+/// As [`load_mut`].
+#[inline(always)]
+pub unsafe fn load_fixed_mut<'a, T: FixedPda>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_fixed::<T>(program_id, account, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// The typed loader of an account checked by [`check_account_bound`] (its
+/// address proven by another account's stored fields): the check once, then
+/// its view.
+#[inline(always)]
+pub fn load_account_bound<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_account_bound::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load_account_bound`].
+///
+/// # Safety
+///
+/// As [`load_mut`].
+#[inline(always)]
+pub unsafe fn load_account_bound_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_account_bound::<T>(program_id, account, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}

@@ -1,8 +1,8 @@
 //! `InitializeNcnOperatorState` (tag 6): the NCN operator admin creates the
 //! state of an NCN–operator pair (both opt-ins inactive).
 
+use jito_core::account::load_mut;
 use jito_core::{
-    account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };
@@ -32,8 +32,12 @@ pub fn process_initialize_ncn_operator_state(
     };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, true)?;
-    Operator::load(program_id, operator_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     load_system_account(state_info, true)?;
     load_signer(admin, false)?;
     load_signer(payer, true)?;
@@ -45,11 +49,6 @@ pub fn process_initialize_ncn_operator_state(
         program_id,
     )?;
 
-    // A second handle on the same account: the data borrow (tracked by the
-    // runtime account, so still exclusive) does not lock out `address()`.
-    let mut ncn_handle = *ncn_info;
-    // SAFETY: checked by its load above; the only view of it here.
-    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_operator_admin(admin.address())?;
 
     let bump_seed = [bump];
@@ -74,8 +73,6 @@ pub fn process_initialize_ncn_operator_state(
         slot,
     );
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(operator_info) };
     ncn.increment_operator_count()?;
     operator.increment_ncn_count()?;
     Ok(())

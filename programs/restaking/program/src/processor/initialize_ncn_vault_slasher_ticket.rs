@@ -1,8 +1,8 @@
 //! `InitializeNcnVaultSlasherTicket` (tag 3): the NCN slasher admin registers a
 //! slasher for a vault the NCN has a ticket with.
 
+use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
-    account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };
@@ -34,11 +34,11 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
     {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     NcnVaultTicket::load(
@@ -59,11 +59,6 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
         program_id,
     )?;
 
-    // A second handle on the same account: the data borrow (tracked by the
-    // runtime account, so still exclusive) does not lock out `address()`.
-    let mut ncn_handle = *ncn_info;
-    // SAFETY: checked by its load above; the only view of it here.
-    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_slasher_admin(admin.address())?;
 
     let bump_seed = [bump];

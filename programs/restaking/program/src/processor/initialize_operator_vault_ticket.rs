@@ -1,8 +1,8 @@
 //! `InitializeOperatorVaultTicket` (tag 5): the operator vault admin opts the
 //! operator in to a vault.
 
+use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
-    account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
     unlikely,
@@ -34,11 +34,11 @@ pub fn process_initialize_operator_vault_ticket(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     load_system_account(ticket_info, true)?;
@@ -55,11 +55,6 @@ pub fn process_initialize_operator_vault_ticket(
     )
     .map_err(|_| ProgramError::InvalidArgument)?;
 
-    // A second handle on the same account: the data borrow (tracked by the
-    // runtime account, so still exclusive) does not lock out `address()`.
-    let mut operator_handle = *operator_info;
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(&mut operator_handle) };
     if unlikely(!address_eq(&operator.vault_admin, admin.address())) {
         return Err(ProgramError::InvalidAccountData);
     }

@@ -1,6 +1,7 @@
 //! `OperatorSetFee` (tag 21): the operator admin sets the operator fee.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_mut;
+use jito_core::loader::load_signer;
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -21,11 +22,11 @@ pub fn process_operator_set_fee(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Operator::load(program_id, operator_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(operator_info) };
     operator.check_admin(admin.address())?;
     Operator::check_fee_bps(new_fee_bps)?;
     operator.set_operator_fee_bps(new_fee_bps);

@@ -3,6 +3,7 @@
 //! NCN's per-epoch slashing limit and starts inactive; the vault's slasher
 //! count grows by one.
 
+use jito_core::account::{load_account_bound_mut, load_fixed};
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
@@ -34,13 +35,13 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // As the original, the vault is not required writable here although its
     // slasher count changes: the runtime refuses the write if it is not.
     // Address proven by the NCN vault slasher ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, false) }?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultSlasherTicket::load(
         &config.restaking_program,
@@ -62,8 +63,6 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
         slasher_view.address(),
     );
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_is_paused()?;
 
     let bump = verify_new_canonical_pda(

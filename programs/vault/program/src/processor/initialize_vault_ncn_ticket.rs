@@ -2,6 +2,7 @@
 //! ticket for the vault. The new VaultNcnTicket starts inactive; the vault's
 //! NCN count grows by one.
 
+use jito_core::account::load_fixed;
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
@@ -33,9 +34,7 @@ pub fn process_initialize_vault_ncn_ticket(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the NCN vault ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;

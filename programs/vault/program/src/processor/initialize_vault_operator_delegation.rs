@@ -2,6 +2,7 @@
 //! operator that has a ticket for the vault. The new VaultOperatorDelegation
 //! holds no stake and takes the next operator index (the crank's order).
 
+use jito_core::account::load_fixed;
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
@@ -33,9 +34,7 @@ pub fn process_initialize_vault_operator_delegation(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the operator vault ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;

@@ -4,6 +4,7 @@
 //! config's program fee take effect and the assets to unstake for pending
 //! withdrawals are computed.
 
+use jito_core::account::load_fixed;
 use jito_core::{
     account::AccountType,
     get_epoch,
@@ -40,9 +41,7 @@ pub fn process_initialize_vault_update_state_tracker(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     Vault::load(program_id, vault_info, true)?;
     load_system_account(vault_update_state_tracker, true)?;
     load_signer(payer, true)?;

@@ -2,9 +2,10 @@
 //! VRT at the current exchange rate, less the deposit fee, which is minted to
 //! the vault's fee wallet.
 
+use jito_core::account::load_account_bound_mut;
 use jito_core::token_cpi;
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::AccountType,
     loader::{
         load_associated_token_account_of, load_program, load_signer, load_token_mint_of,
         select_token_program,
@@ -53,7 +54,9 @@ pub fn process_mint_to(
 
     Config::load(program_id, config_info, false)?;
     // An existing vault: owner, size and type prove it (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
     let epoch_length = {
         // SAFETY: checked by `Config::load` above; never viewed mutably here.
         unsafe { Config::view(config_info) }.epoch_length()
@@ -61,9 +64,6 @@ pub fn process_mint_to(
 
     let vault_key = *vault_info.address();
     let (summary, base, bump, token_program_id) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let vault = unsafe { Vault::view_mut(vault_info) };
-
         // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
         let token_program_id = select_token_program(token_program, vrt_mint);
         load_token_mint_of(vrt_mint, token_program_id)?;

@@ -2,9 +2,10 @@
 //! token account outside of deposits (rewards) are added to the vault's
 //! balance, and the reward fee is minted as VRT to the vault's fee wallet.
 
+use jito_core::account::load_account_bound_mut;
 use jito_core::token_cpi;
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::AccountType,
     loader::{
         load_associated_token_account_of, load_program, load_token_mint_of, select_token_program,
     },
@@ -36,7 +37,9 @@ pub fn process_update_vault_balance(
 
     Config::load(program_id, config_info, false)?;
     // An existing vault: owner, size and type prove it (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
     let epoch_length = {
         // SAFETY: checked by `Config::load` above; never viewed mutably here.
         unsafe { Config::view(config_info) }.epoch_length()
@@ -44,9 +47,6 @@ pub fn process_update_vault_balance(
 
     let vault_key = *vault_info.address();
     let (vrt_reward_fee, base, bump, token_program_id) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let vault = unsafe { Vault::view_mut(vault_info) };
-
         // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
         let token_program_id = select_token_program(token_program, vrt_mint);
         load_token_mint_of(vrt_mint, token_program_id)?;

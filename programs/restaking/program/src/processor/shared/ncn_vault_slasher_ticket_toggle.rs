@@ -1,6 +1,7 @@
 //! `WarmupNcnVaultSlasherTicket` / `CooldownNcnVaultSlasherTicket`: the NCN
 //! slasher admin moves a slasher's ticket for a vault.
 
+use jito_core::account::load_fixed;
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::load_signer,
@@ -47,11 +48,9 @@ pub fn ncn_vault_slasher_ticket_toggle(
             _ => return Err(ProgramError::NotEnoughAccountKeys),
         };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the first ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Ncn>(program_id, ncn_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
     load_vault(&config.vault_program, vault_info, false)?;
     if let Some(ncn_vault_ticket_info) = ncn_vault_ticket {
         NcnVaultTicket::load(

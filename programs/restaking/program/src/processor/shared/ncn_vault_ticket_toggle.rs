@@ -1,6 +1,7 @@
 //! `WarmupNcnVaultTicket` / `CooldownNcnVaultTicket`: the NCN vault admin
 //! moves the NCN's opt-in to a vault.
 
+use jito_core::account::load_fixed;
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::load_signer,
@@ -37,11 +38,9 @@ pub fn ncn_vault_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Ncn>(program_id, ncn_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
     if load_vault_account {
         load_vault(&config.vault_program, vault_info, false)?;
     }

@@ -1,6 +1,7 @@
 //! `WarmupOperatorVaultTicket` / `CooldownOperatorVaultTicket`: the operator
 //! vault admin moves the operator's opt-in to a vault.
 
+use jito_core::account::load_fixed;
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::load_signer,
@@ -32,11 +33,9 @@ pub fn operator_vault_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Operator>(program_id, operator_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
     load_vault(&config.vault_program, vault_info, false)?;
     OperatorVaultTicket::load(
         program_id,

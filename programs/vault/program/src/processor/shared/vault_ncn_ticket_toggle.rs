@@ -2,6 +2,7 @@
 //! moves a `VaultNcnTicket` (cooling down works whether or not the NCN still
 //! supports the vault).
 
+use jito_core::account::load_fixed;
 use jito_core::{
     account::{check_account_bound, load_bound_mut, AccountType},
     loader::load_signer,
@@ -33,11 +34,9 @@ pub fn vault_ncn_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     // SAFETY: config, vault, NCN and ticket carry different discriminators,
     // each checked here, so the ticket is a distinct account: its only view.
