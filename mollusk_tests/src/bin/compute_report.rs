@@ -276,11 +276,13 @@ fn rest_note(program: &str, instruction: &str) -> Option<&'static str> {
     })
 }
 
-/// The notes under a program's table: one line per row above
-/// [`NOTE_ABOVE_FLOOR`] x its floor (or with a floor of 0 and some CU).
+/// The notes under a program's table: the rows above [`NOTE_ABOVE_FLOOR`] x
+/// their floor (or with a floor of 0 and some CU), grouped by note. None for a
+/// program without notes yet (the NCN program).
 fn rest_notes(report: &Value, program: &str) -> String {
-    let mut lines = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+    // Note -> instructions, in table order.
+    let mut groups: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut any_note = false;
     for r in report["instructions"].as_array().into_iter().flatten() {
         if r["program"] != program {
             continue;
@@ -293,27 +295,39 @@ fn rest_notes(report: &Value, program: &str) -> String {
         if cu == 0 || (floor > 0 && cu as f64 <= NOTE_ABOVE_FLOOR * floor as f64) {
             continue;
         }
-        if !seen.insert(base.to_string()) {
-            continue;
+        let note = rest_note(program, base);
+        any_note |= note.is_some();
+        let note = note.unwrap_or("not described yet");
+        let at = match groups.iter().position(|(n, _)| *n == note) {
+            Some(at) => at,
+            None => {
+                groups.push((note, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if !groups[at].1.iter().any(|b| b == base) {
+            groups[at].1.push(base.to_string());
         }
-        let note = rest_note(program, base).unwrap_or("not described yet");
-        lines.push(format!("| {base} | {note} |"));
     }
-    if lines.is_empty() {
+    if !any_note {
         return String::new();
     }
+    let lines: Vec<String> = groups
+        .iter()
+        .map(|(note, names)| format!("| {} | {note} |", names.join(", ")))
+        .collect();
     format!(
         "\nAbove {NOTE_ABOVE_FLOOR}x the floor (`CU / Floor`, or a floor of 0): what the rest is \
          (`rest_note` in `compute_report.rs`; variants share their instruction's line).\n\n\
-         | Instruction | The rest |\n|---|---|\n{}\n",
+         | Instructions | The rest |\n|---|---|\n{}\n",
         lines.join("\n")
     )
 }
 
 /// The CU of `needs` under the compute budget Mollusk runs with
 /// (`ComputeBudget::new_with_defaults(true)`, as `Mollusk::default`), by the
-/// runtime's own cost formulas: a sysvar syscall costs `sysvar_base_cost` plus
-/// the sysvar's size; `sol_sha256` costs `sha256_base_cost` plus, per slice,
+/// runtime's own cost formulas: a sysvar read (`sol_get_sysvar`) costs
+/// `sysvar_base_cost` plus its bytes per `cpi_bytes_per_unit`, at least `mem_op_base_cost`; `sol_sha256` costs `sha256_base_cost` plus, per slice,
 /// the larger of `sha256_byte_cost` per two bytes and `mem_op_base_cost`; a
 /// curve check `curve25519_edwards_validate_point_cost`.
 fn floor_syscalls_cu(needs: &[Need]) -> u64 {
@@ -327,12 +341,20 @@ fn floor_syscalls_cu(needs: &[Need]) -> u64 {
             + slice(32)
             + slice(21)
     };
+    let sysvar = |len: u64| {
+        b.sysvar_base_cost
+            + 32 / b.cpi_bytes_per_unit
+            + (len / b.cpi_bytes_per_unit).max(b.mem_op_base_cost)
+    };
     needs
         .iter()
         .map(|n| match n {
-            // size_of::<Clock>() = 40, size_of::<Rent>() = 24.
-            Clock => b.sysvar_base_cost + 40,
-            Rent => b.sysvar_base_cost + 24,
+            // Through `sol_get_sysvar` (as `Sysvar::get` of pinocchio): the base
+            // cost, the id's and the buffer's bytes per `cpi_bytes_per_unit`, at
+            // least `mem_op_base_cost` (size_of::<Clock>() = 40, size_of::<Rent>() = 24;
+            // reading fewer bytes costs the same).
+            Clock => sysvar(40),
+            Rent => sysvar(24),
             Search(seeds) => hash(seeds),
             FullSearch(seeds) => hash(seeds) + b.curve25519_edwards_validate_point_cost,
         })
