@@ -2,11 +2,9 @@
 //! free assets with an operator. The vault's and the operator's delegation
 //! states both grow by `amount`.
 
+use jito_core::account::load_bound_mut;
 use jito_core::account::{load_account_bound_mut, load_fixed};
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::{account::check_account_bound, loader::load_signer};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,
@@ -40,13 +38,16 @@ pub fn process_add_delegation(
     // are different accounts: this is the only view of this one.
     let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
-    VaultOperatorDelegation::load(
-        program_id,
-        vault_operator_delegation,
-        vault_info.address(),
-        operator.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let delegation = unsafe {
+        load_bound_mut::<VaultOperatorDelegation>(
+            program_id,
+            vault_operator_delegation,
+            (vault_info.address(), operator.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
     vault.check_delegation_admin(admin.address())?;
@@ -54,9 +55,6 @@ pub fn process_add_delegation(
     vault.check_is_paused()?;
 
     vault.delegate(amount)?;
-    // SAFETY: see above.
-    unsafe { VaultOperatorDelegation::view_mut(vault_operator_delegation) }
-        .delegation_state
-        .delegate(amount)?;
+    delegation.delegation_state.delegate(amount)?;
     Ok(())
 }

@@ -2,9 +2,10 @@
 //! operator that has a ticket for the vault. The new VaultOperatorDelegation
 //! holds no stake and takes the next operator index (the crank's order).
 
+use jito_core::account::load_account_bound_mut;
 use jito_core::account::load_fixed;
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::check_account_bound,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };
@@ -36,7 +37,9 @@ pub fn process_initialize_vault_operator_delegation(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the operator vault ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     OperatorVaultTicket::load(
         &config.restaking_program,
@@ -62,8 +65,6 @@ pub fn process_initialize_vault_operator_delegation(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_operator_admin(admin.address())?;
     vault.check_update_state_ok(slot, config.epoch_length())?;
     vault.check_is_paused()?;

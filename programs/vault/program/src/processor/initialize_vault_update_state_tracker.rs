@@ -5,8 +5,8 @@
 //! withdrawals are computed.
 
 use jito_core::account::load_fixed;
+use jito_core::account::load_mut;
 use jito_core::{
-    account::AccountType,
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
@@ -42,7 +42,9 @@ pub fn process_initialize_vault_update_state_tracker(
     };
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_system_account(vault_update_state_tracker, true)?;
     load_signer(payer, true)?;
     load_system_program(system_program)?;
@@ -61,8 +63,6 @@ pub fn process_initialize_vault_update_state_tracker(
         program_id,
     )?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     if unlikely(vault.check_update_state_ok(slot, epoch_length).is_ok()) {
         return Err(VaultError::VaultIsUpdated.into());
     }

@@ -3,9 +3,9 @@
 //! balance, and the reward fee is minted as VRT to the vault's fee wallet.
 
 use jito_core::account::load_account_bound_mut;
+use jito_core::account::load_fixed;
 use jito_core::token_cpi;
 use jito_core::{
-    account::AccountType,
     loader::{
         load_associated_token_account_of, load_program, load_token_mint_of, select_token_program,
     },
@@ -35,15 +35,11 @@ pub fn process_update_vault_balance(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let epoch_length = load_fixed::<Config>(program_id, config_info, false)?.epoch_length();
     // An existing vault: owner, size and type prove it (`check_account_bound`).
     // SAFETY: accounts whose checks name different types (discriminators)
     // are different accounts: this is the only view of this one.
     let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
-    let epoch_length = {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        unsafe { Config::view(config_info) }.epoch_length()
-    };
 
     let vault_key = *vault_info.address();
     let (vrt_reward_fee, base, bump, token_program_id) = {

@@ -2,10 +2,8 @@
 //! moves the NCN's opt-in to a vault.
 
 use jito_core::account::load_fixed;
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::{load_account_bound, load_bound_mut};
+use jito_core::loader::load_signer;
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultTicket},
@@ -40,23 +38,22 @@ pub fn ncn_vault_ticket_toggle(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    let ncn = load_account_bound::<Ncn>(program_id, ncn_info, false)?;
     if load_vault_account {
         load_vault(&config.vault_program, vault_info, false)?;
     }
-    NcnVaultTicket::load(
-        program_id,
-        ticket_info,
-        ncn_info.address(),
-        vault_info.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ticket = unsafe {
+        load_bound_mut::<NcnVaultTicket>(
+            program_id,
+            ticket_info,
+            (ncn_info.address(), vault_info.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, NCN / operator and ticket carry different discriminators,
-    // each checked above, so they are distinct accounts; each is viewed once and
-    // only the ticket mutably.
-    let (ncn, ticket) = unsafe { (Ncn::view(ncn_info), NcnVaultTicket::view_mut(ticket_info)) };
     ncn.check_vault_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,

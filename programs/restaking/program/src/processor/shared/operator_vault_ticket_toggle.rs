@@ -2,10 +2,8 @@
 //! vault admin moves the operator's opt-in to a vault.
 
 use jito_core::account::load_fixed;
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::{load_account_bound, load_bound_mut};
+use jito_core::loader::load_signer;
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Operator, OperatorVaultTicket},
@@ -35,26 +33,20 @@ pub fn operator_vault_ticket_toggle(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Operator>(program_id, operator_info, false)?;
+    let operator = load_account_bound::<Operator>(program_id, operator_info, false)?;
     load_vault(&config.vault_program, vault_info, false)?;
-    OperatorVaultTicket::load(
-        program_id,
-        ticket_info,
-        operator_info.address(),
-        vault_info.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ticket = unsafe {
+        load_bound_mut::<OperatorVaultTicket>(
+            program_id,
+            ticket_info,
+            (operator_info.address(), vault_info.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, NCN / operator and ticket carry different discriminators,
-    // each checked above, so they are distinct accounts; each is viewed once and
-    // only the ticket mutably.
-    let (operator, ticket) = unsafe {
-        (
-            Operator::view(operator_info),
-            OperatorVaultTicket::view_mut(ticket_info),
-        )
-    };
     operator.check_vault_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,

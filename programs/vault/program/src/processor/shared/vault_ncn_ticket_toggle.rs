@@ -2,9 +2,10 @@
 //! moves a `VaultNcnTicket` (cooling down works whether or not the NCN still
 //! supports the vault).
 
+use jito_core::account::load_account_bound;
 use jito_core::account::load_fixed;
 use jito_core::{
-    account::{check_account_bound, load_bound_mut, AccountType},
+    account::{check_account_bound, load_bound_mut},
     loader::load_signer,
 };
 use jito_vault_interface::{
@@ -36,7 +37,7 @@ pub fn vault_ncn_ticket_toggle(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    let vault = load_account_bound::<Vault>(program_id, vault_info, false)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     // SAFETY: config, vault, NCN and ticket carry different discriminators,
     // each checked here, so the ticket is a distinct account: its only view.
@@ -50,8 +51,6 @@ pub fn vault_ncn_ticket_toggle(
     }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by `check_account_bound` above; never viewed mutably here.
-    let vault = unsafe { Vault::view(vault_info) };
     vault.check_ncn_admin(admin.address())?;
     let slot = Clock::get()?.slot;
     let epoch_length = config.epoch_length();
