@@ -238,9 +238,9 @@ fn check_account_of(
 /// [`check_account`] of an existing account whose address needs no proof
 /// (module documentation): owner, size, discriminator. The name says that a
 /// relationship the instruction relies on is checked elsewhere, by the stored
-/// fields of the account that binds it ([`check_stored`]). Not inlined: one
-/// copy per account type, shared by every instruction.
-#[inline(never)]
+/// fields of the account that binds it ([`check_stored`]). Inlined: one call
+/// of the shared check.
+#[inline(always)]
 pub fn check_account_bound<T: AccountType>(
     program_id: &Address,
     account: &AccountView,

@@ -227,19 +227,14 @@ impl Ncn {
     /// (`NcnSetAdmin`), as the original `update_secondary_admin`.
     #[inline(always)]
     pub fn update_secondary_admin(&mut self, old_admin: &Address, new_admin: &Address) {
-        for slot in [
-            &mut self.operator_admin,
-            &mut self.vault_admin,
-            &mut self.slasher_admin,
-            &mut self.delegate_admin,
-            &mut self.metadata_admin,
-            &mut self.weight_table_admin,
-            &mut self.ncn_program_admin,
-        ] {
-            if address_eq(slot, old_admin) {
-                *slot = *new_admin;
-            }
-        }
+        let replace = jito_core::Replace::new(old_admin, new_admin);
+        replace.apply(&mut self.operator_admin);
+        replace.apply(&mut self.vault_admin);
+        replace.apply(&mut self.slasher_admin);
+        replace.apply(&mut self.delegate_admin);
+        replace.apply(&mut self.metadata_admin);
+        replace.apply(&mut self.weight_table_admin);
+        replace.apply(&mut self.ncn_program_admin);
     }
 
     /// The original `Ncn::load`: owner (`InvalidAccountOwner`), data, writable,

@@ -223,17 +223,12 @@ impl Operator {
     /// with `new_admin` (`OperatorSetAdmin`), as the original `update_secondary_admin`.
     #[inline(always)]
     pub fn update_secondary_admin(&mut self, old_admin: &Address, new_admin: &Address) {
-        for slot in [
-            &mut self.ncn_admin,
-            &mut self.vault_admin,
-            &mut self.voter,
-            &mut self.delegate_admin,
-            &mut self.metadata_admin,
-        ] {
-            if address_eq(slot, old_admin) {
-                *slot = *new_admin;
-            }
-        }
+        let replace = jito_core::Replace::new(old_admin, new_admin);
+        replace.apply(&mut self.ncn_admin);
+        replace.apply(&mut self.vault_admin);
+        replace.apply(&mut self.voter);
+        replace.apply(&mut self.delegate_admin);
+        replace.apply(&mut self.metadata_admin);
     }
 
     /// The original `Operator::load`: owner (`InvalidAccountOwner`), data,
