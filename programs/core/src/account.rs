@@ -44,7 +44,14 @@
 //! address), these programs act on it as on the account its fields name.
 //! Configs are the exception that costs nothing: their seeds are constants and
 //! their address is compared with the precomputed canonical PDA
-//! ([`crate::pda::verify_fixed_pda`]).
+//! ([`check_fixed`]).
+//!
+//! The loaders below are written once for every type (p-token style: check
+//! once, one view handed to the processor): [`load_fixed`] for the configs,
+//! [`load`] for an account seeded by its stored base, [`load_account_bound`]
+//! for one whose address another account's stored fields prove, and
+//! [`load_bound`] for one proven by its own stored fields ([`StoredKeys`]);
+//! each has a `_mut` variant, `unsafe` with the one-view-per-account rule.
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
@@ -331,6 +338,9 @@ pub fn load<'a, T: AccountType>(
 /// No other view of `account` is alive while the returned one is (accounts
 /// whose checks name different types, i.e. discriminators, are different
 /// accounts).
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
 #[inline(always)]
 pub unsafe fn load_mut<'a, T: AccountType>(
     program_id: &Address,
@@ -362,6 +372,9 @@ pub fn load_bound<'a, T: StoredKeys>(
 /// # Safety
 ///
 /// As [`load_mut`].
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
 #[inline(always)]
 pub unsafe fn load_bound_mut<'a, T: StoredKeys>(
     program_id: &Address,
@@ -442,6 +455,9 @@ pub fn load_fixed<'a, T: FixedPda>(
 /// # Safety
 ///
 /// As [`load_mut`].
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
 #[inline(always)]
 pub unsafe fn load_fixed_mut<'a, T: FixedPda>(
     program_id: &Address,
@@ -472,6 +488,9 @@ pub fn load_account_bound<'a, T: AccountType>(
 /// # Safety
 ///
 /// As [`load_mut`].
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
 #[inline(always)]
 pub unsafe fn load_account_bound_mut<'a, T: AccountType>(
     program_id: &Address,
