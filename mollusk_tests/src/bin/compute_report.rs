@@ -209,10 +209,190 @@ fn needs(program: &str, instruction: &str) -> &'static [Need] {
     }
 }
 
+// ---------------------------------------------------------------------------
+// What an instruction spends above 1.25x its floor (the note under each table).
+// One entry per instruction name (variants share it), kept apart from `needs`.
+// ---------------------------------------------------------------------------
+
+/// Rows whose CU is above this multiple of their floor get a note.
+const NOTE_ABOVE_FLOOR: f64 = 1.25;
+
+/// What the rest of an instruction's CU is, above its floor: brief, from the
+/// processor's code. `None`: no note written yet (the table says so).
+fn rest_note(program: &str, instruction: &str) -> Option<&'static str> {
+    const TOGGLE: &str = "entrypoint parsing of 5-7 accounts; owner / size / discriminator \
+        checks of config, NCN / operator / vault and ticket(s); stored-field comparison of the \
+        ticket; admin key compare; slot-toggle epoch arithmetic (two divisions)";
+    const SETTER: &str = "account checks (config or NCN / operator / vault, signers), the \
+        admin key compare and the write; nothing else is required, so the floor is 0";
+    const SET_ADMIN: &str = "as a setter, plus the compare-and-replace of every secondary \
+        admin role the old admin holds (each a 32-byte compare and copy)";
+    const TICKET: &str = "account checks of 7-9 accounts (stored-field proofs of the existing \
+        ones), the create CPI's data and signer seeds, the ticket's initialisation and the \
+        counter update; where Own is far above a sibling's, the benchmark's PDA has a bump \
+        below 255 (each extra bump: one `sol_sha256` and one curve check)";
+    const DELEGATE: &str = "token-program choice, account checks, the Approve / Revoke CPI's \
+        data building";
+    const DELEGATION: &str = "checked u64 arithmetic of the vault's and the operator \
+        delegation's staking state; account checks of 4-5 accounts";
+    let base = instruction.split('/').next().unwrap_or(instruction);
+    Some(match (program, base) {
+        (
+            "restaking",
+            "WarmupNcnVaultTicket"
+            | "CooldownNcnVaultTicket"
+            | "WarmupOperatorVaultTicket"
+            | "CooldownOperatorVaultTicket"
+            | "WarmupNcnVaultSlasherTicket"
+            | "CooldownNcnVaultSlasherTicket"
+            | "NcnWarmupOperator"
+            | "NcnCooldownOperator"
+            | "OperatorWarmupNcn"
+            | "OperatorCooldownNcn",
+        )
+        | (
+            "vault",
+            "WarmupVaultNcnTicket"
+            | "CooldownVaultNcnTicket"
+            | "WarmupVaultNcnSlasherTicket"
+            | "CooldownVaultNcnSlasherTicket",
+        ) => TOGGLE,
+        (
+            "restaking",
+            "NcnSetSecondaryAdmin"
+            | "OperatorSetSecondaryAdmin"
+            | "OperatorSetFee"
+            | "SetConfigAdmin",
+        )
+        | (
+            "vault",
+            "SetConfigAdmin"
+            | "SetConfigSecondaryAdmin"
+            | "SetDepositCapacity"
+            | "SetIsPaused"
+            | "SetProgramFee"
+            | "SetProgramFeeWallet"
+            | "SetSecondaryAdmin"
+            | "ChangeWithdrawalTicketOwner",
+        ) => SETTER,
+        ("restaking", "NcnSetAdmin" | "OperatorSetAdmin") | ("vault", "SetAdmin") => SET_ADMIN,
+        (
+            "restaking",
+            "InitializeNcnVaultTicket"
+            | "InitializeOperatorVaultTicket"
+            | "InitializeNcnVaultSlasherTicket"
+            | "InitializeNcnOperatorState",
+        )
+        | (
+            "vault",
+            "InitializeVaultNcnTicket"
+            | "InitializeVaultNcnSlasherTicket"
+            | "InitializeVaultNcnSlasherOperatorTicket"
+            | "InitializeVaultOperatorDelegation"
+            | "InitializeVaultUpdateStateTracker",
+        ) => TICKET,
+        ("restaking", "InitializeNcn" | "InitializeOperator") => {
+            "account checks of 5 accounts, the create CPI's data and signer seeds, the state's \
+             initialisation and the config counter update"
+        }
+        ("restaking" | "vault", "InitializeConfig") => {
+            "account checks, the create CPI's data and signer seeds, the config's initialisation"
+        }
+        ("restaking", "NcnDelegateTokenAccount" | "OperatorDelegateTokenAccount")
+        | ("vault", "DelegateTokenAccount" | "RevokeDelegateTokenAccount") => DELEGATE,
+        ("vault", "AddDelegation" | "CooldownDelegation") => DELEGATION,
+        ("vault", "CrankVaultUpdateStateTracker" | "BatchCrankVaultUpdateStateTracker") => {
+            "per operator: the delegation's crank (checked arithmetic), the tracker's update and \
+             the checks of the delegation account; the batch grows linearly with operators"
+        }
+        ("vault", "CloseVaultUpdateStateTracker") => {
+            "account checks, the vault's end-of-update arithmetic, closing the tracker (lamports \
+             moved, data cleared)"
+        }
+        ("vault", "MintTo") => {
+            "fee and supply arithmetic (checked), account checks of 9 accounts, the data of the \
+             transfer and mint CPIs"
+        }
+        ("vault", "EnqueueWithdrawal") => {
+            "account checks of 10 accounts, the fee and cooldown arithmetic, the ticket's create \
+             CPI data and initialisation, the transfer CPI's data"
+        }
+        ("vault", "BurnWithdrawalTicket") => {
+            "account checks of 14 accounts, the withdrawal and fee arithmetic (checked), the data \
+             of the burn, transfer and close CPIs, closing the ticket"
+        }
+        ("vault", "UpdateVaultBalance") => {
+            "reward-fee arithmetic, account checks, the mint CPI's data"
+        }
+        ("vault", "CreateTokenMetadata" | "UpdateTokenMetadata") => {
+            "the Metaplex instruction's data (name, symbol, uri strings) and the account checks"
+        }
+        ("vault", "SetFees") => {
+            "the fee-change rules (epoch arithmetic, caps and rate-of-change checks in bps) and \
+             the account checks"
+        }
+        ("vault", "InitializeVault") => {
+            "account checks of 11 accounts, the data of the create, mint-initialise and transfer \
+             CPIs, the vault's initialisation"
+        }
+        ("vault", "GetNumbering") => "the return-data write",
+        ("vault", "InitializeVaultWithMint") => "the dispatch of a refused instruction",
+        _ => return None,
+    })
+}
+
+/// The notes under a program's table: the rows above [`NOTE_ABOVE_FLOOR`] x
+/// their floor (or with a floor of 0 and some CU), grouped by note. None for a
+/// program without notes yet (the NCN program).
+fn rest_notes(report: &Value, program: &str) -> String {
+    // Note -> instructions, in table order.
+    let mut groups: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut any_note = false;
+    for r in report["instructions"].as_array().into_iter().flatten() {
+        if r["program"] != program {
+            continue;
+        }
+        let name = r["instruction"].as_str().unwrap_or_default();
+        let base = name.split('/').next().unwrap_or(name);
+        let cu = r["cu"].as_u64().unwrap_or(0);
+        let floor =
+            r["cpi_cu"].as_u64().unwrap_or(0) + r["floor_syscalls_cu"].as_u64().unwrap_or(0);
+        if cu == 0 || (floor > 0 && cu as f64 <= NOTE_ABOVE_FLOOR * floor as f64) {
+            continue;
+        }
+        let note = rest_note(program, base);
+        any_note |= note.is_some();
+        let note = note.unwrap_or("not described yet");
+        let at = match groups.iter().position(|(n, _)| *n == note) {
+            Some(at) => at,
+            None => {
+                groups.push((note, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if !groups[at].1.iter().any(|b| b == base) {
+            groups[at].1.push(base.to_string());
+        }
+    }
+    if !any_note {
+        return String::new();
+    }
+    let lines: Vec<String> = groups
+        .iter()
+        .map(|(note, names)| format!("| {} | {note} |", names.join(", ")))
+        .collect();
+    format!(
+        "\nAbove {NOTE_ABOVE_FLOOR}x the floor (`CU / Floor`, or a floor of 0): what the rest is \
+         (`rest_note` in `compute_report.rs`; variants share their instruction's line).\n\n\
+         | Instructions | The rest |\n|---|---|\n{}\n",
+        lines.join("\n")
+    )
+}
+
 /// The CU of `needs` under the compute budget Mollusk runs with
 /// (`ComputeBudget::new_with_defaults(true)`, as `Mollusk::default`), by the
-/// runtime's own cost formulas: a sysvar syscall costs `sysvar_base_cost` plus
-/// the sysvar's size; `sol_sha256` costs `sha256_base_cost` plus, per slice,
+/// runtime's own cost formulas: a sysvar read (`sol_get_sysvar`) costs
+/// `sysvar_base_cost` plus its bytes per `cpi_bytes_per_unit`, at least `mem_op_base_cost`; `sol_sha256` costs `sha256_base_cost` plus, per slice,
 /// the larger of `sha256_byte_cost` per two bytes and `mem_op_base_cost`; a
 /// curve check `curve25519_edwards_validate_point_cost`.
 fn floor_syscalls_cu(needs: &[Need]) -> u64 {
@@ -226,12 +406,20 @@ fn floor_syscalls_cu(needs: &[Need]) -> u64 {
             + slice(32)
             + slice(21)
     };
+    let sysvar = |len: u64| {
+        b.sysvar_base_cost
+            + 32 / b.cpi_bytes_per_unit
+            + (len / b.cpi_bytes_per_unit).max(b.mem_op_base_cost)
+    };
     needs
         .iter()
         .map(|n| match n {
-            // size_of::<Clock>() = 40, size_of::<Rent>() = 24.
-            Clock => b.sysvar_base_cost + 40,
-            Rent => b.sysvar_base_cost + 24,
+            // Through `sol_get_sysvar` (as `Sysvar::get` of pinocchio): the base
+            // cost, the id's and the buffer's bytes per `cpi_bytes_per_unit`, at
+            // least `mem_op_base_cost` (size_of::<Clock>() = 40, size_of::<Rent>() = 24;
+            // reading fewer bytes costs the same).
+            Clock => sysvar(40),
+            Rent => sysvar(24),
             Search(seeds) => hash(seeds),
             FullSearch(seeds) => hash(seeds) + b.curve25519_edwards_validate_point_cost,
         })
@@ -580,6 +768,7 @@ fn markdown(report: &Value, program: &str) -> String {
         }
         s += "\n";
     }
+    s += &rest_notes(report, program);
     s
 }
 

@@ -44,7 +44,14 @@
 //! address), these programs act on it as on the account its fields name.
 //! Configs are the exception that costs nothing: their seeds are constants and
 //! their address is compared with the precomputed canonical PDA
-//! ([`crate::pda::verify_fixed_pda`]).
+//! ([`check_fixed`]).
+//!
+//! The loaders below are written once for every type (p-token style: check
+//! once, one view handed to the processor): [`load_fixed`] for the configs,
+//! [`load`] for an account seeded by its stored base, [`load_account_bound`]
+//! for one whose address another account's stored fields prove, and
+//! [`load_bound`] for one proven by its own stored fields ([`StoredKeys`]);
+//! each has a `_mut` variant, `unsafe` with the one-view-per-account rule.
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
@@ -238,9 +245,9 @@ fn check_account_of(
 /// [`check_account`] of an existing account whose address needs no proof
 /// (module documentation): owner, size, discriminator. The name says that a
 /// relationship the instruction relies on is checked elsewhere, by the stored
-/// fields of the account that binds it ([`check_stored`]). Not inlined: one
-/// copy per account type, shared by every instruction.
-#[inline(never)]
+/// fields of the account that binds it ([`check_stored`]). Inlined: one call
+/// of the shared check.
+#[inline(always)]
 pub fn check_account_bound<T: AccountType>(
     program_id: &Address,
     account: &AccountView,
@@ -265,4 +272,232 @@ pub fn check_stored(account: &AccountView, fields_match: bool) -> ProgramResult 
         ));
     }
     Ok(())
+}
+
+/// An account type whose address its stored relationship fields prove (module
+/// documentation): `Keys` are what the instruction passes for those fields.
+pub trait StoredKeys: AccountType {
+    /// The accounts (and epoch) the stored fields must equal, in seed order.
+    type Keys<'k>;
+
+    /// The stored relationship fields equal `keys`.
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool;
+}
+
+/// The check of an account proven by its stored fields, written once for every
+/// such type: [`check_account`], no tracked mutable borrow alive
+/// (`AccountBorrowFailed`, as the original's `try_borrow`), and the stored
+/// fields equal `keys` (`InvalidAccountData`, [`check_stored`]). Not inlined:
+/// one copy per type, returning in registers.
+#[inline(never)]
+pub fn check_bound<T: StoredKeys>(
+    program_id: &Address,
+    account: &AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)?;
+    account.check_borrow()?;
+    // SAFETY: type and size checked just above, no tracked mutable borrow;
+    // read only during this check.
+    let state = unsafe { T::view(account) };
+    check_stored(account, state.keys_match(keys))
+}
+
+/// The check of an account seeded only by a stored base (NCN, operator,
+/// vault): [`check_account`] and no tracked mutable borrow alive
+/// (`AccountBorrowFailed`). Not inlined: one copy per type.
+#[inline(never)]
+pub fn check_based<T: AccountType>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)?;
+    account.check_borrow()
+}
+
+/// The typed loader (p-token style) of an account seeded by a stored base:
+/// [`check_based`] once, then its view handed to the processor, no second
+/// borrow or parse.
+#[inline(always)]
+pub fn load<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_based::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load`].
+///
+/// # Safety
+///
+/// No other view of `account` is alive while the returned one is (accounts
+/// whose checks name different types, i.e. discriminators, are different
+/// accounts).
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_based::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above (`T::LEN` bytes, alignment 1, any bit
+    // pattern); the caller guarantees this is the only view.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// The typed loader of an account proven by its stored fields: [`check_bound`]
+/// once, then its view.
+#[inline(always)]
+pub fn load_bound<'a, T: StoredKeys>(
+    program_id: &Address,
+    account: &'a AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_bound::<T>(program_id, account, keys, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load_bound`].
+///
+/// # Safety
+///
+/// As [`load_mut`].
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_bound_mut<'a, T: StoredKeys>(
+    program_id: &Address,
+    account: &'a AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_bound::<T>(program_id, account, keys, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// A config: one account per program id at the PDA of one constant seed, its
+/// bump stored at `BUMP_OFFSET` of the state. Under the deployed program id
+/// its address is the constant `DEPLOYED_ADDRESS` (a unit test of each config
+/// pins it to `find_program_address`).
+pub trait FixedPda: AccountType {
+    /// The PDA's one seed.
+    const SEED: &'static [u8];
+    /// The program id the constants below belong to.
+    const DEPLOYED_PROGRAM_ID: Address;
+    /// The canonical PDA under `DEPLOYED_PROGRAM_ID`.
+    const DEPLOYED_ADDRESS: Address;
+    /// Its canonical bump.
+    const DEPLOYED_BUMP: u8;
+    /// Offset of the stored bump in the state (`offset_of!`).
+    const BUMP_OFFSET: usize;
+}
+
+/// The original `Config::load`, written once for both configs: owner
+/// (`InvalidAccountOwner`), data, writable, discriminator, exact size, then
+/// the address is the PDA of the constant seed and the stored bump
+/// (`InvalidAccountData`).
+///
+/// Shortcut: an address equal to [`FixedPda::DEPLOYED_ADDRESS`] with the
+/// stored bump [`FixedPda::DEPLOYED_BUMP`] is accepted without comparing the
+/// program id with [`FixedPda::DEPLOYED_PROGRAM_ID`] (one 32-byte compare per
+/// instruction). Proof: under the deployed id that is the original's answer
+/// (the constants are that PDA, pinned by each config's unit test); under
+/// any other id an account at that address owned by the running program
+/// cannot exist, since a program allocates a PDA only by signing for it and
+/// it signs only for its own id's PDAs. Any other address is checked as the
+/// original does, by [`crate::pda::verify_pda`] with the stored bump.
+#[inline(never)]
+pub fn check_fixed<T: FixedPda>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account::<T>(program_id, account, expect_writable)?;
+    // SAFETY: the data is `T::LEN` bytes long (checked above) and
+    // `BUMP_OFFSET` is a field offset of `T`; one byte is read, no borrow held.
+    let bump = unsafe { *account.data_ptr().add(HEADER_LEN + T::BUMP_OFFSET) };
+    if crate::likely(pinocchio::address::address_eq(
+        account.address(),
+        &T::DEPLOYED_ADDRESS,
+    )) && bump == T::DEPLOYED_BUMP
+    {
+        return Ok(());
+    }
+    crate::pda::verify_pda(account.address(), &[T::SEED], bump, program_id)
+}
+
+/// The typed loader of a config: [`check_fixed`] once, then its view.
+#[inline(always)]
+pub fn load_fixed<'a, T: FixedPda>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_fixed::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load_fixed`].
+///
+/// # Safety
+///
+/// As [`load_mut`].
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_fixed_mut<'a, T: FixedPda>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_fixed::<T>(program_id, account, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// The typed loader of an account checked by [`check_account_bound`] (its
+/// address proven by another account's stored fields): the check once, then
+/// its view.
+#[inline(always)]
+pub fn load_account_bound<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_account_bound::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load_account_bound`].
+///
+/// # Safety
+///
+/// As [`load_mut`].
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_account_bound_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_account_bound::<T>(program_id, account, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
 }

@@ -15,6 +15,7 @@
 #![no_std]
 
 pub mod account;
+pub mod args;
 pub mod debug;
 pub mod error;
 pub mod loader;
@@ -34,4 +35,56 @@ use crate::error::CoreError;
 pub fn get_epoch(slot: u64, epoch_length: u64) -> Result<u64, CoreError> {
     slot.checked_div(epoch_length)
         .ok_or(CoreError::BadEpochLength)
+}
+
+/// The `SetAdmin` rule of every account with secondary admins, written once:
+/// [`Replace::apply`] to each slot makes it `new` if it equals `old`. The two
+/// keys are read once, as four words each, and each slot is compared and
+/// written word by word (no reload of the keys per slot, no array of slots).
+#[derive(Clone, Copy)]
+pub struct Replace {
+    old: [u64; 4],
+    new: [u64; 4],
+}
+
+impl Replace {
+    #[inline(always)]
+    fn words(a: &pinocchio::Address) -> [u64; 4] {
+        let p = a as *const pinocchio::Address as *const u64;
+        // SAFETY: an address is 32 bytes; unaligned reads of four words.
+        unsafe {
+            [
+                core::ptr::read_unaligned(p),
+                core::ptr::read_unaligned(p.add(1)),
+                core::ptr::read_unaligned(p.add(2)),
+                core::ptr::read_unaligned(p.add(3)),
+            ]
+        }
+    }
+
+    /// Replaces `old` by `new`.
+    #[inline(always)]
+    pub fn new(old: &pinocchio::Address, new: &pinocchio::Address) -> Self {
+        Self {
+            old: Self::words(old),
+            new: Self::words(new),
+        }
+    }
+
+    /// `slot` becomes `new` if it equals `old`.
+    #[inline(always)]
+    pub fn apply(&self, slot: &mut pinocchio::Address) {
+        let s = Self::words(slot);
+        if s[0] == self.old[0] && s[1] == self.old[1] && s[2] == self.old[2] && s[3] == self.old[3]
+        {
+            let p = slot as *mut pinocchio::Address as *mut u64;
+            // SAFETY: `slot` is 32 writable bytes; unaligned writes of four words.
+            unsafe {
+                core::ptr::write_unaligned(p, self.new[0]);
+                core::ptr::write_unaligned(p.add(1), self.new[1]);
+                core::ptr::write_unaligned(p.add(2), self.new[2]);
+                core::ptr::write_unaligned(p.add(3), self.new[3]);
+            }
+        }
+    }
 }

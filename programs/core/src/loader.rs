@@ -4,7 +4,7 @@ use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, 
 
 use crate::{
     debug::check_failed,
-    pda::verify_existing_canonical_pda,
+    pda::verify_existing_ata,
     token::{self, Mint, TokenAccount},
     unlikely,
 };
@@ -177,7 +177,7 @@ pub fn load_token_account(
 /// The original `load_associated_token_account` generalised over the token
 /// program: owned by it (`InvalidAccountOwner`), with data (`InvalidAccountData`)
 /// and at the associated token address of `owner` and `mint` (`InvalidAccountData`,
-/// [`verify_existing_canonical_pda`]).
+/// [`verify_existing_ata`]).
 #[inline(never)]
 pub fn load_associated_token_account_of(
     account: &AccountView,
@@ -199,9 +199,9 @@ pub fn load_associated_token_account_of(
             ProgramError::InvalidAccountData
         ));
     }
-    // The account exists, owned by the token program with data: the curve
-    // check of the matching bump is skipped (proof at the function).
-    verify_existing_canonical_pda(
+    // The account exists, owned by the token program with data: no curve
+    // checks before a match (proof at the function).
+    verify_existing_ata(
         account.address(),
         &[owner.as_ref(), token_program_id.as_ref(), mint.as_ref()],
         &ASSOCIATED_TOKEN_PROGRAM_ID,

@@ -22,7 +22,7 @@ use pinocchio::{
 };
 use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
 
-use crate::{debug::check_failed, likely, unlikely};
+use crate::{account::AccountType, debug::check_failed, likely, unlikely};
 
 /// `address` is the PDA of `seeds` and `bump` under `program_id`, else `InvalidAccountData`.
 #[inline(never)]
@@ -192,6 +192,66 @@ pub fn verify_existing_canonical_pda<const N: usize>(
         }
         bump -= 1;
     }
+}
+
+/// How many bumps, from 255 down, [`verify_existing_ata`] hashes without curve
+/// checks before it falls back to [`verify_existing_canonical_pda`].
+const ATA_FAST_BUMPS: u8 = 8;
+
+/// [`verify_existing_canonical_pda`] for an existing associated token account:
+/// `address` holds data owned by a token program (the caller checks both
+/// first) and must be the associated token address of `seeds`
+/// (`[owner, token program, mint]`) under the ATA program `program_id`.
+///
+/// Shortcut: the bumps 255 down to 248 are hashed without curve checks, and a
+/// match is accepted. Proof: an account with an owner and data exists at an
+/// address only if that address signed for its allocation (`CreateAccount`,
+/// `Allocate`, `Assign` of the system program; `CreateAccountWithSeed`
+/// addresses are hashes of another preimage, a SHA-256 collision). A PDA of
+/// the ATA program signs only through that program's `invoke_signed`, and the
+/// ATA program signs only for the canonical bump (`find_program_address` in
+/// `Create`, `CreateIdempotent` and `RecoverNested`); an on-curve match would
+/// need its ed25519 secret key (a discrete logarithm). So a match at any bump
+/// is the canonical address: every higher bump's address, which the full
+/// search curve-checks, is on the curve. With no match in those eight bumps
+/// (a canonical bump below 248: one address in 256), the full search decides,
+/// with its errors.
+#[inline(never)]
+pub fn verify_existing_ata(
+    address: &Address,
+    seeds: &[&[u8]; 3],
+    program_id: &Address,
+) -> ProgramResult {
+    let mut bump = u8::MAX;
+    while bump > u8::MAX - ATA_FAST_BUMPS {
+        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
+            .map_err(|_| ProgramError::InvalidSeeds)?;
+        if address_eq(address, &candidate) {
+            return Ok(());
+        }
+        bump -= 1;
+    }
+    verify_existing_canonical_pda(address, seeds, program_id)
+}
+
+/// The creation template of every ticket and state account of both programs
+/// (vault x4, restaking x3 and the rest): `new_account` created as a `T` at the
+/// PDA signed for with `seeds` (bump included; the caller proved it canonical
+/// beforehand, [`verify_new_canonical_pda`], where the original's error order
+/// puts that check), its header written and its zeroed state returned to be
+/// initialised. Fails as [`create_pda_account`].
+#[inline(always)]
+pub fn create_state<'a, T: AccountType>(
+    payer: &AccountView,
+    new_account: &'a mut AccountView,
+    owner: &Address,
+    seeds: &[Seed],
+) -> Result<&'a mut T, ProgramError> {
+    create_pda_account(payer, new_account, owner, T::LEN, seeds)?;
+    // SAFETY: the create CPI above succeeded, so the account has `T::LEN`
+    // zeroed bytes; it was a system account before (no view of it exists) and
+    // `new_account` is borrowed mutably for the returned view's lifetime.
+    Ok(unsafe { T::init_view(new_account) })
 }
 
 /// Creates `new_account` with `space` bytes owned by `owner`, paid by `payer`

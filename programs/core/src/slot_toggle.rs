@@ -4,10 +4,10 @@
 //! during the epoch it was added and the next one, active after that, cooling
 //! down during the epoch it was removed and the next one, inactive after that.
 
-use pinocchio::error::ProgramError;
+use pinocchio::{error::ProgramError, ProgramResult};
 use shank::ShankType;
 
-use crate::get_epoch;
+use crate::{get_epoch, unlikely};
 
 /// The original's `SlotToggle`: 48 bytes.
 #[repr(C)]
@@ -117,6 +117,39 @@ impl SlotToggle {
     }
 }
 
+/// The direction of a warm-up / cool-down instruction: the one `Toggle` of
+/// both programs' warm-up / cool-down pairs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toggle {
+    /// Only an inactive toggle starts warming up.
+    Warmup,
+    /// Only an active toggle starts cooling down.
+    Cooldown,
+}
+
+impl Toggle {
+    /// Moves `state` in this direction at `slot`; `failed` (the instruction's
+    /// "failed warm-up / cool-down" error) when it is not in the state this
+    /// direction starts from.
+    #[inline(always)]
+    pub fn apply<E: Into<ProgramError>>(
+        self,
+        state: &mut SlotToggle,
+        slot: u64,
+        epoch_length: u64,
+        failed: E,
+    ) -> ProgramResult {
+        let moved = match self {
+            Toggle::Warmup => state.activate(slot, epoch_length)?,
+            Toggle::Cooldown => state.deactivate(slot, epoch_length)?,
+        };
+        if unlikely(!moved) {
+            return Err(failed.into());
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +188,20 @@ mod tests {
         assert!(t.activate(5 * EPOCH, EPOCH).unwrap());
         assert_eq!(t.slot_added(), 5 * EPOCH);
         assert_eq!(t.slot_removed(), 3 * EPOCH);
+    }
+
+    #[test]
+    fn toggle_moves_or_fails_with_the_given_error() {
+        let mut t = SlotToggle::new(0);
+        assert_eq!(
+            Toggle::Cooldown.apply(&mut t, EPOCH, EPOCH, ProgramError::Custom(7)),
+            Err(ProgramError::Custom(7))
+        );
+        assert_eq!(
+            Toggle::Warmup.apply(&mut t, EPOCH, EPOCH, ProgramError::Custom(7)),
+            Ok(())
+        );
+        assert_eq!(t.slot_added(), EPOCH);
     }
 
     #[test]

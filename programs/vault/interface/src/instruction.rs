@@ -714,59 +714,9 @@ impl TryFrom<u8> for WithdrawalAllocationMethod {
     }
 }
 
-/// Little-endian readers for instruction arguments, with the Borsh rules of
-/// the original (exact length, `Option` flag 0/1, `bool` 0/1), all failing with
-/// `InvalidInstructionData`.
-pub mod args {
-    use pinocchio::error::ProgramError;
-
-    /// `data` is exactly one little-endian `u16`.
-    #[inline(always)]
-    pub fn u16_exact(data: &[u8]) -> Result<u16, ProgramError> {
-        match data {
-            [a, b] => Ok(u16::from_le_bytes([*a, *b])),
-            _ => Err(ProgramError::InvalidInstructionData),
-        }
-    }
-
-    /// `data` is exactly one little-endian `u64`.
-    #[inline(always)]
-    pub fn u64_exact(data: &[u8]) -> Result<u64, ProgramError> {
-        let bytes: [u8; 8] = data
-            .try_into()
-            .map_err(|_| ProgramError::InvalidInstructionData)?;
-        Ok(u64::from_le_bytes(bytes))
-    }
-
-    /// `data` is exactly one byte.
-    #[inline(always)]
-    pub fn u8_exact(data: &[u8]) -> Result<u8, ProgramError> {
-        match data {
-            [a] => Ok(*a),
-            _ => Err(ProgramError::InvalidInstructionData),
-        }
-    }
-
-    /// `data` is exactly one Borsh `bool` (0 or 1).
-    #[inline(always)]
-    pub fn bool_exact(data: &[u8]) -> Result<bool, ProgramError> {
-        match data {
-            [0] => Ok(false),
-            [1] => Ok(true),
-            _ => Err(ProgramError::InvalidInstructionData),
-        }
-    }
-
-    /// Reads a Borsh `Option<u16>` at the front of `data`; returns it and the rest.
-    #[inline(always)]
-    pub fn option_u16(data: &[u8]) -> Result<(Option<u16>, &[u8]), ProgramError> {
-        match data {
-            [0, rest @ ..] => Ok((None, rest)),
-            [1, a, b, rest @ ..] => Ok((Some(u16::from_le_bytes([*a, *b])), rest)),
-            _ => Err(ProgramError::InvalidInstructionData),
-        }
-    }
-}
+/// Little-endian readers for instruction arguments with the Borsh rules of
+/// the original: the one reader of both programs, in core.
+pub use jito_core::args;
 
 #[cfg(test)]
 mod tests {

@@ -2,8 +2,7 @@
 
 use core::mem::offset_of;
 use jito_core::{
-    account::{check_account, AccountType, HEADER_LEN},
-    pda::verify_fixed_pda,
+    account::{check_fixed, AccountType, FixedPda},
     unlikely,
 };
 use pinocchio::Address as Pubkey;
@@ -46,6 +45,14 @@ pub struct Config {
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
 unsafe impl AccountType for Config {
     const DISCRIMINATOR: u8 = discriminator::CONFIG;
+}
+
+impl FixedPda for Config {
+    const SEED: &'static [u8] = Self::SEED;
+    const DEPLOYED_PROGRAM_ID: Pubkey = crate::ID;
+    const DEPLOYED_ADDRESS: Pubkey = Self::DEPLOYED_ADDRESS;
+    const DEPLOYED_BUMP: u8 = Self::DEPLOYED_BUMP;
+    const BUMP_OFFSET: usize = offset_of!(Self, bump);
 }
 
 impl Config {
@@ -138,23 +145,13 @@ impl Config {
     /// writable, discriminator, then the address is the PDA of the stored bump
     /// (`InvalidAccountData`): under the deployed program id, the address is
     /// [`Config::DEPLOYED_ADDRESS`] and the bump [`Config::DEPLOYED_BUMP`] (no hash).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // SAFETY: the data is `Self::LEN` bytes long (checked above), so the
-        // offset is in bounds; one byte is read and no borrow is held.
-        let bump = unsafe { *account.data_ptr().add(HEADER_LEN + offset_of!(Self, bump)) };
-        verify_fixed_pda(
-            account.address(),
-            &Self::seeds(),
-            bump,
-            program_id,
-            (&crate::ID, &Self::DEPLOYED_ADDRESS, Self::DEPLOYED_BUMP),
-        )
+        check_fixed::<Self>(program_id, account, expect_writable)
     }
 }
 

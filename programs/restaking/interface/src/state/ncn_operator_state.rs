@@ -1,7 +1,7 @@
 //! The mutual opt-in of an NCN and an operator.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     slot_toggle::SlotToggle,
 };
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
@@ -36,6 +36,16 @@ pub struct NcnOperatorState {
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
 unsafe impl AccountType for NcnOperatorState {
     const DISCRIMINATOR: u8 = discriminator::NCN_OPERATOR_STATE;
+}
+
+/// The stored relationship fields: ncn, operator (`jito_core::account`).
+impl StoredKeys for NcnOperatorState {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.ncn, keys.0) && address_eq(&self.operator, keys.1)
+    }
 }
 
 impl NcnOperatorState {
@@ -93,7 +103,7 @@ impl NcnOperatorState {
     /// data, writable, discriminator and the stored `ncn` and `operator`
     /// equal to the given ones (`InvalidAccountData`, where the original
     /// checks the PDA of the given ones with the stored bump).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,
@@ -101,18 +111,7 @@ impl NcnOperatorState {
         operator: &Address,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.ncn, ncn) && address_eq(&t.operator, operator),
-        )
+        check_bound::<Self>(program_id, account, (ncn, operator), expect_writable)
     }
 }
 

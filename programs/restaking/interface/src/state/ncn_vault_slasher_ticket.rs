@@ -1,7 +1,7 @@
 //! An NCN's opt-in of a slasher for a vault.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     slot_toggle::SlotToggle,
 };
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
@@ -39,6 +39,18 @@ pub struct NcnVaultSlasherTicket {
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
 unsafe impl AccountType for NcnVaultSlasherTicket {
     const DISCRIMINATOR: u8 = discriminator::NCN_VAULT_SLASHER_TICKET;
+}
+
+/// The stored relationship fields: ncn, vault, slasher (`jito_core::account`).
+impl StoredKeys for NcnVaultSlasherTicket {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey, &'k Pubkey);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.ncn, keys.0)
+            && address_eq(&self.vault, keys.1)
+            && address_eq(&self.slasher, keys.2)
+    }
 }
 
 impl NcnVaultSlasherTicket {
@@ -119,7 +131,7 @@ impl NcnVaultSlasherTicket {
     /// data, writable, discriminator and the stored `ncn`, `vault` and
     /// `slasher` equal to the given ones (`InvalidAccountData`, where the original
     /// checks the PDA of the given ones with the stored bump).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,
@@ -128,20 +140,7 @@ impl NcnVaultSlasherTicket {
         slasher: &Address,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.ncn, ncn)
-                && address_eq(&t.vault, vault)
-                && address_eq(&t.slasher, slasher),
-        )
+        check_bound::<Self>(program_id, account, (ncn, vault, slasher), expect_writable)
     }
 }
 

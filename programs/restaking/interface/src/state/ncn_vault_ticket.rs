@@ -1,7 +1,7 @@
 //! An NCN's opt-in to a vault.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     slot_toggle::SlotToggle,
 };
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
@@ -34,6 +34,16 @@ pub struct NcnVaultTicket {
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
 unsafe impl AccountType for NcnVaultTicket {
     const DISCRIMINATOR: u8 = discriminator::NCN_VAULT_TICKET;
+}
+
+/// The stored relationship fields: ncn, vault (`jito_core::account`).
+impl StoredKeys for NcnVaultTicket {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.ncn, keys.0) && address_eq(&self.vault, keys.1)
+    }
 }
 
 impl NcnVaultTicket {
@@ -81,7 +91,7 @@ impl NcnVaultTicket {
     /// The original `NcnVaultTicket::load`: owner (`InvalidAccountOwner`), data,
     /// writable, discriminator and PDA of the given `ncn` and `vault` with the
     /// stored bump (`InvalidAccountData`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,
@@ -89,18 +99,7 @@ impl NcnVaultTicket {
         vault: &Address,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.ncn, ncn) && address_eq(&t.vault, vault),
-        )
+        check_bound::<Self>(program_id, account, (ncn, vault), expect_writable)
     }
 }
 

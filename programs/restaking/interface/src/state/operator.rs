@@ -1,7 +1,7 @@
 //! The operator: its admins, voter, fee and counters.
 
 use jito_core::{
-    account::{check_account, AccountType},
+    account::{check_based, AccountType},
     unlikely,
 };
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
@@ -223,35 +223,24 @@ impl Operator {
     /// with `new_admin` (`OperatorSetAdmin`), as the original `update_secondary_admin`.
     #[inline(always)]
     pub fn update_secondary_admin(&mut self, old_admin: &Address, new_admin: &Address) {
-        for slot in [
-            &mut self.ncn_admin,
-            &mut self.vault_admin,
-            &mut self.voter,
-            &mut self.delegate_admin,
-            &mut self.metadata_admin,
-        ] {
-            if address_eq(slot, old_admin) {
-                *slot = *new_admin;
-            }
-        }
+        let replace = jito_core::Replace::new(old_admin, new_admin);
+        replace.apply(&mut self.ncn_admin);
+        replace.apply(&mut self.vault_admin);
+        replace.apply(&mut self.voter);
+        replace.apply(&mut self.delegate_admin);
+        replace.apply(&mut self.metadata_admin);
     }
 
     /// The original `Operator::load`: owner (`InvalidAccountOwner`), data,
     /// writable, discriminator (`InvalidAccountData`); the original's PDA check of the
     /// stored base and bump always holds for an existing account (`jito_core::account`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // An existing account seeded by its stored base only: nothing to
-        // compare (`jito_core::account`).
-        Ok(())
+        check_based::<Self>(program_id, account, expect_writable)
     }
 }
 

@@ -1,7 +1,7 @@
 //! An operator's opt-in to a vault.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     slot_toggle::SlotToggle,
 };
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
@@ -34,6 +34,16 @@ pub struct OperatorVaultTicket {
 // SAFETY: `#[repr(C)]`, only byte fields (alignment 1), valid for every bit pattern.
 unsafe impl AccountType for OperatorVaultTicket {
     const DISCRIMINATOR: u8 = discriminator::OPERATOR_VAULT_TICKET;
+}
+
+/// The stored relationship fields: operator, vault (`jito_core::account`).
+impl StoredKeys for OperatorVaultTicket {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.operator, keys.0) && address_eq(&self.vault, keys.1)
+    }
 }
 
 impl OperatorVaultTicket {
@@ -89,7 +99,7 @@ impl OperatorVaultTicket {
     /// data, writable, discriminator and the stored `operator` and `vault`
     /// equal to the given ones (`InvalidAccountData`, where the original
     /// checks the PDA of the given ones with the stored bump).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Address,
         account: &AccountView,
@@ -97,18 +107,7 @@ impl OperatorVaultTicket {
         vault: &Address,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.operator, operator) && address_eq(&t.vault, vault),
-        )
+        check_bound::<Self>(program_id, account, (operator, vault), expect_writable)
     }
 }
 

@@ -8,7 +8,7 @@ use jito_core::{
 use jito_restaking_interface::state::{config, Config};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config (w), admin (w, s), vault_program, system_program]`.
 pub fn process_initialize_config(

@@ -1,5 +1,6 @@
 //! `InitializeNcn` (tag 1): creates an NCN at `["ncn", base]` and counts it in the config.
 
+use jito_core::account::load_fixed_mut;
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
@@ -8,7 +9,7 @@ use jito_core::{
 use jito_restaking_interface::state::{ncn, Config, Ncn};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config (w), ncn (w), admin (w, s), base (s), system_program]`.
 pub fn process_initialize_ncn(
@@ -21,7 +22,9 @@ pub fn process_initialize_ncn(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
     load_system_account(ncn_info, true)?;
     load_signer(admin, true)?;
     load_signer(base, false)?;
@@ -42,8 +45,6 @@ pub fn process_initialize_ncn(
         ],
     )?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let config = unsafe { Config::view_mut(config_info) };
     // SAFETY: created just above with `Ncn::LEN` bytes; the only view of it.
     unsafe { Ncn::init_view(ncn_info) }.initialize(
         base.address(),

@@ -1,10 +1,10 @@
 //! `InitializeNcnOperatorState` (tag 6): the NCN operator admin creates the
 //! state of an NCN–operator pair (both opt-ins inactive).
 
+use jito_core::account::load_mut;
 use jito_core::{
-    account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{
     ncn_operator_state, Config, Ncn, NcnOperatorState, Operator,
@@ -16,7 +16,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn (w), operator (w), ncn_operator_state (w),
 /// admin (s), payer (w, s), system_program]`.
@@ -32,8 +32,12 @@ pub fn process_initialize_ncn_operator_state(
     };
 
     Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, true)?;
-    Operator::load(program_id, operator_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     load_system_account(state_info, true)?;
     load_signer(admin, false)?;
     load_signer(payer, true)?;
@@ -45,19 +49,13 @@ pub fn process_initialize_ncn_operator_state(
         program_id,
     )?;
 
-    // A second handle on the same account: the data borrow (tracked by the
-    // runtime account, so still exclusive) does not lock out `address()`.
-    let mut ncn_handle = *ncn_info;
-    // SAFETY: checked by its load above; the only view of it here.
-    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_operator_admin(admin.address())?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<NcnOperatorState>(
         payer,
         state_info,
         program_id,
-        NcnOperatorState::LEN,
         &[
             Seed::from(ncn_operator_state::SEED),
             Seed::from(ncn_info.address().as_ref()),
@@ -67,8 +65,7 @@ pub fn process_initialize_ncn_operator_state(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `NcnOperatorState::LEN` bytes; the only view of it.
-    unsafe { NcnOperatorState::init_view(state_info) }.initialize(
+    state.initialize(
         ncn_info.address(),
         operator_info.address(),
         ncn.operator_count(),
@@ -76,8 +73,6 @@ pub fn process_initialize_ncn_operator_state(
         slot,
     );
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(operator_info) };
     ncn.increment_operator_count()?;
     operator.increment_ncn_count()?;
     Ok(())

@@ -1,10 +1,10 @@
 //! `InitializeNcnVaultSlasherTicket` (tag 3): the NCN slasher admin registers a
 //! slasher for a vault the NCN has a ticket with.
 
+use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
-    account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_slasher_ticket, Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
@@ -17,7 +17,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::u64_arg;
+use jito_core::args::u64_exact;
 
 /// Accounts: `[config, ncn (w), vault, slasher, ncn_vault_ticket,
 /// ncn_vault_slasher_ticket (w), admin (s), payer (w, s), system_program]`.
@@ -27,18 +27,18 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    let max_slashable_per_epoch = u64_arg(data)?;
+    let max_slashable_per_epoch = u64_exact(data)?;
     let [config_info, ncn_info, vault, slasher, ncn_vault_ticket, ticket_info, admin, payer, system_program] =
         accounts
     else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
     {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     NcnVaultTicket::load(
@@ -59,19 +59,13 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
         program_id,
     )?;
 
-    // A second handle on the same account: the data borrow (tracked by the
-    // runtime account, so still exclusive) does not lock out `address()`.
-    let mut ncn_handle = *ncn_info;
-    // SAFETY: checked by its load above; the only view of it here.
-    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_slasher_admin(admin.address())?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<NcnVaultSlasherTicket>(
         payer,
         ticket_info,
         program_id,
-        NcnVaultSlasherTicket::LEN,
         &[
             Seed::from(ncn_vault_slasher_ticket::SEED),
             Seed::from(ncn_info.address().as_ref()),
@@ -82,8 +76,7 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `NcnVaultSlasherTicket::LEN` bytes; the only view of it.
-    unsafe { NcnVaultSlasherTicket::init_view(ticket_info) }.initialize(
+    state.initialize(
         ncn_info.address(),
         vault.address(),
         slasher.address(),

@@ -1,9 +1,9 @@
 //! `InitializeNcnVaultTicket` (tag 4): the NCN vault admin opts the NCN in to a vault.
 
+use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
-    account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
     state::{ncn_vault_ticket, Config, Ncn, NcnVaultTicket},
@@ -16,7 +16,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn (w), vault, ncn_vault_ticket (w), admin (s),
 /// payer (w, s), system_program]`.
@@ -30,11 +30,11 @@ pub fn process_initialize_ncn_vault_ticket(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    Ncn::load(program_id, ncn_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
     {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     load_system_account(ticket_info, true)?;
@@ -48,19 +48,13 @@ pub fn process_initialize_ncn_vault_ticket(
         program_id,
     )?;
 
-    // A second handle on the same account: the data borrow (tracked by the
-    // runtime account, so still exclusive) does not lock out `address()`.
-    let mut ncn_handle = *ncn_info;
-    // SAFETY: checked by its load above; the only view of it here.
-    let ncn = unsafe { Ncn::view_mut(&mut ncn_handle) };
     ncn.check_vault_admin(admin.address())?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<NcnVaultTicket>(
         payer,
         ticket_info,
         program_id,
-        NcnVaultTicket::LEN,
         &[
             Seed::from(ncn_vault_ticket::SEED),
             Seed::from(ncn_info.address().as_ref()),
@@ -70,8 +64,7 @@ pub fn process_initialize_ncn_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `NcnVaultTicket::LEN` bytes; the only view of it.
-    unsafe { NcnVaultTicket::init_view(ticket_info) }.initialize(
+    state.initialize(
         ncn_info.address(),
         vault.address(),
         ncn.vault_count(),

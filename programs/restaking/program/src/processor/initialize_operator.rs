@@ -1,6 +1,7 @@
 //! `InitializeOperator` (tag 2): creates an operator at `["operator", base]`
 //! and counts it in the config.
 
+use jito_core::account::load_fixed_mut;
 use jito_core::{
     account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
@@ -9,7 +10,7 @@ use jito_core::{
 use jito_restaking_interface::state::{operator, Config, Operator};
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::u16_arg;
+use jito_core::args::u16_exact;
 
 /// Accounts: `[config (w), operator (w), admin (w, s), base (s), system_program]`.
 /// Data: `operator_fee_bps: u16`.
@@ -18,12 +19,14 @@ pub fn process_initialize_operator(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    let operator_fee_bps = u16_arg(data)?;
+    let operator_fee_bps = u16_exact(data)?;
     let [config_info, operator_info, admin, base, system_program] = accounts else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
     load_system_account(operator_info, true)?;
     load_signer(admin, true)?;
     load_signer(base, false)?;
@@ -49,8 +52,6 @@ pub fn process_initialize_operator(
         ],
     )?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let config = unsafe { Config::view_mut(config_info) };
     // SAFETY: created just above with `Operator::LEN` bytes; the only view of it.
     unsafe { Operator::init_view(operator_info) }.initialize(
         base.address(),

@@ -1,10 +1,10 @@
 //! `InitializeOperatorVaultTicket` (tag 5): the operator vault admin opts the
 //! operator in to a vault.
 
+use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
-    account::AccountType,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
     unlikely,
 };
 use jito_restaking_interface::{
@@ -19,7 +19,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, operator (w), vault, operator_vault_ticket (w),
 /// admin (s), payer (w, s), system_program]`.
@@ -34,11 +34,11 @@ pub fn process_initialize_operator_vault_ticket(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    Operator::load(program_id, operator_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        let config = unsafe { Config::view(config_info) };
         load_vault(&config.vault_program, vault, false)?;
     }
     load_system_account(ticket_info, true)?;
@@ -55,21 +55,15 @@ pub fn process_initialize_operator_vault_ticket(
     )
     .map_err(|_| ProgramError::InvalidArgument)?;
 
-    // A second handle on the same account: the data borrow (tracked by the
-    // runtime account, so still exclusive) does not lock out `address()`.
-    let mut operator_handle = *operator_info;
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(&mut operator_handle) };
     if unlikely(!address_eq(&operator.vault_admin, admin.address())) {
         return Err(ProgramError::InvalidAccountData);
     }
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<OperatorVaultTicket>(
         payer,
         ticket_info,
         program_id,
-        OperatorVaultTicket::LEN,
         &[
             Seed::from(operator_vault_ticket::SEED),
             Seed::from(operator_info.address().as_ref()),
@@ -79,8 +73,7 @@ pub fn process_initialize_operator_vault_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: created just above with `OperatorVaultTicket::LEN` bytes; the only view of it.
-    unsafe { OperatorVaultTicket::init_view(ticket_info) }.initialize(
+    state.initialize(
         operator_info.address(),
         vault.address(),
         operator.vault_count(),

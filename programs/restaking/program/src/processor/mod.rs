@@ -53,33 +53,3 @@ pub use set_config_admin::process_set_config_admin;
 pub use warmup_ncn_vault_slasher_ticket::process_warmup_ncn_vault_slasher_ticket;
 pub use warmup_ncn_vault_ticket::process_warmup_ncn_vault_ticket;
 pub use warmup_operator_vault_ticket::process_warmup_operator_vault_ticket;
-
-use jito_core::unlikely;
-use pinocchio::{error::ProgramError, ProgramResult};
-
-/// An instruction without arguments: nothing may follow the tag.
-#[inline(always)]
-pub(crate) fn no_args(data: &[u8]) -> ProgramResult {
-    if unlikely(!data.is_empty()) {
-        return Err(ProgramError::InvalidInstructionData);
-    }
-    Ok(())
-}
-
-/// Exactly one little-endian `u16` argument.
-#[inline(always)]
-pub(crate) fn u16_arg(data: &[u8]) -> Result<u16, ProgramError> {
-    match data {
-        [a, b] => Ok(u16::from_le_bytes([*a, *b])),
-        _ => Err(ProgramError::InvalidInstructionData),
-    }
-}
-
-/// Exactly one little-endian `u64` argument.
-#[inline(always)]
-pub(crate) fn u64_arg(data: &[u8]) -> Result<u64, ProgramError> {
-    let bytes: [u8; 8] = data
-        .try_into()
-        .map_err(|_| ProgramError::InvalidInstructionData)?;
-    Ok(u64::from_le_bytes(bytes))
-}

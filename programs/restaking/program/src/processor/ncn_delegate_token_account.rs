@@ -2,11 +2,9 @@
 //! for `u64::MAX` on a token account the ncn PDA owns (e.g. tokens airdropped
 //! to it), the PDA signing the SPL Token `Approve`.
 
+use jito_core::account::load;
+use jito_core::loader::{load_signer, load_token_account, load_token_mint};
 use jito_core::token_cpi;
-use jito_core::{
-    account::AccountType,
-    loader::{load_signer, load_token_account, load_token_mint},
-};
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{
     cpi::{Seed, Signer},
@@ -14,7 +12,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[ncn, delegate_admin (s), token_mint, token_account (w), delegate,
 /// token_program]`.
@@ -32,7 +30,7 @@ pub fn process_ncn_delegate_token_account(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Ncn::load(program_id, ncn_info, false)?;
+    let ncn = load::<Ncn>(program_id, ncn_info, false)?;
     load_signer(delegate_admin, false)?;
     load_token_mint(token_mint)?;
     // Checks that `token_program` is SPL Token first (`IncorrectProgramId`).
@@ -46,8 +44,6 @@ pub fn process_ncn_delegate_token_account(
     )?;
 
     let (base, bump) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let ncn = unsafe { Ncn::view(ncn_info) };
         ncn.check_delegate_admin(delegate_admin.address())?;
         (ncn.base, ncn.bump)
     };

@@ -1,10 +1,11 @@
 //! `NcnSetAdmin` (tag 17): the NCN admin hands over to a new admin; both sign.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_mut;
+use jito_core::loader::load_signer;
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[ncn (w), old_admin (s), new_admin (s)]`.
 ///
@@ -19,12 +20,12 @@ pub fn process_ncn_set_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Ncn::load(program_id, ncn_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let ncn = unsafe { Ncn::view_mut(ncn_info) };
     ncn.check_admin(old_admin.address())?;
     ncn.admin = *new_admin.address();
     ncn.update_secondary_admin(old_admin.address(), new_admin.address());

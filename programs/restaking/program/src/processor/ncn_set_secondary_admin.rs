@@ -1,6 +1,7 @@
 //! `NcnSetSecondaryAdmin` (tag 18): the NCN admin assigns one secondary role.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_mut;
+use jito_core::loader::load_signer;
 use jito_restaking_interface::{instruction::NcnAdminRole, state::Ncn};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -21,11 +22,11 @@ pub fn process_ncn_set_secondary_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Ncn::load(program_id, ncn_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let ncn = unsafe { Ncn::view_mut(ncn_info) };
     ncn.check_admin(admin.address())?;
     ncn.set_secondary_admin(role, new_admin.address());
     Ok(())

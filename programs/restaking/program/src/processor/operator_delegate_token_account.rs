@@ -2,11 +2,9 @@
 //! for `u64::MAX` on a token account the operator PDA owns (e.g. tokens airdropped
 //! to it), the PDA signing the SPL Token `Approve`.
 
+use jito_core::account::load;
+use jito_core::loader::{load_signer, load_token_account, load_token_mint};
 use jito_core::token_cpi;
-use jito_core::{
-    account::AccountType,
-    loader::{load_signer, load_token_account, load_token_mint},
-};
 use jito_restaking_interface::state::Operator;
 use pinocchio::{
     cpi::{Seed, Signer},
@@ -14,7 +12,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[operator, delegate_admin (s), token_mint, token_account (w), delegate,
 /// token_program]`.
@@ -33,7 +31,7 @@ pub fn process_operator_delegate_token_account(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Operator::load(program_id, operator_info, false)?;
+    let operator = load::<Operator>(program_id, operator_info, false)?;
     load_signer(delegate_admin, false)?;
     load_token_mint(token_mint)?;
     // Checks that `token_program` is SPL Token first (`IncorrectProgramId`).
@@ -47,8 +45,6 @@ pub fn process_operator_delegate_token_account(
     )?;
 
     let (base, bump) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let operator = unsafe { Operator::view(operator_info) };
         operator.check_delegate_admin(delegate_admin.address())?;
         (operator.base, operator.bump)
     };

@@ -1,11 +1,12 @@
 //! `OperatorSetAdmin` (tag 19): the operator admin hands over to a new admin;
 //! both sign.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_mut;
+use jito_core::loader::load_signer;
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[operator (w), old_admin (s), new_admin (s)]`.
 ///
@@ -21,12 +22,12 @@ pub fn process_operator_set_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Operator::load(program_id, operator_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(operator_info) };
     operator.check_admin(old_admin.address())?;
     operator.admin = *new_admin.address();
     operator.update_secondary_admin(old_admin.address(), new_admin.address());

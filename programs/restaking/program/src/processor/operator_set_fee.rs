@@ -1,10 +1,11 @@
 //! `OperatorSetFee` (tag 21): the operator admin sets the operator fee.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_mut;
+use jito_core::loader::load_signer;
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::u16_arg;
+use jito_core::args::u16_exact;
 
 /// Accounts: `[config, operator (w), admin (s)]`; data: `new_fee_bps: u16`.
 ///
@@ -16,16 +17,16 @@ pub fn process_operator_set_fee(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    let new_fee_bps = u16_arg(data)?;
+    let new_fee_bps = u16_exact(data)?;
     let [_config, operator_info, admin] = accounts else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Operator::load(program_id, operator_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(operator_info) };
     operator.check_admin(admin.address())?;
     Operator::check_fee_bps(new_fee_bps)?;
     operator.set_operator_fee_bps(new_fee_bps);

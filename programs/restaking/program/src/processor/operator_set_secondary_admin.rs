@@ -1,7 +1,8 @@
 //! `OperatorSetSecondaryAdmin` (tag 20): the operator admin assigns one
 //! secondary role (NCN admin, vault admin, voter, delegate admin, metadata admin).
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_mut;
+use jito_core::loader::load_signer;
 use jito_restaking_interface::{instruction::OperatorAdminRole, state::Operator};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -22,11 +23,11 @@ pub fn process_operator_set_secondary_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Operator::load(program_id, operator_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let operator = unsafe { Operator::view_mut(operator_info) };
     operator.check_admin(admin.address())?;
     operator.set_secondary_admin(role, new_admin.address());
     Ok(())

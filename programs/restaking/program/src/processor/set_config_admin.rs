@@ -1,10 +1,11 @@
 //! `SetConfigAdmin` (tag 24): the config admin hands over to a new admin.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_fixed_mut;
+use jito_core::loader::load_signer;
 use jito_restaking_interface::state::Config;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config (w), old_admin (s), new_admin]`.
 pub fn process_set_config_admin(
@@ -17,11 +18,11 @@ pub fn process_set_config_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
     load_signer(old_admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let config = unsafe { Config::view_mut(config_info) };
     config.check_admin(old_admin.address())?;
     config.set_admin(new_admin.address());
     Ok(())

@@ -1,7 +1,7 @@
 //! The vault: holds the supported token, mints and burns VRT, tracks delegations.
 
 use jito_core::{
-    account::{check_account, AccountType},
+    account::{check_based, AccountType},
     get_epoch,
     loader::load_signer,
     unlikely,
@@ -189,19 +189,13 @@ impl Vault {
     /// The original `Vault::load`: owner, length, writable, discriminator; the
     /// original's PDA check of the stored base and bump always holds for an
     /// existing account (`jito_core::account`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // An existing account seeded by its stored base only: nothing to
-        // compare (`jito_core::account`).
-        Ok(())
+        check_based::<Self>(program_id, account, expect_writable)
     }
 
     /// Writes the fields of a freshly created (zeroed) vault, as `Vault::new`:
@@ -563,22 +557,17 @@ impl Vault {
     /// Every secondary admin (and the fee wallet) equal to `old_admin` becomes `new_admin`.
     #[inline(always)]
     pub fn update_secondary_admin(&mut self, old_admin: &Pubkey, new_admin: &Pubkey) {
-        for role in [
-            &mut self.delegation_admin,
-            &mut self.operator_admin,
-            &mut self.ncn_admin,
-            &mut self.slasher_admin,
-            &mut self.capacity_admin,
-            &mut self.fee_wallet,
-            &mut self.mint_burn_admin,
-            &mut self.delegate_asset_admin,
-            &mut self.fee_admin,
-            &mut self.metadata_admin,
-        ] {
-            if address_eq(role, old_admin) {
-                *role = *new_admin;
-            }
-        }
+        let replace = jito_core::Replace::new(old_admin, new_admin);
+        replace.apply(&mut self.delegation_admin);
+        replace.apply(&mut self.operator_admin);
+        replace.apply(&mut self.ncn_admin);
+        replace.apply(&mut self.slasher_admin);
+        replace.apply(&mut self.capacity_admin);
+        replace.apply(&mut self.fee_wallet);
+        replace.apply(&mut self.mint_burn_admin);
+        replace.apply(&mut self.delegate_asset_admin);
+        replace.apply(&mut self.fee_admin);
+        replace.apply(&mut self.metadata_admin);
     }
 
     /// With a mint/burn admin set, the optional account must be it and sign

@@ -1,7 +1,7 @@
 //! How much a slasher has slashed an operator for an NCN and vault in one epoch.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     unlikely,
 };
 use pinocchio::{address::address_eq, cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
@@ -37,6 +37,20 @@ pub struct VaultNcnSlasherOperatorTicket {
 // every bit pattern is valid.
 unsafe impl AccountType for VaultNcnSlasherOperatorTicket {
     const DISCRIMINATOR: u8 = 6;
+}
+
+/// The stored relationship fields: vault, ncn, slasher, operator, ncn_epoch (`jito_core::account`).
+impl StoredKeys for VaultNcnSlasherOperatorTicket {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey, &'k Pubkey, &'k Pubkey, u64);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.vault, keys.0)
+            && address_eq(&self.ncn, keys.1)
+            && address_eq(&self.slasher, keys.2)
+            && address_eq(&self.operator, keys.3)
+            && self.epoch == keys.4.to_le_bytes()
+    }
 }
 
 impl VaultNcnSlasherOperatorTicket {
@@ -86,7 +100,7 @@ impl VaultNcnSlasherOperatorTicket {
     /// The original `load`: account checks, then the address is the ticket PDA
     /// for `ncn_epoch` (`InvalidAccountData`).
     #[allow(clippy::too_many_arguments)]
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
@@ -97,21 +111,11 @@ impl VaultNcnSlasherOperatorTicket {
         ncn_epoch: u64,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
+        check_bound::<Self>(
+            program_id,
             account,
-            address_eq(&t.vault, vault)
-                && address_eq(&t.ncn, ncn)
-                && address_eq(&t.slasher, slasher)
-                && address_eq(&t.operator, operator)
-                && t.epoch == ncn_epoch.to_le_bytes(),
+            (vault, ncn, slasher, operator, ncn_epoch),
+            expect_writable,
         )
     }
 

@@ -1,7 +1,7 @@
 //! A vault's support for an NCN slasher, toggled over epochs by the vault slasher admin.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     slot_toggle::SlotToggle,
 };
 use pinocchio::{address::address_eq, cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
@@ -37,6 +37,18 @@ unsafe impl AccountType for VaultNcnSlasherTicket {
     const DISCRIMINATOR: u8 = 5;
 }
 
+/// The stored relationship fields: vault, ncn, slasher (`jito_core::account`).
+impl StoredKeys for VaultNcnSlasherTicket {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey, &'k Pubkey);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.vault, keys.0)
+            && address_eq(&self.ncn, keys.1)
+            && address_eq(&self.slasher, keys.2)
+    }
+}
+
 impl VaultNcnSlasherTicket {
     /// PDA seed.
     pub const SEED: &'static [u8] = b"vault_slasher_ticket";
@@ -66,7 +78,7 @@ impl VaultNcnSlasherTicket {
 
     /// The original `load`: account checks, then the address is the ticket PDA
     /// (`InvalidAccountData`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
@@ -75,20 +87,7 @@ impl VaultNcnSlasherTicket {
         slasher: &Pubkey,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.vault, vault)
-                && address_eq(&t.ncn, ncn)
-                && address_eq(&t.slasher, slasher),
-        )
+        check_bound::<Self>(program_id, account, (vault, ncn, slasher), expect_writable)
     }
 
     /// Writes a fresh ticket, inactive since `slot`.

@@ -1,7 +1,7 @@
 //! A vault's support for an NCN, toggled on and off over epochs by the vault NCN admin.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     slot_toggle::SlotToggle,
 };
 use pinocchio::{address::address_eq, cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
@@ -32,6 +32,16 @@ unsafe impl AccountType for VaultNcnTicket {
     const DISCRIMINATOR: u8 = 3;
 }
 
+/// The stored relationship fields: vault, ncn (`jito_core::account`).
+impl StoredKeys for VaultNcnTicket {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.vault, keys.0) && address_eq(&self.ncn, keys.1)
+    }
+}
+
 impl VaultNcnTicket {
     /// PDA seed.
     pub const SEED: &'static [u8] = b"vault_ncn_ticket";
@@ -59,7 +69,7 @@ impl VaultNcnTicket {
 
     /// The original `load`: account checks, then the address is the ticket PDA
     /// of `vault` and `ncn` (`InvalidAccountData`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
@@ -67,18 +77,7 @@ impl VaultNcnTicket {
         ncn: &Pubkey,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.vault, vault) && address_eq(&t.ncn, ncn),
-        )
+        check_bound::<Self>(program_id, account, (vault, ncn), expect_writable)
     }
 
     /// Writes a fresh ticket, inactive since `slot`.

@@ -1,7 +1,7 @@
 //! A vault's delegation to one operator.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     get_epoch, unlikely,
 };
 use pinocchio::{
@@ -39,6 +39,16 @@ unsafe impl AccountType for VaultOperatorDelegation {
     const DISCRIMINATOR: u8 = 4;
 }
 
+/// The stored relationship fields: vault, operator (`jito_core::account`).
+impl StoredKeys for VaultOperatorDelegation {
+    type Keys<'k> = (&'k Pubkey, &'k Pubkey);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.vault, keys.0) && address_eq(&self.operator, keys.1)
+    }
+}
+
 impl VaultOperatorDelegation {
     /// PDA seed.
     pub const SEED: &'static [u8] = b"vault_operator_delegation";
@@ -66,7 +76,7 @@ impl VaultOperatorDelegation {
 
     /// The original `load`: account checks, then the address is the delegation
     /// PDA of `vault` and `operator` (`InvalidAccountData`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
@@ -74,18 +84,7 @@ impl VaultOperatorDelegation {
         operator: &Pubkey,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing account: its stored seeds prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.vault, vault) && address_eq(&t.operator, operator),
-        )
+        check_bound::<Self>(program_id, account, (vault, operator), expect_writable)
     }
 
     /// Writes a fresh delegation with nothing delegated, updated at `slot`.

@@ -1,7 +1,7 @@
 //! A staker's pending withdrawal; its token account holds the staker's VRT.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     get_epoch, unlikely,
 };
 use pinocchio::{
@@ -40,6 +40,16 @@ unsafe impl AccountType for VaultStakerWithdrawalTicket {
     const DISCRIMINATOR: u8 = 7;
 }
 
+/// The stored relationship fields: vault (`jito_core::account`).
+impl StoredKeys for VaultStakerWithdrawalTicket {
+    type Keys<'k> = &'k Pubkey;
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.vault, keys)
+    }
+}
+
 impl VaultStakerWithdrawalTicket {
     /// PDA seed.
     pub const SEED: &'static [u8] = b"vault_staker_withdrawal_ticket";
@@ -67,24 +77,14 @@ impl VaultStakerWithdrawalTicket {
 
     /// The original `load`: account checks, the ticket belongs to `vault`
     /// (`InvalidAccountData`); its address needs no proof (`jito_core::account`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
         vault: &Pubkey,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let ticket = unsafe { Self::view(account) };
-        // The stored vault is the original's own first check; the PDA check of
-        // `vault`, the stored base and bump that follows always holds for an
-        // existing ticket of that vault (`jito_core::account`).
-        check_stored(account, address_eq(&ticket.vault, vault))
+        check_bound::<Self>(program_id, account, vault, expect_writable)
     }
 
     /// Writes a fresh ticket.

@@ -1,7 +1,7 @@
 //! Progress of one epoch's vault update across the operator delegations.
 
 use jito_core::{
-    account::{check_account, check_stored, AccountType},
+    account::{check_bound, AccountType, StoredKeys},
     unlikely,
 };
 use pinocchio::{address::address_eq, cpi::Seed, AccountView, Address as Pubkey, ProgramResult};
@@ -34,6 +34,16 @@ unsafe impl AccountType for VaultUpdateStateTracker {
     const DISCRIMINATOR: u8 = 8;
 }
 
+/// The stored relationship fields: vault, ncn_epoch (`jito_core::account`).
+impl StoredKeys for VaultUpdateStateTracker {
+    type Keys<'k> = (&'k Pubkey, u64);
+
+    #[inline(always)]
+    fn keys_match(&self, keys: Self::Keys<'_>) -> bool {
+        address_eq(&self.vault, keys.0) && self.ncn_epoch == keys.1.to_le_bytes()
+    }
+}
+
 impl VaultUpdateStateTracker {
     /// PDA seed.
     pub const SEED: &'static [u8] = b"vault_update_state_tracker";
@@ -62,7 +72,7 @@ impl VaultUpdateStateTracker {
     /// The original `load`: account checks, then the stored vault and epoch are
     /// `vault` and `ncn_epoch` (`InvalidAccountData`, where the original checks
     /// the address against the canonical PDA of `vault` and `ncn_epoch`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn load(
         program_id: &Pubkey,
         account: &AccountView,
@@ -70,18 +80,7 @@ impl VaultUpdateStateTracker {
         ncn_epoch: u64,
         expect_writable: bool,
     ) -> ProgramResult {
-        check_account::<Self>(program_id, account, expect_writable)?;
-        // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as
-        // `try_borrow`).
-        account.check_borrow()?;
-        // SAFETY: type and size checked just above, no tracked mutable borrow;
-        // read only during this check.
-        let t = unsafe { Self::view(account) };
-        // An existing tracker: its stored vault and epoch prove it (`jito_core::account`).
-        check_stored(
-            account,
-            address_eq(&t.vault, vault) && t.ncn_epoch == ncn_epoch.to_le_bytes(),
-        )
+        check_bound::<Self>(program_id, account, (vault, ncn_epoch), expect_writable)
     }
 
     /// Writes a fresh tracker: no operator updated yet (`last_updated_index` = u64::MAX).

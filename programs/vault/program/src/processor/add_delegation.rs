@@ -2,10 +2,9 @@
 //! free assets with an operator. The vault's and the operator's delegation
 //! states both grow by `amount`.
 
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::load_bound_mut;
+use jito_core::account::{load_account_bound_mut, load_fixed};
+use jito_core::{account::check_account_bound, loader::load_signer};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,
@@ -33,33 +32,29 @@ pub fn process_add_delegation(
 
     let slot = Clock::get()?.slot;
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the delegation's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
-    VaultOperatorDelegation::load(
-        program_id,
-        vault_operator_delegation,
-        vault_info.address(),
-        operator.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let delegation = unsafe {
+        load_bound_mut::<VaultOperatorDelegation>(
+            program_id,
+            vault_operator_delegation,
+            (vault_info.address(), operator.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, vault, operator and delegation carry different
-    // discriminators or owners, each checked above, so they are distinct
-    // accounts; each is viewed once.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_delegation_admin(admin.address())?;
     vault.check_update_state_ok(slot, config.epoch_length())?;
     vault.check_is_paused()?;
 
     vault.delegate(amount)?;
-    // SAFETY: see above.
-    unsafe { VaultOperatorDelegation::view_mut(vault_operator_delegation) }
-        .delegation_state
-        .delegate(amount)?;
+    delegation.delegation_state.delegate(amount)?;
     Ok(())
 }

@@ -43,7 +43,7 @@ pub fn process_batch_crank_vault_update_state_tracker(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, tracker_info, delegations @ ..] = accounts else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };

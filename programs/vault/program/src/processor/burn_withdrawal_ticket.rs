@@ -3,9 +3,9 @@
 //! tokens, which the vault pays to the staker; the ticket and its token account
 //! are closed to the staker.
 
+use jito_core::account::{load_account_bound_mut, load_bound, load_fixed};
 use jito_core::token_cpi;
 use jito_core::{
-    account::{check_account_bound, AccountType},
     loader::{
         load_associated_token_account_of, load_program, load_system_program, load_token_mint_of,
         select_token_program,
@@ -25,7 +25,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault (w), vault_token_account (w), vrt_mint (w),
 /// staker (w), staker_token_account (w), vault_staker_withdrawal_ticket (w),
@@ -50,15 +50,13 @@ pub fn process_burn_withdrawal_ticket(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // An existing vault: owner, size and type prove it (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
 
     let vault_key = *vault_info.address();
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
 
     // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
     let token_program_id = select_token_program(token_program, vrt_mint);
@@ -75,7 +73,8 @@ pub fn process_burn_withdrawal_ticket(
         &vault.supported_mint,
         token_program_id,
     )?;
-    VaultStakerWithdrawalTicket::load(program_id, ticket_info, &vault_key, true)?;
+    let ticket =
+        load_bound::<VaultStakerWithdrawalTicket>(program_id, ticket_info, &vault_key, true)?;
     load_associated_token_account_of(
         ticket_token_account,
         ticket_info.address(),
@@ -106,8 +105,6 @@ pub fn process_burn_withdrawal_ticket(
     vault.check_is_paused()?;
 
     let (ticket_vrt_amount, ticket_base, ticket_bump) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let ticket = unsafe { VaultStakerWithdrawalTicket::view(ticket_info) };
         ticket.check_staker(staker.address())?;
         if unlikely(!ticket.is_withdrawable(slot, epoch_length)?) {
             return Err(VaultError::VaultStakerWithdrawalTicketNotWithdrawable.into());

@@ -1,6 +1,7 @@
 //! ChangeWithdrawalTicketOwner (tag 13): the staker of a withdrawal ticket hands
 //! it to a new owner, who will receive the tokens when it is burned.
 
+use jito_core::account::load_bound_mut;
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::load_signer,
@@ -8,7 +9,7 @@ use jito_core::{
 use jito_vault_interface::state::{Config, Vault, VaultStakerWithdrawalTicket};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault, vault_staker_withdrawal_ticket (w), old_owner (s),
 /// new_owner]`. No data.
@@ -25,7 +26,16 @@ pub fn process_change_withdrawal_ticket_owner(
     Config::load(program_id, config_info, false)?;
     // Address proven by the ticket's stored vault below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, false)?;
-    VaultStakerWithdrawalTicket::load(program_id, ticket_info, vault_info.address(), true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ticket = unsafe {
+        load_bound_mut::<VaultStakerWithdrawalTicket>(
+            program_id,
+            ticket_info,
+            vault_info.address(),
+            true,
+        )
+    }?;
     load_signer(old_owner, false)?;
 
     {
@@ -33,8 +43,6 @@ pub fn process_change_withdrawal_ticket_owner(
         Vault::from_bytes(&vault_data)?.check_is_paused()?;
     }
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let ticket = unsafe { VaultStakerWithdrawalTicket::view_mut(ticket_info) };
     ticket.check_staker(old_owner.address())?;
     ticket.staker = *new_owner.address();
     Ok(())

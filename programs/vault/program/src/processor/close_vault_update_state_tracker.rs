@@ -4,6 +4,7 @@
 //! update slot and moves its VRT withdrawal buckets forward. A tracker of an
 //! earlier epoch is only closed.
 
+use jito_core::account::{load_fixed, load_mut};
 use jito_core::{account::AccountType, get_epoch, loader::load_signer};
 use jito_vault_interface::{
     error::VaultError,
@@ -35,16 +36,14 @@ pub fn process_close_vault_update_state_tracker(
 
     let slot = Clock::get()?.slot;
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
-    Vault::load(program_id, vault_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_tracker(program_id, tracker_info, vault_info.address(), ncn_epoch)?;
     load_signer(payer, true)?;
 
     {
-        // SAFETY: checked by its load above; the only view of it here.
-        let vault = unsafe { Vault::view_mut(vault_info) };
         vault.check_is_paused()?;
 
         let epoch_length = config.epoch_length();

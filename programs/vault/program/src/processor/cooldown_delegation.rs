@@ -2,10 +2,9 @@
 //! operator's stake to "enqueued for cool-down", in the operator's and the
 //! vault's delegation states alike.
 
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::load_bound_mut;
+use jito_core::account::{load_account_bound_mut, load_fixed};
+use jito_core::{account::check_account_bound, loader::load_signer};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,
@@ -31,33 +30,29 @@ pub fn process_cooldown_delegation(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the delegation's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
-    VaultOperatorDelegation::load(
-        program_id,
-        vault_operator_delegation,
-        vault_info.address(),
-        operator.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let delegation = unsafe {
+        load_bound_mut::<VaultOperatorDelegation>(
+            program_id,
+            vault_operator_delegation,
+            (vault_info.address(), operator.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, vault, operator and delegation carry different
-    // discriminators or owners, each checked above, so they are distinct
-    // accounts; each is viewed once.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_delegation_admin(admin.address())?;
     vault.check_update_state_ok(Clock::get()?.slot, config.epoch_length())?;
     vault.check_is_paused()?;
 
-    // SAFETY: see above.
-    unsafe { VaultOperatorDelegation::view_mut(vault_operator_delegation) }
-        .delegation_state
-        .cooldown(amount)?;
+    delegation.delegation_state.cooldown(amount)?;
     vault.delegation_state.cooldown(amount)?;
     Ok(())
 }

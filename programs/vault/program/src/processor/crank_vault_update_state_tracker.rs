@@ -48,7 +48,7 @@ pub fn process_crank_vault_update_state_tracker(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, operator, vault_operator_delegation, tracker_info] = accounts
     else {
         return Err(ProgramError::NotEnoughAccountKeys);

@@ -1,11 +1,9 @@
 //! CreateTokenMetadata (tag 30): the vault admin creates the Metaplex metadata
 //! of the VRT mint; the vault signs as mint and update authority.
 
-use jito_core::{
-    account::AccountType,
-    loader::{
-        load_program, load_signer, load_system_account, load_system_program, load_token_mint_of,
-    },
+use jito_core::account::load;
+use jito_core::loader::{
+    load_program, load_signer, load_system_account, load_system_program, load_token_mint_of,
 };
 use jito_vault_interface::state::Vault;
 use pinocchio::{
@@ -38,10 +36,8 @@ pub fn process_create_token_metadata(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Vault::load(program_id, vault_info, false)?;
+    let vault = load::<Vault>(program_id, vault_info, false)?;
     let (base, bump) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let vault = unsafe { Vault::view(vault_info) };
         load_signer(admin, false)?;
         load_token_mint_of(vrt_mint, vrt_mint_program(vrt_mint, &vault.vrt_mint))?;
         load_signer(payer, true)?;

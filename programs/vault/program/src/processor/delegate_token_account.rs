@@ -2,9 +2,9 @@
 //! delegate for all of a vault token account that is not of the supported mint
 //! (e.g. airdropped tokens).
 
+use jito_core::account::load;
 use jito_core::token_cpi;
 use jito_core::{
-    account::AccountType,
     loader::{
         load_program, load_signer, load_token_account_of, load_token_mint_of, select_token_program,
     },
@@ -15,7 +15,7 @@ use pinocchio::{
     address::address_eq, cpi::Signer, error::ProgramError, AccountView, Address, ProgramResult,
 };
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// The checks DelegateTokenAccount and RevokeDelegateTokenAccount share, in the
 /// original's order; returns the vault's base and bump for signing and the
@@ -30,7 +30,7 @@ pub(crate) fn check_delegation_accounts(
     token_program: &AccountView,
 ) -> Result<(Address, u8, &'static Address), ProgramError> {
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, false)?;
+    let vault = load::<Vault>(program_id, vault_info, false)?;
     load_signer(delegate_asset_admin, false)?;
     // The delegated tokens' program: SPL Token as the original, or Token-2022
     // when both the program passed and the mint are Token-2022.
@@ -50,8 +50,6 @@ pub(crate) fn check_delegation_accounts(
         return Err(ProgramError::InvalidAccountData);
     }
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view(vault_info) };
     // The supported tokens back the VRT: never delegated.
     if unlikely(address_eq(&vault.supported_mint, token_mint.address())) {
         return Err(ProgramError::InvalidAccountData);

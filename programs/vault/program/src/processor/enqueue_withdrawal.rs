@@ -1,6 +1,8 @@
 //! EnqueueWithdrawal (tag 12): a staker moves VRT into a new withdrawal ticket,
 //! to be burned for supported tokens once the cool-down has passed.
 
+use jito_core::account::load_fixed;
+use jito_core::account::load_mut;
 use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
@@ -41,16 +43,12 @@ pub fn process_enqueue_withdrawal(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
-    let epoch_length = {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        unsafe { Config::view(config_info) }.epoch_length()
-    };
+    let epoch_length = load_fixed::<Config>(program_id, config_info, false)?.epoch_length();
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
 
     let vault_key = *vault_info.address();
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
 
     load_system_account(ticket_info, true)?;
     // No VRT mint here: the ticket's VRT account (an ATA under the vault's token

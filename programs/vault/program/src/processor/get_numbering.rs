@@ -6,7 +6,7 @@
 use jito_vault_interface::numbering::Numbering;
 use pinocchio::{AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// This build's numbering (the `legacy-numbering` cargo feature).
 const NUMBERING: Numbering = if cfg!(feature = "legacy-numbering") {

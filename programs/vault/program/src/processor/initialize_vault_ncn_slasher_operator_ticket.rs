@@ -2,11 +2,12 @@
 //! tracks how much a slasher has slashed an operator for an NCN and the vault
 //! during the current epoch.
 
+use jito_core::account::{load_account_bound, load_fixed};
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::check_account_bound,
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, Operator},
@@ -27,18 +28,16 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, ncn, slasher, operator, vault_ncn_slasher_ticket, vault_ncn_slasher_operator_ticket, payer, system_program] =
         accounts
     else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Addresses bound by the slasher ticket's stored fields (vault, NCN) and the new ticket's canonical PDA (operator) below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    let vault = load_account_bound::<Vault>(program_id, vault_info, false)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
     VaultNcnSlasherTicket::load(
@@ -78,18 +77,15 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
     )?;
 
     {
-        // SAFETY: checked by its load above; the only view of it here.
-        let vault = unsafe { Vault::view(vault_info) };
         vault.check_update_state_ok(slot, epoch_length)?;
         vault.check_is_paused()?;
     }
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultNcnSlasherOperatorTicket>(
         payer,
         vault_ncn_slasher_operator_ticket,
         program_id,
-        VaultNcnSlasherOperatorTicket::LEN,
         &VaultNcnSlasherOperatorTicket::signer_seeds(
             vault_key,
             ncn_key,
@@ -99,15 +95,13 @@ pub fn process_initialize_vault_ncn_slasher_operator_ticket(
             &bump_seed,
         ),
     )?;
-    // SAFETY: created just above with `VaultNcnSlasherOperatorTicket::LEN` bytes; the only view of it.
-    unsafe { VaultNcnSlasherOperatorTicket::init_view(vault_ncn_slasher_operator_ticket) }
-        .initialize(
-            vault_key,
-            ncn_key,
-            slasher_key,
-            operator_key,
-            ncn_epoch,
-            bump,
-        );
+    state.initialize(
+        vault_key,
+        ncn_key,
+        slasher_key,
+        operator_key,
+        ncn_epoch,
+        bump,
+    );
     Ok(())
 }

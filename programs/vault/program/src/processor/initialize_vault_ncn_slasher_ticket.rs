@@ -3,10 +3,11 @@
 //! NCN's per-epoch slashing limit and starts inactive; the vault's slasher
 //! count grows by one.
 
+use jito_core::account::{load_account_bound_mut, load_fixed};
 use jito_core::{
     account::{check_account_bound, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultSlasherTicket},
@@ -27,20 +28,20 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, ncn, slasher, ncn_slasher_ticket, vault_ncn_slasher_ticket, admin, payer, system_program] =
         accounts
     else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // As the original, the vault is not required writable here although its
     // slasher count changes: the runtime refuses the write if it is not.
     // Address proven by the NCN vault slasher ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, false) }?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultSlasherTicket::load(
         &config.restaking_program,
@@ -62,8 +63,6 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
         slasher_view.address(),
     );
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_is_paused()?;
 
     let bump = verify_new_canonical_pda(
@@ -84,15 +83,13 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
     };
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultNcnSlasherTicket>(
         payer,
         vault_ncn_slasher_ticket,
         program_id,
-        VaultNcnSlasherTicket::LEN,
         &VaultNcnSlasherTicket::signer_seeds(vault_key, ncn_key, slasher_key, &bump_seed),
     )?;
-    // SAFETY: created just above with `VaultNcnSlasherTicket::LEN` bytes; the only view of it.
-    unsafe { VaultNcnSlasherTicket::init_view(vault_ncn_slasher_ticket) }.initialize(
+    state.initialize(
         vault_key,
         ncn_key,
         slasher_key,

@@ -2,10 +2,12 @@
 //! ticket for the vault. The new VaultNcnTicket starts inactive; the vault's
 //! NCN count grows by one.
 
+use jito_core::account::load_account_bound_mut;
+use jito_core::account::load_fixed;
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::check_account_bound,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     restaking::state::{Ncn, NcnVaultTicket},
@@ -26,18 +28,18 @@ pub fn process_initialize_vault_ncn_ticket(
     accounts: &mut [AccountView],
     data: &[u8],
 ) -> ProgramResult {
-    super::no_args(data)?;
+    jito_core::args::no_args(data)?;
     let [config_info, vault_info, ncn, ncn_vault_ticket, vault_ncn_ticket, admin, payer, system_program] =
         accounts
     else {
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the NCN vault ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
     NcnVaultTicket::load(
         &config.restaking_program,
@@ -63,8 +65,6 @@ pub fn process_initialize_vault_ncn_ticket(
     )?;
 
     let slot = Clock::get()?.slot;
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_ncn_admin(admin.address())?;
     vault.check_update_state_ok(slot, config.epoch_length())?;
     vault.check_is_paused()?;
@@ -72,16 +72,13 @@ pub fn process_initialize_vault_ncn_ticket(
     let index = vault.ncn_count();
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultNcnTicket>(
         payer,
         vault_ncn_ticket,
         program_id,
-        VaultNcnTicket::LEN,
         &VaultNcnTicket::signer_seeds(vault_key, ncn_key, &bump_seed),
     )?;
-    // SAFETY: created just above with `VaultNcnTicket::LEN` bytes; the only view of it.
-    unsafe { VaultNcnTicket::init_view(vault_ncn_ticket) }
-        .initialize(vault_key, ncn_key, index, bump, slot);
+    state.initialize(vault_key, ncn_key, index, bump, slot);
     vault.increment_ncn_count()?;
     Ok(())
 }

@@ -4,11 +4,12 @@
 //! config's program fee take effect and the assets to unstake for pending
 //! withdrawals are computed.
 
+use jito_core::account::load_fixed;
+use jito_core::account::load_mut;
 use jito_core::{
-    account::AccountType,
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_state, verify_new_canonical_pda},
 };
 use jito_vault_interface::{
     error::VaultError,
@@ -40,10 +41,10 @@ pub fn process_initialize_vault_update_state_tracker(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
-    Vault::load(program_id, vault_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_system_account(vault_update_state_tracker, true)?;
     load_signer(payer, true)?;
     load_system_program(system_program)?;
@@ -62,29 +63,21 @@ pub fn process_initialize_vault_update_state_tracker(
         program_id,
     )?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     if unlikely(vault.check_update_state_ok(slot, epoch_length).is_ok()) {
         return Err(VaultError::VaultIsUpdated.into());
     }
     vault.check_is_paused()?;
 
     let bump_seed = [bump];
-    create_pda_account(
+    let state = create_state::<VaultUpdateStateTracker>(
         payer,
         vault_update_state_tracker,
         program_id,
-        VaultUpdateStateTracker::LEN,
         &VaultUpdateStateTracker::signer_seeds(vault_key, &epoch_le, &bump_seed),
     )?;
 
     vault.begin_state_update(slot, epoch_length, config.program_fee_bps())?;
 
-    // SAFETY: created just above with `VaultUpdateStateTracker::LEN` bytes; the only view of it.
-    unsafe { VaultUpdateStateTracker::init_view(vault_update_state_tracker) }.initialize(
-        vault_key,
-        ncn_epoch,
-        withdrawal_allocation_method,
-    );
+    state.initialize(vault_key, ncn_epoch, withdrawal_allocation_method);
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use pinocchio::{AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// No accounts are read. No data (trailing bytes fail as in the original's decoding).
 pub fn process_initialize_vault_with_mint(

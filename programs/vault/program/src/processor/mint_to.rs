@@ -2,9 +2,10 @@
 //! VRT at the current exchange rate, less the deposit fee, which is minted to
 //! the vault's fee wallet.
 
+use jito_core::account::load_account_bound_mut;
+use jito_core::account::load_fixed;
 use jito_core::token_cpi;
 use jito_core::{
-    account::{check_account_bound, AccountType},
     loader::{
         load_associated_token_account_of, load_program, load_signer, load_token_mint_of,
         select_token_program,
@@ -51,19 +52,14 @@ pub fn process_mint_to(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let epoch_length = load_fixed::<Config>(program_id, config_info, false)?.epoch_length();
     // An existing vault: owner, size and type prove it (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, true)?;
-    let epoch_length = {
-        // SAFETY: checked by `Config::load` above; never viewed mutably here.
-        unsafe { Config::view(config_info) }.epoch_length()
-    };
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_account_bound_mut::<Vault>(program_id, vault_info, true) }?;
 
     let vault_key = *vault_info.address();
     let (summary, base, bump, token_program_id) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let vault = unsafe { Vault::view_mut(vault_info) };
-
         // The VRT mint's program is the vault's (SPL Token as the original, or Token-2022).
         let token_program_id = select_token_program(token_program, vrt_mint);
         load_token_mint_of(vrt_mint, token_program_id)?;

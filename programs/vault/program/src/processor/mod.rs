@@ -1,8 +1,6 @@
 //! One module per instruction, `process_<name>(program_id, accounts, data)`
 //! where `data` is the instruction data after the tag. One `pub mod` line each.
 
-use pinocchio::{error::ProgramError, ProgramResult};
-
 pub mod add_delegation;
 pub mod batch_crank_vault_update_state_tracker;
 pub mod burn_withdrawal_ticket;
@@ -40,13 +38,3 @@ pub mod update_token_metadata;
 pub mod update_vault_balance;
 pub mod warmup_vault_ncn_slasher_ticket;
 pub mod warmup_vault_ncn_ticket;
-
-/// An instruction without arguments: the original's Borsh decoding refuses
-/// trailing bytes (`InvalidInstructionData` here).
-#[inline(always)]
-pub fn no_args(data: &[u8]) -> ProgramResult {
-    if !data.is_empty() {
-        return Err(ProgramError::InvalidInstructionData);
-    }
-    Ok(())
-}

@@ -5,7 +5,9 @@ use jito_core::token_cpi;
 use jito_vault_interface::state::Vault;
 use pinocchio::{cpi::Signer, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::{delegate_token_account::check_delegation_accounts, no_args};
+use jito_core::args::no_args;
+
+use super::delegate_token_account::check_delegation_accounts;
 
 /// Accounts: `[config, vault, delegate_asset_admin (s), token_mint,
 /// token_account (w), token_program]`. No data.

@@ -1,11 +1,11 @@
 //! SetAdmin (tag 22): the vault admin hands over to a new admin; both sign.
 //! Every secondary role held by the old admin moves to the new one.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_vault_interface::state::{Config, Vault};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault (w), old_admin (s), new_admin (s)]`.
 pub fn process_set_admin(
@@ -19,12 +19,12 @@ pub fn process_set_admin(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    // SAFETY: config and vault carry different discriminators, each checked
+    // here, so the vault is a distinct account: its only view.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_admin(old_admin.address())?;
     vault.admin = *new_admin.address();
     vault.update_secondary_admin(old_admin.address(), new_admin.address());

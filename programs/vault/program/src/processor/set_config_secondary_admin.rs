@@ -1,6 +1,7 @@
 //! SetConfigSecondaryAdmin (tag 33): the config admin sets a secondary config role.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_fixed_mut;
+use jito_core::loader::load_signer;
 use jito_vault_interface::{
     instruction::{args, ConfigAdminRole},
     state::Config,
@@ -20,11 +21,11 @@ pub fn process_set_config_secondary_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let config = unsafe { Config::view_mut(config_info) };
     config.check_admin(admin.address())?;
     match role {
         ConfigAdminRole::FeeAdmin => config.fee_admin = *new_admin.address(),

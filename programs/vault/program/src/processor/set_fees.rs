@@ -1,7 +1,8 @@
 //! SetFees (tag 16): the vault fee admin changes the deposit fee, the next
 //! epoch's withdrawal fee and/or the reward fee, at most once per full epoch.
 
-use jito_core::{account::AccountType, loader::load_signer, unlikely};
+use jito_core::account::{load_fixed, load_mut};
+use jito_core::{loader::load_signer, unlikely};
 use jito_vault_interface::{
     instruction::args,
     state::{Config, Vault},
@@ -29,14 +30,12 @@ pub fn process_set_fees(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(fee_admin, false)?;
 
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_fee_admin(fee_admin.address())?;
     let slot = Clock::get()?.slot;
     vault.check_can_modify_fees(slot, config.epoch_length())?;

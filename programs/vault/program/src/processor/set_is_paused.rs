@@ -1,6 +1,6 @@
 //! SetIsPaused (tag 19): the vault admin pauses or resumes the vault.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_vault_interface::{
     instruction::args,
     state::{Config, Vault},
@@ -19,11 +19,11 @@ pub fn process_set_is_paused(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    // SAFETY: config and vault carry different discriminators, each checked
+    // here, so the vault is a distinct account: its only view.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_admin(admin.address())?;
     vault.set_is_paused(is_paused);
     Ok(())

@@ -1,6 +1,7 @@
 //! SetProgramFee (tag 17): the config admin sets the program's withdrawal fee.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_fixed_mut;
+use jito_core::loader::load_signer;
 use jito_vault_interface::{instruction::args, state::Config};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -16,11 +17,11 @@ pub fn process_set_program_fee(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let config = unsafe { Config::view_mut(config_info) };
     config.check_admin(admin.address())?;
     config.set_program_fee_bps(new_fee_bps)
 }

@@ -1,10 +1,11 @@
 //! SetProgramFeeWallet (tag 18): the config fee admin sets the program fee wallet.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_fixed_mut;
+use jito_core::loader::load_signer;
 use jito_vault_interface::state::Config;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config (w), program_fee_admin (s), new_fee_wallet]`.
 pub fn process_set_program_fee_wallet(
@@ -17,11 +18,11 @@ pub fn process_set_program_fee_wallet(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
     load_signer(fee_admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let config = unsafe { Config::view_mut(config_info) };
     config.check_fee_admin(fee_admin.address())?;
     config.program_fee_wallet = *new_fee_wallet.address();
     Ok(())

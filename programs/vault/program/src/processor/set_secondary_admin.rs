@@ -1,6 +1,7 @@
 //! SetSecondaryAdmin (tag 23): the vault admin assigns one secondary role.
 
-use jito_core::{account::AccountType, loader::load_signer};
+use jito_core::account::load_mut;
+use jito_core::loader::load_signer;
 use jito_vault_interface::{
     instruction::{args, VaultAdminRole},
     state::{Config, Vault},
@@ -19,11 +20,11 @@ pub fn process_set_secondary_admin(
     };
 
     Config::load(program_id, config_info, false)?;
-    Vault::load(program_id, vault_info, true)?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(admin, false)?;
 
-    // SAFETY: checked by its load above; the only view of it here.
-    let vault = unsafe { Vault::view_mut(vault_info) };
     vault.check_admin(admin.address())?;
     let new_admin = *new_admin.address();
     match role {

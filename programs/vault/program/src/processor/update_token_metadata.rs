@@ -1,10 +1,8 @@
 //! UpdateTokenMetadata (tag 31): the vault admin rewrites the name, symbol and
 //! URI of the VRT's Metaplex metadata; the vault signs as update authority.
 
-use jito_core::{
-    account::AccountType,
-    loader::{load_program, load_signer, load_token_mint_of},
-};
+use jito_core::account::load;
+use jito_core::loader::{load_program, load_signer, load_token_mint_of};
 use jito_vault_interface::state::Vault;
 use pinocchio::{
     cpi::{invoke_signed, Signer},
@@ -33,10 +31,8 @@ pub fn process_update_token_metadata(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Vault::load(program_id, vault_info, false)?;
+    let vault = load::<Vault>(program_id, vault_info, false)?;
     let (base, bump) = {
-        // SAFETY: checked by its load above; the only view of it here.
-        let vault = unsafe { Vault::view(vault_info) };
         load_signer(admin, false)?;
         load_token_mint_of(vrt_mint, vrt_mint_program(vrt_mint, &vault.vrt_mint))?;
         check_metadata_address(metadata, vrt_mint.address())?;

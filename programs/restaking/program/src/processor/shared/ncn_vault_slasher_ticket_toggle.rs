@@ -1,10 +1,9 @@
 //! `WarmupNcnVaultSlasherTicket` / `CooldownNcnVaultSlasherTicket`: the NCN
 //! slasher admin moves a slasher's ticket for a vault.
 
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::load_fixed;
+use jito_core::account::{load_account_bound, load_bound_mut};
+use jito_core::loader::load_signer;
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},
@@ -17,7 +16,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn, vault, slasher, ncn_vault_ticket,
 /// ncn_vault_slasher_ticket (w), admin (s)]` when `with_ncn_vault_ticket`,
@@ -47,11 +46,9 @@ pub fn ncn_vault_slasher_ticket_toggle(
             _ => return Err(ProgramError::NotEnoughAccountKeys),
         };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the first ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let ncn = load_account_bound::<Ncn>(program_id, ncn_info, false)?;
     load_vault(&config.vault_program, vault_info, false)?;
     if let Some(ncn_vault_ticket_info) = ncn_vault_ticket {
         NcnVaultTicket::load(
@@ -62,25 +59,18 @@ pub fn ncn_vault_slasher_ticket_toggle(
             false,
         )?;
     }
-    NcnVaultSlasherTicket::load(
-        program_id,
-        ticket_info,
-        ncn_info.address(),
-        vault_info.address(),
-        slasher.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ticket = unsafe {
+        load_bound_mut::<NcnVaultSlasherTicket>(
+            program_id,
+            ticket_info,
+            (ncn_info.address(), vault_info.address(), slasher.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, NCN / operator and ticket carry different discriminators,
-    // each checked above, so they are distinct accounts; each is viewed once and
-    // only the ticket mutably.
-    let (ncn, ticket) = unsafe {
-        (
-            Ncn::view(ncn_info),
-            NcnVaultSlasherTicket::view_mut(ticket_info),
-        )
-    };
     ncn.check_slasher_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,

@@ -1,10 +1,9 @@
 //! `WarmupNcnVaultTicket` / `CooldownNcnVaultTicket`: the NCN vault admin
 //! moves the NCN's opt-in to a vault.
 
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::load_fixed;
+use jito_core::account::{load_account_bound, load_bound_mut};
+use jito_core::loader::load_signer;
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultTicket},
@@ -17,7 +16,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn, vault, ncn_vault_ticket (w), admin (s)]`.
 ///
@@ -37,27 +36,24 @@ pub fn ncn_vault_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let ncn = load_account_bound::<Ncn>(program_id, ncn_info, false)?;
     if load_vault_account {
         load_vault(&config.vault_program, vault_info, false)?;
     }
-    NcnVaultTicket::load(
-        program_id,
-        ticket_info,
-        ncn_info.address(),
-        vault_info.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ticket = unsafe {
+        load_bound_mut::<NcnVaultTicket>(
+            program_id,
+            ticket_info,
+            (ncn_info.address(), vault_info.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, NCN / operator and ticket carry different discriminators,
-    // each checked above, so they are distinct accounts; each is viewed once and
-    // only the ticket mutably.
-    let (ncn, ticket) = unsafe { (Ncn::view(ncn_info), NcnVaultTicket::view_mut(ticket_info)) };
     ncn.check_vault_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,

@@ -2,10 +2,8 @@
 //! the operator's side of an `NcnOperatorState`. The operator is loaded
 //! before the NCN, as in the original.
 
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::{load_account_bound, load_bound_mut, load_fixed};
+use jito_core::{account::check_account_bound, loader::load_signer};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnOperatorState, Operator},
@@ -17,7 +15,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, ncn, operator, ncn_operator_state (w), admin (s)]`.
 pub fn operator_ncn_toggle(
@@ -32,29 +30,22 @@ pub fn operator_ncn_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the state's stored fields below (`check_account_bound`).
-    check_account_bound::<Operator>(program_id, operator_info, false)?;
+    let operator = load_account_bound::<Operator>(program_id, operator_info, false)?;
     check_account_bound::<Ncn>(program_id, ncn_info, false)?;
-    NcnOperatorState::load(
-        program_id,
-        state_info,
-        ncn_info.address(),
-        operator_info.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let state = unsafe {
+        load_bound_mut::<NcnOperatorState>(
+            program_id,
+            state_info,
+            (ncn_info.address(), operator_info.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, NCN / operator and state carry different discriminators,
-    // each checked above, so they are distinct accounts; each is viewed once and
-    // only the state mutably.
-    let (config, operator, state) = unsafe {
-        (
-            Config::view(config_info),
-            Operator::view(operator_info),
-            NcnOperatorState::view_mut(state_info),
-        )
-    };
     operator.check_ncn_admin(admin.address())?;
     toggle.apply(
         &mut state.operator_opt_in_state,

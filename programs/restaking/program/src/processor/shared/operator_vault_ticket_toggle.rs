@@ -1,10 +1,9 @@
 //! `WarmupOperatorVaultTicket` / `CooldownOperatorVaultTicket`: the operator
 //! vault admin moves the operator's opt-in to a vault.
 
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::load_fixed;
+use jito_core::account::{load_account_bound, load_bound_mut};
+use jito_core::loader::load_signer;
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Operator, OperatorVaultTicket},
@@ -17,7 +16,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, operator, vault, operator_vault_ticket (w), admin (s)]`.
 pub fn operator_vault_ticket_toggle(
@@ -32,30 +31,22 @@ pub fn operator_vault_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Operator>(program_id, operator_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let operator = load_account_bound::<Operator>(program_id, operator_info, false)?;
     load_vault(&config.vault_program, vault_info, false)?;
-    OperatorVaultTicket::load(
-        program_id,
-        ticket_info,
-        operator_info.address(),
-        vault_info.address(),
-        true,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ticket = unsafe {
+        load_bound_mut::<OperatorVaultTicket>(
+            program_id,
+            ticket_info,
+            (operator_info.address(), vault_info.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, NCN / operator and ticket carry different discriminators,
-    // each checked above, so they are distinct accounts; each is viewed once and
-    // only the ticket mutably.
-    let (operator, ticket) = unsafe {
-        (
-            Operator::view(operator_info),
-            OperatorVaultTicket::view_mut(ticket_info),
-        )
-    };
     operator.check_vault_admin(admin.address())?;
     toggle.apply(
         &mut ticket.state,

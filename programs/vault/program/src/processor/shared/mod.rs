@@ -11,37 +11,5 @@ pub mod token_metadata;
 pub mod vault_ncn_slasher_ticket_toggle;
 pub mod vault_ncn_ticket_toggle;
 
-use jito_core::slot_toggle::SlotToggle;
-use jito_vault_interface::error::VaultError;
-use pinocchio::{hint::unlikely, ProgramResult};
-
-/// The direction of a warm-up / cool-down instruction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Toggle {
-    /// Only an inactive toggle starts warming up.
-    Warmup,
-    /// Only an active toggle starts cooling down.
-    Cooldown,
-}
-
-impl Toggle {
-    /// Moves `state` in this direction at `slot`; `failed` when it is not in
-    /// the state this direction starts from.
-    #[inline(always)]
-    pub fn apply(
-        self,
-        state: &mut SlotToggle,
-        slot: u64,
-        epoch_length: u64,
-        failed: VaultError,
-    ) -> ProgramResult {
-        let moved = match self {
-            Toggle::Warmup => state.activate(slot, epoch_length)?,
-            Toggle::Cooldown => state.deactivate(slot, epoch_length)?,
-        };
-        if unlikely(!moved) {
-            return Err(failed.into());
-        }
-        Ok(())
-    }
-}
+/// The core `Toggle` (`jito_core::slot_toggle`), shared by both programs.
+pub use jito_core::slot_toggle::Toggle;

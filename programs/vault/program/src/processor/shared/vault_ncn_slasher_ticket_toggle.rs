@@ -1,10 +1,8 @@
 //! `WarmupVaultNcnSlasherTicket` / `CooldownVaultNcnSlasherTicket`: the
 //! vault's slasher admin moves a `VaultNcnSlasherTicket`.
 
-use jito_core::{
-    account::{check_account_bound, AccountType},
-    loader::load_signer,
-};
+use jito_core::account::{load_account_bound, load_bound_mut, load_fixed};
+use jito_core::{account::check_account_bound, loader::load_signer};
 use jito_vault_interface::{
     error::VaultError,
     restaking::state::Ncn,
@@ -17,7 +15,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault, ncn, slasher, vault_ncn_slasher_ticket (w), admin (s)]`.
 ///
@@ -37,33 +35,27 @@ pub fn vault_ncn_slasher_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, false)?;
+    let vault = load_account_bound::<Vault>(program_id, vault_info, false)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
-    VaultNcnSlasherTicket::load(
-        program_id,
-        vault_ncn_slasher_ticket,
-        vault_info.address(),
-        ncn.address(),
-        slasher.address(),
-        ticket_must_be_writable,
-    )?;
+    // SAFETY: accounts whose checks name different types (discriminators)
+    // are different accounts: this is the only view of this one.
+    let ticket = unsafe {
+        load_bound_mut::<VaultNcnSlasherTicket>(
+            program_id,
+            vault_ncn_slasher_ticket,
+            (vault_info.address(), ncn.address(), slasher.address()),
+            ticket_must_be_writable,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, vault and ticket carry different discriminators, each
-    // checked above, so they are distinct accounts; each is viewed once and only
-    // the ticket mutably.
-    let vault = unsafe { Vault::view(vault_info) };
     vault.check_slasher_admin(admin.address())?;
     let slot = Clock::get()?.slot;
     let epoch_length = config.epoch_length();
     vault.check_update_state_ok(slot, epoch_length)?;
     vault.check_is_paused()?;
 
-    // SAFETY: see above.
-    let ticket = unsafe { VaultNcnSlasherTicket::view_mut(vault_ncn_slasher_ticket) };
     toggle.apply(&mut ticket.state, slot, epoch_length, failed)
 }

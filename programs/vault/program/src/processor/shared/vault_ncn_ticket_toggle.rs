@@ -2,8 +2,10 @@
 //! moves a `VaultNcnTicket` (cooling down works whether or not the NCN still
 //! supports the vault).
 
+use jito_core::account::load_account_bound;
+use jito_core::account::load_fixed;
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::{check_account_bound, load_bound_mut},
     loader::load_signer,
 };
 use jito_vault_interface::{
@@ -18,7 +20,7 @@ use pinocchio::{
 };
 
 use super::Toggle;
-use crate::processor::no_args;
+use jito_core::args::no_args;
 
 /// Accounts: `[config, vault, ncn, vault_ncn_ticket (w), admin (s)]`.
 pub fn vault_ncn_ticket_toggle(
@@ -33,32 +35,27 @@ pub fn vault_ncn_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    Config::load(program_id, config_info, false)?;
+    let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
-    check_account_bound::<Vault>(program_id, vault_info, false)?;
-    // SAFETY: checked by `Config::load` above; never viewed mutably here.
-    let config = unsafe { Config::view(config_info) };
+    let vault = load_account_bound::<Vault>(program_id, vault_info, false)?;
     check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
-    VaultNcnTicket::load(
-        program_id,
-        vault_ncn_ticket,
-        vault_info.address(),
-        ncn.address(),
-        true,
-    )?;
+    // SAFETY: config, vault, NCN and ticket carry different discriminators,
+    // each checked here, so the ticket is a distinct account: its only view.
+    let ticket = unsafe {
+        load_bound_mut::<VaultNcnTicket>(
+            program_id,
+            vault_ncn_ticket,
+            (vault_info.address(), ncn.address()),
+            true,
+        )
+    }?;
     load_signer(admin, false)?;
 
-    // SAFETY: config, vault and ticket carry different discriminators, each
-    // checked above, so they are distinct accounts; each is viewed once and only
-    // the ticket mutably.
-    let vault = unsafe { Vault::view(vault_info) };
     vault.check_ncn_admin(admin.address())?;
     let slot = Clock::get()?.slot;
     let epoch_length = config.epoch_length();
     vault.check_update_state_ok(slot, epoch_length)?;
     vault.check_is_paused()?;
 
-    // SAFETY: see above.
-    let ticket = unsafe { VaultNcnTicket::view_mut(vault_ncn_ticket) };
     toggle.apply(&mut ticket.state, slot, epoch_length, failed)
 }
