@@ -13,11 +13,9 @@ use jito_ncn_interface::{
     constants::{MAX_OPERATORS, MAX_VAULTS},
     error::NcnProgramError,
     state::{
-        epoch_snapshot, Config, EpochMarker, EpochSnapshot, EpochState, OperatorSnapshot,
-        StakeWeights,
+        epoch_snapshot, EpochMarker, EpochSnapshot, EpochState, OperatorSnapshot, StakeWeights,
     },
 };
-use jito_restaking_interface::state::{Config as RestakingConfig, Ncn, NcnOperatorState, Operator};
 use pinocchio::{
     cpi::Seed,
     error::ProgramError,
@@ -25,7 +23,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, checked};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, restaking_config, ncn, operator,
 /// ncn_operator_state, epoch_snapshot (w), operator_snapshot (w), account_payer (w),
@@ -55,14 +53,14 @@ pub fn process_initialize_operator_snapshot(
     };
 
     let ncn_key = ncn_info.address();
-    let restaking = &jito_restaking_interface::ID;
-    EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, true)?;
-    Config::load(program_id, config_info, ncn_key, false)?;
-    Ncn::load(restaking, ncn_info, false)?;
-    Operator::load(restaking, operator_info, false)?;
+    // Each account checked once, in the template's order, keeping its view.
+    checked::epoch_state_not_closing(program_id, state_info, ncn_key, epoch, true)?;
+    checked::config(program_id, config_info, ncn_key)?;
+    checked::ncn(ncn_info)?;
+    let operator = checked::operator(operator_info)?;
     let operator_key = operator_info.address();
-    NcnOperatorState::load(restaking, ncn_operator_state, ncn_key, operator_key, false)?;
-    EpochSnapshot::load(program_id, snapshot_info, ncn_key, epoch, false)?;
+    let pair = checked::ncn_operator_state(ncn_operator_state, ncn_key, operator_key)?;
+    let snapshot = checked::epoch_snapshot(program_id, snapshot_info, ncn_key, epoch, false)?;
     load_system_account(operator_snapshot, true)?;
     load_system_program(system_program)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
@@ -76,19 +74,12 @@ pub fn process_initialize_operator_snapshot(
         program_id,
     )?;
 
-    // SAFETY (all four): loaded above (right owner and size); only read here.
-    let snapshot = EpochSnapshot::from_bytes(unsafe { snapshot_info.borrow_unchecked() })?;
-    let pair = NcnOperatorState::from_bytes(unsafe { ncn_operator_state.borrow_unchecked() })?;
-    let operator = Operator::from_bytes(unsafe { operator_info.borrow_unchecked() })?;
     let ncn_operator_index = pair.index();
     if unlikely(ncn_operator_index >= snapshot.operator_count()) {
         return Err(NcnProgramError::OperatorIsNotInSnapshot.into());
     }
 
-    RestakingConfig::load(restaking, restaking_config, false)?;
-    // SAFETY: loaded above (restaking config of the right size); only read.
-    let epoch_length =
-        RestakingConfig::from_bytes(unsafe { restaking_config.borrow_unchecked() })?.epoch_length();
+    let epoch_length = checked::restaking_config(restaking_config)?.epoch_length();
     let slot = Clock::get()?.slot;
     if unlikely(epoch_length == 0) {
         return Err(NcnProgramError::DenominatorIsZero.into());
