@@ -73,7 +73,7 @@ pub fn process_snapshot_vault_operator_delegation(
     if unlikely(epoch_length == 0) {
         return Err(NcnProgramError::DenominatorIsZero.into());
     }
-    let table = checked::weight_table(program_id, table_info, ncn_key, epoch)?;
+    let table = checked::weight_table(program_id, table_info, ncn_key, epoch, false)?;
     checked::epoch_snapshot(program_id, snapshot_info, ncn_key, epoch, true)?;
     checked::operator_snapshot(
         program_id,

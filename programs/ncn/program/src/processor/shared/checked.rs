@@ -1,6 +1,6 @@
-//! The account checks of the epoch's per-operator instructions (operator snapshot, delegation
-//! snapshot, vote), inlined and returning the checked view: one check per account, no second
-//! borrow or parse.
+//! The account checks of the epoch's instructions (weight table, snapshots, ballot box,
+//! vote), inlined and returning the checked view: one check per account, no second borrow or
+//! parse.
 //!
 //! Each function accepts exactly what the type's own `load` accepts (owner, exact size,
 //! writable when expected, discriminator, then the stored relationship fields, as
@@ -12,7 +12,8 @@
 
 use jito_core::{account::AccountType, likely};
 use jito_ncn_interface::state::{
-    BallotBox, Config, ConsensusResult, EpochSnapshot, EpochState, OperatorSnapshot, WeightTable,
+    BallotBox, Config, ConsensusResult, EpochSnapshot, EpochState, OperatorSnapshot, VaultRegistry,
+    WeightTable,
 };
 use jito_restaking_interface::state::{
     Config as RestakingConfig, Ncn, NcnOperatorState, NcnVaultTicket, Operator,
@@ -114,6 +115,22 @@ pub fn config<'a>(
     )
 }
 
+/// `VaultRegistry::load` (read-only).
+#[inline(always)]
+pub fn vault_registry<'a>(
+    program_id: &Address,
+    account: &'a AccountView,
+    ncn: &Address,
+) -> Result<&'a VaultRegistry, ProgramError> {
+    checked(
+        program_id,
+        account,
+        false,
+        |r: &VaultRegistry| address_eq(&r.ncn, ncn),
+        || VaultRegistry::load(program_id, account, ncn, false),
+    )
+}
+
 /// `WeightTable::load`.
 #[inline(always)]
 pub fn weight_table<'a>(
@@ -121,13 +138,14 @@ pub fn weight_table<'a>(
     account: &'a AccountView,
     ncn: &Address,
     epoch: u64,
+    expect_writable: bool,
 ) -> Result<&'a WeightTable, ProgramError> {
     checked(
         program_id,
         account,
-        false,
+        expect_writable,
         |t: &WeightTable| address_eq(&t.ncn, ncn) && t.epoch() == epoch,
-        || WeightTable::load(program_id, account, ncn, epoch, false),
+        || WeightTable::load(program_id, account, ncn, epoch, expect_writable),
     )
 }
 
