@@ -70,10 +70,9 @@ pub fn process_cast_vote(
     }
     let slot = Clock::get()?.slot;
 
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let box_data = unsafe { box_info.borrow_unchecked_mut() };
-    let ballot_box = BallotBox::from_bytes_mut(box_data)?;
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    let ballot_box = unsafe { BallotBox::view_mut(box_info) };
     ballot_box.cast_vote(
         operator_info.address(),
         &Ballot::new(weather_status),
@@ -85,21 +84,20 @@ pub fn process_cast_vote(
     let consensus_reached = ballot_box.is_consensus_reached();
     if consensus_reached {
         let winner = ballot_box.winning_ballot_tally()?;
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let result_data = unsafe { result_info.borrow_unchecked_mut() };
+        // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+        // of it is alive (the views above are of other accounts, or no longer used).
+        let result = unsafe { ConsensusResult::view_mut(result_info) };
         // `as u64` as in the template (stake weights above u64::MAX are truncated there).
-        ConsensusResult::from_bytes_mut(result_data)?.record_consensus(
+        result.record_consensus(
             winner.ballot.weather_status,
             winner.stake_weights.stake_weight() as u64,
             total_stake_weight as u64,
             slot,
         );
     }
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let state_data = unsafe { state_info.borrow_unchecked_mut() };
-    EpochState::from_bytes_mut(state_data)?.update_cast_vote(
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    unsafe { EpochState::view_mut(state_info) }.update_cast_vote(
         ballot_box.operators_voted(),
         consensus_reached,
         slot,

@@ -10,7 +10,7 @@ use jito_core::{
 };
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
-    constants::{MAX_OPERATORS, MAX_VAULTS},
+    constants::{MAX_OPERATORS, MAX_REALLOC_BYTES, MAX_VAULTS},
     error::NcnProgramError,
     state::{
         epoch_snapshot, EpochMarker, EpochSnapshot, EpochState, OperatorSnapshot, StakeWeights,
@@ -24,6 +24,10 @@ use pinocchio::{
 };
 
 use super::shared::{account_payer::AccountPayer, checked};
+
+// One create allocates the whole snapshot (`AccountPayer::create_account` allocates at most
+// `MAX_REALLOC_BYTES`): what `init_view` relies on below.
+const _: () = assert!(OperatorSnapshot::LEN <= MAX_REALLOC_BYTES as usize);
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, restaking_config, ncn, operator,
 /// ncn_operator_state, epoch_snapshot (w), operator_snapshot (w), account_payer (w),
@@ -120,10 +124,9 @@ pub fn process_initialize_operator_snapshot(
     )?;
 
     {
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let data = unsafe { operator_snapshot.borrow_unchecked_mut() };
-        OperatorSnapshot::init(data)?.initialize(
+        // SAFETY: created just above with `OperatorSnapshot::LEN` bytes (at most the 10,240
+        // bytes one create allocates: asserted below); no other view of it is alive.
+        unsafe { OperatorSnapshot::init_view(operator_snapshot) }.initialize(
             operator_key,
             ncn_key,
             epoch,
@@ -137,19 +140,17 @@ pub fn process_initialize_operator_snapshot(
         )?;
     }
     if !is_active {
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let data = unsafe { snapshot_info.borrow_unchecked_mut() };
-        EpochSnapshot::from_bytes_mut(data)?.increment_operator_registration(
+        // SAFETY: checked above as this program's epoch snapshot (exact size) and, for an
+        // inactive operator, writable; its read-only view is no longer used.
+        unsafe { EpochSnapshot::view_mut(snapshot_info) }.increment_operator_registration(
             slot,
             0,
             &StakeWeights::default(),
         )?;
     }
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let state_data = unsafe { state_info.borrow_unchecked_mut() };
-    EpochState::from_bytes_mut(state_data)?
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    unsafe { EpochState::view_mut(state_info) }
         .update_realloc_operator_snapshot(ncn_operator_index as usize, is_active)?;
     Ok(())
 }

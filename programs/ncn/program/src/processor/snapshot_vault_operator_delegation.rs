@@ -107,10 +107,9 @@ pub fn process_snapshot_vault_operator_delegation(
         None => StakeWeights::default(),
     };
 
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let operator_data = unsafe { operator_snapshot.borrow_unchecked_mut() };
-    let operator = OperatorSnapshot::from_bytes_mut(operator_data)?;
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    let operator = unsafe { OperatorSnapshot::view_mut(operator_snapshot) };
     operator.increment_vault_operator_delegation_registration(
         slot,
         vault_key,
@@ -119,19 +118,17 @@ pub fn process_snapshot_vault_operator_delegation(
     )?;
     let finalized = operator.finalized();
     if finalized {
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let snapshot_data = unsafe { snapshot_info.borrow_unchecked_mut() };
-        EpochSnapshot::from_bytes_mut(snapshot_data)?.increment_operator_registration(
+        // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+        // of it is alive (the views above are of other accounts, or no longer used).
+        unsafe { EpochSnapshot::view_mut(snapshot_info) }.increment_operator_registration(
             slot,
             operator.valid_operator_vault_delegations(),
             &operator.stake_weights,
         )?;
     }
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let state_data = unsafe { state_info.borrow_unchecked_mut() };
-    EpochState::from_bytes_mut(state_data)?.update_snapshot_vault_operator_delegation(
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    unsafe { EpochState::view_mut(state_info) }.update_snapshot_vault_operator_delegation(
         operator.ncn_operator_index() as usize,
         finalized,
     )?;
