@@ -142,7 +142,39 @@ pub(crate) const fn pod_bool(byte: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::mul_u64;
+    use super::{address_bits, mul_u64, nonzero};
+
+    #[test]
+    fn nonzero_is_one_exactly_for_non_zero_words() {
+        assert_eq!(nonzero(0), 0);
+        for word in [
+            1,
+            2,
+            0xFF,
+            1 << 62,
+            (1 << 63) - 1,
+            1 << 63,
+            (1 << 63) + 1,
+            u64::MAX,
+        ] {
+            assert_eq!(nonzero(word), 1, "{word:#x}");
+        }
+    }
+
+    #[test]
+    fn address_bits_are_zero_exactly_for_the_default_address() {
+        assert_eq!(address_bits(&pinocchio::Address::default()), 0);
+        // One non-zero byte anywhere in the 32 makes it non-zero.
+        for index in 0..32 {
+            let mut bytes = [0u8; 32];
+            bytes[index] = 0x80;
+            assert_ne!(
+                address_bits(&pinocchio::Address::new_from_array(bytes)),
+                0,
+                "{index}"
+            );
+        }
+    }
 
     #[test]
     fn mul_u64_is_the_128_bit_product() {
