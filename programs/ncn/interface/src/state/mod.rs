@@ -92,16 +92,26 @@ pub fn fill_from_first<T: Copy>(entries: &mut [T], first: T) {
     }
 }
 
-/// How many of `entries` satisfy `pred`. The count is at most the length of a fixed array
-/// (at most 256 entries here), so it is added without an overflow check: the checked `count()`
-/// of a `filter` costs about twice as much per entry.
+/// 1 when `word` is not zero, else 0, without a branch: `word | -word` has its top bit set
+/// exactly when `word` is not zero (below 2^63, `-word` is at least 2^63). SBF has no
+/// set-on-condition, so a `bool as usize` costs a branch and two moves.
 #[inline(always)]
-pub(crate) fn count_where<T>(entries: &[T], pred: impl Fn(&T) -> bool) -> usize {
-    let mut count = 0usize;
-    for entry in entries {
-        count = count.wrapping_add(pred(entry) as usize);
+pub(crate) fn nonzero(word: u64) -> usize {
+    ((word | word.wrapping_neg()) >> 63) as usize
+}
+
+/// The OR of an address's four 8-byte words: zero exactly for the default (empty) address,
+/// in four loads and no branch.
+#[inline(always)]
+pub(crate) fn address_bits(address: &pinocchio::Address) -> u64 {
+    let words = address.as_array().as_ptr() as *const u64;
+    // SAFETY: four unaligned 8-byte reads inside the 32 bytes of the address.
+    unsafe {
+        words.read_unaligned()
+            | words.add(1).read_unaligned()
+            | words.add(2).read_unaligned()
+            | words.add(3).read_unaligned()
     }
-    count
 }
 
 /// `a × b` in 128 bits from four 32 × 32-bit products: SBF has no high multiply, and the
@@ -132,7 +142,39 @@ pub(crate) const fn pod_bool(byte: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::mul_u64;
+    use super::{address_bits, mul_u64, nonzero};
+
+    #[test]
+    fn nonzero_is_one_exactly_for_non_zero_words() {
+        assert_eq!(nonzero(0), 0);
+        for word in [
+            1,
+            2,
+            0xFF,
+            1 << 62,
+            (1 << 63) - 1,
+            1 << 63,
+            (1 << 63) + 1,
+            u64::MAX,
+        ] {
+            assert_eq!(nonzero(word), 1, "{word:#x}");
+        }
+    }
+
+    #[test]
+    fn address_bits_are_zero_exactly_for_the_default_address() {
+        assert_eq!(address_bits(&pinocchio::Address::default()), 0);
+        // One non-zero byte anywhere in the 32 makes it non-zero.
+        for index in 0..32 {
+            let mut bytes = [0u8; 32];
+            bytes[index] = 0x80;
+            assert_ne!(
+                address_bits(&pinocchio::Address::new_from_array(bytes)),
+                0,
+                "{index}"
+            );
+        }
+    }
 
     #[test]
     fn mul_u64_is_the_128_bit_product() {

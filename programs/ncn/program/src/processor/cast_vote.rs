@@ -5,17 +5,16 @@
 use jito_core::{account::AccountType, loader::load_signer, unlikely};
 use jito_ncn_interface::{
     error::NcnProgramError,
-    state::{
-        Ballot, BallotBox, Config, ConsensusResult, EpochSnapshot, EpochState, OperatorSnapshot,
-    },
+    state::{Ballot, BallotBox, ConsensusResult, EpochState},
 };
-use jito_restaking_interface::state::{Ncn, Operator};
 use pinocchio::{
     address::address_eq,
     error::ProgramError,
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
+
+use super::shared::checked;
 
 /// Accounts: `[epoch_state (w), config, ballot_box (w), ncn, epoch_snapshot,
 /// operator_snapshot, operator, operator_voter (s), consensus_result (w)]`; data:
@@ -41,47 +40,39 @@ pub fn process_cast_vote(
 
     load_signer(voter, false)?;
     let ncn_key = ncn_info.address();
-    let restaking = &jito_restaking_interface::ID;
-    EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
-    Config::load(program_id, config_info, ncn_key, false)?;
-    Ncn::load(restaking, ncn_info, false)?;
-    Operator::load(restaking, operator_info, false)?;
-    BallotBox::load(program_id, box_info, ncn_key, epoch, true)?;
-    EpochSnapshot::load(program_id, snapshot_info, ncn_key, epoch, false)?;
-    OperatorSnapshot::load(
+    // Each account checked once, in the template's order, keeping its view.
+    checked::epoch_state(program_id, state_info, ncn_key, epoch, true)?;
+    let config = checked::config(program_id, config_info, ncn_key)?;
+    checked::ncn(ncn_info)?;
+    let operator = checked::operator(operator_info)?;
+    checked::ballot_box(program_id, box_info, ncn_key, epoch, true)?;
+    let snapshot = checked::epoch_snapshot(program_id, snapshot_info, ncn_key, epoch, false)?;
+    let operator_weights = checked::operator_snapshot(
         program_id,
         operator_snapshot,
         operator_info.address(),
         ncn_key,
         epoch,
         false,
-    )?;
-    ConsensusResult::load(program_id, result_info, ncn_key, epoch, true)?;
+    )?
+    .stake_weights;
+    checked::consensus_result(program_id, result_info, ncn_key, epoch, true)?;
 
-    // SAFETY (operator, config, both snapshots): loaded above (right owner and size); only
-    // read.
-    let operator = Operator::from_bytes(unsafe { operator_info.borrow_unchecked() })?;
     if unlikely(!address_eq(&operator.voter, voter.address())) {
         return Err(NcnProgramError::InvalidOperatorVoter.into());
     }
-    let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
-    let snapshot = EpochSnapshot::from_bytes(unsafe { snapshot_info.borrow_unchecked() })?;
     if unlikely(!snapshot.finalized()) {
         return Err(NcnProgramError::EpochSnapshotNotFinalized.into());
     }
     let total_stake_weight = snapshot.stake_weights.stake_weight();
-    let operator_weights =
-        OperatorSnapshot::from_bytes(unsafe { operator_snapshot.borrow_unchecked() })?
-            .stake_weights;
     if unlikely(operator_weights.stake_weight() == 0) {
         return Err(NcnProgramError::CannotVoteWithZeroStake.into());
     }
     let slot = Clock::get()?.slot;
 
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let box_data = unsafe { box_info.borrow_unchecked_mut() };
-    let ballot_box = BallotBox::from_bytes_mut(box_data)?;
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    let ballot_box = unsafe { BallotBox::view_mut(box_info) };
     ballot_box.cast_vote(
         operator_info.address(),
         &Ballot::new(weather_status),
@@ -93,21 +84,20 @@ pub fn process_cast_vote(
     let consensus_reached = ballot_box.is_consensus_reached();
     if consensus_reached {
         let winner = ballot_box.winning_ballot_tally()?;
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let result_data = unsafe { result_info.borrow_unchecked_mut() };
+        // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+        // of it is alive (the views above are of other accounts, or no longer used).
+        let result = unsafe { ConsensusResult::view_mut(result_info) };
         // `as u64` as in the template (stake weights above u64::MAX are truncated there).
-        ConsensusResult::from_bytes_mut(result_data)?.record_consensus(
+        result.record_consensus(
             winner.ballot.weather_status,
             winner.stake_weights.stake_weight() as u64,
             total_stake_weight as u64,
             slot,
         );
     }
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let state_data = unsafe { state_info.borrow_unchecked_mut() };
-    EpochState::from_bytes_mut(state_data)?.update_cast_vote(
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    unsafe { EpochState::view_mut(state_info) }.update_cast_vote(
         ballot_box.operators_voted(),
         consensus_reached,
         slot,

@@ -10,9 +10,8 @@ use jito_core::{
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     error::NcnProgramError,
-    state::{epoch_snapshot, Config, EpochMarker, EpochSnapshot, EpochState, WeightTable},
+    state::{epoch_snapshot, EpochMarker, EpochSnapshot, EpochState},
 };
-use jito_restaking_interface::state::Ncn;
 use pinocchio::{
     cpi::Seed,
     error::ProgramError,
@@ -20,7 +19,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, checked};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, ncn, weight_table, epoch_snapshot (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -43,31 +42,26 @@ pub fn process_initialize_epoch_snapshot(
     };
 
     let ncn_key = ncn_info.address();
-    EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, true)?;
-    Config::load(program_id, config_info, ncn_key, false)?;
-    Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
+    checked::epoch_state_not_closing(program_id, state_info, ncn_key, epoch, true)?;
+    let config = checked::config(program_id, config_info, ncn_key)?;
+    let ncn = checked::ncn(ncn_info)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
     EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
     load_system_account(snapshot_info, true)?;
     load_system_program(system_program)?;
     let slot = Clock::get()?.slot;
-    WeightTable::load(program_id, table_info, ncn_key, epoch, false)?;
-    let vault_count = {
-        // SAFETY: loaded above (this program's table of the right size); only read.
-        let table = WeightTable::from_bytes(unsafe { table_info.borrow_unchecked() })?;
-        if unlikely(!table.finalized()) {
-            return Err(NcnProgramError::WeightTableNotFinalized.into());
-        }
-        table.vault_count()
-    };
+    let table = checked::weight_table(program_id, table_info, ncn_key, epoch, false)?;
+    if unlikely(!table.finalized()) {
+        return Err(NcnProgramError::WeightTableNotFinalized.into());
+    }
+    let vault_count = table.vault_count();
     let epoch_bytes = epoch.to_le_bytes();
     let bump = verify_new_canonical_pda(
         snapshot_info.address(),
         &EpochSnapshot::seeds(ncn_key, &epoch_bytes),
         program_id,
     )?;
-    // SAFETY: loaded above (restaking NCN of the right size); only read.
-    let operator_count = Ncn::from_bytes(unsafe { ncn_info.borrow_unchecked() })?.operator_count();
+    let operator_count = ncn.operator_count();
     if unlikely(operator_count == 0) {
         return Err(NcnProgramError::NoOperators.into());
     }
@@ -86,8 +80,6 @@ pub fn process_initialize_epoch_snapshot(
         ],
     )?;
 
-    // SAFETY: loaded above (this program's config of the right size); only read.
-    let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
     let mut snapshot_data = snapshot_info.try_borrow_mut()?;
     EpochSnapshot::init(&mut snapshot_data)?.initialize(
         ncn_key,

@@ -7,8 +7,8 @@ use jito_core::{
     unlikely,
 };
 use jito_ncn_interface::pda::verify_new_canonical_pda;
-use jito_ncn_interface::state::{epoch_state, Config, EpochMarker, EpochState};
-use jito_restaking_interface::state::Ncn;
+use jito_ncn_interface::state::{epoch_state, EpochMarker, EpochState};
+
 use pinocchio::{
     cpi::Seed,
     error::ProgramError,
@@ -16,7 +16,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, checked};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, ncn, account_payer (w),
 /// system_program]`; data: `epoch: u64`.
@@ -42,17 +42,13 @@ pub fn process_initialize_epoch_state(
     }
     load_system_account(state_info, true)?;
     load_system_program(system_program)?;
-    Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
+    checked::ncn(ncn_info)?;
     let ncn_key = ncn_info.address();
-    Config::load(program_id, config_info, ncn_key, false)?;
+    let config = checked::config(program_id, config_info, ncn_key)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
     EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
-    {
-        // SAFETY: loaded above (this program's config of the right size); only read.
-        let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
-        if unlikely(config.starting_valid_epoch() > epoch) {
-            return Err(ProgramError::InvalidArgument);
-        }
+    if unlikely(config.starting_valid_epoch() > epoch) {
+        return Err(ProgramError::InvalidArgument);
     }
     let epoch_bytes = epoch.to_le_bytes();
     let bump = verify_new_canonical_pda(

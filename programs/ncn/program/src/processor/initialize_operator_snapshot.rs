@@ -10,14 +10,12 @@ use jito_core::{
 };
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
-    constants::{MAX_OPERATORS, MAX_VAULTS},
+    constants::{MAX_OPERATORS, MAX_REALLOC_BYTES, MAX_VAULTS},
     error::NcnProgramError,
     state::{
-        epoch_snapshot, Config, EpochMarker, EpochSnapshot, EpochState, OperatorSnapshot,
-        StakeWeights,
+        epoch_snapshot, EpochMarker, EpochSnapshot, EpochState, OperatorSnapshot, StakeWeights,
     },
 };
-use jito_restaking_interface::state::{Config as RestakingConfig, Ncn, NcnOperatorState, Operator};
 use pinocchio::{
     cpi::Seed,
     error::ProgramError,
@@ -25,7 +23,11 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, checked};
+
+// One create allocates the whole snapshot (`AccountPayer::create_account` allocates at most
+// `MAX_REALLOC_BYTES`): what `init_view` relies on below.
+const _: () = assert!(OperatorSnapshot::LEN <= MAX_REALLOC_BYTES as usize);
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, restaking_config, ncn, operator,
 /// ncn_operator_state, epoch_snapshot (w), operator_snapshot (w), account_payer (w),
@@ -55,14 +57,14 @@ pub fn process_initialize_operator_snapshot(
     };
 
     let ncn_key = ncn_info.address();
-    let restaking = &jito_restaking_interface::ID;
-    EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, true)?;
-    Config::load(program_id, config_info, ncn_key, false)?;
-    Ncn::load(restaking, ncn_info, false)?;
-    Operator::load(restaking, operator_info, false)?;
+    // Each account checked once, in the template's order, keeping its view.
+    checked::epoch_state_not_closing(program_id, state_info, ncn_key, epoch, true)?;
+    checked::config(program_id, config_info, ncn_key)?;
+    checked::ncn(ncn_info)?;
+    let operator = checked::operator(operator_info)?;
     let operator_key = operator_info.address();
-    NcnOperatorState::load(restaking, ncn_operator_state, ncn_key, operator_key, false)?;
-    EpochSnapshot::load(program_id, snapshot_info, ncn_key, epoch, false)?;
+    let pair = checked::ncn_operator_state(ncn_operator_state, ncn_key, operator_key)?;
+    let snapshot = checked::epoch_snapshot(program_id, snapshot_info, ncn_key, epoch, false)?;
     load_system_account(operator_snapshot, true)?;
     load_system_program(system_program)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
@@ -76,19 +78,12 @@ pub fn process_initialize_operator_snapshot(
         program_id,
     )?;
 
-    // SAFETY (all four): loaded above (right owner and size); only read here.
-    let snapshot = EpochSnapshot::from_bytes(unsafe { snapshot_info.borrow_unchecked() })?;
-    let pair = NcnOperatorState::from_bytes(unsafe { ncn_operator_state.borrow_unchecked() })?;
-    let operator = Operator::from_bytes(unsafe { operator_info.borrow_unchecked() })?;
     let ncn_operator_index = pair.index();
     if unlikely(ncn_operator_index >= snapshot.operator_count()) {
         return Err(NcnProgramError::OperatorIsNotInSnapshot.into());
     }
 
-    RestakingConfig::load(restaking, restaking_config, false)?;
-    // SAFETY: loaded above (restaking config of the right size); only read.
-    let epoch_length =
-        RestakingConfig::from_bytes(unsafe { restaking_config.borrow_unchecked() })?.epoch_length();
+    let epoch_length = checked::restaking_config(restaking_config)?.epoch_length();
     let slot = Clock::get()?.slot;
     if unlikely(epoch_length == 0) {
         return Err(NcnProgramError::DenominatorIsZero.into());
@@ -129,10 +124,9 @@ pub fn process_initialize_operator_snapshot(
     )?;
 
     {
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let data = unsafe { operator_snapshot.borrow_unchecked_mut() };
-        OperatorSnapshot::init(data)?.initialize(
+        // SAFETY: created just above with `OperatorSnapshot::LEN` bytes (at most the 10,240
+        // bytes one create allocates: asserted below); no other view of it is alive.
+        unsafe { OperatorSnapshot::init_view(operator_snapshot) }.initialize(
             operator_key,
             ncn_key,
             epoch,
@@ -146,19 +140,17 @@ pub fn process_initialize_operator_snapshot(
         )?;
     }
     if !is_active {
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let data = unsafe { snapshot_info.borrow_unchecked_mut() };
-        EpochSnapshot::from_bytes_mut(data)?.increment_operator_registration(
+        // SAFETY: checked above as this program's epoch snapshot (exact size) and, for an
+        // inactive operator, writable; its read-only view is no longer used.
+        unsafe { EpochSnapshot::view_mut(snapshot_info) }.increment_operator_registration(
             slot,
             0,
             &StakeWeights::default(),
         )?;
     }
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let state_data = unsafe { state_info.borrow_unchecked_mut() };
-    EpochState::from_bytes_mut(state_data)?
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    unsafe { EpochState::view_mut(state_info) }
         .update_realloc_operator_snapshot(ncn_operator_index as usize, is_active)?;
     Ok(())
 }

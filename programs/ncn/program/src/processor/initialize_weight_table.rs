@@ -3,19 +3,18 @@
 //! `ReallocWeightTable` grows it and copies the vault registry into it.
 
 use jito_core::{
-    account::AccountType,
     loader::{load_system_account, load_system_program},
     unlikely,
 };
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
-    state::{weight_table, EpochMarker, EpochState, VaultRegistry, WeightTable},
+    state::{weight_table, EpochMarker, WeightTable},
 };
-use jito_restaking_interface::state::Ncn;
+
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, checked};
 
 /// Accounts: `[epoch_marker, epoch_state, vault_registry, ncn, weight_table (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -37,20 +36,15 @@ pub fn process_initialize_weight_table(
     };
 
     let ncn_key = ncn_info.address();
-    EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, false)?;
-    VaultRegistry::load(program_id, registry_info, ncn_key, false)?;
-    Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
+    checked::epoch_state_not_closing(program_id, state_info, ncn_key, epoch, false)?;
+    let registry = checked::vault_registry(program_id, registry_info, ncn_key)?;
+    let ncn = checked::ncn(ncn_info)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
     EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
     load_system_account(table_info, true)?;
     load_system_program(system_program)?;
-    {
-        // SAFETY: both loaded above (right owner and size); only read.
-        let ncn = Ncn::from_bytes(unsafe { ncn_info.borrow_unchecked() })?;
-        let registry = VaultRegistry::from_bytes(unsafe { registry_info.borrow_unchecked() })?;
-        if unlikely(ncn.vault_count() != registry.vault_count()) {
-            return Err(ProgramError::InvalidAccountData);
-        }
+    if unlikely(ncn.vault_count() != registry.vault_count()) {
+        return Err(ProgramError::InvalidAccountData);
     }
     let epoch_bytes = epoch.to_le_bytes();
     let bump = verify_new_canonical_pda(

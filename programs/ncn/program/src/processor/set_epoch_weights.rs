@@ -5,9 +5,11 @@ use jito_core::{account::AccountType, unlikely};
 use jito_ncn_interface::{
     constants::MAX_ST_MINTS,
     error::NcnProgramError,
-    state::{EpochState, VaultRegistry, WeightTable},
+    state::{EpochState, WeightTable},
 };
-use jito_restaking_interface::state::Ncn;
+
+use super::shared::checked;
+
 use pinocchio::{
     error::ProgramError,
     sysvars::{clock::Clock, Sysvar},
@@ -31,10 +33,11 @@ pub fn process_set_epoch_weights(
     };
 
     let ncn_key = ncn_info.address();
-    EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
-    Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
-    WeightTable::load(program_id, table_info, ncn_key, epoch, true)?;
-    VaultRegistry::load(program_id, registry_info, ncn_key, false)?;
+    // Each account checked once, in the template's order, keeping its view.
+    checked::epoch_state(program_id, state_info, ncn_key, epoch, true)?;
+    checked::ncn(ncn_info)?;
+    checked::weight_table(program_id, table_info, ncn_key, epoch, true)?;
+    let registry = checked::vault_registry(program_id, registry_info, ncn_key)?;
 
     let mut table_data = table_info.try_borrow_mut()?;
     let table = WeightTable::from_bytes_mut(&mut table_data)?;
@@ -48,8 +51,6 @@ pub fn process_set_epoch_weights(
     if unlikely(mints == weights && table.vault_count() == table.vault_entry_count() as u64) {
         return Err(ProgramError::InvalidAccountData);
     }
-    // SAFETY: loaded above (this program's registry of the right size); only read.
-    let registry = VaultRegistry::from_bytes(unsafe { registry_info.borrow_unchecked() })?;
     // For each listed mint, in registry order: its registry index and its table entry, found
     // while checking (128 bytes of stack), so that the writes need no second registry pass.
     let mut targets = [(0u8, 0u8); MAX_ST_MINTS];

@@ -6,18 +6,15 @@
 use jito_core::{account::AccountType, unlikely};
 use jito_ncn_interface::{
     error::NcnProgramError,
-    state::{Config, EpochSnapshot, EpochState, OperatorSnapshot, StakeWeights, WeightTable},
-};
-use jito_restaking_interface::state::{Config as RestakingConfig, Ncn, NcnVaultTicket, Operator};
-use jito_vault_interface::state::{
-    vault::Vault, vault_ncn_ticket::VaultNcnTicket,
-    vault_operator_delegation::VaultOperatorDelegation,
+    state::{EpochSnapshot, EpochState, OperatorSnapshot, StakeWeights},
 };
 use pinocchio::{
     error::ProgramError,
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
 };
+
+use super::shared::checked;
 
 /// Accounts: `[epoch_state (w), config, restaking_config, ncn, operator, vault,
 /// vault_ncn_ticket, ncn_vault_ticket, vault_operator_delegation, weight_table,
@@ -45,39 +42,40 @@ pub fn process_snapshot_vault_operator_delegation(
     let ncn_key = ncn_info.address();
     let operator_key = operator_info.address();
     let vault_key = vault_info.address();
-    let restaking = &jito_restaking_interface::ID;
-    let vault_program = &jito_vault_interface::ID;
-    EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
-    Config::load(program_id, config_info, ncn_key, false)?;
-    RestakingConfig::load(restaking, restaking_config, false)?;
-    Ncn::load(restaking, ncn_info, false)?;
-    Operator::load(restaking, operator_info, false)?;
-    Vault::load(vault_program, vault_info, false)?;
-    NcnVaultTicket::load(restaking, ncn_vault_ticket, ncn_key, vault_key, false)?;
-    let has_vault_ncn_ticket = !vault_ncn_ticket.is_data_empty();
-    if has_vault_ncn_ticket {
-        VaultNcnTicket::load(vault_program, vault_ncn_ticket, vault_key, ncn_key, false)?;
-    }
-    let has_delegation = !delegation_info.is_data_empty();
-    if has_delegation {
-        VaultOperatorDelegation::load(
-            vault_program,
+    // Each account checked once, in the template's order, keeping its view.
+    checked::epoch_state(program_id, state_info, ncn_key, epoch, true)?;
+    checked::config(program_id, config_info, ncn_key)?;
+    let restaking_config = checked::restaking_config(restaking_config)?;
+    checked::ncn(ncn_info)?;
+    checked::operator(operator_info)?;
+    let vault = checked::vault(vault_info)?;
+    let ncn_vault = checked::ncn_vault_ticket(ncn_vault_ticket, ncn_key, vault_key)?;
+    let vault_ncn = if vault_ncn_ticket.is_data_empty() {
+        None
+    } else {
+        Some(checked::vault_ncn_ticket(
+            vault_ncn_ticket,
+            vault_key,
+            ncn_key,
+        )?)
+    };
+    let delegation = if delegation_info.is_data_empty() {
+        None
+    } else {
+        Some(checked::vault_operator_delegation(
             delegation_info,
             vault_key,
             operator_key,
-            false,
-        )?;
-    }
+        )?)
+    };
     let slot = Clock::get()?.slot;
-    // SAFETY: loaded above (restaking config of the right size); only read.
-    let epoch_length =
-        RestakingConfig::from_bytes(unsafe { restaking_config.borrow_unchecked() })?.epoch_length();
+    let epoch_length = restaking_config.epoch_length();
     if unlikely(epoch_length == 0) {
         return Err(NcnProgramError::DenominatorIsZero.into());
     }
-    WeightTable::load(program_id, table_info, ncn_key, epoch, false)?;
-    EpochSnapshot::load(program_id, snapshot_info, ncn_key, epoch, true)?;
-    OperatorSnapshot::load(
+    let table = checked::weight_table(program_id, table_info, ncn_key, epoch, false)?;
+    checked::epoch_snapshot(program_id, snapshot_info, ncn_key, epoch, true)?;
+    checked::operator_snapshot(
         program_id,
         operator_snapshot,
         operator_key,
@@ -86,38 +84,32 @@ pub fn process_snapshot_vault_operator_delegation(
         true,
     )?;
 
-    // SAFETY (vault, tickets, delegation, table): loaded above (right owner and size) and
-    // only read.
-    let vault = Vault::from_bytes(unsafe { vault_info.borrow_unchecked() })?;
     if unlikely(vault.is_update_needed(slot, epoch_length)?) {
         return Err(NcnProgramError::VaultNeedsUpdate.into());
     }
     let vault_index = vault.vault_index();
-    let ncn_vault_okay =
-        NcnVaultTicket::from_bytes(unsafe { ncn_vault_ticket.borrow_unchecked() })?
-            .state
-            .is_active(slot, epoch_length)?;
-    let vault_ncn_okay = has_vault_ncn_ticket
-        && VaultNcnTicket::from_bytes(unsafe { vault_ncn_ticket.borrow_unchecked() })?
-            .state
-            .is_active_or_cooldown(slot, epoch_length)?;
-    let is_active = vault_ncn_okay && ncn_vault_okay && has_delegation;
-
-    let table = WeightTable::from_bytes(unsafe { table_info.borrow_unchecked() })?;
-    table.check_registry_for_vault(vault_index)?;
-    let stake_weights = if is_active {
-        let delegation =
-            VaultOperatorDelegation::from_bytes(unsafe { delegation_info.borrow_unchecked() })?;
-        let total_security = delegation.delegation_state.total_security()?;
-        StakeWeights::of_delegation(total_security, table.weight_of(&vault.supported_mint)?)?
-    } else {
-        StakeWeights::default()
+    let ncn_vault_okay = ncn_vault.state.is_active(slot, epoch_length)?;
+    let vault_ncn_okay = match vault_ncn {
+        Some(ticket) => ticket.state.is_active_or_cooldown(slot, epoch_length)?,
+        None => false,
+    };
+    let delegation = match delegation {
+        Some(delegation) if vault_ncn_okay && ncn_vault_okay => Some(delegation),
+        _ => None,
     };
 
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let operator_data = unsafe { operator_snapshot.borrow_unchecked_mut() };
-    let operator = OperatorSnapshot::from_bytes_mut(operator_data)?;
+    table.check_registry_for_vault(vault_index)?;
+    let stake_weights = match delegation {
+        Some(delegation) => {
+            let total_security = delegation.delegation_state.total_security()?;
+            StakeWeights::of_delegation(total_security, table.weight_of(&vault.supported_mint)?)?
+        }
+        None => StakeWeights::default(),
+    };
+
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    let operator = unsafe { OperatorSnapshot::view_mut(operator_snapshot) };
     operator.increment_vault_operator_delegation_registration(
         slot,
         vault_key,
@@ -126,19 +118,17 @@ pub fn process_snapshot_vault_operator_delegation(
     )?;
     let finalized = operator.finalized();
     if finalized {
-        // SAFETY: no other borrow of this account's data is live (the read-only views taken
-        // above are of other accounts or no longer used), and it was checked writable.
-        let snapshot_data = unsafe { snapshot_info.borrow_unchecked_mut() };
-        EpochSnapshot::from_bytes_mut(snapshot_data)?.increment_operator_registration(
+        // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+        // of it is alive (the views above are of other accounts, or no longer used).
+        unsafe { EpochSnapshot::view_mut(snapshot_info) }.increment_operator_registration(
             slot,
             operator.valid_operator_vault_delegations(),
             &operator.stake_weights,
         )?;
     }
-    // SAFETY: no other borrow of this account's data is live (the read-only views taken
-    // above are of other accounts or no longer used), and it was checked writable.
-    let state_data = unsafe { state_info.borrow_unchecked_mut() };
-    EpochState::from_bytes_mut(state_data)?.update_snapshot_vault_operator_delegation(
+    // SAFETY: checked above (`checked`: this type, exact size, writable); no other view
+    // of it is alive (the views above are of other accounts, or no longer used).
+    unsafe { EpochState::view_mut(state_info) }.update_snapshot_vault_operator_delegation(
         operator.ncn_operator_index() as usize,
         finalized,
     )?;

@@ -1,6 +1,7 @@
 //! Checks and steps shared by several instructions.
 
 pub mod account_payer;
+pub mod checked;
 pub mod distribute_fee_rewards;
 pub mod epoch_schedule;
 pub mod ncn_program_admin;
