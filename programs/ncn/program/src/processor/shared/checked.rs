@@ -4,13 +4,17 @@
 //!
 //! Each function accepts exactly what the type's own `load` accepts (owner, exact size,
 //! writable when expected, discriminator, then the stored relationship fields, as
-//! `jito_core::account::check_account` and the `load`s compare them), and returns the view.
+//! `jito_core::account::check_account` and the `load`s compare them; for the restaking and
+//! vault types through their own `StoredKeys::keys_match`), and returns the view.
 //! When a fast check fails, the type's `load` is called and returns its error (and logs it in
 //! a `logging` build), so the error codes and their order are the loaders', by construction.
 //! The `load`s' `check_borrow` is left out of the fast path: these are called before the
 //! instruction takes any tracked borrow, so it cannot fail there.
 
-use jito_core::{account::AccountType, likely};
+use jito_core::{
+    account::{AccountType, StoredKeys},
+    likely,
+};
 use jito_ncn_interface::state::{
     BallotBox, Config, ConsensusResult, EpochSnapshot, EpochState, OperatorSnapshot, VaultRegistry,
     WeightTable,
@@ -279,7 +283,7 @@ pub fn ncn_operator_state<'a>(
         restaking,
         account,
         false,
-        |s: &NcnOperatorState| address_eq(&s.ncn, ncn) && address_eq(&s.operator, operator),
+        |s: &NcnOperatorState| s.keys_match((ncn, operator)),
         || NcnOperatorState::load(restaking, account, ncn, operator, false),
     )
 }
@@ -296,7 +300,7 @@ pub fn ncn_vault_ticket<'a>(
         restaking,
         account,
         false,
-        |t: &NcnVaultTicket| address_eq(&t.ncn, ncn) && address_eq(&t.vault, vault),
+        |t: &NcnVaultTicket| t.keys_match((ncn, vault)),
         || NcnVaultTicket::load(restaking, account, ncn, vault, false),
     )
 }
@@ -326,7 +330,7 @@ pub fn vault_ncn_ticket<'a>(
         vault_program,
         account,
         false,
-        |t: &VaultNcnTicket| address_eq(&t.vault, vault) && address_eq(&t.ncn, ncn),
+        |t: &VaultNcnTicket| t.keys_match((vault, ncn)),
         || VaultNcnTicket::load(vault_program, account, vault, ncn, false),
     )
 }
@@ -343,9 +347,7 @@ pub fn vault_operator_delegation<'a>(
         vault_program,
         account,
         false,
-        |d: &VaultOperatorDelegation| {
-            address_eq(&d.vault, vault) && address_eq(&d.operator, operator)
-        },
+        |d: &VaultOperatorDelegation| d.keys_match((vault, operator)),
         || VaultOperatorDelegation::load(vault_program, account, vault, operator, false),
     )
 }
