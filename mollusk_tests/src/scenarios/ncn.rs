@@ -895,44 +895,22 @@ impl NcnBench {
                 bench_key(&format!("vault-base-{j}")),
                 bench_key(&format!("vault-admin-{j}")),
             );
+            // `Vault::new` at the setup slot, then what the benchmark's set-up changed.
             let vault = VaultState {
-                base,
-                vrt_mint: bench_key(&format!("vrt-{j}")),
-                supported_mint: vk.mint,
-                vrt_supply: 0,
-                tokens_deposited: 0,
-                deposit_capacity: u64::MAX,
-                delegation: Delegation::default(),
-                additional_assets_need_unstaking: 0,
-                vrt_enqueued_for_cooldown_amount: 0,
-                vrt_cooling_down_amount: 0,
-                vrt_ready_to_claim_amount: 0,
-                admin,
-                delegation_admin: admin,
-                operator_admin: admin,
-                ncn_admin: admin,
-                slasher_admin: admin,
-                capacity_admin: admin,
-                fee_admin: admin,
-                delegate_asset_admin: admin,
-                fee_wallet: admin,
-                mint_burn_admin: Pubkey::default(),
-                metadata_admin: admin,
                 vault_index: j as u64,
                 ncn_count: 1,
                 operator_count: operators,
-                slasher_count: 0,
-                last_fee_change_slot: BENCH_SETUP_SLOT,
+                program_fee_bps: 10,
                 // Updated this epoch (the vault crank ran).
                 last_full_state_update_slot: BENCH_SLOT - 10,
-                deposit_fee_bps: 0,
-                withdrawal_fee_bps: 0,
-                next_withdrawal_fee_bps: 0,
-                reward_fee_bps: 0,
-                program_fee_bps: 10,
-                bump: vc::Vault::find_pda(&base).1,
-                is_paused: false,
                 last_start_state_update_slot: BENCH_SLOT - 10,
+                ..VaultState::new(
+                    base,
+                    bench_key(&format!("vrt-{j}")),
+                    vk.mint,
+                    admin,
+                    BENCH_SETUP_SLOT,
+                )
             };
             world.put_owned(vk.address, v, vault.to_bytes());
             let (address, bump) = vc::VaultNcnTicket::find_pda(&vk.address, &k.ncn);
