@@ -209,6 +209,20 @@ fn check_account_of(
     len: usize,
     discriminator: u8,
 ) -> ProgramResult {
+    check_account_body(program_id, account, expect_writable, len, discriminator)
+}
+
+/// The body of [`check_account_of`], inlined into the typed checks that are
+/// themselves one copy per type ([`check_bound`], [`check_based`],
+/// [`check_fixed`]): one call less per account loaded.
+#[inline(always)]
+fn check_account_body(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+    len: usize,
+    discriminator: u8,
+) -> ProgramResult {
     if unlikely(!account.owned_by(program_id)) {
         return Err(check_failed!(
             "check_account (wrong owner program)",
@@ -296,7 +310,13 @@ pub fn check_bound<T: StoredKeys>(
     keys: T::Keys<'_>,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account::<T>(program_id, account, expect_writable)?;
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
     account.check_borrow()?;
     // SAFETY: type and size checked just above, no tracked mutable borrow;
     // read only during this check.
@@ -313,7 +333,13 @@ pub fn check_based<T: AccountType>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account::<T>(program_id, account, expect_writable)?;
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
     account.check_borrow()
 }
 
@@ -424,7 +450,13 @@ pub fn check_fixed<T: FixedPda>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account::<T>(program_id, account, expect_writable)?;
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
     // SAFETY: the data is `T::LEN` bytes long (checked above) and
     // `BUMP_OFFSET` is a field offset of `T`; one byte is read, no borrow held.
     let bump = unsafe { *account.data_ptr().add(HEADER_LEN + T::BUMP_OFFSET) };
