@@ -51,7 +51,9 @@
 //! [`load`] for an account seeded by its stored base, [`load_account_bound`]
 //! for one whose address another account's stored fields prove, and
 //! [`load_bound`] for one proven by its own stored fields ([`StoredKeys`]);
-//! each has a `_mut` variant, `unsafe` with the one-view-per-account rule.
+//! each has a `_mut` variant, `unsafe` with the one-view-per-account rule, and
+//! [`load_account_bound_inlined`] / [`check_account_bound_inlined`] inline the
+//! check at the call site for the warm-up / cool-down paths.
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
