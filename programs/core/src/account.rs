@@ -51,7 +51,9 @@
 //! [`load`] for an account seeded by its stored base, [`load_account_bound`]
 //! for one whose address another account's stored fields prove, and
 //! [`load_bound`] for one proven by its own stored fields ([`StoredKeys`]);
-//! each has a `_mut` variant, `unsafe` with the one-view-per-account rule.
+//! each has a `_mut` variant, `unsafe` with the one-view-per-account rule, and
+//! [`load_account_bound_inlined`] / [`check_account_bound_inlined`] inline the
+//! check at the call site for the warm-up / cool-down paths.
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
@@ -209,6 +211,20 @@ fn check_account_of(
     len: usize,
     discriminator: u8,
 ) -> ProgramResult {
+    check_account_body(program_id, account, expect_writable, len, discriminator)
+}
+
+/// The body of [`check_account_of`], inlined into the typed checks that are
+/// themselves one copy per type ([`check_bound`], [`check_based`],
+/// [`check_fixed`]): one call less per account loaded.
+#[inline(always)]
+fn check_account_body(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+    len: usize,
+    discriminator: u8,
+) -> ProgramResult {
     if unlikely(!account.owned_by(program_id)) {
         return Err(check_failed!(
             "check_account (wrong owner program)",
@@ -256,6 +272,37 @@ pub fn check_account_bound<T: AccountType>(
     check_account::<T>(program_id, account, expect_writable)
 }
 
+/// [`check_account_bound`] with the check's body inlined at the call site (no
+/// call): for the warm-up / cool-down paths, where each saved call is a few
+/// percent of the instruction; elsewhere the shared body keeps the binary
+/// small. The same checks and errors.
+#[inline(always)]
+pub fn check_account_bound_inlined<T: AccountType>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )
+}
+
+/// [`load_account_bound`] with [`check_account_bound_inlined`].
+#[inline(always)]
+pub fn load_account_bound_inlined<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_account_bound_inlined::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
 /// The stored relationship fields of an existing `account` equal the accounts
 /// passed (`fields_match`), else `InvalidAccountData`: the error of the
 /// original's PDA check of `account` from the passed accounts (module
@@ -296,7 +343,13 @@ pub fn check_bound<T: StoredKeys>(
     keys: T::Keys<'_>,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account::<T>(program_id, account, expect_writable)?;
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
     account.check_borrow()?;
     // SAFETY: type and size checked just above, no tracked mutable borrow;
     // read only during this check.
@@ -313,7 +366,13 @@ pub fn check_based<T: AccountType>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account::<T>(program_id, account, expect_writable)?;
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
     account.check_borrow()
 }
 
@@ -424,7 +483,13 @@ pub fn check_fixed<T: FixedPda>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account::<T>(program_id, account, expect_writable)?;
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
     // SAFETY: the data is `T::LEN` bytes long (checked above) and
     // `BUMP_OFFSET` is a field offset of `T`; one byte is read, no borrow held.
     let bump = unsafe { *account.data_ptr().add(HEADER_LEN + T::BUMP_OFFSET) };

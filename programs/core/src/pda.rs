@@ -74,36 +74,209 @@ pub fn verify_fixed_pda<const N: usize>(
     verify_pda(address, seeds, bump, program_id)
 }
 
+/// The most seeds a PDA of these programs has, checked at compile time by each
+/// caller of [`canonical_search`] (the longest, the slasher operator ticket's,
+/// has six; `find_program_address` allows 15).
+const MAX_PDA_SEEDS: usize = 7;
+
 /// The canonical search shared by the functions below: walks the bumps from
 /// 255 down like `find_program_address` (one `sol_sha256` per bump and one
 /// curve check per bump that does not match), but stops as soon as the answer
 /// is known: a match is canonical if it is off the curve (every higher bump was
 /// on it), and the first off-curve address that does not match proves
-/// `address` is not the canonical PDA (`InvalidAccountData`).
+/// `address` is not the canonical PDA (`InvalidAccountData`). A seed above 32
+/// bytes is `InvalidSeeds`, as is no off-curve bump at all.
 ///
 /// `curve_check_match`: whether the matching bump is curve-checked too.
-#[inline(never)]
+/// `unchecked_bumps`: how many bumps from 255 down are hashed without any
+/// curve check (a match among them accepted, [`verify_existing_ata`]'s
+/// shortcut) before the search starts again from 255 with its checks; 0 for
+/// the plain search.
+#[inline(always)]
 fn canonical_search<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
     program_id: &Address,
     curve_check_match: bool,
+    unchecked_bumps: u8,
 ) -> Result<u8, ProgramError> {
-    let mut bump = u8::MAX;
+    const { assert!(N <= MAX_PDA_SEEDS) };
+    #[cfg(target_arch = "bpf")]
+    {
+        bump_search(
+            address,
+            seeds,
+            program_id,
+            curve_check_match,
+            unchecked_bumps,
+        )
+    }
+    #[cfg(not(target_arch = "bpf"))]
+    {
+        // Host builds never run the programs: the same walk with
+        // `try_derive_address` (the unit tests compare both with
+        // `find_program_address`'s answers through the programs' tests).
+        let mut bump = u8::MAX;
+        let mut unchecked = unchecked_bumps;
+        loop {
+            let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
+                .map_err(|_| ProgramError::InvalidSeeds)?;
+            if address_eq(address, &candidate) {
+                if unlikely(curve_check_match && candidate.is_on_curve()) {
+                    return Err(ProgramError::InvalidAccountData);
+                }
+                return Ok(bump);
+            }
+            if unchecked > 0 {
+                unchecked -= 1;
+                bump = if unchecked == 0 {
+                    u8::MAX
+                } else {
+                    bump.saturating_sub(1)
+                };
+                continue;
+            }
+            if !candidate.is_on_curve() {
+                return Err(ProgramError::InvalidAccountData);
+            }
+            if unlikely(bump == 0) {
+                return Err(ProgramError::InvalidSeeds);
+            }
+            bump -= 1;
+        }
+    }
+}
+
+/// [`canonical_search`] on chain (one copy per seed count, its seed loop
+/// unrolled: a shared slice version costs about 13 CU more per call). It calls `sol_sha256` and `sol_curve_validate_point`
+/// directly: the seed list (seeds, bump byte, program id, PDA marker) is built
+/// once and only the bump byte is rewritten between tries, and the hash is
+/// written into four words compared with the address's; `try_derive_address`
+/// rebuilds the list and copies the hash for every bump (about 46 CU more per
+/// bump tried). The same hashes, so the same answers and errors.
+#[cfg(target_arch = "bpf")]
+#[inline(never)]
+fn bump_search<const N: usize>(
+    address: &Address,
+    seeds: &[&[u8]; N],
+    program_id: &Address,
+    curve_check_match: bool,
+    unchecked_bumps: u8,
+) -> Result<u8, ProgramError> {
+    use core::mem::MaybeUninit;
+    use solana_define_syscall::definitions::{sol_curve_validate_point, sol_sha256};
+
+    /// A slice as `sol_sha256` reads it (address, length).
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    struct Part {
+        addr: *const u8,
+        len: u64,
+    }
+    const MAX_PARTS: usize = MAX_PDA_SEEDS + 3;
+    const PDA_MARKER: &[u8; 21] = b"ProgramDerivedAddress";
+    // `sol_curve_validate_point`'s id of ed25519 (`CURVE25519_EDWARDS`).
+    const CURVE25519_EDWARDS: u64 = 0;
+
+    const { assert!(N <= MAX_PDA_SEEDS) };
+    let count = N + 3;
+    let mut bump = [u8::MAX];
+    let bump_ptr = bump.as_mut_ptr();
+    // Not zeroed: exactly the first `count` parts are written below, and
+    // only those are read.
+    let mut parts = [const { MaybeUninit::<Part>::uninit() }; MAX_PARTS];
+    let parts_ptr = parts.as_mut_ptr() as *mut Part;
+    for (index, seed) in seeds.iter().enumerate() {
+        if unlikely(seed.len() > 32) {
+            return Err(ProgramError::InvalidSeeds);
+        }
+        // SAFETY: `index < N <= MAX_PDA_SEEDS < MAX_PARTS`.
+        unsafe {
+            parts_ptr.add(index).write(Part {
+                addr: seed.as_ptr(),
+                len: seed.len() as u64,
+            })
+        };
+    }
+    // SAFETY: `N + 2 < MAX_PARTS` (asserted above).
+    unsafe {
+        let tail = parts_ptr.add(N);
+        tail.write(Part {
+            addr: bump_ptr,
+            len: 1,
+        });
+        tail.add(1).write(Part {
+            addr: program_id.as_ref().as_ptr(),
+            len: 32,
+        });
+        tail.add(2).write(Part {
+            addr: PDA_MARKER.as_ptr(),
+            len: PDA_MARKER.len() as u64,
+        });
+    }
+    // The address as four words, read unaligned as `address_eq` does (the
+    // hash is written into words, so each try compares four words).
+    let words = address.as_array().as_ptr() as *const u64;
+    // SAFETY: four 8-byte reads inside the 32-byte address.
+    let expected = unsafe {
+        [
+            words.read_unaligned(),
+            words.add(1).read_unaligned(),
+            words.add(2).read_unaligned(),
+            words.add(3).read_unaligned(),
+        ]
+    };
+    let mut hash = [0u64; 4];
+    let mut value = u8::MAX;
+    let mut unchecked = unchecked_bumps;
     loop {
-        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
-            .map_err(|_| ProgramError::InvalidSeeds)?;
-        if address_eq(address, &candidate) {
-            if unlikely(curve_check_match && candidate.is_on_curve()) {
+        // SAFETY: the first `count` parts are written and hold live slices
+        // (the bump byte is written through the pointer `parts` reads it
+        // from); `hash` is a live 32-byte buffer.
+        unsafe {
+            *bump_ptr = value;
+            sol_sha256(
+                parts.as_ptr() as *const u8,
+                count as u64,
+                hash.as_mut_ptr() as *mut u8,
+            );
+        }
+        let on_curve = |hash: &[u64; 4]| {
+            let mut result = 0u8;
+            // SAFETY: reads the 32-byte `hash`, writes one byte of `result`.
+            unsafe {
+                sol_curve_validate_point(
+                    CURVE25519_EDWARDS,
+                    hash.as_ptr() as *const u8,
+                    &mut result,
+                ) == 0
+            }
+        };
+        // Word by word (an array `==` may become a `memcmp` call).
+        if hash[0] == expected[0]
+            && hash[1] == expected[1]
+            && hash[2] == expected[2]
+            && hash[3] == expected[3]
+        {
+            if unlikely(curve_check_match && on_curve(&hash)) {
                 return Err(check_failed!(
                     "verify_canonical_pda (on the curve)",
                     address,
                     ProgramError::InvalidAccountData
                 ));
             }
-            return Ok(bump);
+            return Ok(value);
         }
-        if !candidate.is_on_curve() {
+        if unchecked > 0 {
+            unchecked -= 1;
+            value = if unchecked == 0 {
+                u8::MAX
+            } else {
+                value.saturating_sub(1)
+            };
+            continue;
+        }
+        if !on_curve(&hash) {
             // The canonical PDA exists and is not `address`.
             return Err(check_failed!(
                 "verify_canonical_pda (not the canonical PDA)",
@@ -111,10 +284,10 @@ fn canonical_search<const N: usize>(
                 ProgramError::InvalidAccountData
             ));
         }
-        if unlikely(bump == 0) {
+        if unlikely(value == 0) {
             return Err(ProgramError::InvalidSeeds);
         }
-        bump -= 1;
+        value -= 1;
     }
 }
 
@@ -128,7 +301,7 @@ pub fn verify_canonical_pda<const N: usize>(
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> Result<u8, ProgramError> {
-    canonical_search(address, seeds, program_id, true)
+    canonical_search(address, seeds, program_id, true, 0)
 }
 
 /// [`verify_canonical_pda`] for a NEW account that the instruction then
@@ -148,7 +321,7 @@ pub fn verify_new_canonical_pda<const N: usize>(
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> Result<u8, ProgramError> {
-    canonical_search(address, seeds, program_id, false)
+    canonical_search(address, seeds, program_id, false, 0)
 }
 
 /// [`verify_canonical_pda`] for an address where an account owned by a
@@ -165,33 +338,13 @@ pub fn verify_new_canonical_pda<const N: usize>(
 /// addresses are hashes of another preimage (a SHA-256 collision). So the
 /// matching address is off the curve, every higher bump was checked on it,
 /// and the match is the canonical PDA. Same answers as the full search.
-/// Its own loop (not `canonical_search`): it runs for every token account
-/// checked, and a `ProgramResult` returns in registers.
-#[inline(never)]
+#[inline(always)]
 pub fn verify_existing_canonical_pda<const N: usize>(
     address: &Address,
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> ProgramResult {
-    let mut bump = u8::MAX;
-    loop {
-        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
-            .map_err(|_| ProgramError::InvalidSeeds)?;
-        if address_eq(address, &candidate) {
-            return Ok(());
-        }
-        if unlikely(!candidate.is_on_curve()) {
-            return Err(check_failed!(
-                "verify_existing_canonical_pda (not the canonical PDA)",
-                address,
-                ProgramError::InvalidAccountData
-            ));
-        }
-        if unlikely(bump == 0) {
-            return Err(ProgramError::InvalidSeeds);
-        }
-        bump -= 1;
-    }
+    canonical_search(address, seeds, program_id, false, 0).map(|_| ())
 }
 
 /// How many bumps, from 255 down, [`verify_existing_ata`] hashes without curve
@@ -216,22 +369,13 @@ const ATA_FAST_BUMPS: u8 = 8;
 /// search curve-checks, is on the curve. With no match in those eight bumps
 /// (a canonical bump below 248: one address in 256), the full search decides,
 /// with its errors.
-#[inline(never)]
+#[inline(always)]
 pub fn verify_existing_ata(
     address: &Address,
     seeds: &[&[u8]; 3],
     program_id: &Address,
 ) -> ProgramResult {
-    let mut bump = u8::MAX;
-    while bump > u8::MAX - ATA_FAST_BUMPS {
-        let candidate = Address::try_derive_address(seeds, Some(bump), program_id)
-            .map_err(|_| ProgramError::InvalidSeeds)?;
-        if address_eq(address, &candidate) {
-            return Ok(());
-        }
-        bump -= 1;
-    }
-    verify_existing_canonical_pda(address, seeds, program_id)
+    canonical_search(address, seeds, program_id, false, ATA_FAST_BUMPS).map(|_| ())
 }
 
 /// The creation template of every ticket and state account of both programs

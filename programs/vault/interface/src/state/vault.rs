@@ -13,8 +13,8 @@ use pinocchio::{
 use shank::ShankAccount;
 
 use crate::{
-    bps_fee_ceil, error::VaultError, mul_div_floor, state::config::Config,
-    state::delegation_state::DelegationState, MAX_BPS,
+    bps_fee_ceil, error::VaultError, instruction::VaultAdminRole, mul_div_floor,
+    state::config::Config, state::delegation_state::DelegationState, MAX_BPS,
 };
 
 /// Result of a VRT burn.
@@ -552,6 +552,31 @@ impl Vault {
             delegate_asset_admin,
             VaultError::VaultDelegateAssetAdminInvalid,
         )
+    }
+
+    /// The field `SetSecondaryAdmin` writes for `role`: one offset from a
+    /// table in the role's order, no branch per role.
+    #[inline(always)]
+    pub fn secondary_admin_mut(&mut self, role: VaultAdminRole) -> &mut Pubkey {
+        use core::mem::offset_of;
+        const FIELD: [usize; 10] = [
+            offset_of!(Vault, delegation_admin),
+            offset_of!(Vault, operator_admin),
+            offset_of!(Vault, ncn_admin),
+            offset_of!(Vault, slasher_admin),
+            offset_of!(Vault, capacity_admin),
+            offset_of!(Vault, fee_wallet),
+            offset_of!(Vault, mint_burn_admin),
+            offset_of!(Vault, delegate_asset_admin),
+            offset_of!(Vault, fee_admin),
+            offset_of!(Vault, metadata_admin),
+        ];
+        // `VaultAdminRole` has exactly the ten variants 0..=9 (`repr(u8)`),
+        // so the index is in bounds.
+        let offset = FIELD[role as usize];
+        // SAFETY: `offset` is the offset of a `Pubkey` field of `Vault`
+        // (alignment 1, any bit pattern), reached through `&mut self`.
+        unsafe { &mut *((self as *mut Self as *mut u8).add(offset) as *mut Pubkey) }
     }
 
     /// Every secondary admin (and the fee wallet) equal to `old_admin` becomes `new_admin`.
@@ -1132,6 +1157,30 @@ mod tests {
 
     fn key(b: u8) -> Pubkey {
         Pubkey::new_from_array([b; 32])
+    }
+
+    #[test]
+    fn secondary_admin_mut_writes_each_roles_field() {
+        let mut vault: Vault = unsafe { core::mem::zeroed() };
+        for raw in 0u8..10 {
+            let role = VaultAdminRole::try_from(raw).unwrap();
+            *vault.secondary_admin_mut(role) = key(raw + 1);
+        }
+        let k = |role: VaultAdminRole| key(role as u8 + 1);
+        assert_eq!(vault.delegation_admin, k(VaultAdminRole::DelegationAdmin));
+        assert_eq!(vault.operator_admin, k(VaultAdminRole::OperatorAdmin));
+        assert_eq!(vault.ncn_admin, k(VaultAdminRole::NcnAdmin));
+        assert_eq!(vault.slasher_admin, k(VaultAdminRole::SlasherAdmin));
+        assert_eq!(vault.capacity_admin, k(VaultAdminRole::CapacityAdmin));
+        assert_eq!(vault.fee_wallet, k(VaultAdminRole::FeeWallet));
+        assert_eq!(vault.mint_burn_admin, k(VaultAdminRole::MintBurnAdmin));
+        assert_eq!(
+            vault.delegate_asset_admin,
+            k(VaultAdminRole::DelegateAssetAdmin)
+        );
+        assert_eq!(vault.fee_admin, k(VaultAdminRole::FeeAdmin));
+        assert_eq!(vault.metadata_admin, k(VaultAdminRole::MetadataAdmin));
+        assert_eq!(vault.admin, Pubkey::default());
     }
 
     fn new_vault(

@@ -26,18 +26,6 @@ pub fn process_set_secondary_admin(
     load_signer(admin, false)?;
 
     vault.check_admin(admin.address())?;
-    let new_admin = *new_admin.address();
-    match role {
-        VaultAdminRole::DelegationAdmin => vault.delegation_admin = new_admin,
-        VaultAdminRole::OperatorAdmin => vault.operator_admin = new_admin,
-        VaultAdminRole::NcnAdmin => vault.ncn_admin = new_admin,
-        VaultAdminRole::SlasherAdmin => vault.slasher_admin = new_admin,
-        VaultAdminRole::CapacityAdmin => vault.capacity_admin = new_admin,
-        VaultAdminRole::FeeWallet => vault.fee_wallet = new_admin,
-        VaultAdminRole::MintBurnAdmin => vault.mint_burn_admin = new_admin,
-        VaultAdminRole::DelegateAssetAdmin => vault.delegate_asset_admin = new_admin,
-        VaultAdminRole::FeeAdmin => vault.fee_admin = new_admin,
-        VaultAdminRole::MetadataAdmin => vault.metadata_admin = new_admin,
-    }
+    *vault.secondary_admin_mut(role) = *new_admin.address();
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! slasher admin moves a slasher's ticket for a vault.
 
 use jito_core::account::load_fixed;
-use jito_core::account::{load_account_bound, load_bound_mut};
+use jito_core::account::{load_account_bound_inlined, load_bound_mut};
 use jito_core::loader::load_signer;
 use jito_restaking_interface::{
     error::RestakingError,
@@ -48,7 +48,7 @@ pub fn ncn_vault_slasher_ticket_toggle(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Address proven by the first ticket's stored fields below (`check_account_bound`).
-    let ncn = load_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    let ncn = load_account_bound_inlined::<Ncn>(program_id, ncn_info, false)?;
     load_vault(&config.vault_program, vault_info, false)?;
     if let Some(ncn_vault_ticket_info) = ncn_vault_ticket {
         NcnVaultTicket::load(

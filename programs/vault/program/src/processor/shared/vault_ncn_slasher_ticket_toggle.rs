@@ -1,8 +1,8 @@
 //! `WarmupVaultNcnSlasherTicket` / `CooldownVaultNcnSlasherTicket`: the
 //! vault's slasher admin moves a `VaultNcnSlasherTicket`.
 
-use jito_core::account::{load_account_bound, load_bound_mut, load_fixed};
-use jito_core::{account::check_account_bound, loader::load_signer};
+use jito_core::account::{load_account_bound_inlined, load_bound_mut, load_fixed};
+use jito_core::{account::check_account_bound_inlined, loader::load_signer};
 use jito_vault_interface::{
     error::VaultError,
     restaking::state::Ncn,
@@ -37,8 +37,8 @@ pub fn vault_ncn_slasher_ticket_toggle(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
-    let vault = load_account_bound::<Vault>(program_id, vault_info, false)?;
-    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
+    let vault = load_account_bound_inlined::<Vault>(program_id, vault_info, false)?;
+    check_account_bound_inlined::<Ncn>(&config.restaking_program, ncn, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
     // are different accounts: this is the only view of this one.
     let ticket = unsafe {

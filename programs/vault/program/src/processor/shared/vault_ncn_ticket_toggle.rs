@@ -2,10 +2,10 @@
 //! moves a `VaultNcnTicket` (cooling down works whether or not the NCN still
 //! supports the vault).
 
-use jito_core::account::load_account_bound;
+use jito_core::account::load_account_bound_inlined;
 use jito_core::account::load_fixed;
 use jito_core::{
-    account::{check_account_bound, load_bound_mut},
+    account::{check_account_bound_inlined, load_bound_mut},
     loader::load_signer,
 };
 use jito_vault_interface::{
@@ -37,8 +37,8 @@ pub fn vault_ncn_ticket_toggle(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
-    let vault = load_account_bound::<Vault>(program_id, vault_info, false)?;
-    check_account_bound::<Ncn>(&config.restaking_program, ncn, false)?;
+    let vault = load_account_bound_inlined::<Vault>(program_id, vault_info, false)?;
+    check_account_bound_inlined::<Ncn>(&config.restaking_program, ncn, false)?;
     // SAFETY: config, vault, NCN and ticket carry different discriminators,
     // each checked here, so the ticket is a distinct account: its only view.
     let ticket = unsafe {
