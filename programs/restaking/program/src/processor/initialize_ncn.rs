@@ -1,8 +1,7 @@
 //! `InitializeNcn` (tag 1): creates an NCN at `["ncn", base]` and counts it in the config.
 
-use jito_core::account::load_fixed_mut;
 use jito_core::{
-    account::AccountType,
+    account::{load_fixed_mut, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_pda_account, verify_new_canonical_pda},
 };

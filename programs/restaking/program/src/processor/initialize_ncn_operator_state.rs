@@ -1,8 +1,8 @@
 //! `InitializeNcnOperatorState` (tag 6): the NCN operator admin creates the
 //! state of an NCN–operator pair (both opt-ins inactive).
 
-use jito_core::account::load_mut;
 use jito_core::{
+    account::load_mut,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };

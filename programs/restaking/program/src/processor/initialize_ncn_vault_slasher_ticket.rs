@@ -1,8 +1,8 @@
 //! `InitializeNcnVaultSlasherTicket` (tag 3): the NCN slasher admin registers a
 //! slasher for a vault the NCN has a ticket with.
 
-use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
+    account::{load_fixed, load_mut},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };

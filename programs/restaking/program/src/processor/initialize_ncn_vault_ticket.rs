@@ -1,7 +1,7 @@
 //! `InitializeNcnVaultTicket` (tag 4): the NCN vault admin opts the NCN in to a vault.
 
-use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
+    account::{load_fixed, load_mut},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };

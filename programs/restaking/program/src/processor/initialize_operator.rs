@@ -1,9 +1,8 @@
 //! `InitializeOperator` (tag 2): creates an operator at `["operator", base]`
 //! and counts it in the config.
 
-use jito_core::account::load_fixed_mut;
 use jito_core::{
-    account::AccountType,
+    account::{load_fixed_mut, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_pda_account, verify_new_canonical_pda},
 };

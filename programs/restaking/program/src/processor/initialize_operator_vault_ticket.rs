@@ -1,8 +1,8 @@
 //! `InitializeOperatorVaultTicket` (tag 5): the operator vault admin opts the
 //! operator in to a vault.
 
-use jito_core::account::{load_fixed, load_mut};
 use jito_core::{
+    account::{load_fixed, load_mut},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
     unlikely,

@@ -1,7 +1,6 @@
 //! `NcnSetAdmin` (tag 17): the NCN admin hands over to a new admin; both sign.
 
-use jito_core::account::load_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

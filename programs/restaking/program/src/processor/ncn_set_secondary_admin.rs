@@ -1,7 +1,6 @@
 //! `NcnSetSecondaryAdmin` (tag 18): the NCN admin assigns one secondary role.
 
-use jito_core::account::load_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_restaking_interface::{instruction::NcnAdminRole, state::Ncn};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

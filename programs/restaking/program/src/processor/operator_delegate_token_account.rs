@@ -2,9 +2,11 @@
 //! for `u64::MAX` on a token account the operator PDA owns (e.g. tokens airdropped
 //! to it), the PDA signing the SPL Token `Approve`.
 
-use jito_core::account::load;
-use jito_core::loader::{load_signer, load_token_account, load_token_mint};
-use jito_core::token_cpi;
+use jito_core::{
+    account::load,
+    loader::{load_signer, load_token_account, load_token_mint},
+    token_cpi,
+};
 use jito_restaking_interface::state::Operator;
 use pinocchio::{
     cpi::{Seed, Signer},

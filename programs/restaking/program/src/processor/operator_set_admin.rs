@@ -1,8 +1,7 @@
 //! `OperatorSetAdmin` (tag 19): the operator admin hands over to a new admin;
 //! both sign.
 
-use jito_core::account::load_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

@@ -1,7 +1,6 @@
 //! `OperatorSetFee` (tag 21): the operator admin sets the operator fee.
 
-use jito_core::account::load_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

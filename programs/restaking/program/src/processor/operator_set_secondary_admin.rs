@@ -1,8 +1,7 @@
 //! `OperatorSetSecondaryAdmin` (tag 20): the operator admin assigns one
 //! secondary role (NCN admin, vault admin, voter, delegate admin, metadata admin).
 
-use jito_core::account::load_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_restaking_interface::{instruction::OperatorAdminRole, state::Operator};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

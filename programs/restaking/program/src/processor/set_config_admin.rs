@@ -1,7 +1,6 @@
 //! `SetConfigAdmin` (tag 24): the config admin hands over to a new admin.
 
-use jito_core::account::load_fixed_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_fixed_mut, loader::load_signer};
 use jito_restaking_interface::state::Config;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

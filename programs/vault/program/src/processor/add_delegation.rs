@@ -2,9 +2,10 @@
 //! free assets with an operator. The vault's and the operator's delegation
 //! states both grow by `amount`.
 
-use jito_core::account::load_bound_mut;
-use jito_core::account::{load_account_bound_mut, load_fixed};
-use jito_core::{account::check_account_bound, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, load_account_bound_mut, load_bound_mut, load_fixed},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,

@@ -3,15 +3,14 @@
 //! tokens, which the vault pays to the staker; the ticket and its token account
 //! are closed to the staker.
 
-use jito_core::account::{load_account_bound_mut, load_bound, load_fixed};
-use jito_core::token_cpi;
 use jito_core::{
+    account::{load_account_bound_mut, load_bound, load_fixed},
     loader::{
         load_associated_token_account_of, load_program, load_system_program, load_token_mint_of,
         select_token_program,
     },
     token::{requires_incoming_memo, TokenAccount, MEMO_PROGRAM_ID, TOKEN_2022_PROGRAM_ID},
-    unlikely,
+    token_cpi, unlikely,
 };
 use jito_vault_interface::{
     error::VaultError,

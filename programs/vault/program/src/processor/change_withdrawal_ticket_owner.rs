@@ -1,9 +1,8 @@
 //! ChangeWithdrawalTicketOwner (tag 13): the staker of a withdrawal ticket hands
 //! it to a new owner, who will receive the tokens when it is burned.
 
-use jito_core::account::load_bound_mut;
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::{check_account_bound, load_bound_mut, AccountType},
     loader::load_signer,
 };
 use jito_vault_interface::state::{Config, Vault, VaultStakerWithdrawalTicket};

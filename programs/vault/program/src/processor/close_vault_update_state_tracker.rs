@@ -4,8 +4,11 @@
 //! update slot and moves its VRT withdrawal buckets forward. A tracker of an
 //! earlier epoch is only closed.
 
-use jito_core::account::{load_fixed, load_mut};
-use jito_core::{account::AccountType, get_epoch, loader::load_signer};
+use jito_core::{
+    account::{load_fixed, load_mut, AccountType},
+    get_epoch,
+    loader::load_signer,
+};
 use jito_vault_interface::{
     error::VaultError,
     instruction::args,

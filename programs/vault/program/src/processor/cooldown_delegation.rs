@@ -2,9 +2,10 @@
 //! operator's stake to "enqueued for cool-down", in the operator's and the
 //! vault's delegation states alike.
 
-use jito_core::account::load_bound_mut;
-use jito_core::account::{load_account_bound_mut, load_fixed};
-use jito_core::{account::check_account_bound, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, load_account_bound_mut, load_bound_mut, load_fixed},
+    loader::load_signer,
+};
 use jito_vault_interface::{
     instruction::args,
     restaking::state::Operator,

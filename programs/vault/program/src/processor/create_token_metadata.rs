@@ -1,9 +1,11 @@
 //! CreateTokenMetadata (tag 30): the vault admin creates the Metaplex metadata
 //! of the VRT mint; the vault signs as mint and update authority.
 
-use jito_core::account::load;
-use jito_core::loader::{
-    load_program, load_signer, load_system_account, load_system_program, load_token_mint_of,
+use jito_core::{
+    account::load,
+    loader::{
+        load_program, load_signer, load_system_account, load_system_program, load_token_mint_of,
+    },
 };
 use jito_vault_interface::state::Vault;
 use pinocchio::{

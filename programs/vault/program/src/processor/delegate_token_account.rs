@@ -2,13 +2,12 @@
 //! delegate for all of a vault token account that is not of the supported mint
 //! (e.g. airdropped tokens).
 
-use jito_core::account::load;
-use jito_core::token_cpi;
 use jito_core::{
+    account::load,
     loader::{
         load_program, load_signer, load_token_account_of, load_token_mint_of, select_token_program,
     },
-    unlikely,
+    token_cpi, unlikely,
 };
 use jito_vault_interface::state::{Config, Vault};
 use pinocchio::{

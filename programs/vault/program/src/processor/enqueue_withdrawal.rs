@@ -1,17 +1,14 @@
 //! EnqueueWithdrawal (tag 12): a staker moves VRT into a new withdrawal ticket,
 //! to be burned for supported tokens once the cool-down has passed.
 
-use jito_core::account::load_fixed;
-use jito_core::account::load_mut;
-use jito_core::token_cpi;
 use jito_core::{
-    account::AccountType,
+    account::{load_fixed, load_mut, AccountType},
     loader::{
         load_associated_token_account_of, load_program, load_signer, load_system_account,
         load_system_program, select_token_program,
     },
     pda::{create_pda_account, verify_new_canonical_pda},
-    unlikely,
+    token_cpi, unlikely,
 };
 use jito_vault_interface::{
     error::VaultError,

@@ -1,7 +1,6 @@
 //! InitializeVault (tag 1): creates the VRT mint and the vault, deposits the
 //! initial supported tokens and mints the matching VRT to the burn vault.
 
-use jito_core::token_cpi;
 use jito_core::{
     account::AccountType,
     loader::{
@@ -11,7 +10,7 @@ use jito_core::{
     },
     pda::{create_pda_account, verify_new_canonical_pda},
     token::{extension, Extensions, Mint, TOKEN_2022_PROGRAM_ID},
-    unlikely,
+    token_cpi, unlikely,
 };
 use jito_vault_interface::{
     error::VaultError,

@@ -2,9 +2,8 @@
 //! tracks how much a slasher has slashed an operator for an NCN and the vault
 //! during the current epoch.
 
-use jito_core::account::{load_account_bound, load_fixed};
 use jito_core::{
-    account::check_account_bound,
+    account::{check_account_bound, load_account_bound, load_fixed},
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},

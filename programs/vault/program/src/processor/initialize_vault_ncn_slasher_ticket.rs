@@ -3,9 +3,8 @@
 //! NCN's per-epoch slashing limit and starts inactive; the vault's slasher
 //! count grows by one.
 
-use jito_core::account::{load_account_bound_mut, load_fixed};
 use jito_core::{
-    account::{check_account_bound, AccountType},
+    account::{check_account_bound, load_account_bound_mut, load_fixed, AccountType},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };

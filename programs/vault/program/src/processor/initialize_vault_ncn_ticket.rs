@@ -2,10 +2,8 @@
 //! ticket for the vault. The new VaultNcnTicket starts inactive; the vault's
 //! NCN count grows by one.
 
-use jito_core::account::load_account_bound_mut;
-use jito_core::account::load_fixed;
 use jito_core::{
-    account::check_account_bound,
+    account::{check_account_bound, load_account_bound_mut, load_fixed},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };

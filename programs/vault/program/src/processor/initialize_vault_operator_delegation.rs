@@ -2,10 +2,8 @@
 //! operator that has a ticket for the vault. The new VaultOperatorDelegation
 //! holds no stake and takes the next operator index (the crank's order).
 
-use jito_core::account::load_account_bound_mut;
-use jito_core::account::load_fixed;
 use jito_core::{
-    account::check_account_bound,
+    account::{check_account_bound, load_account_bound_mut, load_fixed},
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},
 };

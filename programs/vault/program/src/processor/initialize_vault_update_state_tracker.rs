@@ -4,9 +4,8 @@
 //! config's program fee take effect and the assets to unstake for pending
 //! withdrawals are computed.
 
-use jito_core::account::load_fixed;
-use jito_core::account::load_mut;
 use jito_core::{
+    account::{load_fixed, load_mut},
     get_epoch,
     loader::{load_signer, load_system_account, load_system_program},
     pda::{create_state, verify_new_canonical_pda},

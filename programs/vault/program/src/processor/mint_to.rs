@@ -2,16 +2,14 @@
 //! VRT at the current exchange rate, less the deposit fee, which is minted to
 //! the vault's fee wallet.
 
-use jito_core::account::load_account_bound_mut;
-use jito_core::account::load_fixed;
-use jito_core::token_cpi;
 use jito_core::{
+    account::{load_account_bound_mut, load_fixed},
     loader::{
         load_associated_token_account_of, load_program, load_signer, load_token_mint_of,
         select_token_program,
     },
     token::{TokenAccount, TOKEN_2022_PROGRAM_ID},
-    unlikely,
+    token_cpi, unlikely,
 };
 use jito_vault_interface::{
     error::VaultError,

@@ -1,8 +1,7 @@
 //! SetConfigAdmin (tag 32): the config admin hands over to a new admin, who
 //! also becomes the fee admin.
 
-use jito_core::account::load_fixed_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_fixed_mut, loader::load_signer};
 use jito_vault_interface::state::Config;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

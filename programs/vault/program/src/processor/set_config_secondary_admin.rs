@@ -1,7 +1,6 @@
 //! SetConfigSecondaryAdmin (tag 33): the config admin sets a secondary config role.
 
-use jito_core::account::load_fixed_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_fixed_mut, loader::load_signer};
 use jito_vault_interface::{
     instruction::{args, ConfigAdminRole},
     state::Config,

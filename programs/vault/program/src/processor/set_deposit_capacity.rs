@@ -1,7 +1,6 @@
 //! SetDepositCapacity (tag 15): the vault capacity admin caps MintTo deposits.
 
-use jito_core::account::load_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_vault_interface::{
     instruction::args,
     state::{Config, Vault},

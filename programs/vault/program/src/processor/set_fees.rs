@@ -1,8 +1,11 @@
 //! SetFees (tag 16): the vault fee admin changes the deposit fee, the next
 //! epoch's withdrawal fee and/or the reward fee, at most once per full epoch.
 
-use jito_core::account::{load_fixed, load_mut};
-use jito_core::{loader::load_signer, unlikely};
+use jito_core::{
+    account::{load_fixed, load_mut},
+    loader::load_signer,
+    unlikely,
+};
 use jito_vault_interface::{
     instruction::args,
     state::{Config, Vault},

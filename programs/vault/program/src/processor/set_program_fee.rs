@@ -1,7 +1,6 @@
 //! SetProgramFee (tag 17): the config admin sets the program's withdrawal fee.
 
-use jito_core::account::load_fixed_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_fixed_mut, loader::load_signer};
 use jito_vault_interface::{instruction::args, state::Config};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

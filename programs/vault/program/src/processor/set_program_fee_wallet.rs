@@ -1,7 +1,6 @@
 //! SetProgramFeeWallet (tag 18): the config fee admin sets the program fee wallet.
 
-use jito_core::account::load_fixed_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_fixed_mut, loader::load_signer};
 use jito_vault_interface::state::Config;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 

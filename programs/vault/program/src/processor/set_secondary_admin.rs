@@ -1,7 +1,6 @@
 //! SetSecondaryAdmin (tag 23): the vault admin assigns one secondary role.
 
-use jito_core::account::load_mut;
-use jito_core::loader::load_signer;
+use jito_core::{account::load_mut, loader::load_signer};
 use jito_vault_interface::{
     instruction::{args, VaultAdminRole},
     state::{Config, Vault},

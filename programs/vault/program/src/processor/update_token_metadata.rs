@@ -1,8 +1,10 @@
 //! UpdateTokenMetadata (tag 31): the vault admin rewrites the name, symbol and
 //! URI of the VRT's Metaplex metadata; the vault signs as update authority.
 
-use jito_core::account::load;
-use jito_core::loader::{load_program, load_signer, load_token_mint_of};
+use jito_core::{
+    account::load,
+    loader::{load_program, load_signer, load_token_mint_of},
+};
 use jito_vault_interface::state::Vault;
 use pinocchio::{
     cpi::{invoke_signed, Signer},

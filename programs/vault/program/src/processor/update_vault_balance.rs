@@ -2,14 +2,13 @@
 //! token account outside of deposits (rewards) are added to the vault's
 //! balance, and the reward fee is minted as VRT to the vault's fee wallet.
 
-use jito_core::account::load_account_bound_mut;
-use jito_core::account::load_fixed;
-use jito_core::token_cpi;
 use jito_core::{
+    account::{load_account_bound_mut, load_fixed},
     loader::{
         load_associated_token_account_of, load_program, load_token_mint_of, select_token_program,
     },
     token::TokenAccount,
+    token_cpi,
 };
 use jito_vault_interface::state::{Config, Vault};
 use pinocchio::{

@@ -1,8 +1,10 @@
 //! `NcnWarmupOperator` / `NcnCooldownOperator`: the NCN operator admin moves
 //! the NCN's side of an `NcnOperatorState`.
 
-use jito_core::account::{load_account_bound, load_bound_mut, load_fixed};
-use jito_core::{account::check_account_bound, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, load_account_bound, load_bound_mut, load_fixed},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnOperatorState, Operator},

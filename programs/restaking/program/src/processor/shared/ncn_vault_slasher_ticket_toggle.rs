@@ -1,9 +1,10 @@
 //! `WarmupNcnVaultSlasherTicket` / `CooldownNcnVaultSlasherTicket`: the NCN
 //! slasher admin moves a slasher's ticket for a vault.
 
-use jito_core::account::load_fixed;
-use jito_core::account::{load_account_bound_inlined, load_bound_mut};
-use jito_core::loader::load_signer;
+use jito_core::{
+    account::{load_account_bound_inlined, load_bound_mut, load_fixed},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnVaultSlasherTicket, NcnVaultTicket},

@@ -2,8 +2,10 @@
 //! the operator's side of an `NcnOperatorState`. The operator is loaded
 //! before the NCN, as in the original.
 
-use jito_core::account::{load_account_bound, load_bound_mut, load_fixed};
-use jito_core::{account::check_account_bound, loader::load_signer};
+use jito_core::{
+    account::{check_account_bound, load_account_bound, load_bound_mut, load_fixed},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Ncn, NcnOperatorState, Operator},

@@ -1,9 +1,10 @@
 //! `WarmupOperatorVaultTicket` / `CooldownOperatorVaultTicket`: the operator
 //! vault admin moves the operator's opt-in to a vault.
 
-use jito_core::account::load_fixed;
-use jito_core::account::{load_account_bound, load_bound_mut};
-use jito_core::loader::load_signer;
+use jito_core::{
+    account::{load_account_bound, load_bound_mut, load_fixed},
+    loader::load_signer,
+};
 use jito_restaking_interface::{
     error::RestakingError,
     state::{Config, Operator, OperatorVaultTicket},

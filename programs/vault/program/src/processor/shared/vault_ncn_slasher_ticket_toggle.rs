@@ -1,8 +1,12 @@
 //! `WarmupVaultNcnSlasherTicket` / `CooldownVaultNcnSlasherTicket`: the
 //! vault's slasher admin moves a `VaultNcnSlasherTicket`.
 
-use jito_core::account::{load_account_bound_inlined, load_bound_mut, load_fixed};
-use jito_core::{account::check_account_bound_inlined, loader::load_signer};
+use jito_core::{
+    account::{
+        check_account_bound_inlined, load_account_bound_inlined, load_bound_mut, load_fixed,
+    },
+    loader::load_signer,
+};
 use jito_vault_interface::{
     error::VaultError,
     restaking::state::Ncn,

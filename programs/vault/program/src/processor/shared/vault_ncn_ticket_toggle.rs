@@ -2,10 +2,10 @@
 //! moves a `VaultNcnTicket` (cooling down works whether or not the NCN still
 //! supports the vault).
 
-use jito_core::account::load_account_bound_inlined;
-use jito_core::account::load_fixed;
 use jito_core::{
-    account::{check_account_bound_inlined, load_bound_mut},
+    account::{
+        check_account_bound_inlined, load_account_bound_inlined, load_bound_mut, load_fixed,
+    },
     loader::load_signer,
 };
 use jito_vault_interface::{
