@@ -3,7 +3,7 @@
 //! accounts that hold lamports to distribute). The program accounts' seeds are on their types
 //! (`Config::seeds`, `EpochState::seeds`, ...).
 
-use pinocchio::{error::ProgramError, Address};
+use pinocchio::Address;
 
 /// `["account_payer", ncn, ncn]` (the NCN twice, as in the template).
 pub const ACCOUNT_PAYER_SEED: &[u8] = b"account_payer";
@@ -39,46 +39,8 @@ pub fn operator_vault_reward_receiver_seeds<'a>(
     ]
 }
 
-/// The canonical search (`find_program_address`'s walk from bump 255 down, stopping as soon as
-/// the answer is known), written once in `jito_core::pda` with direct `sol_sha256` /
-/// `sol_curve_validate_point` calls: `address` is the canonical PDA of `seeds` under
-/// `program_id`, else `InvalidAccountData`; a seed above 32 bytes or no off-curve bump is
-/// `InvalidSeeds`. Returns the bump. `curve_check_match: false` is
-/// `jito_core::pda::verify_new_canonical_pda` (for an address whose match a CPI signed with these
-/// seeds, or its existence as an account of this program, proves off the curve; the proof is
-/// there).
-#[inline(always)]
-pub fn canonical_bump<const N: usize>(
-    address: &Address,
-    seeds: &[&[u8]; N],
-    program_id: &Address,
-    curve_check_match: bool,
-) -> Result<u8, ProgramError> {
-    if curve_check_match {
-        jito_core::pda::verify_canonical_pda(address, seeds, program_id)
-    } else {
-        jito_core::pda::verify_new_canonical_pda(address, seeds, program_id)
-    }
-}
-
-/// [`canonical_bump`] with the match curve-checked: `jito_core::pda::verify_canonical_pda`'s
-/// answers, for an address nothing else vouches for.
-#[inline(always)]
-pub fn verify_canonical_pda<const N: usize>(
-    address: &Address,
-    seeds: &[&[u8]; N],
-    program_id: &Address,
-) -> Result<u8, ProgramError> {
-    canonical_bump(address, seeds, program_id, true)
-}
-
-/// [`canonical_bump`] without the match's curve check: `jito_core::pda::verify_new_canonical_pda`,
-/// for a new account then created with an `invoke_signed` of these seeds (its proof there).
-#[inline(always)]
-pub fn verify_new_canonical_pda<const N: usize>(
-    address: &Address,
-    seeds: &[&[u8]; N],
-    program_id: &Address,
-) -> Result<u8, ProgramError> {
-    canonical_bump(address, seeds, program_id, false)
-}
+/// The canonical searches, written once in `jito_core::pda` (direct `sol_sha256` /
+/// `sol_curve_validate_point` calls): `verify_canonical_pda` for an address nothing else vouches
+/// for, `verify_new_canonical_pda` (the match not curve-checked; the proof is there) for an
+/// address a CPI signed with these seeds then creates.
+pub use jito_core::pda::{verify_canonical_pda, verify_new_canonical_pda};

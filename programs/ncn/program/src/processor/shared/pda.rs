@@ -1,12 +1,12 @@
 //! The canonical search for an account this program already owns (a large account between
 //! its realloc steps), one curve check cheaper than the full search.
 
-use jito_ncn_interface::pda::canonical_bump;
+use jito_ncn_interface::pda::{verify_canonical_pda, verify_new_canonical_pda};
 use pinocchio::{error::ProgramError, AccountView, Address};
 
 /// `account` is the canonical PDA of `seeds` under `program_id` (`InvalidAccountData`
 /// otherwise; `InvalidSeeds` if no bump is off the curve); returns the bump. The same answers
-/// as the full search (`jito_ncn_interface::pda::canonical_bump`).
+/// as the full search (`verify_canonical_pda`).
 ///
 /// Shortcut: when `account` is owned by `program_id` and holds data, the matching bump is not
 /// curve-checked. Proof: the system program gives an address an owner and data
@@ -22,6 +22,9 @@ pub fn verify_owned_canonical_pda<const N: usize>(
     seeds: &[&[u8]; N],
     program_id: &Address,
 ) -> Result<u8, ProgramError> {
-    let owned_with_data = account.owned_by(program_id) && !account.is_data_empty();
-    canonical_bump(account.address(), seeds, program_id, !owned_with_data)
+    if account.owned_by(program_id) && !account.is_data_empty() {
+        verify_new_canonical_pda(account.address(), seeds, program_id)
+    } else {
+        verify_canonical_pda(account.address(), seeds, program_id)
+    }
 }
