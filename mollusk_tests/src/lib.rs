@@ -31,6 +31,8 @@ pub mod negative;
 pub mod oracle;
 pub mod pda;
 pub mod scenarios;
+#[cfg(feature = "trace")]
+pub mod trace;
 pub mod world;
 
 /// Restaking program id (the original's default).
@@ -172,6 +174,14 @@ fn program_sources() -> &'static std::collections::BTreeMap<String, String> {
 /// that script writes), panics with the command that rebuilds it. A `.so` elsewhere without a
 /// record (e.g. the original programs for `compute-report.sh --compare`) is read as it is.
 pub fn read_built_program(dir: &Path, name: &str) -> Vec<u8> {
+    let elf = read_current_program(dir, name);
+    // `scripts/cu-trace.sh`: the trace loader wants section headers, which SBPF v3 builds lack.
+    #[cfg(feature = "trace")]
+    let elf = trace::with_section_headers(elf);
+    elf
+}
+
+fn read_current_program(dir: &Path, name: &str) -> Vec<u8> {
     let path = dir.join(format!("{name}.so"));
     let root = workspace_root();
     let shown = path.strip_prefix(&root).unwrap_or(&path).display();
@@ -449,6 +459,8 @@ pub fn print_cu(program: &str, instruction: &str, result: &InstructionResult) {
 #[track_caller]
 pub fn record_cu(program: &str, instruction: &str, result: &InstructionResult) {
     print_cu(program, instruction, result);
+    #[cfg(feature = "trace")]
+    trace::file_traces(program, instruction, result.compute_units_consumed);
     if let Some(path) = std::env::var_os("JITO_CU_OUT") {
         use std::io::Write;
         let line = format!(

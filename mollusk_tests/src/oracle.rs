@@ -39,6 +39,8 @@ pub fn process(
     accounts: &[(Pubkey, Account)],
 ) -> InstructionResult {
     let result = mollusk.process_instruction(&crate::for_vault_build(ix), accounts);
+    #[cfg(feature = "trace")]
+    crate::trace::after_exec(result.compute_units_consumed);
     if let Some(recorder) = recorder() {
         if ix.program_id == RESTAKING_PROGRAM_ID || ix.program_id == VAULT_PROGRAM_ID {
             recorder.record(mollusk, ix, accounts);

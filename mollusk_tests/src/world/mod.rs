@@ -69,6 +69,8 @@ pub fn add_metaplex_recorder(mollusk: &mut Mollusk) {
             recorder.display()
         )
     });
+    #[cfg(feature = "trace")]
+    let elf = crate::trace::with_section_headers(elf);
     mollusk.add_program_with_loader_and_elf(
         &METAPLEX_ID,
         &mollusk_svm::program::loader_keys::LOADER_V3,
