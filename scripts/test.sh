@@ -30,6 +30,8 @@ cargo +"$JITO_TOOLCHAIN" clippy --workspace --all-targets --locked --quiet -- -D
 # The clients' optional RPC reads (feature `fetch`, agave 4.3 client crates).
 cargo +"$JITO_TOOLCHAIN" clippy -p jito-restaking-client -p jito-vault-client -p jito-ncn-client --features fetch \
   --locked --quiet -- -D warnings
+# The harness's trace support (scripts/cu-trace.sh), compiled only with mollusk-tests/trace.
+cargo +"$JITO_TOOLCHAIN" clippy --workspace --lib --features mollusk-tests/trace --locked --quiet -- -D warnings
 
 # Every cargo command resolves features for the whole workspace (--workspace; a target filter
 # where needed): `-p mollusk-tests` alone resolves other features (the CLI turns on the clients'
