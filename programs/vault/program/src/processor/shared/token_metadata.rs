@@ -80,10 +80,21 @@ fn is_utf8(bytes: &[u8]) -> bool {
         // a multiple of 8).
         // SAFETY: `len >= 8`: eight bytes inside `bytes`.
         acc |= unsafe { (ptr.add(len - 8) as *const u64).read_unaligned() };
-    } else {
-        for &byte in bytes {
-            acc |= byte as u64;
-        }
+    } else if len >= 4 {
+        // SAFETY: `4 <= len < 8`: both four-byte reads (overlapping) are
+        // inside `bytes`.
+        acc = unsafe {
+            (ptr as *const u32).read_unaligned() as u64
+                | (ptr.add(len - 4) as *const u32).read_unaligned() as u64
+        };
+    } else if len >= 2 {
+        // SAFETY: `2 <= len < 4`: both two-byte reads are inside `bytes`.
+        acc = unsafe {
+            (ptr as *const u16).read_unaligned() as u64
+                | (ptr.add(len - 2) as *const u16).read_unaligned() as u64
+        };
+    } else if len == 1 {
+        acc = bytes[0] as u64;
     }
     if acc & HIGH_BITS == 0 {
         return true;
