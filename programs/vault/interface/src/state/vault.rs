@@ -13,7 +13,7 @@ use pinocchio::{
 use shank::ShankAccount;
 
 use crate::{
-    bps_fee_ceil, error::VaultError, instruction::VaultAdminRole, mul_div_floor,
+    bps_fee_ceil, error::VaultError, instruction::VaultAdminRole, mul_div_floor, mul_div_u128,
     state::config::Config, state::delegation_state::DelegationState, MAX_BPS,
 };
 
@@ -798,16 +798,20 @@ impl Vault {
         if vrt_reward_fee == 0 {
             return Err(VaultError::VaultRewardFeeIsZero);
         }
-        let precision = MAX_BPS as u128;
+        // The original's `u128` quotients (`x * 10_000 / y`, a zero divisor
+        // `VaultOverflow`), in words while the divisor fits one
+        // ([`mul_div_u128`]); a divisor of 2^64 or more keeps the `u128` division.
+        let precision = MAX_BPS as u64;
+        let scaled_div = |x: u64, divisor: u128| match u64::try_from(divisor) {
+            Ok(divisor) => mul_div_u128(x, precision, divisor),
+            Err(_) => Some(x as u128 * precision as u128 / divisor),
+        };
         // Supported tokens per VRT, scaled by 10_000 (floor).
-        let st_vrt_ratio = (self.tokens_deposited() as u128 * precision)
-            .checked_div(self.vrt_supply() as u128)
+        let st_vrt_ratio = mul_div_u128(self.tokens_deposited(), precision, self.vrt_supply())
             .ok_or(VaultError::VaultOverflow)?;
-        let rewards_in_vrt = (st_rewards as u128 * precision)
-            .checked_div(st_vrt_ratio)
-            .ok_or(VaultError::VaultOverflow)?;
-        let effective_rate_bps = (vrt_reward_fee as u128 * MAX_BPS as u128)
-            .checked_div(rewards_in_vrt)
+        let rewards_in_vrt =
+            scaled_div(st_rewards, st_vrt_ratio).ok_or(VaultError::VaultOverflow)?;
+        let effective_rate_bps = scaled_div(vrt_reward_fee, rewards_in_vrt)
             .and_then(|v| u16::try_from(v).ok())
             .ok_or(VaultError::VaultOverflow)?;
         let delta = effective_rate_bps.abs_diff(self.reward_fee_bps());
@@ -850,7 +854,10 @@ impl Vault {
     }
 
     /// Deposits `amount_in` supported tokens: checks capacity and slippage, adds
-    /// the minted VRT to the supply and the tokens to the deposits.
+    /// the minted VRT to the supply and the tokens to the deposits. Inlined
+    /// into its two callers (MintTo; InitializeVault, where the fee-free
+    /// initial mint folds most of it away).
+    #[inline(always)]
     pub fn mint_with_fee(
         &mut self,
         amount_in: u64,
@@ -1221,6 +1228,75 @@ mod tests {
         v.set_vrt_supply(vrt_supply);
         v.delegation_state = ds;
         v
+    }
+
+    /// The original's effective-rate check in `u128`, the reference of the
+    /// word arithmetic.
+    fn reference_effective_rate(
+        tokens_deposited: u64,
+        vrt_supply: u64,
+        reward_fee_bps: u16,
+        st_rewards: u64,
+        vrt_reward_fee: u64,
+        max_delta_bps: u16,
+    ) -> Result<(), VaultError> {
+        if max_delta_bps > MAX_BPS {
+            return Err(VaultError::VaultFeeCapExceeded);
+        }
+        if (st_rewards == 0 || reward_fee_bps == 0) && vrt_reward_fee == 0 {
+            return Ok(());
+        }
+        if vrt_reward_fee == 0 {
+            return Err(VaultError::VaultRewardFeeIsZero);
+        }
+        let p = MAX_BPS as u128;
+        let ratio = (tokens_deposited as u128 * p)
+            .checked_div(vrt_supply as u128)
+            .ok_or(VaultError::VaultOverflow)?;
+        let in_vrt = (st_rewards as u128 * p)
+            .checked_div(ratio)
+            .ok_or(VaultError::VaultOverflow)?;
+        let rate = (vrt_reward_fee as u128 * p)
+            .checked_div(in_vrt)
+            .and_then(|v| u16::try_from(v).ok())
+            .ok_or(VaultError::VaultOverflow)?;
+        if rate.abs_diff(reward_fee_bps) > max_delta_bps {
+            return Err(VaultError::VaultRewardFeeDeltaTooLarge);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn effective_rate_matches_the_u128_reference() {
+        let mut state = 11u64;
+        let mut next = || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            z >> (z % 64)
+        };
+        for round in 0..200_000u32 {
+            let (td, vs, rewards) = (next(), next(), next());
+            let bps = (next() % 10_001) as u16;
+            // Half the rounds with a fee near the configured rate.
+            let fee = if round % 2 == 0 {
+                next()
+            } else {
+                ((rewards as u128 * bps as u128 / 10_000) as u64).wrapping_add(next() % 3)
+            };
+            let mut v = new_vault(0, 0, bps, 0);
+            v.set_tokens_deposited(td);
+            v.set_vrt_supply(vs);
+            for max_delta in [0u16, 50, 10_000] {
+                assert_eq!(
+                    v.check_reward_fee_effective_rate(rewards, fee, max_delta),
+                    reference_effective_rate(td, vs, bps, rewards, fee, max_delta),
+                    "{td} {vs} {bps} {rewards} {fee} {max_delta}"
+                );
+            }
+        }
     }
 
     fn ds(a: u64, b: u64, c: u64) -> DelegationState {

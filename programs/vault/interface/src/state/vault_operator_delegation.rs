@@ -88,6 +88,9 @@ impl VaultOperatorDelegation {
     }
 
     /// Writes a fresh delegation with nothing delegated, updated at `slot`.
+    ///
+    /// On a zeroed state (an account just created): the delegation state starts
+    /// at zero, so its 280 bytes are not written again.
     #[inline(always)]
     pub fn initialize(
         &mut self,
@@ -97,9 +100,9 @@ impl VaultOperatorDelegation {
         bump: u8,
         slot: u64,
     ) {
+        debug_assert!(self.delegation_state == DelegationState::default());
         self.vault = *vault;
         self.operator = *operator;
-        self.delegation_state = DelegationState::default();
         self.last_update_slot = slot.to_le_bytes();
         self.index = index.to_le_bytes();
         self.bump = bump;

@@ -84,12 +84,15 @@ impl VaultUpdateStateTracker {
     }
 
     /// Writes a fresh tracker: no operator updated yet (`last_updated_index` = u64::MAX).
+    ///
+    /// On a zeroed state (an account just created): the delegation state starts
+    /// at zero, so its 280 bytes are not written again.
     #[inline(always)]
     pub fn initialize(&mut self, vault: &Pubkey, ncn_epoch: u64, withdrawal_allocation_method: u8) {
+        debug_assert!(self.delegation_state == DelegationState::default());
         self.vault = *vault;
         self.ncn_epoch = ncn_epoch.to_le_bytes();
         self.last_updated_index = u64::MAX.to_le_bytes();
-        self.delegation_state = DelegationState::default();
         self.withdrawal_allocation_method = withdrawal_allocation_method;
     }
 

@@ -60,7 +60,7 @@ pub fn process_batch_crank_vault_update_state_tracker(
     // happen before the first mutable view, and one delegation's mutable view
     // ends before the next one's starts (a delegation passed twice is the same
     // account, viewed twice in turn). Nothing else borrows these accounts here.
-    let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
+    let config = unsafe { Config::view(config_info) };
     Vault::load(program_id, vault_info, true)?;
     let vault_key = vault_info.address();
 
@@ -85,10 +85,9 @@ pub fn process_batch_crank_vault_update_state_tracker(
     load_tracker(program_id, tracker_info, vault_key, ncn_epoch)?;
 
     // SAFETY: see above.
-    let vault = Vault::from_bytes_mut(unsafe { vault_info.borrow_unchecked_mut() })?;
+    let vault = unsafe { Vault::view_mut(vault_info) };
     // SAFETY: see above.
-    let tracker =
-        VaultUpdateStateTracker::from_bytes_mut(unsafe { tracker_info.borrow_unchecked_mut() })?;
+    let tracker = unsafe { VaultUpdateStateTracker::view_mut(tracker_info) };
 
     let epoch = CrankEpoch {
         slot,
@@ -100,9 +99,7 @@ pub fn process_batch_crank_vault_update_state_tracker(
     vault.check_is_paused()?;
     for delegation_info in &mut delegations[..checked] {
         // SAFETY: see above.
-        let delegation = VaultOperatorDelegation::from_bytes_mut(unsafe {
-            delegation_info.borrow_unchecked_mut()
-        })?;
+        let delegation = unsafe { VaultOperatorDelegation::view_mut(delegation_info) };
         crank_operator(vault, tracker, delegation, &epoch)?;
     }
     load_result

@@ -37,10 +37,9 @@ pub fn process_change_withdrawal_ticket_owner(
     }?;
     load_signer(old_owner, false)?;
 
-    {
-        let vault_data = vault_info.try_borrow()?;
-        Vault::from_bytes(&vault_data)?.check_is_paused()?;
-    }
+    // SAFETY: checked above (owner, type, size); nothing in this instruction
+    // borrows it mutably; a shared view, only read.
+    unsafe { Vault::view(vault_info) }.check_is_paused()?;
 
     ticket.check_staker(old_owner.address())?;
     ticket.staker = *new_owner.address();

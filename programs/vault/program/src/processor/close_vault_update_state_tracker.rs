@@ -53,8 +53,9 @@ pub fn process_close_vault_update_state_tracker(
         let current_ncn_epoch = get_epoch(slot, epoch_length)?;
         // Only an update of the current epoch is applied; older trackers are just closed.
         if ncn_epoch == current_ncn_epoch {
-            let tracker_data = tracker_info.try_borrow()?;
-            let tracker = VaultUpdateStateTracker::from_bytes(&tracker_data)?;
+            // SAFETY: checked by `load_tracker` above (type, size, no tracked
+            // mutable borrow); a shared view, dropped before the close below.
+            let tracker = unsafe { VaultUpdateStateTracker::view(tracker_info) };
             let operator_count = vault.operator_count();
             if unlikely(operator_count > 0 && !tracker.all_operators_updated(operator_count)?) {
                 return Err(VaultError::VaultUpdateStateNotFinishedUpdating.into());

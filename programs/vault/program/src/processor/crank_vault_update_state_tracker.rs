@@ -62,7 +62,7 @@ pub fn process_crank_vault_update_state_tracker(
     // viewed, so they are four distinct accounts and these views cannot alias;
     // the mutable views are taken only after every account has been checked,
     // and nothing else borrows these accounts in this instruction.
-    let config = Config::from_bytes(unsafe { config_info.borrow_unchecked() })?;
+    let config = unsafe { Config::view(config_info) };
     // Address proven by the delegation's stored fields below (`check_account_bound`).
     check_account_bound::<Vault>(program_id, vault_info, true)?;
     check_account_bound::<Operator>(&config.restaking_program, operator, false)?;
@@ -79,14 +79,11 @@ pub fn process_crank_vault_update_state_tracker(
     load_tracker(program_id, tracker_info, vault_info.address(), ncn_epoch)?;
 
     // SAFETY: see above.
-    let vault = Vault::from_bytes_mut(unsafe { vault_info.borrow_unchecked_mut() })?;
+    let vault = unsafe { Vault::view_mut(vault_info) };
     // SAFETY: see above.
-    let delegation = VaultOperatorDelegation::from_bytes_mut(unsafe {
-        vault_operator_delegation.borrow_unchecked_mut()
-    })?;
+    let delegation = unsafe { VaultOperatorDelegation::view_mut(vault_operator_delegation) };
     // SAFETY: see above.
-    let tracker =
-        VaultUpdateStateTracker::from_bytes_mut(unsafe { tracker_info.borrow_unchecked_mut() })?;
+    let tracker = unsafe { VaultUpdateStateTracker::view_mut(tracker_info) };
 
     // The original computes this before loading the tracker; with a valid
     // epoch length (checked just above) it cannot fail, so the order is moot.

@@ -42,12 +42,10 @@ pub(crate) fn check_delegation_accounts(
         token_mint.address(),
         token_program_id,
     )?;
-    load_program(token_program, token_program_id)?;
-
-    // The mint and the account belong to the same token program.
-    if unlikely(!token_mint.owned_by(&token_account.owner())) {
-        return Err(ProgramError::InvalidAccountData);
-    }
+    // The original checks the token program a second time here, and then that
+    // the mint and the account have the same owner: neither can fail once the
+    // checks above passed (the same program account and id; the mint and the
+    // account are both owned by `token_program_id`), so neither is repeated.
 
     // The supported tokens back the VRT: never delegated.
     if unlikely(address_eq(&vault.supported_mint, token_mint.address())) {

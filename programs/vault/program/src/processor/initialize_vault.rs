@@ -2,7 +2,7 @@
 //! initial supported tokens and mints the matching VRT to the burn vault.
 
 use jito_core::{
-    account::AccountType,
+    account::{load_fixed_mut, AccountType},
     loader::{
         load_associated_token_account_program, load_program, load_signer, load_system_account,
         load_system_program, load_token_account_of, load_token_mint_of, select_token_program,
@@ -58,7 +58,11 @@ pub fn process_initialize_vault(
     };
 
     // Checks in the original's order: the first failing one decides the error.
-    Config::load(program_id, config_info, true)?;
+    // SAFETY: the only view of the config: every other account of the
+    // instruction is checked below as a system, token, burn vault, signer or
+    // program account, none of which a config (owned by this program, a PDA
+    // that cannot sign) passes.
+    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
     load_system_account(vault_info, true)?;
     load_system_account(vrt_mint, true)?;
     load_signer(vrt_mint, true)?;
@@ -66,6 +70,9 @@ pub fn process_initialize_vault(
     // or Token-2022 (the VRT mint and every ATA then live under Token-2022).
     let token_program_id = select_token_program(token_program, st_mint);
     load_token_mint_of(st_mint, token_program_id)?;
+    // The original checks the token program again before each token account
+    // and before the ATA program; once passed, those checks cannot fail (the
+    // same account and id), so this one stands for all three.
     load_program(token_program, token_program_id)?;
     load_token_account_of(
         admin_st_token_account,
@@ -73,7 +80,6 @@ pub fn process_initialize_vault(
         st_mint.address(),
         token_program_id,
     )?;
-    load_program(token_program, token_program_id)?;
     load_token_account_of(
         vault_st_token_account,
         vault_info.address(),
@@ -85,7 +91,6 @@ pub fn process_initialize_vault(
     load_signer(admin, true)?;
     load_signer(base, false)?;
     load_system_program(system_program)?;
-    load_program(token_program, token_program_id)?;
     load_associated_token_account_program(associated_token_program)?;
     if address_eq(token_program_id, &TOKEN_2022_PROGRAM_ID) {
         check_supported_mint_extensions(st_mint)?;
@@ -102,15 +107,11 @@ pub fn process_initialize_vault(
         program_id,
     )?;
 
-    let (fee_cap_bps, vault_index, program_fee_bps) = {
-        let config_data = config_info.try_borrow()?;
-        let config = Config::from_bytes(&config_data)?;
-        (
-            config.deposit_withdrawal_fee_cap_bps(),
-            config.num_vaults(),
-            config.program_fee_bps(),
-        )
-    };
+    let (fee_cap_bps, vault_index, program_fee_bps) = (
+        config.deposit_withdrawal_fee_cap_bps(),
+        config.num_vaults(),
+        config.program_fee_bps(),
+    );
     if unlikely(
         deposit_fee_bps > fee_cap_bps
             || withdrawal_fee_bps > fee_cap_bps
@@ -200,8 +201,7 @@ pub fn process_initialize_vault(
         &[Signer::from(&vault_seeds)],
     )?;
 
-    let mut config_data = config_info.try_borrow_mut()?;
-    Config::from_bytes_mut(&mut config_data)?.increment_num_vaults()?;
+    config.increment_num_vaults()?;
     Ok(())
 }
 

@@ -76,10 +76,10 @@ pub fn process_initialize_vault_ncn_slasher_ticket(
 
     let index = vault.slasher_count();
 
-    let max_slashable_per_epoch = {
-        let ncn_ticket_data = ncn_slasher_ticket.try_borrow()?;
-        NcnVaultSlasherTicket::from_bytes(&ncn_ticket_data)?.max_slashable_per_epoch()
-    };
+    // SAFETY: checked by its `load` above (owner, type, size, no tracked
+    // mutable borrow); a restaking account, only read.
+    let max_slashable_per_epoch =
+        unsafe { NcnVaultSlasherTicket::view(ncn_slasher_ticket) }.max_slashable_per_epoch();
 
     let bump_seed = [bump];
     let state = create_state::<VaultNcnSlasherTicket>(

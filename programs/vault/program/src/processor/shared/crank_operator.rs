@@ -13,7 +13,9 @@ use jito_vault_interface::{
     instruction::WithdrawalAllocationMethod,
     state::{Vault, VaultOperatorDelegation, VaultUpdateStateTracker},
 };
-use pinocchio::{error::ProgramError, hint::unlikely, AccountView, Address, ProgramResult};
+use pinocchio::{
+    address::address_eq, error::ProgramError, hint::unlikely, AccountView, Address, ProgramResult,
+};
 
 /// What every operator cranked in one instruction shares: the clock and the
 /// vault's epochs.
@@ -43,8 +45,8 @@ pub fn load_delegation_of_vault(
     check_account::<VaultOperatorDelegation>(program_id, account, true)?;
     // SAFETY: read-only view of an account checked just above to be a
     // delegation (length and discriminator); no mutable view of it exists now.
-    let delegation = VaultOperatorDelegation::from_bytes(unsafe { account.borrow_unchecked() })?;
-    if unlikely(delegation.vault != *vault) {
+    let delegation = unsafe { VaultOperatorDelegation::view(account) };
+    if unlikely(!address_eq(&delegation.vault, vault)) {
         return Err(ProgramError::InvalidAccountData);
     }
     Ok(())
