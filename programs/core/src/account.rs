@@ -52,8 +52,13 @@
 //! for one whose address another account's stored fields prove, and
 //! [`load_bound`] for one proven by its own stored fields ([`StoredKeys`]);
 //! each has a `_mut` variant, `unsafe` with the one-view-per-account rule, and
-//! [`load_account_bound_inlined`] / [`check_account_bound_inlined`] inline the
-//! check at the call site for the warm-up / cool-down paths.
+//! [`load_account_bound_inlined`] / [`check_account_bound_inlined`],
+//! [`check_fixed_inlined`] / [`load_fixed_inlined`],
+//! [`check_bound_inlined`] / [`load_bound_inlined_mut`] and
+//! [`load_based_inlined_mut`] inline the check at the call site for the hot
+//! paths (warm-up / cool-down, setters); the last three leave out the borrow
+//! check, which cannot fail in an instruction that takes no tracked borrow
+//! (proof at [`check_bound_inlined`]).
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
@@ -303,6 +308,84 @@ pub fn load_account_bound_inlined<'a, T: AccountType>(
     Ok(unsafe { T::view(account) })
 }
 
+/// [`check_bound`] inlined at the call site and without its borrow check:
+/// for the warm-up / cool-down paths of instructions that take no tracked
+/// borrow. Proof that the borrow check is then always passed: the entrypoint
+/// hands every account over with the runtime's borrow state `NOT_BORROWED`
+/// (a duplicate's view is its first occurrence's), and only a tracked borrow
+/// of this program (`try_borrow*`) changes it; with none taken before this
+/// check, `check_borrow` cannot fail. The other checks and errors are
+/// [`check_bound`]'s.
+#[inline(always)]
+pub fn check_bound_inlined<T: StoredKeys>(
+    program_id: &Address,
+    account: &AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
+    // SAFETY: type and size checked just above; read only during this check
+    // (no mutable view of it is alive: the instruction's only one is made
+    // after this check).
+    let state = unsafe { T::view(account) };
+    check_stored(account, state.keys_match(keys))
+}
+
+/// Mutable [`load_bound`] with [`check_bound_inlined`].
+///
+/// # Safety
+///
+/// As [`load_mut`], and the instruction takes no tracked borrow before this
+/// check ([`check_bound_inlined`]).
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_bound_inlined_mut<'a, T: StoredKeys>(
+    program_id: &Address,
+    account: &'a AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_bound_inlined::<T>(program_id, account, keys, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// Mutable [`load`] with [`check_based`]'s checks inlined at the call site and
+/// without its borrow check, for an instruction that takes no tracked borrow
+/// (proof at [`check_bound_inlined`]): owner, size, writable, discriminator.
+///
+/// # Safety
+///
+/// As [`load_mut`], and the instruction takes no tracked borrow before this
+/// check.
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_based_inlined_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
 /// The stored relationship fields of an existing `account` equal the accounts
 /// passed (`fields_match`), else `InvalidAccountData`: the error of the
 /// original's PDA check of `account` from the passed accounts (module
@@ -483,6 +566,17 @@ pub fn check_fixed<T: FixedPda>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
+    check_fixed_inlined::<T>(program_id, account, expect_writable)
+}
+
+/// [`check_fixed`] inlined at the call site (no call), for the warm-up /
+/// cool-down paths: the same checks and errors.
+#[inline(always)]
+pub fn check_fixed_inlined<T: FixedPda>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
     check_account_body(
         program_id,
         account,
@@ -511,6 +605,18 @@ pub fn load_fixed<'a, T: FixedPda>(
     expect_writable: bool,
 ) -> Result<&'a T, ProgramError> {
     check_fixed::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// [`load_fixed`] with [`check_fixed_inlined`].
+#[inline(always)]
+pub fn load_fixed_inlined<'a, T: FixedPda>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_fixed_inlined::<T>(program_id, account, expect_writable)?;
     // SAFETY: checked just above; a shared view.
     Ok(unsafe { T::view(account) })
 }

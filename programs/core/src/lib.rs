@@ -17,6 +17,7 @@
 pub mod account;
 pub mod args;
 pub mod debug;
+pub mod entrypoint;
 pub mod error;
 pub mod loader;
 pub mod pda;

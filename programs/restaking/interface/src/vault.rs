@@ -34,8 +34,10 @@ pub fn load_vault(
     if unlikely(expect_writable && !account.is_writable()) {
         return Err(ProgramError::InvalidAccountData);
     }
-    // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as `try_borrow`).
-    account.check_borrow()?;
+    // The original's `try_borrow` (`AccountBorrowFailed` under a mutable
+    // borrow) cannot fail here: the restaking program takes no tracked borrow
+    // (no `try_borrow*` in it), so every account keeps the runtime's
+    // `NOT_BORROWED` state (`jito_core::account::check_bound_inlined`).
     // SAFETY: the data is `VAULT_LEN` bytes long; read only during this check.
     if unlikely(unsafe { *account.data_ptr() } != VAULT_DISCRIMINATOR) {
         return Err(ProgramError::InvalidAccountData);
