@@ -263,6 +263,68 @@ fn check_account_body(
     Ok(())
 }
 
+/// `InvalidAccountOwner`, built out of line: a failing check of the inlined
+/// loaders branches to a call of its own, so the passing path sets no error
+/// code before each compare (inlined, every compare's branch to a shared exit
+/// was preceded by the code's move).
+#[cold]
+#[inline(never)]
+fn invalid_account_owner() -> ProgramError {
+    // Opaque: a constant result would be propagated to the call sites and
+    // the calls removed, undoing the point.
+    core::hint::black_box(ProgramError::InvalidAccountOwner)
+}
+
+/// `InvalidAccountData`, built out of line (as [`invalid_account_owner`]).
+#[cold]
+#[inline(never)]
+fn invalid_account_data() -> ProgramError {
+    core::hint::black_box(ProgramError::InvalidAccountData)
+}
+
+/// [`check_account_body`] for the inlined loaders: the same checks, order
+/// and errors, the errors built out of line.
+#[inline(always)]
+fn check_account_body_inlined(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+    len: usize,
+    discriminator: u8,
+) -> ProgramResult {
+    if unlikely(!account.owned_by(program_id)) {
+        return Err(check_failed!(
+            "check_account (wrong owner program)",
+            account.address(),
+            invalid_account_owner()
+        ));
+    }
+    if unlikely(account.data_len() != len) {
+        return Err(check_failed!(
+            "check_account (wrong size)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    if unlikely(expect_writable && !account.is_writable()) {
+        return Err(check_failed!(
+            "check_account (not writable)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    // SAFETY: the data is `len` bytes long, a type's `LEN` (at least `HEADER_LEN`),
+    // and only read here.
+    if unlikely(unsafe { *account.data_ptr() } != discriminator) {
+        return Err(check_failed!(
+            "check_account (wrong account type)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    Ok(())
+}
+
 /// [`check_account`] of an existing account whose address needs no proof
 /// (module documentation): owner, size, discriminator. The name says that a
 /// relationship the instruction relies on is checked elsewhere, by the stored
@@ -287,7 +349,7 @@ pub fn check_account_bound_inlined<T: AccountType>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account_body(
+    check_account_body_inlined(
         program_id,
         account,
         expect_writable,
@@ -323,7 +385,7 @@ pub fn check_bound_inlined<T: StoredKeys>(
     keys: T::Keys<'_>,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account_body(
+    check_account_body_inlined(
         program_id,
         account,
         expect_writable,
@@ -334,7 +396,14 @@ pub fn check_bound_inlined<T: StoredKeys>(
     // (no mutable view of it is alive: the instruction's only one is made
     // after this check).
     let state = unsafe { T::view(account) };
-    check_stored(account, state.keys_match(keys))
+    if unlikely(!state.keys_match(keys)) {
+        return Err(check_failed!(
+            "check_stored (stored relationship fields differ from the accounts passed)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    Ok(())
 }
 
 /// Mutable [`load_bound`] with [`check_bound_inlined`].
@@ -375,7 +444,7 @@ pub unsafe fn load_based_inlined_mut<'a, T: AccountType>(
     account: &'a AccountView,
     expect_writable: bool,
 ) -> Result<&'a mut T, ProgramError> {
-    check_account_body(
+    check_account_body_inlined(
         program_id,
         account,
         expect_writable,
@@ -566,7 +635,7 @@ pub fn check_fixed<T: FixedPda>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_fixed_inlined::<T>(program_id, account, expect_writable)
+    check_fixed_body::<T, false>(program_id, account, expect_writable)
 }
 
 /// [`check_fixed`] inlined at the call site (no call), for the warm-up /
@@ -577,13 +646,34 @@ pub fn check_fixed_inlined<T: FixedPda>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account_body(
-        program_id,
-        account,
-        expect_writable,
-        T::LEN,
-        T::DISCRIMINATOR,
-    )?;
+    check_fixed_body::<T, true>(program_id, account, expect_writable)
+}
+
+/// The body of [`check_fixed`] (`INLINED`: the account checks' errors built
+/// out of line, as the inlined loaders').
+#[inline(always)]
+fn check_fixed_body<T: FixedPda, const INLINED: bool>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    if INLINED {
+        check_account_body_inlined(
+            program_id,
+            account,
+            expect_writable,
+            T::LEN,
+            T::DISCRIMINATOR,
+        )?;
+    } else {
+        check_account_body(
+            program_id,
+            account,
+            expect_writable,
+            T::LEN,
+            T::DISCRIMINATOR,
+        )?;
+    }
     // SAFETY: the data is `T::LEN` bytes long (checked above) and
     // `BUMP_OFFSET` is a field offset of `T`; one byte is read, no borrow held.
     let bump = unsafe { *account.data_ptr().add(HEADER_LEN + T::BUMP_OFFSET) };

@@ -25,8 +25,6 @@ pub fn process_ncn_set_admin(
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    ncn.check_admin(old_admin.address())?;
-    ncn.admin = *new_admin.address();
-    ncn.update_secondary_admin(old_admin.address(), new_admin.address());
+    ncn.set_admin(old_admin.address(), new_admin.address())?;
     Ok(())
 }
