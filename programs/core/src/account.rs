@@ -269,7 +269,7 @@ fn check_account_body(
 /// was preceded by the code's move).
 #[cold]
 #[inline(never)]
-fn invalid_account_owner() -> ProgramError {
+pub fn invalid_account_owner() -> ProgramError {
     // Opaque: a constant result would be propagated to the call sites and
     // the calls removed, undoing the point.
     core::hint::black_box(ProgramError::InvalidAccountOwner)
@@ -278,7 +278,7 @@ fn invalid_account_owner() -> ProgramError {
 /// `InvalidAccountData`, built out of line (as [`invalid_account_owner`]).
 #[cold]
 #[inline(never)]
-fn invalid_account_data() -> ProgramError {
+pub fn invalid_account_data() -> ProgramError {
     core::hint::black_box(ProgramError::InvalidAccountData)
 }
 
