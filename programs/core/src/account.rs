@@ -52,8 +52,13 @@
 //! for one whose address another account's stored fields prove, and
 //! [`load_bound`] for one proven by its own stored fields ([`StoredKeys`]);
 //! each has a `_mut` variant, `unsafe` with the one-view-per-account rule, and
-//! [`load_account_bound_inlined`] / [`check_account_bound_inlined`] inline the
-//! check at the call site for the warm-up / cool-down paths.
+//! [`load_account_bound_inlined`] / [`check_account_bound_inlined`],
+//! [`check_fixed_inlined`] / [`load_fixed_inlined`],
+//! [`check_bound_inlined`] / [`load_bound_inlined_mut`] and
+//! [`load_based_inlined_mut`] inline the check at the call site for the hot
+//! paths (warm-up / cool-down, setters); the last three leave out the borrow
+//! check, which cannot fail in an instruction that takes no tracked borrow
+//! (proof at [`check_bound_inlined`]).
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
@@ -258,6 +263,68 @@ fn check_account_body(
     Ok(())
 }
 
+/// `InvalidAccountOwner`, built out of line: a failing check of the inlined
+/// loaders branches to a call of its own, so the passing path sets no error
+/// code before each compare (inlined, every compare's branch to a shared exit
+/// was preceded by the code's move).
+#[cold]
+#[inline(never)]
+pub fn invalid_account_owner() -> ProgramError {
+    // Opaque: a constant result would be propagated to the call sites and
+    // the calls removed, undoing the point.
+    core::hint::black_box(ProgramError::InvalidAccountOwner)
+}
+
+/// `InvalidAccountData`, built out of line (as [`invalid_account_owner`]).
+#[cold]
+#[inline(never)]
+pub fn invalid_account_data() -> ProgramError {
+    core::hint::black_box(ProgramError::InvalidAccountData)
+}
+
+/// [`check_account_body`] for the inlined loaders: the same checks, order
+/// and errors, the errors built out of line.
+#[inline(always)]
+fn check_account_body_inlined(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+    len: usize,
+    discriminator: u8,
+) -> ProgramResult {
+    if unlikely(!account.owned_by(program_id)) {
+        return Err(check_failed!(
+            "check_account (wrong owner program)",
+            account.address(),
+            invalid_account_owner()
+        ));
+    }
+    if unlikely(account.data_len() != len) {
+        return Err(check_failed!(
+            "check_account (wrong size)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    if unlikely(expect_writable && !account.is_writable()) {
+        return Err(check_failed!(
+            "check_account (not writable)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    // SAFETY: the data is `len` bytes long, a type's `LEN` (at least `HEADER_LEN`),
+    // and only read here.
+    if unlikely(unsafe { *account.data_ptr() } != discriminator) {
+        return Err(check_failed!(
+            "check_account (wrong account type)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    Ok(())
+}
+
 /// [`check_account`] of an existing account whose address needs no proof
 /// (module documentation): owner, size, discriminator. The name says that a
 /// relationship the instruction relies on is checked elsewhere, by the stored
@@ -282,7 +349,7 @@ pub fn check_account_bound_inlined<T: AccountType>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account_body(
+    check_account_body_inlined(
         program_id,
         account,
         expect_writable,
@@ -301,6 +368,91 @@ pub fn load_account_bound_inlined<'a, T: AccountType>(
     check_account_bound_inlined::<T>(program_id, account, expect_writable)?;
     // SAFETY: checked just above; a shared view.
     Ok(unsafe { T::view(account) })
+}
+
+/// [`check_bound`] inlined at the call site and without its borrow check:
+/// for the warm-up / cool-down paths of instructions that take no tracked
+/// borrow. Proof that the borrow check is then always passed: the entrypoint
+/// hands every account over with the runtime's borrow state `NOT_BORROWED`
+/// (a duplicate's view is its first occurrence's), and only a tracked borrow
+/// of this program (`try_borrow*`) changes it; with none taken before this
+/// check, `check_borrow` cannot fail. The other checks and errors are
+/// [`check_bound`]'s.
+#[inline(always)]
+pub fn check_bound_inlined<T: StoredKeys>(
+    program_id: &Address,
+    account: &AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account_body_inlined(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
+    // SAFETY: type and size checked just above; read only during this check
+    // (no mutable view of it is alive: the instruction's only one is made
+    // after this check).
+    let state = unsafe { T::view(account) };
+    if unlikely(!state.keys_match(keys)) {
+        return Err(check_failed!(
+            "check_stored (stored relationship fields differ from the accounts passed)",
+            account.address(),
+            invalid_account_data()
+        ));
+    }
+    Ok(())
+}
+
+/// Mutable [`load_bound`] with [`check_bound_inlined`].
+///
+/// # Safety
+///
+/// As [`load_mut`], and the instruction takes no tracked borrow before this
+/// check ([`check_bound_inlined`]).
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_bound_inlined_mut<'a, T: StoredKeys>(
+    program_id: &Address,
+    account: &'a AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_bound_inlined::<T>(program_id, account, keys, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// Mutable [`load`] with [`check_based`]'s checks inlined at the call site and
+/// without its borrow check, for an instruction that takes no tracked borrow
+/// (proof at [`check_bound_inlined`]): owner, size, writable, discriminator.
+///
+/// # Safety
+///
+/// As [`load_mut`], and the instruction takes no tracked borrow before this
+/// check.
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_based_inlined_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_account_body_inlined(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
 }
 
 /// The stored relationship fields of an existing `account` equal the accounts
@@ -483,13 +635,45 @@ pub fn check_fixed<T: FixedPda>(
     account: &AccountView,
     expect_writable: bool,
 ) -> ProgramResult {
-    check_account_body(
-        program_id,
-        account,
-        expect_writable,
-        T::LEN,
-        T::DISCRIMINATOR,
-    )?;
+    check_fixed_body::<T, false>(program_id, account, expect_writable)
+}
+
+/// [`check_fixed`] inlined at the call site (no call), for the warm-up /
+/// cool-down paths: the same checks and errors.
+#[inline(always)]
+pub fn check_fixed_inlined<T: FixedPda>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_fixed_body::<T, true>(program_id, account, expect_writable)
+}
+
+/// The body of [`check_fixed`] (`INLINED`: the account checks' errors built
+/// out of line, as the inlined loaders').
+#[inline(always)]
+fn check_fixed_body<T: FixedPda, const INLINED: bool>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    if INLINED {
+        check_account_body_inlined(
+            program_id,
+            account,
+            expect_writable,
+            T::LEN,
+            T::DISCRIMINATOR,
+        )?;
+    } else {
+        check_account_body(
+            program_id,
+            account,
+            expect_writable,
+            T::LEN,
+            T::DISCRIMINATOR,
+        )?;
+    }
     // SAFETY: the data is `T::LEN` bytes long (checked above) and
     // `BUMP_OFFSET` is a field offset of `T`; one byte is read, no borrow held.
     let bump = unsafe { *account.data_ptr().add(HEADER_LEN + T::BUMP_OFFSET) };
@@ -511,6 +695,18 @@ pub fn load_fixed<'a, T: FixedPda>(
     expect_writable: bool,
 ) -> Result<&'a T, ProgramError> {
     check_fixed::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// [`load_fixed`] with [`check_fixed_inlined`].
+#[inline(always)]
+pub fn load_fixed_inlined<'a, T: FixedPda>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_fixed_inlined::<T>(program_id, account, expect_writable)?;
     // SAFETY: checked just above; a shared view.
     Ok(unsafe { T::view(account) })
 }

@@ -17,6 +17,7 @@
 pub mod account;
 pub mod args;
 pub mod debug;
+pub mod entrypoint;
 pub mod error;
 pub mod loader;
 pub mod pda;
@@ -68,6 +69,26 @@ impl Replace {
         Self {
             old: Self::words(old),
             new: Self::words(new),
+        }
+    }
+
+    /// `slot` equals `old` (the words already read, no second read of `old`).
+    #[inline(always)]
+    pub fn old_is(&self, slot: &pinocchio::Address) -> bool {
+        let s = Self::words(slot);
+        s[0] == self.old[0] && s[1] == self.old[1] && s[2] == self.old[2] && s[3] == self.old[3]
+    }
+
+    /// `slot` becomes `new` (from the words already read).
+    #[inline(always)]
+    pub fn store(&self, slot: &mut pinocchio::Address) {
+        let p = slot as *mut pinocchio::Address as *mut u64;
+        // SAFETY: `slot` is 32 writable bytes; unaligned writes of four words.
+        unsafe {
+            core::ptr::write_unaligned(p, self.new[0]);
+            core::ptr::write_unaligned(p.add(1), self.new[1]);
+            core::ptr::write_unaligned(p.add(2), self.new[2]);
+            core::ptr::write_unaligned(p.add(3), self.new[3]);
         }
     }
 

@@ -2,8 +2,11 @@
 //! bytes at the original offsets (the restaking program does not depend on the
 //! vault crates).
 
-use jito_core::unlikely;
-use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
+use jito_core::{
+    account::{invalid_account_data, invalid_account_owner},
+    unlikely,
+};
+use pinocchio::{AccountView, Address, ProgramResult};
 
 /// Discriminator of the vault program's `Vault` account.
 pub const VAULT_DISCRIMINATOR: u8 = 2;
@@ -26,19 +29,21 @@ pub fn load_vault(
     expect_writable: bool,
 ) -> ProgramResult {
     if unlikely(!account.owned_by(vault_program)) {
-        return Err(ProgramError::InvalidAccountOwner);
+        return Err(invalid_account_owner());
     }
     if unlikely(account.data_len() != VAULT_LEN) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(invalid_account_data());
     }
     if unlikely(expect_writable && !account.is_writable()) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(invalid_account_data());
     }
-    // No tracked mutable borrow of it is alive (`AccountBorrowFailed`, as `try_borrow`).
-    account.check_borrow()?;
+    // The original's `try_borrow` (`AccountBorrowFailed` under a mutable
+    // borrow) cannot fail here: the restaking program takes no tracked borrow
+    // (no `try_borrow*` in it), so every account keeps the runtime's
+    // `NOT_BORROWED` state (`jito_core::account::check_bound_inlined`).
     // SAFETY: the data is `VAULT_LEN` bytes long; read only during this check.
     if unlikely(unsafe { *account.data_ptr() } != VAULT_DISCRIMINATOR) {
-        return Err(ProgramError::InvalidAccountData);
+        return Err(invalid_account_data());
     }
     // An existing vault, seeded by its stored base only: the original's PDA
     // check of the stored base and bump always holds (`jito_core::account`).

@@ -18,7 +18,7 @@ use jito_vault_interface::instruction::tag as t;
 #[cfg(feature = "legacy-numbering")]
 use jito_vault_interface::numbering::legacy_tag as t;
 
-pinocchio::program_entrypoint!(process_instruction);
+jito_core::program_entrypoint!(process_instruction);
 pinocchio::no_allocator!();
 pinocchio::nostd_panic_handler!();
 

@@ -223,11 +223,34 @@ impl Ncn {
         *slot = *new_admin;
     }
 
+    /// `NcnSetAdmin`'s change: `old_admin` is the admin (else
+    /// `NcnAdminInvalid`, nothing written), the admin becomes `new_admin`, then
+    /// [`Ncn::update_secondary_admin`]. The two keys are read once.
+    #[inline(always)]
+    pub fn set_admin(
+        &mut self,
+        old_admin: &Address,
+        new_admin: &Address,
+    ) -> Result<(), RestakingError> {
+        let replace = jito_core::Replace::new(old_admin, new_admin);
+        if unlikely(!replace.old_is(&self.admin)) {
+            return Err(RestakingError::NcnAdminInvalid);
+        }
+        replace.store(&mut self.admin);
+        self.replace_secondary_admins(&replace);
+        Ok(())
+    }
+
     /// Replaces every secondary admin equal to `old_admin` with `new_admin`
     /// (`NcnSetAdmin`), as the original `update_secondary_admin`.
     #[inline(always)]
     pub fn update_secondary_admin(&mut self, old_admin: &Address, new_admin: &Address) {
-        let replace = jito_core::Replace::new(old_admin, new_admin);
+        self.replace_secondary_admins(&jito_core::Replace::new(old_admin, new_admin));
+    }
+
+    /// [`Ncn::update_secondary_admin`] with the keys already read.
+    #[inline(always)]
+    fn replace_secondary_admins(&mut self, replace: &jito_core::Replace) {
         replace.apply(&mut self.operator_admin);
         replace.apply(&mut self.vault_admin);
         replace.apply(&mut self.slasher_admin);
@@ -326,8 +349,19 @@ mod tests {
             n.check_delegate_admin(&key(5)),
             Err(RestakingError::NcnDelegateAdminInvalid)
         );
+        let before = n;
+        assert_eq!(
+            n.set_admin(&key(3), &key(6)),
+            Err(RestakingError::NcnAdminInvalid)
+        );
+        assert_eq!(n, before);
+        let mut via_set_admin = n;
+        via_set_admin.set_admin(&key(2), &key(6)).unwrap();
         n.update_secondary_admin(&key(2), &key(6));
         assert_eq!(n.admin, key(2));
+        let mut expected = n;
+        expected.admin = key(6);
+        assert_eq!(via_set_admin, expected);
         assert_eq!(n.vault_admin, key(4));
         for a in [
             n.operator_admin,

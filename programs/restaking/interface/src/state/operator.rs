@@ -219,11 +219,35 @@ impl Operator {
         *slot = *new_admin;
     }
 
+    /// `OperatorSetAdmin`'s change: `old_admin` is the admin (else
+    /// `OperatorAdminInvalid`, nothing written), the admin becomes
+    /// `new_admin`, then [`Operator::update_secondary_admin`]. The two keys
+    /// are read once.
+    #[inline(always)]
+    pub fn set_admin(
+        &mut self,
+        old_admin: &Address,
+        new_admin: &Address,
+    ) -> Result<(), RestakingError> {
+        let replace = jito_core::Replace::new(old_admin, new_admin);
+        if unlikely(!replace.old_is(&self.admin)) {
+            return Err(RestakingError::OperatorAdminInvalid);
+        }
+        replace.store(&mut self.admin);
+        self.replace_secondary_admins(&replace);
+        Ok(())
+    }
+
     /// Replaces every secondary admin (and the voter) equal to `old_admin`
     /// with `new_admin` (`OperatorSetAdmin`), as the original `update_secondary_admin`.
     #[inline(always)]
     pub fn update_secondary_admin(&mut self, old_admin: &Address, new_admin: &Address) {
-        let replace = jito_core::Replace::new(old_admin, new_admin);
+        self.replace_secondary_admins(&jito_core::Replace::new(old_admin, new_admin));
+    }
+
+    /// [`Operator::update_secondary_admin`] with the keys already read.
+    #[inline(always)]
+    fn replace_secondary_admins(&mut self, replace: &jito_core::Replace) {
         replace.apply(&mut self.ncn_admin);
         replace.apply(&mut self.vault_admin);
         replace.apply(&mut self.voter);
@@ -317,7 +341,18 @@ mod tests {
         );
         o.set_secondary_admin(OperatorAdminRole::VoterAdmin, &key(4));
         assert_eq!(o.voter, key(4));
+        let before = o;
+        assert_eq!(
+            o.set_admin(&key(3), &key(5)),
+            Err(RestakingError::OperatorAdminInvalid)
+        );
+        assert_eq!(o, before);
+        let mut via_set_admin = o;
+        via_set_admin.set_admin(&key(2), &key(5)).unwrap();
         o.update_secondary_admin(&key(2), &key(5));
+        let mut expected = o;
+        expected.admin = key(5);
+        assert_eq!(via_set_admin, expected);
         assert_eq!(o.voter, key(4));
         assert_eq!(o.admin, key(2));
         for a in [

@@ -1,6 +1,6 @@
 //! `NcnSetAdmin` (tag 17): the NCN admin hands over to a new admin; both sign.
 
-use jito_core::{account::load_mut, loader::load_signer};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer};
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -19,14 +19,12 @@ pub fn process_ncn_set_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
+    // SAFETY: the only view of the NCN; no tracked borrow is taken in this
+    // instruction.
+    let ncn = unsafe { load_based_inlined_mut::<Ncn>(program_id, ncn_info, true) }?;
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    ncn.check_admin(old_admin.address())?;
-    ncn.admin = *new_admin.address();
-    ncn.update_secondary_admin(old_admin.address(), new_admin.address());
+    ncn.set_admin(old_admin.address(), new_admin.address())?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! `OperatorSetAdmin` (tag 19): the operator admin hands over to a new admin;
 //! both sign.
 
-use jito_core::{account::load_mut, loader::load_signer};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer};
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -21,14 +21,12 @@ pub fn process_operator_set_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
+    // SAFETY: the only view of the operator; no tracked borrow is taken in
+    // this instruction (`check_bound_inlined`).
+    let operator = unsafe { load_based_inlined_mut::<Operator>(program_id, operator_info, true) }?;
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    operator.check_admin(old_admin.address())?;
-    operator.admin = *new_admin.address();
-    operator.update_secondary_admin(old_admin.address(), new_admin.address());
+    operator.set_admin(old_admin.address(), new_admin.address())?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! SetAdmin (tag 22): the vault admin hands over to a new admin; both sign.
 //! Every secondary role held by the old admin moves to the new one.
 
-use jito_core::{account::load_mut, loader::load_signer};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer};
 use jito_vault_interface::state::{Config, Vault};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -20,8 +20,9 @@ pub fn process_set_admin(
 
     Config::load(program_id, config_info, false)?;
     // SAFETY: config and vault carry different discriminators, each checked
-    // here, so the vault is a distinct account: its only view.
-    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
+    // here, so the vault is a distinct account: its only view; no tracked
+    // borrow is taken in this instruction (`check_bound_inlined`).
+    let vault = unsafe { load_based_inlined_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 

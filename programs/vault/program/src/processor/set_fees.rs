@@ -2,7 +2,7 @@
 //! epoch's withdrawal fee and/or the reward fee, at most once per full epoch.
 
 use jito_core::{
-    account::{load_fixed, load_mut},
+    account::{load_based_inlined_mut, load_fixed},
     loader::load_signer,
     unlikely,
 };
@@ -35,8 +35,9 @@ pub fn process_set_fees(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
+    // are different accounts: this is the only view of this one; no tracked
+    // borrow is taken in this instruction (`check_bound_inlined`).
+    let vault = unsafe { load_based_inlined_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(fee_admin, false)?;
 
     vault.check_fee_admin(fee_admin.address())?;

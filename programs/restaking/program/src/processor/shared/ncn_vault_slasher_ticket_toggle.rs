@@ -2,7 +2,9 @@
 //! slasher admin moves a slasher's ticket for a vault.
 
 use jito_core::{
-    account::{load_account_bound_inlined, load_bound_mut, load_fixed},
+    account::{
+        check_bound_inlined, load_account_bound_inlined, load_bound_inlined_mut, load_fixed_inlined,
+    },
     loader::load_signer,
 };
 use jito_restaking_interface::{
@@ -26,6 +28,12 @@ use jito_core::args::no_args;
 /// `with_ncn_vault_ticket`: the original's warm-up takes the NCN vault ticket
 /// and loads it after the vault (it only has to exist, its state is not
 /// consulted); its cool-down does not take it.
+///
+/// Inlined into each instruction (its own copy, the direction and the
+/// account list constants), with every account check inlined: the
+/// instruction takes no tracked borrow, so the tickets' checks leave out the
+/// borrow check ([`check_bound_inlined`]).
+#[inline(always)]
 pub fn ncn_vault_slasher_ticket_toggle(
     program_id: &Address,
     accounts: &mut [AccountView],
@@ -47,23 +55,23 @@ pub fn ncn_vault_slasher_ticket_toggle(
             _ => return Err(ProgramError::NotEnoughAccountKeys),
         };
 
-    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    let config = load_fixed_inlined::<Config>(program_id, config_info, false)?;
     // Address proven by the first ticket's stored fields below (`check_account_bound`).
     let ncn = load_account_bound_inlined::<Ncn>(program_id, ncn_info, false)?;
     load_vault(&config.vault_program, vault_info, false)?;
     if let Some(ncn_vault_ticket_info) = ncn_vault_ticket {
-        NcnVaultTicket::load(
+        check_bound_inlined::<NcnVaultTicket>(
             program_id,
             ncn_vault_ticket_info,
-            ncn_info.address(),
-            vault_info.address(),
+            (ncn_info.address(), vault_info.address()),
             false,
         )?;
     }
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
+    // are different accounts: this is the only view of this one; no tracked
+    // borrow is taken in this instruction.
     let ticket = unsafe {
-        load_bound_mut::<NcnVaultSlasherTicket>(
+        load_bound_inlined_mut::<NcnVaultSlasherTicket>(
             program_id,
             ticket_info,
             (ncn_info.address(), vault_info.address(), slasher.address()),

@@ -2,7 +2,7 @@
 //! moves the NCN's opt-in to a vault.
 
 use jito_core::{
-    account::{load_account_bound, load_bound_mut, load_fixed},
+    account::{load_account_bound_inlined, load_bound_inlined_mut, load_fixed_inlined},
     loader::load_signer,
 };
 use jito_restaking_interface::{
@@ -37,16 +37,17 @@ pub fn ncn_vault_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    let config = load_fixed_inlined::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
-    let ncn = load_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    let ncn = load_account_bound_inlined::<Ncn>(program_id, ncn_info, false)?;
     if load_vault_account {
         load_vault(&config.vault_program, vault_info, false)?;
     }
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
+    // are different accounts: this is the only view of this one; no tracked
+    // borrow is taken in this instruction (`check_bound_inlined`).
     let ticket = unsafe {
-        load_bound_mut::<NcnVaultTicket>(
+        load_bound_inlined_mut::<NcnVaultTicket>(
             program_id,
             ticket_info,
             (ncn_info.address(), vault_info.address()),

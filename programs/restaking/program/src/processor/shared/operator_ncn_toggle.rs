@@ -3,7 +3,10 @@
 //! before the NCN, as in the original.
 
 use jito_core::{
-    account::{check_account_bound, load_account_bound, load_bound_mut, load_fixed},
+    account::{
+        check_account_bound_inlined, load_account_bound_inlined, load_bound_inlined_mut,
+        load_fixed_inlined,
+    },
     loader::load_signer,
 };
 use jito_restaking_interface::{
@@ -32,14 +35,15 @@ pub fn operator_ncn_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    let config = load_fixed_inlined::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the state's stored fields below (`check_account_bound`).
-    let operator = load_account_bound::<Operator>(program_id, operator_info, false)?;
-    check_account_bound::<Ncn>(program_id, ncn_info, false)?;
+    let operator = load_account_bound_inlined::<Operator>(program_id, operator_info, false)?;
+    check_account_bound_inlined::<Ncn>(program_id, ncn_info, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
+    // are different accounts: this is the only view of this one; no tracked
+    // borrow is taken in this instruction (`check_bound_inlined`).
     let state = unsafe {
-        load_bound_mut::<NcnOperatorState>(
+        load_bound_inlined_mut::<NcnOperatorState>(
             program_id,
             state_info,
             (ncn_info.address(), operator_info.address()),

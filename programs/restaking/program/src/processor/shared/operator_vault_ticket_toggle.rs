@@ -2,7 +2,7 @@
 //! vault admin moves the operator's opt-in to a vault.
 
 use jito_core::{
-    account::{load_account_bound, load_bound_mut, load_fixed},
+    account::{load_account_bound_inlined, load_bound_inlined_mut, load_fixed_inlined},
     loader::load_signer,
 };
 use jito_restaking_interface::{
@@ -32,14 +32,15 @@ pub fn operator_vault_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    let config = load_fixed_inlined::<Config>(program_id, config_info, false)?;
     // Address proven by the ticket's stored fields below (`check_account_bound`).
-    let operator = load_account_bound::<Operator>(program_id, operator_info, false)?;
+    let operator = load_account_bound_inlined::<Operator>(program_id, operator_info, false)?;
     load_vault(&config.vault_program, vault_info, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
+    // are different accounts: this is the only view of this one; no tracked
+    // borrow is taken in this instruction (`check_bound_inlined`).
     let ticket = unsafe {
-        load_bound_mut::<OperatorVaultTicket>(
+        load_bound_inlined_mut::<OperatorVaultTicket>(
             program_id,
             ticket_info,
             (operator_info.address(), vault_info.address()),

@@ -3,7 +3,8 @@
 
 use jito_core::{
     account::{
-        check_account_bound_inlined, load_account_bound_inlined, load_bound_mut, load_fixed,
+        check_account_bound_inlined, load_account_bound_inlined, load_bound_inlined_mut,
+        load_fixed_inlined,
     },
     loader::load_signer,
 };
@@ -39,14 +40,15 @@ pub fn vault_ncn_slasher_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    let config = load_fixed_inlined::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
     let vault = load_account_bound_inlined::<Vault>(program_id, vault_info, false)?;
     check_account_bound_inlined::<Ncn>(&config.restaking_program, ncn, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
+    // are different accounts: this is the only view of this one; no tracked
+    // borrow is taken in this instruction (`check_bound_inlined`).
     let ticket = unsafe {
-        load_bound_mut::<VaultNcnSlasherTicket>(
+        load_bound_inlined_mut::<VaultNcnSlasherTicket>(
             program_id,
             vault_ncn_slasher_ticket,
             (vault_info.address(), ncn.address(), slasher.address()),

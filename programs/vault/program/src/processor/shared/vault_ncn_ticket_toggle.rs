@@ -4,7 +4,8 @@
 
 use jito_core::{
     account::{
-        check_account_bound_inlined, load_account_bound_inlined, load_bound_mut, load_fixed,
+        check_account_bound_inlined, load_account_bound_inlined, load_bound_inlined_mut,
+        load_fixed_inlined,
     },
     loader::load_signer,
 };
@@ -35,14 +36,15 @@ pub fn vault_ncn_ticket_toggle(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let config = load_fixed::<Config>(program_id, config_info, false)?;
+    let config = load_fixed_inlined::<Config>(program_id, config_info, false)?;
     // Both addresses proven by the ticket's stored fields below (`check_account_bound`).
     let vault = load_account_bound_inlined::<Vault>(program_id, vault_info, false)?;
     check_account_bound_inlined::<Ncn>(&config.restaking_program, ncn, false)?;
     // SAFETY: config, vault, NCN and ticket carry different discriminators,
-    // each checked here, so the ticket is a distinct account: its only view.
+    // each checked here, so the ticket is a distinct account: its only view;
+    // no tracked borrow is taken in this instruction (`check_bound_inlined`).
     let ticket = unsafe {
-        load_bound_mut::<VaultNcnTicket>(
+        load_bound_inlined_mut::<VaultNcnTicket>(
             program_id,
             vault_ncn_ticket,
             (vault_info.address(), ncn.address()),
