@@ -41,29 +41,33 @@ pub fn process_initialize_ncn_reward_router(
     EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, false)?;
     Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
     load_ncn_reward_receiver(program_id, receiver, ncn_key, epoch, true)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
-    load_system_account(router_info, true)?;
-    load_system_program(system_program)?;
-    let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_new_canonical_pda(
-        router_info.address(),
-        &NcnRewardRouter::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )?;
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let rest = || -> ProgramResult {
+        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        load_system_account(router_info, true)?;
+        load_system_program(system_program)?;
+        let epoch_bytes = epoch.to_le_bytes();
+        let bump = verify_new_canonical_pda(
+            router_info.address(),
+            &NcnRewardRouter::seeds(ncn_key, &epoch_bytes),
+            program_id,
+        )?;
 
-    let bump_seed = [bump];
-    payer.create_account(
-        ncn_key,
-        router_info,
-        program_id,
-        MAX_REALLOC_BYTES as usize,
-        &[
-            Seed::from(ncn_reward_router::SEED),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&epoch_bytes),
-            Seed::from(&bump_seed),
-        ],
-    )?;
-    payer.pay(ncn_key, receiver, Rent::get()?.try_minimum_balance(0)?)
+        let bump_seed = [bump];
+        payer.create_account(
+            ncn_key,
+            router_info,
+            program_id,
+            MAX_REALLOC_BYTES as usize,
+            &[
+                Seed::from(ncn_reward_router::SEED),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&epoch_bytes),
+                Seed::from(&bump_seed),
+            ],
+        )?;
+        payer.pay(ncn_key, receiver, Rent::get()?.try_minimum_balance(0)?)
+    };
+    rest().map_err(|err| payer.settle(err))
 }
