@@ -53,31 +53,8 @@ impl EpochMarker {
         ncn: &Address,
         epoch: u64,
     ) -> ProgramResult {
-        Self::dne(program_id, account, ncn, epoch)?;
-        Ok(())
-    }
-
-    /// [`EpochMarker::check_dne`], returning the marker's canonical bump (`CloseEpochAccount`
-    /// signs the marker's creation with it: one search instead of two).
-    #[inline(never)]
-    pub fn check_dne_bump(
-        program_id: &Address,
-        account: &AccountView,
-        ncn: &Address,
-        epoch: u64,
-    ) -> Result<u8, ProgramError> {
-        Self::dne(program_id, account, ncn, epoch)
-    }
-
-    #[inline(always)]
-    fn dne(
-        program_id: &Address,
-        account: &AccountView,
-        ncn: &Address,
-        epoch: u64,
-    ) -> Result<u8, ProgramError> {
         let epoch_bytes = epoch.to_le_bytes();
-        let bump = verify_canonical_pda(
+        verify_canonical_pda(
             account.address(),
             &Self::seeds(ncn, &epoch_bytes),
             program_id,
@@ -86,7 +63,7 @@ impl EpochMarker {
         if unlikely(account.data_len() > 0) {
             return Err(NcnProgramError::MarkerExists.into());
         }
-        Ok(bump)
+        Ok(())
     }
 }
 

@@ -25,6 +25,7 @@ use pinocchio::{
 use super::shared::{
     account_payer::AccountPayer,
     epoch_schedule::EpochSchedule,
+    pda::check_marker_dne_bump,
     reward_receiver::{
         load_ncn_reward_receiver, load_operator_vault_reward_receiver,
         pay_from_ncn_reward_receiver, pay_from_operator_vault_reward_receiver,
@@ -68,7 +69,7 @@ pub fn process_close_epoch_account(
     EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
     Config::load(program_id, config_info, ncn_key, false)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let marker_bump = EpochMarker::check_dne_bump(program_id, epoch_marker_info, ncn_key, epoch)?;
+    let marker_bump = check_marker_dne_bump(program_id, epoch_marker_info, ncn_key, epoch)?;
     let closing_epoch_state = address_eq(to_close.address(), state_info.address());
     if unlikely(to_close.is_data_empty()) {
         return Err(NcnProgramError::CannotCloseAccountAlreadyClosed.into());
@@ -183,7 +184,7 @@ pub fn process_close_epoch_account(
 
     if closing_epoch_state {
         let epoch_bytes = epoch.to_le_bytes();
-        // The marker's canonical bump, found by `check_dne_bump` (the same search, done once).
+        // The marker's canonical bump, found by `check_marker_dne_bump` (the same search, done once).
         let bump_seed = [marker_bump];
         payer.create_account(
             ncn_key,

@@ -10,14 +10,12 @@ use jito_core::{
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
-    state::{
-        ballot_box, consensus_result, BallotBox, Config, ConsensusResult, EpochMarker, EpochState,
-    },
+    state::{ballot_box, consensus_result, BallotBox, Config, ConsensusResult, EpochState},
 };
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{account_payer::AccountPayer, pda::check_marker_dne};
 
 /// Accounts: `[epoch_marker, epoch_state, config, ballot_box (w), ncn, account_payer (w),
 /// system_program, consensus_result (w)]`; data: `epoch: u64`.
@@ -48,7 +46,7 @@ pub fn process_initialize_ballot_box(
     // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
     let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
     let mut rest = || -> ProgramResult {
-        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         let epoch_bytes = epoch.to_le_bytes();
         let box_bump = verify_new_canonical_pda(
             box_info.address(),

@@ -10,7 +10,7 @@ use jito_core::{
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     error::NcnProgramError,
-    state::{epoch_snapshot, EpochMarker, EpochSnapshot, EpochState},
+    state::{epoch_snapshot, EpochSnapshot, EpochState},
 };
 use pinocchio::{
     cpi::Seed,
@@ -19,7 +19,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, checked};
+use super::shared::{account_payer::AccountPayer, checked, pda::check_marker_dne};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, ncn, weight_table, epoch_snapshot (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -48,7 +48,7 @@ pub fn process_initialize_epoch_snapshot(
     // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
     let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
     let mut rest = || -> ProgramResult {
-        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         load_system_account(snapshot_info, true)?;
         load_system_program(system_program)?;
         let slot = Clock::get()?.slot;

@@ -7,7 +7,7 @@ use jito_core::{
     unlikely,
 };
 use jito_ncn_interface::pda::verify_new_canonical_pda;
-use jito_ncn_interface::state::{epoch_state, EpochMarker, EpochState};
+use jito_ncn_interface::state::{epoch_state, EpochState};
 
 use pinocchio::{
     cpi::Seed,
@@ -16,7 +16,7 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, checked};
+use super::shared::{account_payer::AccountPayer, checked, pda::check_marker_dne};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, ncn, account_payer (w),
 /// system_program]`; data: `epoch: u64`.
@@ -48,7 +48,7 @@ pub fn process_initialize_epoch_state(
     // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
     let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
     let mut rest = || -> ProgramResult {
-        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         if unlikely(config.starting_valid_epoch() > epoch) {
             return Err(ProgramError::InvalidArgument);
         }

@@ -7,7 +7,7 @@ use jito_core::loader::{load_system_account, load_system_program};
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
-    state::{ncn_reward_router, EpochMarker, EpochState, NcnRewardRouter},
+    state::{ncn_reward_router, EpochState, NcnRewardRouter},
 };
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{
@@ -17,7 +17,9 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, reward_receiver::load_ncn_reward_receiver};
+use super::shared::{
+    account_payer::AccountPayer, pda::check_marker_dne, reward_receiver::load_ncn_reward_receiver,
+};
 
 /// Accounts: `[epoch_marker, epoch_state, ncn, ncn_reward_router (w), ncn_reward_receiver (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -44,7 +46,7 @@ pub fn process_initialize_ncn_reward_router(
     // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
     let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
     let rest = || -> ProgramResult {
-        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         load_system_account(router_info, true)?;
         load_system_program(system_program)?;
         let epoch_bytes = epoch.to_le_bytes();

@@ -8,13 +8,10 @@ use jito_core::{
     loader::{load_system_account, load_system_program},
     unlikely,
 };
-use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::{MAX_OPERATORS, MAX_REALLOC_BYTES, MAX_VAULTS},
     error::NcnProgramError,
-    state::{
-        epoch_snapshot, EpochMarker, EpochSnapshot, EpochState, OperatorSnapshot, StakeWeights,
-    },
+    state::{epoch_snapshot, EpochSnapshot, EpochState, OperatorSnapshot, StakeWeights},
 };
 use pinocchio::{
     cpi::Seed,
@@ -23,7 +20,11 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, checked};
+use super::shared::{
+    account_payer::AccountPayer,
+    checked,
+    pda::{check_marker_dne, verify_new_operator_snapshot_pda},
+};
 
 // One create allocates the whole snapshot (`AccountPayer::create_account` allocates at most
 // `MAX_REALLOC_BYTES`): what `init_view` relies on below.
@@ -73,14 +74,16 @@ pub fn process_initialize_operator_snapshot(
         // SAFETY: checked above as this program's epoch snapshot (exact size); this view is
         // not used after the mutable one below is taken.
         let snapshot = unsafe { EpochSnapshot::view(snapshot_info) };
-        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         let epoch_bytes = epoch.to_le_bytes();
         // A new account: the create CPI below signs with these seeds and bump, which proves the
         // matching address off the curve (`verify_new_canonical_pda`).
-        let bump = verify_new_canonical_pda(
-            operator_snapshot.address(),
-            &OperatorSnapshot::seeds(operator_key, ncn_key, &epoch_bytes),
+        let bump = verify_new_operator_snapshot_pda(
             program_id,
+            operator_snapshot.address(),
+            operator_key,
+            ncn_key,
+            &epoch_bytes,
         )?;
 
         let ncn_operator_index = pair.index();

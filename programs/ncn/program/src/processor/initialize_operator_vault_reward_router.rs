@@ -8,8 +8,7 @@ use jito_core::{
 };
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::state::{
-    operator_vault_reward_router, EpochMarker, EpochState, OperatorSnapshot,
-    OperatorVaultRewardRouter,
+    operator_vault_reward_router, EpochState, OperatorSnapshot, OperatorVaultRewardRouter,
 };
 use jito_restaking_interface::state::{Ncn, Operator};
 use pinocchio::{
@@ -20,7 +19,8 @@ use pinocchio::{
 };
 
 use super::shared::{
-    account_payer::AccountPayer, reward_receiver::load_operator_vault_reward_receiver,
+    account_payer::AccountPayer, pda::check_marker_dne,
+    reward_receiver::load_operator_vault_reward_receiver,
 };
 
 /// Accounts: `[epoch_marker, epoch_state (w), ncn, operator, operator_snapshot,
@@ -61,7 +61,7 @@ pub fn process_initialize_operator_vault_reward_router(
     // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
     let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
     let mut rest = || -> ProgramResult {
-        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         // SAFETY: loaded above (this program's operator snapshot of the right size); only read.
         let ncn_operator_index =
             OperatorSnapshot::from_bytes(unsafe { operator_snapshot.borrow_unchecked() })?

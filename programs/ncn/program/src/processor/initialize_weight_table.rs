@@ -9,12 +9,12 @@ use jito_core::{
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
-    state::{weight_table, EpochMarker, WeightTable},
+    state::{weight_table, WeightTable},
 };
 
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::shared::{account_payer::AccountPayer, checked};
+use super::shared::{account_payer::AccountPayer, checked, pda::check_marker_dne};
 
 /// Accounts: `[epoch_marker, epoch_state, vault_registry, ncn, weight_table (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -42,7 +42,7 @@ pub fn process_initialize_weight_table(
     // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
     let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
     let rest = || -> ProgramResult {
-        EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         load_system_account(table_info, true)?;
         load_system_program(system_program)?;
         if unlikely(ncn.vault_count() != registry.vault_count()) {
