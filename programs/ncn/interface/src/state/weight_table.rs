@@ -12,7 +12,8 @@ use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, 
 use shank::{ShankAccount, ShankType};
 
 use super::{
-    address_bits, discriminator, le_fields, nonzero, vault_registry::vault_entry_count,
+    address_bits, discriminator, le_fields, nonzero,
+    vault_registry::{st_mint_prefix, vault_entry_count},
     StMintEntry, VaultEntry,
 };
 use crate::{
@@ -149,7 +150,14 @@ impl WeightTable {
         self.bump = bump;
         self.vault_registry.copy_from_slice(vault_entries);
         // `WeightEntry::new` in place on the zeroed table: its weight and slots stay zero.
-        for (entry, mint) in self.table.iter_mut().zip(mint_entries) {
+        // Up to the registry's first free entry, inclusive: every later entry is all zero
+        // (`vault_registry::st_mint_prefix`: the listed mints are a prefix, and a free entry is
+        // written only by `set_st_mint` with the default mint, which finds the first one), as
+        // is the zeroed table, so the bytes are those of a copy of all 64.
+        let copied = st_mint_prefix(mint_entries)
+            .saturating_add(1)
+            .min(MAX_ST_MINTS);
+        for (entry, mint) in self.table.iter_mut().zip(mint_entries).take(copied) {
             entry.st_mint_entry = *mint;
         }
     }
