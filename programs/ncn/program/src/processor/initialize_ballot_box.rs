@@ -7,7 +7,6 @@ use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
 };
-use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{ballot_box, consensus_result, BallotBox, Config, ConsensusResult, EpochState},
@@ -15,7 +14,9 @@ use jito_ncn_interface::{
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::shared::{account_payer::AccountPayer, pda::check_marker_dne};
+use super::shared::{
+    account_payer::AccountPayer, pda::check_marker_dne, pda::verify_new_ncn_epoch_pda,
+};
 
 /// Accounts: `[epoch_marker, epoch_state, config, ballot_box (w), ncn, account_payer (w),
 /// system_program, consensus_result (w)]`; data: `epoch: u64`.
@@ -48,16 +49,20 @@ pub fn process_initialize_ballot_box(
     let mut rest = || -> ProgramResult {
         check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
         let epoch_bytes = epoch.to_le_bytes();
-        let box_bump = verify_new_canonical_pda(
+        let box_bump = verify_new_ncn_epoch_pda(
             box_info.address(),
-            &BallotBox::seeds(ncn_key, &epoch_bytes),
+            BallotBox::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
             program_id,
         )
         .map_err(|_| ProgramError::InvalidSeeds)?;
         load_system_account(result_info, true)?;
-        let result_bump = verify_new_canonical_pda(
+        let result_bump = verify_new_ncn_epoch_pda(
             result_info.address(),
-            &ConsensusResult::seeds(ncn_key, &epoch_bytes),
+            ConsensusResult::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
             program_id,
         )
         .map_err(|_| ProgramError::InvalidSeeds)?;

@@ -7,7 +7,6 @@ use jito_core::{
     loader::{load_system_account, load_system_program},
     unlikely,
 };
-use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     error::NcnProgramError,
     state::{epoch_snapshot, EpochSnapshot, EpochState},
@@ -19,7 +18,9 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, checked, pda::check_marker_dne};
+use super::shared::{
+    account_payer::AccountPayer, checked, pda::check_marker_dne, pda::verify_new_ncn_epoch_pda,
+};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, ncn, weight_table, epoch_snapshot (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -58,9 +59,11 @@ pub fn process_initialize_epoch_snapshot(
         }
         let vault_count = table.vault_count();
         let epoch_bytes = epoch.to_le_bytes();
-        let bump = verify_new_canonical_pda(
+        let bump = verify_new_ncn_epoch_pda(
             snapshot_info.address(),
-            &EpochSnapshot::seeds(ncn_key, &epoch_bytes),
+            EpochSnapshot::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
             program_id,
         )?;
         let operator_count = ncn.operator_count();

@@ -6,7 +6,6 @@ use jito_core::{
     loader::{load_system_account, load_system_program},
     unlikely,
 };
-use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::state::{epoch_state, EpochState};
 
 use pinocchio::{
@@ -16,7 +15,9 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, checked, pda::check_marker_dne};
+use super::shared::{
+    account_payer::AccountPayer, checked, pda::check_marker_dne, pda::verify_new_ncn_epoch_pda,
+};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, ncn, account_payer (w),
 /// system_program]`; data: `epoch: u64`.
@@ -53,9 +54,11 @@ pub fn process_initialize_epoch_state(
             return Err(ProgramError::InvalidArgument);
         }
         let epoch_bytes = epoch.to_le_bytes();
-        let bump = verify_new_canonical_pda(
+        let bump = verify_new_ncn_epoch_pda(
             state_info.address(),
-            &EpochState::seeds(ncn_key, &epoch_bytes),
+            EpochState::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
             program_id,
         )
         .map_err(|_| ProgramError::InvalidSeeds)?;

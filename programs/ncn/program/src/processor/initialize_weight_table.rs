@@ -6,7 +6,6 @@ use jito_core::{
     loader::{load_system_account, load_system_program},
     unlikely,
 };
-use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
     state::{weight_table, WeightTable},
@@ -14,7 +13,9 @@ use jito_ncn_interface::{
 
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::shared::{account_payer::AccountPayer, checked, pda::check_marker_dne};
+use super::shared::{
+    account_payer::AccountPayer, checked, pda::check_marker_dne, pda::verify_new_ncn_epoch_pda,
+};
 
 /// Accounts: `[epoch_marker, epoch_state, vault_registry, ncn, weight_table (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -49,9 +50,11 @@ pub fn process_initialize_weight_table(
             return Err(ProgramError::InvalidAccountData);
         }
         let epoch_bytes = epoch.to_le_bytes();
-        let bump = verify_new_canonical_pda(
+        let bump = verify_new_ncn_epoch_pda(
             table_info.address(),
-            &WeightTable::seeds(ncn_key, &epoch_bytes),
+            WeightTable::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
             program_id,
         )?;
 

@@ -246,3 +246,26 @@ fn joined_search<const N: usize>(
         value -= 1;
     }
 }
+
+/// `verify_new_canonical_pda` of a new account at `[prefix, ncn, epoch]` (the epoch state,
+/// weight table, epoch snapshot, ballot box and consensus result; the same answers and
+/// errors), hashed as `[prefix, [ncn, epoch, bump]]` (the same bytes).
+#[inline(never)]
+pub fn verify_new_ncn_epoch_pda(
+    address: &Address,
+    prefix: &[u8],
+    ncn: &Address,
+    epoch_bytes: &[u8; 8],
+    program_id: &Address,
+) -> Result<u8, ProgramError> {
+    #[cfg(target_arch = "bpf")]
+    {
+        let mut tail = [0u8; JOINED_LEN];
+        tail[..32].copy_from_slice(ncn.as_ref());
+        tail[32..40].copy_from_slice(epoch_bytes);
+        let tail_ptr = tail.as_mut_ptr();
+        joined_search(address, [prefix], tail_ptr, program_id, false)
+    }
+    #[cfg(not(target_arch = "bpf"))]
+    verify_new_canonical_pda(address, &[prefix, ncn.as_ref(), epoch_bytes], program_id)
+}
