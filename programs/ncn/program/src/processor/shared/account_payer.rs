@@ -2,12 +2,9 @@
 //! that pays the rent of every account the program creates or grows, signed for by the
 //! program (the template's `AccountPayer`).
 
+use super::pda::verify_account_payer_pda;
 use jito_core::{loader::SYSTEM_PROGRAM_ID, unlikely};
-use jito_ncn_interface::pda::{verify_canonical_pda, verify_new_canonical_pda};
-use jito_ncn_interface::{
-    constants::MAX_REALLOC_BYTES,
-    pda::{account_payer_seeds, ACCOUNT_PAYER_SEED},
-};
+use jito_ncn_interface::{constants::MAX_REALLOC_BYTES, pda::ACCOUNT_PAYER_SEED};
 use pinocchio::{
     cpi::{Seed, Signer},
     error::ProgramError,
@@ -61,7 +58,7 @@ impl<'a> AccountPayer<'a> {
         if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
             return Err(ProgramError::InvalidAccountOwner);
         }
-        let bump = verify_canonical_pda(account.address(), &account_payer_seeds(ncn), program_id)?;
+        let bump = verify_account_payer_pda(account.address(), ncn, program_id, true)?;
         if unlikely(expect_writable && !account.is_writable()) {
             return Err(ProgramError::InvalidAccountData);
         }
@@ -99,8 +96,7 @@ impl<'a> AccountPayer<'a> {
         if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
             return Err(ProgramError::InvalidAccountOwner);
         }
-        let bump =
-            verify_new_canonical_pda(account.address(), &account_payer_seeds(ncn), program_id)?;
+        let bump = verify_account_payer_pda(account.address(), ncn, program_id, false)?;
         if unlikely(expect_writable && !account.is_writable()) {
             return Err(ProgramError::InvalidAccountData);
         }

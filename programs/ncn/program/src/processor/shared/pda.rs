@@ -162,6 +162,27 @@ fn joined_search<const N: usize>(
     program_id: &Address,
     curve_check_match: bool,
 ) -> Result<u8, ProgramError> {
+    joined_search_len(
+        address,
+        head,
+        tail,
+        JOINED_LEN,
+        program_id,
+        curve_check_match,
+    )
+}
+
+/// [`joined_search`] with a tail of `tail_len` bytes (the bump last).
+#[cfg(target_arch = "bpf")]
+#[inline(always)]
+fn joined_search_len<const N: usize>(
+    address: &Address,
+    head: [&[u8]; N],
+    tail: *mut u8,
+    tail_len: usize,
+    program_id: &Address,
+    curve_check_match: bool,
+) -> Result<u8, ProgramError> {
     use solana_define_syscall::definitions::{sol_curve_validate_point, sol_sha256};
 
     /// A slice as `sol_sha256` reads it (address, length).
@@ -187,7 +208,7 @@ fn joined_search<const N: usize>(
     }
     parts[N] = Part {
         addr: tail,
-        len: JOINED_LEN as u64,
+        len: tail_len as u64,
     };
     parts[N + 1] = Part {
         addr: program_id.as_ref().as_ptr(),
@@ -197,8 +218,8 @@ fn joined_search<const N: usize>(
         addr: PDA_MARKER.as_ptr(),
         len: PDA_MARKER.len() as u64,
     };
-    // SAFETY: `tail` points to `JOINED_LEN` bytes (the callers' buffers); the bump is the last.
-    let bump_ptr = unsafe { tail.add(JOINED_LEN - 1) };
+    // SAFETY: `tail` points to `tail_len` bytes (the callers' buffers); the bump is the last.
+    let bump_ptr = unsafe { tail.add(tail_len - 1) };
     let words = address.as_array().as_ptr() as *const u64;
     // SAFETY: four 8-byte reads inside the 32-byte address.
     let expected = unsafe {
@@ -268,4 +289,40 @@ pub fn verify_new_ncn_epoch_pda(
     }
     #[cfg(not(target_arch = "bpf"))]
     verify_new_canonical_pda(address, &[prefix, ncn.as_ref(), epoch_bytes], program_id)
+}
+
+/// The account payer's canonical search (`["account_payer", ncn, ncn]`; the same answers and
+/// errors as `verify_canonical_pda`, or `verify_new_canonical_pda` without
+/// `curve_check_match`), hashed as `["account_payer", [ncn, ncn, bump]]` (the same bytes).
+#[inline(never)]
+pub fn verify_account_payer_pda(
+    address: &Address,
+    ncn: &Address,
+    program_id: &Address,
+    curve_check_match: bool,
+) -> Result<u8, ProgramError> {
+    #[cfg(target_arch = "bpf")]
+    {
+        let mut tail = [0u8; 65];
+        tail[..32].copy_from_slice(ncn.as_ref());
+        tail[32..64].copy_from_slice(ncn.as_ref());
+        let tail_ptr = tail.as_mut_ptr();
+        joined_search_len(
+            address,
+            [jito_ncn_interface::pda::ACCOUNT_PAYER_SEED],
+            tail_ptr,
+            65,
+            program_id,
+            curve_check_match,
+        )
+    }
+    #[cfg(not(target_arch = "bpf"))]
+    {
+        let seeds = jito_ncn_interface::pda::account_payer_seeds(ncn);
+        if curve_check_match {
+            verify_canonical_pda(address, &seeds, program_id)
+        } else {
+            verify_new_canonical_pda(address, &seeds, program_id)
+        }
+    }
 }
