@@ -586,9 +586,24 @@ pub enum NcnInstruction {
 pub const MAX_DATA_LEN: usize = 1 + 32 + 16 + 8;
 
 /// Reads Borsh values from the front of the data.
-struct Reader<'a>(&'a [u8]);
+/// Reads the template's Borsh arguments in order (`unpack`, and the program's dispatch, which
+/// decodes each instruction's arguments in its own arm): `InvalidInstructionData` for missing
+/// bytes, a bad `Option` byte or, at [`Reader::end`], trailing bytes.
+pub struct Reader<'a>(&'a [u8]);
 
 impl<'a> Reader<'a> {
+    /// A reader of `data`.
+    #[inline(always)]
+    pub const fn new(data: &'a [u8]) -> Self {
+        Self(data)
+    }
+
+    /// Every byte was read, else `InvalidInstructionData`.
+    #[inline(always)]
+    pub fn end(self) -> Result<(), ProgramError> {
+        self.finish(())
+    }
+
     #[inline(always)]
     fn take<const N: usize>(&mut self) -> Result<[u8; N], ProgramError> {
         let (head, rest) = self
@@ -600,33 +615,33 @@ impl<'a> Reader<'a> {
     }
 
     #[inline(always)]
-    fn u8(&mut self) -> Result<u8, ProgramError> {
+    pub fn u8(&mut self) -> Result<u8, ProgramError> {
         Ok(self.take::<1>()?[0])
     }
 
     #[inline(always)]
-    fn u16(&mut self) -> Result<u16, ProgramError> {
+    pub fn u16(&mut self) -> Result<u16, ProgramError> {
         self.take().map(u16::from_le_bytes)
     }
 
     #[inline(always)]
-    fn u64(&mut self) -> Result<u64, ProgramError> {
+    pub fn u64(&mut self) -> Result<u64, ProgramError> {
         self.take().map(u64::from_le_bytes)
     }
 
     #[inline(always)]
-    fn u128(&mut self) -> Result<u128, ProgramError> {
+    pub fn u128(&mut self) -> Result<u128, ProgramError> {
         self.take().map(u128::from_le_bytes)
     }
 
     #[inline(always)]
-    fn address(&mut self) -> Result<Address, ProgramError> {
+    pub fn address(&mut self) -> Result<Address, ProgramError> {
         self.take().map(Address::new_from_array)
     }
 
     /// Borsh `Option`: 0 is None, 1 is Some, anything else is invalid.
     #[inline(always)]
-    fn option<T>(
+    pub fn option<T>(
         &mut self,
         read: impl FnOnce(&mut Self) -> Result<T, ProgramError>,
     ) -> Result<Option<T>, ProgramError> {

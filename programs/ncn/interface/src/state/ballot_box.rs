@@ -208,6 +208,7 @@ impl BallotBox {
     /// then the ballot's tally grows (or a new tally starts, `BallotTallyFull` if none is
     /// free) and the vote takes the first free entry (`OperatorVotesFull`, checked before
     /// anything is written).
+    #[inline(never)]
     pub fn cast_vote(
         &mut self,
         operator: &Address,
@@ -289,6 +290,7 @@ impl BallotBox {
     /// The template's `tally_votes`: before consensus, the heaviest tally (the last of equal
     /// ones, as `max_by_key`) wins once it holds at least 2/3 of `total_stake_weight`, compared
     /// exactly as the template's `PreciseNumber` does (see [`reaches_consensus`]).
+    #[inline(never)]
     pub fn tally_votes(
         &mut self,
         total_stake_weight: u128,

@@ -86,7 +86,10 @@ pub fn fill_from_first<T: Copy>(entries: &mut [T], first: T) {
     *head = first;
     let mut filled = 1;
     while filled < entries.len() {
-        let count = filled.min(entries.len() - filled);
+        // Opaque to the optimizer: with the (constant) length propagated into this function,
+        // it would expand the first copies into load/store sequences (one instruction per 8
+        // bytes) where one `sol_memmove_` costs 10 CU.
+        let count = core::hint::black_box(filled.min(entries.len() - filled));
         entries.copy_within(..count, filled);
         filled += count;
     }

@@ -12,7 +12,7 @@ use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 use shank::{ShankAccount, ShankType};
 
-use super::{address_bits, discriminator, le_fields, nonzero};
+use super::{address_bits, discriminator, le_fields};
 use crate::error::NcnProgramError;
 
 /// PDA seed prefix: `["vault_registry", ncn]`.
@@ -100,6 +100,40 @@ impl VaultEntry {
     pub fn is_empty(&self) -> bool {
         self.slot_registered() == Self::EMPTY_SLOT_REGISTERED
     }
+}
+
+/// Packing of the lists (the registry's and their copies in a weight table), from the writes
+/// of this program and of the template, the only code that writes these accounts: `initialize`
+/// sets every entry empty; `register_st_mint` writes a mint that is not the default address
+/// (the default one is `MintInTable` while a free entry exists, `VaultRegistryListFull`
+/// otherwise) into the first free entry, `set_st_mint` only changes a weight; `register_vault`
+/// writes the first entry whose mint is the default address; a weight table copies both lists
+/// position by position once and never changes them. So the listed mints are a prefix of the
+/// mint list, and no vault entry after the first one with the default mint was ever written
+/// (it is empty). A scan may stop there.
+///
+/// Entries before the first free one of `list`: the listed mints (`StMintEntry::is_empty` is
+/// false exactly for them, by the packing above).
+#[inline(always)]
+pub fn st_mint_prefix(list: &[StMintEntry; 64]) -> usize {
+    list.iter()
+        .position(StMintEntry::is_empty)
+        .unwrap_or(list.len())
+}
+
+/// Registered entries of `list` (not `VaultEntry::is_empty`), counted up to the first entry
+/// with the default mint included: every later entry is empty (the packing above).
+#[inline(always)]
+pub fn vault_entry_count(list: &[VaultEntry; 64]) -> usize {
+    // At most 64: added without an overflow check.
+    let mut count = 0usize;
+    for e in list {
+        count = count.wrapping_add(!e.is_empty() as usize);
+        if address_bits(&e.st_mint) == 0 {
+            break;
+        }
+    }
+    count
 }
 
 /// The vault registry (discriminator 0x02, 10,281 bytes with header).
@@ -218,23 +252,12 @@ impl VaultRegistry {
 
     /// Registered vaults (entries with a slot).
     pub fn vault_count(&self) -> u64 {
-        // At most 64: added without an overflow check (the checked `count()` of a `filter`
-        // costs about twice as much per entry; here a compare beats `nonzero`).
-        let mut count = 0usize;
-        for e in &self.vault_list {
-            count = count.wrapping_add(!e.is_empty() as usize);
-        }
-        count as u64
+        vault_entry_count(&self.vault_list) as u64
     }
 
     /// Listed mints.
     pub fn st_mint_count(&self) -> usize {
-        // Listed: the mint is not the default address (`StMintEntry::is_empty`), branch-free.
-        let mut count = 0usize;
-        for e in &self.st_mint_list {
-            count = count.wrapping_add(nonzero(address_bits(&e.st_mint)));
-        }
-        count
+        st_mint_prefix(&self.st_mint_list)
     }
 
     /// The entry of `st_mint` (`MintEntryNotFound`).

@@ -11,7 +11,11 @@ use pinocchio::Address as Pubkey;
 use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
 use shank::{ShankAccount, ShankType};
 
-use super::{address_bits, discriminator, le_fields, nonzero, StMintEntry, VaultEntry};
+use super::{
+    address_bits, discriminator, le_fields, nonzero,
+    vault_registry::{st_mint_prefix, vault_entry_count},
+    StMintEntry, VaultEntry,
+};
 use crate::{
     constants::{MAX_ST_MINTS, MAX_VAULTS},
     error::NcnProgramError,
@@ -146,7 +150,14 @@ impl WeightTable {
         self.bump = bump;
         self.vault_registry.copy_from_slice(vault_entries);
         // `WeightEntry::new` in place on the zeroed table: its weight and slots stay zero.
-        for (entry, mint) in self.table.iter_mut().zip(mint_entries) {
+        // Up to the registry's first free entry, inclusive: every later entry is all zero
+        // (`vault_registry::st_mint_prefix`: the listed mints are a prefix, and a free entry is
+        // written only by `set_st_mint` with the default mint, which finds the first one), as
+        // is the zeroed table, so the bytes are those of a copy of all 64.
+        let copied = st_mint_prefix(mint_entries)
+            .saturating_add(1)
+            .min(MAX_ST_MINTS);
+        for (entry, mint) in self.table.iter_mut().zip(mint_entries).take(copied) {
             entry.st_mint_entry = *mint;
         }
     }
@@ -197,28 +208,30 @@ impl WeightTable {
         self.counts().1
     }
 
-    /// `(st_mint_count, weight_count)` in one pass over the table.
+    /// `(st_mint_count, weight_count)` in one pass over the table, up to its first free
+    /// entry. The mints are the registry's prefix (`vault_registry::st_mint_prefix`: the
+    /// listed mints come first), so the entries before the first free one are the listed
+    /// mints. A weight is set only through an entry found by its mint (`entry_mut`,
+    /// `entry_index`): `SetEpochWeights` looks up listed mints only, `AdminSetWeight` any
+    /// mint, and the default one finds the first free entry. So after the first free entry no
+    /// weight is set, and the count stops there, that entry's weight included.
     pub fn counts(&self) -> (usize, usize) {
         // At most 64 each: added without overflow checks.
-        // Branch-free per entry (`nonzero`): a mint is listed when its address is not the
-        // default one, a weight set when `slot_set > 0`.
         let (mut mints, mut weights) = (0usize, 0usize);
         for e in &self.table {
-            mints = mints.wrapping_add(nonzero(address_bits(&e.st_mint_entry.st_mint)));
             weights = weights.wrapping_add(nonzero(e.slot_set()));
+            if address_bits(&e.st_mint_entry.st_mint) == 0 {
+                break;
+            }
+            mints = mints.wrapping_add(1);
         }
         (mints, weights)
     }
 
-    /// Copied vault entries that are registered.
+    /// Copied vault entries that are registered (`vault_registry::vault_entry_count`: the
+    /// copy is packed as the registry's list).
     pub fn vault_entry_count(&self) -> usize {
-        // At most 64: added without an overflow check (the checked `count()` of a `filter`
-        // costs about twice as much per entry; here a compare beats `nonzero`).
-        let mut count = 0usize;
-        for e in &self.vault_registry {
-            count = count.wrapping_add(!e.is_empty() as usize);
-        }
-        count
+        vault_entry_count(&self.vault_registry)
     }
 
     /// The template's `finalized`: every vault copied, some mint, every mint weighted.

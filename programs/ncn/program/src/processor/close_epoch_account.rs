@@ -5,7 +5,6 @@
 //! started again.
 
 use jito_core::{account::AccountType, loader::load_system_program, unlikely};
-use jito_ncn_interface::pda::verify_canonical_pda;
 use jito_ncn_interface::{
     constants::DEFAULT_CONSENSUS_REACHED_SLOT,
     error::NcnProgramError,
@@ -26,6 +25,7 @@ use pinocchio::{
 use super::shared::{
     account_payer::AccountPayer,
     epoch_schedule::EpochSchedule,
+    pda::check_marker_dne_bump,
     reward_receiver::{
         load_ncn_reward_receiver, load_operator_vault_reward_receiver,
         pay_from_ncn_reward_receiver, pay_from_operator_vault_reward_receiver,
@@ -69,7 +69,7 @@ pub fn process_close_epoch_account(
     EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
     Config::load(program_id, config_info, ncn_key, false)?;
     let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    EpochMarker::check_dne(program_id, epoch_marker_info, ncn_key, epoch)?;
+    let marker_bump = check_marker_dne_bump(program_id, epoch_marker_info, ncn_key, epoch)?;
     let closing_epoch_state = address_eq(to_close.address(), state_info.address());
     if unlikely(to_close.is_data_empty()) {
         return Err(NcnProgramError::CannotCloseAccountAlreadyClosed.into());
@@ -184,14 +184,8 @@ pub fn process_close_epoch_account(
 
     if closing_epoch_state {
         let epoch_bytes = epoch.to_le_bytes();
-        // The marker's address was proven canonical by `check_dne`; its bump is needed to sign.
-        let bump = verify_canonical_pda(
-            epoch_marker_info.address(),
-            &EpochMarker::seeds(ncn_key, &epoch_bytes),
-            program_id,
-        )
-        .map_err(|_| ProgramError::InvalidSeeds)?;
-        let bump_seed = [bump];
+        // The marker's canonical bump, found by `check_marker_dne_bump` (the same search, done once).
+        let bump_seed = [marker_bump];
         payer.create_account(
             ncn_key,
             epoch_marker_info,

@@ -7,17 +7,16 @@ use jito_core::{
     account::AccountType,
     loader::{load_system_account, load_system_program},
 };
-use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
-    state::{
-        ballot_box, consensus_result, BallotBox, Config, ConsensusResult, EpochMarker, EpochState,
-    },
+    state::{ballot_box, consensus_result, BallotBox, Config, ConsensusResult, EpochState},
 };
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{cpi::Seed, error::ProgramError, AccountView, Address, ProgramResult};
 
-use super::shared::account_payer::AccountPayer;
+use super::shared::{
+    account_payer::AccountPayer, pda::check_marker_dne, pda::verify_new_ncn_epoch_pda,
+};
 
 /// Accounts: `[epoch_marker, epoch_state, config, ballot_box (w), ncn, account_payer (w),
 /// system_program, consensus_result (w)]`; data: `epoch: u64`.
@@ -45,50 +44,58 @@ pub fn process_initialize_ballot_box(
     let ncn_key = ncn_info.address();
     EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, false)?;
     Config::load(program_id, config_info, ncn_key, false)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
-    let epoch_bytes = epoch.to_le_bytes();
-    let box_bump = verify_new_canonical_pda(
-        box_info.address(),
-        &BallotBox::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )
-    .map_err(|_| ProgramError::InvalidSeeds)?;
-    load_system_account(result_info, true)?;
-    let result_bump = verify_new_canonical_pda(
-        result_info.address(),
-        &ConsensusResult::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )
-    .map_err(|_| ProgramError::InvalidSeeds)?;
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        let epoch_bytes = epoch.to_le_bytes();
+        let box_bump = verify_new_ncn_epoch_pda(
+            box_info.address(),
+            BallotBox::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
+            program_id,
+        )
+        .map_err(|_| ProgramError::InvalidSeeds)?;
+        load_system_account(result_info, true)?;
+        let result_bump = verify_new_ncn_epoch_pda(
+            result_info.address(),
+            ConsensusResult::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
+            program_id,
+        )
+        .map_err(|_| ProgramError::InvalidSeeds)?;
 
-    let box_bump_seed = [box_bump];
-    payer.create_account(
-        ncn_key,
-        box_info,
-        program_id,
-        MAX_REALLOC_BYTES as usize,
-        &[
-            Seed::from(ballot_box::SEED),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&epoch_bytes),
-            Seed::from(&box_bump_seed),
-        ],
-    )?;
-    let result_bump_seed = [result_bump];
-    payer.create_account(
-        ncn_key,
-        result_info,
-        program_id,
-        ConsensusResult::LEN,
-        &[
-            Seed::from(consensus_result::SEED),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&epoch_bytes),
-            Seed::from(&result_bump_seed),
-        ],
-    )?;
-    let mut data = result_info.try_borrow_mut()?;
-    ConsensusResult::init(&mut data)?.initialize(ncn_key, epoch, result_bump);
-    Ok(())
+        let box_bump_seed = [box_bump];
+        payer.create_account(
+            ncn_key,
+            box_info,
+            program_id,
+            MAX_REALLOC_BYTES as usize,
+            &[
+                Seed::from(ballot_box::SEED),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&epoch_bytes),
+                Seed::from(&box_bump_seed),
+            ],
+        )?;
+        let result_bump_seed = [result_bump];
+        payer.create_account(
+            ncn_key,
+            result_info,
+            program_id,
+            ConsensusResult::LEN,
+            &[
+                Seed::from(consensus_result::SEED),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&epoch_bytes),
+                Seed::from(&result_bump_seed),
+            ],
+        )?;
+        let mut data = result_info.try_borrow_mut()?;
+        ConsensusResult::init(&mut data)?.initialize(ncn_key, epoch, result_bump);
+        Ok(())
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -59,59 +59,64 @@ pub fn process_initialize_config(
     load_signer(ncn_admin, false)?;
     Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
     let ncn_key = ncn_info.address();
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-
-    let epoch = Clock::get()?.epoch;
-    if unlikely(!(MIN_EPOCHS_BEFORE_STALL..=MAX_EPOCHS_BEFORE_STALL).contains(&epochs_before_stall))
-    {
-        return Err(NcnProgramError::InvalidEpochsBeforeStall.into());
-    }
-    if unlikely(
-        !(MIN_EPOCHS_AFTER_CONSENSUS_BEFORE_CLOSE..=MAX_EPOCHS_AFTER_CONSENSUS_BEFORE_CLOSE)
-            .contains(&epochs_after_consensus_before_close),
-    ) {
-        return Err(NcnProgramError::InvalidEpochsBeforeClose.into());
-    }
-    if unlikely(
-        !(MIN_VALID_SLOTS_AFTER_CONSENSUS..=MAX_VALID_SLOTS_AFTER_CONSENSUS)
-            .contains(&valid_slots_after_consensus),
-    ) {
-        return Err(NcnProgramError::InvalidSlotsAfterConsensus.into());
-    }
-    {
-        // SAFETY: loaded above (restaking-owned NCN of the right size); only read.
-        let ncn = Ncn::from_bytes(unsafe { ncn_info.borrow_unchecked() })?;
-        if unlikely(!address_eq(&ncn.admin, ncn_admin.address())) {
-            return Err(NcnProgramError::IncorrectNcnAdmin.into());
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        let epoch = Clock::get()?.epoch;
+        if unlikely(
+            !(MIN_EPOCHS_BEFORE_STALL..=MAX_EPOCHS_BEFORE_STALL).contains(&epochs_before_stall),
+        ) {
+            return Err(NcnProgramError::InvalidEpochsBeforeStall.into());
         }
-    }
-    let bump = verify_new_canonical_pda(config_info.address(), &Config::seeds(ncn_key), program_id)
-        .map_err(|_| ProgramError::InvalidSeeds)?;
-    let fee_config = FeeConfig::new(ncn_fee_wallet.address(), ncn_fee_bps, epoch)?;
+        if unlikely(
+            !(MIN_EPOCHS_AFTER_CONSENSUS_BEFORE_CLOSE..=MAX_EPOCHS_AFTER_CONSENSUS_BEFORE_CLOSE)
+                .contains(&epochs_after_consensus_before_close),
+        ) {
+            return Err(NcnProgramError::InvalidEpochsBeforeClose.into());
+        }
+        if unlikely(
+            !(MIN_VALID_SLOTS_AFTER_CONSENSUS..=MAX_VALID_SLOTS_AFTER_CONSENSUS)
+                .contains(&valid_slots_after_consensus),
+        ) {
+            return Err(NcnProgramError::InvalidSlotsAfterConsensus.into());
+        }
+        {
+            // SAFETY: loaded above (restaking-owned NCN of the right size); only read.
+            let ncn = Ncn::from_bytes(unsafe { ncn_info.borrow_unchecked() })?;
+            if unlikely(!address_eq(&ncn.admin, ncn_admin.address())) {
+                return Err(NcnProgramError::IncorrectNcnAdmin.into());
+            }
+        }
+        let bump =
+            verify_new_canonical_pda(config_info.address(), &Config::seeds(ncn_key), program_id)
+                .map_err(|_| ProgramError::InvalidSeeds)?;
+        let fee_config = FeeConfig::new(ncn_fee_wallet.address(), ncn_fee_bps, epoch)?;
 
-    let bump_seed = [bump];
-    payer.create_account(
-        ncn_key,
-        config_info,
-        program_id,
-        Config::LEN,
-        &[
-            Seed::from(config::SEED),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&bump_seed),
-        ],
-    )?;
+        let bump_seed = [bump];
+        payer.create_account(
+            ncn_key,
+            config_info,
+            program_id,
+            Config::LEN,
+            &[
+                Seed::from(config::SEED),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&bump_seed),
+            ],
+        )?;
 
-    let mut data = config_info.try_borrow_mut()?;
-    Config::init(&mut data)?.initialize(
-        ncn_key,
-        tie_breaker_admin.address(),
-        epoch,
-        valid_slots_after_consensus,
-        epochs_before_stall,
-        epochs_after_consensus_before_close,
-        &fee_config,
-        bump,
-    );
-    Ok(())
+        let mut data = config_info.try_borrow_mut()?;
+        Config::init(&mut data)?.initialize(
+            ncn_key,
+            tie_breaker_admin.address(),
+            epoch,
+            valid_slots_after_consensus,
+            epochs_before_stall,
+            epochs_after_consensus_before_close,
+            &fee_config,
+            bump,
+        );
+        Ok(())
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -6,8 +6,7 @@ use jito_core::{
     loader::{load_system_account, load_system_program},
     unlikely,
 };
-use jito_ncn_interface::pda::verify_new_canonical_pda;
-use jito_ncn_interface::state::{epoch_state, EpochMarker, EpochState};
+use jito_ncn_interface::state::{epoch_state, EpochState};
 
 use pinocchio::{
     cpi::Seed,
@@ -16,7 +15,9 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, checked};
+use super::shared::{
+    account_payer::AccountPayer, checked, pda::check_marker_dne, pda::verify_new_ncn_epoch_pda,
+};
 
 /// Accounts: `[epoch_marker, epoch_state (w), config, ncn, account_payer (w),
 /// system_program]`; data: `epoch: u64`.
@@ -45,34 +46,40 @@ pub fn process_initialize_epoch_state(
     checked::ncn(ncn_info)?;
     let ncn_key = ncn_info.address();
     let config = checked::config(program_id, config_info, ncn_key)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
-    if unlikely(config.starting_valid_epoch() > epoch) {
-        return Err(ProgramError::InvalidArgument);
-    }
-    let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_new_canonical_pda(
-        state_info.address(),
-        &EpochState::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )
-    .map_err(|_| ProgramError::InvalidSeeds)?;
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        if unlikely(config.starting_valid_epoch() > epoch) {
+            return Err(ProgramError::InvalidArgument);
+        }
+        let epoch_bytes = epoch.to_le_bytes();
+        let bump = verify_new_ncn_epoch_pda(
+            state_info.address(),
+            EpochState::seeds(ncn_key, &epoch_bytes)[0],
+            ncn_key,
+            &epoch_bytes,
+            program_id,
+        )
+        .map_err(|_| ProgramError::InvalidSeeds)?;
 
-    let bump_seed = [bump];
-    payer.create_account(
-        ncn_key,
-        state_info,
-        program_id,
-        EpochState::LEN,
-        &[
-            Seed::from(epoch_state::SEED),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&epoch_bytes),
-            Seed::from(&bump_seed),
-        ],
-    )?;
+        let bump_seed = [bump];
+        payer.create_account(
+            ncn_key,
+            state_info,
+            program_id,
+            EpochState::LEN,
+            &[
+                Seed::from(epoch_state::SEED),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&epoch_bytes),
+                Seed::from(&bump_seed),
+            ],
+        )?;
 
-    let mut data = state_info.try_borrow_mut()?;
-    EpochState::init(&mut data)?.initialize(ncn_key, epoch, bump, clock.slot);
-    Ok(())
+        let mut data = state_info.try_borrow_mut()?;
+        EpochState::init(&mut data)?.initialize(ncn_key, epoch, bump, clock.slot);
+        Ok(())
+    };
+    rest().map_err(|err| payer.settle(err))
 }

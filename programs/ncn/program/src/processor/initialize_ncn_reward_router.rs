@@ -7,7 +7,7 @@ use jito_core::loader::{load_system_account, load_system_program};
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::{
     constants::MAX_REALLOC_BYTES,
-    state::{ncn_reward_router, EpochMarker, EpochState, NcnRewardRouter},
+    state::{ncn_reward_router, EpochState, NcnRewardRouter},
 };
 use jito_restaking_interface::state::Ncn;
 use pinocchio::{
@@ -17,7 +17,9 @@ use pinocchio::{
     AccountView, Address, ProgramResult,
 };
 
-use super::shared::{account_payer::AccountPayer, reward_receiver::load_ncn_reward_receiver};
+use super::shared::{
+    account_payer::AccountPayer, pda::check_marker_dne, reward_receiver::load_ncn_reward_receiver,
+};
 
 /// Accounts: `[epoch_marker, epoch_state, ncn, ncn_reward_router (w), ncn_reward_receiver (w),
 /// account_payer (w), system_program]`; data: `epoch: u64`.
@@ -41,29 +43,33 @@ pub fn process_initialize_ncn_reward_router(
     EpochState::load_and_check_is_closing(program_id, state_info, ncn_key, epoch, false)?;
     Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
     load_ncn_reward_receiver(program_id, receiver, ncn_key, epoch, true)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
-    load_system_account(router_info, true)?;
-    load_system_program(system_program)?;
-    let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_new_canonical_pda(
-        router_info.address(),
-        &NcnRewardRouter::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )?;
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let rest = || -> ProgramResult {
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        load_system_account(router_info, true)?;
+        load_system_program(system_program)?;
+        let epoch_bytes = epoch.to_le_bytes();
+        let bump = verify_new_canonical_pda(
+            router_info.address(),
+            &NcnRewardRouter::seeds(ncn_key, &epoch_bytes),
+            program_id,
+        )?;
 
-    let bump_seed = [bump];
-    payer.create_account(
-        ncn_key,
-        router_info,
-        program_id,
-        MAX_REALLOC_BYTES as usize,
-        &[
-            Seed::from(ncn_reward_router::SEED),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&epoch_bytes),
-            Seed::from(&bump_seed),
-        ],
-    )?;
-    payer.pay(ncn_key, receiver, Rent::get()?.try_minimum_balance(0)?)
+        let bump_seed = [bump];
+        payer.create_account(
+            ncn_key,
+            router_info,
+            program_id,
+            MAX_REALLOC_BYTES as usize,
+            &[
+                Seed::from(ncn_reward_router::SEED),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&epoch_bytes),
+                Seed::from(&bump_seed),
+            ],
+        )?;
+        payer.pay(ncn_key, receiver, Rent::get()?.try_minimum_balance(0)?)
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -8,8 +8,7 @@ use jito_core::{
 };
 use jito_ncn_interface::pda::verify_new_canonical_pda;
 use jito_ncn_interface::state::{
-    operator_vault_reward_router, EpochMarker, EpochState, OperatorSnapshot,
-    OperatorVaultRewardRouter,
+    operator_vault_reward_router, EpochState, OperatorSnapshot, OperatorVaultRewardRouter,
 };
 use jito_restaking_interface::state::{Ncn, Operator};
 use pinocchio::{
@@ -20,7 +19,8 @@ use pinocchio::{
 };
 
 use super::shared::{
-    account_payer::AccountPayer, reward_receiver::load_operator_vault_reward_receiver,
+    account_payer::AccountPayer, pda::check_marker_dne,
+    reward_receiver::load_operator_vault_reward_receiver,
 };
 
 /// Accounts: `[epoch_marker, epoch_state (w), ncn, operator, operator_snapshot,
@@ -58,47 +58,51 @@ pub fn process_initialize_operator_vault_reward_router(
     load_operator_vault_reward_receiver(program_id, receiver, operator_key, ncn_key, epoch, true)?;
     load_system_account(router_info, true)?;
     load_system_program(system_program)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    EpochMarker::check_dne(program_id, epoch_marker, ncn_key, epoch)?;
-    // SAFETY: loaded above (this program's operator snapshot of the right size); only read.
-    let ncn_operator_index =
-        OperatorSnapshot::from_bytes(unsafe { operator_snapshot.borrow_unchecked() })?
-            .ncn_operator_index();
-    let slot = Clock::get()?.slot;
-    let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_new_canonical_pda(
-        router_info.address(),
-        &OperatorVaultRewardRouter::seeds(operator_key, ncn_key, &epoch_bytes),
-        program_id,
-    )?;
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        check_marker_dne(program_id, epoch_marker, ncn_key, epoch)?;
+        // SAFETY: loaded above (this program's operator snapshot of the right size); only read.
+        let ncn_operator_index =
+            OperatorSnapshot::from_bytes(unsafe { operator_snapshot.borrow_unchecked() })?
+                .ncn_operator_index();
+        let slot = Clock::get()?.slot;
+        let epoch_bytes = epoch.to_le_bytes();
+        let bump = verify_new_canonical_pda(
+            router_info.address(),
+            &OperatorVaultRewardRouter::seeds(operator_key, ncn_key, &epoch_bytes),
+            program_id,
+        )?;
 
-    let bump_seed = [bump];
-    payer.create_account(
-        ncn_key,
-        router_info,
-        program_id,
-        OperatorVaultRewardRouter::LEN,
-        &[
-            Seed::from(operator_vault_reward_router::SEED),
-            Seed::from(operator_key.as_ref()),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&epoch_bytes),
-            Seed::from(&bump_seed),
-        ],
-    )?;
-    {
-        let mut data = router_info.try_borrow_mut()?;
-        OperatorVaultRewardRouter::init(&mut data)?.initialize(
-            operator_key,
-            ncn_operator_index,
+        let bump_seed = [bump];
+        payer.create_account(
             ncn_key,
-            epoch,
-            bump,
-            slot,
-        );
-    }
-    payer.pay(ncn_key, receiver, Rent::get()?.try_minimum_balance(0)?)?;
-    let mut state_data = state_info.try_borrow_mut()?;
-    EpochState::from_bytes_mut(&mut state_data)?
-        .update_realloc_operator_vault_reward_router(ncn_operator_index as usize)
+            router_info,
+            program_id,
+            OperatorVaultRewardRouter::LEN,
+            &[
+                Seed::from(operator_vault_reward_router::SEED),
+                Seed::from(operator_key.as_ref()),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&epoch_bytes),
+                Seed::from(&bump_seed),
+            ],
+        )?;
+        {
+            let mut data = router_info.try_borrow_mut()?;
+            OperatorVaultRewardRouter::init(&mut data)?.initialize(
+                operator_key,
+                ncn_operator_index,
+                ncn_key,
+                epoch,
+                bump,
+                slot,
+            );
+        }
+        payer.pay(ncn_key, receiver, Rent::get()?.try_minimum_balance(0)?)?;
+        let mut state_data = state_info.try_borrow_mut()?;
+        EpochState::from_bytes_mut(&mut state_data)?
+            .update_realloc_operator_vault_reward_router(ncn_operator_index as usize)
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -30,24 +30,28 @@ pub fn process_initialize_vault_registry(
     Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
     let ncn_key = ncn_info.address();
     Config::load(program_id, config_info, ncn_key, false)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let bump = verify_new_canonical_pda(
-        registry_info.address(),
-        &VaultRegistry::seeds(ncn_key),
-        program_id,
-    )
-    .map_err(|_| ProgramError::InvalidSeeds)?;
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let rest = || -> ProgramResult {
+        let bump = verify_new_canonical_pda(
+            registry_info.address(),
+            &VaultRegistry::seeds(ncn_key),
+            program_id,
+        )
+        .map_err(|_| ProgramError::InvalidSeeds)?;
 
-    let bump_seed = [bump];
-    payer.create_account(
-        ncn_key,
-        registry_info,
-        program_id,
-        MAX_REALLOC_BYTES as usize,
-        &[
-            Seed::from(vault_registry::SEED),
-            Seed::from(ncn_key.as_ref()),
-            Seed::from(&bump_seed),
-        ],
-    )
+        let bump_seed = [bump];
+        payer.create_account(
+            ncn_key,
+            registry_info,
+            program_id,
+            MAX_REALLOC_BYTES as usize,
+            &[
+                Seed::from(vault_registry::SEED),
+                Seed::from(ncn_key.as_ref()),
+                Seed::from(&bump_seed),
+            ],
+        )
+    };
+    rest().map_err(|err| payer.settle(err))
 }

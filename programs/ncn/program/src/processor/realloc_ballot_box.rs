@@ -39,40 +39,47 @@ pub fn process_realloc_ballot_box(
     let ncn_key = ncn_info.address();
     EpochState::load(program_id, state_info, ncn_key, epoch, false)?;
     Config::load(program_id, config_info, ncn_key, false)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_owned_canonical_pda(
-        box_info,
-        &BallotBox::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )?;
-    if unlikely(!box_info.owned_by(program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
-    }
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        let epoch_bytes = epoch.to_le_bytes();
+        let bump = verify_owned_canonical_pda(
+            box_info,
+            &BallotBox::seeds(ncn_key, &epoch_bytes),
+            program_id,
+        )?;
+        if unlikely(!box_info.owned_by(program_id)) {
+            return Err(ProgramError::InvalidAccountOwner);
+        }
 
-    let size = box_info.data_len();
-    let new_size = if size < BallotBox::LEN {
-        realloc_step(size, BallotBox::LEN).ok_or(ProgramError::ArithmeticOverflow)?
-    } else {
-        size
-    };
-    let initialize = new_size >= BallotBox::LEN && {
-        // SAFETY: only read, and no mutable borrow of the box is held yet.
-        unsafe { box_info.borrow_unchecked() }.first() != Some(&BallotBox::DISCRIMINATOR)
-    };
-    if unlikely(initialize && !state_info.is_writable()) {
-        return Err(ProgramError::InvalidAccountData);
-    }
-    if new_size != size {
-        payer.realloc(ncn_key, box_info, new_size)?;
-    }
+        let size = box_info.data_len();
+        let new_size = if size < BallotBox::LEN {
+            realloc_step(size, BallotBox::LEN).ok_or(ProgramError::ArithmeticOverflow)?
+        } else {
+            size
+        };
+        let initialize = new_size >= BallotBox::LEN && {
+            // SAFETY: only read, and no mutable borrow of the box is held yet.
+            unsafe { box_info.borrow_unchecked() }.first() != Some(&BallotBox::DISCRIMINATOR)
+        };
+        if unlikely(initialize && !state_info.is_writable()) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        if new_size != size {
+            payer.realloc(ncn_key, box_info, new_size)?;
+        } else {
+            // The payer does not sign: its curve check (`AccountPayer::load_signing`).
+            payer.check_unsigned()?;
+        }
 
-    if initialize {
-        let slot = Clock::get()?.slot;
-        let mut box_data = box_info.try_borrow_mut()?;
-        BallotBox::init(&mut box_data)?.initialize(ncn_key, epoch, bump, slot);
-        let mut state_data = state_info.try_borrow_mut()?;
-        EpochState::from_bytes_mut(&mut state_data)?.update_realloc_ballot_box();
-    }
-    Ok(())
+        if initialize {
+            let slot = Clock::get()?.slot;
+            let mut box_data = box_info.try_borrow_mut()?;
+            BallotBox::init(&mut box_data)?.initialize(ncn_key, epoch, bump, slot);
+            let mut state_data = state_info.try_borrow_mut()?;
+            EpochState::from_bytes_mut(&mut state_data)?.update_realloc_ballot_box();
+        }
+        Ok(())
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -38,31 +38,38 @@ pub fn process_realloc_ncn_reward_router(
     let ncn_key = ncn_info.address();
     EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
     Config::load(program_id, config_info, ncn_key, false)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_owned_canonical_pda(
-        router_info,
-        &NcnRewardRouter::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )?;
-    if unlikely(!router_info.owned_by(program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
-    }
-
-    let size = router_info.data_len();
-    if size < NcnRewardRouter::LEN {
-        let new_size =
-            realloc_step(size, NcnRewardRouter::LEN).ok_or(ProgramError::ArithmeticOverflow)?;
-        payer.realloc(ncn_key, router_info, new_size)?;
-    }
-    if router_info.data_len() >= NcnRewardRouter::LEN {
-        let mut data = router_info.try_borrow_mut()?;
-        if data[0] != NcnRewardRouter::DISCRIMINATOR {
-            let slot = Clock::get()?.slot;
-            NcnRewardRouter::init(&mut data)?.initialize(ncn_key, epoch, bump, slot);
-            let mut state_data = state_info.try_borrow_mut()?;
-            EpochState::from_bytes_mut(&mut state_data)?.update_realloc_ncn_reward_router();
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        let epoch_bytes = epoch.to_le_bytes();
+        let bump = verify_owned_canonical_pda(
+            router_info,
+            &NcnRewardRouter::seeds(ncn_key, &epoch_bytes),
+            program_id,
+        )?;
+        if unlikely(!router_info.owned_by(program_id)) {
+            return Err(ProgramError::InvalidAccountOwner);
         }
-    }
-    Ok(())
+
+        let size = router_info.data_len();
+        if size < NcnRewardRouter::LEN {
+            let new_size =
+                realloc_step(size, NcnRewardRouter::LEN).ok_or(ProgramError::ArithmeticOverflow)?;
+            payer.realloc(ncn_key, router_info, new_size)?;
+        } else {
+            // The payer does not sign: its curve check (`AccountPayer::load_signing`).
+            payer.check_unsigned()?;
+        }
+        if router_info.data_len() >= NcnRewardRouter::LEN {
+            let mut data = router_info.try_borrow_mut()?;
+            if data[0] != NcnRewardRouter::DISCRIMINATOR {
+                let slot = Clock::get()?.slot;
+                NcnRewardRouter::init(&mut data)?.initialize(ncn_key, epoch, bump, slot);
+                let mut state_data = state_info.try_borrow_mut()?;
+                EpochState::from_bytes_mut(&mut state_data)?.update_realloc_ncn_reward_router();
+            }
+        }
+        Ok(())
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -30,26 +30,33 @@ pub fn process_realloc_vault_registry(
     Ncn::load(&jito_restaking_interface::ID, ncn_info, false)?;
     let ncn_key = ncn_info.address();
     Config::load(program_id, config_info, ncn_key, false)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let bump =
-        verify_owned_canonical_pda(registry_info, &VaultRegistry::seeds(ncn_key), program_id)
-            .map_err(|_| ProgramError::InvalidSeeds)?;
-    if unlikely(!registry_info.owned_by(program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
-    }
-
-    let size = registry_info.data_len();
-    if size < VaultRegistry::LEN {
-        let new_size =
-            realloc_step(size, VaultRegistry::LEN).ok_or(ProgramError::ArithmeticOverflow)?;
-        payer.realloc(ncn_key, registry_info, new_size)?;
-    }
-
-    if registry_info.data_len() >= VaultRegistry::LEN {
-        let mut data = registry_info.try_borrow_mut()?;
-        if data[0] != VaultRegistry::DISCRIMINATOR {
-            VaultRegistry::init(&mut data)?.initialize(ncn_key, bump);
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        let bump =
+            verify_owned_canonical_pda(registry_info, &VaultRegistry::seeds(ncn_key), program_id)
+                .map_err(|_| ProgramError::InvalidSeeds)?;
+        if unlikely(!registry_info.owned_by(program_id)) {
+            return Err(ProgramError::InvalidAccountOwner);
         }
-    }
-    Ok(())
+
+        let size = registry_info.data_len();
+        if size < VaultRegistry::LEN {
+            let new_size =
+                realloc_step(size, VaultRegistry::LEN).ok_or(ProgramError::ArithmeticOverflow)?;
+            payer.realloc(ncn_key, registry_info, new_size)?;
+        } else {
+            // The payer does not sign: its curve check (`AccountPayer::load_signing`).
+            payer.check_unsigned()?;
+        }
+
+        if registry_info.data_len() >= VaultRegistry::LEN {
+            let mut data = registry_info.try_borrow_mut()?;
+            if data[0] != VaultRegistry::DISCRIMINATOR {
+                VaultRegistry::init(&mut data)?.initialize(ncn_key, bump);
+            }
+        }
+        Ok(())
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -42,53 +42,60 @@ pub fn process_realloc_weight_table(
     EpochState::load(program_id, state_info, ncn_key, epoch, true)?;
     Config::load(program_id, config_info, ncn_key, false)?;
     VaultRegistry::load(program_id, registry_info, ncn_key, false)?;
-    let payer = AccountPayer::load(program_id, account_payer, ncn_key, true)?;
-    let epoch_bytes = epoch.to_le_bytes();
-    let bump = verify_owned_canonical_pda(
-        table_info,
-        &WeightTable::seeds(ncn_key, &epoch_bytes),
-        program_id,
-    )?;
-    if unlikely(!table_info.owned_by(program_id)) {
-        return Err(ProgramError::InvalidAccountOwner);
-    }
+    // Every error from here on goes through `settle` (`AccountPayer::load_signing`).
+    let payer = AccountPayer::load_signing(program_id, account_payer, ncn_key, true)?;
+    let mut rest = || -> ProgramResult {
+        let epoch_bytes = epoch.to_le_bytes();
+        let bump = verify_owned_canonical_pda(
+            table_info,
+            &WeightTable::seeds(ncn_key, &epoch_bytes),
+            program_id,
+        )?;
+        if unlikely(!table_info.owned_by(program_id)) {
+            return Err(ProgramError::InvalidAccountOwner);
+        }
 
-    // SAFETY: loaded above (this program's registry of the right size); only read, and the
-    // registry is not written by this instruction.
-    let registry = VaultRegistry::from_bytes(unsafe { registry_info.borrow_unchecked() })?;
-    let size = table_info.data_len();
-    let new_size = if size < WeightTable::LEN {
-        realloc_step(size, WeightTable::LEN).ok_or(ProgramError::ArithmeticOverflow)?
-    } else {
-        size
-    };
-    let initialize = new_size >= WeightTable::LEN && {
-        // SAFETY: only read, and no mutable borrow of the table is held yet.
-        unsafe { table_info.borrow_unchecked() }.first() != Some(&WeightTable::DISCRIMINATOR)
-    };
-    let vault_count = registry.vault_count();
-    if initialize {
-        WeightTable::check_initialize(vault_count, &registry.st_mint_list)?;
-    }
-    if new_size != size {
-        payer.realloc(ncn_key, table_info, new_size)?;
-    }
+        // SAFETY: loaded above (this program's registry of the right size); only read, and the
+        // registry is not written by this instruction.
+        let registry = VaultRegistry::from_bytes(unsafe { registry_info.borrow_unchecked() })?;
+        let size = table_info.data_len();
+        let new_size = if size < WeightTable::LEN {
+            realloc_step(size, WeightTable::LEN).ok_or(ProgramError::ArithmeticOverflow)?
+        } else {
+            size
+        };
+        let initialize = new_size >= WeightTable::LEN && {
+            // SAFETY: only read, and no mutable borrow of the table is held yet.
+            unsafe { table_info.borrow_unchecked() }.first() != Some(&WeightTable::DISCRIMINATOR)
+        };
+        let vault_count = registry.vault_count();
+        if initialize {
+            WeightTable::check_initialize(vault_count, &registry.st_mint_list)?;
+        }
+        if new_size != size {
+            payer.realloc(ncn_key, table_info, new_size)?;
+        } else {
+            // The payer does not sign: its curve check (`AccountPayer::load_signing`).
+            payer.check_unsigned()?;
+        }
 
-    if initialize {
-        let slot = Clock::get()?.slot;
-        let mut table_data = table_info.try_borrow_mut()?;
-        WeightTable::init(&mut table_data)?.initialize(
-            ncn_key,
-            epoch,
-            slot,
-            vault_count,
-            bump,
-            &registry.vault_list,
-            &registry.st_mint_list,
-        );
-        let mut state_data = state_info.try_borrow_mut()?;
-        EpochState::from_bytes_mut(&mut state_data)?
-            .update_realloc_weight_table(vault_count, registry.st_mint_count() as u64);
-    }
-    Ok(())
+        if initialize {
+            let slot = Clock::get()?.slot;
+            let mut table_data = table_info.try_borrow_mut()?;
+            WeightTable::init(&mut table_data)?.initialize(
+                ncn_key,
+                epoch,
+                slot,
+                vault_count,
+                bump,
+                &registry.vault_list,
+                &registry.st_mint_list,
+            );
+            let mut state_data = state_info.try_borrow_mut()?;
+            EpochState::from_bytes_mut(&mut state_data)?
+                .update_realloc_weight_table(vault_count, registry.st_mint_count() as u64);
+        }
+        Ok(())
+    };
+    rest().map_err(|err| payer.settle(err))
 }

@@ -21,6 +21,7 @@ use super::shared::reward_receiver::load_operator_vault_reward_receiver;
 /// operator snapshot, the router; then the arithmetic (`ArithmeticUnderflowError` when the
 /// receiver holds less than the router's rewards plus its rent exemption),
 /// `OperatorRewardListFull`.
+#[inline(never)]
 pub fn process_route_operator_vault_rewards(
     program_id: &Address,
     accounts: &mut [AccountView],

@@ -56,8 +56,9 @@ pub fn process_set_epoch_weights(
     let mut targets = [(0u8, 0u8); MAX_ST_MINTS];
     let mut listed = 0usize;
     for (index, entry) in registry.st_mint_list.iter().enumerate() {
+        // The listed mints are a prefix of the list (`vault_registry::st_mint_prefix`).
         if entry.is_empty() {
-            continue;
+            break;
         }
         if unlikely(entry.weight() == 0) {
             return Err(NcnProgramError::WeightNotSet.into());

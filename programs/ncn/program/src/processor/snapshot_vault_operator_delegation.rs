@@ -28,6 +28,7 @@ use super::shared::checked;
 /// (`VaultNotInRegistry`), the mint's weight (`InvalidMintForWeightTable`), then the snapshot
 /// rules (`VaultOperatorDelegationFinalized`, `TooManyVaultOperatorDelegations`,
 /// `DuplicateVaultOperatorDelegation`).
+#[inline(never)]
 pub fn process_snapshot_vault_operator_delegation(
     program_id: &Address,
     accounts: &mut [AccountView],

@@ -2,12 +2,9 @@
 //! that pays the rent of every account the program creates or grows, signed for by the
 //! program (the template's `AccountPayer`).
 
+use super::pda::verify_account_payer_pda;
 use jito_core::{loader::SYSTEM_PROGRAM_ID, unlikely};
-use jito_ncn_interface::pda::verify_canonical_pda;
-use jito_ncn_interface::{
-    constants::MAX_REALLOC_BYTES,
-    pda::{account_payer_seeds, ACCOUNT_PAYER_SEED},
-};
+use jito_ncn_interface::{constants::MAX_REALLOC_BYTES, pda::ACCOUNT_PAYER_SEED};
 use pinocchio::{
     cpi::{Seed, Signer},
     error::ProgramError,
@@ -20,6 +17,31 @@ use pinocchio_system::instructions::{Allocate, Assign, CreateAccount, Transfer};
 pub struct AccountPayer<'a> {
     pub account: &'a AccountView,
     bump: [u8; 1],
+    /// Loaded by [`AccountPayer::load_signing`]: the matching bump's address is not yet
+    /// curve-checked (every higher bump's is).
+    unchecked_match: bool,
+}
+
+/// Whether `address` is a point of ed25519 (`sol_curve_validate_point`).
+#[inline(never)]
+#[cold]
+fn is_on_curve(address: &Address) -> bool {
+    #[cfg(target_arch = "bpf")]
+    {
+        let mut result = 0u8;
+        // SAFETY: reads the 32-byte address, writes one byte of `result`.
+        unsafe {
+            solana_define_syscall::definitions::sol_curve_validate_point(
+                0, // CURVE25519_EDWARDS
+                address.as_ref().as_ptr(),
+                &mut result,
+            ) == 0
+        }
+    }
+    #[cfg(not(target_arch = "bpf"))]
+    {
+        address.is_on_curve()
+    }
 }
 
 impl<'a> AccountPayer<'a> {
@@ -36,14 +58,75 @@ impl<'a> AccountPayer<'a> {
         if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
             return Err(ProgramError::InvalidAccountOwner);
         }
-        let bump = verify_canonical_pda(account.address(), &account_payer_seeds(ncn), program_id)?;
+        let bump = verify_account_payer_pda(account.address(), ncn, program_id, true)?;
         if unlikely(expect_writable && !account.is_writable()) {
             return Err(ProgramError::InvalidAccountData);
         }
         Ok(Self {
             account,
             bump: [bump],
+            unchecked_match: false,
         })
+    }
+
+    /// [`AccountPayer::load`] for an instruction that then signs a CPI with the payer on its
+    /// success path, one curve check cheaper: the matching bump is not curve-checked here
+    /// (the higher bumps are). Its caller maps every error after this call through
+    /// [`AccountPayer::settle`], and [`AccountPayer::create_account`] /
+    /// [`AccountPayer::realloc`] curve-check it when they do not sign with the payer.
+    ///
+    /// Proof that the answers are the template's: an on-curve match is the only address
+    /// this accepts and `load` refuses (`InvalidAccountData`). (1) Every later error of the
+    /// instruction goes through `settle`, which curve-checks the match and returns
+    /// `InvalidAccountData` for it, as `load` did before any later check. (2) On a success
+    /// path the payer signs `CreateAccount` / `Transfer` through `invoke_signed` with these
+    /// seeds and bump, and the runtime's `create_program_address` refuses an on-curve
+    /// address, so the instruction fails there and nothing changes; only the error differs
+    /// (the runtime's instead of `InvalidAccountData`), for an address built on purpose as the
+    /// on-curve hash of the payer's seeds at a bump above the canonical one
+    /// (`docs/COMPATIBILITY.md`). (3) A success path without the payer's signature (the new
+    /// account already funded) curve-checks it first.
+    #[inline(never)]
+    pub fn load_signing(
+        program_id: &Address,
+        account: &'a AccountView,
+        ncn: &Address,
+        expect_writable: bool,
+    ) -> Result<Self, ProgramError> {
+        if unlikely(!account.owned_by(&SYSTEM_PROGRAM_ID)) {
+            return Err(ProgramError::InvalidAccountOwner);
+        }
+        let bump = verify_account_payer_pda(account.address(), ncn, program_id, false)?;
+        if unlikely(expect_writable && !account.is_writable()) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(Self {
+            account,
+            bump: [bump],
+            unchecked_match: true,
+        })
+    }
+
+    /// The error the template returns where this instruction fails with `err` after the
+    /// payer was loaded: `InvalidAccountData` if the payer's address is on the curve
+    /// ([`AccountPayer::load_signing`]; `load` refused it before any later check), else `err`.
+    #[inline(never)]
+    #[cold]
+    pub fn settle(&self, err: ProgramError) -> ProgramError {
+        if self.unchecked_match && is_on_curve(self.account.address()) {
+            return ProgramError::InvalidAccountData;
+        }
+        err
+    }
+
+    /// Before a success path on which the payer does not sign: the curve check
+    /// [`AccountPayer::load_signing`] left out (`InvalidAccountData`, as `load`).
+    #[inline(always)]
+    pub fn check_unsigned(&self) -> ProgramResult {
+        if unlikely(self.unchecked_match && is_on_curve(self.account.address())) {
+            return Err(ProgramError::InvalidAccountData);
+        }
+        Ok(())
     }
 
     /// Moves `lamports` from the payer to `to`, signed with the payer's seeds.
@@ -97,6 +180,8 @@ impl<'a> AccountPayer<'a> {
         let shortfall = rent_exempt.saturating_sub(current);
         if shortfall > 0 {
             self.transfer(ncn, new_account, shortfall)?;
+        } else {
+            self.check_unsigned()?;
         }
         let signers = [Signer::from(new_account_seeds)];
         Allocate {
@@ -128,6 +213,8 @@ impl<'a> AccountPayer<'a> {
         let shortfall = rent_exempt.saturating_sub(account.lamports());
         if shortfall > 0 {
             self.transfer(ncn, account, shortfall)?;
+        } else {
+            self.check_unsigned()?;
         }
         account.check_borrow_mut()?;
         // SAFETY: no borrow of the data is held (checked above). The length is still the
