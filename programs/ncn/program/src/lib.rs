@@ -21,7 +21,7 @@ use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
 use crate::processor::*;
 
-pinocchio::program_entrypoint!(process_instruction);
+jito_core::program_entrypoint!(process_instruction);
 pinocchio::no_allocator!();
 pinocchio::nostd_panic_handler!();
 
