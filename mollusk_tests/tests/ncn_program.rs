@@ -21,7 +21,9 @@ use jito_ncn_client::types::ConfigAdminRole;
 use mollusk_tests::{
     account, assert_error, assert_success,
     layout_oracle::ncn_layout::{self, PROTOCOL_FEE_WALLET},
-    mint_data, owned_account, print_cu, program_account, rent_exempt,
+    mint_data, owned_account,
+    pda::ncn as pda,
+    print_cu, program_account, rent_exempt,
     scenarios::{
         ncn::HandNcn,
         restaking_init::{ncn_vault_ticket_bytes, ncn_vault_ticket_pda},
@@ -715,6 +717,61 @@ fn initialize_vault_registry_checks() {
     case()
         .swap(1, other, system_account(0))
         .fails(ProgramError::InvalidSeeds);
+}
+
+/// The account payer's address at `bump` (`["account_payer", ncn, ncn, bump]`), on the curve or
+/// not: the hash `create_program_address` would refuse for an on-curve result.
+fn account_payer_hash(w: &HandNcn, bump: u8) -> Pubkey {
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::new()
+        .chain_update(b"account_payer")
+        .chain_update(w.ncn_key)
+        .chain_update(w.ncn_key)
+        .chain_update([bump])
+        .chain_update(w.program)
+        .chain_update(b"ProgramDerivedAddress")
+        .finalize();
+    Pubkey::new_from_array(hash.into())
+}
+
+/// The one listed deviation of the payer check (`docs/COMPATIBILITY.md`, "An account payer
+/// address built on purpose as the on-curve hash..."): an NCN whose payer's canonical bump is
+/// below 255, and as payer the on-curve hash at bump 255, funded. With a later check failing,
+/// the template's `InvalidAccountData` (its payer check comes first); with every other check
+/// passing, the create CPI signed with that bump fails at the runtime. Nothing changes.
+#[test]
+fn an_on_curve_payer_address_never_pays() {
+    let w = std::iter::repeat_with(|| HandNcn::new(NCN_PROGRAM_ID))
+        .find(|w| pda::account_payer(&w.program, &w.ncn_key).1 < 255)
+        .expect("half of all NCNs have a payer bump below 255");
+    let on_curve = account_payer_hash(&w, 255);
+    assert!(on_curve.is_on_curve(), "bump 255 was skipped by the search");
+    assert_eq!(
+        account_payer_hash(&w, pda::account_payer(&w.program, &w.ncn_key).1),
+        w.payer
+    );
+    let case = || {
+        let mut case = Case::new(&w, registry_ix(&w, 1), configured(&w));
+        case.swap(3, on_curve, system_account(PAYER_LAMPORTS));
+        case
+    };
+    // A later check fails (the registry's address): the payer's error, as the template.
+    case()
+        .swap(1, Pubkey::new_unique(), system_account(0))
+        .fails(ProgramError::InvalidAccountData);
+    // Every other check passes: the signed CPI fails, nothing is created or paid.
+    // (`create_program_address` refuses the on-curve seeds: the runtime aborts the program).
+    let case = case();
+    let result = case.run();
+    assert_eq!(
+        result.program_result,
+        mollusk_svm::result::ProgramResult::UnknownError(
+            mollusk_tests::negative::InstructionError::ProgramFailedToComplete
+        )
+    );
+    for (key, before) in case.accounts() {
+        assert_eq!(account(&result, &key), &before, "account {key} changed");
+    }
 }
 
 fn with_registry(w: &HandNcn, registry: Account) -> Vec<(Pubkey, Account)> {
