@@ -58,7 +58,10 @@
 //! [`load_based_inlined_mut`] inline the check at the call site for the hot
 //! paths (warm-up / cool-down, setters); the last three leave out the borrow
 //! check, which cannot fail in an instruction that takes no tracked borrow
-//! (proof at [`check_bound_inlined`]).
+//! (proof at [`check_bound_inlined`]). [`check_based_untracked`] /
+//! [`load_untracked`] / [`load_untracked_mut`] and [`check_bound_untracked`]
+//! leave it out too, in one copy per type instead of inlined (the restaking
+//! program's creations and delegations: it takes no tracked borrow at all).
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
@@ -455,6 +458,86 @@ pub unsafe fn load_based_inlined_mut<'a, T: AccountType>(
     Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
 }
 
+/// [`check_based`] for an instruction that takes no tracked borrow (every
+/// instruction of the restaking program): without the borrow check, which
+/// cannot fail there (proof at [`check_bound_inlined`]). Not inlined: one
+/// copy per type, for the paths where inlining every check would cost too
+/// much size (the creations, the delegations). The other checks, their order
+/// and errors are [`check_based`]'s. (Its errors stay constants: built out of
+/// line, as in the inlined loaders, a function returning them must pack an
+/// opaque value and costs more than it saves.)
+#[inline(never)]
+pub fn check_based_untracked<T: AccountType>(
+    program_id: &Address,
+    account: &AccountView,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )
+}
+
+/// [`load`] with [`check_based_untracked`].
+#[inline(always)]
+pub fn load_untracked<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a T, ProgramError> {
+    check_based_untracked::<T>(program_id, account, expect_writable)?;
+    // SAFETY: checked just above; a shared view.
+    Ok(unsafe { T::view(account) })
+}
+
+/// [`load_mut`] with [`check_based_untracked`].
+///
+/// # Safety
+///
+/// As [`load_mut`], and the instruction takes no tracked borrow before this
+/// check.
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_untracked_mut<'a, T: AccountType>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_based_untracked::<T>(program_id, account, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
+}
+
+/// [`check_bound`] for an instruction that takes no tracked borrow: without
+/// the borrow check, which cannot fail there (proof at
+/// [`check_bound_inlined`]). One copy per type, not inlined; the other
+/// checks, their order and errors are [`check_bound`]'s.
+#[inline(never)]
+pub fn check_bound_untracked<T: StoredKeys>(
+    program_id: &Address,
+    account: &AccountView,
+    keys: T::Keys<'_>,
+    expect_writable: bool,
+) -> ProgramResult {
+    check_account_body(
+        program_id,
+        account,
+        expect_writable,
+        T::LEN,
+        T::DISCRIMINATOR,
+    )?;
+    // SAFETY: type and size checked just above; read only during this check
+    // (no mutable view of it is alive: the instruction's views of other
+    // types are of other accounts).
+    let state = unsafe { T::view(account) };
+    check_stored(account, state.keys_match(keys))
+}
+
 /// The stored relationship fields of an existing `account` equal the accounts
 /// passed (`fields_match`), else `InvalidAccountData`: the error of the
 /// original's PDA check of `account` from the passed accounts (module
@@ -709,6 +792,25 @@ pub fn load_fixed_inlined<'a, T: FixedPda>(
     check_fixed_inlined::<T>(program_id, account, expect_writable)?;
     // SAFETY: checked just above; a shared view.
     Ok(unsafe { T::view(account) })
+}
+
+/// Mutable [`load_fixed_inlined`].
+///
+/// # Safety
+///
+/// As [`load_mut`].
+// A mutable view from a shared handle, as `AccountView::borrow_unchecked_mut`:
+// the caller's `# Safety` contract rules out aliasing.
+#[allow(clippy::mut_from_ref)]
+#[inline(always)]
+pub unsafe fn load_fixed_inlined_mut<'a, T: FixedPda>(
+    program_id: &Address,
+    account: &'a AccountView,
+    expect_writable: bool,
+) -> Result<&'a mut T, ProgramError> {
+    check_fixed_inlined::<T>(program_id, account, expect_writable)?;
+    // SAFETY: as in `load_mut`.
+    Ok(unsafe { &mut *(account.data_ptr().add(HEADER_LEN) as *mut T) })
 }
 
 /// Mutable [`load_fixed`].

@@ -58,6 +58,39 @@ pub fn load_system_program(account: &AccountView) -> ProgramResult {
     load_program(account, &SYSTEM_PROGRAM_ID)
 }
 
+/// The system program's id is 32 zero bytes ([`load_system_program_inlined`]
+/// relies on it): checked at compile time.
+const _SYSTEM_PROGRAM_ID_IS_ZERO: () = {
+    let bytes = SYSTEM_PROGRAM_ID.to_bytes();
+    let mut i = 0;
+    while i < 32 {
+        assert!(bytes[i] == 0, "the system program id is not zero");
+        i += 1;
+    }
+};
+
+/// [`load_system_program`] inlined at the call site, the compare written for
+/// an id of 32 zero bytes: the four words of `account`'s address ORed and
+/// compared with 0, no constant loaded and no call. The same check and
+/// error (`IncorrectProgramId`).
+#[inline(always)]
+pub fn load_system_program_inlined(account: &AccountView) -> ProgramResult {
+    let bytes = account.address().as_array();
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+        u64::from_ne_bytes(w)
+    };
+    if unlikely(word(0) | word(1) | word(2) | word(3) != 0) {
+        return Err(check_failed!(
+            "load_program (wrong program)",
+            account.address(),
+            ProgramError::IncorrectProgramId
+        ));
+    }
+    Ok(())
+}
+
 /// `account` is SPL Token (`IncorrectProgramId`).
 #[inline(always)]
 pub fn load_token_program(account: &AccountView) -> ProgramResult {

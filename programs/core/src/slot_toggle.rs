@@ -40,6 +40,15 @@ impl SlotToggle {
         }
     }
 
+    /// [`SlotToggle::new`] written over a zeroed toggle (a freshly created
+    /// account): the reserved bytes are already 0, so only the two slots are
+    /// stored.
+    #[inline(always)]
+    pub fn init_zeroed(&mut self, slot: u64) {
+        self.slot_added = slot.to_le_bytes();
+        self.slot_removed = slot.to_le_bytes();
+    }
+
     #[inline(always)]
     pub fn slot_added(&self) -> u64 {
         u64::from_le_bytes(self.slot_added)

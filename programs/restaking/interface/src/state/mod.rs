@@ -42,3 +42,27 @@ pub(crate) fn increment(
     *counter = next.to_le_bytes();
     Ok(())
 }
+
+/// Writes `value` into every address of `slots`, its four words read once:
+/// with one `*slot = *value` per field the compiler copied `value` to the
+/// stack and reloaded it for every field (an NCN's or operator's admin
+/// copied into each admin role at creation).
+#[inline(always)]
+pub(crate) fn fill_addresses<const N: usize>(
+    value: &pinocchio::Address,
+    slots: [&mut pinocchio::Address; N],
+) {
+    let bytes = value.as_array();
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+        u64::from_ne_bytes(w)
+    };
+    let words = [word(0), word(1), word(2), word(3)];
+    for slot in slots {
+        let out = slot.as_mut();
+        for (i, w) in words.iter().enumerate() {
+            out[i * 8..i * 8 + 8].copy_from_slice(&w.to_ne_bytes());
+        }
+    }
+}

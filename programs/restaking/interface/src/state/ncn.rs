@@ -7,7 +7,7 @@ use jito_core::{
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
-use super::{discriminator, increment};
+use super::{discriminator, fill_addresses, increment};
 use crate::{error::RestakingError, instruction::NcnAdminRole};
 
 /// PDA seed prefix: `["ncn", base]`.
@@ -87,14 +87,19 @@ impl Ncn {
     #[inline(always)]
     pub fn initialize(&mut self, base: &Address, admin: &Address, index: u64, bump: u8) {
         self.base = *base;
-        self.admin = *admin;
-        self.operator_admin = *admin;
-        self.vault_admin = *admin;
-        self.slasher_admin = *admin;
-        self.delegate_admin = *admin;
-        self.metadata_admin = *admin;
-        self.weight_table_admin = *admin;
-        self.ncn_program_admin = *admin;
+        fill_addresses(
+            admin,
+            [
+                &mut self.admin,
+                &mut self.operator_admin,
+                &mut self.vault_admin,
+                &mut self.slasher_admin,
+                &mut self.delegate_admin,
+                &mut self.metadata_admin,
+                &mut self.weight_table_admin,
+                &mut self.ncn_program_admin,
+            ],
+        );
         self.index = index.to_le_bytes();
         self.bump = bump;
     }

@@ -78,8 +78,8 @@ impl NcnOperatorState {
         self.ncn = *ncn;
         self.operator = *operator;
         self.index = index.to_le_bytes();
-        self.ncn_opt_in_state = SlotToggle::new(slot);
-        self.operator_opt_in_state = SlotToggle::new(slot);
+        self.ncn_opt_in_state.init_zeroed(slot);
+        self.operator_opt_in_state.init_zeroed(slot);
         self.bump = bump;
     }
 

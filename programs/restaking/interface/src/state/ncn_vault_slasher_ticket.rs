@@ -97,7 +97,7 @@ impl NcnVaultSlasherTicket {
         self.slasher = *slasher;
         self.max_slashable_per_epoch = max_slashable_per_epoch.to_le_bytes();
         self.index = index.to_le_bytes();
-        self.state = SlotToggle::new(slot);
+        self.state.init_zeroed(slot);
         self.bump = bump;
     }
 

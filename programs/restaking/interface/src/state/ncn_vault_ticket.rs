@@ -68,7 +68,7 @@ impl NcnVaultTicket {
         self.ncn = *ncn;
         self.vault = *vault;
         self.index = index.to_le_bytes();
-        self.state = SlotToggle::new(slot);
+        self.state.init_zeroed(slot);
         self.bump = bump;
     }
 

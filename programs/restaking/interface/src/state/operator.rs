@@ -7,7 +7,7 @@ use jito_core::{
 use pinocchio::{address::address_eq, AccountView, Address, Address as Pubkey, ProgramResult};
 use shank::ShankAccount;
 
-use super::{discriminator, increment};
+use super::{discriminator, fill_addresses, increment};
 use crate::{error::RestakingError, instruction::OperatorAdminRole, MAX_FEE_BPS};
 
 /// PDA seed prefix: `["operator", base]`.
@@ -89,12 +89,17 @@ impl Operator {
         bump: u8,
     ) {
         self.base = *base;
-        self.admin = *admin;
-        self.ncn_admin = *admin;
-        self.vault_admin = *admin;
-        self.delegate_admin = *admin;
-        self.metadata_admin = *admin;
-        self.voter = *admin;
+        fill_addresses(
+            admin,
+            [
+                &mut self.admin,
+                &mut self.ncn_admin,
+                &mut self.vault_admin,
+                &mut self.delegate_admin,
+                &mut self.metadata_admin,
+                &mut self.voter,
+            ],
+        );
         self.index = index.to_le_bytes();
         self.operator_fee_bps = operator_fee_bps.to_le_bytes();
         self.bump = bump;

@@ -75,7 +75,7 @@ impl OperatorVaultTicket {
         self.operator = *operator;
         self.vault = *vault;
         self.index = index.to_le_bytes();
-        self.state = SlotToggle::new(slot);
+        self.state.init_zeroed(slot);
         self.bump = bump;
     }
 

@@ -2,7 +2,7 @@
 
 use jito_core::{
     account::AccountType,
-    loader::{load_signer, load_system_account, load_system_program},
+    loader::{load_signer, load_system_account, load_system_program_inlined},
     pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{config, Config};
@@ -23,7 +23,7 @@ pub fn process_initialize_config(
 
     load_system_account(config_info, true)?;
     load_signer(admin, true)?;
-    load_system_program(system_program)?;
+    load_system_program_inlined(system_program)?;
 
     let bump = verify_new_canonical_pda(config_info.address(), &Config::seeds(), program_id)?;
     let bump_seed = [bump];

@@ -2,7 +2,7 @@
 
 use jito_core::{
     account::{load_fixed_mut, AccountType},
-    loader::{load_signer, load_system_account, load_system_program},
+    loader::{load_signer, load_system_account, load_system_program_inlined},
     pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{ncn, Config, Ncn};
@@ -27,7 +27,7 @@ pub fn process_initialize_ncn(
     load_system_account(ncn_info, true)?;
     load_signer(admin, true)?;
     load_signer(base, false)?;
-    load_system_program(system_program)?;
+    load_system_program_inlined(system_program)?;
 
     let bump =
         verify_new_canonical_pda(ncn_info.address(), &Ncn::seeds(base.address()), program_id)?;

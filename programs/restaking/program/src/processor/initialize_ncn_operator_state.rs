@@ -2,8 +2,8 @@
 //! state of an NCN–operator pair (both opt-ins inactive).
 
 use jito_core::{
-    account::load_mut,
-    loader::{load_signer, load_system_account, load_system_program},
+    account::load_untracked_mut,
+    loader::{load_signer, load_system_account, load_system_program_inlined},
     pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{
@@ -33,15 +33,22 @@ pub fn process_initialize_ncn_operator_state(
 
     Config::load(program_id, config_info, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
+    // are different accounts: this is the only view of this one; the
+    // restaking program takes no tracked borrow (no `try_borrow*`).
+    let ncn = unsafe { load_untracked_mut::<Ncn>(program_id, ncn_info, true) }?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
+    // are different accounts: this is the only view of this one; the
+    // restaking program takes no tracked borrow (no `try_borrow*`).
+    let operator = unsafe { load_untracked_mut::<Operator>(program_id, operator_info, true) }?;
     load_system_account(state_info, true)?;
     load_signer(admin, false)?;
     load_signer(payer, true)?;
-    load_system_program(system_program)?;
+    load_system_program_inlined(system_program)?;
+
+    // The admin compared here, where the NCN and the admin are at hand;
+    // its failure is returned only after the new account's address check
+    // below, the original's order.
+    let admin_check = ncn.check_operator_admin(admin.address());
 
     let bump = verify_new_canonical_pda(
         state_info.address(),
@@ -49,7 +56,7 @@ pub fn process_initialize_ncn_operator_state(
         program_id,
     )?;
 
-    ncn.check_operator_admin(admin.address())?;
+    admin_check?;
 
     let bump_seed = [bump];
     let state = create_state::<NcnOperatorState>(

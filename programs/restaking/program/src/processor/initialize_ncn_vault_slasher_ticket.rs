@@ -2,8 +2,8 @@
 //! slasher for a vault the NCN has a ticket with.
 
 use jito_core::{
-    account::{load_fixed, load_mut},
-    loader::{load_signer, load_system_account, load_system_program},
+    account::{check_bound_untracked, load_fixed, load_untracked_mut},
+    loader::{load_signer, load_system_account, load_system_program_inlined},
     pda::{create_state, verify_new_canonical_pda},
 };
 use jito_restaking_interface::{
@@ -36,22 +36,27 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
+    // are different accounts: this is the only view of this one; the
+    // restaking program takes no tracked borrow (no `try_borrow*`).
+    let ncn = unsafe { load_untracked_mut::<Ncn>(program_id, ncn_info, true) }?;
     {
         load_vault(&config.vault_program, vault, false)?;
     }
-    NcnVaultTicket::load(
+    check_bound_untracked::<NcnVaultTicket>(
         program_id,
         ncn_vault_ticket,
-        ncn_info.address(),
-        vault.address(),
+        (ncn_info.address(), vault.address()),
         false,
     )?;
     load_system_account(ticket_info, true)?;
     load_signer(admin, false)?;
     load_signer(payer, true)?;
-    load_system_program(system_program)?;
+    load_system_program_inlined(system_program)?;
+
+    // The admin compared here, where the NCN and the admin are at hand;
+    // its failure is returned only after the new account's address check
+    // below, the original's order.
+    let admin_check = ncn.check_slasher_admin(admin.address());
 
     let bump = verify_new_canonical_pda(
         ticket_info.address(),
@@ -59,7 +64,7 @@ pub fn process_initialize_ncn_vault_slasher_ticket(
         program_id,
     )?;
 
-    ncn.check_slasher_admin(admin.address())?;
+    admin_check?;
 
     let bump_seed = [bump];
     let state = create_state::<NcnVaultSlasherTicket>(

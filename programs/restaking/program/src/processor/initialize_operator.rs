@@ -3,7 +3,7 @@
 
 use jito_core::{
     account::{load_fixed_mut, AccountType},
-    loader::{load_signer, load_system_account, load_system_program},
+    loader::{load_signer, load_system_account, load_system_program_inlined},
     pda::{create_pda_account, verify_new_canonical_pda},
 };
 use jito_restaking_interface::state::{operator, Config, Operator};
@@ -29,7 +29,7 @@ pub fn process_initialize_operator(
     load_system_account(operator_info, true)?;
     load_signer(admin, true)?;
     load_signer(base, false)?;
-    load_system_program(system_program)?;
+    load_system_program_inlined(system_program)?;
 
     let bump = verify_new_canonical_pda(
         operator_info.address(),

@@ -2,8 +2,8 @@
 //! operator in to a vault.
 
 use jito_core::{
-    account::{load_fixed, load_mut},
-    loader::{load_signer, load_system_account, load_system_program},
+    account::{load_fixed, load_untracked_mut},
+    loader::{load_signer, load_system_account, load_system_program_inlined},
     pda::{create_state, verify_new_canonical_pda},
     unlikely,
 };
@@ -36,15 +36,21 @@ pub fn process_initialize_operator_vault_ticket(
 
     let config = load_fixed::<Config>(program_id, config_info, false)?;
     // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
+    // are different accounts: this is the only view of this one; the
+    // restaking program takes no tracked borrow (no `try_borrow*`).
+    let operator = unsafe { load_untracked_mut::<Operator>(program_id, operator_info, true) }?;
     {
         load_vault(&config.vault_program, vault, false)?;
     }
     load_system_account(ticket_info, true)?;
     load_signer(admin, false)?;
     load_signer(payer, true)?;
-    load_system_program(system_program)?;
+    load_system_program_inlined(system_program)?;
+
+    // The admin compared here, where the operator and the admin are at hand;
+    // its failure is returned only after the new account's address check
+    // below, the original's order.
+    let admin_matches = address_eq(&operator.vault_admin, admin.address());
 
     // This instruction of the original reports a wrong ticket address as
     // `InvalidArgument` and a wrong vault admin as `InvalidAccountData`.
@@ -55,7 +61,7 @@ pub fn process_initialize_operator_vault_ticket(
     )
     .map_err(|_| ProgramError::InvalidArgument)?;
 
-    if unlikely(!address_eq(&operator.vault_admin, admin.address())) {
+    if unlikely(!admin_matches) {
         return Err(ProgramError::InvalidAccountData);
     }
 

@@ -3,7 +3,7 @@
 //! to it), the PDA signing the SPL Token `Approve`.
 
 use jito_core::{
-    account::load,
+    account::load_untracked,
     loader::{load_signer, load_token_account, load_token_mint},
     token_cpi,
 };
@@ -32,7 +32,7 @@ pub fn process_ncn_delegate_token_account(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let ncn = load::<Ncn>(program_id, ncn_info, false)?;
+    let ncn = load_untracked::<Ncn>(program_id, ncn_info, false)?;
     load_signer(delegate_admin, false)?;
     load_token_mint(token_mint)?;
     // Checks that `token_program` is SPL Token first (`IncorrectProgramId`).
@@ -45,15 +45,13 @@ pub fn process_ncn_delegate_token_account(
         token_program,
     )?;
 
-    let (base, bump) = {
-        ncn.check_delegate_admin(delegate_admin.address())?;
-        (ncn.base, ncn.bump)
-    };
+    ncn.check_delegate_admin(delegate_admin.address())?;
 
-    let bump_seed = [bump];
+    // The signer seeds read in place from the account (no copy of the base).
+    let bump_seed = [ncn.bump];
     let seeds = [
         Seed::from(Ncn::SEED),
-        Seed::from(base.as_ref()),
+        Seed::from(ncn.base.as_ref()),
         Seed::from(&bump_seed),
     ];
     token_cpi::approve(

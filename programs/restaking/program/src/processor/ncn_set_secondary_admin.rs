@@ -1,6 +1,6 @@
 //! `NcnSetSecondaryAdmin` (tag 18): the NCN admin assigns one secondary role.
 
-use jito_core::{account::load_mut, loader::load_signer};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer};
 use jito_restaking_interface::{instruction::NcnAdminRole, state::Ncn};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -21,9 +21,9 @@ pub fn process_ncn_set_secondary_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let ncn = unsafe { load_mut::<Ncn>(program_id, ncn_info, true) }?;
+    // SAFETY: the only view of the NCN; no tracked borrow is taken in this
+    // instruction.
+    let ncn = unsafe { load_based_inlined_mut::<Ncn>(program_id, ncn_info, true) }?;
     load_signer(admin, false)?;
 
     ncn.check_admin(admin.address())?;

@@ -3,7 +3,7 @@
 //! to it), the PDA signing the SPL Token `Approve`.
 
 use jito_core::{
-    account::load,
+    account::load_untracked,
     loader::{load_signer, load_token_account, load_token_mint},
     token_cpi,
 };
@@ -33,7 +33,7 @@ pub fn process_operator_delegate_token_account(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    let operator = load::<Operator>(program_id, operator_info, false)?;
+    let operator = load_untracked::<Operator>(program_id, operator_info, false)?;
     load_signer(delegate_admin, false)?;
     load_token_mint(token_mint)?;
     // Checks that `token_program` is SPL Token first (`IncorrectProgramId`).
@@ -46,15 +46,13 @@ pub fn process_operator_delegate_token_account(
         token_program,
     )?;
 
-    let (base, bump) = {
-        operator.check_delegate_admin(delegate_admin.address())?;
-        (operator.base, operator.bump)
-    };
+    operator.check_delegate_admin(delegate_admin.address())?;
 
-    let bump_seed = [bump];
+    // The signer seeds read in place from the account (no copy of the base).
+    let bump_seed = [operator.bump];
     let seeds = [
         Seed::from(Operator::SEED),
-        Seed::from(base.as_ref()),
+        Seed::from(operator.base.as_ref()),
         Seed::from(&bump_seed),
     ];
     token_cpi::approve(

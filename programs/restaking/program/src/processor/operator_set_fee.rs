@@ -1,6 +1,6 @@
 //! `OperatorSetFee` (tag 21): the operator admin sets the operator fee.
 
-use jito_core::{account::load_mut, loader::load_signer};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer};
 use jito_restaking_interface::state::Operator;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -21,9 +21,9 @@ pub fn process_operator_set_fee(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
+    // SAFETY: the only view of the operator; no tracked borrow is taken in this
+    // instruction.
+    let operator = unsafe { load_based_inlined_mut::<Operator>(program_id, operator_info, true) }?;
     load_signer(admin, false)?;
 
     operator.check_admin(admin.address())?;

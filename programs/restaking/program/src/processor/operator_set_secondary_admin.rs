@@ -1,7 +1,7 @@
 //! `OperatorSetSecondaryAdmin` (tag 20): the operator admin assigns one
 //! secondary role (NCN admin, vault admin, voter, delegate admin, metadata admin).
 
-use jito_core::{account::load_mut, loader::load_signer};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer};
 use jito_restaking_interface::{instruction::OperatorAdminRole, state::Operator};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -22,9 +22,9 @@ pub fn process_operator_set_secondary_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let operator = unsafe { load_mut::<Operator>(program_id, operator_info, true) }?;
+    // SAFETY: the only view of the operator; no tracked borrow is taken in this
+    // instruction.
+    let operator = unsafe { load_based_inlined_mut::<Operator>(program_id, operator_info, true) }?;
     load_signer(admin, false)?;
 
     operator.check_admin(admin.address())?;

@@ -1,6 +1,6 @@
 //! `SetConfigAdmin` (tag 24): the config admin hands over to a new admin.
 
-use jito_core::{account::load_fixed_mut, loader::load_signer};
+use jito_core::{account::load_fixed_inlined_mut, loader::load_signer};
 use jito_restaking_interface::state::Config;
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
@@ -17,9 +17,8 @@ pub fn process_set_config_admin(
         return Err(ProgramError::NotEnoughAccountKeys);
     };
 
-    // SAFETY: accounts whose checks name different types (discriminators)
-    // are different accounts: this is the only view of this one.
-    let config = unsafe { load_fixed_mut::<Config>(program_id, config_info, true) }?;
+    // SAFETY: the only view of the config.
+    let config = unsafe { load_fixed_inlined_mut::<Config>(program_id, config_info, true) }?;
     load_signer(old_admin, false)?;
 
     config.check_admin(old_admin.address())?;
