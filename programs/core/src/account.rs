@@ -47,21 +47,24 @@
 //! ([`check_fixed`]).
 //!
 //! The loaders below are written once for every type (p-token style: check
-//! once, one view handed to the processor): [`load_fixed`] for the configs,
-//! [`load`] for an account seeded by its stored base, [`load_account_bound`]
-//! for one whose address another account's stored fields prove, and
-//! [`load_bound`] for one proven by its own stored fields ([`StoredKeys`]);
-//! each has a `_mut` variant, `unsafe` with the one-view-per-account rule, and
-//! [`load_account_bound_inlined`] / [`check_account_bound_inlined`],
-//! [`check_fixed_inlined`] / [`load_fixed_inlined`],
-//! [`check_bound_inlined`] / [`load_bound_inlined_mut`] and
-//! [`load_based_inlined_mut`] inline the check at the call site for the hot
-//! paths (warm-up / cool-down, setters); the last three leave out the borrow
-//! check, which cannot fail in an instruction that takes no tracked borrow
-//! (proof at [`check_bound_inlined`]). [`check_based_untracked`] /
-//! [`load_untracked`] / [`load_untracked_mut`] and [`check_bound_untracked`]
-//! leave it out too, in one copy per type instead of inlined (the restaking
-//! program's creations and delegations: it takes no tracked borrow at all).
+//! once, one view handed to the processor); each `_mut` is `unsafe` with the
+//! one-view-per-account rule. By what proves the address, and how the check is
+//! compiled:
+//!
+//! | proven by | shared copy | inlined at the call site (hot paths) | one copy per type |
+//! |---|---|---|---|
+//! | constant seeds (the configs, [`FixedPda`]) | [`check_fixed`], [`load_fixed`] | [`check_fixed_inlined`], [`load_fixed_inlined`] | - |
+//! | its stored base (NCN, operator, vault) | [`check_based`], [`load`] | [`load_based_inlined_mut`] | [`check_based_untracked`], [`load_untracked`] |
+//! | its own stored fields ([`StoredKeys`]) | [`check_bound`], [`load_bound`] | [`check_bound_inlined`], [`load_bound_inlined_mut`] | [`check_bound_untracked`] |
+//! | another account's stored fields | [`check_account_bound`], [`load_account_bound`] | [`check_account_bound_inlined`], [`load_account_bound_inlined`] | - |
+//!
+//! The shared `check_based` / `check_bound` also check the borrow state; the
+//! other two columns leave that out where it cannot fail, in an instruction
+//! that takes no tracked borrow before the check (proof at
+//! [`check_bound_inlined`]): inlined for the warm-up / cool-down and setter
+//! paths, where a call is a few percent of the instruction, and one
+//! out-of-line copy for the restaking program's creations and delegations
+//! (it takes no tracked borrow at all), where inlining would cost code size.
 //!
 //! A *new* account still gets the canonical search
 //! ([`crate::pda::verify_new_canonical_pda`]), and a token account that must be
