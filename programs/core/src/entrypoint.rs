@@ -59,11 +59,29 @@ unsafe fn parse_account(cursor: *mut u8, out: *mut AccountView, index: usize) ->
         }
     } else {
         // SAFETY: a duplicate repeats an earlier, written, view (caller).
-        unsafe {
-            out.add(index)
-                .write(core::ptr::read(out.add(marker as usize)));
-            cursor.add(size_of::<u64>())
-        }
+        unsafe { parse_duplicate(cursor, out, index, marker) }
+    }
+}
+
+/// [`parse_account`] of a duplicate (its marker names the account it repeats),
+/// out of line: the hot path keeps its registers.
+///
+/// # Safety
+///
+/// As [`parse_account`], with `marker` the duplicate's marker.
+#[cold]
+#[inline(never)]
+unsafe fn parse_duplicate(
+    cursor: *mut u8,
+    out: *mut AccountView,
+    index: usize,
+    marker: u8,
+) -> *mut u8 {
+    // SAFETY: a duplicate repeats an earlier, written, view (caller).
+    unsafe {
+        out.add(index)
+            .write(core::ptr::read(out.add(marker as usize)));
+        cursor.add(size_of::<u64>())
     }
 }
 
