@@ -159,6 +159,20 @@ pub fn cold_error<const CODE: u32>() -> ProgramError {
     core::hint::black_box(ProgramError::Custom(CODE))
 }
 
+/// `expected == actual`, else `Custom(CODE)` built out of line ([`cold_error`]):
+/// an admin check inlined on a setter's hot path (no call of the shared check,
+/// no code move on the passing path).
+#[inline(always)]
+pub fn check_key_inlined<const CODE: u32>(
+    expected: &pinocchio::Address,
+    actual: &pinocchio::Address,
+) -> Result<(), ProgramError> {
+    if pinocchio::hint::unlikely(!pinocchio::address::address_eq(expected, actual)) {
+        return Err(cold_error::<CODE>());
+    }
+    Ok(())
+}
+
 impl From<VaultError> for u32 {
     #[inline(always)]
     fn from(e: VaultError) -> Self {

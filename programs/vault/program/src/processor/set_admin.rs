@@ -1,12 +1,12 @@
 //! SetAdmin (tag 22): the vault admin hands over to a new admin; both sign.
 //! Every secondary role held by the old admin moves to the new one.
 
-use jito_core::{account::load_based_inlined_mut, loader::load_signer, unlikely, Replace};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer, Replace};
 use jito_vault_interface::{
-    error::{cold_error, VaultError},
+    error::{check_key_inlined, VaultError},
     state::{Config, Vault},
 };
-use pinocchio::{address::address_eq, error::ProgramError, AccountView, Address, ProgramResult};
+use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
 use jito_core::args::no_args;
 
@@ -29,11 +29,11 @@ pub fn process_set_admin(
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    // `check_admin` inlined, its error built out of line (no code move on the
-    // passing path).
-    if unlikely(!address_eq(&vault.admin, old_admin.address())) {
-        return Err(cold_error::<{ VaultError::VaultAdminInvalid as u32 }>());
-    }
+    // `check_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultAdminInvalid as u32 }>(
+        &vault.admin,
+        old_admin.address(),
+    )?;
     // Both keys read once, as words, for the admin and every secondary role.
     let replace = Replace::new(old_admin.address(), new_admin.address());
     replace.store(&mut vault.admin);

@@ -7,12 +7,11 @@ use jito_core::{
     unlikely,
 };
 use jito_vault_interface::{
-    error::{cold_error, VaultError},
+    error::{check_key_inlined, VaultError},
     instruction::args,
     state::{Config, Vault},
 };
 use pinocchio::{
-    address::address_eq,
     error::ProgramError,
     sysvars::{clock::Clock, Sysvar},
     AccountView, Address, ProgramResult,
@@ -42,11 +41,11 @@ pub fn process_set_fees(
     let vault = unsafe { load_based_inlined_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(fee_admin, false)?;
 
-    // `check_fee_admin` inlined, its error built out of line (no code move on
-    // the passing path).
-    if unlikely(!address_eq(&vault.fee_admin, fee_admin.address())) {
-        return Err(cold_error::<{ VaultError::VaultFeeAdminInvalid as u32 }>());
-    }
+    // `check_fee_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultFeeAdminInvalid as u32 }>(
+        &vault.fee_admin,
+        fee_admin.address(),
+    )?;
     let slot = Clock::get()?.slot;
     vault.check_can_modify_fees(slot, config.epoch_length())?;
     if unlikely(
