@@ -529,7 +529,7 @@ pub fn create_state<'a, T: AccountType>(
 /// As in the original, an address that already holds lamports (someone sent
 /// some before creation) is topped up to rent exemption, allocated and assigned
 /// instead, since `CreateAccount` refuses funded addresses.
-#[inline(never)]
+#[inline(always)]
 pub fn create_pda_account(
     payer: &AccountView,
     new_account: &AccountView,
@@ -537,7 +537,31 @@ pub fn create_pda_account(
     space: usize,
     seeds: &[Seed],
 ) -> ProgramResult {
-    let rent_exempt = Rent::get()?.try_minimum_balance(space)?;
+    create_pda_account_with_rent(payer, new_account, owner, space, seeds, None)
+}
+
+/// [`create_pda_account`] with the rent sysvar the instruction has already
+/// read (`Some`), or read here (`None`): an instruction that creates two
+/// accounts reads it once (the sysvar cannot change within an instruction,
+/// and a second read of it cannot fail where the first did not).
+#[inline(never)]
+pub fn create_pda_account_with_rent(
+    payer: &AccountView,
+    new_account: &AccountView,
+    owner: &Address,
+    space: usize,
+    seeds: &[Seed],
+    rent: Option<&Rent>,
+) -> ProgramResult {
+    let read;
+    let rent = match rent {
+        Some(rent) => rent,
+        None => {
+            read = Rent::get()?;
+            &read
+        }
+    };
+    let rent_exempt = rent.try_minimum_balance(space)?;
     let signers = [Signer::from(seeds)];
     let current = new_account.lamports();
     if current == 0 {

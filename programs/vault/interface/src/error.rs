@@ -144,6 +144,35 @@ impl From<VaultError> for ProgramError {
     }
 }
 
+/// `Custom(CODE)`, built out of line (cold): a check on a hot path that
+/// returns it branches to a call of its own, so the passing path moves no error
+/// code into a register before each compare (inlined, every compare's branch to
+/// a shared exit is preceded by the code's move; as
+/// `jito_core::account::invalid_account_data`). One function per code: calls
+/// of one function with different codes would be merged into one call after
+/// the code's move, undoing the point.
+#[cold]
+#[inline(never)]
+pub fn cold_error<const CODE: u32>() -> ProgramError {
+    // Opaque: a known result would be propagated to the call sites and the
+    // calls removed.
+    core::hint::black_box(ProgramError::Custom(CODE))
+}
+
+/// `expected == actual`, else `Custom(CODE)` built out of line ([`cold_error`]):
+/// an admin check inlined on a setter's hot path (no call of the shared check,
+/// no code move on the passing path).
+#[inline(always)]
+pub fn check_key_inlined<const CODE: u32>(
+    expected: &pinocchio::Address,
+    actual: &pinocchio::Address,
+) -> Result<(), ProgramError> {
+    if pinocchio::hint::unlikely(!pinocchio::address::address_eq(expected, actual)) {
+        return Err(cold_error::<CODE>());
+    }
+    Ok(())
+}
+
 impl From<VaultError> for u32 {
     #[inline(always)]
     fn from(e: VaultError) -> Self {

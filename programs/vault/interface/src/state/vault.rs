@@ -582,7 +582,13 @@ impl Vault {
     /// Every secondary admin (and the fee wallet) equal to `old_admin` becomes `new_admin`.
     #[inline(always)]
     pub fn update_secondary_admin(&mut self, old_admin: &Pubkey, new_admin: &Pubkey) {
-        let replace = jito_core::Replace::new(old_admin, new_admin);
+        self.replace_secondary_admins(&jito_core::Replace::new(old_admin, new_admin));
+    }
+
+    /// [`Vault::update_secondary_admin`] with the two keys already read (SetAdmin
+    /// reads them once for the admin and every role).
+    #[inline(always)]
+    pub fn replace_secondary_admins(&mut self, replace: &jito_core::Replace) {
         replace.apply(&mut self.delegation_admin);
         replace.apply(&mut self.operator_admin);
         replace.apply(&mut self.ncn_admin);
@@ -651,6 +657,98 @@ impl Vault {
             return Err(VaultError::VaultFeeChangeTooSoon.into());
         }
         Ok(())
+    }
+
+    /// SetFees' fee changes: the original's `set_deposit_fee_bps`,
+    /// `set_next_withdrawal_fee_bps` and `set_reward_fee_bps` in that order,
+    /// each fee given, with the config's limits checked once instead of per fee.
+    ///
+    /// The same errors in the same cases, proof: every check of the original
+    /// before the rate-of-change check returns `VaultFeeCapExceeded`, so their
+    /// order within one fee does not matter; the config part of them (`cap`,
+    /// `bump` or `rate` above `MAX_BPS`) is checked by the first fee given
+    /// (deposit or withdrawal: the reward fee checks none of it) before that
+    /// fee can return anything else, so checking it once ahead of the deposit
+    /// and withdrawal fees, when either is given, returns what the original
+    /// returns. With `cap <= MAX_BPS`, `new > MAX_BPS` implies `new > cap`.
+    /// A fee is written once checked, as in the original (an error after it
+    /// fails the transaction, which discards the write).
+    #[inline(always)]
+    pub fn set_fees(
+        &mut self,
+        deposit_fee_bps: Option<u16>,
+        withdrawal_fee_bps: Option<u16>,
+        reward_fee_bps: Option<u16>,
+        fee_cap_bps: u16,
+        fee_bump_bps: u16,
+        fee_rate_of_change_bps: u16,
+    ) -> Result<(), ProgramError> {
+        if (deposit_fee_bps.is_some() || withdrawal_fee_bps.is_some())
+            && unlikely(
+                fee_cap_bps > MAX_BPS || fee_bump_bps > MAX_BPS || fee_rate_of_change_bps > MAX_BPS,
+            )
+        {
+            return Err(VaultError::VaultFeeCapExceeded.into());
+        }
+        if let Some(fee) = deposit_fee_bps {
+            let fee = Self::checked_fee_change(
+                self.deposit_fee_bps(),
+                fee,
+                fee_cap_bps,
+                fee_bump_bps,
+                fee_rate_of_change_bps,
+            )?;
+            self.set_deposit_fee_bps_unchecked(fee);
+        }
+        // Checked against the current withdrawal fee, as the original.
+        if let Some(fee) = withdrawal_fee_bps {
+            let fee = Self::checked_fee_change(
+                self.withdrawal_fee_bps(),
+                fee,
+                fee_cap_bps,
+                fee_bump_bps,
+                fee_rate_of_change_bps,
+            )?;
+            self.set_next_withdrawal_fee_bps_unchecked(fee);
+        }
+        if let Some(fee) = reward_fee_bps {
+            if unlikely(fee > MAX_BPS) {
+                return Err(VaultError::VaultFeeCapExceeded.into());
+            }
+            self.set_reward_fee_bps_unchecked(fee);
+        }
+        Ok(())
+    }
+
+    /// [`Vault::check_fee_change_ok`] after the fee setters' own cap checks,
+    /// for limits already checked to be at most `MAX_BPS` ([`Vault::set_fees`]):
+    /// `VaultFeeCapExceeded` for a fee above the cap or a current fee above
+    /// `MAX_BPS`, `VaultFeeBumpTooLarge` for a rise above both the flat bump and
+    /// the rate of change. Returns `new_fee_bps`.
+    #[inline(always)]
+    fn checked_fee_change(
+        current_fee_bps: u16,
+        new_fee_bps: u16,
+        fee_cap_bps: u16,
+        fee_bump_bps: u16,
+        fee_rate_of_change_bps: u16,
+    ) -> Result<u16, ProgramError> {
+        if unlikely(new_fee_bps > fee_cap_bps || current_fee_bps > MAX_BPS) {
+            return Err(VaultError::VaultFeeCapExceeded.into());
+        }
+        let (current, new) = (current_fee_bps as u32, new_fee_bps as u32);
+        // `new - current > bump` of the saturating difference (all <= 10_000:
+        // no overflow in u32).
+        if unlikely(new > current + fee_bump_bps as u32) {
+            // The original's `delta * MAX_BPS / current > rate` (floor; from a
+            // zero fee `u64::MAX`, always above the rate), without the division:
+            // `floor(x / c) > r` exactly when `x >= (r + 1) * c`, which for
+            // `c = 0` always holds. At most 10_000 * 10_001: no overflow in u32.
+            if (new - current) * MAX_BPS as u32 >= (fee_rate_of_change_bps as u32 + 1) * current {
+                return Err(VaultError::VaultFeeBumpTooLarge.into());
+            }
+        }
+        Ok(new_fee_bps)
     }
 
     // ------------------------------------------------------------------
@@ -2002,6 +2100,67 @@ mod tests {
             ok(0, 0, 0, MAX_BPS + 1, 0),
             Err(VaultError::VaultFeeCapExceeded)
         );
+    }
+
+    /// `set_fees` (limits checked once) returns what the original's setters
+    /// called in SetFees' order return, and leaves the same fees on success,
+    /// over edge values of every input (forged states included).
+    #[test]
+    fn set_fees_matches_the_original_setters() {
+        const V: [u16; 14] = [
+            0,
+            1,
+            9,
+            10,
+            11,
+            100,
+            125,
+            126,
+            2999,
+            3000,
+            3001,
+            10_000,
+            10_001,
+            u16::MAX,
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut pick = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300_000 {
+            let mut fee = || match pick(V.len() + 1) {
+                0 => None,
+                i => Some(V[i - 1]),
+            };
+            let (d, w, r) = (fee(), fee(), fee());
+            let (cap, bump, rate) = (V[pick(V.len())], V[pick(V.len())], V[pick(V.len())]);
+            let mut v = new_vault(0, 0, 0, 0);
+            v.set_deposit_fee_bps_unchecked(V[pick(V.len())]);
+            v.set_withdrawal_fee_bps_unchecked(V[pick(V.len())]);
+            v.set_next_withdrawal_fee_bps_unchecked(V[pick(V.len())]);
+            v.set_reward_fee_bps_unchecked(V[pick(V.len())]);
+            let mut original = v;
+            let expected: Result<(), ProgramError> = (|| {
+                if let Some(fee) = d {
+                    original.set_deposit_fee_bps(fee, cap, bump, rate)?;
+                }
+                if let Some(fee) = w {
+                    original.set_next_withdrawal_fee_bps(fee, cap, bump, rate)?;
+                }
+                if let Some(fee) = r {
+                    original.set_reward_fee_bps(fee)?;
+                }
+                Ok(())
+            })();
+            let got = v.set_fees(d, w, r, cap, bump, rate);
+            assert_eq!(got, expected, "{d:?} {w:?} {r:?} {cap} {bump} {rate} {v:?}");
+            if got.is_ok() {
+                assert_eq!(v, original);
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use jito_core::{
         load_system_program, load_token_account_of, load_token_mint_of, select_token_program,
         ASSOCIATED_TOKEN_PROGRAM_ID,
     },
-    pda::{create_pda_account, verify_new_canonical_pda},
+    pda::{create_pda_account_with_rent, verify_new_canonical_pda},
     token::{extension, Extensions, Mint, TOKEN_2022_PROGRAM_ID},
     token_cpi, unlikely,
 };
@@ -122,10 +122,12 @@ pub fn process_initialize_vault(
 
     // VRT mint: a base-size mint (no extensions) of the vault's token program,
     // whose authority is the vault.
+    // Read once: the vault's creation below pays from the same value.
+    let rent = Rent::get()?;
     CreateAccount {
         from: admin,
         to: vrt_mint,
-        lamports: Rent::get()?.try_minimum_balance(Mint::LEN)?,
+        lamports: rent.try_minimum_balance(Mint::LEN)?,
         space: Mint::LEN as u64,
         owner: token_program.address(),
     }
@@ -136,7 +138,14 @@ pub fn process_initialize_vault(
 
     let bump_seed = [vault_bump];
     let vault_seeds = Vault::signer_seeds(base.address(), &bump_seed);
-    create_pda_account(admin, vault_info, program_id, Vault::LEN, &vault_seeds)?;
+    create_pda_account_with_rent(
+        admin,
+        vault_info,
+        program_id,
+        Vault::LEN,
+        &vault_seeds,
+        Some(&rent),
+    )?;
     {
         // SAFETY: created just above with `Vault::LEN` bytes; the only view of it.
         let vault = unsafe { Vault::init_view(vault_info) };

@@ -1,8 +1,11 @@
 //! SetAdmin (tag 22): the vault admin hands over to a new admin; both sign.
 //! Every secondary role held by the old admin moves to the new one.
 
-use jito_core::{account::load_based_inlined_mut, loader::load_signer};
-use jito_vault_interface::state::{Config, Vault};
+use jito_core::{account::load_based_inlined_mut, loader::load_signer, Replace};
+use jito_vault_interface::{
+    error::{check_key_inlined, VaultError},
+    state::{Config, Vault},
+};
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
 use jito_core::args::no_args;
@@ -26,8 +29,14 @@ pub fn process_set_admin(
     load_signer(old_admin, false)?;
     load_signer(new_admin, false)?;
 
-    vault.check_admin(old_admin.address())?;
-    vault.admin = *new_admin.address();
-    vault.update_secondary_admin(old_admin.address(), new_admin.address());
+    // `check_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultAdminInvalid as u32 }>(
+        &vault.admin,
+        old_admin.address(),
+    )?;
+    // Both keys read once, as words, for the admin and every secondary role.
+    let replace = Replace::new(old_admin.address(), new_admin.address());
+    replace.store(&mut vault.admin);
+    vault.replace_secondary_admins(&replace);
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use jito_core::{account::load_mut, loader::load_signer};
 use jito_vault_interface::{
+    error::{check_key_inlined, VaultError},
     instruction::args,
     state::{Config, Vault},
 };
@@ -24,7 +25,11 @@ pub fn process_set_deposit_capacity(
     let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(capacity_admin, false)?;
 
-    vault.check_capacity_admin(capacity_admin.address())?;
+    // `check_capacity_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultCapacityAdminInvalid as u32 }>(
+        &vault.capacity_admin,
+        capacity_admin.address(),
+    )?;
     vault.set_deposit_capacity(capacity);
     Ok(())
 }

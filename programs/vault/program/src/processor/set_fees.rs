@@ -7,6 +7,7 @@ use jito_core::{
     unlikely,
 };
 use jito_vault_interface::{
+    error::{check_key_inlined, VaultError},
     instruction::args,
     state::{Config, Vault},
 };
@@ -40,7 +41,11 @@ pub fn process_set_fees(
     let vault = unsafe { load_based_inlined_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(fee_admin, false)?;
 
-    vault.check_fee_admin(fee_admin.address())?;
+    // `check_fee_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultFeeAdminInvalid as u32 }>(
+        &vault.fee_admin,
+        fee_admin.address(),
+    )?;
     let slot = Clock::get()?.slot;
     vault.check_can_modify_fees(slot, config.epoch_length())?;
     if unlikely(
@@ -49,18 +54,14 @@ pub fn process_set_fees(
         return Err(ProgramError::InvalidInstructionData);
     }
 
-    let cap = config.deposit_withdrawal_fee_cap_bps();
-    let bump = config.fee_bump_bps();
-    let rate = config.fee_rate_of_change_bps();
-    if let Some(fee) = deposit_fee_bps {
-        vault.set_deposit_fee_bps(fee, cap, bump, rate)?;
-    }
-    if let Some(fee) = withdrawal_fee_bps {
-        vault.set_next_withdrawal_fee_bps(fee, cap, bump, rate)?;
-    }
-    if let Some(fee) = reward_fee_bps {
-        vault.set_reward_fee_bps(fee)?;
-    }
+    vault.set_fees(
+        deposit_fee_bps,
+        withdrawal_fee_bps,
+        reward_fee_bps,
+        config.deposit_withdrawal_fee_cap_bps(),
+        config.fee_bump_bps(),
+        config.fee_rate_of_change_bps(),
+    )?;
     vault.set_last_fee_change_slot(slot);
     Ok(())
 }

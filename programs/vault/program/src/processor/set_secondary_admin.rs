@@ -2,6 +2,7 @@
 
 use jito_core::{account::load_mut, loader::load_signer};
 use jito_vault_interface::{
+    error::{check_key_inlined, VaultError},
     instruction::{args, VaultAdminRole},
     state::{Config, Vault},
 };
@@ -24,7 +25,8 @@ pub fn process_set_secondary_admin(
     let vault = unsafe { load_mut::<Vault>(program_id, vault_info, true) }?;
     load_signer(admin, false)?;
 
-    vault.check_admin(admin.address())?;
+    // `check_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultAdminInvalid as u32 }>(&vault.admin, admin.address())?;
     *vault.secondary_admin_mut(role) = *new_admin.address();
     Ok(())
 }

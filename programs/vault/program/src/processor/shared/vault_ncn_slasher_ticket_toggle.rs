@@ -9,7 +9,7 @@ use jito_core::{
     loader::load_signer,
 };
 use jito_vault_interface::{
-    error::VaultError,
+    error::{check_key_inlined, VaultError},
     restaking::state::Ncn,
     state::{Config, Vault, VaultNcnSlasherTicket},
 };
@@ -57,7 +57,11 @@ pub fn vault_ncn_slasher_ticket_toggle(
     }?;
     load_signer(admin, false)?;
 
-    vault.check_slasher_admin(admin.address())?;
+    // `check_slasher_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultSlasherAdminInvalid as u32 }>(
+        &vault.slasher_admin,
+        admin.address(),
+    )?;
     let slot = Clock::get()?.slot;
     let epoch_length = config.epoch_length();
     vault.check_update_state_ok(slot, epoch_length)?;

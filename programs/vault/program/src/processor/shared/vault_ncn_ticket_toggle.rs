@@ -10,7 +10,7 @@ use jito_core::{
     loader::load_signer,
 };
 use jito_vault_interface::{
-    error::VaultError,
+    error::{check_key_inlined, VaultError},
     restaking::state::Ncn,
     state::{Config, Vault, VaultNcnTicket},
 };
@@ -53,7 +53,11 @@ pub fn vault_ncn_ticket_toggle(
     }?;
     load_signer(admin, false)?;
 
-    vault.check_ncn_admin(admin.address())?;
+    // `check_ncn_admin` inlined.
+    check_key_inlined::<{ VaultError::VaultNcnAdminInvalid as u32 }>(
+        &vault.ncn_admin,
+        admin.address(),
+    )?;
     let slot = Clock::get()?.slot;
     let epoch_length = config.epoch_length();
     vault.check_update_state_ok(slot, epoch_length)?;
