@@ -283,10 +283,11 @@ fn rest_note(program: &str, instruction: &str) -> Option<&'static str> {
     const SETTER: &str = "account checks (config or NCN / operator / vault, signers), the \
         admin key compare and the write; nothing else is required, so the floor is 0";
     const SET_ADMIN: &str = "as a setter, plus the compare-and-replace of every secondary \
-        admin role the old admin holds (each a 32-byte compare and copy): in the benchmark every \
-        role is the old admin (the vault's 10, the NCN's / operator's 3-4), so each is four word \
-        loads, compares and stores; for the vault that is ~120 CU over a setter's ~170 \
-        (SetIsPaused), a floor near 300 for this work";
+        admin role the old admin holds (each a 32-byte compare and copy): in the benchmark the \
+        roles are the old admin (8 of the vault's 10, the NCN's / operator's 3-4), so each is \
+        four word loads, compares and stores; for the vault (cu-trace: ~55 entrypoint and \
+        dispatch, ~40 config, ~35 vault, signers and admin compare, ~115 the roles) that is \
+        ~115 CU over a setter's ~155 (SetIsPaused), a floor near 250 for this work";
     const TICKET: &str = "account checks of 7-9 accounts (stored-field proofs of the existing \
         ones), the create CPI's data and signer seeds, the ticket's initialisation and the \
         counter update; where Own is far above a sibling's, the benchmark's PDA has a bump \
@@ -388,8 +389,11 @@ fn rest_note(program: &str, instruction: &str) -> Option<&'static str> {
             "the Metaplex instruction's data (name, symbol, uri strings) and the account checks"
         }
         ("vault", "SetFees") => {
-            "the fee-change rules (epoch arithmetic, caps and rate-of-change checks in bps) and \
-             the account checks"
+            "the clock (110, the fee-change rules need the epoch) and, by cu-trace: ~55 \
+             entrypoint and dispatch, ~30 the three `Option<u16>` arguments, ~40 the config, \
+             ~30 the vault, signer and fee-admin compare, ~20 the epoch arithmetic, ~45 the \
+             three fees' rules (cap, bump and rate of change, checked once for both fees) and \
+             writes: a floor near 300 for this work"
         }
         ("vault", "InitializeVault") => {
             "account checks of 11 accounts, the data of the create, mint-initialise and transfer \
