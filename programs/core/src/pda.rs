@@ -164,19 +164,10 @@ fn bump_search<const N: usize>(
     unchecked_bumps: u8,
 ) -> Result<u8, ProgramError> {
     use core::mem::MaybeUninit;
-    use solana_define_syscall::definitions::{sol_curve_validate_point, sol_sha256};
 
-    /// A slice as `sol_sha256` reads it (address, length).
-    #[repr(C)]
-    #[derive(Clone, Copy)]
-    struct Part {
-        addr: *const u8,
-        len: u64,
-    }
+    type Part = HashPart;
     const MAX_PARTS: usize = MAX_PDA_SEEDS + 2;
     const PDA_MARKER: &[u8; 21] = b"ProgramDerivedAddress";
-    // `sol_curve_validate_point`'s id of ed25519 (`CURVE25519_EDWARDS`).
-    const CURVE25519_EDWARDS: u64 = 0;
 
     const { assert!(N <= MAX_PDA_SEEDS) };
     let count = N + 2;
@@ -224,6 +215,56 @@ fn bump_search<const N: usize>(
             len: PDA_MARKER.len() as u64,
         });
     }
+    // SAFETY: the first `count` parts are written and hold live slices, the
+    // bump byte among them (the id bytes after it, written above).
+    unsafe {
+        search_prepared(
+            address,
+            parts.as_ptr() as *const HashPart,
+            count,
+            bump_ptr,
+            curve_check_match,
+            unchecked_bumps,
+        )
+    }
+}
+
+/// One slice of a `sol_sha256` input, as the runtime reads it (address,
+/// length).
+#[cfg(target_arch = "bpf")]
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct HashPart {
+    pub addr: *const u8,
+    pub len: u64,
+}
+
+/// The canonical search's walk ([`canonical_search`]'s answers and errors)
+/// over a prepared `sol_sha256` input: `parts` hold the seeds, the bump byte
+/// at `bump`, the program id and the PDA marker, sliced as the caller chose
+/// (`sol_sha256` hashes their concatenation, so any slicing of the same bytes
+/// gives the same hashes; fewer, longer slices cost less). Only the bump byte
+/// is rewritten between tries. Written once for [`bump_search`] and the NCN
+/// program's searches that join short seeds with the bump.
+///
+/// # Safety
+///
+/// `parts` points to `count` slices valid for the whole call, and `bump` to a
+/// writable byte inside one of them.
+#[cfg(target_arch = "bpf")]
+#[inline(always)]
+pub unsafe fn search_prepared(
+    address: &Address,
+    parts: *const HashPart,
+    count: usize,
+    bump: *mut u8,
+    curve_check_match: bool,
+    unchecked_bumps: u8,
+) -> Result<u8, ProgramError> {
+    use solana_define_syscall::definitions::{sol_curve_validate_point, sol_sha256};
+    // `sol_curve_validate_point`'s id of ed25519 (`CURVE25519_EDWARDS`).
+    const CURVE25519_EDWARDS: u64 = 0;
+    let bump_ptr = bump;
     // The address as four words, read unaligned as `address_eq` does (the
     // hash is written into words, so each try compares four words).
     let words = address.as_array().as_ptr() as *const u64;
@@ -240,13 +281,12 @@ fn bump_search<const N: usize>(
     let mut value = u8::MAX;
     let mut unchecked = unchecked_bumps;
     loop {
-        // SAFETY: the first `count` parts are written and hold live slices
-        // (the bump byte is written through the pointer `parts` reads it
-        // from, the id bytes after it above); `hash` is a live 32-byte buffer.
+        // SAFETY: `count` live parts, the bump byte among them (the
+        // caller's); `hash` is a live 32-byte buffer.
         unsafe {
             *bump_ptr = value;
             sol_sha256(
-                parts.as_ptr() as *const u8,
+                parts as *const u8,
                 count as u64,
                 hash.as_mut_ptr() as *mut u8,
             );
@@ -441,12 +481,7 @@ const ATA_TAILS: [[u8; 54]; ATA_FAST_BUMPS as usize] = {
 fn ata_fast_search(address: &Address, seeds: &[&[u8]; 3], program_id: &Address) -> ProgramResult {
     use solana_define_syscall::definitions::sol_sha256;
 
-    /// A slice as `sol_sha256` reads it (address, length).
-    #[repr(C)]
-    struct Part {
-        addr: *const u8,
-        len: u64,
-    }
+    type Part = HashPart;
     // As the shared search (never taken for the addresses the loader passes).
     if unlikely(seeds.iter().any(|seed| seed.len() > 32)) {
         return Err(ProgramError::InvalidSeeds);

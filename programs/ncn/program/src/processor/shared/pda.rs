@@ -148,7 +148,7 @@ pub fn verify_new_operator_snapshot_pda(
     )
 }
 
-/// `jito_core::pda`'s canonical search (the same walk from bump 255 down, the same hashes,
+/// `jito_core::pda`'s canonical search ([`jito_core::pda::search_prepared`]: the same walk from bump 255 down, the same hashes,
 /// answers and errors: a match is canonical if it is off the curve, the first off-curve
 /// non-match proves `address` is not the canonical PDA, `InvalidAccountData`; no off-curve bump
 /// at all is `InvalidSeeds`) over the input `head ++ [tail (41 bytes, bump last)] ++ program id
@@ -183,15 +183,8 @@ fn joined_search_len<const N: usize>(
     program_id: &Address,
     curve_check_match: bool,
 ) -> Result<u8, ProgramError> {
-    use solana_define_syscall::definitions::{sol_curve_validate_point, sol_sha256};
+    use jito_core::pda::{search_prepared, HashPart as Part};
 
-    /// A slice as `sol_sha256` reads it (address, length).
-    #[repr(C)]
-    #[derive(Clone, Copy)]
-    struct Part {
-        addr: *const u8,
-        len: u64,
-    }
     const PDA_MARKER: &[u8; 21] = b"ProgramDerivedAddress";
     const MAX_PARTS: usize = 8;
     const { assert!(N + 3 <= MAX_PARTS) };
@@ -218,53 +211,17 @@ fn joined_search_len<const N: usize>(
         addr: PDA_MARKER.as_ptr(),
         len: PDA_MARKER.len() as u64,
     };
-    // SAFETY: `tail` points to `tail_len` bytes (the callers' buffers); the bump is the last.
-    let bump_ptr = unsafe { tail.add(tail_len - 1) };
-    let words = address.as_array().as_ptr() as *const u64;
-    // SAFETY: four 8-byte reads inside the 32-byte address.
-    let expected = unsafe {
-        [
-            words.read_unaligned(),
-            words.add(1).read_unaligned(),
-            words.add(2).read_unaligned(),
-            words.add(3).read_unaligned(),
-        ]
-    };
-    let on_curve = |hash: &[u64; 4]| {
-        let mut result = 0u8;
-        // SAFETY: reads the 32-byte `hash`, writes one byte of `result`.
-        unsafe { sol_curve_validate_point(0, hash.as_ptr() as *const u8, &mut result) == 0 }
-    };
-    let mut hash = [0u64; 4];
-    let mut value = u8::MAX;
-    loop {
-        // SAFETY: the first `N + 3` parts hold live slices (the bump byte is written through
-        // the pointer `parts` reads it from); `hash` is a live 32-byte buffer.
-        unsafe {
-            *bump_ptr = value;
-            sol_sha256(
-                parts.as_ptr() as *const u8,
-                (N + 3) as u64,
-                hash.as_mut_ptr() as *mut u8,
-            );
-        }
-        if hash[0] == expected[0]
-            && hash[1] == expected[1]
-            && hash[2] == expected[2]
-            && hash[3] == expected[3]
-        {
-            if unlikely(curve_check_match && on_curve(&hash)) {
-                return Err(ProgramError::InvalidAccountData);
-            }
-            return Ok(value);
-        }
-        if !on_curve(&hash) {
-            return Err(ProgramError::InvalidAccountData);
-        }
-        if unlikely(value == 0) {
-            return Err(ProgramError::InvalidSeeds);
-        }
-        value -= 1;
+    // SAFETY: the first `N + 3` parts hold live slices (the head seeds, the callers' `tail`
+    // buffer of `tail_len` bytes, the id, the marker); the bump is the tail's last byte.
+    unsafe {
+        search_prepared(
+            address,
+            parts.as_ptr(),
+            N + 3,
+            tail.add(tail_len - 1),
+            curve_check_match,
+            0,
+        )
     }
 }
 
