@@ -34,26 +34,36 @@ fn budget_for(program: &str, instruction: &str, cu: u64) -> u64 {
     }
 }
 
+/// The warm-up / cool-down instructions (`program/Instruction`): one clock read each, one
+/// note, one target.
+const TOGGLES: [&str; 14] = [
+    "restaking/WarmupNcnVaultTicket",
+    "restaking/CooldownNcnVaultTicket",
+    "restaking/WarmupOperatorVaultTicket",
+    "restaking/CooldownOperatorVaultTicket",
+    "restaking/WarmupNcnVaultSlasherTicket",
+    "restaking/CooldownNcnVaultSlasherTicket",
+    "restaking/NcnWarmupOperator",
+    "restaking/NcnCooldownOperator",
+    "restaking/OperatorWarmupNcn",
+    "restaking/OperatorCooldownNcn",
+    "vault/WarmupVaultNcnTicket",
+    "vault/CooldownVaultNcnTicket",
+    "vault/WarmupVaultNcnSlasherTicket",
+    "vault/CooldownVaultNcnSlasherTicket",
+];
+
+/// `instruction` (without a variant) is a warm-up / cool-down of `program`.
+fn is_toggle(program: &str, instruction: &str) -> bool {
+    TOGGLES
+        .iter()
+        .any(|key| key.split_once('/') == Some((program, instruction)))
+}
+
 /// The CU targets the issues set for single rows: warm-ups / cool-downs <= 450 and admin setters
 /// <= 200 (issue 13), an NCN epoch of 16 operators x 2 vaults <= 150,000 and a vote <= 2,000
 /// (issue 16).
 fn target(program: &str, instruction: &str) -> Option<u64> {
-    const TOGGLES: [&str; 14] = [
-        "restaking/WarmupNcnVaultTicket",
-        "restaking/CooldownNcnVaultTicket",
-        "restaking/WarmupOperatorVaultTicket",
-        "restaking/CooldownOperatorVaultTicket",
-        "restaking/WarmupNcnVaultSlasherTicket",
-        "restaking/CooldownNcnVaultSlasherTicket",
-        "restaking/NcnWarmupOperator",
-        "restaking/NcnCooldownOperator",
-        "restaking/OperatorWarmupNcn",
-        "restaking/OperatorCooldownNcn",
-        "vault/WarmupVaultNcnTicket",
-        "vault/CooldownVaultNcnTicket",
-        "vault/WarmupVaultNcnSlasherTicket",
-        "vault/CooldownVaultNcnSlasherTicket",
-    ];
     const SETTERS: [&str; 15] = [
         "restaking/NcnSetAdmin",
         "restaking/NcnSetSecondaryAdmin",
@@ -72,7 +82,7 @@ fn target(program: &str, instruction: &str) -> Option<u64> {
         "vault/SetProgramFeeWallet",
     ];
     let key = format!("{program}/{instruction}");
-    if TOGGLES.contains(&key.as_str()) {
+    if is_toggle(program, instruction) {
         Some(450)
     } else if SETTERS.contains(&key.as_str()) {
         Some(200)
@@ -163,19 +173,7 @@ fn needs(program: &str, instruction: &str) -> &'static [Need] {
         ("restaking", "InitializeNcnVaultTicket") => &[Rent, Clock, Search(&[16, 32, 32])],
         ("restaking", "InitializeOperatorVaultTicket") => &[Rent, Clock, Search(&[21, 32, 32])],
         ("restaking", "InitializeNcnOperatorState") => &[Rent, Clock, Search(&[18, 32, 32])],
-        (
-            "restaking",
-            "WarmupNcnVaultTicket"
-            | "CooldownNcnVaultTicket"
-            | "WarmupOperatorVaultTicket"
-            | "CooldownOperatorVaultTicket"
-            | "WarmupNcnVaultSlasherTicket"
-            | "CooldownNcnVaultSlasherTicket"
-            | "NcnWarmupOperator"
-            | "NcnCooldownOperator"
-            | "OperatorWarmupNcn"
-            | "OperatorCooldownNcn",
-        ) => &[Clock],
+        _ if is_toggle(program, base) => &[Clock],
         ("vault", "InitializeVault") => &[Rent, Clock, Search(&[5, 32]), FullSearch(&[10, 32])],
         ("vault", "InitializeVaultNcnTicket") => &[Rent, Clock, Search(&[16, 32, 32])],
         ("vault", "InitializeVaultOperatorDelegation") => &[Rent, Clock, Search(&[25, 32, 32])],
@@ -196,11 +194,7 @@ fn needs(program: &str, instruction: &str) -> &'static [Need] {
             | "CrankVaultUpdateStateTracker"
             | "BatchCrankVaultUpdateStateTracker"
             | "CloseVaultUpdateStateTracker"
-            | "SetFees"
-            | "WarmupVaultNcnTicket"
-            | "CooldownVaultNcnTicket"
-            | "WarmupVaultNcnSlasherTicket"
-            | "CooldownVaultNcnSlasherTicket",
+            | "SetFees",
         ) => &[Clock],
         // NCN: the account payer signs each create or realloc CPI (that proves its match off
         // the curve); the epoch marker must be the canonical PDA with no CPI to vouch for it;
@@ -298,26 +292,7 @@ fn rest_note(program: &str, instruction: &str) -> Option<&'static str> {
         delegation's staking state; account checks of 4-5 accounts";
     let base = instruction.split('/').next().unwrap_or(instruction);
     Some(match (program, base) {
-        (
-            "restaking",
-            "WarmupNcnVaultTicket"
-            | "CooldownNcnVaultTicket"
-            | "WarmupOperatorVaultTicket"
-            | "CooldownOperatorVaultTicket"
-            | "WarmupNcnVaultSlasherTicket"
-            | "CooldownNcnVaultSlasherTicket"
-            | "NcnWarmupOperator"
-            | "NcnCooldownOperator"
-            | "OperatorWarmupNcn"
-            | "OperatorCooldownNcn",
-        )
-        | (
-            "vault",
-            "WarmupVaultNcnTicket"
-            | "CooldownVaultNcnTicket"
-            | "WarmupVaultNcnSlasherTicket"
-            | "CooldownVaultNcnSlasherTicket",
-        ) => TOGGLE,
+        _ if is_toggle(program, base) => TOGGLE,
         (
             "restaking",
             "NcnSetSecondaryAdmin"

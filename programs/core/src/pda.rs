@@ -264,19 +264,8 @@ pub unsafe fn search_prepared(
     use solana_define_syscall::definitions::{sol_curve_validate_point, sol_sha256};
     // `sol_curve_validate_point`'s id of ed25519 (`CURVE25519_EDWARDS`).
     const CURVE25519_EDWARDS: u64 = 0;
-    let bump_ptr = bump;
-    // The address as four words, read unaligned as `address_eq` does (the
-    // hash is written into words, so each try compares four words).
-    let words = address.as_array().as_ptr() as *const u64;
-    // SAFETY: four 8-byte reads inside the 32-byte address.
-    let expected = unsafe {
-        [
-            words.read_unaligned(),
-            words.add(1).read_unaligned(),
-            words.add(2).read_unaligned(),
-            words.add(3).read_unaligned(),
-        ]
-    };
+    // The hash is written into words, so each try compares four words.
+    let expected = crate::address_words(address);
     let mut hash = [0u64; 4];
     let mut value = u8::MAX;
     let mut unchecked = unchecked_bumps;
@@ -284,7 +273,7 @@ pub unsafe fn search_prepared(
         // SAFETY: `count` live parts, the bump byte among them (the
         // caller's); `hash` is a live 32-byte buffer.
         unsafe {
-            *bump_ptr = value;
+            *bump = value;
             sol_sha256(
                 parts as *const u8,
                 count as u64,
@@ -504,17 +493,7 @@ fn ata_fast_search(address: &Address, seeds: &[&[u8]; 3], program_id: &Address) 
             len: 54,
         },
     ];
-    let words = address.as_array().as_ptr() as *const u64;
-    // SAFETY: four 8-byte reads inside the 32-byte address (unaligned, as
-    // `address_eq`).
-    let expected = unsafe {
-        [
-            words.read_unaligned(),
-            words.add(1).read_unaligned(),
-            words.add(2).read_unaligned(),
-            words.add(3).read_unaligned(),
-        ]
-    };
+    let expected = crate::address_words(address);
     let mut hash = [0u64; 4];
     for tail in ATA_TAILS.iter() {
         parts[3].addr = tail.as_ptr();
